@@ -1,0 +1,25 @@
+package org.weft.net;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+/** A port on a switch: where a link or a host attaches. */
+public record ConnectPoint(Dpid dpid, PortNumber port) {
+
+    public ConnectPoint {
+        checkNotNull(dpid, "dpid");
+        checkNotNull(port, "port");
+    }
+
+    public static ConnectPoint of(Dpid dpid, PortNumber port) {
+        return new ConnectPoint(dpid, port);
+    }
+
+    public static ConnectPoint of(long dpid, long port) {
+        return new ConnectPoint(Dpid.of(dpid), PortNumber.of(port));
+    }
+
+    @Override
+    public String toString() {
+        return dpid.uri() + "/" + port;
+    }
+}

@@ -1,0 +1,69 @@
+package org.weft.net;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/** A 48-bit Ethernet address, printed as {@code 0a:00:00:00:00:01}. */
+public record MacAddress(long value) {
+
+    public static final MacAddress BROADCAST = new MacAddress(0xffffffffffffL);
+
+    public MacAddress {
+        checkArgument((value & ~0xffffffffffffL) == 0, "MAC address out of range");
+    }
+
+    public static MacAddress of(long value) {
+        return new MacAddress(value);
+    }
+
+    public static MacAddress of(byte[] bytes, int offset) {
+        long v = 0;
+        for (int i = 0; i < 6; i++) {
+            v = (v << 8) | (bytes[offset + i] & 0xff);
+        }
+        return new MacAddress(v);
+    }
+
+    public static MacAddress parse(String text) {
+        checkArgument(text != null, "MAC address must not be null");
+        String[] parts = text.trim().split("[:-]", -1);
+        checkArgument(parts.length == 6, "MAC address '%s' must have 6 bytes", text);
+        long v = 0;
+        for (String p : parts) {
+            checkArgument(p.length() == 2, "MAC address '%s' has a bad byte '%s'", text, p);
+            try {
+                v = (v << 8) | Integer.parseInt(p, 16);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("MAC address '" + text + "' is not hex", e);
+            }
+        }
+        return new MacAddress(v);
+    }
+
+    public boolean isBroadcast() {
+        return value == BROADCAST.value;
+    }
+
+    public boolean isMulticast() {
+        return ((value >> 40) & 1) == 1;
+    }
+
+    public byte[] toBytes() {
+        byte[] b = new byte[6];
+        for (int i = 0; i < 6; i++) {
+            b[i] = (byte) (value >> (40 - 8 * i));
+        }
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(17);
+        for (int i = 0; i < 6; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(String.format("%02x", (value >> (40 - 8 * i)) & 0xff));
+        }
+        return sb.toString();
+    }
+}

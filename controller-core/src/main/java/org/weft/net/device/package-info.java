@@ -1,0 +1,2 @@
+/** Switches and their ports. */
+package org.weft.net.device;

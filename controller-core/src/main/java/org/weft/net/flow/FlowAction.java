@@ -1,0 +1,61 @@
+package org.weft.net.flow;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import org.weft.net.MacAddress;
+import org.weft.net.PortNumber;
+
+/** One action applied to a matched packet, in order. An empty action list drops the packet. */
+public sealed interface FlowAction {
+
+    static Output output(PortNumber port) {
+        return new Output(port);
+    }
+
+    static Output output(long port) {
+        return new Output(PortNumber.of(port));
+    }
+
+    static ToGroup group(int groupId) {
+        return new ToGroup(groupId);
+    }
+
+    /** Send out of a port (physical or reserved). */
+    record Output(PortNumber port) implements FlowAction {
+        public Output {
+            checkNotNull(port, "port");
+        }
+    }
+
+    /** Hand the packet to a group (OF1.3 only). */
+    record ToGroup(int groupId) implements FlowAction {
+        public ToGroup {
+            checkArgument(groupId >= 0, "group id must not be negative");
+        }
+    }
+
+    /** Set the VLAN id, pushing an 802.1Q tag when the packet has none. */
+    record SetVlanVid(int vlanVid) implements FlowAction {
+        public SetVlanVid {
+            checkArgument(vlanVid >= 0 && vlanVid <= 0xfff, "VLAN id %s out of range", vlanVid);
+        }
+    }
+
+    /** Remove the outer 802.1Q tag. */
+    record PopVlan() implements FlowAction {}
+
+    /** Rewrite the Ethernet source. */
+    record SetEthSrc(MacAddress mac) implements FlowAction {
+        public SetEthSrc {
+            checkNotNull(mac, "mac");
+        }
+    }
+
+    /** Rewrite the Ethernet destination. */
+    record SetEthDst(MacAddress mac) implements FlowAction {
+        public SetEthDst {
+            checkNotNull(mac, "mac");
+        }
+    }
+}

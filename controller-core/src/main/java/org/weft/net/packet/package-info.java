@@ -1,0 +1,2 @@
+/** Packet-in processing and packet-out. */
+package org.weft.net.packet;
