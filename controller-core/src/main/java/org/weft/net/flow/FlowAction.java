@@ -35,7 +35,13 @@ public sealed interface FlowAction {
         }
     }
 
-    /** Set the VLAN id, pushing an 802.1Q tag when the packet has none. */
+    /** Push an 802.1Q tag (OF1.3; on OF1.0 {@link SetVlanVid} adds a tag by itself). */
+    record PushVlan() implements FlowAction {}
+
+    /**
+     * Set the VLAN id of the outer 802.1Q tag (on OF1.3 the packet must carry one; see {@link
+     * PushVlan}).
+     */
     record SetVlanVid(int vlanVid) implements FlowAction {
         public SetVlanVid {
             checkArgument(vlanVid >= 0 && vlanVid <= 0xfff, "VLAN id %s out of range", vlanVid);

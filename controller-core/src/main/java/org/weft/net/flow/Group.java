@@ -39,7 +39,7 @@ public record Group(Dpid dpid, int groupId, Type type, List<Bucket> buckets) {
     public Group {
         checkNotNull(dpid, "dpid");
         checkNotNull(type, "type");
-        checkArgument(groupId >= 0 && groupId < 0xffffff00, "group id %s out of range", groupId);
+        checkArgument(groupId >= 0, "group id %s out of range", groupId);
         buckets = ImmutableList.copyOf(checkNotNull(buckets, "buckets"));
         checkArgument(
                 type != Type.INDIRECT || buckets.size() == 1,

@@ -1,0 +1,96 @@
+package org.weft.openflow;
+
+import io.netty.handler.ssl.SslContext;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.net.device.DeviceService;
+import org.weft.net.flow.FlowRuleService;
+import org.weft.net.flow.GroupService;
+import org.weft.net.packet.PacketService;
+import org.weft.openflow.channel.OfServer;
+import org.weft.openflow.channel.OfSwitchRegistry;
+import org.weft.openflow.provider.OfDeviceManager;
+import org.weft.openflow.provider.OfFlowRuleManager;
+import org.weft.openflow.provider.OfPacketManager;
+
+/** The OpenFlow driver assembled: server, switch registry and the core services it implements. */
+public final class OfController implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OfController.class);
+
+    private final OfConfig config;
+    private final OfSwitchRegistry registry;
+    private final ExecutorService events;
+    private final OfDeviceManager devices;
+    private final OfFlowRuleManager flows;
+    private final OfPacketManager packets;
+    private final OfServer server;
+
+    public OfController(OfConfig config) {
+        this.config = config;
+        this.registry = new OfSwitchRegistry(config.duplicateProbeTimeout());
+        this.events =
+                Executors.newSingleThreadExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "weft-device-events");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        this.devices = new OfDeviceManager(registry, events);
+        this.flows = new OfFlowRuleManager(registry);
+        this.packets = new OfPacketManager(registry, flows);
+        SslContext ssl = config.tls() == null ? null : OfTls.serverContext(config.tls());
+        this.server = new OfServer(config, registry, ssl);
+    }
+
+    public OfController start() throws InterruptedException {
+        server.start();
+        return this;
+    }
+
+    /** Ports actually listening (differs from the configuration when it asked for port 0). */
+    public List<Integer> boundPorts() {
+        return server.boundPorts();
+    }
+
+    public OfConfig config() {
+        return config;
+    }
+
+    public DeviceService deviceService() {
+        return devices;
+    }
+
+    public FlowRuleService flowRuleService() {
+        return flows;
+    }
+
+    public GroupService groupService() {
+        return flows;
+    }
+
+    public PacketService packetService() {
+        return packets;
+    }
+
+    public OfSwitchRegistry switches() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        events.shutdown();
+        try {
+            if (!events.awaitTermination(2, TimeUnit.SECONDS)) {
+                log.warn("Event listeners still busy after 2 s at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package org.weft.openflow.channel;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.projectfloodlight.openflow.protocol.OFBarrierReply;
+import org.projectfloodlight.openflow.protocol.OFEchoReply;
+import org.projectfloodlight.openflow.protocol.OFEchoRequest;
+import org.projectfloodlight.openflow.protocol.OFErrorMsg;
+import org.projectfloodlight.openflow.protocol.OFErrorType;
+import org.projectfloodlight.openflow.protocol.OFFactories;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFeaturesReply;
+import org.projectfloodlight.openflow.protocol.OFHello;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPacketIn;
+import org.projectfloodlight.openflow.protocol.OFPortDesc;
+import org.projectfloodlight.openflow.protocol.OFPortDescStatsReply;
+import org.projectfloodlight.openflow.protocol.OFPortReason;
+import org.projectfloodlight.openflow.protocol.OFPortStatus;
+import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.net.Dpid;
+import org.weft.net.device.Port;
+import org.weft.openflow.OfConfig;
+import org.weft.openflow.translate.OfErrors;
+import org.weft.openflow.translate.OfPorts;
+
+/**
+ * One switch connection: the handshake state machine (HELLO, FEATURES, PORT_DESC, SET_CONFIG +
+ * table-miss flow + optional role request confirmed by a barrier), then keepalive and dispatch of
+ * the switch's messages. Never lets an exception escape: a misbehaving switch gets an error or a
+ * closed channel.
+ */
+public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(OfChannelHandler.class);
+
+    /** Where the handshake stands. */
+    enum State {
+        WAIT_HELLO,
+        WAIT_FEATURES,
+        WAIT_PORT_DESC,
+        WAIT_CONFIG_BARRIER,
+        REGISTERING,
+        ACTIVE,
+        CLOSED
+    }
+
+    private final OfConfig config;
+    private final OfSwitchRegistry registry;
+    private final OfHandshakeSteps steps;
+    private State state = State.WAIT_HELLO;
+    private OFFactory factory;
+    private Dpid dpid;
+    private final List<Port> ports = new ArrayList<>();
+    private long configBarrierXid;
+    private OfSwitch sw;
+    private ScheduledFuture<?> handshakeTimer;
+    private ScheduledFuture<?> keepaliveTimer;
+    private int missedEchoes;
+    private String remote = "?";
+
+    public OfChannelHandler(OfConfig config, OfSwitchRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+        this.steps = new OfHandshakeSteps(config);
+    }
+
+    State state() {
+        return state;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        remote = String.valueOf(ctx.channel().remoteAddress()).replaceFirst("^/", "");
+        log.debug("Connection from {}", remote);
+        ctx.writeAndFlush(OfVersions.hello(OfVersions.SUPPORTED, 0));
+        handshakeTimer =
+                ctx.executor()
+                        .schedule(
+                                () -> handshakeTimedOut(ctx),
+                                config.handshakeTimeout().toMillis(),
+                                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        State was = state;
+        state = State.CLOSED;
+        cancel(handshakeTimer);
+        cancel(keepaliveTimer);
+        if (sw != null) {
+            sw.onDisconnect();
+            if (was == State.ACTIVE && registry.isRegistered(sw)) {
+                log.info("Switch {} disconnected from {}", dpid, remote);
+            }
+            registry.unregister(sw);
+        } else {
+            log.debug("Connection from {} closed during handshake ({})", remote, was);
+        }
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof MalformedMessage m) {
+            onMalformed(ctx, m);
+            return;
+        }
+        OFMessage m = (OFMessage) msg;
+        if (factory != null && m.getVersion() != factory.getVersion()) {
+            onMalformed(
+                    ctx,
+                    new MalformedMessage(
+                            m.getVersion().getWireVersion(),
+                            0,
+                            m.getXid(),
+                            new byte[0],
+                            m.getType()
+                                    + " in version "
+                                    + m.getVersion()
+                                    + " on a "
+                                    + factory.getVersion()
+                                    + " channel"));
+            return;
+        }
+        switch (m.getType()) {
+            case ECHO_REQUEST -> echoReply(ctx, (OFEchoRequest) m);
+            case ECHO_REPLY -> onEchoReply((OFEchoReply) m);
+            case ERROR -> onError(ctx, (OFErrorMsg) m);
+            default -> onMessage(ctx, m);
+        }
+    }
+
+    private void onMessage(ChannelHandlerContext ctx, OFMessage m) {
+        switch (state) {
+            case WAIT_HELLO -> onHello(ctx, m);
+            case WAIT_FEATURES -> onFeatures(ctx, m);
+            case WAIT_PORT_DESC -> onPortDesc(ctx, m);
+            case WAIT_CONFIG_BARRIER, REGISTERING -> onConfigBarrier(ctx, m);
+            case ACTIVE -> onActive(m);
+            case CLOSED -> log.debug("{} after close from {}", m.getType(), remote);
+        }
+    }
+
+    private void onHello(ChannelHandlerContext ctx, OFMessage m) {
+        if (!(m instanceof OFHello hello)) {
+            log.warn("Expected HELLO from {}, got {}; closing", remote, m.getType());
+            ctx.close();
+            return;
+        }
+        Optional<OFVersion> v = OfVersions.negotiate(hello, OfVersions.SUPPORTED);
+        if (v.isEmpty()) {
+            log.warn(
+                    "No common OpenFlow version with {} (it offers {}); closing",
+                    remote,
+                    hello.getVersion());
+            ctx.writeAndFlush(OfErrorReplies.helloFailed(hello.getVersion(), "no common version"))
+                    .addListener(f -> ctx.close());
+            state = State.CLOSED;
+            return;
+        }
+        factory = OFFactories.getFactory(v.get());
+        state = State.WAIT_FEATURES;
+        ctx.writeAndFlush(factory.buildFeaturesRequest().setXid(1).build());
+    }
+
+    private void onFeatures(ChannelHandlerContext ctx, OFMessage m) {
+        if (!(m instanceof OFFeaturesReply features)) {
+            log.debug("Ignoring {} from {} while waiting for FEATURES_REPLY", m.getType(), remote);
+            return;
+        }
+        dpid = Dpid.of(features.getDatapathId().getLong());
+        if (factory.getVersion() == OFVersion.OF_10) {
+            features.getPorts().forEach(p -> ports.add(OfPorts.toCore(p)));
+            configure(ctx);
+        } else {
+            state = State.WAIT_PORT_DESC;
+            ctx.writeAndFlush(factory.buildPortDescStatsRequest().setXid(2).build());
+        }
+    }
+
+    private void onPortDesc(ChannelHandlerContext ctx, OFMessage m) {
+        if (!(m instanceof OFPortDescStatsReply reply)) {
+            log.debug("Ignoring {} from {} while waiting for PORT_DESC", m.getType(), remote);
+            return;
+        }
+        reply.getEntries().forEach(p -> ports.add(OfPorts.toCore(p)));
+        if (!reply.getFlags().contains(OFStatsReplyFlags.REPLY_MORE)) {
+            configure(ctx);
+        }
+    }
+
+    private void configure(ChannelHandlerContext ctx) {
+        List<OFMessage> out = steps.configure(factory, dpid, 3);
+        configBarrierXid = out.get(out.size() - 1).getXid();
+        state = State.WAIT_CONFIG_BARRIER;
+        ctx.writeAndFlush(out);
+    }
+
+    private void onConfigBarrier(ChannelHandlerContext ctx, OFMessage m) {
+        if (m instanceof OFPortStatus status) {
+            applyPortStatus(status);
+        } else if (state == State.WAIT_CONFIG_BARRIER
+                && m instanceof OFBarrierReply
+                && m.getXid() == configBarrierXid) {
+            register(ctx);
+        } else {
+            log.debug("Ignoring {} from {} during handshake", m.getType(), dpid);
+        }
+    }
+
+    private void register(ChannelHandlerContext ctx) {
+        state = State.REGISTERING;
+        sw = new OfSwitch(ctx.channel(), factory, dpid, ports);
+        registry.register(sw)
+                .whenComplete(
+                        (admitted, error) ->
+                                ctx.executor()
+                                        .execute(
+                                                () -> {
+                                                    if (state != State.REGISTERING) {
+                                                        return;
+                                                    }
+                                                    if (error != null
+                                                            || !Boolean.TRUE.equals(admitted)) {
+                                                        state = State.CLOSED;
+                                                        ctx.close();
+                                                        return;
+                                                    }
+                                                    state = State.ACTIVE;
+                                                    cancel(handshakeTimer);
+                                                    startKeepalive(ctx);
+                                                    log.info(
+                                                            "Switch {} connected from {} ({}, {} ports)",
+                                                            dpid,
+                                                            remote,
+                                                            factory.getVersion(),
+                                                            sw.ports().size());
+                                                }));
+    }
+
+    private void onActive(OFMessage m) {
+        switch (m.getType()) {
+            case PACKET_IN -> registry.fire(l -> l.packetIn(sw, (OFPacketIn) m));
+            case PORT_STATUS -> applyPortStatus((OFPortStatus) m);
+            case BARRIER_REPLY -> {
+                if (!sw.onBarrierReply(m.getXid())) {
+                    log.debug("Unexpected barrier reply xid {} from {}", m.getXid(), dpid);
+                }
+            }
+            default -> {
+                if (!sw.onReply(m)) {
+                    log.debug("Unsolicited {} from {}", m.getType(), dpid);
+                }
+            }
+        }
+    }
+
+    private void applyPortStatus(OFPortStatus status) {
+        OFPortDesc desc = status.getDesc();
+        Port port = OfPorts.toCore(desc);
+        if (sw == null) {
+            ports.removeIf(p -> p.number().equals(port.number()));
+            if (status.getReason() != OFPortReason.DELETE) {
+                ports.add(port);
+            }
+            return;
+        }
+        boolean known = sw.ports().containsKey(port.number());
+        if (status.getReason() == OFPortReason.DELETE) {
+            sw.removePort(port.number());
+            if (state == State.ACTIVE) {
+                registry.fire(l -> l.portRemoved(sw, port.number()));
+            }
+        } else {
+            sw.updatePort(port);
+            if (state == State.ACTIVE) {
+                registry.fire(l -> l.portChanged(sw, port, !known));
+            }
+        }
+    }
+
+    private void onError(ChannelHandlerContext ctx, OFErrorMsg error) {
+        if (sw != null && sw.onError(error)) {
+            log.debug("Switch {} rejected a request: {}", dpid, OfErrors.describe(error));
+            return;
+        }
+        log.warn("Error from {}: {}", dpid != null ? dpid : remote, OfErrors.describe(error));
+        if (error.getErrType() == OFErrorType.HELLO_FAILED) {
+            ctx.close();
+        }
+    }
+
+    private void echoReply(ChannelHandlerContext ctx, OFEchoRequest req) {
+        OFFactory f = factory != null ? factory : OFFactories.getFactory(req.getVersion());
+        ctx.writeAndFlush(f.buildEchoReply().setXid(req.getXid()).setData(req.getData()).build());
+    }
+
+    private void onEchoReply(OFEchoReply reply) {
+        missedEchoes = 0;
+        if (sw != null) {
+            sw.onReply(reply);
+        }
+    }
+
+    private void startKeepalive(ChannelHandlerContext ctx) {
+        long period = config.echoInterval().toMillis();
+        keepaliveTimer =
+                ctx.executor()
+                        .scheduleAtFixedRate(
+                                () -> keepalive(ctx), period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void keepalive(ChannelHandlerContext ctx) {
+        if (missedEchoes >= config.echoMissLimit()) {
+            log.warn(
+                    "Switch {} at {} missed {} echo replies; closing its channel",
+                    dpid,
+                    remote,
+                    missedEchoes);
+            ctx.close();
+            return;
+        }
+        missedEchoes++;
+        ctx.writeAndFlush(factory.buildEchoRequest().setXid(sw.reserveXids(1)).build());
+    }
+
+    private void handshakeTimedOut(ChannelHandlerContext ctx) {
+        if (state != State.ACTIVE && state != State.CLOSED) {
+            log.warn("Handshake with {} timed out in state {}; closing", remote, state);
+            ctx.close();
+        }
+    }
+
+    private void onMalformed(ChannelHandlerContext ctx, MalformedMessage m) {
+        log.warn(
+                "Malformed message from {} (version {}, type {}, xid {}): {}",
+                dpid != null ? dpid : remote,
+                m.version(),
+                m.type(),
+                m.xid(),
+                m.reason());
+        if (state == State.WAIT_HELLO) {
+            ctx.close();
+            return;
+        }
+        ctx.writeAndFlush(
+                OfErrorReplies.badRequest(factory == null ? null : factory.getVersion(), m));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof DecoderException) {
+            log.warn(
+                    "Closing channel of {}: undecodable stream ({})",
+                    dpid != null ? dpid : remote,
+                    cause.getMessage());
+        } else {
+            log.warn(
+                    "Closing channel of {} after {}",
+                    dpid != null ? dpid : remote,
+                    cause.toString(),
+                    cause);
+        }
+        ctx.close();
+    }
+
+    private static void cancel(ScheduledFuture<?> f) {
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+}

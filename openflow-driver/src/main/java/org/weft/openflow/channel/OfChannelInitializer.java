@@ -1,0 +1,35 @@
+package org.weft.openflow.channel;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
+import org.weft.openflow.OfConfig;
+
+/**
+ * Builds a switch channel's pipeline: [TLS], framing + decoding, encoding, then a new handler per
+ * channel.
+ */
+final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final OfConfig config;
+    private final OfSwitchRegistry registry;
+    private final SslContext ssl;
+
+    OfChannelInitializer(OfConfig config, OfSwitchRegistry registry, SslContext ssl) {
+        this.config = config;
+        this.registry = registry;
+        this.ssl = ssl;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ChannelPipeline p = ch.pipeline();
+        if (ssl != null) {
+            p.addLast("tls", ssl.newHandler(ch.alloc()));
+        }
+        p.addLast("decoder", new OfMessageDecoder());
+        p.addLast("encoder", OfMessageEncoder.INSTANCE);
+        p.addLast("handler", new OfChannelHandler(config, registry));
+    }
+}

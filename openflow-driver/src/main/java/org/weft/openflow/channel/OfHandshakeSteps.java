@@ -1,0 +1,61 @@
+package org.weft.openflow.channel;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.projectfloodlight.openflow.protocol.OFControllerRole;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.types.U64;
+import org.weft.net.Dpid;
+import org.weft.net.PortNumber;
+import org.weft.net.flow.Cookies;
+import org.weft.net.flow.FlowAction;
+import org.weft.net.flow.FlowMatch;
+import org.weft.net.flow.FlowRule;
+import org.weft.net.flow.FlowRuleOperation;
+import org.weft.openflow.OfConfig;
+import org.weft.openflow.translate.OfFlowMods;
+
+/** The messages that configure a switch once its ports are known. */
+final class OfHandshakeSteps {
+
+    /** Priority 0, match all, to the controller: the OF1.3 table-miss entry. */
+    static final int TABLE_MISS_PRIORITY = 0;
+
+    private final OfConfig config;
+
+    OfHandshakeSteps(OfConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * SET_CONFIG, the table-miss flow (OF1.3+), a role request if configured, and a closing
+     * barrier; xids start at {@code firstXid}. The barrier is last.
+     */
+    List<OFMessage> configure(OFFactory f, Dpid dpid, long firstXid) {
+        long xid = firstXid;
+        List<OFMessage> out = new ArrayList<>();
+        out.add(f.buildSetConfig().setXid(xid++).setMissSendLen(config.missSendLen()).build());
+        if (f.getVersion() != OFVersion.OF_10) {
+            FlowRule miss =
+                    FlowRule.builder(dpid)
+                            .priority(TABLE_MISS_PRIORITY)
+                            .match(FlowMatch.ANY)
+                            .actions(FlowAction.output(PortNumber.CONTROLLER))
+                            .cookie(Cookies.make(Cookies.CORE_APP, 0))
+                            .build();
+            out.add(OfFlowMods.toFlowMod(f, FlowRuleOperation.add(miss), xid++));
+        }
+        if (config.sendRoleRequest() && f.getVersion() != OFVersion.OF_10) {
+            out.add(
+                    f.buildRoleRequest()
+                            .setXid(xid++)
+                            .setRole(OFControllerRole.ROLE_MASTER)
+                            .setGenerationId(U64.ZERO)
+                            .build());
+        }
+        out.add(f.buildBarrierRequest().setXid(xid).build());
+        return out;
+    }
+}

@@ -1,0 +1,73 @@
+package org.weft.openflow.channel;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.CorruptedFrameException;
+import java.util.List;
+import org.projectfloodlight.openflow.exceptions.OFParseError;
+import org.projectfloodlight.openflow.protocol.OFFactories;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFMessageReader;
+
+/**
+ * Frames OpenFlow messages by their header length and decodes them with Loxi. A frame Loxi cannot
+ * parse becomes a {@link MalformedMessage}; a header whose length is impossible breaks framing, so
+ * it is a {@link CorruptedFrameException} and the channel is closed.
+ */
+public final class OfMessageDecoder extends ByteToMessageDecoder {
+
+    static final int HEADER_LENGTH = 8;
+    private static final int KEPT_BYTES = 64;
+
+    private final OfMessageReader reader = new OfMessageReader();
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        while (in.readableBytes() >= HEADER_LENGTH) {
+            int start = in.readerIndex();
+            int length = in.getUnsignedShort(start + 2);
+            if (length < HEADER_LENGTH) {
+                in.skipBytes(in.readableBytes());
+                throw new CorruptedFrameException("OpenFlow header length " + length + " < 8");
+            }
+            if (in.readableBytes() < length) {
+                return;
+            }
+            ByteBuf frame = in.slice(start, length);
+            in.skipBytes(length);
+            out.add(reader.read(frame));
+        }
+    }
+
+    /** Decodes one complete frame; shared with tests and the emulator. */
+    static final class OfMessageReader {
+        private final OFMessageReader<OFMessage> loxi = OFFactories.getGenericReader();
+
+        Object read(ByteBuf frame) {
+            int start = frame.readerIndex();
+            try {
+                OFMessage msg = loxi.readFrom(frame);
+                if (msg != null) {
+                    return msg;
+                }
+                return malformed(frame, start, "truncated message");
+            } catch (OFParseError | RuntimeException e) {
+                return malformed(
+                        frame, start, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+
+        private static MalformedMessage malformed(ByteBuf frame, int start, String reason) {
+            int len = frame.getUnsignedShort(start + 2);
+            byte[] kept = ByteBufUtil.getBytes(frame, start, Math.min(len, KEPT_BYTES));
+            return new MalformedMessage(
+                    frame.getUnsignedByte(start),
+                    frame.getUnsignedByte(start + 1),
+                    frame.getUnsignedInt(start + 4),
+                    kept,
+                    reason);
+        }
+    }
+}

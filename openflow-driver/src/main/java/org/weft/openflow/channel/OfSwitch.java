@@ -1,0 +1,180 @@
+package org.weft.openflow.channel;
+
+import com.google.common.collect.ImmutableSortedMap;
+import io.netty.channel.Channel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import org.projectfloodlight.openflow.protocol.OFErrorMsg;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.weft.net.DeviceNotConnectedException;
+import org.weft.net.Dpid;
+import org.weft.net.PortNumber;
+import org.weft.net.device.Device;
+import org.weft.net.device.Port;
+
+/**
+ * One switch's control connection after the handshake: its identity, negotiated version, ports, and
+ * the means to send messages and wait for what they cause (replies, barriers, errors). Thread-safe.
+ */
+public final class OfSwitch {
+
+    private static final long MAX_XID = 0xffffffffL;
+
+    private final Channel channel;
+    private final OFFactory factory;
+    private final Dpid dpid;
+    private final long connectedAtMillis;
+
+    /** Handshake messages use xids below this. */
+    private static final long FIRST_XID = 0x100;
+
+    private final AtomicLong nextXid = new AtomicLong(FIRST_XID);
+    private final PendingRequests pending;
+    private volatile ImmutableSortedMap<PortNumber, Port> ports;
+
+    OfSwitch(Channel channel, OFFactory factory, Dpid dpid, List<Port> ports) {
+        this.channel = channel;
+        this.factory = factory;
+        this.dpid = dpid;
+        this.connectedAtMillis = System.currentTimeMillis();
+        this.pending = new PendingRequests(dpid);
+        Map<PortNumber, Port> byNumber = new TreeMap<>();
+        ports.forEach(p -> byNumber.put(p.number(), p));
+        this.ports = ImmutableSortedMap.copyOf(byNumber);
+    }
+
+    public Dpid dpid() {
+        return dpid;
+    }
+
+    public OFFactory factory() {
+        return factory;
+    }
+
+    public OFVersion version() {
+        return factory.getVersion();
+    }
+
+    public String remoteAddress() {
+        return String.valueOf(channel.remoteAddress()).replaceFirst("^/", "");
+    }
+
+    public boolean isConnected() {
+        return channel.isActive();
+    }
+
+    /** The switch as core sees it now. */
+    public Device toDevice() {
+        return new Device(dpid, remoteAddress(), version().name(), connectedAtMillis, ports);
+    }
+
+    public ImmutableSortedMap<PortNumber, Port> ports() {
+        return ports;
+    }
+
+    /** Records a port added or changed (from PORT_STATUS); the event loop is the only writer. */
+    void updatePort(Port port) {
+        ports = toDevice().withPort(port).ports();
+    }
+
+    void removePort(PortNumber number) {
+        ports = toDevice().withoutPort(number).ports();
+    }
+
+    /** Reserves {@code count} consecutive xids and returns the first. */
+    public long reserveXids(int count) {
+        while (true) {
+            long first = nextXid.get();
+            long next = first + count;
+            if (next > MAX_XID) {
+                if (nextXid.compareAndSet(first, FIRST_XID)) {
+                    continue;
+                }
+            } else if (nextXid.compareAndSet(first, next)) {
+                return first;
+            }
+        }
+    }
+
+    /** Sends one message and flushes. Silently dropped if the channel is closed. */
+    public void send(OFMessage msg) {
+        channel.writeAndFlush(msg, channel.voidPromise());
+    }
+
+    /** Sends a message built with a fresh xid and returns the reply with that xid. */
+    public CompletableFuture<OFMessage> request(LongFunction<OFMessage> withXid) {
+        if (!channel.isActive()) {
+            return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
+        }
+        long xid = reserveXids(1);
+        CompletableFuture<OFMessage> reply = pending.expectReply(xid);
+        send(withXid.apply(xid));
+        if (!channel.isActive()) {
+            pending.failAll();
+        }
+        return reply;
+    }
+
+    /** Sends an echo request; completes with the reply. */
+    public CompletableFuture<OFMessage> echo() {
+        return request(xid -> factory.buildEchoRequest().setXid(xid).build());
+    }
+
+    /**
+     * Sends messages built with consecutive xids, then a barrier, in one write.
+     *
+     * @return completes when the barrier reply arrives; fails with the decoded error of the first
+     *     rejected message, or when the channel closes first
+     */
+    public CompletableFuture<Void> sendBatch(List<LongFunction<OFMessage>> messages) {
+        if (!channel.isActive()) {
+            return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
+        }
+        int n = messages.size();
+        long first = reserveXids(n + 1);
+        List<OFMessage> out = new ArrayList<>(n + 1);
+        for (int i = 0; i < n; i++) {
+            out.add(messages.get(i).apply(first + i));
+        }
+        long barrierXid = first + n;
+        out.add(factory.buildBarrierRequest().setXid(barrierXid).build());
+        CompletableFuture<Void> done = pending.expectBarrier(first, barrierXid);
+        channel.writeAndFlush(out, channel.voidPromise());
+        if (!channel.isActive()) {
+            pending.failAll();
+        }
+        return done;
+    }
+
+    boolean onReply(OFMessage msg) {
+        return pending.reply(msg);
+    }
+
+    boolean onBarrierReply(long xid) {
+        return pending.barrierReply(xid);
+    }
+
+    boolean onError(OFErrorMsg error) {
+        return pending.error(error);
+    }
+
+    void onDisconnect() {
+        pending.failAll();
+    }
+
+    public void close() {
+        channel.close();
+    }
+
+    @Override
+    public String toString() {
+        return "OfSwitch{" + dpid + " " + remoteAddress() + " " + version() + "}";
+    }
+}

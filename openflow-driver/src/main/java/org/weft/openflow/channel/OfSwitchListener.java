@@ -1,0 +1,23 @@
+package org.weft.openflow.channel;
+
+import org.projectfloodlight.openflow.protocol.OFPacketIn;
+import org.weft.net.PortNumber;
+import org.weft.net.device.Port;
+
+/**
+ * Driver-internal callbacks from switch connections. Called on the switch's Netty event loop:
+ * implementations hand slow work to another executor.
+ */
+public interface OfSwitchListener {
+
+    default void switchConnected(OfSwitch sw) {}
+
+    default void switchDisconnected(OfSwitch sw) {}
+
+    /** A port was added or changed (PORT_STATUS ADD/MODIFY). */
+    default void portChanged(OfSwitch sw, Port port, boolean added) {}
+
+    default void portRemoved(OfSwitch sw, PortNumber port) {}
+
+    default void packetIn(OfSwitch sw, OFPacketIn packetIn) {}
+}

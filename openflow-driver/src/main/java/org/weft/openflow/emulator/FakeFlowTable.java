@@ -1,0 +1,126 @@
+package org.weft.openflow.emulator;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.weft.net.PortNumber;
+import org.weft.net.flow.FlowAction;
+import org.weft.net.flow.FlowMatch;
+import org.weft.net.flow.FlowRule;
+import org.weft.net.flow.Group;
+
+/**
+ * A switch's flow and group tables as the emulator keeps them (Faucet's fakeoftable idea): applies
+ * flow-mods and group-mods with OpenFlow's strict semantics and answers where a packet would go.
+ * Thread-safe; one table per emulated switch.
+ */
+public final class FakeFlowTable {
+
+    private record Key(int table, int priority, FlowMatch match) {}
+
+    private final Map<Key, FlowRule> flows = new ConcurrentHashMap<>();
+    private final Map<Integer, Group> groups = new ConcurrentHashMap<>();
+
+    /** ADD replaces an entry with the same table, priority and match. */
+    public void add(FlowRule r) {
+        flows.put(key(r), r);
+    }
+
+    /** MODIFY_STRICT changes the actions of the identical entry; false if there is none. */
+    public boolean modify(FlowRule r) {
+        return flows.computeIfPresent(key(r), (k, old) -> r) != null;
+    }
+
+    /** DELETE_STRICT removes the identical entry. */
+    public boolean removeStrict(FlowRule r) {
+        return flows.remove(key(r)) != null;
+    }
+
+    /** Non-strict DELETE: every entry whose match is covered by this one (ANY clears the table). */
+    public int removeMatching(Predicate<FlowRule> which) {
+        int before = flows.size();
+        flows.values().removeIf(which);
+        return before - flows.size();
+    }
+
+    public void putGroup(Group g) {
+        groups.put(g.groupId(), g);
+    }
+
+    public boolean removeGroup(int groupId) {
+        return groups.remove(groupId) != null;
+    }
+
+    public List<FlowRule> flows() {
+        return List.copyOf(flows.values());
+    }
+
+    public Optional<Group> group(int id) {
+        return Optional.ofNullable(groups.get(id));
+    }
+
+    public List<Group> groups() {
+        return List.copyOf(groups.values());
+    }
+
+    /** The highest-priority entry of table 0 matching the packet. */
+    public Optional<FlowRule> lookup(PacketHeaders p) {
+        return flows.values().stream()
+                .filter(r -> r.tableId() == 0 && p.matches(r.match()))
+                .max(Comparator.comparingInt(FlowRule::priority));
+    }
+
+    /**
+     * Ports the packet would leave by: outputs of the matching entry, through groups (ALL and
+     * SELECT: every bucket it may take; FAST_FAILOVER: the first bucket whose watched port is
+     * live). Empty means dropped; {@link PortNumber#CONTROLLER} means sent to the controller.
+     */
+    public Set<PortNumber> outputs(PacketHeaders p, Predicate<PortNumber> portLive) {
+        Set<PortNumber> out = new LinkedHashSet<>();
+        lookup(p).ifPresent(r -> collect(r.actions(), portLive, out, 0));
+        return out;
+    }
+
+    private void collect(
+            List<FlowAction> actions, Predicate<PortNumber> live, Set<PortNumber> out, int depth) {
+        if (depth > 8) {
+            return;
+        }
+        for (FlowAction a : actions) {
+            if (a instanceof FlowAction.Output o) {
+                out.add(o.port());
+            } else if (a instanceof FlowAction.ToGroup tg) {
+                Group g = groups.get(tg.groupId());
+                if (g != null) {
+                    for (Group.Bucket b : buckets(g, live)) {
+                        collect(b.actions(), live, out, depth + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Group.Bucket> buckets(Group g, Predicate<PortNumber> live) {
+        if (g.type() != Group.Type.FAST_FAILOVER) {
+            return g.buckets();
+        }
+        List<Group.Bucket> first = new ArrayList<>(1);
+        for (Group.Bucket b : g.buckets()) {
+            if (live.test(b.watchPort())) {
+                first.add(b);
+                break;
+            }
+        }
+        return first;
+    }
+
+    private static Key key(FlowRule r) {
+        return new Key(r.tableId(), r.priority(), r.match());
+    }
+}

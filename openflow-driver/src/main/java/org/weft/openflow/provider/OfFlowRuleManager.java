@@ -1,0 +1,78 @@
+package org.weft.openflow.provider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongFunction;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.weft.net.DeviceNotConnectedException;
+import org.weft.net.Dpid;
+import org.weft.net.flow.FlowRuleOperation;
+import org.weft.net.flow.FlowRuleService;
+import org.weft.net.flow.GroupOperation;
+import org.weft.net.flow.GroupService;
+import org.weft.openflow.channel.OfSwitch;
+import org.weft.openflow.channel.OfSwitchRegistry;
+import org.weft.openflow.translate.OfFlowMods;
+
+/**
+ * Flow rules and groups as barrier-confirmed batches of flow-mods / group-mods. A batch that cannot
+ * be translated for the switch's version fails before anything is sent.
+ */
+public final class OfFlowRuleManager implements FlowRuleService, GroupService {
+
+    private final OfSwitchRegistry switches;
+
+    public OfFlowRuleManager(OfSwitchRegistry switches) {
+        this.switches = switches;
+    }
+
+    @Override
+    public CompletableFuture<Void> apply(Dpid dpid, List<FlowRuleOperation> operations) {
+        Optional<OfSwitch> sw = switches.get(dpid);
+        if (sw.isEmpty()) {
+            return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
+        }
+        OFFactory f = sw.get().factory();
+        List<LongFunction<OFMessage>> msgs = new ArrayList<>(operations.size());
+        for (FlowRuleOperation op : operations) {
+            if (!op.rule().dpid().equals(dpid)) {
+                return CompletableFuture.failedFuture(
+                        new IllegalArgumentException(
+                                "rule for " + op.rule().dpid() + " in a batch for " + dpid));
+            }
+            msgs.add(xid -> OfFlowMods.toFlowMod(f, op, xid));
+        }
+        return send(sw.get(), msgs);
+    }
+
+    @Override
+    public CompletableFuture<Void> applyGroups(Dpid dpid, List<GroupOperation> operations) {
+        Optional<OfSwitch> sw = switches.get(dpid);
+        if (sw.isEmpty()) {
+            return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
+        }
+        OFFactory f = sw.get().factory();
+        if (f.getVersion() == OFVersion.OF_10) {
+            return CompletableFuture.failedFuture(
+                    new UnsupportedOperationException(
+                            "switch " + dpid + " speaks OpenFlow 1.0, which has no groups"));
+        }
+        List<LongFunction<OFMessage>> msgs = new ArrayList<>(operations.size());
+        for (GroupOperation op : operations) {
+            msgs.add(xid -> OfFlowMods.toGroupMod(f, op, xid));
+        }
+        return send(sw.get(), msgs);
+    }
+
+    private static CompletableFuture<Void> send(OfSwitch sw, List<LongFunction<OFMessage>> msgs) {
+        try {
+            return sw.sendBatch(msgs);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.weft.openflow.provider;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFPacketIn;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.protocol.match.MatchField;
+import org.projectfloodlight.openflow.types.OFBufferId;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.net.ConnectPoint;
+import org.weft.net.PortNumber;
+import org.weft.net.flow.Cookies;
+import org.weft.net.flow.FlowAction;
+import org.weft.net.flow.FlowMatch;
+import org.weft.net.flow.FlowRule;
+import org.weft.net.flow.FlowRuleOperation;
+import org.weft.net.packet.InboundPacket;
+import org.weft.net.packet.OutboundPacket;
+import org.weft.net.packet.PacketContext;
+import org.weft.net.packet.PacketProcessor;
+import org.weft.net.packet.PacketService;
+import org.weft.openflow.channel.OfSwitch;
+import org.weft.openflow.channel.OfSwitchListener;
+import org.weft.openflow.channel.OfSwitchRegistry;
+import org.weft.openflow.translate.OfActions;
+import org.weft.openflow.translate.OfPorts;
+
+/**
+ * {@link PacketService}: runs processors on the switch's I/O thread in priority order, sends
+ * packet-outs, and keeps packet requests installed on every switch as it connects.
+ */
+public final class OfPacketManager implements PacketService, OfSwitchListener {
+
+    private static final Logger log = LoggerFactory.getLogger(OfPacketManager.class);
+
+    private record Registered(PacketProcessor processor, int priority) {}
+
+    private record Request(FlowMatch match, int priority) {}
+
+    private final OfSwitchRegistry switches;
+    private final OfFlowRuleManager flows;
+    private final List<Registered> processors = new CopyOnWriteArrayList<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    public OfPacketManager(OfSwitchRegistry switches, OfFlowRuleManager flows) {
+        this.switches = switches;
+        this.flows = flows;
+        switches.addListener(this);
+    }
+
+    @Override
+    public synchronized void addProcessor(PacketProcessor processor, int priority) {
+        int i = 0;
+        while (i < processors.size() && processors.get(i).priority() <= priority) {
+            i++;
+        }
+        processors.add(i, new Registered(processor, priority));
+    }
+
+    @Override
+    public synchronized void removeProcessor(PacketProcessor processor) {
+        processors.removeIf(r -> r.processor() == processor);
+    }
+
+    @Override
+    public void requestPackets(FlowMatch match, int priority) {
+        Request r = new Request(match, priority);
+        requests.add(r);
+        switches.all().forEach(sw -> install(sw, r));
+    }
+
+    @Override
+    public void switchConnected(OfSwitch sw) {
+        requests.forEach(r -> install(sw, r));
+    }
+
+    private void install(OfSwitch sw, Request r) {
+        FlowRule rule =
+                FlowRule.builder(sw.dpid())
+                        .priority(r.priority())
+                        .match(r.match())
+                        .actions(FlowAction.output(PortNumber.CONTROLLER))
+                        .cookie(Cookies.make(Cookies.CORE_APP, 1))
+                        .build();
+        flows.apply(sw.dpid(), List.of(FlowRuleOperation.add(rule)))
+                .whenComplete(
+                        (ok, e) -> {
+                            if (e != null) {
+                                log.warn(
+                                        "Could not install packet request {} on {}: {}",
+                                        r.match(),
+                                        sw.dpid(),
+                                        e.getMessage());
+                            }
+                        });
+    }
+
+    @Override
+    public boolean emit(OutboundPacket packet) {
+        Optional<OfSwitch> sw = switches.get(packet.dpid());
+        if (sw.isEmpty()) {
+            log.debug("Packet-out to {} dropped: not connected", packet.dpid());
+            return false;
+        }
+        OFFactory f = sw.get().factory();
+        sw.get()
+                .send(
+                        f.buildPacketOut()
+                                .setXid(sw.get().reserveXids(1))
+                                .setBufferId(OFBufferId.NO_BUFFER)
+                                .setInPort(OfPorts.toOf(packet.inPort()))
+                                .setActions(OfActions.toOf(f, packet.actions()))
+                                .setData(packet.data())
+                                .build());
+        return true;
+    }
+
+    @Override
+    public void packetIn(OfSwitch sw, OFPacketIn pi) {
+        if (processors.isEmpty()) {
+            return;
+        }
+        OFPort in =
+                pi.getVersion() == OFVersion.OF_10
+                        ? pi.getInPort()
+                        : pi.getMatch().get(MatchField.IN_PORT);
+        if (in == null) {
+            log.debug("Packet-in without in_port from {}", sw.dpid());
+            return;
+        }
+        InboundPacket packet =
+                new InboundPacket(
+                        new ConnectPoint(sw.dpid(), OfPorts.toCore(in)),
+                        pi.getData(),
+                        System.nanoTime());
+        PacketContext ctx = new PacketContext(packet);
+        for (Registered r : processors) {
+            if (ctx.isBlocked()) {
+                break;
+            }
+            try {
+                r.processor().process(ctx);
+            } catch (RuntimeException e) {
+                log.error(
+                        "Packet processor {} failed on a packet from {}",
+                        r.processor().getClass().getName(),
+                        packet.receivedFrom(),
+                        e);
+            }
+        }
+    }
+}

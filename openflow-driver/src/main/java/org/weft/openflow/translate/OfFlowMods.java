@@ -1,0 +1,117 @@
+package org.weft.openflow.translate;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.List;
+import org.projectfloodlight.openflow.protocol.OFBucket;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowMod;
+import org.projectfloodlight.openflow.protocol.OFGroupMod;
+import org.projectfloodlight.openflow.protocol.OFGroupType;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.protocol.action.OFAction;
+import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
+import org.projectfloodlight.openflow.types.OFBufferId;
+import org.projectfloodlight.openflow.types.OFGroup;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.TableId;
+import org.projectfloodlight.openflow.types.U64;
+import org.weft.net.flow.FlowRule;
+import org.weft.net.flow.FlowRuleOperation;
+import org.weft.net.flow.Group;
+import org.weft.net.flow.GroupOperation;
+
+/**
+ * The one place where core flow rules and groups become OpenFlow 1.0 / 1.3+ flow-mods and
+ * group-mods.
+ */
+public final class OfFlowMods {
+
+    private OfFlowMods() {}
+
+    /**
+     * @throws IllegalArgumentException when the rule cannot be expressed in the factory's version
+     */
+    public static OFFlowMod toFlowMod(OFFactory f, FlowRuleOperation op, long xid) {
+        FlowRule r = op.rule();
+        boolean of10 = f.getVersion() == OFVersion.OF_10;
+        checkArgument(
+                !of10 || r.tableId() == 0,
+                "OpenFlow 1.0 has a single table; table %s",
+                r.tableId());
+        OFFlowMod.Builder b =
+                switch (op.type()) {
+                    case ADD -> f.buildFlowAdd();
+                    case MODIFY -> f.buildFlowModifyStrict();
+                    case REMOVE -> f.buildFlowDeleteStrict();
+                };
+        b.setXid(xid)
+                .setMatch(OfMatches.toOf(f, r.match()))
+                .setPriority(r.priority())
+                .setIdleTimeout(r.idleTimeout())
+                .setHardTimeout(r.hardTimeout())
+                .setCookie(U64.of(r.cookie()))
+                .setBufferId(OFBufferId.NO_BUFFER)
+                .setOutPort(OFPort.ANY);
+        List<OFAction> actions = OfActions.toOf(f, r.actions());
+        if (of10) {
+            b.setActions(actions);
+        } else {
+            b.setTableId(TableId.of(r.tableId())).setOutGroup(OFGroup.ANY);
+            List<OFInstruction> instructions =
+                    actions.isEmpty() ? List.of() : List.of(f.instructions().applyActions(actions));
+            b.setInstructions(instructions);
+        }
+        return b.build();
+    }
+
+    /**
+     * @throws IllegalArgumentException on an OpenFlow 1.0 switch, which has no groups
+     */
+    public static OFGroupMod toGroupMod(OFFactory f, GroupOperation op, long xid) {
+        checkArgument(
+                f.getVersion() != OFVersion.OF_10,
+                "groups need OpenFlow 1.3; this switch speaks 1.0");
+        Group g = op.group();
+        OFGroupMod.Builder b =
+                switch (op.type()) {
+                    case ADD -> f.buildGroupAdd();
+                    case MODIFY -> f.buildGroupModify();
+                    case REMOVE -> f.buildGroupDelete();
+                };
+        b.setXid(xid).setGroup(OFGroup.of(g.groupId())).setGroupType(groupType(g.type()));
+        if (op.type() != GroupOperation.Type.REMOVE) {
+            b.setBuckets(
+                    g.buckets().stream().map(bucket -> toBucket(f, g.type(), bucket)).toList());
+        }
+        return b.build();
+    }
+
+    private static OFBucket toBucket(OFFactory f, Group.Type type, Group.Bucket bucket) {
+        OFPort watch = bucket.watchPort() == null ? OFPort.ANY : OfPorts.toOf(bucket.watchPort());
+        return f.buildBucket()
+                .setWeight(type == Group.Type.SELECT ? bucket.weight() : 0)
+                .setWatchPort(watch)
+                .setWatchGroup(OFGroup.ANY)
+                .setActions(OfActions.toOf(f, bucket.actions()))
+                .build();
+    }
+
+    public static OFGroupType groupType(Group.Type t) {
+        return switch (t) {
+            case ALL -> OFGroupType.ALL;
+            case SELECT -> OFGroupType.SELECT;
+            case INDIRECT -> OFGroupType.INDIRECT;
+            case FAST_FAILOVER -> OFGroupType.FF;
+        };
+    }
+
+    public static Group.Type groupType(OFGroupType t) {
+        return switch (t) {
+            case ALL -> Group.Type.ALL;
+            case SELECT -> Group.Type.SELECT;
+            case INDIRECT -> Group.Type.INDIRECT;
+            case FF -> Group.Type.FAST_FAILOVER;
+        };
+    }
+}

@@ -1,0 +1,113 @@
+package org.weft.openflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.weft.net.ConnectPoint;
+import org.weft.net.PortNumber;
+import org.weft.net.flow.FlowAction;
+import org.weft.net.flow.FlowMatch;
+import org.weft.net.packet.InboundPacket;
+import org.weft.net.packet.OutboundPacket;
+import org.weft.net.packet.PacketProcessor;
+import org.weft.openflow.emulator.EmulatedSwitch;
+
+class PacketIT {
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OFVersion.class,
+            names = {"OF_10", "OF_13"})
+    void packetInReachesProcessorsInOrderAndPacketOutReachesSwitch(OFVersion v) throws Exception {
+        try (DriverTestBed bed = new DriverTestBed()) {
+            BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+            BlockingQueue<InboundPacket> packets = new LinkedBlockingQueue<>();
+            bed.controller
+                    .packetService()
+                    .addProcessor(ctx -> seen.add("director"), PacketProcessor.DIRECTOR);
+            bed.controller
+                    .packetService()
+                    .addProcessor(
+                            ctx -> {
+                                seen.add("advisor");
+                                packets.add(ctx.inPacket());
+                            },
+                            PacketProcessor.ADVISOR);
+            EmulatedSwitch sw = bed.connect(0x3, v);
+            byte[] frame = new byte[60];
+            frame[12] = (byte) 0x88;
+            frame[13] = (byte) 0xcc;
+
+            sw.sendPacketIn(PortNumber.of(2), frame);
+
+            InboundPacket in = packets.poll(5, TimeUnit.SECONDS);
+            assertThat(in).isNotNull();
+            assertThat(in.receivedFrom()).isEqualTo(ConnectPoint.of(0x3, 2));
+            assertThat(in.data()).isEqualTo(frame);
+            assertThat(seen.poll(1, TimeUnit.SECONDS)).isEqualTo("advisor");
+            assertThat(seen.poll(1, TimeUnit.SECONDS)).isEqualTo("director");
+
+            assertThat(
+                            bed.controller
+                                    .packetService()
+                                    .emit(
+                                            new OutboundPacket(
+                                                    sw.dpid(),
+                                                    PortNumber.CONTROLLER,
+                                                    List.of(FlowAction.output(4)),
+                                                    frame)))
+                    .isTrue();
+            DriverTestBed.waitUntil(
+                    () -> sw.counters().packetOuts.sum() == 1, Duration.ofSeconds(5));
+            OFPacketOut out = sw.received(OFPacketOut.class).get(0);
+            assertThat(out.getData()).isEqualTo(frame);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OFVersion.class,
+            names = {"OF_10", "OF_13"})
+    void packetRequestsAreInstalledOnConnectedAndLaterSwitches(OFVersion v) throws Exception {
+        try (DriverTestBed bed = new DriverTestBed()) {
+            EmulatedSwitch early = bed.connect(0x1, v);
+            FlowMatch lldp = FlowMatch.builder().ethType(FlowMatch.ETH_TYPE_LLDP).build();
+            bed.controller.packetService().requestPackets(lldp, 40000);
+            EmulatedSwitch late = bed.connect(0x2, v);
+
+            for (EmulatedSwitch sw : List.of(early, late)) {
+                DriverTestBed.waitUntil(
+                        () -> sw.table().flows().stream().anyMatch(r -> r.match().equals(lldp)),
+                        Duration.ofSeconds(5));
+                assertThat(sw.table().flows())
+                        .filteredOn(r -> r.match().equals(lldp))
+                        .singleElement()
+                        .satisfies(
+                                r -> {
+                                    assertThat(r.priority()).isEqualTo(40000);
+                                    assertThat(r.actions())
+                                            .containsExactly(
+                                                    FlowAction.output(PortNumber.CONTROLLER));
+                                });
+            }
+            assertThat(
+                            bed.controller
+                                    .packetService()
+                                    .emit(
+                                            new OutboundPacket(
+                                                    org.weft.net.Dpid.of(77),
+                                                    PortNumber.CONTROLLER,
+                                                    List.of(),
+                                                    new byte[60])))
+                    .isFalse();
+        }
+    }
+}
