@@ -1,0 +1,148 @@
+package org.weft.dist;
+
+import static com.fasterxml.jackson.databind.cfg.CoercionAction.Fail;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.weft.openflow.OfConfig;
+import org.weft.openflow.OfTlsConfig;
+
+/**
+ * Reads the configuration file (YAML for .yml/.yaml, JSON otherwise) strictly: an unknown key, a
+ * wrong type or an impossible value is a {@link ConfigException} naming the place, never silently
+ * ignored.
+ */
+public final class ConfigLoader {
+
+    private ConfigLoader() {}
+
+    /** Thrown for a configuration Weft cannot start with. */
+    public static final class ConfigException extends Exception {
+        public ConfigException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public static WeftConfig load(Path file) throws ConfigException {
+        ObjectMapper mapper = mapperFor(file);
+        try {
+            WeftConfig c = mapper.readValue(Files.readString(file), WeftConfig.class);
+            toOfConfig(c);
+            return c;
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("configuration file " + file + " does not exist", e);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(
+                    "configuration file "
+                            + file
+                            + ": "
+                            + path(e)
+                            + e.getOriginalMessage()
+                            + location(e),
+                    e);
+        } catch (IOException e) {
+            throw new ConfigException(
+                    "cannot read configuration file " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ConfigException("configuration file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The dotted key path of the offending value, e.g. {@code openflow.ports[0]: }. */
+    private static String path(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb + ": ";
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null
+                ? ""
+                : " (line "
+                        + e.getLocation().getLineNr()
+                        + ", column "
+                        + e.getLocation().getColumnNr()
+                        + ")";
+    }
+
+    static ObjectMapper mapperFor(Path file) {
+        String name = file.getFileName().toString();
+        boolean yaml = name.endsWith(".yml") || name.endsWith(".yaml");
+        var builder = yaml ? YAMLMapper.builder(new YAMLFactory()) : JsonMapper.builder();
+        return builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        c ->
+                                c.setCoercion(CoercionInputShape.String, Fail)
+                                        .setCoercion(CoercionInputShape.Float, Fail)
+                                        .setCoercion(CoercionInputShape.Boolean, Fail))
+                .withCoercionConfig(
+                        LogicalType.Boolean,
+                        c ->
+                                c.setCoercion(CoercionInputShape.String, Fail)
+                                        .setCoercion(CoercionInputShape.Integer, Fail))
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        c ->
+                                c.setCoercion(CoercionInputShape.Integer, Fail)
+                                        .setCoercion(CoercionInputShape.Float, Fail)
+                                        .setCoercion(CoercionInputShape.Boolean, Fail))
+                .build();
+    }
+
+    /**
+     * The driver settings this configuration describes.
+     *
+     * @throws IllegalArgumentException with the reason when a value is impossible
+     */
+    public static OfConfig toOfConfig(WeftConfig c) {
+        WeftConfig.OpenFlow of = c.openflow;
+        OfTlsConfig tls = null;
+        if (of.tls != null) {
+            tls =
+                    new OfTlsConfig(
+                            Path.of(of.tls.keyStore),
+                            of.tls.keyStorePassword,
+                            of.tls.trustStore == null ? null : Path.of(of.tls.trustStore),
+                            of.tls.trustStorePassword,
+                            of.tls.requireClientAuth);
+        }
+        return new OfConfig(
+                of.bindAddress,
+                of.ports,
+                Duration.ofMillis(of.handshakeTimeoutMs),
+                Duration.ofMillis(of.echoIntervalMs),
+                of.echoMissLimit,
+                Duration.ofMillis(of.duplicateProbeTimeoutMs),
+                of.missSendLen,
+                of.sendRoleRequest,
+                of.workerThreads,
+                tls);
+    }
+}

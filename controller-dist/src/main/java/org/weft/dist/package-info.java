@@ -1,0 +1,2 @@
+/** The runnable controller: command line, configuration file, wiring. */
+package org.weft.dist;

@@ -1,0 +1,93 @@
+package org.weft.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.weft.openflow.OfConfig;
+
+class ConfigLoaderTest {
+
+    @TempDir Path dir;
+
+    private Path write(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void emptyObjectGivesDocumentedDefaults() throws Exception {
+        OfConfig of = ConfigLoader.toOfConfig(ConfigLoader.load(write("c.json", "{}")));
+        assertThat(of).isEqualTo(OfConfig.defaults());
+        assertThat(of.ports()).containsExactly(6653, 6633);
+        assertThat(new WeftConfig().rest.port).isEqualTo(8181);
+        assertThat(new WeftConfig().rest.bindAddress).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void yamlAndJsonAreReadAlike() throws Exception {
+        WeftConfig yaml =
+                ConfigLoader.load(
+                        write("c.yaml", "openflow:\n  ports: [7000]\n  echoIntervalMs: 500\n"));
+        WeftConfig json =
+                ConfigLoader.load(
+                        write(
+                                "c.json",
+                                "{\"openflow\":{\"ports\":[7000],\"echoIntervalMs\":500}}"));
+        assertThat(ConfigLoader.toOfConfig(yaml)).isEqualTo(ConfigLoader.toOfConfig(json));
+        assertThat(ConfigLoader.toOfConfig(yaml).echoInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(ConfigLoader.toOfConfig(yaml).ports()).isEqualTo(List.of(7000));
+    }
+
+    @Test
+    void unknownKeyIsAnErrorNamingIt() throws Exception {
+        Path p = write("c.yaml", "openflow:\n  echoIntervall: 500\n");
+        assertThatThrownBy(() -> ConfigLoader.load(p))
+                .isInstanceOf(ConfigLoader.ConfigException.class)
+                .hasMessageContaining("echoIntervall")
+                .hasMessageContaining("line 2");
+    }
+
+    @Test
+    void wrongTypeIsAnError() throws Exception {
+        Path p = write("c.json", "{\"openflow\":{\"echoMissLimit\":\"three\"}}");
+        assertThatThrownBy(() -> ConfigLoader.load(p))
+                .isInstanceOf(ConfigLoader.ConfigException.class)
+                .hasMessageContaining("echoMissLimit");
+        Path q = write("d.json", "{\"openflow\":{\"echoMissLimit\":\"3\"}}");
+        assertThatThrownBy(() -> ConfigLoader.load(q))
+                .isInstanceOf(ConfigLoader.ConfigException.class);
+    }
+
+    @Test
+    void impossibleValueIsAnError() throws Exception {
+        Path p = write("c.json", "{\"openflow\":{\"ports\":[70000]}}");
+        assertThatThrownBy(() -> ConfigLoader.load(p))
+                .isInstanceOf(ConfigLoader.ConfigException.class)
+                .hasMessageContaining("70000");
+        Path q = write("d.json", "{\"openflow\":{\"echoMissLimit\":0}}");
+        assertThatThrownBy(() -> ConfigLoader.load(q)).hasMessageContaining("echoMissLimit");
+    }
+
+    @Test
+    void missingFileIsAnError() {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml")))
+                .isInstanceOf(ConfigLoader.ConfigException.class)
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void openflowPortFlagMeansThatPortOnly() {
+        Main main = new Main();
+        main.openflowPort = 16653;
+        WeftConfig c = new WeftConfig();
+        main.applyFlags(c);
+        assertThat(c.openflow.ports).containsExactly(16653);
+    }
+}
