@@ -23,9 +23,9 @@ import org.weft.net.Link;
 final class ArcGraph {
 
     /** An arc; {@code link} is null for the arc inside a split switch. */
-    record Arc(int from, int to, double weight, Link link, boolean reversed) {
+    record Arc(int from, int to, double weight, Link link) {
         Arc reverse() {
-            return new Arc(to, from, weight, link, !reversed);
+            return new Arc(to, from, weight, link);
         }
     }
 
@@ -73,12 +73,11 @@ final class ArcGraph {
                             outVertex(link.srcDpid()),
                             inVertex(link.dstDpid()),
                             g.weight(link),
-                            link,
-                            false));
+                            link));
         }
         if (split) {
             for (int i = 0; i < index.size(); i++) {
-                builder.add(new Arc(2 * i, 2 * i + 1, 0, null, false));
+                builder.add(new Arc(2 * i, 2 * i + 1, 0, null));
             }
         }
         this.arcs = builder.build();

@@ -24,16 +24,16 @@ final class GraphFixtures {
 
     /**
      * Suurballe's trap: the shortest path 1-2-3-4 (cost 3) leaves no disjoint second path, yet
-     * 1-2-4 and 1-3-4 (cost 3 each) are disjoint. Admin weights: 1-2 (1), 2-3 (1), 3-4 (1), 1-3
-     * (2), 2-4 (2).
+     * 1-2-4 and 1-3-4 (cost 4 each) are disjoint. Admin weights: 1-2 (1), 2-3 (1), 3-4 (1), 1-3
+     * (3), 2-4 (3).
      */
     static TopologySnapshot trap() {
         return TopologyFixtures.builder()
                 .cable(1, 2, 1)
                 .cable(2, 3, 1)
                 .cable(3, 4, 1)
-                .cable(1, 3, 2)
-                .cable(2, 4, 2)
+                .cable(1, 3, 3)
+                .cable(2, 4, 3)
                 .build();
     }
 
