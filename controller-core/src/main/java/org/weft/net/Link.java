@@ -1,0 +1,61 @@
+package org.weft.net;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.Comparator;
+
+/**
+ * A directed link from one switch port to another. A cable between two switches is two links, one
+ * per direction. Printed as {@code of:0000000000000001/1->of:0000000000000002/3}.
+ *
+ * <p>Links are ordered by source switch, source port, destination switch, destination port; graph
+ * algorithms use this order to break ties deterministically.
+ */
+public record Link(ConnectPoint src, ConnectPoint dst) implements Comparable<Link> {
+
+    private static final Comparator<ConnectPoint> POINT_ORDER =
+            Comparator.comparing(ConnectPoint::dpid).thenComparing(ConnectPoint::port);
+    private static final Comparator<Link> ORDER =
+            Comparator.comparing(Link::src, POINT_ORDER).thenComparing(Link::dst, POINT_ORDER);
+
+    public Link {
+        checkNotNull(src, "src");
+        checkNotNull(dst, "dst");
+        checkArgument(!src.equals(dst), "a link must join two different ports: %s", src);
+    }
+
+    public static Link of(ConnectPoint src, ConnectPoint dst) {
+        return new Link(src, dst);
+    }
+
+    /** Shorthand for tests and fixtures: {@code of(srcDpid, srcPort, dstDpid, dstPort)}. */
+    public static Link of(long srcDpid, long srcPort, long dstDpid, long dstPort) {
+        return new Link(ConnectPoint.of(srcDpid, srcPort), ConnectPoint.of(dstDpid, dstPort));
+    }
+
+    /** The link in the opposite direction over the same cable. */
+    public Link reverse() {
+        return new Link(dst, src);
+    }
+
+    /** The switch this link leaves. */
+    public Dpid srcDpid() {
+        return src.dpid();
+    }
+
+    /** The switch this link enters. */
+    public Dpid dstDpid() {
+        return dst.dpid();
+    }
+
+    @Override
+    public int compareTo(Link o) {
+        return ORDER.compare(this, o);
+    }
+
+    @Override
+    public String toString() {
+        return src + "->" + dst;
+    }
+}

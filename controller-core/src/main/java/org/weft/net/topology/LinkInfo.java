@@ -1,0 +1,59 @@
+package org.weft.net.topology;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.OptionalLong;
+
+/**
+ * What is known about one directed link besides its endpoints.
+ *
+ * @param latencyNanos measured one-way latency in nanoseconds, {@link #UNKNOWN_LATENCY} when not
+ *     measured
+ * @param capacityMbps capacity in Mbit/s, normally the lower speed of the two ports; 0 when unknown
+ * @param adminWeight operator-set weight, 1.0 unless configured; {@link Double#POSITIVE_INFINITY}
+ *     asks weighers that honour it to avoid the link
+ */
+public record LinkInfo(long latencyNanos, long capacityMbps, double adminWeight) {
+
+    /** Marks a latency that has not been measured. */
+    public static final long UNKNOWN_LATENCY = -1;
+
+    /** Capacity value meaning "unknown". */
+    public static final long UNKNOWN_CAPACITY = 0;
+
+    /** The admin weight of a link nobody configured. */
+    public static final double DEFAULT_ADMIN_WEIGHT = 1.0;
+
+    /** A link about which nothing is known: unknown latency and capacity, default weight. */
+    public static final LinkInfo UNKNOWN =
+            new LinkInfo(UNKNOWN_LATENCY, UNKNOWN_CAPACITY, DEFAULT_ADMIN_WEIGHT);
+
+    public LinkInfo {
+        checkArgument(latencyNanos >= UNKNOWN_LATENCY, "latency must be >= 0 or unknown");
+        checkArgument(capacityMbps >= 0, "capacity must not be negative");
+        checkArgument(!Double.isNaN(adminWeight), "admin weight must be a number");
+    }
+
+    /** Measured latency in nanoseconds, empty when unknown. */
+    public OptionalLong latency() {
+        return latencyNanos == UNKNOWN_LATENCY
+                ? OptionalLong.empty()
+                : OptionalLong.of(latencyNanos);
+    }
+
+    public boolean hasCapacity() {
+        return capacityMbps != UNKNOWN_CAPACITY;
+    }
+
+    public LinkInfo withLatencyNanos(long nanos) {
+        return new LinkInfo(nanos, capacityMbps, adminWeight);
+    }
+
+    public LinkInfo withCapacityMbps(long mbps) {
+        return new LinkInfo(latencyNanos, mbps, adminWeight);
+    }
+
+    public LinkInfo withAdminWeight(double weight) {
+        return new LinkInfo(latencyNanos, capacityMbps, weight);
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementations of the topology services. */
+package org.weft.net.topology.impl;
