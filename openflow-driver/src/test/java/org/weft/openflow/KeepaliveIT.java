@@ -30,6 +30,16 @@ class KeepaliveIT {
             assertThat(bed.controller.deviceService().isConnected(live.dpid())).isTrue();
             assertThat(live.isConnected()).isTrue();
             assertThat(silent.isConnected()).isFalse();
+            // Echo replies also measure the control channel's round trip (loopback: well under 100
+            // ms).
+            long rtt =
+                    bed.controller
+                            .deviceService()
+                            .controlChannelRttNanos(live.dpid())
+                            .orElseThrow();
+            assertThat(rtt).isPositive().isLessThan(100_000_000L);
+            assertThat(bed.controller.deviceService().controlChannelRttNanos(silent.dpid()))
+                    .isEmpty();
         }
     }
 }

@@ -15,6 +15,14 @@ public interface DeviceService {
         return getDevice(dpid).isPresent();
     }
 
+    /**
+     * The smoothed round-trip time of the switch's control channel, measured with echo
+     * request/reply; empty until the first echo reply (or when the switch is not connected).
+     */
+    default java.util.OptionalLong controlChannelRttNanos(Dpid dpid) {
+        return java.util.OptionalLong.empty();
+    }
+
     void addListener(DeviceListener listener);
 
     void removeListener(DeviceListener listener);

@@ -1,5 +1,6 @@
 package org.weft.openflow.channel;
 
+import com.google.common.primitives.Longs;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
@@ -66,6 +67,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     private ScheduledFuture<?> handshakeTimer;
     private ScheduledFuture<?> keepaliveTimer;
     private int missedEchoes;
+    private long lastKeepaliveXid = -1;
     private String remote = "?";
 
     public OfChannelHandler(OfConfig config, OfSwitchRegistry registry) {
@@ -306,9 +308,14 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
 
     private void onEchoReply(OFEchoReply reply) {
         missedEchoes = 0;
-        if (sw != null) {
-            sw.onReply(reply);
+        if (sw == null) {
+            return;
         }
+        byte[] data = reply.getData();
+        if (data.length == Long.BYTES && reply.getXid() == lastKeepaliveXid) {
+            sw.recordRtt(System.nanoTime() - Longs.fromByteArray(data));
+        }
+        sw.onReply(reply);
     }
 
     private void startKeepalive(ChannelHandlerContext ctx) {
@@ -330,7 +337,12 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
             return;
         }
         missedEchoes++;
-        ctx.writeAndFlush(factory.buildEchoRequest().setXid(sw.reserveXids(1)).build());
+        lastKeepaliveXid = sw.reserveXids(1);
+        ctx.writeAndFlush(
+                factory.buildEchoRequest()
+                        .setXid(lastKeepaliveXid)
+                        .setData(Longs.toByteArray(System.nanoTime()))
+                        .build());
     }
 
     private void handshakeTimedOut(ChannelHandlerContext ctx) {

@@ -38,6 +38,7 @@ public final class OfSwitch {
     private final AtomicLong nextXid = new AtomicLong(FIRST_XID);
     private final PendingRequests pending;
     private volatile ImmutableSortedMap<PortNumber, Port> ports;
+    private volatile long rttNanos = -1;
 
     OfSwitch(Channel channel, OFFactory factory, Dpid dpid, List<Port> ports) {
         this.channel = channel;
@@ -86,6 +87,17 @@ public final class OfSwitch {
 
     void removePort(PortNumber number) {
         ports = toDevice().withoutPort(number).ports();
+    }
+
+    /** Smoothed echo round-trip time in nanoseconds, or -1 before the first measurement. */
+    public long controlRttNanos() {
+        return rttNanos;
+    }
+
+    /** Folds one echo round trip into the smoothed RTT (EWMA, weight 1/4 for the new sample). */
+    void recordRtt(long sampleNanos) {
+        long old = rttNanos;
+        rttNanos = old < 0 ? sampleNanos : old + (sampleNanos - old) / 4;
     }
 
     /** Reserves {@code count} consecutive xids and returns the first. */

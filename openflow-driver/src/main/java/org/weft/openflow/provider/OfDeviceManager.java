@@ -2,6 +2,7 @@ package org.weft.openflow.provider;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import org.weft.event.ListenerRegistry;
 import org.weft.net.Dpid;
@@ -35,6 +36,12 @@ public final class OfDeviceManager implements DeviceService, OfSwitchListener {
     @Override
     public Optional<Device> getDevice(Dpid dpid) {
         return switches.get(dpid).map(OfSwitch::toDevice);
+    }
+
+    @Override
+    public OptionalLong controlChannelRttNanos(Dpid dpid) {
+        long rtt = switches.get(dpid).map(OfSwitch::controlRttNanos).orElse(-1L);
+        return rtt < 0 ? OptionalLong.empty() : OptionalLong.of(rtt);
     }
 
     @Override
