@@ -11,11 +11,13 @@ import org.weft.net.device.DeviceService;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.GroupService;
 import org.weft.net.packet.PacketService;
+import org.weft.net.stats.StatsService;
 import org.weft.openflow.channel.OfServer;
 import org.weft.openflow.channel.OfSwitchRegistry;
 import org.weft.openflow.provider.OfDeviceManager;
 import org.weft.openflow.provider.OfFlowRuleManager;
 import org.weft.openflow.provider.OfPacketManager;
+import org.weft.openflow.provider.OfStatsManager;
 
 /** The OpenFlow driver assembled: server, switch registry and the core services it implements. */
 public final class OfController implements AutoCloseable {
@@ -28,6 +30,7 @@ public final class OfController implements AutoCloseable {
     private final OfDeviceManager devices;
     private final OfFlowRuleManager flows;
     private final OfPacketManager packets;
+    private final OfStatsManager stats;
     private final OfServer server;
 
     public OfController(OfConfig config) {
@@ -43,6 +46,7 @@ public final class OfController implements AutoCloseable {
         this.devices = new OfDeviceManager(registry, events);
         this.flows = new OfFlowRuleManager(registry);
         this.packets = new OfPacketManager(registry, flows);
+        this.stats = new OfStatsManager(registry);
         SslContext ssl = config.tls() == null ? null : OfTls.serverContext(config.tls());
         this.server = new OfServer(config, registry, ssl);
     }
@@ -75,6 +79,10 @@ public final class OfController implements AutoCloseable {
 
     public PacketService packetService() {
         return packets;
+    }
+
+    public StatsService statsService() {
+        return stats;
     }
 
     public OfSwitchRegistry switches() {

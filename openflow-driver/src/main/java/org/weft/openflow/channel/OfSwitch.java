@@ -12,6 +12,7 @@ import java.util.function.LongFunction;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
@@ -127,6 +128,22 @@ public final class OfSwitch {
         }
         long xid = reserveXids(1);
         CompletableFuture<OFMessage> reply = pending.expectReply(xid);
+        send(withXid.apply(xid));
+        if (!channel.isActive()) {
+            pending.failAll();
+        }
+        return reply;
+    }
+
+    /**
+     * Sends a multipart (stats) request built with a fresh xid; completes with every reply part.
+     */
+    public CompletableFuture<List<OFStatsReply>> requestMultipart(LongFunction<OFMessage> withXid) {
+        if (!channel.isActive()) {
+            return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
+        }
+        long xid = reserveXids(1);
+        CompletableFuture<List<OFStatsReply>> reply = pending.expectMultipart(xid);
         send(withXid.apply(xid));
         if (!channel.isActive()) {
             pending.failAll();

@@ -16,6 +16,7 @@ import org.projectfloodlight.openflow.protocol.OFGroupMod;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFRoleRequest;
+import org.projectfloodlight.openflow.protocol.OFStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFErrorCauseData;
@@ -69,7 +70,10 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
                 }
             }
             case FEATURES_REQUEST -> features(ctx, m.getXid());
-            case STATS_REQUEST -> portDesc(ctx, m.getXid());
+            case STATS_REQUEST -> {
+                EmulatorStats.answer(sw, (OFStatsRequest<?>) m).forEach(ctx::write);
+                ctx.flush();
+            }
             case BARRIER_REQUEST -> barrier(ctx, (OFBarrierRequest) m);
             case FLOW_MOD -> flowMod(ctx, (OFFlowMod) m);
             case GROUP_MOD -> groupMod((OFGroupMod) m);
@@ -105,10 +109,6 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
 
     private List<OFPortDesc> portDescs() {
         return sw.portMap().values().stream().map(p -> EmulatorPorts.describe(f, p)).toList();
-    }
-
-    private void portDesc(ChannelHandlerContext ctx, long xid) {
-        ctx.writeAndFlush(f.buildPortDescStatsReply().setXid(xid).setEntries(portDescs()).build());
     }
 
     private void barrier(ChannelHandlerContext ctx, OFBarrierRequest req) {

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.projectfloodlight.openflow.protocol.OFBucket;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFGroupDescStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFGroupMod;
+import org.projectfloodlight.openflow.protocol.OFGroupType;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
@@ -13,6 +16,7 @@ import org.projectfloodlight.openflow.types.OFPort;
 import org.weft.net.Dpid;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.Group;
+import org.weft.net.stats.FlowEntry;
 
 /** Reads flow-mods and group-mods back into core values (the emulator's tables, flow listings). */
 public final class OfFlowEntries {
@@ -21,16 +25,39 @@ public final class OfFlowEntries {
 
     public static FlowRule toRule(Dpid dpid, OFFlowMod fm) {
         boolean of10 = fm.getVersion() == OFVersion.OF_10;
-        List<OFAction> actions = of10 ? fm.getActions() : applyActions(fm.getInstructions());
         return FlowRule.builder(dpid)
                 .table(of10 ? 0 : fm.getTableId().getValue())
                 .priority(fm.getPriority())
                 .match(OfMatches.toCore(fm.getMatch()))
-                .actions(OfActions.toCore(actions))
+                .actions(
+                        OfActions.toCore(
+                                of10 ? fm.getActions() : applyActions(fm.getInstructions())))
                 .idleTimeout(fm.getIdleTimeout())
                 .hardTimeout(fm.getHardTimeout())
                 .cookie(fm.getCookie().getValue())
                 .build();
+    }
+
+    /** A flow stats entry as a core entry with counters. */
+    public static FlowEntry toEntry(Dpid dpid, OFFlowStatsEntry e) {
+        boolean of10 = e.getVersion() == OFVersion.OF_10;
+        FlowRule rule =
+                FlowRule.builder(dpid)
+                        .table(e.getTableId().getValue())
+                        .priority(e.getPriority())
+                        .match(OfMatches.toCore(e.getMatch()))
+                        .actions(
+                                OfActions.toCore(
+                                        of10 ? e.getActions() : applyActions(e.getInstructions())))
+                        .idleTimeout(e.getIdleTimeout())
+                        .hardTimeout(e.getHardTimeout())
+                        .cookie(e.getCookie().getValue())
+                        .build();
+        return new FlowEntry(
+                rule,
+                e.getPacketCount().getValue(),
+                e.getByteCount().getValue(),
+                e.getDurationSec());
     }
 
     /** The actions of the apply-actions instructions, in order. */
@@ -45,8 +72,16 @@ public final class OfFlowEntries {
     }
 
     public static Group toGroup(Dpid dpid, OFGroupMod gm) {
+        return toGroup(dpid, gm.getGroup().getGroupNumber(), gm.getGroupType(), gm.getBuckets());
+    }
+
+    public static Group toGroup(Dpid dpid, OFGroupDescStatsEntry e) {
+        return toGroup(dpid, e.getGroup().getGroupNumber(), e.getGroupType(), e.getBuckets());
+    }
+
+    private static Group toGroup(Dpid dpid, int id, OFGroupType type, List<OFBucket> ofBuckets) {
         List<Group.Bucket> buckets = new ArrayList<>();
-        for (OFBucket b : gm.getBuckets()) {
+        for (OFBucket b : ofBuckets) {
             OFPort watch = b.getWatchPort();
             buckets.add(
                     new Group.Bucket(
@@ -54,10 +89,6 @@ public final class OfFlowEntries {
                             watch.equals(OFPort.ANY) ? null : OfPorts.toCore(watch),
                             OfActions.toCore(b.getActions())));
         }
-        return new Group(
-                dpid,
-                gm.getGroup().getGroupNumber(),
-                OfFlowMods.groupType(gm.getGroupType()),
-                buckets);
+        return new Group(dpid, id, OfFlowMods.groupType(type), buckets);
     }
 }

@@ -1,0 +1,117 @@
+package org.weft.openflow.provider;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
+import org.projectfloodlight.openflow.protocol.OFGroupDescStatsReply;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPortStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFPortStatsReply;
+import org.projectfloodlight.openflow.protocol.OFStatsReply;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.types.OFGroup;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.TableId;
+import org.weft.net.DeviceNotConnectedException;
+import org.weft.net.Dpid;
+import org.weft.net.flow.Group;
+import org.weft.net.stats.FlowEntry;
+import org.weft.net.stats.PortStatistics;
+import org.weft.net.stats.StatsService;
+import org.weft.openflow.channel.OfSwitch;
+import org.weft.openflow.channel.OfSwitchRegistry;
+import org.weft.openflow.translate.OfFlowEntries;
+import org.weft.openflow.translate.OfPorts;
+
+/** {@link StatsService} through multipart (stats) requests. */
+public final class OfStatsManager implements StatsService {
+
+    private final OfSwitchRegistry switches;
+
+    public OfStatsManager(OfSwitchRegistry switches) {
+        this.switches = switches;
+    }
+
+    @Override
+    public CompletableFuture<List<FlowEntry>> getFlowEntries(Dpid dpid) {
+        return ask(
+                dpid,
+                f ->
+                        xid -> {
+                            var b =
+                                    f.buildFlowStatsRequest()
+                                            .setXid(xid)
+                                            .setMatch(f.matchWildcardAll())
+                                            .setTableId(TableId.ALL)
+                                            .setOutPort(OFPort.ANY);
+                            if (f.getVersion() != OFVersion.OF_10) {
+                                b.setOutGroup(OFGroup.ANY);
+                            }
+                            return b.build();
+                        },
+                parts ->
+                        parts.stream()
+                                .map(p -> (OFFlowStatsReply) p)
+                                .flatMap(r -> r.getEntries().stream())
+                                .map(e -> OfFlowEntries.toEntry(dpid, e))
+                                .toList());
+    }
+
+    @Override
+    public CompletableFuture<List<PortStatistics>> getPortStatistics(Dpid dpid) {
+        return ask(
+                dpid,
+                f -> xid -> f.buildPortStatsRequest().setXid(xid).setPortNo(OFPort.ANY).build(),
+                parts ->
+                        parts.stream()
+                                .map(p -> (OFPortStatsReply) p)
+                                .flatMap(r -> r.getEntries().stream())
+                                .map(OfStatsManager::toCore)
+                                .toList());
+    }
+
+    @Override
+    public CompletableFuture<List<Group>> getGroups(Dpid dpid) {
+        Optional<OfSwitch> sw = switches.get(dpid);
+        if (sw.isPresent() && sw.get().version() == OFVersion.OF_10) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return ask(
+                dpid,
+                f -> xid -> f.buildGroupDescStatsRequest().setXid(xid).build(),
+                parts ->
+                        parts.stream()
+                                .map(p -> (OFGroupDescStatsReply) p)
+                                .flatMap(r -> r.getEntries().stream())
+                                .map(e -> OfFlowEntries.toGroup(dpid, e))
+                                .toList());
+    }
+
+    private <T> CompletableFuture<List<T>> ask(
+            Dpid dpid,
+            Function<OFFactory, LongFunction<OFMessage>> request,
+            Function<List<OFStatsReply>, List<T>> decode) {
+        Optional<OfSwitch> sw = switches.get(dpid);
+        if (sw.isEmpty()) {
+            return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
+        }
+        return sw.get().requestMultipart(request.apply(sw.get().factory())).thenApply(decode);
+    }
+
+    private static PortStatistics toCore(OFPortStatsEntry e) {
+        return new PortStatistics(
+                OfPorts.toCore(e.getPortNo()),
+                e.getRxPackets().getValue(),
+                e.getTxPackets().getValue(),
+                e.getRxBytes().getValue(),
+                e.getTxBytes().getValue(),
+                e.getRxDropped().getValue(),
+                e.getTxDropped().getValue(),
+                e.getRxErrors().getValue(),
+                e.getTxErrors().getValue());
+    }
+}

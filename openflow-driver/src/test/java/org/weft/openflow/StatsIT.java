@@ -1,0 +1,123 @@
+package org.weft.openflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.weft.net.DeviceNotConnectedException;
+import org.weft.net.Dpid;
+import org.weft.net.MacAddress;
+import org.weft.net.PortNumber;
+import org.weft.net.flow.Cookies;
+import org.weft.net.flow.FlowAction;
+import org.weft.net.flow.FlowMatch;
+import org.weft.net.flow.FlowRule;
+import org.weft.net.flow.FlowRuleOperation;
+import org.weft.net.flow.Group;
+import org.weft.net.flow.GroupOperation;
+import org.weft.net.stats.FlowEntry;
+import org.weft.net.stats.PortStatistics;
+import org.weft.openflow.emulator.EmulatedSwitch;
+
+class StatsIT {
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OFVersion.class,
+            names = {"OF_10", "OF_13"})
+    void flowStatsListEveryEntryAcrossMultipartReplies(OFVersion v) throws Exception {
+        try (DriverTestBed bed = new DriverTestBed()) {
+            EmulatedSwitch sw = bed.connect(0x5, v);
+            List<FlowRuleOperation> ops = new ArrayList<>();
+            for (int i = 0; i < 250; i++) {
+                ops.add(
+                        FlowRuleOperation.add(
+                                FlowRule.builder(sw.dpid())
+                                        .priority(1000)
+                                        .match(
+                                                FlowMatch.builder()
+                                                        .ethDst(MacAddress.of(0x0a0000000000L + i))
+                                                        .build())
+                                        .actions(FlowAction.output(1 + i % 3))
+                                        .cookie(Cookies.make(7, i))
+                                        .build()));
+            }
+            bed.controller.flowRuleService().apply(sw.dpid(), ops).get(5, TimeUnit.SECONDS);
+
+            List<FlowEntry> entries =
+                    bed.controller
+                            .statsService()
+                            .getFlowEntries(sw.dpid())
+                            .get(5, TimeUnit.SECONDS);
+
+            int driverFlows = v == OFVersion.OF_10 ? 0 : 1; // the OF1.3 table-miss entry
+            assertThat(entries).hasSize(250 + driverFlows);
+            assertThat(entries)
+                    .filteredOn(e -> e.appId() == 7)
+                    .extracting(FlowEntry::rule)
+                    .containsExactlyInAnyOrderElementsOf(
+                            ops.stream().map(FlowRuleOperation::rule).toList());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OFVersion.class,
+            names = {"OF_10", "OF_13"})
+    void portStatsAndGroups(OFVersion v) throws Exception {
+        try (DriverTestBed bed = new DriverTestBed()) {
+            EmulatedSwitch sw =
+                    bed.connect(EmulatedSwitch.builder(0x6).version(v).ports(3).build());
+            List<PortStatistics> ports =
+                    bed.controller
+                            .statsService()
+                            .getPortStatistics(sw.dpid())
+                            .get(5, TimeUnit.SECONDS);
+            assertThat(ports)
+                    .extracting(PortStatistics::port)
+                    .containsExactlyInAnyOrder(
+                            PortNumber.of(1), PortNumber.of(2), PortNumber.of(3));
+            if (v == OFVersion.OF_13) {
+                Group g =
+                        new Group(
+                                sw.dpid(),
+                                3,
+                                Group.Type.ALL,
+                                List.of(
+                                        new Group.Bucket(0, null, List.of(FlowAction.output(1))),
+                                        new Group.Bucket(0, null, List.of(FlowAction.output(2)))));
+                bed.controller
+                        .groupService()
+                        .applyGroups(
+                                sw.dpid(), List.of(new GroupOperation(GroupOperation.Type.ADD, g)))
+                        .get(5, TimeUnit.SECONDS);
+                assertThat(
+                                bed.controller
+                                        .statsService()
+                                        .getGroups(sw.dpid())
+                                        .get(5, TimeUnit.SECONDS))
+                        .containsExactly(g);
+            } else {
+                assertThat(
+                                bed.controller
+                                        .statsService()
+                                        .getGroups(sw.dpid())
+                                        .get(5, TimeUnit.SECONDS))
+                        .isEmpty();
+            }
+            assertThatThrownBy(
+                            () ->
+                                    bed.controller
+                                            .statsService()
+                                            .getFlowEntries(Dpid.of(404))
+                                            .get(1, TimeUnit.SECONDS))
+                    .cause()
+                    .isInstanceOf(DeviceNotConnectedException.class);
+        }
+    }
+}
