@@ -46,9 +46,17 @@ public final class MininetEnvironment {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
-    /** Skips the calling test (or fails it under {@code CI=true}) if the machine is not ready. */
-    public static void assumeReady() {
-        List<String> problems = problems();
+    private static List<String> cachedProblems;
+
+    /**
+     * Skips the calling test (or fails it under {@code CI=true}) if the machine is not ready. The
+     * machine is checked once per JVM.
+     */
+    public static synchronized void assumeReady() {
+        if (cachedProblems == null) {
+            cachedProblems = List.copyOf(problems());
+        }
+        List<String> problems = cachedProblems;
         if (problems.isEmpty()) {
             return;
         }

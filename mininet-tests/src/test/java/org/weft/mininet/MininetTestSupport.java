@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 
@@ -29,13 +28,10 @@ public abstract class MininetTestSupport {
 
     private List<String> builtSwitches = List.of();
 
-    @BeforeAll
-    static void checkEnvironment() {
-        MininetEnvironment.assumeReady();
-    }
-
     @BeforeEach
     void startDriver(TestInfo info) throws IOException {
+        // Per test rather than @BeforeAll, so that every skipped test shows the reason.
+        MininetEnvironment.assumeReady();
         String method = info.getTestMethod().map(m -> m.getName()).orElse("test");
         String display = info.getDisplayName().replaceAll("[^A-Za-z0-9_.-]+", "_");
         String name = display.startsWith(method) ? display : method + "_" + display;
@@ -70,15 +66,17 @@ public abstract class MininetTestSupport {
     @AfterEach
     void tearDown() {
         List<Throwable> failures = new ArrayList<>();
-        try {
-            dumpFlows();
-        } catch (RuntimeException e) {
-            failures.add(e);
-        }
-        try {
-            mininet.close();
-        } catch (RuntimeException e) {
-            failures.add(e);
+        if (mininet != null) { // null when the test was skipped or the driver did not start
+            try {
+                dumpFlows();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+            try {
+                mininet.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
         }
         if (weft != null) {
             int exit = weft.stop();
