@@ -31,6 +31,26 @@ class HarnessTest {
     }
 
     @Test
+    void ovsLogCheckFindsErrorsSentToTheControllerOnly() {
+        String log =
+                String.join(
+                        "\n",
+                        "2026-01-01T00:00:00Z|00001|connmgr|INFO|s1<->tcp:127.0.0.1:6653: sending"
+                                + " OFPBAC_BAD_OUT_PORT error reply to OFPT_FLOW_MOD message",
+                        "2026-01-01T00:00:00Z|00002|connmgr|INFO|s1<->unix#3: sending"
+                                + " OFPBAC_BAD_OUT_GROUP error reply to OFPT_FLOW_MOD message",
+                        "2026-01-01T00:00:00Z|00003|connmgr|INFO|s2<->tcp:127.0.0.1:16653: sending"
+                                + " OFPBRC_BAD_TYPE error reply to OFPT_EXPERIMENTER message",
+                        "2026-01-01T00:00:00Z|00004|dpif_netdev|ERR|error receiving data from"
+                                + " s1-eth2: Network is down");
+        assertThat(OvsLog.errorsSentTo(log, 6653))
+                .hasSize(1)
+                .first()
+                .asString()
+                .contains("s1<->tcp");
+    }
+
+    @Test
     void linearTopology() {
         Topology linear = Topologies.linear(3);
         assertThat(linear.switchNames()).containsExactly("s1", "s2", "s3");

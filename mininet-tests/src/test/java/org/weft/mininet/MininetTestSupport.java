@@ -27,6 +27,7 @@ public abstract class MininetTestSupport {
     protected WeftProcess weft;
 
     private List<String> builtSwitches = List.of();
+    private OvsLog ovsLog;
 
     @BeforeEach
     void startDriver(TestInfo info) throws IOException {
@@ -45,6 +46,7 @@ public abstract class MininetTestSupport {
                 Files.deleteIfExists(file);
             }
         }
+        ovsLog = OvsLog.mark();
         mininet = MininetDriver.start(testDir);
     }
 
@@ -78,6 +80,7 @@ public abstract class MininetTestSupport {
                 failures.add(e);
             }
         }
+        checkOvsLog(failures);
         if (weft != null) {
             int exit = weft.stop();
             System.out.println("Weft exited with " + exit + "; log: " + weft.log());
@@ -95,6 +98,33 @@ public abstract class MininetTestSupport {
             AssertionError error = new AssertionError("Teardown failed, see " + testDir);
             failures.forEach(error::addSuppressed);
             throw error;
+        }
+    }
+
+    /**
+     * Keeps this test's part of the ovs-vswitchd log; fails if a switch sent the controller an
+     * OpenFlow error (a message it rejected).
+     */
+    private void checkOvsLog(List<Throwable> failures) {
+        if (ovsLog == null) {
+            return;
+        }
+        String text;
+        try {
+            text = ovsLog.sinceMark();
+            Files.writeString(testDir.resolve("ovs-vswitchd.log"), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("Cannot copy " + OvsLog.VSWITCHD_LOG + ": " + e);
+            return;
+        }
+        if (weft != null) {
+            List<String> errors = OvsLog.errorsSentTo(text, weft.openflowPort());
+            if (!errors.isEmpty()) {
+                failures.add(
+                        new AssertionError(
+                                "Switches sent OpenFlow errors to the controller:\n"
+                                        + String.join("\n", errors)));
+            }
         }
     }
 

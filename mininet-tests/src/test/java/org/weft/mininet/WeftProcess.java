@@ -36,12 +36,14 @@ public final class WeftProcess implements AutoCloseable {
     private final Path log;
     private final int openflowPort;
     private final int restPort;
+    private final Thread killOnExit;
 
     private WeftProcess(Process process, Path log, int openflowPort, int restPort) {
         this.process = process;
         this.log = log;
         this.openflowPort = openflowPort;
         this.restPort = restPort;
+        this.killOnExit = new Thread(process::destroyForcibly, "weft-kill-on-exit");
     }
 
     /** Starts the jar on free ports and waits until it listens on its OpenFlow port. */
@@ -69,6 +71,8 @@ public final class WeftProcess implements AutoCloseable {
                         .redirectOutput(log.toFile())
                         .start();
         WeftProcess weft = new WeftProcess(process, log, openflowPort, restPort);
+        // If the test JVM dies without teardown, do not leave the controller running.
+        Runtime.getRuntime().addShutdownHook(weft.killOnExit);
         try {
             Wait.until(
                     "Weft (pid " + process.pid() + ") listens on OpenFlow port " + openflowPort,
@@ -109,6 +113,11 @@ public final class WeftProcess implements AutoCloseable {
 
     /** Stops the controller if it still runs; returns its exit code (-1 if it had to be killed). */
     public int stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // JVM already shutting down, or the hook was removed by an earlier stop()
+        }
         try {
             if (process.isAlive()) {
                 process.destroy(); // SIGTERM to this PID
