@@ -2,10 +2,16 @@ package org.weft.mininet;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
@@ -26,6 +32,45 @@ public final class MininetEnvironment {
         return Path.of(System.getProperty("weft.jar", "../controller-dist/target/weft.jar"))
                 .toAbsolutePath()
                 .normalize();
+    }
+
+    private static Path jarSnapshot;
+
+    /**
+     * A copy of {@link #weftJar()} taken once per test run in the reports directory, so that a
+     * rebuild of the jar during the run cannot change or break the controller between tests. Its
+     * origin, size, time and SHA-256 are written next to it.
+     */
+    public static synchronized Path weftJarUnderTest() throws IOException {
+        if (jarSnapshot == null) {
+            Path source = weftJar();
+            Path dir = Files.createDirectories(reportsDir());
+            Path copy = dir.resolve("weft-under-test.jar");
+            Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(
+                    dir.resolve("weft-under-test.txt"),
+                    String.format(
+                            "source: %s%nmodified: %s%nsize: %d%nsha256: %s%n",
+                            source,
+                            Files.getLastModifiedTime(source),
+                            Files.size(copy),
+                            sha256(copy)));
+            jarSnapshot = copy;
+        }
+        return jarSnapshot;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
     }
 
     /** Root of the per-test directories ({@code -Dweft.mininet.reports=...}). */

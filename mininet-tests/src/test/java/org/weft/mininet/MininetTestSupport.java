@@ -50,9 +50,9 @@ public abstract class MininetTestSupport {
         mininet = MininetDriver.start(testDir);
     }
 
-    /** Starts the packaged controller on free ports. */
+    /** Starts the packaged controller (this run's copy of it) on free ports. */
     protected WeftProcess startWeft() throws IOException {
-        weft = WeftProcess.start(MininetEnvironment.weftJar(), testDir);
+        weft = WeftProcess.start(MininetEnvironment.weftJarUnderTest(), testDir);
         return weft;
     }
 
