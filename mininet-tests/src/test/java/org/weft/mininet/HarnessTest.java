@@ -1,0 +1,148 @@
+package org.weft.mininet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The harness's own logic; needs neither root nor OVS. */
+class HarnessTest {
+
+    @Test
+    void logCheckFlagsErrorLinesAndStackTraces() {
+        List<String> log =
+                List.of(
+                        "12:00:00.001 INFO  o.w.Main - Started, no errors so far",
+                        "12:00:00.002 WARN  o.w.OfChannel - switch 1 disconnected",
+                        "12:00:00.003 ERROR o.w.OfChannel - decode failed",
+                        "java.lang.IllegalStateException: bad state",
+                        "\tat org.weft.openflow.OfChannelHandler.read(OfChannelHandler.java:42)",
+                        "Caused by: java.io.IOException: reset",
+                        "12:00:00.004 INFO  o.w.Main - ERRORS counter reset");
+        assertThat(WeftProcess.problemLines(log))
+                .containsExactly(
+                        "3: 12:00:00.003 ERROR o.w.OfChannel - decode failed",
+                        "4: java.lang.IllegalStateException: bad state",
+                        "5: \tat org.weft.openflow.OfChannelHandler.read(OfChannelHandler.java:42)",
+                        "6: Caused by: java.io.IOException: reset");
+    }
+
+    @Test
+    void ovsLogCheckFindsErrorsSentToTheControllerOnly() {
+        String log =
+                String.join(
+                        "\n",
+                        "2026-01-01T00:00:00Z|00001|connmgr|INFO|s1<->tcp:127.0.0.1:6653: sending"
+                                + " OFPBAC_BAD_OUT_PORT error reply to OFPT_FLOW_MOD message",
+                        "2026-01-01T00:00:00Z|00002|connmgr|INFO|s1<->unix#3: sending"
+                                + " OFPBAC_BAD_OUT_GROUP error reply to OFPT_FLOW_MOD message",
+                        "2026-01-01T00:00:00Z|00003|connmgr|INFO|s2<->tcp:127.0.0.1:16653: sending"
+                                + " OFPBRC_BAD_TYPE error reply to OFPT_EXPERIMENTER message",
+                        "2026-01-01T00:00:00Z|00004|dpif_netdev|ERR|error receiving data from"
+                                + " s1-eth2: Network is down");
+        assertThat(OvsLog.errorsSentTo(log, 6653))
+                .hasSize(1)
+                .first()
+                .asString()
+                .contains("s1<->tcp");
+    }
+
+    @Test
+    void linearTopology() {
+        Topology linear = Topologies.linear(3);
+        assertThat(linear.switchNames()).containsExactly("s1", "s2", "s3");
+        assertThat(linear.switches()).extracting(Topology.Switch::dpid).containsExactly(1L, 2L, 3L);
+        assertThat(linear.links())
+                .containsExactlyInAnyOrder(
+                        new Topology.Link("h1", "s1"),
+                        new Topology.Link("h2", "s2"),
+                        new Topology.Link("h3", "s3"),
+                        new Topology.Link("s1", "s2"),
+                        new Topology.Link("s2", "s3"));
+    }
+
+    @Test
+    void treeTopology() {
+        Topology tree = Topologies.tree(2, 2);
+        assertThat(tree.switchNames()).containsExactly("s1", "s2", "s3");
+        assertThat(tree.hosts())
+                .extracting(Topology.Host::name)
+                .containsExactly("h1", "h2", "h3", "h4");
+        assertThat(tree.links())
+                .containsExactlyInAnyOrder(
+                        new Topology.Link("s1", "s2"),
+                        new Topology.Link("s1", "s3"),
+                        new Topology.Link("s2", "h1"),
+                        new Topology.Link("s2", "h2"),
+                        new Topology.Link("s3", "h3"),
+                        new Topology.Link("s3", "h4"));
+    }
+
+    @Test
+    void ringClosesTheLine() {
+        assertThat(Topologies.ring(4).links()).contains(new Topology.Link("s4", "s1")).hasSize(8);
+    }
+
+    @Test
+    void buildRequestCarriesDpidsAsHex() {
+        var request = Topologies.linear(1).toBuildRequest(OpenFlowVersion.OF10, "127.0.0.1", 6653);
+        assertThat(request.get("protocol")).isEqualTo("OpenFlow10");
+        assertThat(request.get("switches").toString()).contains("0000000000000001");
+    }
+
+    @Test
+    void waitUntilFailsWithDescriptionAndState() {
+        assertThatThrownBy(
+                        () ->
+                                Wait.until(
+                                        "the moon turns blue",
+                                        Duration.ofMillis(300),
+                                        () -> false,
+                                        () -> "still white"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the moon turns blue")
+                .hasMessageContaining("still white");
+    }
+
+    @Test
+    void waitUntilReturnsOnceTheConditionHolds() {
+        AtomicInteger polls = new AtomicInteger();
+        Wait.until("third poll", Duration.ofSeconds(5), () -> polls.incrementAndGet() >= 3);
+        assertThat(polls).hasValue(3);
+    }
+
+    @Test
+    void holdsForFailsOnTheFirstBadSample() {
+        AtomicInteger samples = new AtomicInteger();
+        assertThatThrownBy(
+                        () ->
+                                Wait.holdsFor(
+                                        "fewer than 3 samples",
+                                        Duration.ofSeconds(5),
+                                        Duration.ofMillis(10),
+                                        () -> samples.incrementAndGet() < 3,
+                                        samples::get))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("stopped holding at sample 3");
+    }
+
+    @Test
+    void holdsForSamplesAcrossTheWholeDuration() {
+        AtomicInteger samples = new AtomicInteger();
+        long start = System.nanoTime();
+        Wait.holdsFor(
+                "always",
+                Duration.ofMillis(200),
+                Duration.ofMillis(50),
+                () -> samples.incrementAndGet() > 0,
+                () -> "");
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        // One sample at once, one at the end, about every 50 ms in between (fewer if sleeps
+        // overrun).
+        assertThat(samples.get()).isBetween(2, 6);
+    }
+}

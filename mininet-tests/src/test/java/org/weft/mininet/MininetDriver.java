@@ -1,0 +1,303 @@
+package org.weft.mininet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Java side of {@code weft_mininet.py}: one request per line on its stdin, one JSON answer per line
+ * on its stdout, its log (and Mininet's) in {@code mininet-driver.log}. Every call has a timeout;
+ * after a timeout the driver is considered broken and only {@link #close()} is allowed. {@code mn
+ * -c} runs before the driver starts and always again on close.
+ */
+public final class MininetDriver implements AutoCloseable {
+    /** Time limit for quick commands (OVSDB reads, ovs-ofctl dumps, link changes). */
+    public static final Duration SHORT = Duration.ofSeconds(30);
+
+    private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration CLEAN_TIMEOUT = Duration.ofSeconds(120);
+    private static final String EOF = "\u0000EOF";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final Writer stdin;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Path dir;
+    private long nextId = 1;
+    private boolean broken;
+    private boolean closed;
+    private OpenFlowVersion version;
+
+    private MininetDriver(Process process, Path dir) {
+        this.process = process;
+        this.dir = dir;
+        this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        Thread reader = new Thread(this::readLines, "mininet-driver-stdout");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Cleans up with {@code mn -c}, starts the driver with its log in {@code dir}, says hello. */
+    public static MininetDriver start(Path dir) throws IOException {
+        cleanMininet(dir);
+        Process process =
+                new ProcessBuilder(
+                                MininetEnvironment.PYTHON,
+                                "-u",
+                                MininetEnvironment.driverScript().toString())
+                        .redirectError(
+                                ProcessBuilder.Redirect.appendTo(
+                                        dir.resolve("mininet-driver.log").toFile()))
+                        .start();
+        MininetDriver driver = new MininetDriver(process, dir);
+        try {
+            driver.call("hello", Map.of(), SHORT);
+        } catch (RuntimeException e) {
+            driver.close();
+            throw e;
+        }
+        return driver;
+    }
+
+    /** Builds and starts {@code topology} with switches pointed at {@code 127.0.0.1:port}. */
+    public JsonNode build(Topology topology, OpenFlowVersion version, int controllerPort) {
+        JsonNode answer =
+                call(
+                        "build",
+                        topology.toBuildRequest(version, "127.0.0.1", controllerPort),
+                        BUILD_TIMEOUT);
+        this.version = version;
+        return answer;
+    }
+
+    /** The OpenFlow version of the current network, if built. */
+    public Optional<OpenFlowVersion> version() {
+        return Optional.ofNullable(version);
+    }
+
+    /** Switch name to "OVS shows a connected controller" (OVSDB {@code is_connected}). */
+    public Map<String, Boolean> controllersConnected() {
+        JsonNode switches = call("controllers_connected", Map.of(), SHORT).path("switches");
+        Map<String, Boolean> result = new LinkedHashMap<>();
+        switches.fields()
+                .forEachRemaining(
+                        e -> result.put(e.getKey(), e.getValue().path("is_connected").asBoolean()));
+        return result;
+    }
+
+    /** Pings {@code count} times from host {@code src} to host {@code dst}. */
+    public PingResult ping(String src, String dst, int count) {
+        Duration timeout = Duration.ofSeconds(15 + count);
+        JsonNode answer =
+                call(
+                        "ping",
+                        Map.of("src", src, "dst", dst, "count", count, "interval", 0.2),
+                        timeout);
+        return new PingResult(answer.path("sent").asInt(), answer.path("received").asInt());
+    }
+
+    /** Pings once between every ordered pair of hosts; the totals. */
+    public PingResult pingAll() {
+        JsonNode answer = call("pingall", Map.of(), Duration.ofMinutes(5));
+        return new PingResult(answer.path("sent").asInt(), answer.path("received").asInt());
+    }
+
+    /** Brings the cable between nodes {@code a} and {@code b} up or down (both interfaces). */
+    public void link(String a, String b, boolean up) {
+        call("link", Map.of("a", a, "b", b, "state", up ? "up" : "down"), SHORT);
+    }
+
+    /** Removes switch {@code name}'s bridge from OVS (its cables stay). */
+    public void switchStop(String name) {
+        call("switch_stop", Map.of("name", name), SHORT);
+    }
+
+    /** Re-creates switch {@code name}'s bridge with its ports and controller. */
+    public void switchStart(String name) {
+        call("switch_start", Map.of("name", name), SHORT);
+    }
+
+    /** {@code ovs-ofctl -O <version> dump-flows <switch>}, non-empty lines. */
+    public List<String> dumpFlows(String sw) {
+        return lines(call("dump_flows", Map.of("switch", sw), SHORT));
+    }
+
+    /** {@code ovs-ofctl -O <version> dump-groups <switch>}, non-empty lines. */
+    public List<String> dumpGroups(String sw) {
+        return lines(call("dump_groups", Map.of("switch", sw), SHORT));
+    }
+
+    /** {@code ovs-ofctl -O <version> dump-ports <switch>}, non-empty lines. */
+    public List<String> dumpPorts(String sw) {
+        return lines(call("dump_ports", Map.of("switch", sw), SHORT));
+    }
+
+    private static List<String> lines(JsonNode answer) {
+        return JSON.convertValue(
+                answer.path("lines"),
+                JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+    }
+
+    /**
+     * Sends {@code cmd} with {@code args} and waits up to {@code timeout} for its answer.
+     *
+     * @return the answer (with {@code ok:true})
+     * @throws MininetDriverException on {@code ok:false}, timeout, or a dead driver
+     */
+    public synchronized JsonNode call(String cmd, Map<String, ?> args, Duration timeout) {
+        JsonNode answer = request(cmd, args, timeout);
+        if (!answer.path("ok").asBoolean(false)) {
+            throw new MininetDriverException(
+                    cmd + " failed: " + answer.path("error").asText(answer.toString()));
+        }
+        return answer;
+    }
+
+    /** Like {@link #call} but returns an {@code ok:false} answer instead of throwing. */
+    public synchronized JsonNode request(String cmd, Map<String, ?> args, Duration timeout) {
+        if (closed || broken) {
+            throw new MininetDriverException("driver is " + (closed ? "closed" : "broken"));
+        }
+        long id = nextId++;
+        ObjectNode request = JSON.createObjectNode();
+        request.put("id", id);
+        request.put("cmd", cmd);
+        request.setAll((ObjectNode) JSON.valueToTree(args));
+        try {
+            stdin.write(JSON.writeValueAsString(request) + "\n");
+            stdin.flush();
+        } catch (IOException e) {
+            broken = true;
+            throw new MininetDriverException("cannot send " + cmd + ": " + e + logHint(), e);
+        }
+        String line = poll(cmd, timeout);
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(line);
+        } catch (IOException e) {
+            broken = true;
+            throw new MininetDriverException("unreadable answer to " + cmd + ": " + line, e);
+        }
+        if (answer.path("id").asLong(-1) != id) {
+            broken = true;
+            throw new MininetDriverException("answer to " + cmd + " has the wrong id: " + line);
+        }
+        return answer;
+    }
+
+    private String poll(String cmd, Duration timeout) {
+        String line;
+        try {
+            line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            broken = true;
+            throw new MininetDriverException("interrupted waiting for " + cmd, e);
+        }
+        if (line == null) {
+            broken = true;
+            throw new MininetDriverException(
+                    "no answer to " + cmd + " within " + timeout + logHint());
+        }
+        if (line.equals(EOF)) {
+            broken = true;
+            lines.add(EOF);
+            throw new MininetDriverException("driver exited before answering " + cmd + logHint());
+        }
+        return line;
+    }
+
+    private String logHint() {
+        return " (see " + dir.resolve("mininet-driver.log") + ")";
+    }
+
+    private void readLines() {
+        try (BufferedReader reader =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            // the process went away; EOF below tells the caller
+        } finally {
+            lines.add(EOF);
+        }
+    }
+
+    /**
+     * Stops the network (asks the driver, then SIGTERM and SIGKILL to the driver's own PID if
+     * needed) and always runs {@code mn -c}. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (!broken && process.isAlive()) {
+                try {
+                    request("stop", Map.of(), Duration.ofSeconds(60));
+                } catch (MininetDriverException e) {
+                    System.err.println("Mininet driver stop failed: " + e.getMessage());
+                }
+            }
+            closed = true;
+            try {
+                stdin.close();
+            } catch (IOException ignored) {
+                // the driver may already be gone
+            }
+            stopProcess();
+        } finally {
+            closed = true;
+            cleanMininet(dir);
+        }
+    }
+
+    private void stopProcess() {
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** {@code mn -c}, output appended to {@code dir/mn-clean.log}. */
+    static void cleanMininet(Path dir) {
+        Commands.Result result =
+                Commands.runLogged(CLEAN_TIMEOUT, dir.resolve("mn-clean.log"), List.of("mn", "-c"));
+        if (!result.ok()) {
+            System.err.println("mn -c exited " + result.exitCode() + ", see mn-clean.log");
+        }
+    }
+
+    /** Packets sent and answered. */
+    public record PingResult(int sent, int received) {
+        public boolean allReceived() {
+            return sent > 0 && received == sent;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.weft.mininet;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * Base class for Mininet tests. Per test: a directory {@code <reports>/<Class>/<test>} holding the
+ * controller log, the driver log, {@code mn -c} output and flow dumps; a fresh Mininet driver
+ * (which cleans with {@code mn -c} before and after); the controller, started on demand. Teardown
+ * always stops both, and fails the test if the controller log holds ERROR lines or stack traces.
+ */
+public abstract class MininetTestSupport {
+    /** Per-test directory for logs and dumps. */
+    protected Path testDir;
+
+    /** The Mininet driver, started before each test. */
+    protected MininetDriver mininet;
+
+    /** The controller, once {@link #startWeft()} was called. */
+    protected WeftProcess weft;
+
+    private List<String> builtSwitches = List.of();
+    private OvsLog ovsLog;
+
+    @BeforeEach
+    void startDriver(TestInfo info) throws IOException {
+        // Per test rather than @BeforeAll, so that every skipped test shows the reason.
+        MininetEnvironment.assumeReady();
+        String method = info.getTestMethod().map(m -> m.getName()).orElse("test");
+        String display = info.getDisplayName().replaceAll("[^A-Za-z0-9_.-]+", "_");
+        String name = display.startsWith(method) ? display : method + "_" + display;
+        testDir =
+                MininetEnvironment.reportsDir()
+                        .resolve(getClass().getSimpleName())
+                        .resolve(name.replaceAll("_+$", ""));
+        Files.createDirectories(testDir);
+        try (var old = Files.list(testDir)) {
+            for (Path file : old.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        ovsLog = OvsLog.mark();
+        mininet = MininetDriver.start(testDir);
+    }
+
+    /** Starts the packaged controller (this run's copy of it) on free ports. */
+    protected WeftProcess startWeft() throws IOException {
+        weft = WeftProcess.start(MininetEnvironment.weftJarUnderTest(), testDir);
+        return weft;
+    }
+
+    /** Builds {@code topology} against the running controller. */
+    protected void build(Topology topology, OpenFlowVersion version) {
+        if (weft == null) {
+            throw new IllegalStateException("startWeft() first");
+        }
+        mininet.build(topology, version, weft.openflowPort());
+        builtSwitches = topology.switchNames();
+    }
+
+    @AfterEach
+    void tearDown() {
+        List<Throwable> failures = new ArrayList<>();
+        if (mininet != null) { // null when the test was skipped or the driver did not start
+            try {
+                dumpFlows();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+            try {
+                mininet.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        checkOvsLog(failures);
+        if (weft != null) {
+            int exit = weft.stop();
+            System.out.println("Weft exited with " + exit + "; log: " + weft.log());
+            List<String> problems = weft.problemLines();
+            if (!problems.isEmpty()) {
+                failures.add(
+                        new AssertionError(
+                                "Controller log "
+                                        + weft.log()
+                                        + " holds errors or stack traces:\n"
+                                        + String.join("\n", problems)));
+            }
+        }
+        if (!failures.isEmpty()) {
+            AssertionError error = new AssertionError("Teardown failed, see " + testDir);
+            failures.forEach(error::addSuppressed);
+            throw error;
+        }
+    }
+
+    /**
+     * Keeps this test's part of the ovs-vswitchd log; fails if a switch sent the controller an
+     * OpenFlow error (a message it rejected).
+     */
+    private void checkOvsLog(List<Throwable> failures) {
+        if (ovsLog == null) {
+            return;
+        }
+        String text;
+        try {
+            text = ovsLog.sinceMark();
+            Files.writeString(testDir.resolve("ovs-vswitchd.log"), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("Cannot copy " + OvsLog.VSWITCHD_LOG + ": " + e);
+            return;
+        }
+        if (weft != null) {
+            List<String> errors = OvsLog.errorsSentTo(text, weft.openflowPort());
+            if (!errors.isEmpty()) {
+                failures.add(
+                        new AssertionError(
+                                "Switches sent OpenFlow errors to the controller:\n"
+                                        + String.join("\n", errors)));
+            }
+        }
+    }
+
+    /** Best effort: keeps each switch's flows (and groups) next to the logs. */
+    private void dumpFlows() {
+        if (builtSwitches.isEmpty() || mininet.version().isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        for (String sw : builtSwitches) {
+            text.append("### ").append(sw).append('\n');
+            try {
+                mininet.dumpFlows(sw).forEach(l -> text.append(l).append('\n'));
+                if (mininet.version().get() != OpenFlowVersion.OF10) {
+                    mininet.dumpGroups(sw).forEach(l -> text.append(l).append('\n'));
+                }
+            } catch (MininetDriverException e) {
+                text.append("(not available: ").append(e.getMessage()).append(")\n");
+            }
+        }
+        try {
+            Files.writeString(testDir.resolve("flows.txt"), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("Cannot write flows.txt: " + e);
+        }
+    }
+}
