@@ -4,6 +4,7 @@ import com.google.common.primitives.Longs;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -370,17 +371,14 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Object who = dpid != null ? dpid : remote;
         if (cause instanceof DecoderException) {
-            log.warn(
-                    "Closing channel of {}: undecodable stream ({})",
-                    dpid != null ? dpid : remote,
-                    cause.getMessage());
+            log.warn("Closing channel of {}: undecodable stream ({})", who, cause.getMessage());
+        } else if (cause instanceof IOException) {
+            // The peer reset or broke the connection: an ordinary disconnect, not a fault of ours.
+            log.info("Connection of {} lost: {}", who, cause.getMessage());
         } else {
-            log.warn(
-                    "Closing channel of {} after {}",
-                    dpid != null ? dpid : remote,
-                    cause.toString(),
-                    cause);
+            log.error("Closing channel of {} after an unexpected failure", who, cause);
         }
         ctx.close();
     }

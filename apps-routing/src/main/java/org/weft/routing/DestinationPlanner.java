@@ -1,0 +1,140 @@
+package org.weft.routing;
+
+import com.google.common.collect.ArrayListMultimap;
+import com.google.common.collect.ListMultimap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.weft.net.Dpid;
+import org.weft.net.Link;
+import org.weft.net.flow.FlowAction;
+import org.weft.net.flow.FlowMatch;
+import org.weft.net.flow.FlowRule;
+import org.weft.net.flow.Group;
+import org.weft.net.topology.LinkInfo;
+import org.weft.net.topology.LinkWeigher;
+import org.weft.net.topology.NextHops;
+import org.weft.net.topology.TopologySnapshot;
+import org.weft.net.topology.graph.EqualCostPaths;
+
+/**
+ * Destination-based forwarding toward one host (pure: topology in, rules out). Every switch that
+ * can reach the host's switch gets one rule matching the host's MAC (and VLAN): out of the next
+ * hop's port, or, where several next hops lie on equal-cost paths and the switch has groups, into a
+ * select group with one bucket per next hop, weighted by the widest path through it. Next hops
+ * always lead strictly closer to the destination, so the rules form a loop-free graph whatever
+ * order they are installed in.
+ */
+public final class DestinationPlanner {
+
+    /** Priority of per-host forwarding rules. */
+    public static final int HOST_PRIORITY = 1000;
+
+    /** Largest bucket weight; the others are scaled to it (at least 1). */
+    static final int MAX_BUCKET_WEIGHT = 1000;
+
+    private DestinationPlanner() {}
+
+    /** The group id used for a host's select groups (the same on every switch). */
+    public static int groupId(int hostIndex) {
+        return hostIndex + 1;
+    }
+
+    public static RoutingPlan plan(
+            TopologySnapshot topo,
+            LinkWeigher weigher,
+            HostAttachment host,
+            int hostIndex,
+            Map<Dpid, SwitchInfo> switches) {
+        Dpid dst = host.location().dpid();
+        FlowMatch match = FlowMatch.builder().ethDst(host.mac()).vlanVid(host.vlan()).build();
+        ListMultimap<Dpid, FlowRule> flows = ArrayListMultimap.create();
+        ListMultimap<Dpid, Group> groups = ArrayListMultimap.create();
+        flows.put(dst, rule(dst, match, hostIndex, FlowAction.output(host.location().port())));
+        if (!topo.contains(dst)) {
+            return RoutingPlan.of(flows, groups);
+        }
+        NextHops hops = EqualCostPaths.nextHops(topo, weigher, dst);
+        Map<Dpid, Long> widest = widestCapacities(topo, hops);
+        for (Dpid s : topo.switches()) {
+            SwitchInfo info = switches.get(s);
+            if (s.equals(dst) || info == null || !hops.canReach(s)) {
+                continue;
+            }
+            List<Link> next = new ArrayList<>(hops.linksFrom(s));
+            next.sort(Comparator.naturalOrder());
+            if (next.isEmpty()) {
+                continue;
+            }
+            if (next.size() == 1 || !info.supportsGroups()) {
+                flows.put(
+                        s, rule(s, match, hostIndex, FlowAction.output(next.get(0).src().port())));
+            } else {
+                Group g = selectGroup(topo, s, hostIndex, next, widest);
+                groups.put(s, g);
+                flows.put(s, rule(s, match, hostIndex, FlowAction.group(g.groupId())));
+            }
+        }
+        return RoutingPlan.of(flows, groups);
+    }
+
+    private static FlowRule rule(Dpid dpid, FlowMatch match, int hostIndex, FlowAction action) {
+        return FlowRule.builder(dpid)
+                .priority(HOST_PRIORITY)
+                .match(match)
+                .actions(action)
+                .cookie(RoutingCookies.host(hostIndex))
+                .build();
+    }
+
+    private static Group selectGroup(
+            TopologySnapshot topo, Dpid s, int hostIndex, List<Link> next, Map<Dpid, Long> widest) {
+        long[] raw = new long[next.size()];
+        long max = 1;
+        for (int i = 0; i < raw.length; i++) {
+            Link l = next.get(i);
+            raw[i] = Math.min(capacity(topo, l), widest.getOrDefault(l.dstDpid(), Long.MAX_VALUE));
+            max = Math.max(max, raw[i]);
+        }
+        List<Group.Bucket> buckets = new ArrayList<>(raw.length);
+        for (int i = 0; i < raw.length; i++) {
+            int weight = (int) Math.max(1, Math.round((double) raw[i] * MAX_BUCKET_WEIGHT / max));
+            buckets.add(
+                    new Group.Bucket(
+                            weight, null, List.of(FlowAction.output(next.get(i).src().port()))));
+        }
+        return new Group(s, groupId(hostIndex), Group.Type.SELECT, buckets);
+    }
+
+    /**
+     * For every switch, the capacity of the widest path toward the destination over next-hop links
+     * only, computed from the destination outwards (each next hop is strictly closer, so one pass
+     * suffices).
+     */
+    static Map<Dpid, Long> widestCapacities(TopologySnapshot topo, NextHops hops) {
+        List<Dpid> byDistance = new ArrayList<>(hops.distances().keySet());
+        byDistance.sort(Comparator.comparingDouble(d -> hops.distances().get(d)));
+        Map<Dpid, Long> widest = new HashMap<>();
+        for (Dpid u : byDistance) {
+            long best = u.equals(hops.destination()) ? Long.MAX_VALUE : 0;
+            for (Link l : hops.linksFrom(u)) {
+                best =
+                        Math.max(
+                                best,
+                                Math.min(capacity(topo, l), widest.getOrDefault(l.dstDpid(), 0L)));
+            }
+            widest.put(u, best);
+        }
+        return widest;
+    }
+
+    /**
+     * Link capacity in Mbit/s; unknown capacity counts as 1 so that unknown links share equally.
+     */
+    private static long capacity(TopologySnapshot topo, Link l) {
+        long c = topo.linkInfo(l).map(LinkInfo::capacityMbps).orElse(0L);
+        return c > 0 ? c : 1;
+    }
+}

@@ -1,0 +1,2 @@
+/** The routing app: destination-based forwarding, multipath, flooding on the spanning tree. */
+package org.weft.routing;
