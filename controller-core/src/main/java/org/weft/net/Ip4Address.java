@@ -7,7 +7,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 
 /** An IPv4 address held as an unsigned 32-bit value. */
-public record Ip4Address(int value) {
+public record Ip4Address(int value) implements IpAddress {
 
     public static Ip4Address of(int value) {
         return new Ip4Address(value);

@@ -17,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
+import org.weft.net.link.impl.DiscoveryConfig;
+import org.weft.net.link.impl.LldpSigner;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfTlsConfig;
 
@@ -41,6 +44,7 @@ public final class ConfigLoader {
         try {
             WeftConfig c = mapper.readValue(Files.readString(file), WeftConfig.class);
             toOfConfig(c);
+            toCoreSettings(c);
             return c;
         } catch (NoSuchFileException e) {
             throw new ConfigException("configuration file " + file + " does not exist", e);
@@ -144,5 +148,51 @@ public final class ConfigLoader {
                 of.sendRoleRequest,
                 of.workerThreads,
                 tls);
+    }
+
+    /**
+     * The core services' settings this configuration describes (a random HMAC key when none is
+     * configured).
+     *
+     * @throws IllegalArgumentException with the reason when a value is impossible
+     */
+    public static CoreServices.Settings toCoreSettings(WeftConfig c) {
+        WeftConfig.Topology t = c.topology;
+        byte[] key;
+        if (t.hmacKey == null) {
+            key = LldpSigner.randomKey();
+        } else {
+            try {
+                key = HexFormat.of().parseHex(t.hmacKey.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("topology.hmacKey must be hex digits", e);
+            }
+        }
+        if (key.length < LldpSigner.MIN_KEY_BYTES) {
+            throw new IllegalArgumentException(
+                    "topology.hmacKey must have at least "
+                            + 2 * LldpSigner.MIN_KEY_BYTES
+                            + " hex digits");
+        }
+        if (t.lldpIntervalMs < 10) {
+            throw new IllegalArgumentException(
+                    "topology.lldpIntervalMs " + t.lldpIntervalMs + " must be at least 10");
+        }
+        if (t.linkTimeoutIntervals < 1) {
+            throw new IllegalArgumentException("topology.linkTimeoutIntervals must be at least 1");
+        }
+        if (t.batchWindowMs < 0 || t.maxBatchEvents < 1) {
+            throw new IllegalArgumentException(
+                    "topology.batchWindowMs must be >= 0 and topology.maxBatchEvents >= 1");
+        }
+        if (c.hosts.idleTimeoutS < 1) {
+            throw new IllegalArgumentException("hosts.idleTimeoutS must be at least 1");
+        }
+        return new CoreServices.Settings(
+                new DiscoveryConfig(
+                        Duration.ofMillis(t.lldpIntervalMs), t.linkTimeoutIntervals, key),
+                Duration.ofMillis(t.batchWindowMs),
+                t.maxBatchEvents,
+                Duration.ofSeconds(c.hosts.idleTimeoutS));
     }
 }

@@ -15,23 +15,30 @@ public final class Weft implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Weft.class);
 
     private final OfController openflow;
+    private final CoreServices core;
 
-    private Weft(OfController openflow) {
+    private Weft(OfController openflow, CoreServices core) {
         this.openflow = openflow;
+        this.core = core;
     }
 
     /** Starts Weft; fails (having released everything) if a port cannot be bound. */
     public static Weft start(WeftConfig config) throws Exception {
         OfConfig of = ConfigLoader.toOfConfig(config);
+        CoreServices.Settings settings = ConfigLoader.toCoreSettings(config);
         OfController controller = new OfController(of);
+        CoreServices core =
+                CoreServices.start(
+                        controller.deviceService(), controller.packetService(), settings);
         try {
             controller.start();
         } catch (Exception e) {
+            core.close();
             controller.close();
             throw e;
         }
         log.info("Weft started: OpenFlow on {}", controller.boundPorts());
-        return new Weft(controller);
+        return new Weft(controller, core);
     }
 
     public List<Integer> openflowPorts() {
@@ -42,8 +49,14 @@ public final class Weft implements AutoCloseable {
         return openflow;
     }
 
+    /** Links, topology, paths and hosts. */
+    public CoreServices core() {
+        return core;
+    }
+
     @Override
     public void close() {
+        core.close();
         openflow.close();
         log.info("Weft stopped");
     }

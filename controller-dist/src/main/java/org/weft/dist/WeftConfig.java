@@ -12,6 +12,8 @@ public final class WeftConfig {
 
     @JsonProperty public OpenFlow openflow = new OpenFlow();
     @JsonProperty public Rest rest = new Rest();
+    @JsonProperty public Topology topology = new Topology();
+    @JsonProperty public Hosts hosts = new Hosts();
 
     /** The OpenFlow listener and switch channels. */
     public static final class OpenFlow {
@@ -44,5 +46,32 @@ public final class WeftConfig {
     public static final class Rest {
         @JsonProperty public String bindAddress = "127.0.0.1";
         @JsonProperty public int port = 8181;
+    }
+
+    /** Link discovery and the topology writer. */
+    public static final class Topology {
+        /** How often every live port sends an LLDP probe (spread over the interval); >= 10. */
+        @JsonProperty public long lldpIntervalMs = 1_000;
+
+        /** A link without LLDP for this many intervals is removed; >= 1. */
+        @JsonProperty public int linkTimeoutIntervals = 3;
+
+        /**
+         * HMAC-SHA256 key signing LLDP probes, as hex (at least 32 digits); null: a random key is
+         * generated at start (probes of another instance then count as forged).
+         */
+        @JsonProperty public String hmacKey = null;
+
+        /** The topology writer folds events arriving within this window into one snapshot. */
+        @JsonProperty public long batchWindowMs = 20;
+
+        /** At most this many events per snapshot. */
+        @JsonProperty public int maxBatchEvents = 1_000;
+    }
+
+    /** Host tracking. */
+    public static final class Hosts {
+        /** A host not heard from for this long is forgotten; >= 1. */
+        @JsonProperty public long idleTimeoutS = 300;
     }
 }

@@ -63,6 +63,7 @@ public final class EmulatedSwitch implements AutoCloseable {
     private final List<OFMessage> received = new CopyOnWriteArrayList<>();
     private final boolean record;
     private volatile EmulatorHandler handler;
+    private volatile PacketOutHook packetOutHook;
     private volatile boolean silent;
     private volatile OFFlowModFailedCode rejectFlowMods;
     private final EventLoopGroup group;
@@ -191,6 +192,18 @@ public final class EmulatedSwitch implements AutoCloseable {
 
     public EmulatorCounters counters() {
         return counters;
+    }
+
+    /**
+     * Calls the hook for every packet-out the controller sends (after recording and counting it);
+     * null removes it. {@link EmulatedFabric} uses this to carry frames over cables.
+     */
+    public void onPacketOut(PacketOutHook hook) {
+        packetOutHook = hook;
+    }
+
+    PacketOutHook packetOutHook() {
+        return packetOutHook;
     }
 
     /** Stops (or resumes) answering the controller's echo requests, as a hung switch would. */

@@ -14,6 +14,7 @@ import org.projectfloodlight.openflow.protocol.OFFlowModCommand;
 import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
 import org.projectfloodlight.openflow.protocol.OFGroupMod;
 import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFRoleRequest;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
@@ -22,10 +23,13 @@ import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFErrorCauseData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weft.net.PortNumber;
 import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
 import org.weft.openflow.channel.MalformedMessage;
+import org.weft.openflow.translate.OfActions;
 import org.weft.openflow.translate.OfFlowEntries;
+import org.weft.openflow.translate.OfPorts;
 
 /** The emulated switch's side of one connection. */
 final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
@@ -77,7 +81,7 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
             case BARRIER_REQUEST -> barrier(ctx, (OFBarrierRequest) m);
             case FLOW_MOD -> flowMod(ctx, (OFFlowMod) m);
             case GROUP_MOD -> groupMod((OFGroupMod) m);
-            case PACKET_OUT -> sw.counters().packetOuts.increment();
+            case PACKET_OUT -> packetOut((OFPacketOut) m);
             case ROLE_REQUEST ->
                     ctx.writeAndFlush(
                             f.buildRoleReply()
@@ -87,6 +91,16 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
                                     .build());
             case ERROR -> sw.counters().errors.increment();
             default -> log.debug("Emulated switch {} ignores {}", sw.dpid(), m.getType());
+        }
+    }
+
+    private void packetOut(OFPacketOut po) {
+        sw.counters().packetOuts.increment();
+        PacketOutHook hook = sw.packetOutHook();
+        if (hook != null) {
+            PortNumber in =
+                    po.getInPort() == null ? PortNumber.CONTROLLER : OfPorts.toCore(po.getInPort());
+            hook.packetOut(sw, in, OfActions.toCore(po.getActions()), po.getData());
         }
     }
 

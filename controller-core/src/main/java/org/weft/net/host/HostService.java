@@ -1,0 +1,32 @@
+package org.weft.net.host;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import org.weft.net.ConnectPoint;
+import org.weft.net.IpAddress;
+import org.weft.net.MacAddress;
+
+/** The hosts learned from packet-ins on edge ports. Lock-free reads. */
+public interface HostService {
+
+    Collection<Host> getHosts();
+
+    Optional<Host> getHost(HostId id);
+
+    /** Hosts with this MAC on any VLAN. */
+    Set<Host> getHostsByMac(MacAddress mac);
+
+    Set<Host> getHostsByIp(IpAddress ip);
+
+    /** Hosts attached to the port. */
+    Set<Host> getConnectedHosts(ConnectPoint point);
+
+    default int getHostCount() {
+        return getHosts().size();
+    }
+
+    void addListener(HostListener listener);
+
+    void removeListener(HostListener listener);
+}

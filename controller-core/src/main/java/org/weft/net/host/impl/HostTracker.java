@@ -1,0 +1,291 @@
+package org.weft.net.host.impl;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.event.ListenerRegistry;
+import org.weft.net.ConnectPoint;
+import org.weft.net.IpAddress;
+import org.weft.net.MacAddress;
+import org.weft.net.device.DeviceEvent;
+import org.weft.net.device.DeviceListener;
+import org.weft.net.device.DeviceService;
+import org.weft.net.host.Host;
+import org.weft.net.host.HostEvent;
+import org.weft.net.host.HostId;
+import org.weft.net.host.HostListener;
+import org.weft.net.host.HostService;
+import org.weft.net.link.LinkEvent;
+import org.weft.net.link.LinkListener;
+import org.weft.net.link.LinkService;
+import org.weft.net.packet.PacketContext;
+import org.weft.net.packet.PacketProcessor;
+import org.weft.net.packet.PacketService;
+
+/**
+ * Learns hosts from ARP, IPv4 and IPv6 (neighbour discovery) packet-ins on edge ports, never on a
+ * port that carries a link. Announces hosts added, moved and updated; removes hosts idle for longer
+ * than the idle timeout, on a port that went down, on a switch that disconnected, or on a port
+ * where a link appeared.
+ *
+ * <p>The packet-in path takes no lock: a known host is a map read plus (at most once per {@link
+ * #REFRESH_MILLIS}) a compare-and-set on its slot. Only a new host inserts into the map.
+ */
+public final class HostTracker implements HostService, PacketProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(HostTracker.class);
+
+    /** Priority of the tracker among packet processors: right after discovery. */
+    public static final int PRIORITY = PacketProcessor.ADVISOR + 10;
+
+    /** Last-seen times are refreshed at most this often per host. */
+    static final long REFRESH_MILLIS = 1000;
+
+    /** Default idle time before a host is forgotten: 5 minutes. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+
+    /** One host's slot; null inside means removed (the slot is then dropped from the map). */
+    private static final class Slot extends AtomicReference<Host> {
+        Slot(Host h) {
+            super(h);
+        }
+    }
+
+    private final Map<HostId, Slot> hosts = new ConcurrentHashMap<>();
+    private final DeviceService devices;
+    private final LinkService links;
+    private final DeviceListener deviceListener = this::onDeviceEvent;
+    private final LinkListener linkListener = this::onLinkEvent;
+    private PacketService packets;
+    private final ListenerRegistry<HostEvent, HostListener> listeners;
+    private final Clock clock;
+    private final long idleMillis;
+    private ScheduledExecutorService timer;
+
+    public HostTracker(
+            DeviceService devices,
+            LinkService links,
+            Executor events,
+            Clock clock,
+            Duration idleTimeout) {
+        checkArgument(idleTimeout.toMillis() > 0, "host idle timeout must be positive");
+        this.devices = checkNotNull(devices, "devices");
+        this.links = checkNotNull(links, "links");
+        this.listeners = new ListenerRegistry<>(events);
+        this.clock = checkNotNull(clock, "clock");
+        this.idleMillis = idleTimeout.toMillis();
+    }
+
+    /** Registers the processor and listeners and starts periodic expiry. */
+    public synchronized void start(PacketService packetService) {
+        packets = checkNotNull(packetService, "packetService");
+        devices.addListener(deviceListener);
+        links.addListener(linkListener);
+        packets.addProcessor(this, PRIORITY);
+        timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "weft-hosts");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        long period = Math.max(100, Math.min(idleMillis / 4, 5000));
+        timer.scheduleWithFixedDelay(this::expireSafely, period, period, TimeUnit.MILLISECONDS);
+        log.info("Started: hosts idle for {} s are forgotten", idleMillis / 1000);
+    }
+
+    public synchronized void stop() {
+        if (packets != null) {
+            packets.removeProcessor(this);
+            packets = null;
+        }
+        devices.removeListener(deviceListener);
+        links.removeListener(linkListener);
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+        log.info("Stopped");
+    }
+
+    private void expireSafely() {
+        try {
+            expire();
+        } catch (RuntimeException e) {
+            log.error("Host expiry failed; will try again", e);
+        }
+    }
+
+    @Override
+    public void process(PacketContext context) {
+        ConnectPoint at = context.inPacket().receivedFrom();
+        if (at.port().isReserved() || links.isInfrastructure(at)) {
+            return;
+        }
+        HostPackets.Sighting s = HostPackets.parse(context.inPacket().data()).orElse(null);
+        if (s == null) {
+            return;
+        }
+        learn(s.id(), at, s.ip());
+    }
+
+    /** Records a sighting of the host at the port, with the IP it used (null if none). */
+    void learn(HostId id, ConnectPoint at, IpAddress ip) {
+        long now = clock.millis();
+        while (true) {
+            Slot slot = hosts.get(id);
+            Host old = slot == null ? null : slot.get();
+            if (old == null) {
+                if (slot != null) {
+                    hosts.remove(id, slot);
+                }
+                Host h = new Host(id, ip == null ? Set.of() : Set.of(ip), at, now, now);
+                if (hosts.putIfAbsent(id, new Slot(h)) == null) {
+                    log.debug("Host {} added at {}", id, at);
+                    listeners.post(new HostEvent(HostEvent.Type.ADDED, h));
+                    return;
+                }
+                continue;
+            }
+            boolean moved = !old.location().equals(at);
+            boolean newIp = ip != null && !old.ips().contains(ip);
+            if (!moved && !newIp) {
+                if (now - old.lastSeenMillis() < REFRESH_MILLIS
+                        || slot.compareAndSet(old, old.withLastSeen(now))) {
+                    return;
+                }
+                continue;
+            }
+            Set<IpAddress> ips =
+                    newIp
+                            ? ImmutableSet.<IpAddress>builder().addAll(old.ips()).add(ip).build()
+                            : old.ips();
+            Host h = new Host(id, ips, at, old.firstSeenMillis(), now);
+            if (slot.compareAndSet(old, h)) {
+                if (moved) {
+                    log.info("Host {} moved from {} to {}", id, old.location(), at);
+                    listeners.post(new HostEvent(HostEvent.Type.MOVED, h, old.location()));
+                } else {
+                    listeners.post(new HostEvent(HostEvent.Type.UPDATED, h));
+                }
+                return;
+            }
+        }
+    }
+
+    /** Forgets hosts idle for longer than the idle timeout; returns how many. */
+    public int expire() {
+        long now = clock.millis();
+        return removeWhere(h -> now - h.lastSeenMillis() > idleMillis, "idle");
+    }
+
+    private int removeWhere(Predicate<Host> which, String why) {
+        int n = 0;
+        for (Map.Entry<HostId, Slot> e : hosts.entrySet()) {
+            Slot slot = e.getValue();
+            Host h = slot.get();
+            if (h != null && which.test(h) && slot.compareAndSet(h, null)) {
+                hosts.remove(e.getKey(), slot);
+                log.debug("Host {} removed: {}", h.id(), why);
+                listeners.post(new HostEvent(HostEvent.Type.REMOVED, h));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    void onDeviceEvent(DeviceEvent event) {
+        var dpid = event.subject().dpid();
+        switch (event.type()) {
+            case DEVICE_DISCONNECTED ->
+                    removeWhere(h -> h.location().dpid().equals(dpid), "switch disconnected");
+            case PORT_REMOVED, PORT_UPDATED ->
+                    event.port()
+                            .filter(
+                                    p ->
+                                            event.type() == DeviceEvent.Type.PORT_REMOVED
+                                                    || !p.isLive())
+                            .ifPresent(
+                                    p ->
+                                            removeWhere(
+                                                    h ->
+                                                            h.location()
+                                                                    .equals(
+                                                                            ConnectPoint.of(
+                                                                                    dpid,
+                                                                                    p.number())),
+                                                    "port down"));
+            default -> {}
+        }
+    }
+
+    void onLinkEvent(LinkEvent event) {
+        if (event.type() == LinkEvent.Type.ADDED) {
+            var l = event.subject();
+            removeWhere(
+                    h -> h.location().equals(l.src()) || h.location().equals(l.dst()),
+                    "port carries a link");
+        }
+    }
+
+    @Override
+    public Collection<Host> getHosts() {
+        return hosts.values().stream().map(Slot::get).filter(h -> h != null).toList();
+    }
+
+    @Override
+    public Optional<Host> getHost(HostId id) {
+        Slot s = hosts.get(id);
+        return s == null ? Optional.empty() : Optional.ofNullable(s.get());
+    }
+
+    @Override
+    public Set<Host> getHostsByMac(MacAddress mac) {
+        return select(h -> h.mac().equals(mac));
+    }
+
+    @Override
+    public Set<Host> getHostsByIp(IpAddress ip) {
+        return select(h -> h.ips().contains(ip));
+    }
+
+    @Override
+    public Set<Host> getConnectedHosts(ConnectPoint point) {
+        return select(h -> h.location().equals(point));
+    }
+
+    private Set<Host> select(Predicate<Host> which) {
+        return getHosts().stream().filter(which).collect(ImmutableSet.toImmutableSet());
+    }
+
+    @Override
+    public int getHostCount() {
+        return hosts.size();
+    }
+
+    @Override
+    public void addListener(HostListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(HostListener listener) {
+        listeners.remove(listener);
+    }
+}

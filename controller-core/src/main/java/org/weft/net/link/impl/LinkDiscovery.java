@@ -1,0 +1,285 @@
+package org.weft.net.link.impl;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.net.ConnectPoint;
+import org.weft.net.Dpid;
+import org.weft.net.Link;
+import org.weft.net.PortNumber;
+import org.weft.net.device.Device;
+import org.weft.net.device.DeviceEvent;
+import org.weft.net.device.DeviceListener;
+import org.weft.net.device.DeviceService;
+import org.weft.net.device.Port;
+import org.weft.net.flow.FlowAction;
+import org.weft.net.flow.FlowMatch;
+import org.weft.net.packet.InboundPacket;
+import org.weft.net.packet.OutboundPacket;
+import org.weft.net.packet.PacketContext;
+import org.weft.net.packet.PacketProcessor;
+import org.weft.net.packet.PacketService;
+import org.weft.net.packet.parse.Ethernet;
+import org.weft.net.packet.parse.Lldp;
+
+/**
+ * LLDP link discovery over {@link PacketService}: asks every switch for LLDP, probes every live
+ * port of every switch once per interval (switches are spread over {@value #SLOTS} slots of the
+ * interval, so 1,000 switches never probe in one burst), and reports each valid probe that comes
+ * back to the {@link LinkManager} with a latency sample. Probes carry a signed send time (see
+ * {@link LldpSigner}); forged, stale and replayed probes are dropped and counted. Every LLDP frame
+ * is blocked: later processors never see it.
+ */
+public final class LinkDiscovery implements PacketProcessor, DeviceListener {
+
+    private static final Logger log = LoggerFactory.getLogger(LinkDiscovery.class);
+
+    /** Flow priority of the LLDP-to-controller request. */
+    public static final int LLDP_REQUEST_PRIORITY = 40000;
+
+    /** The interval is cut into this many slots; each switch probes in one of them. */
+    static final int SLOTS = 20;
+
+    /** Probes claiming to be sent later than this after they arrived are rejected. */
+    private static final long FUTURE_TOLERANCE_NANOS = 1_000_000;
+
+    private static final int TTL_SECONDS = 120;
+
+    /** Counts what discovery sent and received. */
+    public record Counters(
+            long probesSent,
+            long accepted,
+            long forged,
+            long stale,
+            long replayed,
+            long foreign,
+            long malformed) {}
+
+    private final DeviceService devices;
+    private final PacketService packets;
+    private final LinkManager links;
+    private final LldpSigner signer;
+    private final LongSupplier nanoClock;
+    private final long intervalNanos;
+    private final long maxAgeNanos;
+    private final Map<ConnectPoint, Long> lastSendTime = new ConcurrentHashMap<>();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder forged = new LongAdder();
+    private final LongAdder stale = new LongAdder();
+    private final LongAdder replayed = new LongAdder();
+    private final LongAdder foreign = new LongAdder();
+    private final LongAdder malformed = new LongAdder();
+    private ScheduledExecutorService timer;
+    private long tick;
+
+    public LinkDiscovery(
+            DeviceService devices,
+            PacketService packets,
+            LinkManager links,
+            DiscoveryConfig config,
+            LongSupplier nanoClock) {
+        this.devices = checkNotNull(devices, "devices");
+        this.packets = checkNotNull(packets, "packets");
+        this.links = checkNotNull(links, "links");
+        this.signer = new LldpSigner(config.hmacKey());
+        this.nanoClock = checkNotNull(nanoClock, "nanoClock");
+        this.intervalNanos = config.interval().toNanos();
+        this.maxAgeNanos = config.linkTimeout().toNanos();
+    }
+
+    /** Requests LLDP from the switches, registers the processor and starts probing. */
+    public synchronized void start() {
+        packets.requestPackets(
+                FlowMatch.builder().ethType(FlowMatch.ETH_TYPE_LLDP).build(),
+                LLDP_REQUEST_PRIORITY);
+        packets.addProcessor(this, PacketProcessor.ADVISOR);
+        devices.addListener(this);
+        timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "weft-lldp");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        long slot = intervalNanos / SLOTS;
+        timer.scheduleAtFixedRate(this::tickSafely, slot, slot, TimeUnit.NANOSECONDS);
+        log.info("Started: LLDP every {} ms", intervalNanos / 1_000_000);
+    }
+
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+        packets.removeProcessor(this);
+        devices.removeListener(this);
+        log.info("Stopped");
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            log.error("LLDP round failed; continuing with the next slot", e);
+        }
+    }
+
+    /** One slot: probes the switches of this slot; once per interval, expires silent links. */
+    void tick() {
+        int slot = (int) (tick++ % SLOTS);
+        for (Device d : devices.getDevices()) {
+            if (slotOf(d.dpid()) == slot) {
+                probe(d);
+            }
+        }
+        if (slot == SLOTS - 1) {
+            links.expire();
+        }
+    }
+
+    static int slotOf(Dpid dpid) {
+        long h = dpid.value() * 0x9E3779B97F4A7C15L;
+        return (int) Long.remainderUnsigned(h >>> 16, SLOTS);
+    }
+
+    /** Sends a probe out of every live port of the switch. */
+    public void probe(Device device) {
+        for (Port p : device.portList()) {
+            probe(device.dpid(), p);
+        }
+    }
+
+    private void probe(Dpid dpid, Port port) {
+        if (!port.isLive() || port.number().isReserved()) {
+            return;
+        }
+        long now = nanoClock.getAsLong();
+        Lldp lldp =
+                Lldp.probe(
+                        dpid.value(),
+                        port.number().value(),
+                        TTL_SECONDS,
+                        List.of(signer.sign(dpid.value(), port.number().value(), now)));
+        OutboundPacket out =
+                new OutboundPacket(
+                        dpid,
+                        PortNumber.CONTROLLER,
+                        List.of(FlowAction.output(port.number())),
+                        lldp.toFrame(port.mac()));
+        if (packets.emit(out)) {
+            sent.increment();
+        }
+    }
+
+    @Override
+    public void event(DeviceEvent event) {
+        switch (event.type()) {
+            case DEVICE_CONNECTED -> probe(event.subject());
+            case PORT_ADDED, PORT_UPDATED ->
+                    event.port().ifPresent(p -> probe(event.subject().dpid(), p));
+            default -> {}
+        }
+    }
+
+    @Override
+    public void process(PacketContext context) {
+        InboundPacket in = context.inPacket();
+        Optional<Ethernet> eth = Ethernet.parse(in.data());
+        if (eth.isEmpty() || eth.get().ethType() != Ethernet.TYPE_LLDP) {
+            return;
+        }
+        context.block();
+        Optional<Lldp> lldp = Lldp.parse(eth.get());
+        if (lldp.isEmpty()) {
+            malformed.increment();
+            return;
+        }
+        if (lldp.get().orgTlv(LldpSigner.OUI, LldpSigner.SUBTYPE_SIGNED_TIME).isEmpty()) {
+            foreign.increment();
+            return;
+        }
+        Optional<Long> sendTime = signer.verify(lldp.get());
+        if (sendTime.isEmpty()) {
+            forged.increment();
+            log.debug("Forged LLDP on {} dropped", in.receivedFrom());
+            return;
+        }
+        ConnectPoint src =
+                ConnectPoint.of(lldp.get().dpid().getAsLong(), lldp.get().portNumber().getAsLong());
+        accept(src, in.receivedFrom(), sendTime.get(), in.receivedAtNanos());
+    }
+
+    private void accept(ConnectPoint src, ConnectPoint dst, long sentAt, long receivedAt) {
+        long age = receivedAt - sentAt;
+        if (age > maxAgeNanos || age < -FUTURE_TOLERANCE_NANOS) {
+            stale.increment();
+            return;
+        }
+        if (!isNewer(src, sentAt)) {
+            replayed.increment();
+            return;
+        }
+        Optional<Port> srcPort = livePort(src);
+        Optional<Port> dstPort = livePort(dst);
+        if (srcPort.isEmpty() || dstPort.isEmpty() || src.equals(dst)) {
+            stale.increment();
+            return;
+        }
+        accepted.increment();
+        long latency = Math.max(0, age - halfRtt(src.dpid()) - halfRtt(dst.dpid()));
+        links.linkSeen(Link.of(src, dst), latency, capacity(srcPort.get(), dstPort.get()));
+    }
+
+    /** Records the send time unless an equal or later probe of the same port was accepted. */
+    private boolean isNewer(ConnectPoint src, long sentAt) {
+        while (true) {
+            Long last = lastSendTime.get(src);
+            if (last == null) {
+                if (lastSendTime.putIfAbsent(src, sentAt) == null) {
+                    return true;
+                }
+            } else if (sentAt - last <= 0) {
+                return false;
+            } else if (lastSendTime.replace(src, last, sentAt)) {
+                return true;
+            }
+        }
+    }
+
+    private Optional<Port> livePort(ConnectPoint cp) {
+        return devices.getDevice(cp.dpid()).flatMap(d -> d.port(cp.port())).filter(Port::isLive);
+    }
+
+    private long halfRtt(Dpid dpid) {
+        return devices.controlChannelRttNanos(dpid).orElse(0) / 2;
+    }
+
+    private static long capacity(Port a, Port b) {
+        if (a.speedMbps() == 0 || b.speedMbps() == 0) {
+            return Math.max(a.speedMbps(), b.speedMbps());
+        }
+        return Math.min(a.speedMbps(), b.speedMbps());
+    }
+
+    public Counters counters() {
+        return new Counters(
+                sent.sum(),
+                accepted.sum(),
+                forged.sum(),
+                stale.sum(),
+                replayed.sum(),
+                foreign.sum(),
+                malformed.sum());
+    }
+}

@@ -1,0 +1,278 @@
+package org.weft.net.link.impl;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.event.ListenerRegistry;
+import org.weft.net.ConnectPoint;
+import org.weft.net.Link;
+import org.weft.net.PortNumber;
+import org.weft.net.device.DeviceEvent;
+import org.weft.net.device.DeviceListener;
+import org.weft.net.link.LinkAdminService;
+import org.weft.net.link.LinkEvent;
+import org.weft.net.link.LinkEvent.Reason;
+import org.weft.net.link.LinkListener;
+import org.weft.net.link.LinkService;
+import org.weft.net.topology.LinkInfo;
+
+/**
+ * Holds the links discovery reports, expires those not seen for a while, drops those whose port or
+ * switch went away, and posts {@link LinkEvent}s. "No change, no event": an event is posted only
+ * when a link appears, vanishes, or its attributes change noticeably.
+ */
+public final class LinkManager implements LinkService, LinkAdminService, DeviceListener {
+
+    private static final Logger log = LoggerFactory.getLogger(LinkManager.class);
+
+    /** Latency changes smaller than this fraction of the last announced value are not announced. */
+    private static final double LATENCY_CHANGE_FRACTION = 0.1;
+
+    /** Latency changes smaller than this (ns) are never announced. */
+    private static final long LATENCY_CHANGE_FLOOR_NANOS = 100_000;
+
+    private record State(LinkInfo info, long lastSeenNanos, long announcedLatencyNanos) {}
+
+    private final Map<Link, State> links = new ConcurrentHashMap<>();
+    private final Map<Link, Double> adminWeights = new ConcurrentHashMap<>();
+    private final Set<ConnectPoint> infrastructure = ConcurrentHashMap.newKeySet();
+    private final ListenerRegistry<LinkEvent, LinkListener> listeners;
+    private final LongSupplier nanoClock;
+    private final long timeoutNanos;
+
+    /**
+     * @param events where listeners run (a single thread)
+     * @param nanoClock monotonic time in nanoseconds ({@code System::nanoTime} outside tests)
+     * @param timeoutNanos a link not seen for longer than this is removed by {@link #expire()}
+     */
+    public LinkManager(Executor events, LongSupplier nanoClock, long timeoutNanos) {
+        checkArgument(timeoutNanos > 0, "link timeout must be positive");
+        this.listeners = new ListenerRegistry<>(events);
+        this.nanoClock = checkNotNull(nanoClock, "nanoClock");
+        this.timeoutNanos = timeoutNanos;
+    }
+
+    /**
+     * Records that LLDP showed the link now.
+     *
+     * @param latencySampleNanos one latency sample, or {@link LinkInfo#UNKNOWN_LATENCY}
+     * @param capacityMbps the lower speed of the two ports, 0 when unknown
+     */
+    public void linkSeen(Link link, long latencySampleNanos, long capacityMbps) {
+        long now = nanoClock.getAsLong();
+        LinkEvent[] event = new LinkEvent[1];
+        links.compute(
+                link,
+                (l, old) -> {
+                    if (old == null) {
+                        LinkInfo info =
+                                new LinkInfo(
+                                        Math.max(LinkInfo.UNKNOWN_LATENCY, latencySampleNanos),
+                                        capacityMbps,
+                                        adminWeights.getOrDefault(
+                                                l, LinkInfo.DEFAULT_ADMIN_WEIGHT));
+                        event[0] = new LinkEvent(LinkEvent.Type.ADDED, l, info, Reason.DISCOVERED);
+                        return new State(info, now, info.latencyNanos());
+                    }
+                    LinkInfo info =
+                            old.info()
+                                    .withLatencyNanos(smooth(old.info(), latencySampleNanos))
+                                    .withCapacityMbps(capacityMbps);
+                    long announced = old.announcedLatencyNanos();
+                    if (info.capacityMbps() != old.info().capacityMbps()
+                            || noticeable(announced, info.latencyNanos())) {
+                        event[0] = new LinkEvent(LinkEvent.Type.UPDATED, l, info, Reason.MEASURED);
+                        announced = info.latencyNanos();
+                    }
+                    return new State(info, now, announced);
+                });
+        if (event[0] != null) {
+            if (event[0].type() == LinkEvent.Type.ADDED) {
+                infrastructure.add(link.src());
+                infrastructure.add(link.dst());
+                log.debug("Link {} added", link);
+            }
+            listeners.post(event[0]);
+        }
+    }
+
+    /** EWMA with weight 1/4 for the new sample; unknown samples leave the estimate alone. */
+    private static long smooth(LinkInfo old, long sample) {
+        if (sample < 0) {
+            return old.latencyNanos();
+        }
+        long prev = old.latencyNanos();
+        return prev < 0 ? sample : prev + (sample - prev) / 4;
+    }
+
+    private static boolean noticeable(long announced, long now) {
+        if (now < 0) {
+            return false;
+        }
+        if (announced < 0) {
+            return true;
+        }
+        long delta = Math.abs(now - announced);
+        return delta > LATENCY_CHANGE_FLOOR_NANOS && delta > announced * LATENCY_CHANGE_FRACTION;
+    }
+
+    /** Removes links not seen within the timeout; returns how many. */
+    public int expire() {
+        long now = nanoClock.getAsLong();
+        return removeStale(s -> now - s.lastSeenNanos() > timeoutNanos);
+    }
+
+    /** Removes every link leaving or entering the port. */
+    public int removeLinksAt(ConnectPoint point, Reason reason) {
+        return removeWhere(link -> link.src().equals(point) || link.dst().equals(point), reason);
+    }
+
+    private int removeStale(Predicate<State> which) {
+        List<Link> gone = new ArrayList<>();
+        links.forEach(
+                (l, s) -> {
+                    if (which.test(s)) {
+                        gone.add(l);
+                    }
+                });
+        int n = 0;
+        for (Link l : gone) {
+            State s = links.get(l);
+            if (s != null && which.test(s) && links.remove(l, s)) {
+                removed(l, s, Reason.TIMEOUT);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private int removeWhere(Predicate<Link> which, Reason reason) {
+        int n = 0;
+        for (Link l : List.copyOf(links.keySet())) {
+            if (which.test(l)) {
+                State s = links.remove(l);
+                if (s != null) {
+                    removed(l, s, reason);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private void removed(Link link, State state, Reason reason) {
+        for (ConnectPoint p : List.of(link.src(), link.dst())) {
+            if (links.keySet().stream().noneMatch(l -> l.src().equals(p) || l.dst().equals(p))) {
+                infrastructure.remove(p);
+            }
+        }
+        log.debug("Link {} removed: {}", link, reason);
+        listeners.post(new LinkEvent(LinkEvent.Type.REMOVED, link, state.info(), reason));
+    }
+
+    @Override
+    public void event(DeviceEvent event) {
+        switch (event.type()) {
+            case DEVICE_DISCONNECTED -> {
+                var dpid = event.subject().dpid();
+                removeWhere(
+                        l -> l.srcDpid().equals(dpid) || l.dstDpid().equals(dpid),
+                        Reason.DEVICE_DISCONNECTED);
+            }
+            case PORT_REMOVED -> event.port().ifPresent(p -> portDown(event, p.number()));
+            case PORT_UPDATED ->
+                    event.port()
+                            .filter(p -> !p.isLive())
+                            .ifPresent(p -> portDown(event, p.number()));
+            default -> {}
+        }
+    }
+
+    private void portDown(DeviceEvent event, PortNumber port) {
+        removeLinksAt(ConnectPoint.of(event.subject().dpid(), port), Reason.PORT_DOWN);
+    }
+
+    @Override
+    public Map<Link, LinkInfo> getLinks() {
+        ImmutableMap.Builder<Link, LinkInfo> b = ImmutableMap.builder();
+        links.forEach((l, s) -> b.put(l, s.info()));
+        return b.buildKeepingLast();
+    }
+
+    @Override
+    public Optional<LinkInfo> getLinkInfo(Link link) {
+        State s = links.get(link);
+        return s == null ? Optional.empty() : Optional.of(s.info());
+    }
+
+    @Override
+    public int getLinkCount() {
+        return links.size();
+    }
+
+    @Override
+    public Set<Link> getLinks(ConnectPoint point) {
+        if (!infrastructure.contains(point)) {
+            return ImmutableSet.of();
+        }
+        return links.keySet().stream()
+                .filter(l -> l.src().equals(point) || l.dst().equals(point))
+                .collect(ImmutableSet.toImmutableSet());
+    }
+
+    @Override
+    public boolean isInfrastructure(ConnectPoint point) {
+        return infrastructure.contains(point);
+    }
+
+    @Override
+    public void setAdminWeight(Link link, double weight) {
+        checkNotNull(link, "link");
+        checkArgument(!Double.isNaN(weight) && weight >= 0, "admin weight must be >= 0");
+        adminWeights.put(link, weight);
+        applyWeight(link, weight);
+    }
+
+    @Override
+    public void clearAdminWeight(Link link) {
+        adminWeights.remove(link);
+        applyWeight(link, LinkInfo.DEFAULT_ADMIN_WEIGHT);
+    }
+
+    private void applyWeight(Link link, double weight) {
+        State s =
+                links.computeIfPresent(
+                        link,
+                        (l, old) ->
+                                new State(
+                                        old.info().withAdminWeight(weight),
+                                        old.lastSeenNanos(),
+                                        old.announcedLatencyNanos()));
+        if (s != null) {
+            listeners.post(new LinkEvent(LinkEvent.Type.UPDATED, link, s.info(), Reason.ADMIN));
+        }
+    }
+
+    @Override
+    public void addListener(LinkListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(LinkListener listener) {
+        listeners.remove(listener);
+    }
+}

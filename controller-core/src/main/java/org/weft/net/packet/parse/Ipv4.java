@@ -1,0 +1,55 @@
+package org.weft.net.packet.parse;
+
+import java.util.Optional;
+import org.weft.net.Ip4Address;
+
+/**
+ * The fields of an IPv4 header the controller uses.
+ *
+ * @param src source address
+ * @param dst destination address
+ * @param protocol the payload's protocol number
+ */
+public record Ipv4(Ip4Address src, Ip4Address dst, int protocol) {
+
+    private static final int MIN_LEN = 20;
+
+    /** Parses an IPv4 header; empty for other frames or a malformed header. */
+    public static Optional<Ipv4> parse(Ethernet eth) {
+        byte[] b = eth.frame();
+        int o = eth.payloadOffset();
+        if (eth.ethType() != Ethernet.TYPE_IPV4 || !Bytes.has(b, o, MIN_LEN)) {
+            return Optional.empty();
+        }
+        int versionIhl = Bytes.u8(b, o);
+        if (versionIhl >> 4 != 4 || (versionIhl & 0xf) * 4 < MIN_LEN) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new Ipv4(
+                        Ip4Address.of(Bytes.s32(b, o + 12)),
+                        Ip4Address.of(Bytes.s32(b, o + 16)),
+                        Bytes.u8(b, o + 9)));
+    }
+
+    /** A 20-byte header (no options, TTL 64, checksum computed) followed by the payload. */
+    public byte[] toBytes(byte[] payload) {
+        byte[] b = new byte[MIN_LEN + payload.length];
+        b[0] = 0x45;
+        Bytes.put16(b, 2, b.length);
+        b[8] = 64;
+        b[9] = (byte) protocol;
+        Bytes.put32(b, 12, src.value());
+        Bytes.put32(b, 16, dst.value());
+        int sum = 0;
+        for (int i = 0; i < MIN_LEN; i += 2) {
+            sum += Bytes.u16(b, i);
+        }
+        while (sum > 0xffff) {
+            sum = (sum & 0xffff) + (sum >>> 16);
+        }
+        Bytes.put16(b, 10, ~sum & 0xffff);
+        System.arraycopy(payload, 0, b, MIN_LEN, payload.length);
+        return b;
+    }
+}

@@ -1,0 +1,140 @@
+package org.weft.dist;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.net.device.DeviceService;
+import org.weft.net.host.HostService;
+import org.weft.net.host.impl.HostTracker;
+import org.weft.net.link.LinkAdminService;
+import org.weft.net.link.LinkService;
+import org.weft.net.link.impl.DiscoveryConfig;
+import org.weft.net.link.impl.LinkDiscovery;
+import org.weft.net.link.impl.LinkManager;
+import org.weft.net.packet.PacketService;
+import org.weft.net.topology.PathService;
+import org.weft.net.topology.TopologyService;
+import org.weft.net.topology.impl.SnapshotPathService;
+import org.weft.net.topology.impl.TopologyManager;
+
+/**
+ * Core's services built over the driver's device and packet services: link discovery, links,
+ * topology, paths and hosts, with one event thread for their listeners.
+ */
+public final class CoreServices implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CoreServices.class);
+
+    /**
+     * What core needs from the configuration.
+     *
+     * @param discovery LLDP settings
+     * @param batchWindow how long the topology writer collects events into one snapshot
+     * @param maxBatchEvents most events in one snapshot
+     * @param hostIdleTimeout when an idle host is forgotten
+     */
+    public record Settings(
+            DiscoveryConfig discovery,
+            Duration batchWindow,
+            int maxBatchEvents,
+            Duration hostIdleTimeout) {
+
+        /** Defaults with a random HMAC key. */
+        public static Settings defaults() {
+            return new Settings(
+                    DiscoveryConfig.defaults(),
+                    TopologyManager.DEFAULT_BATCH_WINDOW,
+                    TopologyManager.DEFAULT_MAX_BATCH_EVENTS,
+                    HostTracker.DEFAULT_IDLE_TIMEOUT);
+        }
+    }
+
+    private final ExecutorService events;
+    private final LinkManager links;
+    private final LinkDiscovery discovery;
+    private final TopologyManager topology;
+    private final PathService paths;
+    private final HostTracker hosts;
+
+    private CoreServices(DeviceService devices, PacketService packets, Settings s) {
+        this.events =
+                Executors.newSingleThreadExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "weft-core-events");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        this.links =
+                new LinkManager(events, System::nanoTime, s.discovery().linkTimeout().toNanos());
+        this.discovery =
+                new LinkDiscovery(devices, packets, links, s.discovery(), System::nanoTime);
+        this.topology =
+                new TopologyManager(
+                        devices,
+                        links,
+                        events,
+                        Clock.systemUTC(),
+                        s.batchWindow(),
+                        s.maxBatchEvents());
+        this.paths = new SnapshotPathService(topology::currentSnapshot);
+        this.hosts =
+                new HostTracker(devices, links, events, Clock.systemUTC(), s.hostIdleTimeout());
+        devices.addListener(links);
+        topology.start();
+        hosts.start(packets);
+        discovery.start();
+    }
+
+    /** Builds and starts every core service over the driver's services. */
+    public static CoreServices start(DeviceService devices, PacketService packets, Settings s) {
+        return new CoreServices(
+                checkNotNull(devices, "devices"),
+                checkNotNull(packets, "packets"),
+                checkNotNull(s, "settings"));
+    }
+
+    public LinkService linkService() {
+        return links;
+    }
+
+    public LinkAdminService linkAdminService() {
+        return links;
+    }
+
+    public LinkDiscovery linkDiscovery() {
+        return discovery;
+    }
+
+    public TopologyService topologyService() {
+        return topology;
+    }
+
+    public PathService pathService() {
+        return paths;
+    }
+
+    public HostService hostService() {
+        return hosts;
+    }
+
+    @Override
+    public void close() {
+        discovery.stop();
+        hosts.stop();
+        topology.stop();
+        events.shutdown();
+        try {
+            if (!events.awaitTermination(2, TimeUnit.SECONDS)) {
+                log.warn("Core listeners still busy after 2 s at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

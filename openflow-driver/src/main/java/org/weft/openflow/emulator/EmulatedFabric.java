@@ -1,0 +1,200 @@
+package org.weft.openflow.emulator;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.weft.net.ConnectPoint;
+import org.weft.net.Dpid;
+import org.weft.net.MacAddress;
+import org.weft.net.PortNumber;
+import org.weft.net.flow.FlowAction;
+
+/**
+ * Emulated switches joined by cables. A frame the controller sends out of a cabled port (packet-out
+ * with Output actions) arrives, after the cable's delay, on the peer port of the peer switch; if
+ * the peer's flow table sends it to the controller, the peer sends a packet-in. Frames travel one
+ * hop (enough for discovery; no forwarding through tables). Cables can be cut and restored, which
+ * takes the ports on both ends down and up with PORT_STATUS messages.
+ */
+public final class EmulatedFabric implements AutoCloseable {
+
+    /** A cable between two switch ports. */
+    public record Cable(ConnectPoint a, ConnectPoint b) {
+        /** The end opposite to {@code end}. */
+        public ConnectPoint peer(ConnectPoint end) {
+            return end.equals(a) ? b : a;
+        }
+    }
+
+    private final Map<Dpid, EmulatedSwitch> switches;
+    private final List<Cable> cables;
+    private final Map<ConnectPoint, Cable> cableAt = new ConcurrentHashMap<>();
+    private final Map<Cable, Long> delayNanos = new ConcurrentHashMap<>();
+    private final Set<Cable> cut = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService delayer;
+    private final LongAdder carried = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+
+    EmulatedFabric(Map<Dpid, EmulatedSwitch> switches, List<Cable> cables) {
+        this.switches = Map.copyOf(switches);
+        this.cables = List.copyOf(cables);
+        for (Cable c : cables) {
+            checkArgument(cableAt.put(c.a(), c) == null, "port %s cabled twice", c.a());
+            checkArgument(cableAt.put(c.b(), c) == null, "port %s cabled twice", c.b());
+        }
+        this.delayer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "weft-fabric");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        switches.values().forEach(sw -> sw.onPacketOut(this::packetOut));
+    }
+
+    public static FabricBuilder builder() {
+        return new FabricBuilder();
+    }
+
+    /** Connects every switch to a controller and waits for all handshakes. */
+    public EmulatedFabric connect(String host, int port, Duration timeout) throws Exception {
+        List<CompletableFuture<EmulatedSwitch>> pending = new ArrayList<>();
+        for (EmulatedSwitch sw : switches.values()) {
+            pending.add(sw.connect(host, port));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        for (EmulatedSwitch sw : switches.values()) {
+            checkState(sw.awaitHandshake(timeout), "handshake of %s timed out", sw.dpid());
+        }
+        return this;
+    }
+
+    public Collection<EmulatedSwitch> switches() {
+        return switches.values();
+    }
+
+    public EmulatedSwitch get(Dpid dpid) {
+        EmulatedSwitch sw = switches.get(dpid);
+        checkArgument(sw != null, "no switch %s in the fabric", dpid);
+        return sw;
+    }
+
+    public EmulatedSwitch get(long dpid) {
+        return get(Dpid.of(dpid));
+    }
+
+    public List<Cable> cables() {
+        return cables;
+    }
+
+    /** The cable plugged into the port, if any. */
+    public java.util.Optional<Cable> cableAt(ConnectPoint point) {
+        return java.util.Optional.ofNullable(cableAt.get(point));
+    }
+
+    /** Delays every frame on the cable (both directions) by {@code delay}. */
+    public void setDelay(Cable cable, Duration delay) {
+        delayNanos.put(cable, delay.toNanos());
+    }
+
+    /** Delays every frame on every cable. */
+    public void setDelay(Duration delay) {
+        cables.forEach(c -> setDelay(c, delay));
+    }
+
+    /** Unplugs the cable: both ports go down and tell the controller. */
+    public void cut(Cable cable) {
+        cut.add(cable);
+        get(cable.a().dpid()).setPortLive(cable.a().port(), false);
+        get(cable.b().dpid()).setPortLive(cable.b().port(), false);
+    }
+
+    /** Plugs the cable back in: both ports come up and tell the controller. */
+    public void restore(Cable cable) {
+        cut.remove(cable);
+        get(cable.a().dpid()).setPortLive(cable.a().port(), true);
+        get(cable.b().dpid()).setPortLive(cable.b().port(), true);
+    }
+
+    /** Frames carried to a peer so far. */
+    public long carried() {
+        return carried.sum();
+    }
+
+    /**
+     * Frames lost: cut cable, port down, or the peer's table did not send them to the controller.
+     */
+    public long dropped() {
+        return dropped.sum();
+    }
+
+    private void packetOut(
+            EmulatedSwitch sw, PortNumber inPort, List<FlowAction> actions, byte[] data) {
+        for (FlowAction a : actions) {
+            if (a instanceof FlowAction.Output o) {
+                if (o.port().equals(PortNumber.ALL) || o.port().equals(PortNumber.FLOOD)) {
+                    sw.ports().stream()
+                            .filter(p -> !p.number().equals(inPort))
+                            .forEach(p -> send(sw, p.number(), data));
+                } else if (!o.port().isReserved()) {
+                    send(sw, o.port(), data);
+                }
+            }
+        }
+    }
+
+    private void send(EmulatedSwitch sw, PortNumber port, byte[] data) {
+        ConnectPoint from = ConnectPoint.of(sw.dpid(), port);
+        Cable c = cableAt.get(from);
+        if (c == null || cut.contains(c) || !sw.isPortLive(port)) {
+            dropped.increment();
+            return;
+        }
+        ConnectPoint to = c.peer(from);
+        long delay = delayNanos.getOrDefault(c, 0L);
+        if (delay <= 0) {
+            arrive(to, data);
+        } else {
+            delayer.schedule(() -> arrive(to, data), delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void arrive(ConnectPoint at, byte[] data) {
+        EmulatedSwitch sw = switches.get(at.dpid());
+        if (sw == null || !sw.isConnected() || !sw.isPortLive(at.port()) || data.length < 14) {
+            dropped.increment();
+            return;
+        }
+        PacketHeaders h =
+                PacketHeaders.ethernet(
+                        at.port(),
+                        MacAddress.of(data, 6),
+                        MacAddress.of(data, 0),
+                        (data[12] & 0xff) << 8 | (data[13] & 0xff));
+        if (sw.outputs(h).contains(PortNumber.CONTROLLER)) {
+            carried.increment();
+            sw.sendPacketIn(at.port(), data);
+        } else {
+            dropped.increment();
+        }
+    }
+
+    @Override
+    public void close() {
+        delayer.shutdownNow();
+        switches.values().forEach(EmulatedSwitch::close);
+    }
+}
