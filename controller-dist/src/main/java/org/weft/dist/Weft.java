@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfController;
+import org.weft.routing.RoutingApp;
 
 /**
  * The composition root: builds every service from the configuration, starts and stops them in
@@ -16,10 +17,12 @@ public final class Weft implements AutoCloseable {
 
     private final OfController openflow;
     private final CoreServices core;
+    private final RoutingApp routing;
 
-    private Weft(OfController openflow, CoreServices core) {
+    private Weft(OfController openflow, CoreServices core, RoutingApp routing) {
         this.openflow = openflow;
         this.core = core;
+        this.routing = routing;
     }
 
     /** Starts Weft; fails (having released everything) if a port cannot be bound. */
@@ -30,15 +33,31 @@ public final class Weft implements AutoCloseable {
         CoreServices core =
                 CoreServices.start(
                         controller.deviceService(), controller.packetService(), settings);
+        RoutingApp routing = null;
+        if (config.routing.enabled) {
+            routing =
+                    new RoutingApp(
+                                    controller.deviceService(),
+                                    core.topologyService(),
+                                    core.hostService(),
+                                    controller.packetService(),
+                                    controller.flowRuleService(),
+                                    controller.groupService(),
+                                    config.routing.metric)
+                            .start();
+        }
         try {
             controller.start();
         } catch (Exception e) {
+            if (routing != null) {
+                routing.close();
+            }
             core.close();
             controller.close();
             throw e;
         }
         log.info("Weft started: OpenFlow on {}", controller.boundPorts());
-        return new Weft(controller, core);
+        return new Weft(controller, core, routing);
     }
 
     public List<Integer> openflowPorts() {
@@ -54,8 +73,16 @@ public final class Weft implements AutoCloseable {
         return core;
     }
 
+    /** The routing app, or null when routing is disabled. */
+    public RoutingApp routing() {
+        return routing;
+    }
+
     @Override
     public void close() {
+        if (routing != null) {
+            routing.close();
+        }
         core.close();
         openflow.close();
         log.info("Weft stopped");

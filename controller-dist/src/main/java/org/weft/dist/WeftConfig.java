@@ -3,6 +3,7 @@ package org.weft.dist;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
+import org.weft.net.routing.RoutingMetric;
 
 /**
  * The configuration file's shape, with every default. Unknown keys and wrong types are startup
@@ -14,6 +15,7 @@ public final class WeftConfig {
     @JsonProperty public Rest rest = new Rest();
     @JsonProperty public Topology topology = new Topology();
     @JsonProperty public Hosts hosts = new Hosts();
+    @JsonProperty public Routing routing = new Routing();
 
     /** The OpenFlow listener and switch channels. */
     public static final class OpenFlow {
@@ -73,5 +75,14 @@ public final class WeftConfig {
     public static final class Hosts {
         /** A host not heard from for this long is forgotten; >= 1. */
         @JsonProperty public long idleTimeoutS = 300;
+    }
+
+    /** The routing app. */
+    public static final class Routing {
+        /** Whether Weft forwards traffic at all (false: discovery and hosts only). */
+        @JsonProperty public boolean enabled = true;
+
+        /** HOP_COUNT, LATENCY, ADMIN_WEIGHT or INVERSE_CAPACITY. */
+        @JsonProperty public RoutingMetric metric = RoutingMetric.HOP_COUNT;
     }
 }

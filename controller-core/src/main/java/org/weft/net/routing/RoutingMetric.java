@@ -1,4 +1,4 @@
-package org.weft.routing;
+package org.weft.net.routing;
 
 import org.weft.net.topology.LinkWeigher;
 import org.weft.net.topology.LinkWeighers;

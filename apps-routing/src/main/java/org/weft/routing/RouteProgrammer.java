@@ -1,0 +1,139 @@
+package org.weft.routing;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.net.DeviceNotConnectedException;
+import org.weft.net.Dpid;
+import org.weft.net.flow.FlowRule;
+import org.weft.net.flow.FlowRuleService;
+import org.weft.net.flow.Group;
+import org.weft.net.flow.GroupService;
+
+/**
+ * Keeps the rules and groups each plan key (a host, the flood tree) wants installed, and moves
+ * switches from the installed plan to a new one: only what differs, make-before-break on each
+ * switch, the first switch given (the egress) confirmed by its barrier before the others. Updates
+ * of one key run one after the other, so their messages never overtake each other.
+ */
+final class RouteProgrammer {
+
+    private static final Logger log = LoggerFactory.getLogger(RouteProgrammer.class);
+
+    private final FlowRuleService flows;
+    private final GroupService groups;
+    private final Map<Object, RoutingPlan> installed = new ConcurrentHashMap<>();
+    private final Map<Object, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+
+    RouteProgrammer(FlowRuleService flows, GroupService groups) {
+        this.flows = flows;
+        this.groups = groups;
+    }
+
+    RoutingPlan installed(Object key) {
+        return installed.getOrDefault(key, RoutingPlan.empty());
+    }
+
+    Set<Object> keys() {
+        return installed.keySet();
+    }
+
+    /**
+     * Moves the key's switches to {@code plan} ({@link RoutingPlan#empty()} removes everything).
+     */
+    synchronized CompletableFuture<Void> update(Object key, RoutingPlan plan, Dpid first) {
+        CompletableFuture<Void> tail =
+                tails.getOrDefault(key, CompletableFuture.completedFuture(null));
+        CompletableFuture<Void> next =
+                tail.handle((ok, e) -> null).thenCompose(x -> apply(key, plan, first));
+        tails.put(key, next);
+        next.whenComplete((ok, e) -> tails.remove(key, next));
+        return next;
+    }
+
+    private CompletableFuture<Void> apply(Object key, RoutingPlan plan, Dpid first) {
+        RoutingPlan old =
+                plan.flows().isEmpty() && plan.groups().isEmpty()
+                        ? installed.remove(key)
+                        : installed.put(key, plan);
+        RoutingPlan before = old == null ? RoutingPlan.empty() : old;
+        Set<Dpid> touched = new HashSet<>(before.switches());
+        touched.addAll(plan.switches());
+        CompletableFuture<Void> egress = CompletableFuture.completedFuture(null);
+        if (first != null && touched.remove(first)) {
+            egress = program(first, before, plan);
+        }
+        return egress.thenCompose(
+                x -> {
+                    List<CompletableFuture<Void>> rest = new ArrayList<>();
+                    touched.forEach(s -> rest.add(program(s, before, plan)));
+                    return CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new));
+                });
+    }
+
+    /** Pushes everything a switch should hold (after it connects; ADD is idempotent). */
+    CompletableFuture<Void> reinstall(Dpid dpid) {
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        installed.values().forEach(p -> all.add(program(dpid, RoutingPlan.empty(), p)));
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> program(Dpid s, RoutingPlan before, RoutingPlan after) {
+        SwitchDiff d =
+                SwitchDiff.between(
+                        before.flows().get(s),
+                        before.groups().get(s),
+                        after.flows().get(s),
+                        after.groups().get(s));
+        if (d.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> f =
+                d.groupsFirst().isEmpty()
+                        ? CompletableFuture.completedFuture(null)
+                        : groups.applyGroups(s, d.groupsFirst());
+        f =
+                f.thenCompose(
+                        x ->
+                                d.flows().isEmpty()
+                                        ? CompletableFuture.completedFuture(null)
+                                        : flows.apply(s, d.flows()));
+        if (!d.groupsLast().isEmpty()) {
+            f = f.thenCompose(x -> groups.applyGroups(s, d.groupsLast()));
+        }
+        return f.exceptionally(
+                e -> {
+                    Throwable cause =
+                            e instanceof CompletionException && e.getCause() != null
+                                    ? e.getCause()
+                                    : e;
+                    if (cause instanceof DeviceNotConnectedException) {
+                        log.debug(
+                                "Switch {} not connected; its routes are pushed when it connects",
+                                s);
+                    } else {
+                        log.warn("Programming switch {} failed: {}", s, cause.toString());
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * The actions a switch's rule for this key applies (to send a packet the way the plan would).
+     */
+    List<org.weft.net.flow.FlowAction> actionsAt(Object key, Dpid s) {
+        List<FlowRule> rules = installed(key).flows().get(s);
+        return rules.isEmpty() ? List.of() : rules.get(0).actions();
+    }
+
+    List<Group> groupsAt(Object key, Dpid s) {
+        return installed(key).groups().get(s);
+    }
+}

@@ -1,0 +1,152 @@
+package org.weft.routing;
+
+import java.util.List;
+import java.util.Optional;
+import org.weft.net.ConnectPoint;
+import org.weft.net.PortNumber;
+import org.weft.net.device.Device;
+import org.weft.net.flow.FlowAction;
+import org.weft.net.host.Host;
+import org.weft.net.host.HostId;
+import org.weft.net.host.HostService;
+import org.weft.net.packet.InboundPacket;
+import org.weft.net.packet.OutboundPacket;
+import org.weft.net.packet.PacketContext;
+import org.weft.net.packet.PacketProcessor;
+import org.weft.net.packet.PacketService;
+import org.weft.net.packet.parse.Arp;
+import org.weft.net.packet.parse.Ethernet;
+import org.weft.net.topology.TopologySnapshot;
+
+/**
+ * The routing app's packet-in side (runs on the switch's I/O thread, after host learning): proxy
+ * ARP for known hosts, delivery toward known hosts along their routes (installing them first when
+ * missing, so the first packet is not lost), and flooding along the spanning tree for everything
+ * else. Only packets from edge ports are handled: a packet from a link port is a copy already being
+ * flooded by the tree rules.
+ */
+final class RoutingPacketHandler implements PacketProcessor {
+
+    private final RoutingApp app;
+    private final HostService hosts;
+    private final PacketService packets;
+
+    RoutingPacketHandler(RoutingApp app, HostService hosts, PacketService packets) {
+        this.app = app;
+        this.hosts = hosts;
+        this.packets = packets;
+    }
+
+    @Override
+    public void process(PacketContext ctx) {
+        InboundPacket in = ctx.inPacket();
+        Optional<Ethernet> parsed = Ethernet.parse(in.data());
+        if (parsed.isEmpty() || parsed.get().ethType() == Ethernet.TYPE_LLDP) {
+            return;
+        }
+        Ethernet eth = parsed.get();
+        ctx.block();
+        TopologySnapshot topo = app.snapshot();
+        ConnectPoint from = in.receivedFrom();
+        if (!isEdge(topo, from)) {
+            return;
+        }
+        if (eth.ethType() == Ethernet.TYPE_ARP) {
+            Optional<Arp> arp = Arp.parse(eth);
+            if (arp.isPresent()
+                    && arp.get().opcode() == Arp.REQUEST
+                    && proxyArp(from, eth, arp.get())) {
+                return;
+            }
+        }
+        if (eth.dst().isBroadcast() || eth.dst().isMulticast()) {
+            flood(topo, from, in.data());
+            return;
+        }
+        Optional<Host> dst = hosts.getHost(HostId.of(eth.dst(), eth.vlan()));
+        if (dst.isPresent()) {
+            deliver(dst.get(), from, in.data());
+        } else {
+            flood(topo, from, in.data());
+        }
+    }
+
+    private static boolean isEdge(TopologySnapshot topo, ConnectPoint cp) {
+        if (!topo.contains(cp.dpid())) {
+            return true;
+        }
+        return topo.linksFrom(cp.dpid()).stream().noneMatch(l -> l.src().equals(cp))
+                && topo.linksTo(cp.dpid()).stream().noneMatch(l -> l.dst().equals(cp));
+    }
+
+    private boolean proxyArp(ConnectPoint from, Ethernet eth, Arp req) {
+        Optional<Host> target =
+                hosts.getHostsByIp(req.targetIp()).stream()
+                        .filter(h -> h.vlan() == eth.vlan())
+                        .findFirst();
+        if (target.isEmpty()) {
+            return false;
+        }
+        Arp reply =
+                new Arp(
+                        Arp.REPLY,
+                        target.get().mac(),
+                        req.targetIp(),
+                        req.senderMac(),
+                        req.senderIp());
+        byte[] frame =
+                Ethernet.build(
+                        eth.src(),
+                        target.get().mac(),
+                        eth.vlan(),
+                        Ethernet.TYPE_ARP,
+                        reply.toBytes());
+        packets.emit(
+                new OutboundPacket(
+                        from.dpid(),
+                        PortNumber.CONTROLLER,
+                        List.of(FlowAction.output(from.port())),
+                        frame));
+        return true;
+    }
+
+    private void deliver(Host dst, ConnectPoint from, byte[] frame) {
+        Object key = dst.id();
+        List<FlowAction> actions = app.programmer().actionsAt(key, from.dpid());
+        if (!actions.isEmpty()) {
+            send(from, actions, frame);
+            return;
+        }
+        app.submit(
+                () ->
+                        app.route(dst)
+                                .thenRun(
+                                        () -> {
+                                            List<FlowAction> installed =
+                                                    app.programmer().actionsAt(key, from.dpid());
+                                            if (!installed.isEmpty()) {
+                                                send(from, installed, frame);
+                                            }
+                                        }));
+    }
+
+    private void send(ConnectPoint from, List<FlowAction> actions, byte[] frame) {
+        packets.emit(new OutboundPacket(from.dpid(), from.port(), actions, frame));
+    }
+
+    private void flood(TopologySnapshot topo, ConnectPoint from, byte[] frame) {
+        Optional<Device> d = app.devices().getDevice(from.dpid());
+        if (d.isEmpty()) {
+            return;
+        }
+        List<FlowAction> outs =
+                FloodPlanner.floodPorts(
+                                topo, from.dpid(), RoutingApp.switchInfo(d.get()), from.port())
+                        .stream()
+                        .map(p -> (FlowAction) FlowAction.output(p))
+                        .toList();
+        if (!outs.isEmpty()) {
+            packets.emit(new OutboundPacket(from.dpid(), from.port(), outs, frame));
+        }
+    }
+}
