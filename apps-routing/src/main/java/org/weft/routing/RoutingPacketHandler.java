@@ -114,6 +114,7 @@ final class RoutingPacketHandler implements PacketProcessor {
         Object key = dst.id();
         List<FlowAction> actions = app.programmer().actionsAt(key, from.dpid());
         if (!actions.isEmpty()) {
+            app.programmer().reassert(key, from.dpid());
             send(from, actions, frame);
             return;
         }
