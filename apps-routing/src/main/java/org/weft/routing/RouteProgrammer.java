@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
 import org.weft.net.flow.FlowRule;
+import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.Group;
 import org.weft.net.flow.GroupService;
@@ -123,6 +124,28 @@ final class RouteProgrammer {
                     }
                     return null;
                 });
+    }
+
+    /**
+     * Sends a switch its rules for this key again (ADD is idempotent), without waiting: a packet-in
+     * for a routed destination means the switch's table lacks the entry (expired, evicted or still
+     * in flight).
+     */
+    void reassert(Object key, Dpid s) {
+        List<FlowRule> rules = installed(key).flows().get(s);
+        if (!rules.isEmpty()) {
+            flows.apply(s, rules.stream().map(FlowRuleOperation::add).toList())
+                    .whenComplete(
+                            (ok, e) -> {
+                                if (e != null) {
+                                    log.debug(
+                                            "Re-asserting {} on {} failed: {}",
+                                            key,
+                                            s,
+                                            e.toString());
+                                }
+                            });
+        }
     }
 
     /**
