@@ -41,6 +41,7 @@ public final class ConfigLoader {
         try {
             WeftConfig c = mapper.readValue(Files.readString(file), WeftConfig.class);
             toOfConfig(c);
+            RestWiring.toRestConfig(c);
             return c;
         } catch (NoSuchFileException e) {
             throw new ConfigException("configuration file " + file + " does not exist", e);
