@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfController;
+import org.weft.rest.RestServer;
 import org.weft.routing.RoutingApp;
 
 /**
@@ -18,11 +19,13 @@ public final class Weft implements AutoCloseable {
     private final OfController openflow;
     private final CoreServices core;
     private final RoutingApp routing;
+    private final RestServer rest;
 
-    private Weft(OfController openflow, CoreServices core, RoutingApp routing) {
+    private Weft(OfController openflow, CoreServices core, RoutingApp routing, RestServer rest) {
         this.openflow = openflow;
         this.core = core;
         this.routing = routing;
+        this.rest = rest;
     }
 
     /** Starts Weft; fails (having released everything) if a port cannot be bound. */
@@ -46,8 +49,10 @@ public final class Weft implements AutoCloseable {
                                     config.routing.metric)
                             .start();
         }
+        RestServer rest;
         try {
             controller.start();
+            rest = RestWiring.start(config, controller);
         } catch (Exception e) {
             if (routing != null) {
                 routing.close();
@@ -57,7 +62,7 @@ public final class Weft implements AutoCloseable {
             throw e;
         }
         log.info("Weft started: OpenFlow on {}", controller.boundPorts());
-        return new Weft(controller, core, routing);
+        return new Weft(controller, core, routing, rest);
     }
 
     public List<Integer> openflowPorts() {
@@ -78,8 +83,13 @@ public final class Weft implements AutoCloseable {
         return routing;
     }
 
+    public RestServer rest() {
+        return rest;
+    }
+
     @Override
     public void close() {
+        rest.close();
         if (routing != null) {
             routing.close();
         }
