@@ -152,8 +152,11 @@ final class RouteProgrammer {
      * The actions a switch's rule for this key applies (to send a packet the way the plan would).
      */
     List<org.weft.net.flow.FlowAction> actionsAt(Object key, Dpid s) {
-        List<FlowRule> rules = installed(key).flows().get(s);
-        return rules.isEmpty() ? List.of() : rules.get(0).actions();
+        return installed(key).flows().get(s).stream()
+                .filter(r -> r.match().inPort() == null)
+                .findFirst()
+                .map(FlowRule::actions)
+                .orElse(List.of());
     }
 
     List<Group> groupsAt(Object key, Dpid s) {
