@@ -1,5 +1,6 @@
 package org.weft.dist;
 
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,6 +8,7 @@ import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfController;
 import org.weft.rest.RestServer;
 import org.weft.routing.RoutingApp;
+import org.weft.routing.RoutingConfig;
 
 /**
  * The composition root: builds every service from the configuration, starts and stops them in
@@ -46,7 +48,10 @@ public final class Weft implements AutoCloseable {
                                     controller.packetService(),
                                     controller.flowRuleService(),
                                     controller.groupService(),
-                                    config.routing.metric)
+                                    new RoutingConfig(
+                                            config.routing.metric,
+                                            config.routing.protection,
+                                            Duration.ofMillis(config.routing.recoveryHoldDownMs)))
                             .start();
         }
         RestServer rest;

@@ -105,5 +105,11 @@ public final class WeftConfig {
 
         /** HOP_COUNT, LATENCY, ADMIN_WEIGHT or INVERSE_CAPACITY. */
         @JsonProperty public RoutingMetric metric = RoutingMetric.HOP_COUNT;
+
+        /** Pre-install fast-failover groups (OF1.3+) so switches protect traffic themselves. */
+        @JsonProperty public boolean protection = true;
+
+        /** Quiet time before routes move back onto a recovered link or switch. */
+        @JsonProperty public long recoveryHoldDownMs = 2_000;
     }
 }
