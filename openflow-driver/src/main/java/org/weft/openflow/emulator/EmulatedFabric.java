@@ -43,6 +43,7 @@ public final class EmulatedFabric implements AutoCloseable {
     private final Map<ConnectPoint, Cable> cableAt = new ConcurrentHashMap<>();
     private final Map<Cable, Long> delayNanos = new ConcurrentHashMap<>();
     private final Set<Cable> cut = ConcurrentHashMap.newKeySet();
+    private final Set<Cable> silenced = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService delayer;
     private final LongAdder carried = new LongAdder();
     private final LongAdder dropped = new LongAdder();
@@ -129,6 +130,18 @@ public final class EmulatedFabric implements AutoCloseable {
         get(cable.b().dpid()).setPortLive(cable.b().port(), true);
     }
 
+    /**
+     * Makes the cable lose every frame while both ports stay up (a fault without loss of carrier),
+     * or carry frames again.
+     */
+    public void setSilent(Cable cable, boolean silent) {
+        if (silent) {
+            silenced.add(cable);
+        } else {
+            silenced.remove(cable);
+        }
+    }
+
     /** Frames carried to a peer so far. */
     public long carried() {
         return carried.sum();
@@ -159,7 +172,7 @@ public final class EmulatedFabric implements AutoCloseable {
     private void send(EmulatedSwitch sw, PortNumber port, byte[] data) {
         ConnectPoint from = ConnectPoint.of(sw.dpid(), port);
         Cable c = cableAt.get(from);
-        if (c == null || cut.contains(c) || !sw.isPortLive(port)) {
+        if (c == null || cut.contains(c) || silenced.contains(c) || !sw.isPortLive(port)) {
             dropped.increment();
             return;
         }
