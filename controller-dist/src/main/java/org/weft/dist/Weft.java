@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weft.failover.FailoverApp;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfController;
 import org.weft.rest.RestServer;
@@ -21,12 +22,19 @@ public final class Weft implements AutoCloseable {
     private final OfController openflow;
     private final CoreServices core;
     private final RoutingApp routing;
+    private final FailoverApp failover;
     private final RestServer rest;
 
-    private Weft(OfController openflow, CoreServices core, RoutingApp routing, RestServer rest) {
+    private Weft(
+            OfController openflow,
+            CoreServices core,
+            RoutingApp routing,
+            FailoverApp failover,
+            RestServer rest) {
         this.openflow = openflow;
         this.core = core;
         this.routing = routing;
+        this.failover = failover;
         this.rest = rest;
     }
 
@@ -54,11 +62,16 @@ public final class Weft implements AutoCloseable {
                                             Duration.ofMillis(config.routing.recoveryHoldDownMs)))
                             .start();
         }
+        FailoverApp failover =
+                routing == null ? null : new FailoverApp(routing, core.eventExecutor()).start();
         RestServer rest;
         try {
             controller.start();
             rest = RestWiring.start(config, controller);
         } catch (Exception e) {
+            if (failover != null) {
+                failover.close();
+            }
             if (routing != null) {
                 routing.close();
             }
@@ -67,7 +80,7 @@ public final class Weft implements AutoCloseable {
             throw e;
         }
         log.info("Weft started: OpenFlow on {}", controller.boundPorts());
-        return new Weft(controller, core, routing, rest);
+        return new Weft(controller, core, routing, failover, rest);
     }
 
     public List<Integer> openflowPorts() {
@@ -88,6 +101,11 @@ public final class Weft implements AutoCloseable {
         return routing;
     }
 
+    /** The failover app, or null when routing is disabled. */
+    public FailoverApp failover() {
+        return failover;
+    }
+
     public RestServer rest() {
         return rest;
     }
@@ -95,6 +113,9 @@ public final class Weft implements AutoCloseable {
     @Override
     public void close() {
         rest.close();
+        if (failover != null) {
+            failover.close();
+        }
         if (routing != null) {
             routing.close();
         }
