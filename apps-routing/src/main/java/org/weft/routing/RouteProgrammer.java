@@ -80,6 +80,14 @@ final class RouteProgrammer {
                 .thenApply(x -> first + rest.stream().mapToInt(CompletableFuture::join).sum());
     }
 
+    /**
+     * Completes when the key's updates issued so far are confirmed (at once when none is pending).
+     */
+    CompletableFuture<?> settled(Object key) {
+        CompletableFuture<Integer> tail = tails.get(key);
+        return tail == null ? CompletableFuture.completedFuture(null) : tail.handle((n, e) -> null);
+    }
+
     /** Pushes everything a switch should hold (after it connects; ADD is idempotent). */
     CompletableFuture<Integer> reinstall(Dpid dpid) {
         return sum(

@@ -21,6 +21,7 @@ import org.weft.net.Link;
 import org.weft.net.PortNumber;
 import org.weft.net.device.Device;
 import org.weft.net.device.DeviceEvent;
+import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
 import org.weft.net.device.Port;
 import org.weft.net.flow.FlowRuleService;
@@ -28,6 +29,7 @@ import org.weft.net.flow.GroupService;
 import org.weft.net.host.Host;
 import org.weft.net.host.HostEvent;
 import org.weft.net.host.HostId;
+import org.weft.net.host.HostListener;
 import org.weft.net.host.HostService;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
@@ -35,6 +37,7 @@ import org.weft.net.routing.RouteChange;
 import org.weft.net.routing.RouteChangeListener;
 import org.weft.net.routing.RoutingMetric;
 import org.weft.net.routing.RoutingService;
+import org.weft.net.topology.TopologyListener;
 import org.weft.net.topology.TopologyService;
 import org.weft.net.topology.TopologySnapshot;
 
@@ -65,6 +68,9 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     private final Map<HostId, Integer> hostIndex = new ConcurrentHashMap<>();
     private final AtomicInteger nextIndex = new AtomicInteger();
     private volatile RoutingMetric metric;
+    private final HostListener hostListener = e -> execute(() -> onHost(e));
+    private final TopologyListener topologyListener = e -> execute(() -> onTopology(e));
+    private final DeviceListener deviceListener = e -> execute(() -> onDevice(e));
 
     public RoutingApp(
             DeviceService devices,
@@ -95,9 +101,9 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
 
     public RoutingApp start() {
         packets.addProcessor(packetHandler, PacketProcessor.DIRECTOR);
-        hosts.addListener(e -> executor.execute(() -> onHost(e)));
-        topology.addListener(e -> executor.execute(() -> reactions.onTopology(e)));
-        devices.addListener(e -> executor.execute(() -> onDevice(e)));
+        hosts.addListener(hostListener);
+        topology.addListener(topologyListener);
+        devices.addListener(deviceListener);
         executor.execute(this::replanAll);
         log.info(
                 "Routing started (metric {}, protection {}, recovery hold-down {} ms)",
@@ -149,7 +155,15 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
 
     /** Runs a task on the app's thread (route computation is single-threaded). */
     void submit(Runnable task) {
-        executor.execute(task);
+        execute(task);
+    }
+
+    private void execute(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("Routing is stopped; dropping work", e);
+        }
     }
 
     private PlanContext context() {
@@ -181,6 +195,10 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
             case ADDED, MOVED, UPDATED -> route(e.subject());
             case REMOVED -> unroute(e.subject().id());
         }
+    }
+
+    private void onTopology(org.weft.net.topology.TopologyEvent e) {
+        reactions.onTopology(e);
     }
 
     private void onDevice(DeviceEvent e) {
@@ -306,6 +324,9 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     @Override
     public void close() {
         packets.removeProcessor(packetHandler);
+        hosts.removeListener(hostListener);
+        topology.removeListener(topologyListener);
+        devices.removeListener(deviceListener);
         executor.shutdown();
         try {
             if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {

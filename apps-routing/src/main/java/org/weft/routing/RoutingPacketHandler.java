@@ -115,7 +115,9 @@ final class RoutingPacketHandler implements PacketProcessor {
         List<FlowAction> actions = app.programmer().actionsAt(key, from.dpid());
         if (!actions.isEmpty()) {
             app.programmer().reassert(key, from.dpid());
-            send(from, actions, frame);
+            // Released only once the routes are confirmed, so the packet never meets a missing
+            // group.
+            app.programmer().settled(key).thenRun(() -> send(from, actions, frame));
             return;
         }
         app.submit(
