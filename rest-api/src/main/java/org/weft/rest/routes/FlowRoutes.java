@@ -9,7 +9,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.weft.net.device.Device;
 import org.weft.net.device.DeviceService;
 import org.weft.net.flow.Cookies;
@@ -27,10 +26,6 @@ import org.weft.rest.flows.SwitchCalls;
  * {@code /flows} (what switches hold), {@code /flows/static} (what operators asked for), groups.
  */
 public final class FlowRoutes {
-
-    /** Names of the apps Weft knows, by cookie app id. */
-    private static final Map<Integer, String> APPS =
-            Map.of(0, "none", Cookies.CORE_APP, "core", StaticFlowService.APP_ID, "static");
 
     private final DeviceService devices;
     private final StatsService stats;
@@ -81,7 +76,7 @@ public final class FlowRoutes {
                 r.hardTimeout(),
                 String.format("0x%016x", r.cookie()),
                 e.appId(),
-                APPS.get(e.appId()),
+                Cookies.APP_NAMES.get(e.appId()),
                 staticFlows.idOfCookie(r.cookie()).orElse(null),
                 e.packets(),
                 e.bytes(),
