@@ -7,6 +7,8 @@ import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfController;
 import org.weft.rest.RestServer;
 import org.weft.routing.RoutingApp;
+import org.weft.routing.steering.SteeringApp;
+import org.weft.store.IntentStore;
 
 /**
  * The composition root: builds every service from the configuration, starts and stops them in
@@ -19,12 +21,19 @@ public final class Weft implements AutoCloseable {
     private final OfController openflow;
     private final CoreServices core;
     private final RoutingApp routing;
+    private final SteeringApp steering;
     private final RestServer rest;
 
-    private Weft(OfController openflow, CoreServices core, RoutingApp routing, RestServer rest) {
+    private Weft(
+            OfController openflow,
+            CoreServices core,
+            RoutingApp routing,
+            SteeringApp steering,
+            RestServer rest) {
         this.openflow = openflow;
         this.core = core;
         this.routing = routing;
+        this.steering = steering;
         this.rest = rest;
     }
 
@@ -36,7 +45,9 @@ public final class Weft implements AutoCloseable {
         CoreServices core =
                 CoreServices.start(
                         controller.deviceService(), controller.packetService(), settings);
+        IntentStore intents = RestWiring.intentStore(config);
         RoutingApp routing = null;
+        SteeringApp steering = null;
         if (config.routing.enabled) {
             routing =
                     new RoutingApp(
@@ -48,12 +59,26 @@ public final class Weft implements AutoCloseable {
                                     controller.groupService(),
                                     config.routing.metric)
                             .start();
+            RoutingApp r = routing;
+            steering =
+                    new SteeringApp(
+                                    controller.deviceService(),
+                                    core.topologyService(),
+                                    core.hostService(),
+                                    core.pathService(),
+                                    controller.flowRuleService(),
+                                    intents,
+                                    () -> r.metric().weigher())
+                            .start();
         }
         RestServer rest;
         try {
             controller.start();
-            rest = RestWiring.start(config, controller);
+            rest = RestWiring.start(config, controller, core, intents, routing, steering);
         } catch (Exception e) {
+            if (steering != null) {
+                steering.close();
+            }
             if (routing != null) {
                 routing.close();
             }
@@ -62,7 +87,7 @@ public final class Weft implements AutoCloseable {
             throw e;
         }
         log.info("Weft started: OpenFlow on {}", controller.boundPorts());
-        return new Weft(controller, core, routing, rest);
+        return new Weft(controller, core, routing, steering, rest);
     }
 
     public List<Integer> openflowPorts() {
@@ -83,6 +108,11 @@ public final class Weft implements AutoCloseable {
         return routing;
     }
 
+    /** The steering service, or null when routing is disabled. */
+    public SteeringApp steering() {
+        return steering;
+    }
+
     public RestServer rest() {
         return rest;
     }
@@ -90,6 +120,9 @@ public final class Weft implements AutoCloseable {
     @Override
     public void close() {
         rest.close();
+        if (steering != null) {
+            steering.close();
+        }
         if (routing != null) {
             routing.close();
         }
