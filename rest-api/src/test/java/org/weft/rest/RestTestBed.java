@@ -265,12 +265,12 @@ public final class RestTestBed implements AutoCloseable {
     }
 
     private void closeServices() {
-        steering.close();
-        routing.close();
         discovery.stop();
         hosts.stop();
         topology.stop();
         coreEvents.shutdownNow();
+        steering.close();
+        routing.close();
         switches.forEach(EmulatedSwitch::close);
         fabrics.forEach(EmulatedFabric::close);
         controller.close();
