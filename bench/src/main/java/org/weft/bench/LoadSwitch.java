@@ -1,0 +1,116 @@
+package org.weft.bench;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Recorder;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFType;
+import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.MessageHook;
+
+/**
+ * One emulated switch under load: keeps {@code window} packet-ins outstanding, sending the next one
+ * whenever a flow-mod arrives (the controller's answer). With a window of 1 it times each packet-in
+ * to its flow-mod (latency mode). A switch that saw no answer for the stall time gets its window
+ * refilled, so a controller that drops some packet-ins slows the run instead of stopping it.
+ */
+final class LoadSwitch implements MessageHook {
+
+    private final EmulatedSwitch sw;
+    private final HostFrames frames;
+    private final int window;
+    private final Recorder latency;
+    private final AtomicInteger cursor = new AtomicInteger();
+    private final LongAdder stalls;
+    private volatile boolean running;
+    private volatile boolean featuresSeen;
+    private volatile long sentAt;
+    private volatile long lastAnswer;
+
+    /**
+     * @param latency records request→flow-mod times in nanoseconds (window must be 1), or null
+     * @param stalls counts window refills after a stall, shared by all switches of the run
+     */
+    LoadSwitch(
+            EmulatedSwitch sw, HostFrames frames, int window, Recorder latency, LongAdder stalls) {
+        this.sw = sw;
+        this.frames = frames;
+        this.window = window;
+        this.latency = latency;
+        this.stalls = stalls;
+        sw.onMessage(this);
+    }
+
+    EmulatedSwitch emulated() {
+        return sw;
+    }
+
+    /** Whether the controller asked for the switch's features (its handshake has begun). */
+    boolean featuresSeen() {
+        return featuresSeen;
+    }
+
+    /** Sends one frame from every host (so a learning controller knows them all). */
+    void announceHosts() {
+        for (int h = 0; h < frames.size(); h++) {
+            sw.sendPacketIn(frames.inPort(h), frames.frame(h));
+        }
+    }
+
+    /** Fills the window and keeps it full until {@link #stop()}. */
+    void start() {
+        lastAnswer = System.nanoTime();
+        running = true;
+        fill();
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    /** Refills the window if no answer came for {@code stallNanos}; called by the run's clock. */
+    void checkStall(long now, long stallNanos) {
+        if (running && now - lastAnswer > stallNanos) {
+            lastAnswer = now;
+            stalls.increment();
+            sentAt = 0;
+            fill();
+        }
+    }
+
+    private void fill() {
+        for (int i = 0; i < window; i++) {
+            sendNext();
+        }
+    }
+
+    private void sendNext() {
+        int h = Math.floorMod(cursor.getAndIncrement(), frames.size());
+        if (latency != null) {
+            sentAt = System.nanoTime();
+        }
+        sw.sendPacketIn(frames.inPort(h), frames.frame(h));
+    }
+
+    @Override
+    public void received(EmulatedSwitch from, OFMessage msg) {
+        OFType type = msg.getType();
+        if (type == OFType.FEATURES_REQUEST) {
+            featuresSeen = true;
+        }
+        if (type != OFType.FLOW_MOD || !running) {
+            return;
+        }
+        long now = System.nanoTime();
+        lastAnswer = now;
+        if (latency != null) {
+            long t = sentAt;
+            if (t == 0) {
+                return; // a late answer to a packet-in already given up on
+            }
+            sentAt = 0;
+            latency.recordValue(now - t);
+        }
+        sendNext();
+    }
+}
