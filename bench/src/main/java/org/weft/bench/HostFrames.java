@@ -20,10 +20,12 @@ final class HostFrames {
 
     private final byte[][] frames;
     private final PortNumber[] inPorts;
+    private final MacAddress[] dsts;
 
-    private HostFrames(byte[][] frames, PortNumber[] inPorts) {
+    private HostFrames(byte[][] frames, PortNumber[] inPorts, MacAddress[] dsts) {
         this.frames = frames;
         this.inPorts = inPorts;
+        this.dsts = dsts;
     }
 
     /**
@@ -38,6 +40,7 @@ final class HostFrames {
         checkArgument(switchIndex < (1 << 20), "at most 2^20 switches");
         byte[][] frames = new byte[hosts][];
         PortNumber[] inPorts = new PortNumber[hosts];
+        MacAddress[] dsts = new MacAddress[hosts];
         for (int h = 0; h < hosts; h++) {
             int dst = (h + hosts / 2) % hosts;
             if (dst == h) {
@@ -54,8 +57,9 @@ final class HostFrames {
                             Ethernet.TYPE_IPV4,
                             ip);
             inPorts[h] = PortNumber.of(1 + h % ports);
+            dsts[h] = mac(switchIndex, dst);
         }
-        return new HostFrames(frames, inPorts);
+        return new HostFrames(frames, inPorts, dsts);
     }
 
     /** Locally administered, unicast: 02:ss:ss:hh:hh:hh with a 20-bit switch index. */
@@ -74,6 +78,11 @@ final class HostFrames {
 
     byte[] frame(int host) {
         return frames[host];
+    }
+
+    /** Destination MAC of frame {@code host}. */
+    MacAddress dst(int host) {
+        return dsts[host];
     }
 
     PortNumber inPort(int host) {

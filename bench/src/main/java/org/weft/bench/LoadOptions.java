@@ -50,7 +50,7 @@ final class LoadOptions {
 
     @Option(
             names = "--stall-ms",
-            defaultValue = "1000",
+            defaultValue = "250",
             description =
                     "Refill a switch's window after this long without an answer (default:"
                             + " ${DEFAULT-VALUE}).")

@@ -11,6 +11,7 @@ import org.HdrHistogram.Histogram;
  * @param packetOutsPerSecond packet-outs received in each measured second (all switches)
  * @param latencyNanos request→flow-mod times (latency mode), or null
  * @param stalls window refills after a switch saw no answer for the stall time
+ * @param unmatched flow-mods not taken as the answer in latency mode (another destination)
  * @param generatorCpuSeconds the generator's CPU time over the measured seconds (-1: unknown)
  * @param wallSeconds length of the measured period
  */
@@ -20,6 +21,7 @@ record LoadResult(
         long[] packetOutsPerSecond,
         Histogram latencyNanos,
         long stalls,
+        long unmatched,
         double generatorCpuSeconds,
         double wallSeconds) {
 

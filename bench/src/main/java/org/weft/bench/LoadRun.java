@@ -27,7 +27,7 @@ final class LoadRun {
 
     private static final Logger log = LoggerFactory.getLogger(LoadRun.class);
     private static final long TICK_MS = 100;
-    private static final Duration HANDSHAKE = Duration.ofSeconds(5);
+    private static final Duration HANDSHAKE = Duration.ofSeconds(15);
     private static final long QUIET_MS = 500;
     private static final long LEARN_LIMIT_MS = 30_000;
 
@@ -36,6 +36,7 @@ final class LoadRun {
     private final boolean latencyMode;
     private final List<LoadSwitch> switches = new ArrayList<>();
     private final LongAdder stalls = new LongAdder();
+    private final LongAdder unmatched = new LongAdder();
     private final Recorder recorder;
 
     /**
@@ -75,18 +76,35 @@ final class LoadRun {
                             .eventLoop(group)
                             .build();
             HostFrames frames = HostFrames.forSwitch(i, opt.hosts, opt.ports);
-            switches.add(new LoadSwitch(sw, frames, window, recorder, stalls));
+            switches.add(new LoadSwitch(sw, frames, window, recorder, stalls, unmatched));
             sw.connect(opt.host(), opt.port()).get(10, TimeUnit.SECONDS);
         }
+        awaitReady();
+        log.info("{} switches connected to {}", switches.size(), opt.controller);
+    }
+
+    /**
+     * Waits (bounded) until every switch is ready: Weft ends its handshake with a barrier; a peer
+     * that sends none is taken as ready once it asked for the features, after a short grace.
+     */
+    private void awaitReady() throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + HANDSHAKE.toNanos();
+        boolean graceNeeded = false;
         for (LoadSwitch s : switches) {
-            // Weft ends its handshake with a barrier; a peer that sends none is ready once it
-            // asked for the features.
-            if (!s.emulated().awaitHandshake(HANDSHAKE) && !s.featuresSeen()) {
-                throw new TimeoutException(
-                        "switch " + s.emulated().dpid() + " got no handshake from the controller");
+            while (!s.emulated().awaitHandshake(Duration.ofMillis(TICK_MS))) {
+                if (s.featuresSeen()) {
+                    graceNeeded = true;
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException(
+                            "switch " + s.emulated().dpid() + " got no handshake in " + HANDSHAKE);
+                }
             }
         }
-        log.info("{} switches connected to {}", switches.size(), opt.controller);
+        if (graceNeeded) {
+            Thread.sleep(QUIET_MS);
+        }
     }
 
     /**
@@ -127,11 +145,13 @@ final class LoadRun {
         long prevFlowMods = 0;
         long prevPacketOuts = 0;
         long stallsBefore = 0;
+        long unmatchedBefore = 0;
         for (int sec = -opt.warmupSeconds; sec < opt.seconds; sec++) {
             long secondEnd = start + TimeUnit.SECONDS.toNanos(sec + opt.warmupSeconds + 1L);
             if (sec == 0) {
                 cpu = CpuMeter.start();
                 stallsBefore = stalls.sum();
+                unmatchedBefore = unmatched.sum();
                 if (recorder != null) {
                     recorder.getIntervalHistogram(); // drop the warm-up's samples
                 }
@@ -162,6 +182,7 @@ final class LoadRun {
                 packetOuts,
                 latency,
                 stalls.sum() - stallsBefore,
+                unmatched.sum() - unmatchedBefore,
                 cpu == null ? -1 : cpu.cpuSeconds(),
                 cpu == null ? 0 : cpu.wallSeconds());
     }

@@ -45,7 +45,7 @@ public final class Main implements Callable<Integer> {
 
         @Option(
                 names = "--window",
-                defaultValue = "32",
+                defaultValue = "16",
                 description = "Packet-ins outstanding per switch (default: ${DEFAULT-VALUE}).")
         int window;
 

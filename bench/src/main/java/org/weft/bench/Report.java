@@ -67,21 +67,24 @@ final class Report {
         }
         out.printf(
                 Locale.ROOT,
-                "  generator CPU %.2f s over %.2f s (%.2f cores); window refills after stalls: %d%n",
+                "  generator CPU %.2f s over %.2f s (%.2f cores); window refills after stalls: %d;"
+                        + " unmatched flow-mods: %d%n",
                 r.generatorCpuSeconds(),
                 r.wallSeconds(),
                 r.generatorCores(),
-                r.stalls());
+                r.stalls(),
+                r.unmatched());
         out.printf(
                 Locale.ROOT,
                 "RESULT mode=%s flowmods_per_s=%.1f packetouts_per_s=%.1f%s generator_cores=%.2f"
-                        + " stalls=%d%n",
+                        + " stalls=%d unmatched=%d%n",
                 r.mode(),
                 r.meanFlowModsPerSecond(),
                 r.meanPacketOutsPerSecond(),
                 lat,
                 r.generatorCores(),
-                r.stalls());
+                r.stalls(),
+                r.unmatched());
     }
 
     void flows(int switches, FlowInstallRun.Result r) {
