@@ -17,7 +17,7 @@ usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 [[ $# -ge 1 && $1 == compare ]] || usage
 shift
-ROUNDS=3 SECONDS_=8 WARMUP=2 SWITCHES=16 HOSTS=1000 WINDOW=16 PORT="" BUILD=1
+ROUNDS=3 SECONDS_=6 WARMUP=2 SWITCHES=16 HOSTS=1000 WINDOW=16 PORT="" BUILD=1
 while [[ $# -gt 0 ]]; do
   case $1 in
     --quick) ROUNDS=1 SECONDS_=2 WARMUP=1 SWITCHES=4 HOSTS=100 ;;
