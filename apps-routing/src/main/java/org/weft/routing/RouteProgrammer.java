@@ -1,5 +1,6 @@
 package org.weft.routing;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -152,17 +153,9 @@ final class RouteProgrammer {
     void reassert(Object key, Dpid s) {
         List<FlowRule> rules = installed(key).flows().get(s);
         if (!rules.isEmpty()) {
-            flows.apply(s, rules.stream().map(FlowRuleOperation::add).toList())
-                    .whenComplete(
-                            (ok, e) -> {
-                                if (e != null) {
-                                    log.debug(
-                                            "Re-asserting {} on {} failed: {}",
-                                            key,
-                                            s,
-                                            e.toString());
-                                }
-                            });
+            List<FlowRuleOperation> ops = new ArrayList<>(rules.size());
+            rules.forEach(r -> ops.add(FlowRuleOperation.add(r)));
+            flows.send(s, ops);
         }
     }
 

@@ -72,11 +72,7 @@ final class RoutingPacketHandler implements PacketProcessor {
     }
 
     private static boolean isEdge(TopologySnapshot topo, ConnectPoint cp) {
-        if (!topo.contains(cp.dpid())) {
-            return true;
-        }
-        return topo.linksFrom(cp.dpid()).stream().noneMatch(l -> l.src().equals(cp))
-                && topo.linksTo(cp.dpid()).stream().noneMatch(l -> l.dst().equals(cp));
+        return !topo.isInfrastructure(cp);
     }
 
     private boolean proxyArp(ConnectPoint from, Ethernet eth, Arp req) {
