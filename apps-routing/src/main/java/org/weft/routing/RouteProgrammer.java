@@ -1,5 +1,7 @@
 package org.weft.routing;
 
+import com.google.common.collect.ArrayListMultimap;
+import com.google.common.collect.ListMultimap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -79,6 +81,25 @@ final class RouteProgrammer {
             int first, List<CompletableFuture<Integer>> rest) {
         return CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new))
                 .thenApply(x -> first + rest.stream().mapToInt(CompletableFuture::join).sum());
+    }
+
+    /** Every rule and group all keys want installed, merged (what the switches should hold). */
+    RoutingPlan intended() {
+        ListMultimap<Dpid, FlowRule> f = ArrayListMultimap.create();
+        ListMultimap<Dpid, Group> g = ArrayListMultimap.create();
+        installed
+                .values()
+                .forEach(
+                        p -> {
+                            f.putAll(p.flows());
+                            g.putAll(p.groups());
+                        });
+        return RoutingPlan.of(f, g);
+    }
+
+    /** Whether no update is in flight. */
+    boolean isIdle() {
+        return tails.isEmpty();
     }
 
     /**

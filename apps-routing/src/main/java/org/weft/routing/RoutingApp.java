@@ -141,6 +141,19 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         listeners.remove(listener);
     }
 
+    /**
+     * Every flow rule and group the routing app wants on the switches now, to audit them against
+     * what the switches report (flow stats) or to check convergence in tests.
+     */
+    public RoutingPlan intended() {
+        return programmer.intended();
+    }
+
+    /** Whether all route updates issued so far have been confirmed by the switches. */
+    public boolean isIdle() {
+        return programmer.isIdle();
+    }
+
     TopologySnapshot snapshot() {
         return topology.currentSnapshot();
     }
