@@ -110,6 +110,22 @@ final class RouteProgrammer {
         return tail == null ? CompletableFuture.completedFuture(null) : tail.handle((n, e) -> null);
     }
 
+    /**
+     * Brings a switch that (re)connected in line with the intent: what the switch reports (its
+     * routing-app flows and its groups) is diffed against what every key wants there, make before
+     * break. Entries Weft does not know (for example after a controller restart) are removed, so
+     * their traffic comes to the controller again and is re-learned.
+     */
+    CompletableFuture<Integer> reconcile(
+            Dpid dpid, List<FlowRule> actualFlows, List<Group> actualGroups) {
+        RoutingPlan intent = intended();
+        ListMultimap<Dpid, FlowRule> beforeFlows = ArrayListMultimap.create();
+        ListMultimap<Dpid, Group> beforeGroups = ArrayListMultimap.create();
+        beforeFlows.putAll(dpid, actualFlows);
+        beforeGroups.putAll(dpid, actualGroups);
+        return program(dpid, RoutingPlan.of(beforeFlows, beforeGroups), intent);
+    }
+
     /** Pushes everything a switch should hold (after it connects; ADD is idempotent). */
     CompletableFuture<Integer> reinstall(Dpid dpid) {
         return sum(

@@ -24,6 +24,7 @@ import org.weft.net.device.DeviceEvent;
 import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
 import org.weft.net.device.Port;
+import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.GroupService;
 import org.weft.net.host.Host;
@@ -37,6 +38,7 @@ import org.weft.net.routing.RouteChange;
 import org.weft.net.routing.RouteChangeListener;
 import org.weft.net.routing.RoutingMetric;
 import org.weft.net.routing.RoutingService;
+import org.weft.net.stats.StatsService;
 import org.weft.net.topology.TopologyListener;
 import org.weft.net.topology.TopologyService;
 import org.weft.net.topology.TopologySnapshot;
@@ -58,6 +60,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     private final TopologyService topology;
     private final HostService hosts;
     private final PacketService packets;
+    private final StatsService stats;
     private final RoutingConfig config;
     private final RouteProgrammer programmer;
     private final LinkRouteIndex index = new LinkRouteIndex();
@@ -79,11 +82,13 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
             PacketService packets,
             FlowRuleService flows,
             GroupService groups,
+            StatsService stats,
             RoutingConfig config) {
         this.devices = devices;
         this.topology = topology;
         this.hosts = hosts;
         this.packets = packets;
+        this.stats = stats;
         this.config = config;
         this.metric = config.metric();
         this.programmer = new RouteProgrammer(flows, groups);
@@ -216,10 +221,41 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
 
     private void onDevice(DeviceEvent e) {
         switch (e.type()) {
-            case DEVICE_CONNECTED -> programmer.reinstall(e.subject().dpid());
+            case DEVICE_CONNECTED -> reconcile(e.subject().dpid());
             case PORT_ADDED, PORT_UPDATED, PORT_REMOVED -> replanFlood();
             default -> {}
         }
+    }
+
+    /** Audits a (re)connected switch against the intent: stale entries out, missing ones in. */
+    private void reconcile(Dpid dpid) {
+        stats.getFlowEntries(dpid)
+                .thenCombine(
+                        stats.getGroups(dpid),
+                        (flows, groups) -> {
+                            List<org.weft.net.flow.FlowRule> ours =
+                                    flows.stream()
+                                            .map(org.weft.net.stats.FlowEntry::rule)
+                                            .filter(
+                                                    r ->
+                                                            Cookies.appId(r.cookie())
+                                                                    == RoutingCookies.APP_ID)
+                                            .toList();
+                            return programmer.reconcile(dpid, ours, groups);
+                        })
+                .thenCompose(f -> f)
+                .whenComplete(
+                        (n, err) -> {
+                            if (err != null) {
+                                log.debug(
+                                        "Reconciling {} failed ({}); pushing the intent",
+                                        dpid,
+                                        err.toString());
+                                programmer.reinstall(dpid);
+                            } else if (n > 0) {
+                                log.info("Reconciled switch {}: {} flow/group change(s)", dpid, n);
+                            }
+                        });
     }
 
     CompletableFuture<Integer> replanFlood() {

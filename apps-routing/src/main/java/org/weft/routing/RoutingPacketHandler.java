@@ -110,10 +110,15 @@ final class RoutingPacketHandler implements PacketProcessor {
         Object key = dst.id();
         List<FlowAction> actions = app.programmer().actionsAt(key, from.dpid());
         if (!actions.isEmpty()) {
-            app.programmer().reassert(key, from.dpid());
+            var settled = app.programmer().settled(key);
+            if (settled.isDone()) {
+                // Re-assert only when no update of this destination is in flight: an update may not
+                // have sent the switch the group its rule points to yet.
+                app.programmer().reassert(key, from.dpid());
+            }
             // Released only once the routes are confirmed, so the packet never meets a missing
             // group.
-            app.programmer().settled(key).thenRun(() -> send(from, actions, frame));
+            settled.thenRun(() -> send(from, actions, frame));
             return;
         }
         app.submit(

@@ -38,6 +38,7 @@ final class Apps implements AutoCloseable {
                                 of.packetService(),
                                 of.flowRuleService(),
                                 of.groupService(),
+                                of.statsService(),
                                 rc)
                         .start();
         SteeringApp steering =

@@ -125,6 +125,7 @@ public final class RestTestBed implements AutoCloseable {
                                 packets,
                                 controller.flowRuleService(),
                                 controller.groupService(),
+                                controller.statsService(),
                                 org.weft.routing.RoutingConfig.defaults())
                         .start();
         steering =
