@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
@@ -31,13 +30,13 @@ final class RouteProgrammer {
     private static final Logger log = LoggerFactory.getLogger(RouteProgrammer.class);
 
     private final FlowRuleService flows;
-    private final GroupService groups;
+    private final SwitchWriter writer;
     private final Map<Object, RoutingPlan> installed = new ConcurrentHashMap<>();
     private final Map<Object, CompletableFuture<Integer>> tails = new ConcurrentHashMap<>();
 
     RouteProgrammer(FlowRuleService flows, GroupService groups) {
         this.flows = flows;
-        this.groups = groups;
+        this.writer = new SwitchWriter(flows, groups);
     }
 
     RoutingPlan installed(Object key) {
@@ -99,7 +98,7 @@ final class RouteProgrammer {
 
     /** Whether no update is in flight. */
     boolean isIdle() {
-        return tails.isEmpty();
+        return tails.isEmpty() && writer.isIdle();
     }
 
     /**
@@ -117,69 +116,20 @@ final class RouteProgrammer {
      * their traffic comes to the controller again and is re-learned.
      */
     CompletableFuture<Integer> reconcile(
-            Dpid dpid, List<FlowRule> actualFlows, List<Group> actualGroups) {
-        RoutingPlan intent = intended();
-        ListMultimap<Dpid, FlowRule> beforeFlows = ArrayListMultimap.create();
-        ListMultimap<Dpid, Group> beforeGroups = ArrayListMultimap.create();
-        beforeFlows.putAll(dpid, actualFlows);
-        beforeGroups.putAll(dpid, actualGroups);
-        return program(dpid, RoutingPlan.of(beforeFlows, beforeGroups), intent);
-    }
-
-    /** Pushes everything a switch should hold (after it connects; ADD is idempotent). */
-    CompletableFuture<Integer> reinstall(Dpid dpid) {
-        return sum(
-                0,
-                installed.values().stream()
-                        .map(p -> program(dpid, RoutingPlan.empty(), p))
-                        .toList());
+            Dpid dpid, Supplier<CompletableFuture<SwitchWriter.Actual>> read) {
+        return writer.reconcile(dpid, read, this::intended);
     }
 
     /**
-     * Programs one switch; completes with the number of operations sent (also when they failed).
+     * Moves one switch from a key's old plan to its new one, through the switch's single writer.
      */
     private CompletableFuture<Integer> program(Dpid s, RoutingPlan before, RoutingPlan after) {
-        SwitchDiff d =
-                SwitchDiff.between(
-                        before.flows().get(s),
-                        before.groups().get(s),
-                        after.flows().get(s),
-                        after.groups().get(s));
-        if (d.isEmpty()) {
-            return CompletableFuture.completedFuture(0);
-        }
-        int ops = d.groupsFirst().size() + d.flows().size() + d.groupsLast().size();
-        CompletableFuture<Void> f =
-                d.groupsFirst().isEmpty()
-                        ? CompletableFuture.completedFuture(null)
-                        : groups.applyGroups(s, d.groupsFirst());
-        f =
-                f.thenCompose(
-                        x ->
-                                d.flows().isEmpty()
-                                        ? CompletableFuture.completedFuture(null)
-                                        : flows.apply(s, d.flows()));
-        if (!d.groupsLast().isEmpty()) {
-            f = f.thenCompose(x -> groups.applyGroups(s, d.groupsLast()));
-        }
-        return f.handle(
-                (ok, e) -> {
-                    if (e == null) {
-                        return ops;
-                    }
-                    Throwable cause =
-                            e instanceof CompletionException && e.getCause() != null
-                                    ? e.getCause()
-                                    : e;
-                    if (cause instanceof DeviceNotConnectedException) {
-                        log.debug(
-                                "Switch {} not connected; its routes are pushed when it connects",
-                                s);
-                    } else {
-                        log.warn("Programming switch {} failed: {}", s, cause.toString());
-                    }
-                    return ops;
-                });
+        return writer.change(
+                s,
+                before.flows().get(s),
+                before.groups().get(s),
+                after.flows().get(s),
+                after.groups().get(s));
     }
 
     /**
@@ -205,9 +155,5 @@ final class RouteProgrammer {
                 .findFirst()
                 .map(FlowRule::actions)
                 .orElse(List.of());
-    }
-
-    List<Group> groupsAt(Object key, Dpid s) {
-        return installed(key).groups().get(s);
     }
 }

@@ -229,29 +229,34 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
 
     /** Audits a (re)connected switch against the intent: stale entries out, missing ones in. */
     private void reconcile(Dpid dpid) {
-        stats.getFlowEntries(dpid)
-                .thenCombine(
-                        stats.getGroups(dpid),
-                        (flows, groups) -> {
-                            List<org.weft.net.flow.FlowRule> ours =
-                                    flows.stream()
-                                            .map(org.weft.net.stats.FlowEntry::rule)
-                                            .filter(
-                                                    r ->
-                                                            Cookies.appId(r.cookie())
-                                                                    == RoutingCookies.APP_ID)
-                                            .toList();
-                            return programmer.reconcile(dpid, ours, groups);
-                        })
-                .thenCompose(f -> f)
+        programmer
+                .reconcile(
+                        dpid,
+                        () ->
+                                stats.getFlowEntries(dpid)
+                                        .thenCombine(
+                                                stats.getGroups(dpid),
+                                                (flows, groups) ->
+                                                        new SwitchWriter.Actual(
+                                                                flows.stream()
+                                                                        .map(
+                                                                                org.weft.net.stats
+                                                                                                .FlowEntry
+                                                                                        ::rule)
+                                                                        .filter(
+                                                                                r ->
+                                                                                        Cookies
+                                                                                                        .appId(
+                                                                                                                r
+                                                                                                                        .cookie())
+                                                                                                == RoutingCookies
+                                                                                                        .APP_ID)
+                                                                        .toList(),
+                                                                groups)))
                 .whenComplete(
                         (n, err) -> {
                             if (err != null) {
-                                log.debug(
-                                        "Reconciling {} failed ({}); pushing the intent",
-                                        dpid,
-                                        err.toString());
-                                programmer.reinstall(dpid);
+                                log.debug("Reconciling {} failed: {}", dpid, err.toString());
                             } else if (n > 0) {
                                 log.info("Reconciled switch {}: {} flow/group change(s)", dpid, n);
                             }

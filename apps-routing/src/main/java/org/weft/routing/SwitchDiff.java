@@ -7,18 +7,12 @@ import java.util.Map;
 import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
-import org.weft.net.flow.Group;
-import org.weft.net.flow.GroupOperation;
 
 /**
- * What one switch must change to go from one set of rules and groups to another, in
- * make-before-break order: new or changed groups, then new or changed rules, then stale rules, then
- * stale groups.
+ * The flow operations that take a switch from one set of rules to another: adds first, then
+ * removals.
  */
-record SwitchDiff(
-        List<GroupOperation> groupsFirst,
-        List<FlowRuleOperation> flows,
-        List<GroupOperation> groupsLast) {
+final class SwitchDiff {
 
     private record Key(int table, int priority, FlowMatch match) {
         static Key of(FlowRule r) {
@@ -26,39 +20,19 @@ record SwitchDiff(
         }
     }
 
-    static SwitchDiff between(
-            List<FlowRule> oldFlows,
-            List<Group> oldGroups,
-            List<FlowRule> newFlows,
-            List<Group> newGroups) {
-        Map<Integer, Group> before = new HashMap<>();
-        oldGroups.forEach(g -> before.put(g.groupId(), g));
-        List<GroupOperation> first = new ArrayList<>();
-        for (Group g : newGroups) {
-            Group old = before.remove(g.groupId());
-            if (old == null) {
-                first.add(new GroupOperation(GroupOperation.Type.ADD, g));
-            } else if (!old.equals(g)) {
-                first.add(new GroupOperation(GroupOperation.Type.MODIFY, g));
-            }
-        }
-        List<GroupOperation> last = new ArrayList<>();
-        before.values().forEach(g -> last.add(new GroupOperation(GroupOperation.Type.REMOVE, g)));
+    private SwitchDiff() {}
 
+    static List<FlowRuleOperation> flows(List<FlowRule> before, List<FlowRule> after) {
         Map<Key, FlowRule> was = new HashMap<>();
-        oldFlows.forEach(r -> was.put(Key.of(r), r));
-        List<FlowRuleOperation> flows = new ArrayList<>();
-        for (FlowRule r : newFlows) {
+        before.forEach(r -> was.put(Key.of(r), r));
+        List<FlowRuleOperation> ops = new ArrayList<>();
+        for (FlowRule r : after) {
             FlowRule old = was.remove(Key.of(r));
             if (!r.equals(old)) {
-                flows.add(FlowRuleOperation.add(r));
+                ops.add(FlowRuleOperation.add(r));
             }
         }
-        was.values().forEach(r -> flows.add(FlowRuleOperation.remove(r)));
-        return new SwitchDiff(first, flows, last);
-    }
-
-    boolean isEmpty() {
-        return groupsFirst.isEmpty() && flows.isEmpty() && groupsLast.isEmpty();
+        was.values().forEach(r -> ops.add(FlowRuleOperation.remove(r)));
+        return ops;
     }
 }
