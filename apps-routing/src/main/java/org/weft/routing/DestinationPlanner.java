@@ -17,7 +17,6 @@ import org.weft.net.topology.LinkInfo;
 import org.weft.net.topology.LinkWeigher;
 import org.weft.net.topology.NextHops;
 import org.weft.net.topology.TopologySnapshot;
-import org.weft.net.topology.graph.EqualCostPaths;
 
 /**
  * Destination-based forwarding toward one host (pure: topology in, rules out). Every switch that
@@ -32,6 +31,9 @@ public final class DestinationPlanner {
     /** Priority of per-host forwarding rules. */
     public static final int HOST_PRIORITY = 1000;
 
+    /** Priority of U-turn rules (above the host rule they refine). */
+    public static final int UTURN_PRIORITY = HOST_PRIORITY + 1;
+
     /** Largest bucket weight; the others are scaled to it (at least 1). */
     static final int MAX_BUCKET_WEIGHT = 1000;
 
@@ -42,12 +44,18 @@ public final class DestinationPlanner {
         return hostIndex + 1;
     }
 
+    /** Plans without local protection (OpenFlow 1.0 fabrics, tests). */
     public static RoutingPlan plan(
             TopologySnapshot topo,
             LinkWeigher weigher,
             HostAttachment host,
             int hostIndex,
             Map<Dpid, SwitchInfo> switches) {
+        return plan(new PlanContext(topo, weigher, switches, false), host, hostIndex);
+    }
+
+    public static RoutingPlan plan(PlanContext ctx, HostAttachment host, int hostIndex) {
+        TopologySnapshot topo = ctx.topology();
         Dpid dst = host.location().dpid();
         FlowMatch match = FlowMatch.builder().ethDst(host.mac()).vlanVid(host.vlan()).build();
         ListMultimap<Dpid, FlowRule> flows = ArrayListMultimap.create();
@@ -56,10 +64,10 @@ public final class DestinationPlanner {
         if (!topo.contains(dst)) {
             return RoutingPlan.of(flows, groups);
         }
-        NextHops hops = EqualCostPaths.nextHops(topo, weigher, dst);
+        NextHops hops = ctx.nextHops(dst);
         Map<Dpid, Long> widest = widestCapacities(topo, hops);
         for (Dpid s : topo.switches()) {
-            SwitchInfo info = switches.get(s);
+            SwitchInfo info = ctx.switches().get(s);
             if (s.equals(dst) || info == null || !hops.canReach(s)) {
                 continue;
             }
@@ -68,16 +76,74 @@ public final class DestinationPlanner {
             if (next.isEmpty()) {
                 continue;
             }
-            if (next.size() == 1 || !info.supportsGroups()) {
-                flows.put(
-                        s, rule(s, match, hostIndex, FlowAction.output(next.get(0).src().port())));
-            } else {
+            Link primary = next.get(0);
+            if (!info.supportsGroups()) {
+                flows.put(s, rule(s, match, hostIndex, FlowAction.output(primary.src().port())));
+            } else if (next.size() > 1) {
                 Group g = selectGroup(topo, s, hostIndex, next, widest);
                 groups.put(s, g);
                 flows.put(s, rule(s, match, hostIndex, FlowAction.group(g.groupId())));
+            } else {
+                var backup =
+                        ctx.protect()
+                                ? LocalProtection.backup(ctx, s, primary, hops)
+                                : java.util.Optional.<LocalProtection.Backup>empty();
+                if (backup.isEmpty()) {
+                    flows.put(
+                            s, rule(s, match, hostIndex, FlowAction.output(primary.src().port())));
+                } else {
+                    Group ff = failoverGroup(s, hostIndex, primary, backup.get().link());
+                    groups.put(s, ff);
+                    flows.put(s, rule(s, match, hostIndex, FlowAction.group(ff.groupId())));
+                    if (backup.get().uturn()) {
+                        uturn(ctx, hops, backup.get().link(), match, hostIndex)
+                                .ifPresent(r -> flows.put(r.dpid(), r));
+                    }
+                }
             }
         }
         return RoutingPlan.of(flows, groups);
+    }
+
+    /**
+     * The rule that turns packets for the destination arriving at the backup's far end from the
+     * protected switch toward that switch's other next hop (never back).
+     */
+    private static java.util.Optional<FlowRule> uturn(
+            PlanContext ctx, NextHops hops, Link backup, FlowMatch match, int hostIndex) {
+        Dpid n = backup.dstDpid();
+        List<Link> others =
+                hops.linksFrom(n).stream()
+                        .filter(l -> !l.dstDpid().equals(backup.srcDpid()))
+                        .sorted(Comparator.naturalOrder())
+                        .toList();
+        if (others.isEmpty() || !ctx.switches().containsKey(n)) {
+            return java.util.Optional.empty();
+        }
+        FlowMatch fromS = match.toBuilder().inPort(backup.dst().port()).build();
+        return java.util.Optional.of(
+                FlowRule.builder(n)
+                        .priority(UTURN_PRIORITY)
+                        .match(fromS)
+                        .actions(FlowAction.output(others.get(0).src().port()))
+                        .cookie(RoutingCookies.host(hostIndex))
+                        .build());
+    }
+
+    private static Group failoverGroup(Dpid s, int hostIndex, Link primary, Link backup) {
+        return new Group(
+                s,
+                groupId(hostIndex),
+                Group.Type.FAST_FAILOVER,
+                List.of(
+                        new Group.Bucket(
+                                0,
+                                primary.src().port(),
+                                List.of(FlowAction.output(primary.src().port()))),
+                        new Group.Bucket(
+                                0,
+                                backup.src().port(),
+                                List.of(FlowAction.output(backup.src().port())))));
     }
 
     private static FlowRule rule(Dpid dpid, FlowMatch match, int hostIndex, FlowAction action) {
@@ -101,9 +167,11 @@ public final class DestinationPlanner {
         List<Group.Bucket> buckets = new ArrayList<>(raw.length);
         for (int i = 0; i < raw.length; i++) {
             int weight = (int) Math.max(1, Math.round((double) raw[i] * MAX_BUCKET_WEIGHT / max));
-            buckets.add(
-                    new Group.Bucket(
-                            weight, null, List.of(FlowAction.output(next.get(i).src().port()))));
+            // Each bucket watches its own port: Open vSwitch skips select buckets whose watched
+            // port
+            // is down, so a lost member stops receiving traffic at once (docs/failover.md).
+            var port = next.get(i).src().port();
+            buckets.add(new Group.Bucket(weight, port, List.of(FlowAction.output(port))));
         }
         return new Group(s, groupId(hostIndex), Group.Type.SELECT, buckets);
     }

@@ -1,6 +1,5 @@
 package org.weft.routing;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ final class RouteProgrammer {
     private final FlowRuleService flows;
     private final GroupService groups;
     private final Map<Object, RoutingPlan> installed = new ConcurrentHashMap<>();
-    private final Map<Object, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final Map<Object, CompletableFuture<Integer>> tails = new ConcurrentHashMap<>();
 
     RouteProgrammer(FlowRuleService flows, GroupService groups) {
         this.flows = flows;
@@ -49,17 +48,17 @@ final class RouteProgrammer {
     /**
      * Moves the key's switches to {@code plan} ({@link RoutingPlan#empty()} removes everything).
      */
-    synchronized CompletableFuture<Void> update(Object key, RoutingPlan plan, Dpid first) {
-        CompletableFuture<Void> tail =
-                tails.getOrDefault(key, CompletableFuture.completedFuture(null));
-        CompletableFuture<Void> next =
-                tail.handle((ok, e) -> null).thenCompose(x -> apply(key, plan, first));
+    synchronized CompletableFuture<Integer> update(Object key, RoutingPlan plan, Dpid first) {
+        CompletableFuture<Integer> tail =
+                tails.getOrDefault(key, CompletableFuture.completedFuture(0));
+        CompletableFuture<Integer> next =
+                tail.handle((ok, e) -> 0).thenCompose(x -> apply(key, plan, first));
         tails.put(key, next);
         next.whenComplete((ok, e) -> tails.remove(key, next));
         return next;
     }
 
-    private CompletableFuture<Void> apply(Object key, RoutingPlan plan, Dpid first) {
+    private CompletableFuture<Integer> apply(Object key, RoutingPlan plan, Dpid first) {
         RoutingPlan old =
                 plan.flows().isEmpty() && plan.groups().isEmpty()
                         ? installed.remove(key)
@@ -67,26 +66,33 @@ final class RouteProgrammer {
         RoutingPlan before = old == null ? RoutingPlan.empty() : old;
         Set<Dpid> touched = new HashSet<>(before.switches());
         touched.addAll(plan.switches());
-        CompletableFuture<Void> egress = CompletableFuture.completedFuture(null);
+        CompletableFuture<Integer> egress = CompletableFuture.completedFuture(0);
         if (first != null && touched.remove(first)) {
             egress = program(first, before, plan);
         }
         return egress.thenCompose(
-                x -> {
-                    List<CompletableFuture<Void>> rest = new ArrayList<>();
-                    touched.forEach(s -> rest.add(program(s, before, plan)));
-                    return CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new));
-                });
+                n -> sum(n, touched.stream().map(s -> program(s, before, plan)).toList()));
+    }
+
+    private static CompletableFuture<Integer> sum(
+            int first, List<CompletableFuture<Integer>> rest) {
+        return CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new))
+                .thenApply(x -> first + rest.stream().mapToInt(CompletableFuture::join).sum());
     }
 
     /** Pushes everything a switch should hold (after it connects; ADD is idempotent). */
-    CompletableFuture<Void> reinstall(Dpid dpid) {
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        installed.values().forEach(p -> all.add(program(dpid, RoutingPlan.empty(), p)));
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    CompletableFuture<Integer> reinstall(Dpid dpid) {
+        return sum(
+                0,
+                installed.values().stream()
+                        .map(p -> program(dpid, RoutingPlan.empty(), p))
+                        .toList());
     }
 
-    private CompletableFuture<Void> program(Dpid s, RoutingPlan before, RoutingPlan after) {
+    /**
+     * Programs one switch; completes with the number of operations sent (also when they failed).
+     */
+    private CompletableFuture<Integer> program(Dpid s, RoutingPlan before, RoutingPlan after) {
         SwitchDiff d =
                 SwitchDiff.between(
                         before.flows().get(s),
@@ -94,8 +100,9 @@ final class RouteProgrammer {
                         after.flows().get(s),
                         after.groups().get(s));
         if (d.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(0);
         }
+        int ops = d.groupsFirst().size() + d.flows().size() + d.groupsLast().size();
         CompletableFuture<Void> f =
                 d.groupsFirst().isEmpty()
                         ? CompletableFuture.completedFuture(null)
@@ -109,8 +116,11 @@ final class RouteProgrammer {
         if (!d.groupsLast().isEmpty()) {
             f = f.thenCompose(x -> groups.applyGroups(s, d.groupsLast()));
         }
-        return f.exceptionally(
-                e -> {
+        return f.handle(
+                (ok, e) -> {
+                    if (e == null) {
+                        return ops;
+                    }
                     Throwable cause =
                             e instanceof CompletionException && e.getCause() != null
                                     ? e.getCause()
@@ -122,7 +132,7 @@ final class RouteProgrammer {
                     } else {
                         log.warn("Programming switch {} failed: {}", s, cause.toString());
                     }
-                    return null;
+                    return ops;
                 });
     }
 
@@ -152,8 +162,11 @@ final class RouteProgrammer {
      * The actions a switch's rule for this key applies (to send a packet the way the plan would).
      */
     List<org.weft.net.flow.FlowAction> actionsAt(Object key, Dpid s) {
-        List<FlowRule> rules = installed(key).flows().get(s);
-        return rules.isEmpty() ? List.of() : rules.get(0).actions();
+        return installed(key).flows().get(s).stream()
+                .filter(r -> r.match().inPort() == null)
+                .findFirst()
+                .map(FlowRule::actions)
+                .orElse(List.of());
     }
 
     List<Group> groupsAt(Object key, Dpid s) {

@@ -2,19 +2,22 @@ package org.weft.routing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weft.event.ListenerRegistry;
 import org.weft.net.Dpid;
+import org.weft.net.Link;
 import org.weft.net.PortNumber;
 import org.weft.net.device.Device;
 import org.weft.net.device.DeviceEvent;
@@ -28,17 +31,18 @@ import org.weft.net.host.HostId;
 import org.weft.net.host.HostService;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
+import org.weft.net.routing.RouteChange;
+import org.weft.net.routing.RouteChangeListener;
 import org.weft.net.routing.RoutingMetric;
 import org.weft.net.routing.RoutingService;
-import org.weft.net.topology.TopologyEvent;
 import org.weft.net.topology.TopologyService;
 import org.weft.net.topology.TopologySnapshot;
 
 /**
  * Makes a fabric forward: for every known host, destination-based rules on every switch of its
- * component (select groups where equal-cost next hops exist); flooding along the spanning tree;
- * proxy ARP. Route work runs on the app's own thread; packet-ins are answered on the switch's I/O
- * thread.
+ * component (select groups where equal-cost next hops exist, fast-failover groups where a safe
+ * backup exists); flooding along the spanning tree; proxy ARP. Route work runs on the app's own
+ * thread; packet-ins are answered on the switch's I/O thread.
  */
 public final class RoutingApp implements RoutingService, AutoCloseable {
 
@@ -51,9 +55,13 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     private final TopologyService topology;
     private final HostService hosts;
     private final PacketService packets;
+    private final RoutingConfig config;
     private final RouteProgrammer programmer;
+    private final LinkRouteIndex index = new LinkRouteIndex();
     private final RoutingPacketHandler packetHandler;
-    private final ExecutorService executor;
+    private final ScheduledExecutorService executor;
+    private final TopologyReactions reactions;
+    private final ListenerRegistry<RouteChange, RouteChangeListener> listeners;
     private final Map<HostId, Integer> hostIndex = new ConcurrentHashMap<>();
     private final AtomicInteger nextIndex = new AtomicInteger();
     private volatile RoutingMetric metric;
@@ -65,30 +73,37 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
             PacketService packets,
             FlowRuleService flows,
             GroupService groups,
-            RoutingMetric metric) {
+            RoutingConfig config) {
         this.devices = devices;
         this.topology = topology;
         this.hosts = hosts;
         this.packets = packets;
-        this.metric = metric;
+        this.config = config;
+        this.metric = config.metric();
         this.programmer = new RouteProgrammer(flows, groups);
         this.packetHandler = new RoutingPacketHandler(this, hosts, packets);
         this.executor =
-                Executors.newSingleThreadExecutor(
+                Executors.newSingleThreadScheduledExecutor(
                         r -> {
                             Thread t = new Thread(r, "weft-routing");
                             t.setDaemon(true);
                             return t;
                         });
+        this.reactions = new TopologyReactions(this, executor, config.recoveryHoldDown().toNanos());
+        this.listeners = new ListenerRegistry<>(executor);
     }
 
     public RoutingApp start() {
         packets.addProcessor(packetHandler, PacketProcessor.DIRECTOR);
         hosts.addListener(e -> executor.execute(() -> onHost(e)));
-        topology.addListener(e -> executor.execute(() -> onTopology(e)));
+        topology.addListener(e -> executor.execute(() -> reactions.onTopology(e)));
         devices.addListener(e -> executor.execute(() -> onDevice(e)));
         executor.execute(this::replanAll);
-        log.info("Routing started (metric {})", metric);
+        log.info(
+                "Routing started (metric {}, protection {}, recovery hold-down {} ms)",
+                metric,
+                config.protection(),
+                config.recoveryHoldDown().toMillis());
         return this;
     }
 
@@ -100,12 +115,24 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     @Override
     public CompletableFuture<Void> setMetric(RoutingMetric newMetric) {
         metric = newMetric;
-        return CompletableFuture.supplyAsync(this::replanAll, executor).thenCompose(f -> f);
+        return CompletableFuture.supplyAsync(this::replanAll, executor)
+                .thenCompose(f -> f)
+                .thenApply(n -> null);
     }
 
     @Override
     public int routedHostCount() {
         return (int) programmer.keys().stream().filter(k -> k instanceof HostId).count();
+    }
+
+    @Override
+    public void addRouteChangeListener(RouteChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeRouteChangeListener(RouteChangeListener listener) {
+        listeners.remove(listener);
     }
 
     TopologySnapshot snapshot() {
@@ -116,17 +143,8 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         return programmer;
     }
 
-    /**
-     * Installs (or updates) the routes toward a host; completes when the switches confirmed them.
-     */
-    CompletableFuture<Void> route(Host h) {
-        HostAttachment dst =
-                new HostAttachment(
-                        h.mac(), h.vlan() == HostId.NO_VLAN ? null : h.vlan(), h.location());
-        int index = hostIndex.computeIfAbsent(h.id(), id -> nextIndex.getAndIncrement());
-        RoutingPlan plan =
-                DestinationPlanner.plan(snapshot(), metric.weigher(), dst, index, switchInfos());
-        return programmer.update(h.id(), plan, h.location().dpid());
+    DeviceService devices() {
+        return devices;
     }
 
     /** Runs a task on the app's thread (route computation is single-threaded). */
@@ -134,21 +152,34 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         executor.execute(task);
     }
 
+    private PlanContext context() {
+        return new PlanContext(snapshot(), metric.weigher(), switchInfos(), config.protection());
+    }
+
+    /** Installs (or updates) the routes toward a host; completes with the operations sent. */
+    CompletableFuture<Integer> route(Host h) {
+        return route(context(), h);
+    }
+
+    private CompletableFuture<Integer> route(PlanContext ctx, Host h) {
+        HostAttachment dst =
+                new HostAttachment(
+                        h.mac(), h.vlan() == HostId.NO_VLAN ? null : h.vlan(), h.location());
+        int i = hostIndex.computeIfAbsent(h.id(), id -> nextIndex.getAndIncrement());
+        RoutingPlan plan = DestinationPlanner.plan(ctx, dst, i);
+        index.put(h.id(), plan, ctx.topology());
+        return programmer.update(h.id(), plan, h.location().dpid());
+    }
+
+    private CompletableFuture<Integer> unroute(Object key) {
+        index.remove(key);
+        return programmer.update(key, RoutingPlan.empty(), null);
+    }
+
     private void onHost(HostEvent e) {
         switch (e.type()) {
             case ADDED, MOVED, UPDATED -> route(e.subject());
-            case REMOVED -> programmer.update(e.subject().id(), RoutingPlan.empty(), null);
-        }
-    }
-
-    private void onTopology(TopologyEvent e) {
-        boolean structural =
-                !e.addedLinks().isEmpty()
-                        || !e.removedLinks().isEmpty()
-                        || !e.addedSwitches().isEmpty()
-                        || !e.removedSwitches().isEmpty();
-        if (structural || (metric != RoutingMetric.HOP_COUNT && !e.updatedLinks().isEmpty())) {
-            replanAll();
+            case REMOVED -> unroute(e.subject().id());
         }
     }
 
@@ -160,24 +191,97 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         }
     }
 
-    private CompletableFuture<Void> replanFlood() {
+    CompletableFuture<Integer> replanFlood() {
         return programmer.update(FLOOD, FloodPlanner.plan(snapshot(), switchInfos()), null);
     }
 
-    private CompletableFuture<Void> replanAll() {
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        all.add(replanFlood());
-        for (Host h : hosts.getHosts()) {
-            all.add(route(h));
-        }
-        Set<Object> known = new java.util.HashSet<>();
-        hosts.getHosts().forEach(h -> known.add(h.id()));
-        for (Object key : programmer.keys()) {
-            if (key instanceof HostId && !known.contains(key)) {
-                all.add(programmer.update(key, RoutingPlan.empty(), null));
+    /** Restoration: re-plans exactly the destinations whose routes used a lost link or switch. */
+    void restore(
+            Set<Link> lostLinks, Set<Dpid> lostSwitches, long detectedAtMillis, long startNanos) {
+        Set<Object> affected = index.keysUsing(lostLinks);
+        PlanContext ctx = context();
+        List<CompletableFuture<Integer>> work = new ArrayList<>();
+        int destinations = 0;
+        for (Object key : affected) {
+            if (key instanceof HostId id) {
+                var h = hosts.getHost(id);
+                work.add(h.isPresent() ? route(ctx, h.get()) : unroute(id));
+                destinations++;
             }
         }
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+        report(
+                RouteChange.Cause.LOSS,
+                lostLinks,
+                lostSwitches,
+                detectedAtMillis,
+                startNanos,
+                destinations,
+                work);
+    }
+
+    /**
+     * Re-optimisation of every route (after a recovery's hold-down, or a metric/attribute change).
+     */
+    void reoptimize(RouteChange.Cause cause, long detectedAtMillis, long startNanos) {
+        List<CompletableFuture<Integer>> work = new ArrayList<>();
+        int destinations = replanAll(work);
+        report(cause, Set.of(), Set.of(), detectedAtMillis, startNanos, destinations, work);
+    }
+
+    private void report(
+            RouteChange.Cause cause,
+            Set<Link> links,
+            Set<Dpid> switches,
+            long detectedAtMillis,
+            long startNanos,
+            int destinations,
+            List<CompletableFuture<Integer>> work) {
+        CompletableFuture.allOf(work.toArray(CompletableFuture[]::new))
+                .whenComplete(
+                        (ok, e) -> {
+                            int ops =
+                                    work.stream()
+                                            .mapToInt(
+                                                    f ->
+                                                            f.isCompletedExceptionally()
+                                                                    ? 0
+                                                                    : f.join())
+                                            .sum();
+                            RouteChange change =
+                                    new RouteChange(
+                                            cause,
+                                            links,
+                                            switches,
+                                            detectedAtMillis,
+                                            System.currentTimeMillis(),
+                                            System.nanoTime() - startNanos,
+                                            destinations,
+                                            ops);
+                            listeners.post(change);
+                        });
+    }
+
+    private CompletableFuture<Integer> replanAll() {
+        List<CompletableFuture<Integer>> work = new ArrayList<>();
+        replanAll(work);
+        return CompletableFuture.allOf(work.toArray(CompletableFuture[]::new))
+                .thenApply(x -> work.stream().mapToInt(CompletableFuture::join).sum());
+    }
+
+    private int replanAll(List<CompletableFuture<Integer>> work) {
+        work.add(replanFlood());
+        PlanContext ctx = context();
+        Set<Object> known = new HashSet<>();
+        for (Host h : hosts.getHosts()) {
+            known.add(h.id());
+            work.add(route(ctx, h));
+        }
+        for (Object key : programmer.keys()) {
+            if (key instanceof HostId && !known.contains(key)) {
+                work.add(unroute(key));
+            }
+        }
+        return known.size();
     }
 
     /** What the planners need to know of every connected switch. */
@@ -197,10 +301,6 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
             }
         }
         return SwitchInfo.of(!"OF_10".equals(d.protocol()), live);
-    }
-
-    DeviceService devices() {
-        return devices;
     }
 
     @Override

@@ -27,6 +27,7 @@ final class FakeFabric {
 
     private final TopologySnapshot topo;
     private final Map<Dpid, FakeFlowTable> tables = new HashMap<>();
+    private final java.util.Set<ConnectPoint> deadPorts = new java.util.HashSet<>();
 
     FakeFabric(TopologySnapshot topo) {
         this.topo = topo;
@@ -36,6 +37,15 @@ final class FakeFabric {
     void apply(RoutingPlan plan) {
         plan.groups().forEach((dpid, g) -> table(dpid).putGroup(g));
         plan.flows().forEach((dpid, r) -> table(dpid).add(r));
+    }
+
+    /**
+     * Cuts a cable: both of its ports go down (switch-local protection reacts; nothing is
+     * re-planned).
+     */
+    void cut(Link link) {
+        deadPorts.add(link.src());
+        deadPorts.add(link.dst());
     }
 
     void remove(RoutingPlan plan) {
@@ -93,7 +103,12 @@ final class FakeFabric {
             }
             ConnectPoint at = work.poll();
             PacketHeaders p = PacketHeaders.ethernet(at.port(), src, dst, 0x0800);
-            for (PortNumber port : table(at.dpid()).outputs(p, x -> true)) {
+            for (PortNumber port :
+                    table(at.dpid())
+                            .outputs(p, x -> !deadPorts.contains(ConnectPoint.of(at.dpid(), x)))) {
+                if (deadPorts.contains(ConnectPoint.of(at.dpid(), port))) {
+                    continue; // sent into a dead port: lost
+                }
                 if (port.equals(PortNumber.CONTROLLER)) {
                     out.add(ConnectPoint.of(at.dpid(), port));
                     continue;

@@ -45,6 +45,7 @@ public final class ConfigLoader {
             WeftConfig c = mapper.readValue(Files.readString(file), WeftConfig.class);
             toOfConfig(c);
             toCoreSettings(c);
+            RestWiring.toRestConfig(c);
             return c;
         } catch (NoSuchFileException e) {
             throw new ConfigException("configuration file " + file + " does not exist", e);

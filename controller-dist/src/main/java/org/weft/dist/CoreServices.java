@@ -123,6 +123,11 @@ public final class CoreServices implements AutoCloseable {
         return hosts;
     }
 
+    /** The single thread core listeners run on; apps may deliver their own events on it too. */
+    public java.util.concurrent.Executor eventExecutor() {
+        return events;
+    }
+
     @Override
     public void close() {
         discovery.stop();

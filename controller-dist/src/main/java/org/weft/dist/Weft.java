@@ -1,11 +1,15 @@
 package org.weft.dist;
 
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weft.failover.FailoverApp;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfController;
+import org.weft.rest.RestServer;
 import org.weft.routing.RoutingApp;
+import org.weft.routing.RoutingConfig;
 
 /**
  * The composition root: builds every service from the configuration, starts and stops them in
@@ -18,11 +22,20 @@ public final class Weft implements AutoCloseable {
     private final OfController openflow;
     private final CoreServices core;
     private final RoutingApp routing;
+    private final FailoverApp failover;
+    private final RestServer rest;
 
-    private Weft(OfController openflow, CoreServices core, RoutingApp routing) {
+    private Weft(
+            OfController openflow,
+            CoreServices core,
+            RoutingApp routing,
+            FailoverApp failover,
+            RestServer rest) {
         this.openflow = openflow;
         this.core = core;
         this.routing = routing;
+        this.failover = failover;
+        this.rest = rest;
     }
 
     /** Starts Weft; fails (having released everything) if a port cannot be bound. */
@@ -43,12 +56,22 @@ public final class Weft implements AutoCloseable {
                                     controller.packetService(),
                                     controller.flowRuleService(),
                                     controller.groupService(),
-                                    config.routing.metric)
+                                    new RoutingConfig(
+                                            config.routing.metric,
+                                            config.routing.protection,
+                                            Duration.ofMillis(config.routing.recoveryHoldDownMs)))
                             .start();
         }
+        FailoverApp failover =
+                routing == null ? null : new FailoverApp(routing, core.eventExecutor()).start();
+        RestServer rest;
         try {
             controller.start();
+            rest = RestWiring.start(config, controller);
         } catch (Exception e) {
+            if (failover != null) {
+                failover.close();
+            }
             if (routing != null) {
                 routing.close();
             }
@@ -57,7 +80,7 @@ public final class Weft implements AutoCloseable {
             throw e;
         }
         log.info("Weft started: OpenFlow on {}", controller.boundPorts());
-        return new Weft(controller, core, routing);
+        return new Weft(controller, core, routing, failover, rest);
     }
 
     public List<Integer> openflowPorts() {
@@ -78,8 +101,21 @@ public final class Weft implements AutoCloseable {
         return routing;
     }
 
+    /** The failover app, or null when routing is disabled. */
+    public FailoverApp failover() {
+        return failover;
+    }
+
+    public RestServer rest() {
+        return rest;
+    }
+
     @Override
     public void close() {
+        rest.close();
+        if (failover != null) {
+            failover.close();
+        }
         if (routing != null) {
             routing.close();
         }

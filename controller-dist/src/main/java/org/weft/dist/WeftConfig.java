@@ -17,6 +17,9 @@ public final class WeftConfig {
     @JsonProperty public Hosts hosts = new Hosts();
     @JsonProperty public Routing routing = new Routing();
 
+    /** Where Weft keeps operator intent (static flows) and the generated REST token. */
+    @JsonProperty public String dataDir = "./weft-data";
+
     /** The OpenFlow listener and switch channels. */
     public static final class OpenFlow {
         @JsonProperty public String bindAddress = "0.0.0.0";
@@ -48,6 +51,24 @@ public final class WeftConfig {
     public static final class Rest {
         @JsonProperty public String bindAddress = "127.0.0.1";
         @JsonProperty public int port = 8181;
+
+        /** API token; null: WEFT_API_TOKEN, else generated into {@code <dataDir>/api-token}. */
+        @JsonProperty public String token = null;
+
+        @JsonProperty public boolean requireTokenForReads = false;
+        @JsonProperty public long maxRequestBytes = 64 * 1024;
+
+        /** HTTPS key store; null for plain HTTP. */
+        @JsonProperty public RestTls tls = null;
+    }
+
+    /** HTTPS for the REST API. */
+    public static final class RestTls {
+        @JsonProperty(required = true)
+        public String keyStore;
+
+        @JsonProperty(required = true)
+        public String keyStorePassword;
     }
 
     /** Link discovery and the topology writer. */
@@ -84,5 +105,11 @@ public final class WeftConfig {
 
         /** HOP_COUNT, LATENCY, ADMIN_WEIGHT or INVERSE_CAPACITY. */
         @JsonProperty public RoutingMetric metric = RoutingMetric.HOP_COUNT;
+
+        /** Pre-install fast-failover groups (OF1.3+) so switches protect traffic themselves. */
+        @JsonProperty public boolean protection = true;
+
+        /** Quiet time before routes move back onto a recovered link or switch. */
+        @JsonProperty public long recoveryHoldDownMs = 2_000;
     }
 }

@@ -90,4 +90,31 @@ class ConfigLoaderTest {
         main.applyFlags(c);
         assertThat(c.openflow.ports).containsExactly(16653);
     }
+
+    @Test
+    void topologyAndHostKeysAreReadStrictly() throws Exception {
+        WeftConfig c =
+                ConfigLoader.load(
+                        write(
+                                "t.yaml",
+                                "topology:\n  lldpIntervalMs: 500\n  linkTimeoutIntervals: 4\n"
+                                        + "  hmacKey: "
+                                        + WeftTestBed.KEY
+                                        + "\n"
+                                        + "hosts:\n  idleTimeoutS: 60\n"));
+        CoreServices.Settings s = ConfigLoader.toCoreSettings(c);
+        assertThat(s.discovery().interval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(s.discovery().linkTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(s.discovery().hmacKey()).hasSize(32);
+        assertThat(s.hostIdleTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(ConfigLoader.toCoreSettings(new WeftConfig()).discovery().interval())
+                .isEqualTo(Duration.ofSeconds(1));
+        Path shortKey = write("k.json", "{\"topology\":{\"hmacKey\":\"abcd\"}}");
+        assertThatThrownBy(() -> ConfigLoader.load(shortKey)).hasMessageContaining("hmacKey");
+        Path zero = write("z.json", "{\"topology\":{\"linkTimeoutIntervals\":0}}");
+        assertThatThrownBy(() -> ConfigLoader.load(zero))
+                .hasMessageContaining("linkTimeoutIntervals");
+        Path unknown = write("u.json", "{\"hosts\":{\"idleTimeout\":5}}");
+        assertThatThrownBy(() -> ConfigLoader.load(unknown)).hasMessageContaining("idleTimeout");
+    }
 }

@@ -16,4 +16,8 @@ public interface RoutingService {
 
     /** Destinations (hosts) with routes installed now. */
     int routedHostCount();
+
+    void addRouteChangeListener(RouteChangeListener listener);
+
+    void removeRouteChangeListener(RouteChangeListener listener);
 }

@@ -20,13 +20,16 @@ import org.weft.net.Dpid;
 import org.weft.net.MacAddress;
 import org.weft.net.PortNumber;
 import org.weft.net.flow.FlowAction;
+import org.weft.net.flow.Group;
 
 /**
- * Emulated switches joined by cables. A frame the controller sends out of a cabled port (packet-out
- * with Output actions) arrives, after the cable's delay, on the peer port of the peer switch; if
- * the peer's flow table sends it to the controller, the peer sends a packet-in. Frames travel one
- * hop (enough for discovery; no forwarding through tables). Cables can be cut and restored, which
- * takes the ports on both ends down and up with PORT_STATUS messages.
+ * Emulated switches joined by cables, with a data plane. A frame the controller sends out of a
+ * cabled port (packet-out) arrives, after the cable's delay, on the peer port of the peer switch
+ * and goes through that switch's flow table: to the controller (a packet-in), on over further
+ * cables, or out of a port without a cable, where it is recorded as delivered to the host there
+ * ({@link #deliveries()}). Groups are followed (select: one live bucket per flow hash;
+ * fast-failover: the first live bucket). Hosts send frames with {@link #injectFromHost}. Cables can
+ * be cut and restored, which takes the ports on both ends down and up with PORT_STATUS messages.
  */
 public final class EmulatedFabric implements AutoCloseable {
 
@@ -43,9 +46,15 @@ public final class EmulatedFabric implements AutoCloseable {
     private final Map<ConnectPoint, Cable> cableAt = new ConcurrentHashMap<>();
     private final Map<Cable, Long> delayNanos = new ConcurrentHashMap<>();
     private final Set<Cable> cut = ConcurrentHashMap.newKeySet();
+    private final Set<Cable> silenced = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService delayer;
     private final LongAdder carried = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder loops = new LongAdder();
+    private final List<Delivery> deliveries = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Frames going round more switches than this are dropped as looping. */
+    public static final int MAX_HOPS = 64;
 
     EmulatedFabric(Map<Dpid, EmulatedSwitch> switches, List<Cable> cables) {
         this.switches = Map.copyOf(switches);
@@ -129,6 +138,18 @@ public final class EmulatedFabric implements AutoCloseable {
         get(cable.b().dpid()).setPortLive(cable.b().port(), true);
     }
 
+    /**
+     * Makes the cable lose every frame while both ports stay up (a fault without loss of carrier),
+     * or carry frames again.
+     */
+    public void setSilent(Cable cable, boolean silent) {
+        if (silent) {
+            silenced.add(cable);
+        } else {
+            silenced.remove(cable);
+        }
+    }
+
     /** Frames carried to a peer so far. */
     public long carried() {
         return carried.sum();
@@ -141,55 +162,144 @@ public final class EmulatedFabric implements AutoCloseable {
         return dropped.sum();
     }
 
+    /** A frame that left the fabric through a port without a cable (to the host there). */
+    public record Delivery(ConnectPoint at, byte[] frame) {}
+
+    /** Frames delivered to host ports so far, in order. */
+    public List<Delivery> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    public void clearDeliveries() {
+        deliveries.clear();
+    }
+
+    /** Frames dropped because they went round more than {@link #MAX_HOPS} switches. */
+    public long loops() {
+        return loops.sum();
+    }
+
+    /** A host on this port sends a frame into the fabric. */
+    public void injectFromHost(ConnectPoint edge, byte[] frame) {
+        arrive(edge, frame, 0);
+    }
+
     private void packetOut(
             EmulatedSwitch sw, PortNumber inPort, List<FlowAction> actions, byte[] data) {
+        apply(sw, inPort, actions, data, 0);
+    }
+
+    /** Applies a rule's or a packet-out's actions: outputs, flooding, groups, back to the table. */
+    private void apply(
+            EmulatedSwitch sw, PortNumber inPort, List<FlowAction> actions, byte[] data, int hops) {
         for (FlowAction a : actions) {
             if (a instanceof FlowAction.Output o) {
-                if (o.port().equals(PortNumber.ALL) || o.port().equals(PortNumber.FLOOD)) {
+                PortNumber port = o.port();
+                if (port.equals(PortNumber.ALL) || port.equals(PortNumber.FLOOD)) {
                     sw.ports().stream()
                             .filter(p -> !p.number().equals(inPort))
-                            .forEach(p -> send(sw, p.number(), data));
-                } else if (!o.port().isReserved()) {
-                    send(sw, o.port(), data);
+                            .forEach(p -> emit(sw, p.number(), data, hops));
+                } else if (port.equals(PortNumber.TABLE)) {
+                    lookup(sw, inPort, data, hops);
+                } else if (!port.isReserved() && !port.equals(inPort)) {
+                    emit(sw, port, data, hops);
                 }
+            } else if (a instanceof FlowAction.ToGroup g) {
+                sw.table()
+                        .group(g.groupId())
+                        .ifPresent(
+                                group -> {
+                                    for (Group.Bucket b : buckets(sw, group, data)) {
+                                        apply(sw, inPort, b.actions(), data, hops);
+                                    }
+                                });
             }
         }
     }
 
-    private void send(EmulatedSwitch sw, PortNumber port, byte[] data) {
+    /** ALL: every bucket; FAST_FAILOVER: the first live one; SELECT: one live bucket per flow. */
+    private static List<Group.Bucket> buckets(EmulatedSwitch sw, Group g, byte[] data) {
+        List<Group.Bucket> live =
+                g.buckets().stream()
+                        .filter(b -> b.watchPort() == null || sw.isPortLive(b.watchPort()))
+                        .toList();
+        return switch (g.type()) {
+            case ALL, INDIRECT -> g.buckets();
+            case FAST_FAILOVER -> live.isEmpty() ? List.of() : List.of(live.get(0));
+            case SELECT ->
+                    live.isEmpty()
+                            ? List.of()
+                            : List.of(live.get(Math.floorMod(flowHash(data), live.size())));
+        };
+    }
+
+    private static int flowHash(byte[] data) {
+        return java.util.Arrays.hashCode(java.util.Arrays.copyOf(data, Math.min(data.length, 14)));
+    }
+
+    /** Out of a port: over its cable, or to the host on it. */
+    private void emit(EmulatedSwitch sw, PortNumber port, byte[] data, int hops) {
+        ConnectPoint from = ConnectPoint.of(sw.dpid(), port);
+        if (cableAt.containsKey(from)) {
+            send(sw, port, data, hops + 1);
+        } else if (sw.isPortLive(port)) {
+            deliveries.add(new Delivery(from, data));
+        } else {
+            dropped.increment();
+        }
+    }
+
+    private void send(EmulatedSwitch sw, PortNumber port, byte[] data, int hops) {
         ConnectPoint from = ConnectPoint.of(sw.dpid(), port);
         Cable c = cableAt.get(from);
-        if (c == null || cut.contains(c) || !sw.isPortLive(port)) {
+        if (c == null || cut.contains(c) || silenced.contains(c) || !sw.isPortLive(port)) {
             dropped.increment();
             return;
         }
         ConnectPoint to = c.peer(from);
         long delay = delayNanos.getOrDefault(c, 0L);
         if (delay <= 0) {
-            arrive(to, data);
+            arrive(to, data, hops);
         } else {
-            delayer.schedule(() -> arrive(to, data), delay, TimeUnit.NANOSECONDS);
+            delayer.schedule(() -> arrive(to, data, hops), delay, TimeUnit.NANOSECONDS);
         }
     }
 
-    private void arrive(ConnectPoint at, byte[] data) {
+    private void arrive(ConnectPoint at, byte[] data, int hops) {
         EmulatedSwitch sw = switches.get(at.dpid());
         if (sw == null || !sw.isConnected() || !sw.isPortLive(at.port()) || data.length < 14) {
             dropped.increment();
             return;
         }
+        if (hops > MAX_HOPS) {
+            loops.increment();
+            return;
+        }
+        carried.increment();
+        lookup(sw, at.port(), data, hops);
+    }
+
+    /**
+     * Looks the frame up in the switch's table: to the controller, on through the fabric, or
+     * dropped.
+     */
+    private void lookup(EmulatedSwitch sw, PortNumber inPort, byte[] data, int hops) {
         PacketHeaders h =
                 PacketHeaders.ethernet(
-                        at.port(),
+                        inPort,
                         MacAddress.of(data, 6),
                         MacAddress.of(data, 0),
                         (data[12] & 0xff) << 8 | (data[13] & 0xff));
-        if (sw.outputs(h).contains(PortNumber.CONTROLLER)) {
-            carried.increment();
-            sw.sendPacketIn(at.port(), data);
-        } else {
+        var rule = sw.table().lookup(h);
+        if (rule.isEmpty()) {
             dropped.increment();
+            return;
         }
+        List<FlowAction> actions = rule.get().actions();
+        if (actions.contains(FlowAction.output(PortNumber.CONTROLLER))) {
+            sw.sendPacketIn(inPort, data);
+        }
+        apply(sw, inPort, actions, data, hops);
     }
 
     @Override

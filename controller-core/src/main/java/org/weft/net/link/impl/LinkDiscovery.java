@@ -238,7 +238,13 @@ public final class LinkDiscovery implements PacketProcessor, DeviceListener {
         }
         accepted.increment();
         long latency = Math.max(0, age - halfRtt(src.dpid()) - halfRtt(dst.dpid()));
-        links.linkSeen(Link.of(src, dst), latency, capacity(srcPort.get(), dstPort.get()));
+        Link link = Link.of(src, dst);
+        links.linkSeen(link, latency, capacity(srcPort.get(), dstPort.get()));
+        if (links.getLinkInfo(link.reverse()).isEmpty()) {
+            // The way back is unknown (say the far port came up after probing): probe it now
+            // rather than a whole interval later.
+            probe(dst.dpid(), dstPort.get());
+        }
     }
 
     /** Records the send time unless an equal or later probe of the same port was accepted. */

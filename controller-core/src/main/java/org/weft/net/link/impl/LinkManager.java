@@ -109,13 +109,22 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
         }
     }
 
-    /** EWMA with weight 1/4 for the new sample; unknown samples leave the estimate alone. */
-    private static long smooth(LinkInfo old, long sample) {
+    /**
+     * An asymmetric EWMA: a sample below the estimate weighs 1/2, one above it 1/16. Noise on a
+     * latency sample (queueing, thread scheduling in the switch or the controller) only ever adds,
+     * so the estimate follows the floor quickly and rises only when higher samples persist. Unknown
+     * samples leave the estimate alone.
+     */
+    static long smooth(LinkInfo old, long sample) {
         if (sample < 0) {
             return old.latencyNanos();
         }
         long prev = old.latencyNanos();
-        return prev < 0 ? sample : prev + (sample - prev) / 4;
+        if (prev < 0) {
+            return sample;
+        }
+        long diff = sample - prev;
+        return prev + (diff < 0 ? diff / 2 : diff / 16);
     }
 
     private static boolean noticeable(long announced, long now) {

@@ -1,0 +1,57 @@
+package org.weft.routing;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.weft.net.Dpid;
+import org.weft.net.Link;
+import org.weft.net.topology.NextHops;
+
+/**
+ * Chooses the backup next hop of a fast-failover group: a neighbour that gets the packet to the
+ * destination without sending it back. Two kinds qualify, in this order of preference:
+ *
+ * <ul>
+ *   <li>a loop-free alternate (RFC 5286): d(N, D) &lt; d(N, S) + d(S, D), so N's own shortest path
+ *       never comes back through S;
+ *   <li>a U-turn alternate: N's equal-cost next hops toward D include S and at least one other
+ *       switch. N would hash some flows back to S, so the plan gives N a "U-turn" rule: packets for
+ *       D that arrive from S leave by N's other next hop.
+ * </ul>
+ *
+ * Alternates are per destination and per switch; where none exists, the switch relies on the
+ * controller's restoration.
+ */
+final class LocalProtection {
+
+    /** A chosen backup: the link to use and whether its far end needs a U-turn rule. */
+    record Backup(Link link, boolean uturn) {}
+
+    private LocalProtection() {}
+
+    static Optional<Backup> backup(PlanContext ctx, Dpid s, Link primary, NextHops towardDst) {
+        double ds = towardDst.distance(s).orElse(Double.POSITIVE_INFINITY);
+        List<Link> candidates =
+                ctx.topology().linksFrom(s).stream()
+                        .filter(l -> !l.equals(primary))
+                        .sorted(Comparator.naturalOrder())
+                        .toList();
+        for (Link l : candidates) {
+            OptionalDouble dn = towardDst.distance(l.dstDpid());
+            OptionalDouble dns = ctx.nextHops(s).distance(l.dstDpid());
+            if (dn.isPresent() && dns.isPresent() && dn.getAsDouble() < dns.getAsDouble() + ds) {
+                return Optional.of(new Backup(l, false));
+            }
+        }
+        for (Link l : candidates) {
+            var theirs = towardDst.linksFrom(l.dstDpid());
+            boolean viaUs = theirs.stream().anyMatch(x -> x.dstDpid().equals(s));
+            boolean other = theirs.stream().anyMatch(x -> !x.dstDpid().equals(s));
+            if (viaUs && other) {
+                return Optional.of(new Backup(l, true));
+            }
+        }
+        return Optional.empty();
+    }
+}

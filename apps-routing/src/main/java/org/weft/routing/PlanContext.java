@@ -1,0 +1,52 @@
+package org.weft.routing;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.weft.net.Dpid;
+import org.weft.net.topology.LinkWeigher;
+import org.weft.net.topology.NextHops;
+import org.weft.net.topology.TopologySnapshot;
+import org.weft.net.topology.graph.EqualCostPaths;
+
+/**
+ * What planning needs for one topology snapshot: the snapshot, the metric's weigher, the switches'
+ * capabilities, whether to add local protection, and a cache of next hops per destination switch so
+ * that planning many hosts costs one reverse Dijkstra per switch, not per host. Not thread-safe:
+ * one context per planning pass on one thread.
+ */
+public final class PlanContext {
+
+    private final TopologySnapshot topo;
+    private final LinkWeigher weigher;
+    private final Map<Dpid, SwitchInfo> switches;
+    private final boolean protect;
+    private final Map<Dpid, NextHops> nextHops = new HashMap<>();
+
+    public PlanContext(
+            TopologySnapshot topo,
+            LinkWeigher weigher,
+            Map<Dpid, SwitchInfo> switches,
+            boolean protect) {
+        this.topo = topo;
+        this.weigher = weigher;
+        this.switches = switches;
+        this.protect = protect;
+    }
+
+    public TopologySnapshot topology() {
+        return topo;
+    }
+
+    public Map<Dpid, SwitchInfo> switches() {
+        return switches;
+    }
+
+    public boolean protect() {
+        return protect;
+    }
+
+    /** Equal-cost next hops (and distances) of every switch toward {@code dst}. */
+    public NextHops nextHops(Dpid dst) {
+        return nextHops.computeIfAbsent(dst, d -> EqualCostPaths.nextHops(topo, weigher, d));
+    }
+}

@@ -1,0 +1,84 @@
+package org.weft.routing;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.weft.event.AbstractEvent;
+import org.weft.net.Dpid;
+import org.weft.net.Link;
+import org.weft.net.routing.RouteChange;
+import org.weft.net.routing.RoutingMetric;
+import org.weft.net.topology.TopologyEvent;
+
+/**
+ * How the routing app answers topology changes: losses at once, re-planning exactly the
+ * destinations that used a lost element; recoveries and attribute changes after a hold-down that
+ * restarts with every new recovery (bounded), so a flapping link causes one re-optimisation, not
+ * one per flap. Runs on the app's single thread.
+ */
+final class TopologyReactions {
+
+    private final RoutingApp app;
+    private final ScheduledExecutorService executor;
+    private final long holdDownNanos;
+    private ScheduledFuture<?> pendingRecovery;
+    private long recoveryDeadlineNanos;
+    private RouteChange.Cause pendingCause;
+
+    TopologyReactions(RoutingApp app, ScheduledExecutorService executor, long holdDownNanos) {
+        this.app = app;
+        this.executor = executor;
+        this.holdDownNanos = holdDownNanos;
+    }
+
+    void onTopology(TopologyEvent e) {
+        long receivedAt = System.nanoTime();
+        Set<Link> lost = new HashSet<>(e.removedLinks());
+        Set<Dpid> lostSwitches = e.removedSwitches();
+        boolean recovered = !e.addedLinks().isEmpty() || !e.addedSwitches().isEmpty();
+        boolean attributes = app.metric() != RoutingMetric.HOP_COUNT && !e.updatedLinks().isEmpty();
+        if (!lost.isEmpty() || !lostSwitches.isEmpty() || recovered) {
+            app.replanFlood();
+        }
+        if (!lost.isEmpty() || !lostSwitches.isEmpty()) {
+            app.restore(lost, lostSwitches, detectedAt(e), receivedAt);
+        }
+        if (recovered) {
+            scheduleReoptimize(RouteChange.Cause.RECOVERY);
+        } else if (attributes) {
+            scheduleReoptimize(RouteChange.Cause.REOPTIMIZE);
+        }
+    }
+
+    private void scheduleReoptimize(RouteChange.Cause cause) {
+        long now = System.nanoTime();
+        if (pendingRecovery == null) {
+            recoveryDeadlineNanos = now + RoutingConfig.MAX_HOLD_DOWNS * holdDownNanos;
+            pendingCause = cause;
+        } else {
+            pendingRecovery.cancel(false);
+            if (cause == RouteChange.Cause.RECOVERY) {
+                pendingCause = cause;
+            }
+        }
+        long delay = Math.min(holdDownNanos, Math.max(0, recoveryDeadlineNanos - now));
+        pendingRecovery = executor.schedule(this::fire, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void fire() {
+        RouteChange.Cause cause = pendingCause;
+        pendingRecovery = null;
+        app.reoptimize(cause, System.currentTimeMillis(), System.nanoTime());
+    }
+
+    /** Wall-clock time of the earliest event behind the change. */
+    private static long detectedAt(TopologyEvent e) {
+        long t = e.timeMillis();
+        for (AbstractEvent<?, ?> reason : e.reasons()) {
+            t = Math.min(t, reason.timeMillis());
+        }
+        return t;
+    }
+}

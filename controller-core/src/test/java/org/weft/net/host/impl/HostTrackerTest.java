@@ -1,0 +1,152 @@
+package org.weft.net.host.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.weft.net.ConnectPoint;
+import org.weft.net.Ip4Address;
+import org.weft.net.Link;
+import org.weft.net.MacAddress;
+import org.weft.net.host.HostEvent;
+import org.weft.net.host.HostId;
+import org.weft.net.link.impl.LinkManager;
+import org.weft.net.packet.InboundPacket;
+import org.weft.net.packet.parse.Arp;
+import org.weft.net.packet.parse.Ethernet;
+import org.weft.net.packet.parse.Ipv4;
+import org.weft.net.testing.FakeClock;
+import org.weft.net.testing.FakeDeviceService;
+import org.weft.net.testing.FakePacketService;
+
+class HostTrackerTest {
+
+    private static final MacAddress H1 = MacAddress.parse("0a:00:00:00:00:01");
+    private static final HostId ID1 = HostId.of(H1, HostId.NO_VLAN);
+
+    private final FakeClock clock = new FakeClock();
+    private final FakeDeviceService devices = new FakeDeviceService();
+    private final FakePacketService packets = new FakePacketService();
+    private final List<HostEvent> events = new CopyOnWriteArrayList<>();
+    private LinkManager links;
+    private HostTracker hosts;
+
+    @BeforeEach
+    void setUp() {
+        links = new LinkManager(Runnable::run, clock::nanos, Duration.ofSeconds(3).toNanos());
+        hosts = new HostTracker(devices, links, Runnable::run, clock, Duration.ofSeconds(60));
+        hosts.addListener(events::add);
+        devices.connect(1, 4);
+        devices.connect(2, 4);
+        packets.addProcessor(hosts, HostTracker.PRIORITY);
+        devices.addListener(links);
+        devices.addListener(hosts::onDeviceEvent);
+        links.addListener(hosts::onLinkEvent);
+    }
+
+    private static byte[] arp(MacAddress mac, int vlan, String ip) {
+        Arp a =
+                new Arp(
+                        Arp.REQUEST,
+                        mac,
+                        Ip4Address.parse(ip),
+                        MacAddress.of(0),
+                        Ip4Address.parse("10.0.0.254"));
+        return Ethernet.build(MacAddress.BROADCAST, mac, vlan, Ethernet.TYPE_ARP, a.toBytes());
+    }
+
+    private void in(long dpid, long port, byte[] frame) {
+        packets.receive(new InboundPacket(ConnectPoint.of(dpid, port), frame, clock.nanos()));
+    }
+
+    @Test
+    void learnsFromArpAndIpv4WithVlan() {
+        in(1, 3, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        Ipv4 ip = new Ipv4(Ip4Address.parse("10.0.0.11"), Ip4Address.parse("10.0.0.2"), 17);
+        in(
+                1,
+                3,
+                Ethernet.build(
+                        MacAddress.BROADCAST,
+                        H1,
+                        Ethernet.NO_VLAN,
+                        Ethernet.TYPE_IPV4,
+                        ip.toBytes(new byte[8])));
+        in(1, 4, arp(H1, 100, "10.1.0.1"));
+
+        var h = hosts.getHost(ID1).orElseThrow();
+        assertThat(h.location()).isEqualTo(ConnectPoint.of(1, 3));
+        assertThat(h.ips())
+                .containsExactlyInAnyOrder(
+                        Ip4Address.parse("10.0.0.1"), Ip4Address.parse("10.0.0.11"));
+        assertThat(hosts.getHost(HostId.of(H1, 100)).orElseThrow().location())
+                .isEqualTo(ConnectPoint.of(1, 4));
+        assertThat(hosts.getHostsByMac(H1)).hasSize(2);
+        assertThat(hosts.getHostsByIp(Ip4Address.parse("10.0.0.11"))).hasSize(1);
+        assertThat(events)
+                .extracting(HostEvent::type)
+                .containsExactly(
+                        HostEvent.Type.ADDED, HostEvent.Type.UPDATED, HostEvent.Type.ADDED);
+    }
+
+    @Test
+    void neverLearnsOnPortsThatCarryALinkAndForgetsHostsWhereALinkAppears() {
+        in(1, 1, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        assertThat(hosts.getHostCount()).isEqualTo(1);
+        links.linkSeen(Link.of(2, 2, 1, 1), 0, 10_000);
+        assertThat(hosts.getHostCount()).isZero();
+        assertThat(events.get(events.size() - 1).type()).isEqualTo(HostEvent.Type.REMOVED);
+
+        in(1, 1, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        in(2, 2, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        assertThat(hosts.getHostCount()).isZero();
+    }
+
+    @Test
+    void moveIsDetectedAndAnnounced() {
+        in(1, 3, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        clock.advance(Duration.ofSeconds(5));
+        in(2, 3, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        HostEvent moved = events.get(events.size() - 1);
+        assertThat(moved.type()).isEqualTo(HostEvent.Type.MOVED);
+        assertThat(moved.previousLocation()).contains(ConnectPoint.of(1, 3));
+        assertThat(moved.subject().location()).isEqualTo(ConnectPoint.of(2, 3));
+        assertThat(moved.subject().firstSeenMillis()).isLessThan(moved.subject().lastSeenMillis());
+        assertThat(hosts.getConnectedHosts(ConnectPoint.of(1, 3))).isEmpty();
+    }
+
+    @Test
+    void idleHostsExpireWithTheClock() {
+        in(1, 3, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        clock.advance(Duration.ofSeconds(50));
+        in(1, 3, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(hosts.expire()).isZero();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(hosts.expire()).isEqualTo(1);
+        assertThat(hosts.getHosts()).isEmpty();
+        assertThat(events.get(events.size() - 1).type()).isEqualTo(HostEvent.Type.REMOVED);
+    }
+
+    @Test
+    void hostOnAPortThatGoesDownIsRemoved() {
+        in(1, 3, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        in(1, 4, arp(MacAddress.parse("0a:00:00:00:00:02"), Ethernet.NO_VLAN, "10.0.0.2"));
+        devices.setPortLive(1, 3, false);
+        assertThat(hosts.getHost(ID1)).isEmpty();
+        assertThat(hosts.getHostCount()).isEqualTo(1);
+        devices.disconnect(1);
+        assertThat(hosts.getHostCount()).isZero();
+    }
+
+    @Test
+    void ignoresMulticastSourcesGarbageAndOtherEthertypes() {
+        in(1, 3, arp(MacAddress.parse("01:00:5e:00:00:01"), Ethernet.NO_VLAN, "10.0.0.1"));
+        in(1, 3, new byte[7]);
+        in(1, 3, Ethernet.build(MacAddress.BROADCAST, H1, Ethernet.NO_VLAN, 0x88b5, new byte[46]));
+        assertThat(hosts.getHostCount()).isZero();
+    }
+}

@@ -1,0 +1,57 @@
+package org.weft.net.testing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.weft.net.flow.FlowMatch;
+import org.weft.net.packet.InboundPacket;
+import org.weft.net.packet.OutboundPacket;
+import org.weft.net.packet.PacketContext;
+import org.weft.net.packet.PacketProcessor;
+import org.weft.net.packet.PacketService;
+
+/** A {@link PacketService} that records packet-outs and runs processors on the caller's thread. */
+public final class FakePacketService implements PacketService {
+
+    private record Registered(PacketProcessor processor, int priority) {}
+
+    private final List<Registered> processors = new CopyOnWriteArrayList<>();
+    public final List<OutboundPacket> emitted = new CopyOnWriteArrayList<>();
+    public final List<FlowMatch> requests = new CopyOnWriteArrayList<>();
+
+    @Override
+    public synchronized void addProcessor(PacketProcessor processor, int priority) {
+        int i = 0;
+        while (i < processors.size() && processors.get(i).priority() <= priority) {
+            i++;
+        }
+        processors.add(i, new Registered(processor, priority));
+    }
+
+    @Override
+    public void removeProcessor(PacketProcessor processor) {
+        processors.removeIf(r -> r.processor() == processor);
+    }
+
+    @Override
+    public void requestPackets(FlowMatch match, int priority) {
+        requests.add(match);
+    }
+
+    @Override
+    public boolean emit(OutboundPacket packet) {
+        emitted.add(packet);
+        return true;
+    }
+
+    /** Runs the processors on a packet-in; returns its context (blocked or not). */
+    public PacketContext receive(InboundPacket packet) {
+        PacketContext ctx = new PacketContext(packet);
+        for (Registered r : processors) {
+            if (ctx.isBlocked()) {
+                break;
+            }
+            r.processor().process(ctx);
+        }
+        return ctx;
+    }
+}

@@ -1,0 +1,52 @@
+package org.weft.dist;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.weft.openflow.OfController;
+import org.weft.rest.RestConfig;
+import org.weft.rest.RestServer;
+import org.weft.rest.RestServices;
+import org.weft.rest.events.DeviceEventSource;
+import org.weft.rest.metrics.WeftMetrics;
+import org.weft.store.impl.FileIntentStore;
+
+/**
+ * Builds the REST server from the configuration and the running services. New event sources (links,
+ * hosts, failovers) and metrics hooks are added here as their services appear.
+ */
+final class RestWiring {
+
+    private RestWiring() {}
+
+    /**
+     * The REST settings this configuration describes.
+     *
+     * @throws IllegalArgumentException with the reason when a value is impossible
+     */
+    static RestConfig toRestConfig(WeftConfig c) {
+        WeftConfig.Rest r = c.rest;
+        return new RestConfig(
+                r.bindAddress,
+                r.port,
+                r.token,
+                r.requireTokenForReads,
+                r.maxRequestBytes,
+                r.tls == null ? null : Path.of(r.tls.keyStore),
+                r.tls == null ? null : r.tls.keyStorePassword,
+                Path.of(c.dataDir));
+    }
+
+    static RestServer start(WeftConfig config, OfController of) throws IOException {
+        RestConfig rest = toRestConfig(config);
+        RestServices services =
+                new RestServices(
+                        of.deviceService(),
+                        of.flowRuleService(),
+                        of.statsService(),
+                        new FileIntentStore(rest.dataDir().resolve("intents")),
+                        new WeftMetrics(),
+                        List.of(new DeviceEventSource(of.deviceService())));
+        return RestServer.start(rest, services);
+    }
+}

@@ -1,0 +1,282 @@
+package org.weft.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.sse.SseHandler;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.rest.dto.ErrorDto;
+import org.weft.rest.events.EventHub;
+import org.weft.rest.flows.StaticFlowService;
+import org.weft.rest.routes.FlowRoutes;
+import org.weft.rest.routes.SwitchRoutes;
+
+/**
+ * The REST server: {@code /api/v1/...}, {@code /metrics}. Every POST/PUT/PATCH/DELETE needs {@code
+ * Authorization: Bearer <token>} (reads too when so configured); every error is {@code
+ * {"error","detail"}}.
+ */
+public final class RestServer implements AutoCloseable {
+
+    /** Prefix of every API route. */
+    public static final String BASE = "/api/v1";
+
+    private static final Logger log = LoggerFactory.getLogger(RestServer.class);
+    private static final Set<HandlerType> WRITES =
+            Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+
+    private final Javalin app;
+    private final String token;
+    private final StaticFlowService staticFlows;
+    private final EventHub events;
+    private final List<String> routes;
+    private final long startedAtMillis = System.currentTimeMillis();
+
+    private RestServer(
+            Javalin app,
+            String token,
+            StaticFlowService staticFlows,
+            EventHub events,
+            List<String> routes) {
+        this.app = app;
+        this.token = token;
+        this.staticFlows = staticFlows;
+        this.events = events;
+        this.routes = routes;
+    }
+
+    /** Starts with the token from the process environment (or configuration, or generated). */
+    public static RestServer start(RestConfig config, RestServices services) throws IOException {
+        return start(config, services, System::getenv);
+    }
+
+    /**
+     * Loads the static flows, binds the port and starts serving.
+     *
+     * @param env environment lookup, replaceable in tests
+     */
+    public static RestServer start(
+            RestConfig config, RestServices services, UnaryOperator<String> env)
+            throws IOException {
+        String token = ApiTokens.resolve(config, env);
+        ObjectMapper mapper = Json.strictMapper();
+        byte[] openApi = openApi();
+        services.metrics().watchDevices(services.devices());
+        StaticFlowService staticFlows =
+                new StaticFlowService(
+                        services.devices(), services.flowRules(), services.intents(), mapper);
+        EventHub events = new EventHub(services.eventSources());
+        List<String> routes = Collections.synchronizedList(new ArrayList<>());
+        RestServer[] self = new RestServer[1];
+        Javalin app =
+                Javalin.create(
+                        cfg -> {
+                            configure(cfg, config, mapper, token, services, routes);
+                            RoutesConfig r = cfg.routes;
+                            new SwitchRoutes(services.devices(), services.stats())
+                                    .register(r, BASE);
+                            new FlowRoutes(
+                                            services.devices(),
+                                            services.stats(),
+                                            staticFlows,
+                                            mapper)
+                                    .register(r, BASE);
+                            r.get(BASE + "/health", ctx -> ctx.json(self[0].health(services)));
+                            r.get(
+                                    BASE + "/openapi.json",
+                                    ctx -> ctx.contentType("application/json").result(openApi));
+                            SseHandler sse = new SseHandler(events::join);
+                            r.get(BASE + "/events", ctx -> stream(ctx, sse));
+                            r.get(
+                                    "/metrics",
+                                    ctx ->
+                                            ctx.contentType(
+                                                            "text/plain; version=0.0.4; charset=utf-8")
+                                                    .result(services.metrics().scrape()));
+                        });
+        RestServer server = new RestServer(app, token, staticFlows, events, routes);
+        self[0] = server;
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            server.close();
+            throw new IOException(
+                    "REST server cannot listen on " + config.bindAddress() + ":" + config.port(),
+                    e);
+        }
+        log.info(
+                "REST API on {}://{}:{}{}",
+                config.tlsKeyStore() == null ? "http" : "https",
+                config.bindAddress(),
+                app.port(),
+                BASE);
+        return server;
+    }
+
+    private static void configure(
+            JavalinConfig cfg,
+            RestConfig config,
+            ObjectMapper mapper,
+            String token,
+            RestServices services,
+            List<String> routes) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.jsonMapper(new JavalinJackson(mapper, false));
+        cfg.http.maxRequestSize = config.maxRequestBytes();
+        cfg.jetty.host = config.bindAddress();
+        cfg.jetty.port = config.port();
+        if (config.tlsKeyStore() != null) {
+            cfg.jetty.addConnector(
+                    (server, http) -> {
+                        SslContextFactory.Server ssl = new SslContextFactory.Server();
+                        ssl.setKeyStorePath(config.tlsKeyStore().toString());
+                        ssl.setKeyStorePassword(config.tlsKeyStorePassword());
+                        ServerConnector c =
+                                new ServerConnector(
+                                        server,
+                                        new SslConnectionFactory(ssl, "http/1.1"),
+                                        new HttpConnectionFactory(http));
+                        c.setHost(config.bindAddress());
+                        c.setPort(config.port());
+                        return c;
+                    });
+        }
+        cfg.events.handlerAdded(
+                h -> {
+                    if (h.getHttpMethod().isHttpMethod()) {
+                        routes.add(h.getHttpMethod().name() + " " + h.getPath());
+                    }
+                });
+        cfg.requestLogger.http(
+                (ctx, ms) ->
+                        services.metrics()
+                                .recordRequest(
+                                        ctx.method().name(), routeOf(ctx), ctx.statusCode(), ms));
+        RoutesConfig r = cfg.routes;
+        r.beforeMatched(ctx -> authorize(ctx, token, config.requireTokenForReads()));
+        r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.detail()));
+        r.exception(
+                HttpResponseException.class,
+                (e, ctx) -> error(ctx, e.getStatus(), reason(e.getStatus()), e.getMessage()));
+        r.exception(
+                Exception.class,
+                (e, ctx) -> {
+                    log.error("{} {} failed", ctx.method(), ctx.path(), e);
+                    error(ctx, 500, "internal error", e.toString());
+                });
+    }
+
+    /** Javalin answers an empty 200 without this Accept header; say what is missing instead. */
+    private static void stream(Context ctx, SseHandler sse) throws Exception {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw new ApiException(
+                    406, "not acceptable", "the event stream needs Accept: text/event-stream");
+        }
+        sse.handle(ctx);
+    }
+
+    private static String routeOf(Context ctx) {
+        var e = ctx.endpoints().matchedHttpEndpoint();
+        return e == null ? "unmatched" : e.path;
+    }
+
+    private static void authorize(Context ctx, String token, boolean reads) {
+        boolean needed =
+                WRITES.contains(ctx.method()) || (reads && !ctx.path().equals(BASE + "/health"));
+        if (!needed) {
+            return;
+        }
+        String h = ctx.header("Authorization");
+        if (h == null || !h.startsWith("Bearer ")) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ApiException(
+                    401, "unauthorized", "Authorization: Bearer <token> is required");
+        }
+        if (!ApiTokens.matches(token, h.substring("Bearer ".length()).strip())) {
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            throw new ApiException(401, "unauthorized", "the bearer token is not valid");
+        }
+    }
+
+    private static void error(Context ctx, int status, String error, String detail) {
+        ctx.status(status).json(new ErrorDto(error, detail));
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 404 -> "not found";
+            case 405 -> "method not allowed";
+            case 413 -> "payload too large";
+            default -> "http " + status;
+        };
+    }
+
+    private static byte[] openApi() throws IOException {
+        try (InputStream in = RestServer.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                throw new IOException("openapi.json is missing from the rest-api jar");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    private Map<String, Object> health(RestServices services) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("status", "UP");
+        h.put("switches", services.devices().getDevices().size());
+        h.put("staticFlows", staticFlows.list().size());
+        h.put("eventClients", events.clientCount());
+        h.put("uptimeSeconds", (System.currentTimeMillis() - startedAtMillis) / 1000);
+        return h;
+    }
+
+    /** The port actually bound (differs from the configuration when it asked for 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The API token requests must carry. */
+    public String token() {
+        return token;
+    }
+
+    /** Every registered HTTP route as {@code "GET /api/v1/switches"}, for the OpenAPI check. */
+    public List<String> routes() {
+        synchronized (routes) {
+            return List.copyOf(routes);
+        }
+    }
+
+    public StaticFlowService staticFlows() {
+        return staticFlows;
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        staticFlows.close();
+        app.stop();
+        log.info("REST API stopped");
+    }
+}

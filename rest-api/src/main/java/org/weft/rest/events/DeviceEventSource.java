@@ -1,0 +1,33 @@
+package org.weft.rest.events;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.weft.net.device.DeviceListener;
+import org.weft.net.device.DeviceService;
+import org.weft.rest.dto.FlowDtos;
+
+/** Device and port events as {@code device} SSE messages. */
+public final class DeviceEventSource implements EventSource {
+
+    private final DeviceService devices;
+
+    public DeviceEventSource(DeviceService devices) {
+        this.devices = devices;
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<RestEvent> sink) {
+        DeviceListener l =
+                e -> {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("type", e.type().name());
+                    data.put("dpid", e.subject().dpid().toString());
+                    e.port().ifPresent(p -> data.put("port", FlowDtos.portJson(p.number())));
+                    data.put("timeMillis", e.timeMillis());
+                    sink.accept(new RestEvent("device", data));
+                };
+        devices.addListener(l);
+        return () -> devices.removeListener(l);
+    }
+}

@@ -1,0 +1,2 @@
+/** Prometheus metrics of the controller, exposed at {@code /metrics}. */
+package org.weft.rest.metrics;

@@ -1,0 +1,111 @@
+package org.weft.rest.routes;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.weft.net.PortNumber;
+import org.weft.net.device.Device;
+import org.weft.net.device.DeviceService;
+import org.weft.net.device.Port;
+import org.weft.net.stats.PortStatistics;
+import org.weft.net.stats.StatsService;
+import org.weft.rest.dto.FlowDtos;
+import org.weft.rest.dto.PortDto;
+import org.weft.rest.dto.PortStatsDto;
+import org.weft.rest.dto.SwitchDto;
+import org.weft.rest.flows.SwitchCalls;
+
+/** {@code /switches}: connected switches, their ports and port counters. */
+public final class SwitchRoutes {
+
+    private final DeviceService devices;
+    private final StatsService stats;
+
+    public SwitchRoutes(DeviceService devices, StatsService stats) {
+        this.devices = devices;
+        this.stats = stats;
+    }
+
+    public void register(RoutesConfig r, String base) {
+        r.get(base + "/switches", this::list);
+        r.get(base + "/switches/{dpid}", this::one);
+        r.get(base + "/switches/{dpid}/ports", this::ports);
+        r.get(base + "/stats/ports", this::portStats);
+    }
+
+    private void list(Context ctx) {
+        ctx.json(
+                devices.getDevices().stream()
+                        .sorted(Comparator.comparing(Device::dpid))
+                        .map(d -> dto(d, null))
+                        .toList());
+    }
+
+    private void one(Context ctx) {
+        Device d = Params.deviceFromPath(ctx, devices, "dpid");
+        ctx.json(dto(d, d.portList().stream().map(p -> portDto(p, null)).toList()));
+    }
+
+    private void ports(Context ctx) {
+        Device d = Params.deviceFromPath(ctx, devices, "dpid");
+        Map<PortNumber, PortStatistics> counters =
+                SwitchCalls.await(stats.getPortStatistics(d.dpid()), "port stats of " + d.dpid())
+                        .stream()
+                        .collect(
+                                Collectors.toMap(
+                                        PortStatistics::port, Function.identity(), (a, b) -> b));
+        ctx.json(d.portList().stream().map(p -> portDto(p, counters.get(p.number()))).toList());
+    }
+
+    private void portStats(Context ctx) {
+        Device d = Params.deviceFromQuery(ctx, devices, "dpid");
+        List<PortStatistics> counters =
+                SwitchCalls.await(stats.getPortStatistics(d.dpid()), "port stats of " + d.dpid());
+        ctx.json(
+                counters.stream()
+                        .sorted(Comparator.comparing(PortStatistics::port))
+                        .map(SwitchRoutes::statsDto)
+                        .toList());
+    }
+
+    private SwitchDto dto(Device d, List<PortDto> ports) {
+        var rtt = devices.controlChannelRttNanos(d.dpid());
+        return new SwitchDto(
+                d.dpid().toString(),
+                d.address(),
+                d.protocol(),
+                d.connectedAtMillis(),
+                d.ports().size(),
+                rtt.isPresent() ? rtt.getAsLong() / 1e6 : null,
+                ports);
+    }
+
+    private static PortDto portDto(Port p, PortStatistics s) {
+        return new PortDto(
+                FlowDtos.portJson(p.number()),
+                p.name(),
+                p.mac().toString(),
+                p.adminUp(),
+                p.linkUp(),
+                p.isLive(),
+                p.speedMbps(),
+                s == null ? null : statsDto(s));
+    }
+
+    private static PortStatsDto statsDto(PortStatistics s) {
+        return new PortStatsDto(
+                FlowDtos.portJson(s.port()),
+                s.rxPackets(),
+                s.txPackets(),
+                s.rxBytes(),
+                s.txBytes(),
+                s.rxDropped(),
+                s.txDropped(),
+                s.rxErrors(),
+                s.txErrors());
+    }
+}
