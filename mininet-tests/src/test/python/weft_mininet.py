@@ -25,6 +25,7 @@ Commands:
   dump_flows, dump_groups, dump_ports, dump_ports_desc   {"switch"} -> {"output","lines"}
   pingset                 {"pairs":[[src,dst],...],"count"?,"timeout"?} -> {"pairs":[{src,dst,sent,received}]}
                           one process per source host, all sources in parallel
+  announce                {"hosts"?:[names]} every host sends one ARP request (for 10.255.255.254)
   ping_bg_start           {"src","dst","interval"?} -> {"handle"}   ping -D in the background
   ping_bg_stop            {"handle"} -> {"sent","received","max_gap_ms","gaps_ms":[5 largest]}
                           the largest gap between consecutive replies (start and stop count as replies)
@@ -475,6 +476,25 @@ class Driver:
         if len(results) != len(pairs):
             raise RequestError("pingset: %d answers for %d pairs" % (len(results), len(pairs)))
         return {"pairs": results}
+
+    def cmd_announce(self, req):
+        """Every host (or the given ones) sends one ARP request for an unused address, all in
+        parallel: the controller sees each host once before any host-to-host traffic."""
+        net = self.need_net()
+        names = req.get("hosts") or [h.name for h in net.hosts]
+        target = req.get("target", "10.255.255.254")
+        procs = [
+            self.host(n).popen(["ping", "-n", "-q", "-c", "1", "-W", "1", target],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for n in names
+        ]
+        for proc in procs:
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        return {"hosts": names}
 
     def cmd_ping_bg_start(self, req):
         src = self.host(require(req, "src", str))

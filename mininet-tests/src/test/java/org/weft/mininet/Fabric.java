@@ -29,8 +29,11 @@ public final class Fabric {
     private static final Pattern PORT_STATS =
             Pattern.compile("^\\s*port\\s+(\\S+): rx pkts=(\\d+)");
     private static final Pattern TX_STATS = Pattern.compile("^\\s*tx pkts=(\\d+)");
-    private static final Pattern MATCH = Pattern.compile("(priority=\\S*?)\\s+actions=");
+    private static final Pattern MATCH = Pattern.compile("priority=\\d+,?(\\S*?)\\s+actions=");
     private static final Pattern DL_DST = Pattern.compile("dl_dst=([0-9a-f:]{17})");
+
+    /** Priority of the routing app's flooding rules. */
+    private static final int FLOOD_PRIORITY = 10;
 
     private final MininetDriver mininet;
     private final Topology topology;
@@ -166,8 +169,9 @@ public final class Fabric {
 
     /**
      * Flow and group entries of running switches that output to a dead port: a port OVS reports
-     * down (LINK_DOWN or PORT_DOWN), a port number the switch does not have, or a port whose cable
-     * leads to a stopped switch (its veth stays up, so OVS still shows it LIVE).
+     * down (LINK_DOWN or PORT_DOWN), a port number the switch does not have, or (except for the
+     * flooding rules) a port whose cable leads to a stopped switch (its veth stays up, so OVS still
+     * shows it LIVE).
      */
     public List<String> deadPortEntries() {
         List<String> problems = new ArrayList<>();
@@ -176,9 +180,12 @@ public final class Fabric {
                 continue;
             }
             Map<Integer, Boolean> live = portLiveness(sw);
+            // Ports cabled to a stopped switch stay LIVE in OVS; to the controller they look like
+            // edge ports (live, no link), which flooding rightly includes. Routes must avoid them.
+            Set<Integer> towardStopped = new HashSet<>();
             for (var e : portToward.getOrDefault(sw, Map.of()).entrySet()) {
                 if (downSwitches.contains(e.getKey())) {
-                    live.put(e.getValue(), false);
+                    towardStopped.add(e.getValue());
                 }
             }
             List<String> entries = new ArrayList<>(mininet.dumpFlows(sw));
@@ -189,12 +196,18 @@ public final class Fabric {
                 Matcher m = OUTPUT.matcher(entry);
                 while (m.find()) {
                     int port = Integer.parseInt(m.group(1));
-                    if (!live.getOrDefault(port, false)) {
+                    boolean flood = entry.contains("priority=" + FLOOD_PRIORITY + ",");
+                    if (!live.getOrDefault(port, false)
+                            || (towardStopped.contains(port) && !flood)) {
                         problems.add(
                                 sw
                                         + " port "
                                         + port
-                                        + (live.containsKey(port) ? " is dead" : " does not exist")
+                                        + (!live.containsKey(port)
+                                                ? " does not exist"
+                                                : towardStopped.contains(port)
+                                                        ? " leads to a stopped switch"
+                                                        : " is dead")
                                         + ": "
                                         + entry.strip());
                         break;
@@ -266,8 +279,9 @@ public final class Fabric {
     }
 
     /**
-     * Duplicates and leftovers: two flows with the same priority and match, more than one flow for
-     * the same destination MAC, a group no flow refers to, a flow referring to a missing group.
+     * Duplicates and leftovers: two flows with the same match (at different priorities: OVS itself
+     * keeps one flow per priority and match), a group no flow refers to, a flow referring to a
+     * missing group.
      */
     public List<String> duplicateOrOrphanEntries() {
         List<String> problems = new ArrayList<>();
@@ -276,16 +290,11 @@ public final class Fabric {
                 continue;
             }
             Map<String, Integer> matches = new HashMap<>();
-            Map<String, Integer> macs = new HashMap<>();
             Set<String> referenced = new HashSet<>();
             for (String flow : mininet.dumpFlows(sw)) {
                 Matcher m = MATCH.matcher(flow);
                 if (m.find()) {
                     matches.merge(m.group(1), 1, Integer::sum);
-                }
-                Matcher mac = DL_DST.matcher(flow);
-                if (mac.find()) {
-                    macs.merge(mac.group(1), 1, Integer::sum);
                 }
                 Matcher g = GROUP_REF.matcher(flow);
                 while (g.find()) {
@@ -295,13 +304,7 @@ public final class Fabric {
             matches.forEach(
                     (k, n) -> {
                         if (n > 1) {
-                            problems.add(sw + ": " + n + " flows with " + k);
-                        }
-                    });
-            macs.forEach(
-                    (k, n) -> {
-                        if (n > 1) {
-                            problems.add(sw + ": " + n + " flows for dl_dst=" + k);
+                            problems.add(sw + ": " + n + " flows (priorities differ) match " + k);
                         }
                     });
             if (version != OpenFlowVersion.OF10) {
@@ -346,6 +349,7 @@ public final class Fabric {
                 if (host == null) {
                     problems.add(sw + ": route for a MAC that is no host: " + flow.strip());
                 } else if (topology.switchOf(host).equals(sw)
+                        && !flow.contains("in_port=")
                         && !flow.contains("actions=output:" + port(sw, host))) {
                     problems.add(
                             sw
@@ -361,7 +365,28 @@ public final class Fabric {
         return problems;
     }
 
-    /** Host-route flows (with a {@code dl_dst} match) per running switch. */
+    /**
+     * Every host sends one ARP request, then polls until every running switch holds one route per
+     * host: host-to-host traffic then starts with all routes in place. (Traffic to destinations
+     * whose routes are still being installed is {@code StartupRaceTest}'s subject.)
+     */
+    public void announceHosts(Duration timeout) {
+        AtomicReference<Map<String, Integer>> seen = new AtomicReference<>(Map.of());
+        mininet.announce(topology.hostNames());
+        Wait.until(
+                "every switch holds a route to each of the " + hostMacs.size() + " hosts",
+                timeout,
+                () -> {
+                    seen.set(hostFlowCounts());
+                    return seen.get().values().stream().allMatch(n -> n == hostMacs.size());
+                },
+                seen::get);
+    }
+
+    /**
+     * Main host-route flows (a {@code dl_dst} match without {@code in_port}) per running switch;
+     * per-ingress-port variants (local protection's U-turn rules) are not counted.
+     */
     public Map<String, Integer> hostFlowCounts() {
         Map<String, Integer> counts = new TreeMap<>();
         for (String sw : topology.switchNames()) {
@@ -371,6 +396,7 @@ public final class Fabric {
                         (int)
                                 mininet.dumpFlows(sw).stream()
                                         .filter(f -> DL_DST.matcher(f).find())
+                                        .filter(f -> !f.contains("in_port="))
                                         .count());
             }
         }

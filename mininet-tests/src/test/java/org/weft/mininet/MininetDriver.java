@@ -149,6 +149,11 @@ public final class MininetDriver implements AutoCloseable {
         return results;
     }
 
+    /** Every host sends one ARP request (for an unused address), all hosts in parallel. */
+    public void announce(List<String> hosts) {
+        call("announce", Map.of("hosts", hosts), SHORT);
+    }
+
     /** Starts {@code ping -D -i interval} from {@code src} to {@code dst} in the background. */
     public int pingBackgroundStart(String src, String dst, Duration interval) {
         return call(

@@ -46,9 +46,11 @@ public abstract class MininetTestSupport {
                         .resolve(getClass().getSimpleName())
                         .resolve(name.replaceAll("_+$", ""));
         Files.createDirectories(testDir);
-        try (var old = Files.list(testDir)) {
-            for (Path file : old.toList()) {
-                Files.deleteIfExists(file);
+        try (var old = Files.walk(testDir)) { // files of an earlier run, weft-data/ included
+            for (Path file : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!file.equals(testDir)) {
+                    Files.deleteIfExists(file);
+                }
             }
         }
         ovsLog = OvsLog.mark();
@@ -92,13 +94,15 @@ public abstract class MininetTestSupport {
     }
 
     /**
-     * Builds, then waits until every switch is connected and the controller programmed a spanning
-     * tree over the whole fabric (so the links are discovered) before the test sends traffic.
+     * Builds, then waits until every switch is connected, the controller programmed a spanning tree
+     * over the whole fabric (so the links are discovered), and every host announced itself and has
+     * its route on every switch, before the test sends traffic.
      */
     protected void buildAndDiscover(Topology topology, OpenFlowVersion version) {
         build(topology, version);
         fabric.awaitConnected(Duration.ofSeconds(30), topology.name());
         fabric.awaitSpanningTree(Duration.ofSeconds(30), "after build");
+        fabric.announceHosts(Duration.ofSeconds(30));
     }
 
     /** Builds {@code topology}; {@code quietHosts} false lets hosts chat (IPv6) from the start. */
