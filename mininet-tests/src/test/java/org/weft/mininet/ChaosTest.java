@@ -9,14 +9,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A seeded random sequence of cable cuts and repairs (and some switch stops and starts) on the k=4
+ * A seeded random sequence of 40 cable cuts and repairs (and switch stops and starts) on the k=4
  * fat tree. After every step: no running switch holds an entry pointing into a dead port, and a
  * random sample of the host pairs that still have a physical path reach each other; at the end,
  * with everything repaired, all pairs reach. The seed is printed and is part of every failure
  * message; rerun one sequence with {@code -Dweft.chaos.seed=N}.
  */
 class ChaosTest extends MininetTestSupport {
-    private static final int STEPS = 32;
+    private static final int STEPS = 40;
     private static final int MAX_CUT = 4;
     private static final int SAMPLE = 24;
     private static final Duration SETTLE = Duration.ofSeconds(15);
@@ -66,15 +66,25 @@ class ChaosTest extends MininetTestSupport {
                         seed, STEPS, Duration.ofNanos(System.nanoTime() - start).toSeconds()));
     }
 
-    /** One random change; returns what it did. */
+    private int switchStoppedSteps;
+
+    /**
+     * One random change; returns what it did. One switch at most is stopped at a time, and it is
+     * started again after 4 steps at the latest.
+     */
     private String step(Random random, List<Topology.Link> cables, List<String> stoppable) {
         int dice = random.nextInt(10);
+        boolean stopped = !fabric.stoppedSwitches().isEmpty();
+        if (stopped && ++switchStoppedSteps > 4) {
+            dice = 0;
+        }
         if (dice < 2) { // switch: start the stopped one, or stop one if none is stopped
-            if (!fabric.stoppedSwitches().isEmpty()) {
+            if (stopped) {
                 String sw = fabric.stoppedSwitches().iterator().next();
                 fabric.startSwitch(sw);
                 return "start " + sw;
             }
+            switchStoppedSteps = 0;
             String sw = stoppable.get(random.nextInt(stoppable.size()));
             fabric.stopSwitch(sw);
             return "stop " + sw;
