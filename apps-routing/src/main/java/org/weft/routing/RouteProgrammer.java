@@ -1,5 +1,8 @@
 package org.weft.routing;
 
+import com.google.common.collect.ArrayListMultimap;
+import com.google.common.collect.ListMultimap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +83,49 @@ final class RouteProgrammer {
                 .thenApply(x -> first + rest.stream().mapToInt(CompletableFuture::join).sum());
     }
 
+    /** Every rule and group all keys want installed, merged (what the switches should hold). */
+    RoutingPlan intended() {
+        ListMultimap<Dpid, FlowRule> f = ArrayListMultimap.create();
+        ListMultimap<Dpid, Group> g = ArrayListMultimap.create();
+        installed
+                .values()
+                .forEach(
+                        p -> {
+                            f.putAll(p.flows());
+                            g.putAll(p.groups());
+                        });
+        return RoutingPlan.of(f, g);
+    }
+
+    /** Whether no update is in flight. */
+    boolean isIdle() {
+        return tails.isEmpty();
+    }
+
+    /**
+     * Completes when the key's updates issued so far are confirmed (at once when none is pending).
+     */
+    CompletableFuture<?> settled(Object key) {
+        CompletableFuture<Integer> tail = tails.get(key);
+        return tail == null ? CompletableFuture.completedFuture(null) : tail.handle((n, e) -> null);
+    }
+
+    /**
+     * Brings a switch that (re)connected in line with the intent: what the switch reports (its
+     * routing-app flows and its groups) is diffed against what every key wants there, make before
+     * break. Entries Weft does not know (for example after a controller restart) are removed, so
+     * their traffic comes to the controller again and is re-learned.
+     */
+    CompletableFuture<Integer> reconcile(
+            Dpid dpid, List<FlowRule> actualFlows, List<Group> actualGroups) {
+        RoutingPlan intent = intended();
+        ListMultimap<Dpid, FlowRule> beforeFlows = ArrayListMultimap.create();
+        ListMultimap<Dpid, Group> beforeGroups = ArrayListMultimap.create();
+        beforeFlows.putAll(dpid, actualFlows);
+        beforeGroups.putAll(dpid, actualGroups);
+        return program(dpid, RoutingPlan.of(beforeFlows, beforeGroups), intent);
+    }
+
     /** Pushes everything a switch should hold (after it connects; ADD is idempotent). */
     CompletableFuture<Integer> reinstall(Dpid dpid) {
         return sum(
@@ -144,17 +190,9 @@ final class RouteProgrammer {
     void reassert(Object key, Dpid s) {
         List<FlowRule> rules = installed(key).flows().get(s);
         if (!rules.isEmpty()) {
-            flows.apply(s, rules.stream().map(FlowRuleOperation::add).toList())
-                    .whenComplete(
-                            (ok, e) -> {
-                                if (e != null) {
-                                    log.debug(
-                                            "Re-asserting {} on {} failed: {}",
-                                            key,
-                                            s,
-                                            e.toString());
-                                }
-                            });
+            List<FlowRuleOperation> ops = new ArrayList<>(rules.size());
+            rules.forEach(r -> ops.add(FlowRuleOperation.add(r)));
+            flows.send(s, ops);
         }
     }
 

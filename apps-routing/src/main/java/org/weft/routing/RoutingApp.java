@@ -21,13 +21,16 @@ import org.weft.net.Link;
 import org.weft.net.PortNumber;
 import org.weft.net.device.Device;
 import org.weft.net.device.DeviceEvent;
+import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
 import org.weft.net.device.Port;
+import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.GroupService;
 import org.weft.net.host.Host;
 import org.weft.net.host.HostEvent;
 import org.weft.net.host.HostId;
+import org.weft.net.host.HostListener;
 import org.weft.net.host.HostService;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
@@ -35,6 +38,8 @@ import org.weft.net.routing.RouteChange;
 import org.weft.net.routing.RouteChangeListener;
 import org.weft.net.routing.RoutingMetric;
 import org.weft.net.routing.RoutingService;
+import org.weft.net.stats.StatsService;
+import org.weft.net.topology.TopologyListener;
 import org.weft.net.topology.TopologyService;
 import org.weft.net.topology.TopologySnapshot;
 
@@ -55,6 +60,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     private final TopologyService topology;
     private final HostService hosts;
     private final PacketService packets;
+    private final StatsService stats;
     private final RoutingConfig config;
     private final RouteProgrammer programmer;
     private final LinkRouteIndex index = new LinkRouteIndex();
@@ -65,6 +71,9 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     private final Map<HostId, Integer> hostIndex = new ConcurrentHashMap<>();
     private final AtomicInteger nextIndex = new AtomicInteger();
     private volatile RoutingMetric metric;
+    private final HostListener hostListener = e -> execute(() -> onHost(e));
+    private final TopologyListener topologyListener = e -> execute(() -> onTopology(e));
+    private final DeviceListener deviceListener = e -> execute(() -> onDevice(e));
 
     public RoutingApp(
             DeviceService devices,
@@ -73,11 +82,13 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
             PacketService packets,
             FlowRuleService flows,
             GroupService groups,
+            StatsService stats,
             RoutingConfig config) {
         this.devices = devices;
         this.topology = topology;
         this.hosts = hosts;
         this.packets = packets;
+        this.stats = stats;
         this.config = config;
         this.metric = config.metric();
         this.programmer = new RouteProgrammer(flows, groups);
@@ -95,9 +106,9 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
 
     public RoutingApp start() {
         packets.addProcessor(packetHandler, PacketProcessor.DIRECTOR);
-        hosts.addListener(e -> executor.execute(() -> onHost(e)));
-        topology.addListener(e -> executor.execute(() -> reactions.onTopology(e)));
-        devices.addListener(e -> executor.execute(() -> onDevice(e)));
+        hosts.addListener(hostListener);
+        topology.addListener(topologyListener);
+        devices.addListener(deviceListener);
         executor.execute(this::replanAll);
         log.info(
                 "Routing started (metric {}, protection {}, recovery hold-down {} ms)",
@@ -135,6 +146,19 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         listeners.remove(listener);
     }
 
+    /**
+     * Every flow rule and group the routing app wants on the switches now, to audit them against
+     * what the switches report (flow stats) or to check convergence in tests.
+     */
+    public RoutingPlan intended() {
+        return programmer.intended();
+    }
+
+    /** Whether all route updates issued so far have been confirmed by the switches. */
+    public boolean isIdle() {
+        return programmer.isIdle();
+    }
+
     TopologySnapshot snapshot() {
         return topology.currentSnapshot();
     }
@@ -149,7 +173,15 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
 
     /** Runs a task on the app's thread (route computation is single-threaded). */
     void submit(Runnable task) {
-        executor.execute(task);
+        execute(task);
+    }
+
+    private void execute(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("Routing is stopped; dropping work", e);
+        }
     }
 
     private PlanContext context() {
@@ -183,12 +215,47 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         }
     }
 
+    private void onTopology(org.weft.net.topology.TopologyEvent e) {
+        reactions.onTopology(e);
+    }
+
     private void onDevice(DeviceEvent e) {
         switch (e.type()) {
-            case DEVICE_CONNECTED -> programmer.reinstall(e.subject().dpid());
+            case DEVICE_CONNECTED -> reconcile(e.subject().dpid());
             case PORT_ADDED, PORT_UPDATED, PORT_REMOVED -> replanFlood();
             default -> {}
         }
+    }
+
+    /** Audits a (re)connected switch against the intent: stale entries out, missing ones in. */
+    private void reconcile(Dpid dpid) {
+        stats.getFlowEntries(dpid)
+                .thenCombine(
+                        stats.getGroups(dpid),
+                        (flows, groups) -> {
+                            List<org.weft.net.flow.FlowRule> ours =
+                                    flows.stream()
+                                            .map(org.weft.net.stats.FlowEntry::rule)
+                                            .filter(
+                                                    r ->
+                                                            Cookies.appId(r.cookie())
+                                                                    == RoutingCookies.APP_ID)
+                                            .toList();
+                            return programmer.reconcile(dpid, ours, groups);
+                        })
+                .thenCompose(f -> f)
+                .whenComplete(
+                        (n, err) -> {
+                            if (err != null) {
+                                log.debug(
+                                        "Reconciling {} failed ({}); pushing the intent",
+                                        dpid,
+                                        err.toString());
+                                programmer.reinstall(dpid);
+                            } else if (n > 0) {
+                                log.info("Reconciled switch {}: {} flow/group change(s)", dpid, n);
+                            }
+                        });
     }
 
     CompletableFuture<Integer> replanFlood() {
@@ -306,6 +373,9 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     @Override
     public void close() {
         packets.removeProcessor(packetHandler);
+        hosts.removeListener(hostListener);
+        topology.removeListener(topologyListener);
+        devices.removeListener(deviceListener);
         executor.shutdown();
         try {
             if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {

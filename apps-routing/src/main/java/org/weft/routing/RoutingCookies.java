@@ -7,7 +7,7 @@ import org.weft.net.flow.Cookies;
  */
 public final class RoutingCookies {
 
-    public static final int APP_ID = 2;
+    public static final int APP_ID = Cookies.ROUTING_APP;
 
     /** Rules toward one host: the low bits hold the host's index. */
     static final long KIND_HOST = 1L << 40;

@@ -72,11 +72,7 @@ final class RoutingPacketHandler implements PacketProcessor {
     }
 
     private static boolean isEdge(TopologySnapshot topo, ConnectPoint cp) {
-        if (!topo.contains(cp.dpid())) {
-            return true;
-        }
-        return topo.linksFrom(cp.dpid()).stream().noneMatch(l -> l.src().equals(cp))
-                && topo.linksTo(cp.dpid()).stream().noneMatch(l -> l.dst().equals(cp));
+        return !topo.isInfrastructure(cp);
     }
 
     private boolean proxyArp(ConnectPoint from, Ethernet eth, Arp req) {
@@ -114,8 +110,15 @@ final class RoutingPacketHandler implements PacketProcessor {
         Object key = dst.id();
         List<FlowAction> actions = app.programmer().actionsAt(key, from.dpid());
         if (!actions.isEmpty()) {
-            app.programmer().reassert(key, from.dpid());
-            send(from, actions, frame);
+            var settled = app.programmer().settled(key);
+            if (settled.isDone()) {
+                // Re-assert only when no update of this destination is in flight: an update may not
+                // have sent the switch the group its rule points to yet.
+                app.programmer().reassert(key, from.dpid());
+            }
+            // Released only once the routes are confirmed, so the packet never meets a missing
+            // group.
+            settled.thenRun(() -> send(from, actions, frame));
             return;
         }
         app.submit(

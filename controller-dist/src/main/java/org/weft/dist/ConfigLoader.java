@@ -1,15 +1,9 @@
 package org.weft.dist;
 
-import static com.fasterxml.jackson.databind.cfg.CoercionAction.Fail;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -22,6 +16,7 @@ import org.weft.net.link.impl.DiscoveryConfig;
 import org.weft.net.link.impl.LldpSigner;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfTlsConfig;
+import org.weft.rest.Json;
 
 /**
  * Reads the configuration file (YAML for .yml/.yaml, JSON otherwise) strictly: an unknown key, a
@@ -95,30 +90,9 @@ public final class ConfigLoader {
     static ObjectMapper mapperFor(Path file) {
         String name = file.getFileName().toString();
         boolean yaml = name.endsWith(".yml") || name.endsWith(".yaml");
-        var builder = yaml ? YAMLMapper.builder(new YAMLFactory()) : JsonMapper.builder();
-        return builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .withCoercionConfig(
-                        LogicalType.Integer,
-                        c ->
-                                c.setCoercion(CoercionInputShape.String, Fail)
-                                        .setCoercion(CoercionInputShape.Float, Fail)
-                                        .setCoercion(CoercionInputShape.Boolean, Fail))
-                .withCoercionConfig(
-                        LogicalType.Boolean,
-                        c ->
-                                c.setCoercion(CoercionInputShape.String, Fail)
-                                        .setCoercion(CoercionInputShape.Integer, Fail))
-                .withCoercionConfig(
-                        LogicalType.Textual,
-                        c ->
-                                c.setCoercion(CoercionInputShape.Integer, Fail)
-                                        .setCoercion(CoercionInputShape.Float, Fail)
-                                        .setCoercion(CoercionInputShape.Boolean, Fail))
-                .build();
+        return yaml
+                ? Json.strict(YAMLMapper.builder(new YAMLFactory())).build()
+                : Json.strict(JsonMapper.builder()).build();
     }
 
     /**

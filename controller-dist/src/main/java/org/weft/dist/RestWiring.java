@@ -3,12 +3,17 @@ package org.weft.dist;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.weft.net.routing.RoutingService;
+import org.weft.net.steering.SteeringService;
 import org.weft.openflow.OfController;
 import org.weft.rest.RestConfig;
 import org.weft.rest.RestServer;
 import org.weft.rest.RestServices;
 import org.weft.rest.events.DeviceEventSource;
+import org.weft.rest.events.HostEventSource;
+import org.weft.rest.events.LinkEventSource;
 import org.weft.rest.metrics.WeftMetrics;
+import org.weft.store.IntentStore;
 import org.weft.store.impl.FileIntentStore;
 
 /**
@@ -37,16 +42,45 @@ final class RestWiring {
                 Path.of(c.dataDir));
     }
 
-    static RestServer start(WeftConfig config, OfController of) throws IOException {
+    /** The intent store of this configuration: {@code <dataDir>/intents}. */
+    static IntentStore intentStore(WeftConfig config) {
+        return new FileIntentStore(Path.of(config.dataDir).resolve("intents"));
+    }
+
+    /**
+     * Starts the REST server over the running services.
+     *
+     * @param routing null when routing is disabled ({@code /routing} then answers 503)
+     * @param steering null when routing is disabled ({@code /steering} then answers 503)
+     */
+    static RestServer start(
+            WeftConfig config,
+            OfController of,
+            CoreServices core,
+            IntentStore intents,
+            RoutingService routing,
+            SteeringService steering)
+            throws IOException {
         RestConfig rest = toRestConfig(config);
         RestServices services =
                 new RestServices(
                         of.deviceService(),
                         of.flowRuleService(),
                         of.statsService(),
-                        new FileIntentStore(rest.dataDir().resolve("intents")),
+                        intents,
                         new WeftMetrics(),
-                        List.of(new DeviceEventSource(of.deviceService())));
+                        List.of(
+                                new DeviceEventSource(of.deviceService()),
+                                new LinkEventSource(core.linkService()),
+                                new HostEventSource(core.hostService())),
+                        new RestServices.Network(
+                                core.linkService(),
+                                core.linkAdminService(),
+                                core.hostService(),
+                                core.topologyService(),
+                                core.pathService()),
+                        routing,
+                        steering);
         return RestServer.start(rest, services);
     }
 }

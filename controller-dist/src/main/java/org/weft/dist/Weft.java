@@ -1,6 +1,5 @@
 package org.weft.dist;
 
-import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +8,8 @@ import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfController;
 import org.weft.rest.RestServer;
 import org.weft.routing.RoutingApp;
-import org.weft.routing.RoutingConfig;
+import org.weft.routing.steering.SteeringApp;
+import org.weft.store.IntentStore;
 
 /**
  * The composition root: builds every service from the configuration, starts and stops them in
@@ -21,20 +21,13 @@ public final class Weft implements AutoCloseable {
 
     private final OfController openflow;
     private final CoreServices core;
-    private final RoutingApp routing;
-    private final FailoverApp failover;
+    private final Apps apps;
     private final RestServer rest;
 
-    private Weft(
-            OfController openflow,
-            CoreServices core,
-            RoutingApp routing,
-            FailoverApp failover,
-            RestServer rest) {
+    private Weft(OfController openflow, CoreServices core, Apps apps, RestServer rest) {
         this.openflow = openflow;
         this.core = core;
-        this.routing = routing;
-        this.failover = failover;
+        this.apps = apps;
         this.rest = rest;
     }
 
@@ -46,41 +39,20 @@ public final class Weft implements AutoCloseable {
         CoreServices core =
                 CoreServices.start(
                         controller.deviceService(), controller.packetService(), settings);
-        RoutingApp routing = null;
-        if (config.routing.enabled) {
-            routing =
-                    new RoutingApp(
-                                    controller.deviceService(),
-                                    core.topologyService(),
-                                    core.hostService(),
-                                    controller.packetService(),
-                                    controller.flowRuleService(),
-                                    controller.groupService(),
-                                    new RoutingConfig(
-                                            config.routing.metric,
-                                            config.routing.protection,
-                                            Duration.ofMillis(config.routing.recoveryHoldDownMs)))
-                            .start();
-        }
-        FailoverApp failover =
-                routing == null ? null : new FailoverApp(routing, core.eventExecutor()).start();
+        IntentStore intents = RestWiring.intentStore(config);
+        Apps apps = Apps.start(config, controller, core, intents);
         RestServer rest;
         try {
             controller.start();
-            rest = RestWiring.start(config, controller);
+            rest = RestWiring.start(config, controller, core, intents, apps.routing, apps.steering);
         } catch (Exception e) {
-            if (failover != null) {
-                failover.close();
-            }
-            if (routing != null) {
-                routing.close();
-            }
+            apps.close();
             core.close();
             controller.close();
             throw e;
         }
         log.info("Weft started: OpenFlow on {}", controller.boundPorts());
-        return new Weft(controller, core, routing, failover, rest);
+        return new Weft(controller, core, apps, rest);
     }
 
     public List<Integer> openflowPorts() {
@@ -98,12 +70,17 @@ public final class Weft implements AutoCloseable {
 
     /** The routing app, or null when routing is disabled. */
     public RoutingApp routing() {
-        return routing;
+        return apps.routing;
+    }
+
+    /** The steering service, or null when routing is disabled. */
+    public SteeringApp steering() {
+        return apps.steering;
     }
 
     /** The failover app, or null when routing is disabled. */
     public FailoverApp failover() {
-        return failover;
+        return apps.failover;
     }
 
     public RestServer rest() {
@@ -113,12 +90,7 @@ public final class Weft implements AutoCloseable {
     @Override
     public void close() {
         rest.close();
-        if (failover != null) {
-            failover.close();
-        }
-        if (routing != null) {
-            routing.close();
-        }
+        apps.close();
         core.close();
         openflow.close();
         log.info("Weft stopped");

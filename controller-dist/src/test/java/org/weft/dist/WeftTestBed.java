@@ -38,6 +38,12 @@ final class WeftTestBed implements AutoCloseable {
         c.openflow.ports = List.of(0);
         c.topology.lldpIntervalMs = lldpIntervalMs;
         c.topology.hmacKey = KEY;
+        c.rest.port = 0;
+        try {
+            c.dataDir = java.nio.file.Files.createTempDirectory("weft-test").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return c;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -17,13 +18,23 @@ public final class Json {
     private Json() {}
 
     public static ObjectMapper strictMapper() {
-        return JsonMapper.builder()
+        return strict(JsonMapper.builder())
                 .addModule(new Jdk8Module())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .serializationInclusion(JsonInclude.Include.ALWAYS)
+                .build();
+    }
+
+    /**
+     * Makes a mapper builder strict: unknown fields, nulls for primitives, numbers for enums,
+     * trailing tokens and every scalar coercion (string to number or boolean, number to string...)
+     * are errors. Shared with the configuration file reader.
+     */
+    public static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B strict(B builder) {
+        return builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .withCoercionConfig(
                         LogicalType.Integer,
@@ -41,8 +52,6 @@ public final class Json {
                         c ->
                                 c.setCoercion(CoercionInputShape.Integer, Fail)
                                         .setCoercion(CoercionInputShape.Float, Fail)
-                                        .setCoercion(CoercionInputShape.Boolean, Fail))
-                .serializationInclusion(JsonInclude.Include.ALWAYS)
-                .build();
+                                        .setCoercion(CoercionInputShape.Boolean, Fail));
     }
 }

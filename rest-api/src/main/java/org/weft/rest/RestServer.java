@@ -27,8 +27,12 @@ import org.slf4j.LoggerFactory;
 import org.weft.rest.dto.ErrorDto;
 import org.weft.rest.events.EventHub;
 import org.weft.rest.flows.StaticFlowService;
+import org.weft.rest.links.LinkWeights;
 import org.weft.rest.routes.FlowRoutes;
+import org.weft.rest.routes.NetworkRoutes;
+import org.weft.rest.routes.SteeringRoutes;
 import org.weft.rest.routes.SwitchRoutes;
+import org.weft.rest.routes.WeightRoutes;
 
 /**
  * The REST server: {@code /api/v1/...}, {@code /metrics}. Every POST/PUT/PATCH/DELETE needs {@code
@@ -84,6 +88,13 @@ public final class RestServer implements AutoCloseable {
         StaticFlowService staticFlows =
                 new StaticFlowService(
                         services.devices(), services.flowRules(), services.intents(), mapper);
+        RestServices.Network network = services.network();
+        LinkWeights weights = null;
+        if (network != null) {
+            services.metrics().watchNetwork(network.links(), network.hosts());
+            weights = new LinkWeights(network.linkAdmin(), services.intents());
+        }
+        LinkWeights linkWeights = weights;
         EventHub events = new EventHub(services.eventSources());
         List<String> routes = Collections.synchronizedList(new ArrayList<>());
         RestServer[] self = new RestServer[1];
@@ -100,6 +111,10 @@ public final class RestServer implements AutoCloseable {
                                             staticFlows,
                                             mapper)
                                     .register(r, BASE);
+                            new NetworkRoutes(network, services.routing()).register(r, BASE);
+                            new WeightRoutes(network, linkWeights, services.routing(), mapper)
+                                    .register(r, BASE);
+                            new SteeringRoutes(services.steering(), mapper).register(r, BASE);
                             r.get(BASE + "/health", ctx -> ctx.json(self[0].health(services)));
                             r.get(
                                     BASE + "/openapi.json",

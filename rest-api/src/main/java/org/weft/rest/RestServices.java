@@ -6,7 +6,14 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import org.weft.net.device.DeviceService;
 import org.weft.net.flow.FlowRuleService;
+import org.weft.net.host.HostService;
+import org.weft.net.link.LinkAdminService;
+import org.weft.net.link.LinkService;
+import org.weft.net.routing.RoutingService;
 import org.weft.net.stats.StatsService;
+import org.weft.net.steering.SteeringService;
+import org.weft.net.topology.PathService;
+import org.weft.net.topology.TopologyService;
 import org.weft.rest.events.EventSource;
 import org.weft.rest.metrics.WeftMetrics;
 import org.weft.store.IntentStore;
@@ -15,6 +22,9 @@ import org.weft.store.IntentStore;
  * The core services the REST API reads and drives.
  *
  * @param eventSources every source of the {@code /api/v1/events} stream (devices at least)
+ * @param network links, hosts, topology and paths; null answers their routes with 503
+ * @param routing the routing app; null (routing disabled) answers {@code /routing} with 503
+ * @param steering the steering service; null answers {@code /steering} with 503
  */
 public record RestServices(
         DeviceService devices,
@@ -22,7 +32,42 @@ public record RestServices(
         StatsService stats,
         IntentStore intents,
         WeftMetrics metrics,
-        List<EventSource> eventSources) {
+        List<EventSource> eventSources,
+        Network network,
+        RoutingService routing,
+        SteeringService steering) {
+
+    /**
+     * Core's network services.
+     *
+     * @param linkAdmin sets admin weights
+     */
+    public record Network(
+            LinkService links,
+            LinkAdminService linkAdmin,
+            HostService hosts,
+            TopologyService topology,
+            PathService paths) {
+
+        public Network {
+            checkNotNull(links, "links");
+            checkNotNull(linkAdmin, "linkAdmin");
+            checkNotNull(hosts, "hosts");
+            checkNotNull(topology, "topology");
+            checkNotNull(paths, "paths");
+        }
+    }
+
+    /** Switches and flows only: no network, routing or steering services. */
+    public RestServices(
+            DeviceService devices,
+            FlowRuleService flowRules,
+            StatsService stats,
+            IntentStore intents,
+            WeftMetrics metrics,
+            List<EventSource> eventSources) {
+        this(devices, flowRules, stats, intents, metrics, eventSources, null, null, null);
+    }
 
     public RestServices {
         checkNotNull(devices, "devices");

@@ -19,6 +19,7 @@ import org.weft.net.PortNumber;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.Group;
 import org.weft.net.flow.GroupOperation;
+import org.weft.openflow.emulator.EmulatedFabric;
 import org.weft.openflow.emulator.EmulatedSwitch;
 
 /**
@@ -132,7 +133,17 @@ class DocExamplesIT {
     void everyCurlExampleAnswersAsDocumented() throws Exception {
         String doc = Files.readString(DOC);
         try (RestTestBed bed = new RestTestBed(dir)) {
-            EmulatedSwitch sw = bed.connect(1);
+            EmulatedFabric fabric =
+                    bed.connect(
+                            EmulatedFabric.builder()
+                                    .addSwitch(1, 4)
+                                    .addSwitch(2, 4)
+                                    .addSwitch(3, 4)
+                                    .cable(1, 4, 2, 4)
+                                    .build());
+            EmulatedSwitch sw = fabric.get(1);
+            bed.announceHost(sw, 1, "0a:00:00:00:00:01", "10.0.0.1");
+            bed.announceHost(fabric.get(2), 1, "0a:00:00:00:00:02", "10.0.0.2");
             Group ff =
                     new Group(
                             sw.dpid(),
@@ -148,7 +159,7 @@ class DocExamplesIT {
                     .get(5, java.util.concurrent.TimeUnit.SECONDS);
 
             List<Example> examples = examples(doc, bed.base(), bed.server.token());
-            assertThat(examples).hasSizeGreaterThan(15);
+            assertThat(examples).hasSizeGreaterThan(40);
             List<String> exercised = new ArrayList<>();
             for (Example e : examples) {
                 HttpRequest req = request(e.args()).build();

@@ -50,7 +50,7 @@ class FlowRoutesIT {
             assertThat(flows.json())
                     .anySatisfy(
                             f -> {
-                                assertThat(f.get("staticFlowId").asText()).isEqualTo(id);
+                                assertThat(f.path("staticFlowId").asText()).isEqualTo(id);
                                 assertThat(f.get("app").asText()).isEqualTo("static");
                                 assertThat(f.get("appId").asInt())
                                         .isEqualTo(StaticFlowService.APP_ID);

@@ -9,18 +9,42 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.weft.net.Ip4Address;
+import org.weft.net.MacAddress;
+import org.weft.net.PortNumber;
+import org.weft.net.device.DeviceService;
+import org.weft.net.host.impl.HostTracker;
+import org.weft.net.link.impl.DiscoveryConfig;
+import org.weft.net.link.impl.LinkDiscovery;
+import org.weft.net.link.impl.LinkManager;
+import org.weft.net.link.impl.LldpSigner;
+import org.weft.net.packet.PacketService;
+import org.weft.net.packet.parse.Arp;
+import org.weft.net.packet.parse.Ethernet;
+import org.weft.net.topology.PathService;
+import org.weft.net.topology.impl.SnapshotPathService;
+import org.weft.net.topology.impl.TopologyManager;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfController;
+import org.weft.openflow.emulator.EmulatedFabric;
 import org.weft.openflow.emulator.EmulatedSwitch;
 import org.weft.rest.events.DeviceEventSource;
+import org.weft.rest.events.HostEventSource;
+import org.weft.rest.events.LinkEventSource;
 import org.weft.rest.metrics.WeftMetrics;
+import org.weft.routing.RoutingApp;
+import org.weft.routing.steering.SteeringApp;
+import org.weft.store.IntentStore;
 import org.weft.store.impl.FileIntentStore;
 
 /**
@@ -33,10 +57,18 @@ public final class RestTestBed implements AutoCloseable {
 
     public final OfController controller;
     public final RestServer server;
+    public final LinkManager links;
+    public final TopologyManager topology;
+    public final HostTracker hosts;
+    public final RoutingApp routing;
+    public final SteeringApp steering;
+    private final LinkDiscovery discovery;
+    private final ExecutorService coreEvents = Executors.newSingleThreadExecutor();
     public final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     public final ObjectMapper json = new ObjectMapper();
     private final List<EmulatedSwitch> switches = new ArrayList<>();
+    private final List<EmulatedFabric> fabrics = new ArrayList<>();
 
     public RestTestBed(Path dataDir) throws Exception {
         this(RestConfig.defaults(dataDir).withPort(0).withToken(TOKEN, false), Map.of());
@@ -58,18 +90,72 @@ public final class RestTestBed implements AutoCloseable {
                                         2,
                                         null))
                         .start();
+        DeviceService devices = controller.deviceService();
+        PacketService packets = controller.packetService();
+        links = new LinkManager(coreEvents, System::nanoTime, Duration.ofSeconds(3).toNanos());
+        discovery =
+                new LinkDiscovery(
+                        devices,
+                        packets,
+                        links,
+                        new DiscoveryConfig(Duration.ofMillis(200), 15, LldpSigner.randomKey()),
+                        System::nanoTime);
+        topology =
+                new TopologyManager(
+                        devices,
+                        links,
+                        coreEvents,
+                        Clock.systemUTC(),
+                        Duration.ofMillis(20),
+                        TopologyManager.DEFAULT_MAX_BATCH_EVENTS);
+        PathService paths = new SnapshotPathService(topology::currentSnapshot);
+        hosts =
+                new HostTracker(
+                        devices, links, coreEvents, Clock.systemUTC(), Duration.ofMinutes(5));
+        devices.addListener(links);
+        topology.start();
+        hosts.start(packets);
+        discovery.start();
+        IntentStore intents = new FileIntentStore(config.dataDir().resolve("intents"));
+        routing =
+                new RoutingApp(
+                                devices,
+                                topology,
+                                hosts,
+                                packets,
+                                controller.flowRuleService(),
+                                controller.groupService(),
+                                controller.statsService(),
+                                org.weft.routing.RoutingConfig.defaults())
+                        .start();
+        steering =
+                new SteeringApp(
+                                devices,
+                                topology,
+                                hosts,
+                                paths,
+                                controller.flowRuleService(),
+                                intents,
+                                () -> routing.metric().weigher())
+                        .start();
         RestServices services =
                 new RestServices(
-                        controller.deviceService(),
+                        devices,
                         controller.flowRuleService(),
                         controller.statsService(),
-                        new FileIntentStore(config.dataDir().resolve("intents")),
+                        intents,
                         new WeftMetrics(),
-                        List.of(new DeviceEventSource(controller.deviceService())));
+                        List.of(
+                                new DeviceEventSource(devices),
+                                new LinkEventSource(links),
+                                new HostEventSource(hosts)),
+                        new RestServices.Network(links, links, hosts, topology, paths),
+                        routing,
+                        steering);
         try {
             server = RestServer.start(config, services, env::get);
         } catch (Exception e) {
-            controller.close();
+            closeServices();
             throw e;
         }
     }
@@ -148,10 +234,45 @@ public final class RestTestBed implements AutoCloseable {
         }
     }
 
+    /** Connects a fabric of emulated switches and waits until every cable is a discovered link. */
+    public EmulatedFabric connect(EmulatedFabric fabric) throws Exception {
+        fabrics.add(fabric);
+        fabric.connect("127.0.0.1", controller.boundPorts().get(0), Duration.ofSeconds(10));
+        int expected = fabric.cables().size() * 2;
+        waitUntil(
+                () -> topology.currentSnapshot().links().size() == expected,
+                Duration.ofSeconds(10));
+        return fabric;
+    }
+
+    /** Makes a host known: an ARP request from it arrives at the switch port. */
+    public void announceHost(EmulatedSwitch sw, int port, String mac, String ip) throws Exception {
+        MacAddress m = MacAddress.parse(mac);
+        Ip4Address a = Ip4Address.parse(ip);
+        byte[] arp =
+                new Arp(Arp.REQUEST, m, a, MacAddress.of(0), Ip4Address.parse("10.255.255.254"))
+                        .toBytes();
+        sw.sendPacketIn(
+                PortNumber.of(port),
+                Ethernet.build(MacAddress.BROADCAST, m, Ethernet.NO_VLAN, Ethernet.TYPE_ARP, arp));
+        waitUntil(() -> !hosts.getHostsByIp(a).isEmpty(), Duration.ofSeconds(5));
+    }
+
     @Override
     public void close() {
         server.close();
+        closeServices();
+    }
+
+    private void closeServices() {
+        discovery.stop();
+        hosts.stop();
+        topology.stop();
+        coreEvents.shutdownNow();
+        steering.close();
+        routing.close();
         switches.forEach(EmulatedSwitch::close);
+        fabrics.forEach(EmulatedFabric::close);
         controller.close();
     }
 }

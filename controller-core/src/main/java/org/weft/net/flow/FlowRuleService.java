@@ -15,4 +15,14 @@ public interface FlowRuleService {
      *     org.weft.net.DeviceNotConnectedException} if the switch is not (or no longer) connected
      */
     CompletableFuture<Void> apply(Dpid dpid, List<FlowRuleOperation> operations);
+
+    /**
+     * Sends the operations without a barrier and without waiting: for repeating entries the switch
+     * should already hold (a packet-in for a routed destination). An error the switch sends back is
+     * logged. Returns false when the switch is not connected or the rules cannot be translated.
+     */
+    default boolean send(Dpid dpid, List<FlowRuleOperation> operations) {
+        apply(dpid, operations);
+        return true;
+    }
 }

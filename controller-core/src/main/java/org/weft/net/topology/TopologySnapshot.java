@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.weft.net.ConnectPoint;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
 
@@ -44,6 +45,8 @@ public final class TopologySnapshot {
     private final ImmutableMap<Dpid, ConnectedComponent> componentBySwitch;
     private final ImmutableSortedSet<Link> treeLinks;
 
+    private final ImmutableSet<ConnectPoint> infrastructurePorts;
+
     private TopologySnapshot(
             long version, Instant createdAt, Set<Dpid> switches, Map<Link, LinkInfo> links) {
         checkArgument(version >= 0, "version must not be negative");
@@ -59,6 +62,14 @@ public final class TopologySnapshot {
         }
         this.componentBySwitch = byId.buildOrThrow();
         this.treeLinks = buildSpanningTree();
+        ImmutableSet.Builder<ConnectPoint> infra = ImmutableSet.builder();
+        this.links.keySet().forEach(l -> infra.add(l.src()).add(l.dst()));
+        this.infrastructurePorts = infra.build();
+    }
+
+    /** Whether a link starts or ends at this port (so no host is there). A set lookup. */
+    public boolean isInfrastructure(ConnectPoint port) {
+        return infrastructurePorts.contains(port);
     }
 
     /** The snapshot of a network without switches, version 0. */

@@ -3,6 +3,7 @@ package org.weft.openflow.channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import org.weft.openflow.OfConfig;
 
@@ -11,6 +12,9 @@ import org.weft.openflow.OfConfig;
  * channel.
  */
 final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    /** At most this many flushes are merged into one while no read is in progress. */
+    private static final int FLUSHES_PER_WRITE = 64;
 
     private final OfConfig config;
     private final OfSwitchRegistry registry;
@@ -25,6 +29,8 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
+        // Replies written while a burst of packet-ins is being read go out in one flush per burst.
+        p.addLast("flush", new FlushConsolidationHandler(FLUSHES_PER_WRITE, true));
         if (ssl != null) {
             p.addLast("tls", ssl.newHandler(ch.alloc()));
         }

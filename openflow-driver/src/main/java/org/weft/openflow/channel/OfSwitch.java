@@ -32,6 +32,7 @@ public final class OfSwitch {
     private final OFFactory factory;
     private final Dpid dpid;
     private final long connectedAtMillis;
+    private final String remoteAddress;
 
     /** Handshake messages use xids below this. */
     private static final long FIRST_XID = 0x100;
@@ -46,6 +47,7 @@ public final class OfSwitch {
         this.factory = factory;
         this.dpid = dpid;
         this.connectedAtMillis = System.currentTimeMillis();
+        this.remoteAddress = String.valueOf(channel.remoteAddress()).replaceFirst("^/", "");
         this.pending = new PendingRequests(dpid);
         Map<PortNumber, Port> byNumber = new TreeMap<>();
         ports.forEach(p -> byNumber.put(p.number(), p));
@@ -65,7 +67,7 @@ public final class OfSwitch {
     }
 
     public String remoteAddress() {
-        return String.valueOf(channel.remoteAddress()).replaceFirst("^/", "");
+        return remoteAddress;
     }
 
     public boolean isConnected() {
@@ -114,6 +116,13 @@ public final class OfSwitch {
                 return first;
             }
         }
+    }
+
+    /**
+     * Sends messages in one write, without a barrier. Silently dropped if the channel is closed.
+     */
+    public void sendAll(List<OFMessage> msgs) {
+        channel.writeAndFlush(msgs, channel.voidPromise());
     }
 
     /** Sends one message and flushes. Silently dropped if the channel is closed. */

@@ -64,6 +64,7 @@ public final class EmulatedSwitch implements AutoCloseable {
     private final boolean record;
     private volatile EmulatorHandler handler;
     private volatile PacketOutHook packetOutHook;
+    private volatile MessageHook messageHook;
     private volatile boolean silent;
     private volatile OFFlowModFailedCode rejectFlowMods;
     private final EventLoopGroup group;
@@ -204,6 +205,18 @@ public final class EmulatedSwitch implements AutoCloseable {
 
     PacketOutHook packetOutHook() {
         return packetOutHook;
+    }
+
+    /**
+     * Calls the hook for every message the controller sends, after the switch handled it; null
+     * removes it. The benchmarks use this to keep a window of packet-ins outstanding.
+     */
+    public void onMessage(MessageHook hook) {
+        messageHook = hook;
+    }
+
+    MessageHook messageHook() {
+        return messageHook;
     }
 
     /** Stops (or resumes) answering the controller's echo requests, as a hung switch would. */

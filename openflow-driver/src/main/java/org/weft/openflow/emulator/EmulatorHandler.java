@@ -92,6 +92,10 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
             case ERROR -> sw.counters().errors.increment();
             default -> log.debug("Emulated switch {} ignores {}", sw.dpid(), m.getType());
         }
+        MessageHook hook = sw.messageHook();
+        if (hook != null) {
+            hook.received(sw, m);
+        }
     }
 
     private void packetOut(OFPacketOut po) {

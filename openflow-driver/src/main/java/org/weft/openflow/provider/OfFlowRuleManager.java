@@ -50,6 +50,26 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService {
     }
 
     @Override
+    public boolean send(Dpid dpid, List<FlowRuleOperation> operations) {
+        Optional<OfSwitch> sw = switches.get(dpid);
+        if (sw.isEmpty()) {
+            return false;
+        }
+        OFFactory f = sw.get().factory();
+        try {
+            long xid = sw.get().reserveXids(operations.size());
+            List<OFMessage> out = new ArrayList<>(operations.size());
+            for (FlowRuleOperation op : operations) {
+                out.add(OfFlowMods.toFlowMod(f, op, xid++));
+            }
+            sw.get().sendAll(out);
+            return true;
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    @Override
     public CompletableFuture<Void> applyGroups(Dpid dpid, List<GroupOperation> operations) {
         Optional<OfSwitch> sw = switches.get(dpid);
         if (sw.isEmpty()) {

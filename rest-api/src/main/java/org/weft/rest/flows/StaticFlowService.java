@@ -38,7 +38,7 @@ import org.weft.store.StoreException;
 public final class StaticFlowService implements AutoCloseable {
 
     /** App id in the cookie of static flows. */
-    public static final int APP_ID = 0x10;
+    public static final int APP_ID = Cookies.STATIC_FLOW_APP;
 
     /** The store kind holding static flows. */
     public static final String KIND = "static-flows";

@@ -8,6 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.weft.net.device.DeviceService;
+import org.weft.net.host.HostService;
+import org.weft.net.link.LinkService;
 
 /**
  * The controller's metrics registry. The REST server records its own request latency; other modules
@@ -33,6 +35,16 @@ public final class WeftMetrics {
     public void watchDevices(DeviceService devices) {
         Gauge.builder("weft.switches.connected", devices, d -> d.getDevices().size())
                 .description("Switches whose OpenFlow handshake completed and are connected now")
+                .register(registry);
+    }
+
+    /** Publishes {@code weft_links} (directed links now) and {@code weft_hosts} (hosts now). */
+    public void watchNetwork(LinkService links, HostService hosts) {
+        Gauge.builder("weft.links", links, LinkService::getLinkCount)
+                .description("Directed links discovered now")
+                .register(registry);
+        Gauge.builder("weft.hosts", hosts, HostService::getHostCount)
+                .description("Hosts learned now")
                 .register(registry);
     }
 

@@ -1,22 +1,16 @@
 package org.weft.rest.routes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.weft.net.device.Device;
 import org.weft.net.device.DeviceService;
 import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.stats.FlowEntry;
 import org.weft.net.stats.StatsService;
-import org.weft.rest.ApiException;
 import org.weft.rest.dto.FlowDtos;
 import org.weft.rest.dto.FlowEntryDto;
 import org.weft.rest.dto.StaticFlowRequest;
@@ -27,10 +21,6 @@ import org.weft.rest.flows.SwitchCalls;
  * {@code /flows} (what switches hold), {@code /flows/static} (what operators asked for), groups.
  */
 public final class FlowRoutes {
-
-    /** Names of the apps Weft knows, by cookie app id. */
-    private static final Map<Integer, String> APPS =
-            Map.of(0, "none", Cookies.CORE_APP, "core", StaticFlowService.APP_ID, "static");
 
     private final DeviceService devices;
     private final StatsService stats;
@@ -81,7 +71,7 @@ public final class FlowRoutes {
                 r.hardTimeout(),
                 String.format("0x%016x", r.cookie()),
                 e.appId(),
-                APPS.get(e.appId()),
+                Cookies.APP_NAMES.get(e.appId()),
                 staticFlows.idOfCookie(r.cookie()).orElse(null),
                 e.packets(),
                 e.bytes(),
@@ -89,7 +79,7 @@ public final class FlowRoutes {
     }
 
     private void add(Context ctx) {
-        StaticFlowRequest req = read(ctx, StaticFlowRequest.class);
+        StaticFlowRequest req = Params.body(ctx, mapper, StaticFlowRequest.class);
         ctx.status(201).json(staticFlows.add(req));
     }
 
@@ -104,40 +94,5 @@ public final class FlowRoutes {
                 SwitchCalls.await(stats.getGroups(d.dpid()), "groups of " + d.dpid()).stream()
                         .map(FlowDtos::groupDto)
                         .toList());
-    }
-
-    /** Reads a JSON body strictly: 400 naming the field for anything that is not the shape. */
-    private <T> T read(Context ctx, Class<T> type) {
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length == 0) {
-            throw ApiException.badRequest("a JSON body is required");
-        }
-        try {
-            T value = mapper.readValue(body, type);
-            if (value == null) {
-                throw ApiException.badRequest("the body must be a JSON object, not null");
-            }
-            return value;
-        } catch (UnrecognizedPropertyException e) {
-            throw ApiException.badRequest("unknown field '" + e.getPropertyName() + "'" + at(e), e);
-        } catch (MismatchedInputException e) {
-            throw ApiException.badRequest("wrong type" + at(e) + ": " + e.getOriginalMessage(), e);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("malformed JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw ApiException.badRequest("unreadable body: " + e.getMessage(), e);
-        }
-    }
-
-    private static String at(com.fasterxml.jackson.databind.JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.length() == 0 ? "" : " at " + sb;
     }
 }

@@ -1,0 +1,251 @@
+package org.weft.routing.steering;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.net.Dpid;
+import org.weft.net.device.DeviceEvent;
+import org.weft.net.device.DeviceListener;
+import org.weft.net.device.DeviceService;
+import org.weft.net.flow.FlowRuleService;
+import org.weft.net.host.HostListener;
+import org.weft.net.host.HostService;
+import org.weft.net.steering.SteeringException;
+import org.weft.net.steering.SteeringRequest;
+import org.weft.net.steering.SteeringRule;
+import org.weft.net.steering.SteeringService;
+import org.weft.net.topology.LinkWeigher;
+import org.weft.net.topology.PathService;
+import org.weft.net.topology.TopologyListener;
+import org.weft.net.topology.TopologyService;
+import org.weft.routing.steering.SteeringPlanner.Plan;
+import org.weft.store.IntentStore;
+
+/**
+ * The steering service. Rules are kept in the intent store (kind {@value SteeringCodec#KIND}) and
+ * planned on the app's own thread: again when the topology or hosts change, and re-installed on a
+ * switch when it connects. Each rule's flows carry cookie app id {@code STEERING_APP} and the
+ * rule's number.
+ */
+public final class SteeringApp implements SteeringService, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SteeringApp.class);
+
+    private final DeviceService devices;
+    private final TopologyService topology;
+    private final HostService hosts;
+    private final PathService paths;
+    private final IntentStore store;
+    private final Supplier<LinkWeigher> weigher;
+    private final SteeringInstaller installer;
+    private final Map<Long, Entry> rules = new ConcurrentSkipListMap<>();
+    private final ExecutorService executor =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "weft-steering");
+                        t.setDaemon(true);
+                        return t;
+                    });
+    private final TopologyListener topologyListener = e -> executor.execute(this::replanAll);
+    private final HostListener hostListener = e -> executor.execute(this::replanAll);
+    private final DeviceListener deviceListener = this::onDevice;
+    private long nextNumber = 1;
+
+    /** A rule with its latest plan. */
+    private record Entry(long number, SteeringRequest request, Plan plan) {
+        SteeringRule rule() {
+            return new SteeringRule(
+                    Long.toString(number), request, plan.state(), plan.detail(), plan.path());
+        }
+
+        Entry with(Plan p) {
+            return new Entry(number, request, p);
+        }
+    }
+
+    /**
+     * @param weigher the metric avoid-links paths are computed with (the routing metric's)
+     */
+    public SteeringApp(
+            DeviceService devices,
+            TopologyService topology,
+            HostService hosts,
+            PathService paths,
+            FlowRuleService flows,
+            IntentStore store,
+            Supplier<LinkWeigher> weigher) {
+        this.devices = devices;
+        this.topology = topology;
+        this.hosts = hosts;
+        this.paths = paths;
+        this.store = store;
+        this.weigher = weigher;
+        this.installer = new SteeringInstaller(flows);
+    }
+
+    /** Loads the stored rules, installs them where possible and starts following changes. */
+    public SteeringApp start() {
+        for (var e : store.list(SteeringCodec.KIND).entrySet()) {
+            try {
+                long n = Long.parseLong(e.getKey());
+                SteeringRequest req = SteeringCodec.decode(e.getValue());
+                rules.put(n, new Entry(n, req, Plan.notInstalled(SteeringRule.State.FAILED, "")));
+                nextNumber = Math.max(nextNumber, n + 1);
+            } catch (RuntimeException ex) {
+                log.error("Stored steering rule {} is unreadable, ignored", e.getKey(), ex);
+            }
+        }
+        topology.addListener(topologyListener);
+        hosts.addListener(hostListener);
+        devices.addListener(deviceListener);
+        executor.execute(this::replanAll);
+        log.info("Steering started with {} stored rules", rules.size());
+        return this;
+    }
+
+    @Override
+    public CompletableFuture<SteeringRule> add(SteeringRequest request) {
+        SteeringPlanner.validate(request, topology.currentSnapshot());
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            long n = nextNumber++;
+                            store.put(
+                                    SteeringCodec.KIND,
+                                    Long.toString(n),
+                                    SteeringCodec.encode(request));
+                            Entry e =
+                                    new Entry(
+                                            n,
+                                            request,
+                                            Plan.notInstalled(SteeringRule.State.FAILED, ""));
+                            rules.put(n, e);
+                            return replan(e).thenApply(v -> rules.get(n).rule());
+                        },
+                        executor)
+                .thenCompose(f -> f);
+    }
+
+    @Override
+    public CompletableFuture<Void> remove(String id) {
+        long n = number(id);
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            Entry e = rules.remove(n);
+                            if (e == null) {
+                                throw new SteeringException(
+                                        SteeringException.Kind.UNKNOWN_RULE,
+                                        "no steering rule " + id);
+                            }
+                            store.remove(SteeringCodec.KIND, Long.toString(n));
+                            return installer.install(n, Map.of());
+                        },
+                        executor)
+                .thenCompose(f -> f);
+    }
+
+    @Override
+    public Optional<SteeringRule> get(String id) {
+        try {
+            return Optional.ofNullable(rules.get(Long.parseLong(id))).map(Entry::rule);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<SteeringRule> list() {
+        return rules.values().stream().map(Entry::rule).toList();
+    }
+
+    private static long number(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new SteeringException(
+                    SteeringException.Kind.UNKNOWN_RULE, "no steering rule " + id);
+        }
+    }
+
+    private void onDevice(DeviceEvent e) {
+        if (e.type() == DeviceEvent.Type.DEVICE_CONNECTED) {
+            Dpid d = e.subject().dpid();
+            executor.execute(
+                    () -> {
+                        installer.forget(d);
+                        replanAll();
+                    });
+        }
+    }
+
+    private void replanAll() {
+        for (Entry e : List.copyOf(rules.values())) {
+            replan(e);
+        }
+    }
+
+    /** Plans the rule again and brings its flows in line; runs on the app's thread. */
+    private CompletableFuture<Void> replan(Entry e) {
+        Plan plan =
+                SteeringPlanner.plan(
+                        e.request(),
+                        e.number(),
+                        topology.currentSnapshot(),
+                        paths,
+                        weigher.get(),
+                        ip -> hosts.getHostsByIp(ip).stream().findFirst());
+        Entry updated = new Entry(e.number(), e.request(), plan);
+        rules.computeIfPresent(e.number(), (k, old) -> updated);
+        if (!plan.equals(e.plan()) && plan.state() != SteeringRule.State.INSTALLED) {
+            log.info("Steering rule {} is {}: {}", e.number(), plan.state(), plan.detail());
+        }
+        return installer
+                .install(e.number(), plan.flows())
+                .handle(
+                        (v, err) -> {
+                            if (err != null) {
+                                log.warn(
+                                        "Steering rule {} not confirmed by every switch: {}",
+                                        e.number(),
+                                        err.toString());
+                                Plan failed =
+                                        Plan.notInstalled(
+                                                SteeringRule.State.FAILED,
+                                                "a switch did not confirm: " + err.getMessage());
+                                rules.computeIfPresent(
+                                        e.number(),
+                                        (k, old) -> old.plan() == plan ? old.with(failed) : old);
+                            }
+                            return null;
+                        });
+    }
+
+    @Override
+    public void close() {
+        topology.removeListener(topologyListener);
+        hosts.removeListener(hostListener);
+        devices.removeListener(deviceListener);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+                log.warn("Steering still busy after 2 s at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Steering stopped");
+    }
+
+    /** Rules by number, for tests of this package. */
+    List<Long> numbers() {
+        return new ArrayList<>(rules.keySet());
+    }
+}

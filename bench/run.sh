@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Weft vs ovs-testcontroller, cbench style. See bench/README.md.
+#
+#   bench/run.sh compare [--quick] [--rounds N] [--seconds S] [--warmup S] [--switches N]
+#                        [--hosts M] [--window W] [--port P] [--no-build]
+#
+# Alternates Weft and ovs-testcontroller (throughput run, then latency run, each against a freshly
+# started controller), controller pinned to core 0 and generator to core 1, and ends with
+#   RATIO packet-in-throughput weft/ovs-testcontroller: X.XX
+#   RATIO packet-in-latency-p50 weft/ovs-testcontroller: X.XX
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+
+[[ $# -ge 1 && $1 == compare ]] || usage
+shift
+ROUNDS=3 SECONDS_=6 WARMUP=2 SWITCHES=16 HOSTS=1000 WINDOW=16 PORT="" BUILD=1
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --quick) ROUNDS=1 SECONDS_=2 WARMUP=1 SWITCHES=4 HOSTS=100 ;;
+    --rounds) ROUNDS=$2; shift ;;
+    --seconds) SECONDS_=$2; shift ;;
+    --warmup) WARMUP=$2; shift ;;
+    --switches) SWITCHES=$2; shift ;;
+    --hosts) HOSTS=$2; shift ;;
+    --window) WINDOW=$2; shift ;;
+    --port) PORT=$2; shift ;;
+    --no-build) BUILD=0 ;;
+    -h|--help) usage ;;
+    *) echo "unknown option $1" >&2; usage ;;
+  esac
+  shift
+done
+
+WEFT_JAR=controller-dist/target/weft.jar
+BENCH_JAR=bench/target/weft-bench.jar
+OUT="bench/target/compare-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$OUT"
+CORES=$(nproc)
+if [[ $CORES -ge 2 ]]; then CTL_PIN=(taskset -c 0) GEN_PIN=(taskset -c 1); else CTL_PIN=() GEN_PIN=(); fi
+
+if [[ $BUILD == 1 ]]; then
+  echo "Building (mvn -B -q package -DskipTests ${MVN_ARGS:-}) ..."
+  mvn -B -q package -DskipTests ${MVN_ARGS:-}
+fi
+[[ -f $WEFT_JAR && -f $BENCH_JAR ]] || { echo "missing $WEFT_JAR or $BENCH_JAR" >&2; exit 1; }
+if ! command -v ovs-testcontroller >/dev/null; then
+  echo "Installing openvswitch-testcontroller ..."
+  apt-get update -qq && apt-get install -y -qq openvswitch-testcontroller >/dev/null
+fi
+
+listening() { ss -ltnH "sport = :$1" | grep -q LISTEN; }
+if [[ -z $PORT ]]; then
+  PORT=16653
+  while listening "$PORT"; do PORT=$((PORT + 1)); done
+fi
+
+CTL_PID=""
+stop_controller() {
+  if [[ -n $CTL_PID ]] && kill -0 "$CTL_PID" 2>/dev/null; then
+    kill "$CTL_PID"
+    for _ in $(seq 1 50); do kill -0 "$CTL_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$CTL_PID" 2>/dev/null && kill -9 "$CTL_PID"
+    wait "$CTL_PID" 2>/dev/null || true
+  fi
+  CTL_PID=""
+}
+trap stop_controller EXIT INT TERM
+
+start_controller() { # name log
+  case $1 in
+    weft) "${CTL_PIN[@]}" java -jar "$WEFT_JAR" --openflow-port "$PORT" >"$2" 2>&1 & ;;
+    # Learning switch that installs flows (no --noflow, no --hub); no pidfile, no detach.
+    ovs-testcontroller) "${CTL_PIN[@]}" ovs-testcontroller "ptcp:$PORT:127.0.0.1" >"$2" 2>&1 & ;;
+  esac
+  CTL_PID=$!
+  for _ in $(seq 1 150); do
+    listening "$PORT" && return 0
+    kill -0 "$CTL_PID" 2>/dev/null || { echo "$1 exited; see $2" >&2; return 1; }
+    sleep 0.1
+  done
+  echo "$1 did not listen on $PORT within 15 s" >&2
+  return 1
+}
+
+cpu_seconds() { # pid -> utime+stime in seconds
+  awk -v tck="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / tck}' "/proc/$1/stat"
+}
+
+field() { # file key -> value from the RESULT line
+  sed -n "s/^RESULT .*\b$2=\([0-9.]*\).*/\1/p" "$1" | tail -1
+}
+
+run_one() { # controller mode round
+  local log="$OUT/$1-$2-$3"
+  start_controller "$1" "$log.controller.log"
+  local extra=()
+  [[ $2 == throughput ]] && extra=(--window "$WINDOW")
+  "${GEN_PIN[@]}" timeout $((SECONDS_ + WARMUP + 90)) java -jar "$BENCH_JAR" "$2" \
+    --controller "127.0.0.1:$PORT" --switches "$SWITCHES" --hosts "$HOSTS" \
+    --warmup "$WARMUP" --seconds "$SECONDS_" "${extra[@]}" >"$log.out" 2>"$log.err" \
+    || echo "generator failed ($1 $2 round $3); see $log.err" >&2
+  local cpu
+  cpu=$(cpu_seconds "$CTL_PID")
+  stop_controller
+  local v
+  if [[ $2 == throughput ]]; then v=$(field "$log.out" flowmods_per_s); else v=$(field "$log.out" p50_us); fi
+  printf '%-18s %-10s round %d: %s %s (generator %s cores, controller CPU %s s for the whole run)\n' \
+    "$1" "$2" "$3" "${v:-n/a}" "$([[ $2 == throughput ]] && echo flow-mods/s || echo us p50)" \
+    "$(field "$log.out" generator_cores)" "$cpu" | tee -a "$OUT/summary.txt"
+  [[ -n $v ]] && echo "$v" >>"$OUT/$1-$2.values"
+  return 0
+}
+
+echo "machine: $CORES cores, $(java -version 2>&1 | head -1), $(ovs-testcontroller --version | head -1)" | tee "$OUT/summary.txt"
+echo "load: $SWITCHES switches x $HOSTS hosts, window $WINDOW, ${WARMUP} s warm-up + ${SECONDS_} s, $ROUNDS rounds, port $PORT" | tee -a "$OUT/summary.txt"
+for r in $(seq 1 "$ROUNDS"); do
+  for ctl in weft ovs-testcontroller; do
+    run_one "$ctl" throughput "$r"
+    run_one "$ctl" latency "$r"
+  done
+done
+
+stats() { # file -> "min median max"
+  [[ -s $1 ]] || { echo "n/a n/a n/a"; return 0; }
+  sort -g "$1" | awk '{v[NR]=$1} END {m = NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2; printf "%.1f %.1f %.1f\n", v[1], m, v[NR]}'
+}
+median() { stats "$1" | awk '{print $2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+
+{
+  echo
+  for mode in throughput latency; do
+    unit=$([[ $mode == throughput ]] && echo "flow-mods/s" || echo "us p50")
+    for ctl in weft ovs-testcontroller; do
+      read -r mn md mx < <(stats "$OUT/$ctl-$mode.values")
+      printf '%-18s %-10s min %s  median %s  max %s  (%s)\n' "$ctl" "$mode" "$mn" "$md" "$mx" "$unit"
+    done
+  done
+  echo "results and logs: $OUT"
+  echo "RATIO packet-in-throughput weft/ovs-testcontroller: $(ratio "$(median "$OUT/weft-throughput.values")" "$(median "$OUT/ovs-testcontroller-throughput.values")")"
+  echo "RATIO packet-in-latency-p50 weft/ovs-testcontroller: $(ratio "$(median "$OUT/weft-latency.values")" "$(median "$OUT/ovs-testcontroller-latency.values")")"
+} | tee -a "$OUT/summary.txt"

@@ -1,0 +1,174 @@
+package org.weft.bench;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.net.Dpid;
+import org.weft.net.flow.Cookies;
+import org.weft.net.flow.FlowAction;
+import org.weft.net.flow.FlowMatch;
+import org.weft.net.flow.FlowRule;
+import org.weft.net.flow.FlowRuleOperation;
+import org.weft.net.flow.FlowRuleService;
+import org.weft.openflow.OfConfig;
+import org.weft.openflow.OfController;
+import org.weft.openflow.emulator.EmulatedSwitch;
+
+/**
+ * Flow installation through Weft's driver in-process: K rules spread over the emulated switches in
+ * barrier-confirmed batches through {@link FlowRuleService}, with a bounded number of batches in
+ * flight per switch; the rate counts rules whose barrier was answered.
+ */
+final class FlowInstallRun {
+
+    private static final Logger log = LoggerFactory.getLogger(FlowInstallRun.class);
+
+    /**
+     * What a flow installation run measured.
+     *
+     * @param rules rules confirmed by barriers
+     * @param flowModsSeen flow-mods the emulated switches received
+     * @param seconds from the first batch sent to the last barrier answered
+     * @param cpuSeconds CPU of the whole process (driver and switches share it), -1 if unknown
+     */
+    record Result(long rules, long flowModsSeen, double seconds, double cpuSeconds) {
+        double rulesPerSecond() {
+            return seconds <= 0 ? 0 : rules / seconds;
+        }
+    }
+
+    private final int switchCount;
+    private final int rules;
+    private final int batch;
+    private final int inFlight;
+    private final OFVersion version;
+    private final Duration limit;
+
+    FlowInstallRun(
+            int switchCount,
+            int rules,
+            int batch,
+            int inFlight,
+            OFVersion version,
+            Duration limit) {
+        this.switchCount = switchCount;
+        this.rules = rules;
+        this.batch = batch;
+        this.inFlight = inFlight;
+        this.version = version;
+        this.limit = limit;
+    }
+
+    Result run() throws Exception {
+        EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("bench-io", true));
+        List<EmulatedSwitch> sws = new ArrayList<>();
+        try (OfController of =
+                new OfController(
+                                OfConfig.defaults()
+                                        .withPorts(List.of(0))
+                                        .withKeepalive(Duration.ofSeconds(30), 3))
+                        .start()) {
+            int port = of.boundPorts().get(0);
+            for (int i = 0; i < switchCount; i++) {
+                EmulatedSwitch sw =
+                        EmulatedSwitch.builder(1 + i)
+                                .version(version)
+                                .record(false)
+                                .eventLoop(group)
+                                .build();
+                sw.connect("127.0.0.1", port).get(10, TimeUnit.SECONDS);
+                sws.add(sw);
+            }
+            for (EmulatedSwitch sw : sws) {
+                if (!sw.awaitHandshake(Duration.ofSeconds(10))) {
+                    throw new TimeoutException("switch " + sw.dpid() + " handshake timed out");
+                }
+            }
+            long before = flowMods(sws);
+            CpuMeter cpu = CpuMeter.start();
+            long confirmed = push(of.flowRuleService());
+            double secs = cpu.wallSeconds();
+            double cpuSecs = cpu.cpuSeconds();
+            return new Result(confirmed, flowMods(sws) - before, secs, cpuSecs);
+        } finally {
+            sws.forEach(EmulatedSwitch::close);
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private long push(FlowRuleService flows)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Semaphore[] slots = new Semaphore[switchCount];
+        for (int s = 0; s < switchCount; s++) {
+            slots[s] = new Semaphore(inFlight);
+        }
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        int sent = 0;
+        int round = 0;
+        while (sent < rules && failure.get() == null) {
+            int s = round++ % switchCount;
+            int n = Math.min(batch, rules - sent);
+            long left = deadline - System.nanoTime();
+            if (!slots[s].tryAcquire(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                throw new TimeoutException("flow installation exceeded " + limit);
+            }
+            Semaphore slot = slots[s];
+            CompletableFuture<Void> done = flows.apply(Dpid.of(1 + s), batchFor(s, sent, n));
+            done.whenComplete(
+                    (ok, e) -> {
+                        slot.release();
+                        if (e != null) {
+                            failure.compareAndSet(null, e);
+                        }
+                    });
+            all.add(done);
+            sent += n;
+        }
+        long left = deadline - System.nanoTime();
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                .get(Math.max(0, left), TimeUnit.NANOSECONDS);
+        if (failure.get() != null) {
+            throw new ExecutionException("a batch failed", failure.get());
+        }
+        log.info("{} rules confirmed in {} batches", sent, all.size());
+        return sent;
+    }
+
+    private static List<FlowRuleOperation> batchFor(int s, int first, int n) {
+        Dpid dpid = Dpid.of(1 + s);
+        List<FlowRuleOperation> ops = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int id = first + i;
+            FlowRule rule =
+                    FlowRule.builder(dpid)
+                            .priority(1000)
+                            .match(
+                                    FlowMatch.builder()
+                                            .ethDst(HostFrames.mac(s, id & 0xffffff))
+                                            .build())
+                            .actions(FlowAction.output(1 + id % 4))
+                            .cookie(Cookies.make(Cookies.CORE_APP, id))
+                            .build();
+            ops.add(FlowRuleOperation.add(rule));
+        }
+        return ops;
+    }
+
+    private static long flowMods(List<EmulatedSwitch> sws) {
+        return sws.stream().mapToLong(s -> s.counters().flowMods.sum()).sum();
+    }
+}

@@ -1,0 +1,145 @@
+package org.weft.bench;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar weft-bench.jar throughput|latency|flows|scale [options]}: a cbench-style load
+ * generator. The report goes to stdout, logs to stderr.
+ */
+@Command(
+        name = "weft-bench",
+        mixinStandardHelpOptions = true,
+        version = "weft-bench 0.1.0",
+        description = "cbench-style OpenFlow load generator built on Weft's switch emulator.",
+        subcommands = {
+            Main.Throughput.class,
+            Main.Latency.class,
+            Main.Flows.class,
+            Main.Scale.class
+        })
+public final class Main implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 2;
+    }
+
+    /** Packet-in throughput: a window of packet-ins per switch kept full. */
+    @Command(
+            name = "throughput",
+            mixinStandardHelpOptions = true,
+            description = "Flow-mods (and packet-outs) per second with a full window per switch.")
+    static final class Throughput implements Callable<Integer> {
+        @Mixin LoadOptions opt;
+
+        @Option(
+                names = "--window",
+                defaultValue = "16",
+                description = "Packet-ins outstanding per switch (default: ${DEFAULT-VALUE}).")
+        int window;
+
+        @Override
+        public Integer call() throws Exception {
+            LoadResult r = new LoadRun(opt, window, false).run();
+            new Report(System.out).load(opt, window, r);
+            return r.meanFlowModsPerSecond() > 0 ? 0 : 1;
+        }
+    }
+
+    /** Packet-in latency: one packet-in outstanding per switch. */
+    @Command(
+            name = "latency",
+            mixinStandardHelpOptions = true,
+            description = "Request to flow-mod latency with one packet-in outstanding per switch.")
+    static final class Latency implements Callable<Integer> {
+        @Mixin LoadOptions opt;
+
+        @Override
+        public Integer call() throws Exception {
+            LoadResult r = new LoadRun(opt, 1, true).run();
+            new Report(System.out).load(opt, 1, r);
+            return r.latencyNanos().getTotalCount() > 0 ? 0 : 1;
+        }
+    }
+
+    /** Barrier-confirmed flow installation through Weft's driver, in-process. */
+    @Command(
+            name = "flows",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Push rules through Weft's FlowRuleService (in-process driver) and count"
+                            + " barrier-confirmed flow-mods per second.")
+    static final class Flows implements Callable<Integer> {
+        @Option(
+                names = {"-s", "--switches"},
+                defaultValue = "16")
+        int switches;
+
+        @Option(
+                names = {"-k", "--rules"},
+                defaultValue = "100000")
+        int rules;
+
+        @Option(names = "--batch", defaultValue = "100", description = "Rules per barrier.")
+        int batch;
+
+        @Option(names = "--in-flight", defaultValue = "8", description = "Batches per switch.")
+        int inFlight;
+
+        @Option(names = "--of13", description = "OpenFlow 1.3 switches (default 1.0).")
+        boolean of13;
+
+        @Option(names = "--limit-s", defaultValue = "120", description = "Give up after this.")
+        long limitSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            FlowInstallRun.Result r =
+                    new FlowInstallRun(
+                                    switches,
+                                    rules,
+                                    batch,
+                                    inFlight,
+                                    of13 ? OFVersion.OF_13 : OFVersion.OF_10,
+                                    Duration.ofSeconds(limitSeconds))
+                            .run();
+            new Report(System.out).flows(switches, r);
+            return r.rules() > 0 ? 0 : 1;
+        }
+    }
+
+    /** Many switches against an in-process Weft: connect time, discovery time, heap. */
+    @Command(
+            name = "scale",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Connect a ring of emulated switches to an in-process Weft; time connection"
+                            + " and link discovery, report the heap.")
+    static final class Scale implements Callable<Integer> {
+        @Option(
+                names = {"-s", "--switches"},
+                defaultValue = "1000")
+        int switches;
+
+        @Option(names = "--limit-s", defaultValue = "120", description = "Give up after this.")
+        long limitSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            ScaleRun.Result r = new ScaleRun(switches, Duration.ofSeconds(limitSeconds)).run();
+            new Report(System.out).scale(r);
+            return r.switches() > 0 ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.weft.bench;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The generator's report on stdout: human-readable lines, then one {@code RESULT} line per run with
+ * {@code key=value} fields that scripts (bench/run.sh) parse.
+ */
+final class Report {
+
+    private final PrintStream out;
+
+    Report(PrintStream out) {
+        this.out = out;
+    }
+
+    void load(LoadOptions opt, int window, LoadResult r) {
+        out.printf(
+                Locale.ROOT,
+                "%s: %d switches x %d hosts, window %d, %d s after %d s warm-up, controller %s%n",
+                r.mode(),
+                opt.switches,
+                opt.hosts,
+                window,
+                opt.seconds,
+                opt.warmupSeconds,
+                opt.controller);
+        long[] f = r.flowModsPerSecond().clone();
+        Arrays.sort(f);
+        out.printf(
+                Locale.ROOT,
+                "  flow-mods/s   min %d  median %d  max %d  mean %.1f%n",
+                f[0],
+                f[f.length / 2],
+                f[f.length - 1],
+                r.meanFlowModsPerSecond());
+        out.printf(
+                Locale.ROOT,
+                "  packet-outs/s mean %.1f   per second: %s%n",
+                r.meanPacketOutsPerSecond(),
+                Arrays.toString(r.packetOutsPerSecond()));
+        out.printf(
+                Locale.ROOT,
+                "  flow-mods per second: %s%n",
+                Arrays.toString(r.flowModsPerSecond()));
+        Histogram h = r.latencyNanos();
+        String lat = "";
+        if (h != null && h.getTotalCount() > 0) {
+            out.printf(
+                    Locale.ROOT,
+                    "  latency (us)  p50 %.1f  p99 %.1f  max %.1f  over %d answers%n",
+                    us(h.getValueAtPercentile(50)),
+                    us(h.getValueAtPercentile(99)),
+                    us(h.getMaxValue()),
+                    h.getTotalCount());
+            lat =
+                    String.format(
+                            Locale.ROOT,
+                            " p50_us=%.1f p99_us=%.1f max_us=%.1f samples=%d",
+                            us(h.getValueAtPercentile(50)),
+                            us(h.getValueAtPercentile(99)),
+                            us(h.getMaxValue()),
+                            h.getTotalCount());
+        }
+        out.printf(
+                Locale.ROOT,
+                "  generator CPU %.2f s over %.2f s (%.2f cores); window refills after stalls: %d;"
+                        + " unmatched flow-mods: %d%n",
+                r.generatorCpuSeconds(),
+                r.wallSeconds(),
+                r.generatorCores(),
+                r.stalls(),
+                r.unmatched());
+        out.printf(
+                Locale.ROOT,
+                "RESULT mode=%s flowmods_per_s=%.1f packetouts_per_s=%.1f%s generator_cores=%.2f"
+                        + " stalls=%d unmatched=%d%n",
+                r.mode(),
+                r.meanFlowModsPerSecond(),
+                r.meanPacketOutsPerSecond(),
+                lat,
+                r.generatorCores(),
+                r.stalls(),
+                r.unmatched());
+    }
+
+    void flows(int switches, FlowInstallRun.Result r) {
+        out.printf(
+                Locale.ROOT,
+                "flows: %d rules over %d switches confirmed in %.2f s: %.0f rules/s"
+                        + " (switches saw %d flow-mods; process CPU %.2f s)%n",
+                r.rules(),
+                switches,
+                r.seconds(),
+                r.rulesPerSecond(),
+                r.flowModsSeen(),
+                r.cpuSeconds());
+        out.printf(
+                Locale.ROOT,
+                "RESULT mode=flows rules=%d seconds=%.3f rules_per_s=%.1f cpu_s=%.2f%n",
+                r.rules(),
+                r.seconds(),
+                r.rulesPerSecond(),
+                r.cpuSeconds());
+    }
+
+    void scale(ScaleRun.Result r) {
+        out.printf(
+                Locale.ROOT,
+                "scale: %d switches connected in %.2f s; %d links discovered in %s;"
+                        + " heap after GC %d MiB%n",
+                r.switches(),
+                r.connectSeconds(),
+                r.links(),
+                r.discoverySeconds() < 0
+                        ? "(not all within the limit)"
+                        : String.format(Locale.ROOT, "%.2f s", r.discoverySeconds()),
+                r.heapMiB());
+        out.printf(
+                Locale.ROOT,
+                "RESULT mode=scale switches=%d connect_s=%.3f links=%d discovery_s=%.3f"
+                        + " heap_mib=%d%n",
+                r.switches(),
+                r.connectSeconds(),
+                r.links(),
+                r.discoverySeconds(),
+                r.heapMiB());
+    }
+
+    private static double us(long nanos) {
+        return nanos / 1000.0;
+    }
+}

@@ -1,0 +1,72 @@
+package org.weft.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.dist.Weft;
+import org.weft.dist.WeftConfig;
+import org.weft.openflow.emulator.EmulatedFabric;
+import org.weft.openflow.emulator.FabricBuilder;
+
+/**
+ * Connection scale against an in-process Weft: a ring of emulated switches connects, then Weft's
+ * LLDP discovery finds every cable. Reports the time to connect all switches, the time until all
+ * links are known, and Weft's heap after a GC (the emulated switches share the heap; the switch
+ * count's share is small next to Weft's, but the figure is an upper bound).
+ */
+final class ScaleRun {
+
+    private static final Logger log = LoggerFactory.getLogger(ScaleRun.class);
+
+    /**
+     * What a scale run measured.
+     *
+     * @param switches switches connected
+     * @param connectSeconds from the first connect to the last finished handshake
+     * @param links directed links Weft knew at the end
+     * @param discoverySeconds from the last handshake until every link was known (-1: not all)
+     * @param heapMiB heap used after a GC, MiB
+     */
+    record Result(
+            int switches,
+            double connectSeconds,
+            int links,
+            double discoverySeconds,
+            long heapMiB) {}
+
+    private final int switchCount;
+    private final Duration limit;
+
+    ScaleRun(int switchCount, Duration limit) {
+        this.switchCount = switchCount;
+        this.limit = limit;
+    }
+
+    Result run() throws Exception {
+        WeftConfig cfg = new WeftConfig();
+        cfg.openflow.ports = List.of(0);
+        cfg.openflow.echoIntervalMs = 10_000;
+        cfg.openflow.handshakeTimeoutMs = limit.toMillis();
+        try (Weft weft = Weft.start(cfg);
+                EmulatedFabric fabric = FabricBuilder.ring(switchCount).build()) {
+            long t0 = System.nanoTime();
+            fabric.connect("127.0.0.1", weft.openflowPorts().get(0), limit);
+            double connect = (System.nanoTime() - t0) / 1e9;
+            log.info("{} switches connected in {} s", switchCount, connect);
+            int expected = 2 * fabric.cables().size();
+            long t1 = System.nanoTime();
+            long deadline = t1 + limit.toNanos();
+            int links = weft.core().linkService().getLinkCount();
+            while (links < expected && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                links = weft.core().linkService().getLinkCount();
+            }
+            double discovery = links >= expected ? (System.nanoTime() - t1) / 1e9 : -1;
+            System.gc();
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            return new Result(switchCount, connect, links, discovery, heap >> 20);
+        }
+    }
+}

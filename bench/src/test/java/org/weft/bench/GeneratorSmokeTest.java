@@ -1,0 +1,63 @@
+package org.weft.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.weft.dist.Weft;
+import org.weft.dist.WeftConfig;
+
+/**
+ * Runs the generator end to end against an in-process Weft on a tiny load for a second or two.
+ * Checks only that something was measured; never a performance figure.
+ */
+class GeneratorSmokeTest {
+
+    private static LoadOptions tinyLoad(int port) {
+        LoadOptions opt = new LoadOptions();
+        opt.controller = "127.0.0.1:" + port;
+        opt.switches = 2;
+        opt.hosts = 10;
+        opt.ports = 2;
+        opt.warmupSeconds = 0;
+        opt.seconds = 1;
+        opt.ioThreads = 1;
+        opt.stallMillis = 250;
+        opt.dpidBase = 1;
+        return opt;
+    }
+
+    private static Weft startWeft() throws Exception {
+        WeftConfig cfg = new WeftConfig();
+        cfg.openflow.ports = List.of(0);
+        return Weft.start(cfg);
+    }
+
+    @Test
+    void throughputMeasuresFlowMods() throws Exception {
+        try (Weft weft = startWeft()) {
+            LoadResult r = new LoadRun(tinyLoad(weft.openflowPorts().get(0)), 4, false).run();
+            assertThat(r.meanFlowModsPerSecond()).isPositive();
+            assertThat(r.flowModsPerSecond()).hasSize(1);
+        }
+    }
+
+    @Test
+    void latencyRecordsSamples() throws Exception {
+        try (Weft weft = startWeft()) {
+            LoadResult r = new LoadRun(tinyLoad(weft.openflowPorts().get(0)), 1, true).run();
+            assertThat(r.latencyNanos().getTotalCount()).isPositive();
+        }
+    }
+
+    @Test
+    void flowInstallConfirmsRules() throws Exception {
+        FlowInstallRun.Result r =
+                new FlowInstallRun(2, 200, 50, 2, OFVersion.OF_13, Duration.ofSeconds(30)).run();
+        assertThat(r.rules()).isEqualTo(200);
+        assertThat(r.flowModsSeen()).isGreaterThanOrEqualTo(200);
+        assertThat(r.rulesPerSecond()).isPositive();
+    }
+}

@@ -1,0 +1,70 @@
+package org.weft.dist;
+
+import java.time.Duration;
+import org.weft.failover.FailoverApp;
+import org.weft.openflow.OfController;
+import org.weft.routing.RoutingApp;
+import org.weft.routing.RoutingConfig;
+import org.weft.routing.steering.SteeringApp;
+import org.weft.store.IntentStore;
+
+/** The apps over core services: routing, steering and failover (all absent when routing is off). */
+final class Apps implements AutoCloseable {
+
+    final RoutingApp routing;
+    final SteeringApp steering;
+    final FailoverApp failover;
+
+    private Apps(RoutingApp routing, SteeringApp steering, FailoverApp failover) {
+        this.routing = routing;
+        this.steering = steering;
+        this.failover = failover;
+    }
+
+    static Apps start(WeftConfig config, OfController of, CoreServices core, IntentStore intents) {
+        if (!config.routing.enabled) {
+            return new Apps(null, null, null);
+        }
+        RoutingConfig rc =
+                new RoutingConfig(
+                        config.routing.metric,
+                        config.routing.protection,
+                        Duration.ofMillis(config.routing.recoveryHoldDownMs));
+        RoutingApp routing =
+                new RoutingApp(
+                                of.deviceService(),
+                                core.topologyService(),
+                                core.hostService(),
+                                of.packetService(),
+                                of.flowRuleService(),
+                                of.groupService(),
+                                of.statsService(),
+                                rc)
+                        .start();
+        SteeringApp steering =
+                new SteeringApp(
+                                of.deviceService(),
+                                core.topologyService(),
+                                core.hostService(),
+                                core.pathService(),
+                                of.flowRuleService(),
+                                intents,
+                                () -> routing.metric().weigher())
+                        .start();
+        FailoverApp failover = new FailoverApp(routing, core.eventExecutor()).start();
+        return new Apps(routing, steering, failover);
+    }
+
+    @Override
+    public void close() {
+        if (failover != null) {
+            failover.close();
+        }
+        if (steering != null) {
+            steering.close();
+        }
+        if (routing != null) {
+            routing.close();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.weft.rest.links;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.net.ConnectPoint;
+import org.weft.net.Dpid;
+import org.weft.net.Link;
+import org.weft.net.PortNumber;
+import org.weft.net.link.LinkAdminService;
+import org.weft.store.IntentStore;
+
+/**
+ * Admin weights operators set, one stored document per directed link (kind {@value #KIND}, id
+ * {@code srcDpid-srcPort-dstDpid-dstPort} in hex and decimal, document the weight). Applied at
+ * start; the link service keeps a weight while its link is away and applies it when the link
+ * appears again.
+ */
+public final class LinkWeights {
+
+    /** Intent store kind. */
+    public static final String KIND = "link-weights";
+
+    /** Largest weight accepted. */
+    public static final double MAX_WEIGHT = 1e9;
+
+    private static final Logger log = LoggerFactory.getLogger(LinkWeights.class);
+
+    private final LinkAdminService admin;
+    private final IntentStore store;
+    private final Map<Link, Double> weights = new TreeMap<>();
+
+    /** Loads the stored weights and applies them. */
+    public LinkWeights(LinkAdminService admin, IntentStore store) {
+        this.admin = admin;
+        this.store = store;
+        for (var e : store.list(KIND).entrySet()) {
+            try {
+                Link l = parseId(e.getKey());
+                double w = Double.parseDouble(e.getValue().strip());
+                admin.setAdminWeight(l, w);
+                weights.put(l, w);
+            } catch (IllegalArgumentException ex) {
+                log.error("Stored link weight {} is unreadable, ignored", e.getKey(), ex);
+            }
+        }
+        log.info("{} stored link weights applied", weights.size());
+    }
+
+    /**
+     * Sets and stores the weight of the link (and of its reverse).
+     *
+     * @throws IllegalArgumentException when the weight is not in 0..{@value #MAX_WEIGHT}
+     */
+    public synchronized void set(Link link, double weight, boolean bothDirections) {
+        if (!(weight >= 0 && weight <= MAX_WEIGHT)) {
+            throw new IllegalArgumentException(
+                    "weight must be a number from 0 to " + (long) MAX_WEIGHT + ", not " + weight);
+        }
+        for (Link l : directions(link, bothDirections)) {
+            store.put(KIND, id(l), Double.toString(weight));
+            weights.put(l, weight);
+            admin.setAdminWeight(l, weight);
+        }
+    }
+
+    /**
+     * Forgets the weight of the link (and of its reverse): back to the default.
+     *
+     * @return false when no weight was set on the link
+     */
+    public synchronized boolean clear(Link link, boolean bothDirections) {
+        if (!weights.containsKey(link)) {
+            return false;
+        }
+        for (Link l : directions(link, bothDirections)) {
+            if (weights.remove(l) != null) {
+                store.remove(KIND, id(l));
+                admin.clearAdminWeight(l);
+            }
+        }
+        return true;
+    }
+
+    public synchronized Optional<Double> get(Link link) {
+        return Optional.ofNullable(weights.get(link));
+    }
+
+    /** Every stored weight, in link order. */
+    public synchronized Map<Link, Double> all() {
+        return new TreeMap<>(weights);
+    }
+
+    private static List<Link> directions(Link link, boolean both) {
+        List<Link> out = new ArrayList<>(List.of(link));
+        if (both) {
+            out.add(link.reverse());
+        }
+        return out;
+    }
+
+    static String id(Link l) {
+        return String.format(
+                "%016x-%d-%016x-%d",
+                l.srcDpid().value(),
+                l.src().port().value(),
+                l.dstDpid().value(),
+                l.dst().port().value());
+    }
+
+    static Link parseId(String id) {
+        String[] p = id.split("-");
+        if (p.length != 4) {
+            throw new IllegalArgumentException("not a link id: " + id);
+        }
+        return Link.of(
+                ConnectPoint.of(Dpid.parse(p[0]), PortNumber.of(Long.parseLong(p[1]))),
+                ConnectPoint.of(Dpid.parse(p[2]), PortNumber.of(Long.parseLong(p[3]))));
+    }
+}
