@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * Read-only client of the controller's REST API ({@code /api/v1/...} on {@code --rest-port}, reads
- * need no token). The API is not on main yet: checks that use it run only with {@code
- * -Dweft.rest=true} ({@link #enabled()}); without it the suite checks the same facts through OVS
- * and traffic.
+ * need no token). Checks that use it run when {@code weft.rest} is true ({@link #enabled()}; the
+ * pom sets it, {@code -Dweft.rest=false} switches them off, e.g. for a controller without these
+ * routes); the suite checks the same facts through OVS and traffic either way.
  *
  * <p>Expected shapes (DPIDs printed {@code 00:00:00:00:00:00:00:01}):
  *
