@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Make this machine ready for the Mininet suite: Open vSwitch, Mininet, ping and iperf3 installed,
+# Make this machine ready for the Mininet suite: Open vSwitch, Mininet, ping, iperf3 and ethtool installed,
 # OVS daemons running (userspace datapath is enough; no kernel module needed).
 # Idempotent: safe to run again; prints what it did. Exits non-zero with a message when it cannot.
 set -euo pipefail
 
-PACKAGES=(openvswitch-switch mininet iputils-ping iperf3)
+PACKAGES=(openvswitch-switch mininet iputils-ping iperf3 ethtool)
 OVS_CTL=/usr/share/openvswitch/scripts/ovs-ctl
 
 say() { echo "ensure-ovs: $*"; }

@@ -13,7 +13,9 @@ Commands:
   hello                   versions, to check that the driver is alive
   build                   {"switches":[{"name","dpid"}], "hosts":[{"name","ip"?,"mac"?}],
                            "links":[{"a","b","a_port"?,"b_port"?}], "protocol":"OpenFlow13"|"OpenFlow10",
-                           "controller":{"ip","port"}}; userspace datapath, fail_mode secure
+                           "controller":{"ip","port"}, "quiet_hosts"?:true}; userspace datapath,
+                           fail_mode secure; switch ports never send IPv6; with quiet_hosts
+                           (default) hosts have IPv6 off too and send nothing until told to
   controllers_connected   {"switches"?:[names]} -> {"switches":{name:{"present","is_connected","targets"}}}
   ping                    {"src","dst","count"?,"interval"?,"timeout"?} -> {"sent","received"}
   pingall                 {"count"?,"timeout"?} -> {"pairs":[...],"sent","received"}
@@ -21,14 +23,28 @@ Commands:
   switch_stop             {"name"}   removes the bridge from OVS, keeps its links' interfaces
   switch_start            {"name"}   re-creates the bridge with the same ports and controller
   dump_flows, dump_groups, dump_ports, dump_ports_desc   {"switch"} -> {"output","lines"}
+  pingset                 {"pairs":[[src,dst],...],"count"?,"timeout"?} -> {"pairs":[{src,dst,sent,received}]}
+                          one process per source host, all sources in parallel
+  announce                {"hosts"?:[names]} every host sends one ARP request (for 10.255.255.254)
+  ping_bg_start           {"src","dst","interval"?} -> {"handle"}   ping -D in the background
+  ping_bg_stop            {"handle"} -> {"sent","received","max_gap_ms","gaps_ms":[5 largest]}
+                          the largest gap between consecutive replies (start and stop count as replies)
+  iperf                   {"src","dst","parallel"?,"seconds"?} -> {"bits_per_second","retransmits"}
+                          TCP, iperf3 server on dst for one test
+  replug                  {"host","switch","port"?} moves the switch end of the host's cable to
+                          another switch (ovs-vsctl del-port/add-port); the host keeps its MAC and IP
+  bridge_info             -> {"bridges":{name:{"fail_mode","protocols"}}}
   stop                    stops the network; the driver then exits
 """
 
 import json
 import os
 import re
+import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 from functools import partial
@@ -149,6 +165,8 @@ class Driver:
         self.net = None
         self.protocol = None
         self.running = True
+        self.background = {}
+        self.next_handle = 1
 
     # ---------------------------------------------------------------- helpers
 
@@ -234,6 +252,9 @@ class Driver:
                     params["port2"] = int(spec["b_port"])
                 net.addLink(spec["a"], spec["b"], **params)
             net.build()
+            self.silence_switch_ports(net)
+            if req.get("quiet_hosts", True):
+                self.silence_hosts(net)
             net.start()
         except Exception:
             log("build failed, stopping partial network")
@@ -244,7 +265,56 @@ class Driver:
             raise
         self.net = net
         self.protocol = protocol
-        return {"links": self.describe_links(), "hosts": self.describe_hosts()}
+        offload_off = self.tx_offload_off(net.hosts)
+        return {
+            "links": self.describe_links(),
+            "hosts": self.describe_hosts(),
+            "switch_interfaces": {
+                intf.name: intf.MAC() for sw in net.switches for intf in sw.intfList()
+                if intf.name != "lo"
+            },
+            "tx_offload_off": offload_off,
+        }
+
+    @staticmethod
+    def silence_switch_ports(net):
+        """IPv6 off on the switches' interfaces (before they join a bridge).
+
+        With the userspace datapath a switch port is a veth end in the root namespace, and the
+        kernel sends IPv6 DAD/router solicitations/MLD reports from it: frames that a real switch
+        port never originates, and that the controller would learn as hosts on fabric ports.
+        """
+        keys = [
+            "net.ipv6.conf.%s.disable_ipv6=1" % intf.name
+            for sw in net.switches
+            for intf in sw.intfList()
+            if intf.name != "lo"
+        ]
+        if keys:
+            run(["sysctl", "-q", "-w"] + keys)
+
+    @staticmethod
+    def silence_hosts(net):
+        """IPv6 off on the hosts, so that they send nothing (no DAD, router solicitations, MLD)
+        until a test makes them: traffic then starts after the fabric is discovered."""
+        for h in net.hosts:
+            h.cmd("sysctl -q -w net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1")
+
+    @staticmethod
+    def tx_offload_off(hosts):
+        """TX checksum offload off on every host interface (TCP over the userspace datapath
+        otherwise carries unfinished checksums and the receiver drops it). False without ethtool."""
+        if shutil.which("ethtool") is None:
+            log("ethtool not found: TX offload stays on, TCP between hosts may fail")
+            return False
+        for h in hosts:
+            for intf in h.intfList():
+                if intf.name == "lo":
+                    continue
+                out = h.cmd("ethtool -K %s tx off >/dev/null 2>&1; echo rc=$?" % intf.name)
+                if "rc=0" not in out:
+                    raise RequestError("ethtool -K %s tx off failed: %s" % (intf.name, out.strip()))
+        return True
 
     def describe_links(self):
         result = []
@@ -366,12 +436,204 @@ class Driver:
     def cmd_dump_ports_desc(self, req):
         return self.ofctl(req, "dump-ports-desc")
 
+    def cmd_pingset(self, req):
+        self.need_net()
+        pairs = require(req, "pairs", list)
+        count = int(number(req, "count", 1, 1, 10))
+        timeout = int(number(req, "timeout", 1, 1, 10))
+        by_src = {}
+        for pair in pairs:
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise RequestError("pairs must be [src, dst] lists")
+            src, dst = self.host(pair[0]), self.host(pair[1])
+            by_src.setdefault(src, []).append(dst)
+        procs = []
+        for src, dsts in by_src.items():
+            script = "; ".join(
+                "echo %s $(ping -n -q -c %d -i 0.2 -W %d %s | grep -o '[0-9]* received')"
+                % (d.name, count, timeout, d.IP())
+                for d in dsts
+            )
+            procs.append((src, src.popen(["sh", "-c", script], stdout=subprocess.PIPE,
+                                         stderr=subprocess.STDOUT, text=True)))
+        limit = len(pairs) * (count * 0.2 + timeout + 1) + 10
+        results = []
+        for src, proc in procs:
+            try:
+                out, _ = proc.communicate(timeout=limit)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.communicate()
+                raise RequestError("pingset from %s timed out" % src.name)
+            for line in out.splitlines():
+                parts = line.split()
+                if not parts:
+                    continue
+                received = int(parts[1]) if len(parts) >= 3 and parts[1].isdigit() else 0
+                results.append(
+                    {"src": src.name, "dst": parts[0], "sent": count, "received": received}
+                )
+        if len(results) != len(pairs):
+            raise RequestError("pingset: %d answers for %d pairs" % (len(results), len(pairs)))
+        return {"pairs": results}
+
+    def cmd_announce(self, req):
+        """Every host (or the given ones) sends one ARP request for an unused address, all in
+        parallel: the controller sees each host once before any host-to-host traffic."""
+        net = self.need_net()
+        names = req.get("hosts") or [h.name for h in net.hosts]
+        target = req.get("target", "10.255.255.254")
+        procs = [
+            self.host(n).popen(["ping", "-n", "-q", "-c", "1", "-W", "1", target],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for n in names
+        ]
+        for proc in procs:
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        return {"hosts": names}
+
+    def cmd_ping_bg_start(self, req):
+        src = self.host(require(req, "src", str))
+        dst = self.host(require(req, "dst", str))
+        interval = number(req, "interval", 0.01, 0.002, 1)
+        # A file, not a pipe: nobody reads while it runs, and a full pipe would stall ping.
+        fd, path = tempfile.mkstemp(prefix="weft-ping-", suffix=".txt")
+        with os.fdopen(fd, "w") as out:
+            proc = src.popen(
+                ["ping", "-n", "-D", "-i", str(interval), "-W", "1", dst.IP()],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        handle = self.next_handle
+        self.next_handle += 1
+        self.background[handle] = (proc, time.time(), path)
+        return {"handle": handle, "pid": proc.pid}
+
+    def cmd_ping_bg_stop(self, req):
+        handle = require(req, "handle", int)
+        if handle not in self.background:
+            raise RequestError("unknown handle %r" % handle)
+        proc, started, path = self.background.pop(handle)
+        stopped = time.time()
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        with open(path) as f:
+            out = f.read()
+        os.unlink(path)
+        times = [started]
+        for line in out.splitlines():
+            m = re.match(r"^\[(\d+\.\d+)\] \d+ bytes from .* icmp_seq=(\d+)", line)
+            if m:
+                times.append(float(m.group(1)))
+        times.append(stopped)
+        gaps = sorted(((b - a) * 1000.0 for a, b in zip(times, times[1:])), reverse=True)
+        match = PING_RE.search(out)
+        sent, received = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+        return {
+            "sent": sent,
+            "received": received,
+            "max_gap_ms": round(gaps[0], 1),
+            "gaps_ms": [round(g, 1) for g in gaps[:5]],
+            "duration_ms": round((stopped - started) * 1000.0, 1),
+        }
+
+    def cmd_iperf(self, req):
+        src = self.host(require(req, "src", str))
+        dst = self.host(require(req, "dst", str))
+        parallel = int(number(req, "parallel", 4, 1, 32))
+        seconds = int(number(req, "seconds", 5, 1, 30))
+        server = dst.popen(
+            ["iperf3", "-s", "-1", "-p", "5201"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        try:
+            deadline = time.time() + 5
+            while "5201" not in dst.cmd("ss -ltn"):
+                if time.time() > deadline:
+                    raise RequestError("iperf3 server on %s did not listen" % dst.name)
+                time.sleep(0.05)
+            client = src.popen(
+                ["iperf3", "-c", dst.IP(), "-p", "5201", "-P", str(parallel), "-t", str(seconds),
+                 "-J", "--connect-timeout", "3000"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            try:
+                out, err = client.communicate(timeout=seconds + 20)
+            except subprocess.TimeoutExpired:
+                client.kill()
+                client.communicate()
+                raise RequestError("iperf3 client timed out")
+            try:
+                data = json.loads(out)
+            except ValueError:
+                raise RequestError("iperf3 output unreadable: %s %s" % (out[-500:], err[-500:]))
+            if "error" in data:
+                raise RequestError("iperf3: %s" % data["error"])
+            end = data.get("end", {})
+            sent = end.get("sum_sent", {})
+            return {
+                "bits_per_second": sent.get("bits_per_second", 0),
+                "retransmits": sent.get("retransmits", 0),
+                "streams": len(end.get("streams", [])),
+            }
+        finally:
+            if server.poll() is None:
+                server.kill()
+            server.communicate()
+
+    def cmd_replug(self, req):
+        h = self.host(require(req, "host", str))
+        sw = self.switch(require(req, "switch", str))
+        links = [l for l in self.net.links if h in (l.intf1.node, l.intf2.node)]
+        if len(links) != 1:
+            raise RequestError("host %s must have exactly one cable" % h.name)
+        link = links[0]
+        intf = link.intf2 if link.intf1.node is h else link.intf1
+        old = intf.node
+        args = ["ovs-vsctl", "-t", "10", "del-port", old.name, intf.name,
+                "--", "add-port", sw.name, intf.name]
+        if "port" in req:
+            args += ["--", "set", "Interface", intf.name,
+                     "ofport_request=%d" % int(number(req, "port", 0, 1, 65000))]
+        run(args)
+        ofport = run(["ovs-vsctl", "-t", "10", "get", "Interface", intf.name, "ofport"]).strip()
+        return {"interface": intf.name, "from": old.name, "to": sw.name, "ofport": int(ofport)}
+
+    def cmd_bridge_info(self, req):
+        self.need_net()
+        result = {}
+        for row in vsctl_table("Bridge", ["name", "fail_mode", "protocols"]):
+            result[row["name"]] = {
+                "fail_mode": ovsdb_value(row["fail_mode"]),
+                "protocols": ovsdb_value(row["protocols"]),
+            }
+        return {"bridges": result}
+
     def cmd_stop(self, req):
         self.running = False
         self.shutdown()
         return {}
 
     def shutdown(self):
+        for proc, _, path in self.background.values():
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+            if os.path.exists(path):
+                os.unlink(path)
+        self.background.clear()
         if self.net is not None:
             net, self.net = self.net, None
             log("stopping network")

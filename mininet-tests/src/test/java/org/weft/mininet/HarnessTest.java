@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,41 @@ class HarnessTest {
     @Test
     void ringClosesTheLine() {
         assertThat(Topologies.ring(4).links()).contains(new Topology.Link("s4", "s1")).hasSize(8);
+    }
+
+    @Test
+    void zooFabricsHaveTheirTextbookShapes() {
+        Topology ft = Topologies.fatTree4();
+        assertThat(ft.switches()).hasSize(20);
+        assertThat(ft.hosts()).hasSize(16);
+        assertThat(ft.switchLinks()).hasSize(32);
+        assertThat(ft.switchOf("h1")).isEqualTo("s13");
+        assertThat(ft.switchOf("h16")).isEqualTo("s20");
+        Topology abilene = Topologies.abilene();
+        assertThat(abilene.switches()).hasSize(11);
+        assertThat(abilene.switchLinks()).hasSize(14);
+        Topology ls = Topologies.leafSpine(2, 4, 2);
+        assertThat(ls.switchLinks()).hasSize(8);
+        assertThat(ls.switchOf("h3")).isEqualTo("s4");
+    }
+
+    @Test
+    void connectedPairsFollowCutsAndStoppedSwitches() {
+        Topology line = Topologies.linear(3);
+        assertThat(line.connectedHostPairs(Set.of(), Set.of())).hasSize(6);
+        assertThat(line.connectedHostPairs(Set.of(new Topology.Link("s2", "s3")), Set.of()))
+                .containsExactlyInAnyOrder(List.of("h1", "h2"), List.of("h2", "h1"));
+        assertThat(line.connectedHostPairs(Set.of(), Set.of("s2"))).isEmpty();
+        Topology ring = Topologies.ring(4);
+        assertThat(ring.connectedHostPairs(Set.of(new Topology.Link("s1", "s2")), Set.of()))
+                .hasSize(12);
+        assertThat(ring.connectedHostPairs(Set.of(), Set.of("s2"))).hasSize(6);
+    }
+
+    @Test
+    void restDpidsArePrintedWithColons() {
+        assertThat(WeftRest.dpid(1)).isEqualTo("00:00:00:00:00:00:00:01");
+        assertThat(WeftRest.dpid(0x14)).isEqualTo("00:00:00:00:00:00:00:14");
     }
 
     @Test

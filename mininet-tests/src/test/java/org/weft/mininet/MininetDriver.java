@@ -76,10 +76,19 @@ public final class MininetDriver implements AutoCloseable {
 
     /** Builds and starts {@code topology} with switches pointed at {@code 127.0.0.1:port}. */
     public JsonNode build(Topology topology, OpenFlowVersion version, int controllerPort) {
+        return build(topology, version, controllerPort, true);
+    }
+
+    /**
+     * As {@link #build(Topology, OpenFlowVersion, int)}; with {@code quietHosts} false the hosts
+     * keep IPv6 on and send DAD, router solicitations and MLD reports as soon as they are cabled.
+     */
+    public JsonNode build(
+            Topology topology, OpenFlowVersion version, int controllerPort, boolean quietHosts) {
         JsonNode answer =
                 call(
                         "build",
-                        topology.toBuildRequest(version, "127.0.0.1", controllerPort),
+                        topology.toBuildRequest(version, "127.0.0.1", controllerPort, quietHosts),
                         BUILD_TIMEOUT);
         this.version = version;
         return answer;
@@ -117,6 +126,89 @@ public final class MininetDriver implements AutoCloseable {
         return new PingResult(answer.path("sent").asInt(), answer.path("received").asInt());
     }
 
+    /**
+     * Pings once (or {@code count} times) for every {@code [src, dst]} pair: one process per source
+     * host, all sources in parallel. One result per pair, in no particular order.
+     */
+    public List<PairResult> pingSet(List<List<String>> pairs, int count) {
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        Duration timeout = Duration.ofSeconds(30 + pairs.size() * (2L + count));
+        JsonNode answer =
+                call("pingset", Map.of("pairs", pairs, "count", count, "timeout", 1), timeout);
+        List<PairResult> results = new java.util.ArrayList<>();
+        for (JsonNode pair : answer.path("pairs")) {
+            results.add(
+                    new PairResult(
+                            pair.path("src").asText(),
+                            pair.path("dst").asText(),
+                            pair.path("sent").asInt(),
+                            pair.path("received").asInt()));
+        }
+        return results;
+    }
+
+    /** Every host sends one ARP request (for an unused address), all hosts in parallel. */
+    public void announce(List<String> hosts) {
+        call("announce", Map.of("hosts", hosts), SHORT);
+    }
+
+    /** Starts {@code ping -D -i interval} from {@code src} to {@code dst} in the background. */
+    public int pingBackgroundStart(String src, String dst, Duration interval) {
+        return call(
+                        "ping_bg_start",
+                        Map.of("src", src, "dst", dst, "interval", interval.toMillis() / 1000.0),
+                        SHORT)
+                .path("handle")
+                .asInt();
+    }
+
+    /** Stops a background ping; its totals and the largest gap between two replies. */
+    public PingTrace pingBackgroundStop(int handle) {
+        JsonNode a = call("ping_bg_stop", Map.of("handle", handle), SHORT);
+        return new PingTrace(
+                a.path("sent").asInt(),
+                a.path("received").asInt(),
+                a.path("max_gap_ms").asDouble(),
+                a.path("gaps_ms").toString(),
+                a.path("duration_ms").asDouble());
+    }
+
+    /** TCP iperf3 from {@code src} to {@code dst}: {@code parallel} streams for {@code seconds}. */
+    public double iperfBitsPerSecond(String src, String dst, int parallel, int seconds) {
+        return call(
+                        "iperf",
+                        Map.of("src", src, "dst", dst, "parallel", parallel, "seconds", seconds),
+                        Duration.ofSeconds(seconds + 40))
+                .path("bits_per_second")
+                .asDouble();
+    }
+
+    /**
+     * Moves the switch end of {@code host}'s cable to {@code sw} (the host keeps MAC and IP).
+     *
+     * @return the OpenFlow port number it got on {@code sw}
+     */
+    public int replug(String host, String sw) {
+        return call("replug", Map.of("host", host, "switch", sw), SHORT).path("ofport").asInt();
+    }
+
+    /** Bridge name to its OVSDB {@code fail_mode} (empty string when unset). */
+    public Map<String, String> failModes() {
+        JsonNode bridges = call("bridge_info", Map.of(), SHORT).path("bridges");
+        Map<String, String> result = new LinkedHashMap<>();
+        bridges.fields()
+                .forEachRemaining(
+                        e ->
+                                result.put(
+                                        e.getKey(),
+                                        e.getValue().path("fail_mode").isTextual()
+                                                ? e.getValue().path("fail_mode").asText()
+                                                : ""));
+        return result;
+    }
+
     /** Brings the cable between nodes {@code a} and {@code b} up or down (both interfaces). */
     public void link(String a, String b, boolean up) {
         call("link", Map.of("a", a, "b", b, "state", up ? "up" : "down"), SHORT);
@@ -140,6 +232,11 @@ public final class MininetDriver implements AutoCloseable {
     /** {@code ovs-ofctl -O <version> dump-groups <switch>}, non-empty lines. */
     public List<String> dumpGroups(String sw) {
         return lines(call("dump_groups", Map.of("switch", sw), SHORT));
+    }
+
+    /** {@code ovs-ofctl -O <version> dump-ports-desc <switch>}, non-empty lines. */
+    public List<String> dumpPortsDesc(String sw) {
+        return lines(call("dump_ports_desc", Map.of("switch", sw), SHORT));
     }
 
     /** {@code ovs-ofctl -O <version> dump-ports <switch>}, non-empty lines. */
@@ -293,6 +390,25 @@ public final class MininetDriver implements AutoCloseable {
             System.err.println("mn -c exited " + result.exitCode() + ", see mn-clean.log");
         }
     }
+
+    /** One ping pair's outcome. */
+    public record PairResult(String src, String dst, int sent, int received) {
+        public boolean reached() {
+            return sent > 0 && received == sent;
+        }
+
+        @Override
+        public String toString() {
+            return src + "->" + dst + " " + received + "/" + sent;
+        }
+    }
+
+    /**
+     * A background ping: totals, the largest gap between consecutive replies (the outage; start and
+     * stop count as replies), the five largest gaps as JSON text, and how long it ran.
+     */
+    public record PingTrace(
+            int sent, int received, double maxGapMs, String largestGapsMs, double durationMs) {}
 
     /** Packets sent and answered. */
     public record PingResult(int sent, int received) {

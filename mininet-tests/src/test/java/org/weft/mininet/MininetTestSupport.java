@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +27,10 @@ public abstract class MininetTestSupport {
     /** The controller, once {@link #startWeft()} was called. */
     protected WeftProcess weft;
 
+    /** The built fabric with its port map and the failures the test caused, after build(). */
+    protected Fabric fabric;
+
+    private final List<WeftProcess> stoppedWefts = new ArrayList<>();
     private List<String> builtSwitches = List.of();
     private OvsLog ovsLog;
 
@@ -41,9 +46,11 @@ public abstract class MininetTestSupport {
                         .resolve(getClass().getSimpleName())
                         .resolve(name.replaceAll("_+$", ""));
         Files.createDirectories(testDir);
-        try (var old = Files.list(testDir)) {
-            for (Path file : old.toList()) {
-                Files.deleteIfExists(file);
+        try (var old = Files.walk(testDir)) { // files of an earlier run, weft-data/ included
+            for (Path file : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!file.equals(testDir)) {
+                    Files.deleteIfExists(file);
+                }
             }
         }
         ovsLog = OvsLog.mark();
@@ -56,13 +63,99 @@ public abstract class MininetTestSupport {
         return weft;
     }
 
-    /** Builds {@code topology} against the running controller. */
+    /**
+     * Stops the running controller (SIGTERM by PID) and starts the same jar again on the same
+     * ports, where the switches look for it; the new output goes to {@code weft-<n>.log}.
+     */
+    protected void stopWeft() {
+        if (weft == null) {
+            throw new IllegalStateException("no controller running");
+        }
+        weft.stop();
+        stoppedWefts.add(weft);
+    }
+
+    /** Starts the controller again on the ports of the one {@link #stopWeft()} stopped. */
+    protected WeftProcess restartWeft() throws IOException {
+        WeftProcess last = stoppedWefts.get(stoppedWefts.size() - 1);
+        weft =
+                WeftProcess.start(
+                        MininetEnvironment.weftJarUnderTest(),
+                        testDir,
+                        last.openflowPort(),
+                        last.restPort(),
+                        "weft-" + (stoppedWefts.size() + 1) + ".log");
+        return weft;
+    }
+
+    /** Builds {@code topology} against the running controller, hosts silent until used. */
     protected void build(Topology topology, OpenFlowVersion version) {
+        build(topology, version, true);
+    }
+
+    /**
+     * Builds, then waits until every switch is connected, the controller programmed a spanning tree
+     * over the whole fabric (so the links are discovered), and every host announced itself and has
+     * its route on every switch, before the test sends traffic.
+     */
+    protected void buildAndDiscover(Topology topology, OpenFlowVersion version) {
+        build(topology, version);
+        fabric.awaitConnected(Duration.ofSeconds(30), topology.name());
+        fabric.awaitSpanningTree(Duration.ofSeconds(30), "after build");
+        fabric.announceHosts(Duration.ofSeconds(30));
+    }
+
+    /** Builds {@code topology}; {@code quietHosts} false lets hosts chat (IPv6) from the start. */
+    protected void build(Topology topology, OpenFlowVersion version, boolean quietHosts) {
         if (weft == null) {
             throw new IllegalStateException("startWeft() first");
         }
-        mininet.build(topology, version, weft.openflowPort());
+        var answer = mininet.build(topology, version, weft.openflowPort(), quietHosts);
         builtSwitches = topology.switchNames();
+        fabric = new Fabric(mininet, topology, version, answer);
+        StringBuilder macs =
+                new StringBuilder("# node interface/ip mac (for reading flow dumps)\n");
+        answer.path("hosts")
+                .forEach(
+                        h ->
+                                macs.append(h.path("name").asText())
+                                        .append(' ')
+                                        .append(h.path("ip").asText())
+                                        .append(' ')
+                                        .append(h.path("mac").asText())
+                                        .append('\n'));
+        answer.path("switch_interfaces")
+                .fields()
+                .forEachRemaining(
+                        e ->
+                                macs.append("switch ")
+                                        .append(e.getKey())
+                                        .append(' ')
+                                        .append(e.getValue().asText())
+                                        .append('\n'));
+        try {
+            Files.writeString(testDir.resolve("macs.txt"), macs, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("Cannot write macs.txt: " + e);
+        }
+        if (!answer.path("tx_offload_off").asBoolean(false)) {
+            System.out.println("ethtool missing: TX checksum offload stays on (TCP may fail)");
+        }
+    }
+
+    /** Appends a measured value to {@code measurements.txt} of the test and to stdout. */
+    protected void record(String line) {
+        System.out.println("MEASURED " + line);
+        try {
+            Files.writeString(
+                    testDir.resolve("measurements.txt"),
+                    line + "\n",
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.err.println("Cannot write measurements.txt: " + e);
+        }
     }
 
     @AfterEach
@@ -81,7 +174,11 @@ public abstract class MininetTestSupport {
             }
         }
         checkOvsLog(failures);
-        if (weft != null) {
+        List<WeftProcess> all = new ArrayList<>(stoppedWefts);
+        if (weft != null && !stoppedWefts.contains(weft)) {
+            all.add(weft);
+        }
+        for (WeftProcess weft : all) {
             int exit = weft.stop();
             System.out.println("Weft exited with " + exit + "; log: " + weft.log());
             List<String> problems = weft.problemLines();

@@ -53,7 +53,16 @@ public final class WeftProcess implements AutoCloseable {
         while (restPort == openflowPort) {
             restPort = freePort();
         }
-        Path log = dir.resolve("weft.log");
+        return start(jar, dir, openflowPort, restPort, "weft.log");
+    }
+
+    /**
+     * Starts the jar on the given ports (to restart a controller where the switches look for it),
+     * with its output in {@code dir/logName}.
+     */
+    public static WeftProcess start(
+            Path jar, Path dir, int openflowPort, int restPort, String logName) throws IOException {
+        Path log = dir.resolve(logName);
         List<String> command =
                 List.of(
                         javaExecutable(),
@@ -63,7 +72,11 @@ public final class WeftProcess implements AutoCloseable {
                         Integer.toString(openflowPort),
                         "--rest-port",
                         Integer.toString(restPort));
-        Files.writeString(dir.resolve("weft.cmdline"), String.join(" ", command) + "\n");
+        Files.writeString(
+                dir.resolve("weft.cmdline"),
+                String.join(" ", command) + "\n",
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
         Process process =
                 new ProcessBuilder(command)
                         .directory(dir.toFile())
