@@ -21,6 +21,7 @@ public final class PlanContext {
     private final Map<Dpid, SwitchInfo> switches;
     private final boolean protect;
     private final Map<Dpid, NextHops> nextHops = new HashMap<>();
+    private java.util.function.Function<Dpid, NextHops> calculator;
 
     public PlanContext(
             TopologySnapshot topo,
@@ -47,6 +48,9 @@ public final class PlanContext {
 
     /** Equal-cost next hops (and distances) of every switch toward {@code dst}. */
     public NextHops nextHops(Dpid dst) {
-        return nextHops.computeIfAbsent(dst, d -> EqualCostPaths.nextHops(topo, weigher, d));
+        if (calculator == null) {
+            calculator = EqualCostPaths.nextHopsOver(topo, weigher);
+        }
+        return nextHops.computeIfAbsent(dst, calculator);
     }
 }

@@ -37,6 +37,16 @@ public final class EqualCostPaths {
     }
 
     /**
+     * A calculator of next hops toward any destination over one snapshot and weigher: the links are
+     * weighed once, not once per destination (planning every host of a fabric asks for many).
+     */
+    public static java.util.function.Function<Dpid, NextHops> nextHopsOver(
+            TopologySnapshot topology, LinkWeigher weigher) {
+        WeightedTopology g = new WeightedTopology(topology, weigher);
+        return dst -> nextHops(g, dst);
+    }
+
+    /**
      * All least-cost loop-free paths, at most {@code maxPaths}, in ascending order of their links.
      * Empty when {@code maxPaths <= 0}, a switch is unknown or there is no path; {@code [empty
      * path]} when {@code src == dst}.
