@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
  * switches keep their flows, so traffic keeps flowing while it is down; when it returns it takes
  * over (switches reconnect, a later failure is handled) without duplicate or orphan entries.
  *
- * <p>Tagged {@code controller-bug} (excluded by default; run with {@code
- * -Dweft.mininet.excludedGroups=none}) while the controller fails it. With Weft of 2026-11-22: (1)
- * stopping Weft while switches are connected logs ERROR {@code ListenerRegistry - Listener
- * RoutingApp... failed on DeviceEvent{DEVICE_DISCONNECTED ...}} with a {@code
- * RejectedExecutionException} (the routing executor is shut down before device events stop); (2)
- * the restarted instance never learns the hosts again (the old flows forward everything, so no
- * packet-in), so after a later cut the old routes stay: fast-failover and select buckets and
- * per-ingress rules still output to the dead port.
+ * <p>Tagged {@code controller-bug} (excluded by default; {@code -Dweft.mininet.excludedGroups=none}
+ * runs it). With main at 4591896..0cde277 it failed every run: an ERROR with a {@code
+ * RejectedExecutionException} ({@code ListenerRegistry - Listener RoutingApp... failed on
+ * DeviceEvent{DEVICE_DISCONNECTED ...}}) when Weft stopped with switches connected, and the
+ * restarted instance never learned the hosts again, leaving the old routes (fast-failover and
+ * select buckets, per-ingress rules) pointing into a later cut. Main at 8ccf359 fixed both; the
+ * test now fails intermittently (1 run of 2) only on the BAD_OUT_GROUP race that {@code
+ * StartupRaceTest} describes, hit when the new instance re-learns hosts while traffic flows.
  */
 @Tag("controller-bug")
 class ControllerRestartTest extends MininetTestSupport {
