@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,14 +36,10 @@ class ChaosTest extends MininetTestSupport {
      * The k=4 fat tree with OpenFlow 1.3 (select and fast-failover groups); aggregation and core
      * switches may be stopped.
      *
-     * <p>Tagged {@code controller-bug} (excluded by default): its reachability and dead-port checks
-     * pass, but in about one run out of three a switch answers OFPBAC_BAD_OUT_GROUP to a FLOW_MOD
-     * and a PACKET_OUT while routes are re-planned (seen after "Failover: lost 2 link(s)" during
-     * the RECOVERY re-optimisation, seed 1795309266253), the race {@code StartupRaceTest}
-     * describes.
+     * <p>Runs in the default suite since the single per-switch writer fixed the group races it used
+     * to hit.
      */
     @Test
-    @Tag("controller-bug")
     void randomFailuresAndRepairsOnTheFatTree() throws IOException {
         List<String> stoppable = new ArrayList<>(Topologies.FAT_TREE_CORES);
         for (int i = 5; i <= 12; i++) {

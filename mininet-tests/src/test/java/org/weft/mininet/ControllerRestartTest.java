@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,16 +13,9 @@ import org.junit.jupiter.api.Test;
  * switches keep their flows, so traffic keeps flowing while it is down; when it returns it takes
  * over (switches reconnect, a later failure is handled) without duplicate or orphan entries.
  *
- * <p>Tagged {@code controller-bug} (excluded by default; {@code -Dweft.mininet.excludedGroups=none}
- * runs it). With main at 4591896..0cde277 it failed every run: an ERROR with a {@code
- * RejectedExecutionException} ({@code ListenerRegistry - Listener RoutingApp... failed on
- * DeviceEvent{DEVICE_DISCONNECTED ...}}) when Weft stopped with switches connected, and the
- * restarted instance never learned the hosts again, leaving the old routes (fast-failover and
- * select buckets, per-ingress rules) pointing into a later cut. Main at 8ccf359 fixed both; the
- * test now fails intermittently (1 run of 2) only on the BAD_OUT_GROUP race that {@code
- * StartupRaceTest} describes, hit when the new instance re-learns hosts while traffic flows.
+ * <p>Before switch reconciliation on connect, the restarted instance never learned the hosts again
+ * and kept stale routes after a later cut; this test keeps that from coming back.
  */
-@Tag("controller-bug")
 class ControllerRestartTest extends MininetTestSupport {
     private static final Duration REACH = Duration.ofSeconds(45);
     private static final Duration SETTLE = Duration.ofSeconds(15);

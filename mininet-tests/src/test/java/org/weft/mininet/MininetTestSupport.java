@@ -63,6 +63,21 @@ public abstract class MininetTestSupport {
         return weft;
     }
 
+    /** Starts the controller with a configuration file (YAML) written into the test directory. */
+    protected WeftProcess startWeft(String yaml) throws IOException {
+        Path config = testDir.resolve("weft.yaml");
+        java.nio.file.Files.writeString(config, yaml);
+        weft =
+                WeftProcess.start(
+                        MininetEnvironment.weftJarUnderTest(),
+                        testDir,
+                        WeftProcess.freePort(),
+                        WeftProcess.freePort(),
+                        "weft.log",
+                        List.of("--config", config.toString()));
+        return weft;
+    }
+
     /**
      * Stops the running controller (SIGTERM by PID) and starts the same jar again on the same
      * ports, where the switches look for it; the new output goes to {@code weft-<n>.log}.

@@ -62,16 +62,30 @@ public final class WeftProcess implements AutoCloseable {
      */
     public static WeftProcess start(
             Path jar, Path dir, int openflowPort, int restPort, String logName) throws IOException {
+        return start(jar, dir, openflowPort, restPort, logName, List.of());
+    }
+
+    /** As {@link #start(Path, Path, int, int, String)}, with extra command-line arguments. */
+    public static WeftProcess start(
+            Path jar,
+            Path dir,
+            int openflowPort,
+            int restPort,
+            String logName,
+            List<String> extraArgs)
+            throws IOException {
         Path log = dir.resolve(logName);
         List<String> command =
-                List.of(
-                        javaExecutable(),
-                        "-jar",
-                        jar.toString(),
-                        "--openflow-port",
-                        Integer.toString(openflowPort),
-                        "--rest-port",
-                        Integer.toString(restPort));
+                new java.util.ArrayList<>(
+                        List.of(
+                                javaExecutable(),
+                                "-jar",
+                                jar.toString(),
+                                "--openflow-port",
+                                Integer.toString(openflowPort),
+                                "--rest-port",
+                                Integer.toString(restPort)));
+        command.addAll(extraArgs);
         Files.writeString(
                 dir.resolve("weft.cmdline"),
                 String.join(" ", command) + "\n",
@@ -188,7 +202,7 @@ public final class WeftProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
