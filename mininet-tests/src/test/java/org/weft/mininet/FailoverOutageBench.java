@@ -35,25 +35,9 @@ class FailoverOutageBench extends MininetTestSupport {
         startWeft("routing:\n  protection: " + protection + "\n  recoveryHoldDownMs: 500\n");
         buildAndDiscover(ring, OpenFlowVersion.OF13);
         fabric.awaitAllReach(ring.allHostPairs(), Duration.ofSeconds(45), "before the cuts");
-        List<Double> outages = new ArrayList<>();
-        int lost = 0;
-        for (int i = 0; i < cuts; i++) {
-            int trace = mininet.pingBackgroundStart("h1", "h2", Duration.ofMillis(10));
-            Wait.until(
-                    "pings flow",
-                    Duration.ofSeconds(5),
-                    () -> fabric.unreachable(List.of(List.of("h1", "h2"))).isEmpty());
-            fabric.cut("s1", "s2");
-            fabric.awaitAllReach(
-                    List.of(List.of("h1", "h2")), Duration.ofSeconds(15), "after cut " + i);
-            MininetDriver.PingTrace t = mininet.pingBackgroundStop(trace);
-            outages.add(t.maxGapMs());
-            lost += t.sent() - t.received();
-            fabric.restore("s1", "s2");
-            fabric.awaitNoDeadPortEntries(Duration.ofSeconds(15), "after restore " + i);
-            fabric.awaitAllReach(
-                    List.of(List.of("h1", "h2")), Duration.ofSeconds(15), "after restore " + i);
-        }
+        Outages.Result r = Outages.cutRepeatedly(fabric, mininet, cuts);
+        List<Double> outages = new ArrayList<>(r.outagesMs());
+        int lost = r.lost();
         Collections.sort(outages);
         List<Double> reactions = new ArrayList<>();
         Matcher m = REACTION.matcher(Files.readString(weft.log()));
