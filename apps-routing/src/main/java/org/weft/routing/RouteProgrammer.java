@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.Dpid;
+import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
@@ -147,9 +148,41 @@ final class RouteProgrammer {
     }
 
     /**
+     * The actions with every group replaced by the bucket this packet would take: a fast-failover
+     * group's first bucket, a select group's bucket chosen by a hash of the addresses.
+     */
+    List<FlowAction> resolved(Object key, Dpid s, List<FlowAction> actions, byte[] frame) {
+        if (actions.stream().noneMatch(a -> a instanceof FlowAction.ToGroup)) {
+            return actions;
+        }
+        List<FlowAction> out = new ArrayList<>();
+        for (FlowAction a : actions) {
+            if (a instanceof FlowAction.ToGroup tg) {
+                installed(key).groups().get(s).stream()
+                        .filter(g -> g.groupId() == tg.groupId() && !g.buckets().isEmpty())
+                        .findFirst()
+                        .ifPresent(g -> out.addAll(pick(g, frame).actions()));
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static Group.Bucket pick(Group g, byte[] frame) {
+        if (g.type() != Group.Type.SELECT) {
+            return g.buckets().get(0);
+        }
+        int h =
+                java.util.Arrays.hashCode(
+                        java.util.Arrays.copyOf(frame, Math.min(frame.length, 12)));
+        return g.buckets().get(Math.floorMod(h, g.buckets().size()));
+    }
+
+    /**
      * The actions a switch's rule for this key applies (to send a packet the way the plan would).
      */
-    List<org.weft.net.flow.FlowAction> actionsAt(Object key, Dpid s) {
+    List<FlowAction> actionsAt(Object key, Dpid s) {
         return installed(key).flows().get(s).stream()
                 .filter(r -> r.match().inPort() == null)
                 .findFirst()

@@ -106,19 +106,25 @@ final class RoutingPacketHandler implements PacketProcessor {
         return true;
     }
 
+    /**
+     * Sends the packet the way the destination's route leaves this switch. The switch asked, so its
+     * table may lack the entry: a plain output rule is re-asserted at once; a rule pointing at a
+     * group is not (after a reconnect the group may not be back yet, and the switch's audit
+     * restores both). The packet itself goes out with the group resolved to a port, never naming a
+     * group.
+     */
     private void deliver(Host dst, ConnectPoint from, byte[] frame) {
         Object key = dst.id();
-        List<FlowAction> actions = app.programmer().actionsAt(key, from.dpid());
+        RouteProgrammer programmer = app.programmer();
+        List<FlowAction> actions = programmer.actionsAt(key, from.dpid());
         if (!actions.isEmpty()) {
-            var settled = app.programmer().settled(key);
-            if (settled.isDone()) {
-                // Re-assert only when no update of this destination is in flight: an update may not
-                // have sent the switch the group its rule points to yet.
-                app.programmer().reassert(key, from.dpid());
+            var settled = programmer.settled(key);
+            boolean viaGroup = actions.stream().anyMatch(a -> a instanceof FlowAction.ToGroup);
+            if (settled.isDone() && !viaGroup) {
+                programmer.reassert(key, from.dpid());
             }
-            // Released only once the routes are confirmed, so the packet never meets a missing
-            // group.
-            settled.thenRun(() -> send(from, actions, frame));
+            settled.thenRun(
+                    () -> send(from, programmer.resolved(key, from.dpid(), actions, frame), frame));
             return;
         }
         app.submit(
@@ -127,9 +133,13 @@ final class RoutingPacketHandler implements PacketProcessor {
                                 .thenRun(
                                         () -> {
                                             List<FlowAction> installed =
-                                                    app.programmer().actionsAt(key, from.dpid());
+                                                    programmer.actionsAt(key, from.dpid());
                                             if (!installed.isEmpty()) {
-                                                send(from, installed, frame);
+                                                send(
+                                                        from,
+                                                        programmer.resolved(
+                                                                key, from.dpid(), installed, frame),
+                                                        frame);
                                             }
                                         }));
     }
