@@ -3,6 +3,7 @@ package org.weft.dist;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.weft.net.failover.FailoverService;
 import org.weft.net.routing.RoutingService;
 import org.weft.net.steering.SteeringService;
 import org.weft.openflow.OfController;
@@ -52,6 +53,7 @@ final class RestWiring {
      *
      * @param routing null when routing is disabled ({@code /routing} then answers 503)
      * @param steering null when routing is disabled ({@code /steering} then answers 503)
+     * @param failover null when routing is disabled (no failover metrics then)
      */
     static RestServer start(
             WeftConfig config,
@@ -59,16 +61,23 @@ final class RestWiring {
             CoreServices core,
             IntentStore intents,
             RoutingService routing,
-            SteeringService steering)
+            SteeringService steering,
+            FailoverService failover)
             throws IOException {
         RestConfig rest = toRestConfig(config);
+        WeftMetrics metrics = new WeftMetrics();
+        metrics.watchPackets(of.packetService());
+        metrics.watchFlowMods(of.flowRuleCounters());
+        if (failover != null) {
+            metrics.watchFailovers(failover);
+        }
         RestServices services =
                 new RestServices(
                         of.deviceService(),
                         of.flowRuleService(),
                         of.statsService(),
                         intents,
-                        new WeftMetrics(),
+                        metrics,
                         List.of(
                                 new DeviceEventSource(of.deviceService()),
                                 new LinkEventSource(core.linkService()),

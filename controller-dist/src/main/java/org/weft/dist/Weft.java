@@ -44,7 +44,15 @@ public final class Weft implements AutoCloseable {
         RestServer rest;
         try {
             controller.start();
-            rest = RestWiring.start(config, controller, core, intents, apps.routing, apps.steering);
+            rest =
+                    RestWiring.start(
+                            config,
+                            controller,
+                            core,
+                            intents,
+                            apps.routing,
+                            apps.steering,
+                            apps.failover);
         } catch (Exception e) {
             apps.close();
             core.close();

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.device.DeviceService;
+import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.GroupService;
 import org.weft.net.packet.PacketService;
@@ -70,6 +71,10 @@ public final class OfController implements AutoCloseable {
     }
 
     public FlowRuleService flowRuleService() {
+        return flows;
+    }
+
+    public FlowRuleCounters flowRuleCounters() {
         return flows;
     }
 

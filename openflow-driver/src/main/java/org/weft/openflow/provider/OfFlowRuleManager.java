@@ -10,6 +10,7 @@ import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
+import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.GroupOperation;
@@ -22,9 +23,11 @@ import org.weft.openflow.translate.OfFlowMods;
  * Flow rules and groups as barrier-confirmed batches of flow-mods / group-mods. A batch that cannot
  * be translated for the switch's version fails before anything is sent.
  */
-public final class OfFlowRuleManager implements FlowRuleService, GroupService {
+public final class OfFlowRuleManager implements FlowRuleService, GroupService, FlowRuleCounters {
 
     private final OfSwitchRegistry switches;
+    private final java.util.concurrent.atomic.LongAdder flowMods =
+            new java.util.concurrent.atomic.LongAdder();
 
     public OfFlowRuleManager(OfSwitchRegistry switches) {
         this.switches = switches;
@@ -46,7 +49,13 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService {
             }
             msgs.add(xid -> OfFlowMods.toFlowMod(f, op, xid));
         }
+        flowMods.add(msgs.size());
         return send(sw.get(), msgs);
+    }
+
+    @Override
+    public long flowModsSent() {
+        return flowMods.sum();
     }
 
     @Override
@@ -63,6 +72,7 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService {
                 out.add(OfFlowMods.toFlowMod(f, op, xid++));
             }
             sw.get().sendAll(out);
+            flowMods.add(out.size());
             return true;
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             return false;

@@ -1,6 +1,7 @@
 package org.weft.rest.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -8,8 +9,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.weft.net.device.DeviceService;
+import org.weft.net.failover.FailoverService;
+import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.host.HostService;
 import org.weft.net.link.LinkService;
+import org.weft.net.packet.PacketService;
 
 /**
  * The controller's metrics registry. The REST server records its own request latency; other modules
@@ -45,6 +49,40 @@ public final class WeftMetrics {
                 .register(registry);
         Gauge.builder("weft.hosts", hosts, HostService::getHostCount)
                 .description("Hosts learned now")
+                .register(registry);
+    }
+
+    /**
+     * Counts packet-ins as {@code weft_packet_ins_total} with a processor that runs before every
+     * other one (Prometheus turns the counter into a rate).
+     */
+    public void watchPackets(PacketService packets) {
+        Counter packetIns = counter("weft.packet.ins", "Packet-ins received from switches");
+        packets.addProcessor(ctx -> packetIns.increment(), Integer.MIN_VALUE);
+    }
+
+    /** Publishes flow-mods sent as {@code weft_flow_mods_total}. */
+    public void watchFlowMods(FlowRuleCounters counters) {
+        FunctionCounter.builder("weft.flow.mods", counters, FlowRuleCounters::flowModsSent)
+                .description("Flow-mods sent to switches")
+                .register(registry);
+    }
+
+    /**
+     * Publishes {@code weft_failovers_total} (restorations after a loss), {@code
+     * weft_recoveries_total} and {@code weft_failover_reaction_seconds} (the latest restoration,
+     * topology change to last barrier reply).
+     */
+    public void watchFailovers(FailoverService failover) {
+        FunctionCounter.builder("weft.failovers", failover, f -> f.stats().reroutes())
+                .description("Restorations after lost links or switches")
+                .register(registry);
+        FunctionCounter.builder("weft.recoveries", failover, f -> f.stats().recoveries())
+                .description("Re-optimisations after recoveries")
+                .register(registry);
+        Gauge.builder("weft.failover.reaction", failover, f -> f.stats().lastReactionNanos() / 1e9)
+                .description("Latest restoration: topology change to last barrier reply")
+                .baseUnit("seconds")
                 .register(registry);
     }
 
