@@ -28,7 +28,7 @@ class RoutingIT {
         }
 
         Ip4Address ip() {
-            return Ip4Address.parse("10.0.0." + index);
+            return Ip4Address.of(0x0a000000 + index);
         }
     }
 
