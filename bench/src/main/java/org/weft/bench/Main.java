@@ -103,6 +103,13 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--limit-s", defaultValue = "120", description = "Give up after this.")
         long limitSeconds;
 
+        @Option(
+                names = "--fat-tree",
+                defaultValue = "0",
+                description =
+                        "Wire a k-ary fat tree (5k^2/4 switches) instead of a ring of --switches.")
+        int fatTreeK;
+
         @Override
         public Integer call() throws Exception {
             FlowInstallRun.Result r =
@@ -135,9 +142,17 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--limit-s", defaultValue = "120", description = "Give up after this.")
         long limitSeconds;
 
+        @Option(
+                names = "--fat-tree",
+                defaultValue = "0",
+                description =
+                        "Wire a k-ary fat tree (5k^2/4 switches) instead of a ring of --switches.")
+        int fatTreeK;
+
         @Override
         public Integer call() throws Exception {
-            ScaleRun.Result r = new ScaleRun(switches, Duration.ofSeconds(limitSeconds)).run();
+            ScaleRun.Result r =
+                    new ScaleRun(switches, fatTreeK, Duration.ofSeconds(limitSeconds)).run();
             new Report(System.out).scale(r);
             return r.switches() > 0 ? 0 : 1;
         }

@@ -111,23 +111,25 @@ final class Report {
         out.printf(
                 Locale.ROOT,
                 "scale: %d switches connected in %.2f s; %d links discovered in %s;"
-                        + " heap after GC %d MiB%n",
+                        + " heap after GC %d MiB; process CPU %.1f s (Weft and the emulated switches)%n",
                 r.switches(),
                 r.connectSeconds(),
                 r.links(),
                 r.discoverySeconds() < 0
                         ? "(not all within the limit)"
                         : String.format(Locale.ROOT, "%.2f s", r.discoverySeconds()),
-                r.heapMiB());
+                r.heapMiB(),
+                r.cpuSeconds());
         out.printf(
                 Locale.ROOT,
                 "RESULT mode=scale switches=%d connect_s=%.3f links=%d discovery_s=%.3f"
-                        + " heap_mib=%d%n",
+                        + " heap_mib=%d cpu_s=%.1f%n",
                 r.switches(),
                 r.connectSeconds(),
                 r.links(),
                 r.discoverySeconds(),
-                r.heapMiB());
+                r.heapMiB(),
+                r.cpuSeconds());
     }
 
     private static double us(long nanos) {

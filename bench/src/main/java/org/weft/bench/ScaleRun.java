@@ -34,13 +34,19 @@ final class ScaleRun {
             double connectSeconds,
             int links,
             double discoverySeconds,
-            long heapMiB) {}
+            long heapMiB,
+            double cpuSeconds) {}
 
     private final int switchCount;
+    private final int fatTreeK;
     private final Duration limit;
 
-    ScaleRun(int switchCount, Duration limit) {
+    /**
+     * @param fatTreeK when positive, a k-ary fat tree instead of a ring of {@code switchCount}
+     */
+    ScaleRun(int switchCount, int fatTreeK, Duration limit) {
         this.switchCount = switchCount;
+        this.fatTreeK = fatTreeK;
         this.limit = limit;
     }
 
@@ -50,11 +56,20 @@ final class ScaleRun {
         cfg.openflow.echoIntervalMs = 10_000;
         cfg.openflow.handshakeTimeoutMs = limit.toMillis();
         try (Weft weft = Weft.start(cfg);
-                EmulatedFabric fabric = FabricBuilder.ring(switchCount).build()) {
+                EmulatedFabric fabric =
+                        (fatTreeK > 0
+                                        ? FabricBuilder.fatTree(fatTreeK)
+                                        : FabricBuilder.ring(switchCount))
+                                .build()) {
+            var os =
+                    (com.sun.management.OperatingSystemMXBean)
+                            ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             fabric.connect("127.0.0.1", weft.openflowPorts().get(0), limit);
             double connect = (System.nanoTime() - t0) / 1e9;
-            log.info("{} switches connected in {} s", switchCount, connect);
+            int count = fabric.switches().size();
+            log.info("{} switches connected in {} s", count, connect);
             int expected = 2 * fabric.cables().size();
             long t1 = System.nanoTime();
             long deadline = t1 + limit.toNanos();
@@ -64,9 +79,11 @@ final class ScaleRun {
                 links = weft.core().linkService().getLinkCount();
             }
             double discovery = links >= expected ? (System.nanoTime() - t1) / 1e9 : -1;
+            long cpuEnd = os.getProcessCpuTime();
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            return new Result(switchCount, connect, links, discovery, heap >> 20);
+            double cpu = (cpuEnd - cpu0) / 1e9;
+            return new Result(count, connect, links, discovery, heap >> 20, cpu);
         }
     }
 }
