@@ -66,29 +66,36 @@ public final class FabricBuilder {
     public static FabricBuilder fatTree(int k) {
         checkArgument(k >= 2 && k % 2 == 0, "k must be even and at least 2");
         int half = k / 2;
+        // Up to k=16 the layers fit 256 DPIDs apart (CORE_BASE, AGG_BASE, EDGE_BASE); larger
+        // fabrics
+        // (k=28: 980 switches) spread them 64 times further so they cannot overlap.
+        long scale = k <= 16 ? 1 : 0x40;
+        long coreBase = CORE_BASE * scale;
+        long aggBase = AGG_BASE * scale;
+        long edgeBase = EDGE_BASE * scale;
         FabricBuilder b = new FabricBuilder();
         for (int c = 0; c < half * half; c++) {
-            b.addSwitch(CORE_BASE + c, k);
+            b.addSwitch(coreBase + c, k);
         }
         for (int pod = 0; pod < k; pod++) {
             for (int i = 0; i < half; i++) {
-                b.addSwitch(AGG_BASE + (long) pod * half + i, k);
-                b.addSwitch(EDGE_BASE + (long) pod * half + i, k);
+                b.addSwitch(aggBase + (long) pod * half + i, k);
+                b.addSwitch(edgeBase + (long) pod * half + i, k);
             }
         }
         for (int pod = 0; pod < k; pod++) {
             for (int e = 0; e < half; e++) {
                 for (int a = 0; a < half; a++) {
                     b.cable(
-                            EDGE_BASE + (long) pod * half + e, a + 1,
-                            AGG_BASE + (long) pod * half + a, e + 1);
+                            edgeBase + (long) pod * half + e, a + 1,
+                            aggBase + (long) pod * half + a, e + 1);
                 }
             }
             for (int a = 0; a < half; a++) {
                 for (int c = 0; c < half; c++) {
                     b.cable(
-                            AGG_BASE + (long) pod * half + a, half + c + 1,
-                            CORE_BASE + (long) a * half + c, pod + 1);
+                            aggBase + (long) pod * half + a, half + c + 1,
+                            coreBase + (long) a * half + c, pod + 1);
                 }
             }
         }
