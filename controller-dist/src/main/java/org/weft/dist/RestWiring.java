@@ -11,6 +11,7 @@ import org.weft.rest.RestConfig;
 import org.weft.rest.RestServer;
 import org.weft.rest.RestServices;
 import org.weft.rest.events.DeviceEventSource;
+import org.weft.rest.events.FailoverEventSource;
 import org.weft.rest.events.HostEventSource;
 import org.weft.rest.events.LinkEventSource;
 import org.weft.rest.metrics.WeftMetrics;
@@ -78,10 +79,12 @@ final class RestWiring {
                         of.statsService(),
                         intents,
                         metrics,
-                        List.of(
-                                new DeviceEventSource(of.deviceService()),
-                                new LinkEventSource(core.linkService()),
-                                new HostEventSource(core.hostService())),
+                        FailoverEventSource.with(
+                                List.of(
+                                        new DeviceEventSource(of.deviceService()),
+                                        new LinkEventSource(core.linkService()),
+                                        new HostEventSource(core.hostService())),
+                                failover),
                         new RestServices.Network(
                                 core.linkService(),
                                 core.linkAdminService(),

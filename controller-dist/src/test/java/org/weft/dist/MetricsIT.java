@@ -57,4 +57,46 @@ class MetricsIT {
             assertThat(value(scrape(bed), "weft_failovers_total")).isGreaterThanOrEqualTo(1);
         }
     }
+
+    @Test
+    void failoversAreStreamedAsServerSentEvents() throws Exception {
+        try (WeftTestBed bed = new WeftTestBed(FabricBuilder.ring(4), 200)) {
+            RoutingIT.awaitLinks(bed, 8);
+            RoutingIT.announce(bed, RoutingIT.hostsOnFreePorts(bed.fabric));
+            java.util.concurrent.BlockingQueue<String> lines =
+                    new java.util.concurrent.LinkedBlockingQueue<>();
+            var stream =
+                    HttpClient.newHttpClient()
+                            .sendAsync(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(
+                                                            "http://127.0.0.1:"
+                                                                    + bed.weft.rest().port()
+                                                                    + "/api/v1/events"))
+                                            .header("Accept", "text/event-stream")
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofLines());
+            var reader = stream.thenAccept(r -> r.body().forEach(lines::add));
+            try {
+                WeftTestBed.waitUntil(
+                        () -> stream.isDone(), Duration.ofSeconds(5), "the event stream opens");
+                bed.fabric.cut(bed.fabric.cables().get(0));
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                String line = "";
+                while (!line.equals("event: failover") && System.nanoTime() < deadline) {
+                    String next = lines.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    line = next == null ? line : next;
+                }
+                assertThat(line).isEqualTo("event: failover");
+                String data = lines.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(data)
+                        .startsWith("data: ")
+                        .contains("\"type\":\"REROUTED\"")
+                        .contains("\"linksLost\"");
+            } finally {
+                reader.cancel(true);
+                stream.cancel(true);
+            }
+        }
+    }
 }
