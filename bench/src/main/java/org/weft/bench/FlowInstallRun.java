@@ -95,6 +95,16 @@ final class FlowInstallRun {
                 if (!sw.awaitHandshake(Duration.ofSeconds(10))) {
                     throw new TimeoutException("switch " + sw.dpid() + " handshake timed out");
                 }
+                // The switch answered the last handshake barrier; the controller admits it a moment
+                // later.
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (!of.deviceService().isConnected(sw.dpid())) {
+                    if (System.nanoTime() > deadline) {
+                        throw new TimeoutException(
+                                "switch " + sw.dpid() + " not admitted by the controller");
+                    }
+                    Thread.sleep(5);
+                }
             }
             long before = flowMods(sws);
             CpuMeter cpu = CpuMeter.start();
