@@ -27,7 +27,8 @@ Commands:
                           one process per source host, all sources in parallel
   announce                {"hosts"?:[names]} every host sends one ARP request (for 10.255.255.254)
   ping_bg_start           {"src","dst","interval"?} -> {"handle"}   ping -D in the background
-  ping_bg_stop            {"handle"} -> {"sent","received","max_gap_ms","gaps_ms":[5 largest]}
+  ping_bg_stop            {"handle"} -> {"sent","received","lost","unanswered_at_stop",
+                                         "max_gap_ms","max_gap_after","gaps_ms":[5 largest]}
                           the largest gap between consecutive replies (start and stop count as replies)
   iperf                   {"src","dst","parallel"?,"seconds"?} -> {"bits_per_second","retransmits"}
                           TCP, iperf3 server on dst for one test
@@ -528,20 +529,33 @@ class Driver:
         with open(path) as f:
             out = f.read()
         os.unlink(path)
-        times = [started]
+        times = []
+        answered = set()
         for line in out.splitlines():
             m = re.match(r"^\[(\d+\.\d+)\] \d+ bytes from .* icmp_seq=(\d+)", line)
             if m:
                 times.append(float(m.group(1)))
-        times.append(stopped)
-        gaps = sorted(((b - a) * 1000.0 for a, b in zip(times, times[1:])), reverse=True)
+                answered.add(int(m.group(2)))
+        if len(times) < 2:
+            # Nothing (or one reply) came back: the whole run is the gap.
+            times = [started] + times + [stopped]
+        gaps = sorted(
+            (((b - a) * 1000.0, a) for a, b in zip(times, times[1:])), reverse=True
+        )
         match = PING_RE.search(out)
         sent, received = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+        # Lost = requests with no reply although a later request was answered. Requests after the
+        # last answered one were still in flight when ping was interrupted: not lost, not counted.
+        last = max(answered) if answered else sent
+        lost = sum(1 for seq in range(1, last + 1) if seq not in answered)
         return {
             "sent": sent,
             "received": received,
-            "max_gap_ms": round(gaps[0], 1),
-            "gaps_ms": [round(g, 1) for g in gaps[:5]],
+            "lost": lost,
+            "unanswered_at_stop": max(0, sent - last),
+            "max_gap_ms": round(gaps[0][0], 1),
+            "max_gap_after": gaps[0][1],
+            "gaps_ms": [round(g, 1) for g, _ in gaps[:5]],
             "duration_ms": round((stopped - started) * 1000.0, 1),
         }
 

@@ -39,11 +39,13 @@ final class TopologyReactions {
         Set<Dpid> lostSwitches = e.removedSwitches();
         boolean recovered = !e.addedLinks().isEmpty() || !e.addedSwitches().isEmpty();
         boolean attributes = app.metric() != RoutingMetric.HOP_COUNT && !e.updatedLinks().isEmpty();
-        if (!lost.isEmpty() || !lostSwitches.isEmpty() || recovered) {
-            app.replanFlood();
-        }
+        // Restoration first: each switch's writer runs steps in order, so routes queued before
+        // the flood tree's update reach the switches one barrier earlier.
         if (!lost.isEmpty() || !lostSwitches.isEmpty()) {
             app.restore(lost, lostSwitches, detectedAt(e), receivedAt);
+        }
+        if (!lost.isEmpty() || !lostSwitches.isEmpty() || recovered) {
+            app.replanFlood();
         }
         if (recovered) {
             scheduleReoptimize(RouteChange.Cause.RECOVERY);

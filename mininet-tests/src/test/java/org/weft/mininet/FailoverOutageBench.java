@@ -45,6 +45,7 @@ class FailoverOutageBench extends MininetTestSupport {
             reactions.add(Double.parseDouble(m.group(1)));
         }
         Collections.sort(reactions);
+        r.perCut().forEach(this::record);
         record(
                 String.format(
                         "ring(4) OF1.3 protection=%s: %d cuts, outage (largest gap of a 10 ms ping)"

@@ -164,13 +164,15 @@ public final class MininetDriver implements AutoCloseable {
                 .asInt();
     }
 
-    /** Stops a background ping; its totals and the largest gap between two replies. */
+    /** Stops a background ping; its totals, losses and the largest gap between two replies. */
     public PingTrace pingBackgroundStop(int handle) {
         JsonNode a = call("ping_bg_stop", Map.of("handle", handle), SHORT);
         return new PingTrace(
                 a.path("sent").asInt(),
                 a.path("received").asInt(),
+                a.path("lost").asInt(),
                 a.path("max_gap_ms").asDouble(),
+                a.path("max_gap_after").asDouble(),
                 a.path("gaps_ms").toString(),
                 a.path("duration_ms").asDouble());
     }
@@ -404,11 +406,20 @@ public final class MininetDriver implements AutoCloseable {
     }
 
     /**
-     * A background ping: totals, the largest gap between consecutive replies (the outage; start and
-     * stop count as replies), the five largest gaps as JSON text, and how long it ran.
+     * A background ping: totals; requests lost (unanswered although a later one was answered: the
+     * requests still in flight when ping was stopped are not lost); the largest gap between
+     * consecutive replies (the outage; start and stop count only when fewer than two replies came)
+     * and the epoch second its last reply before it arrived; the five largest gaps as JSON text;
+     * how long it ran.
      */
     public record PingTrace(
-            int sent, int received, double maxGapMs, String largestGapsMs, double durationMs) {}
+            int sent,
+            int received,
+            int lost,
+            double maxGapMs,
+            double maxGapAfterEpochS,
+            String largestGapsMs,
+            double durationMs) {}
 
     /** Packets sent and answered. */
     public record PingResult(int sent, int received) {

@@ -24,8 +24,10 @@ import org.weft.event.ListenerRegistry;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
 import org.weft.net.device.Device;
+import org.weft.net.device.DeviceEvent;
 import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
+import org.weft.net.link.LinkEvent;
 import org.weft.net.link.LinkListener;
 import org.weft.net.link.LinkService;
 import org.weft.net.topology.LinkInfo;
@@ -37,8 +39,9 @@ import org.weft.net.topology.TopologySnapshot;
 /**
  * The single writer of the topology. Device and link events are queued; one thread takes a batch
  * (everything that arrives within {@code batchWindow} of the first event, at most {@code
- * maxBatchEvents}), rebuilds the snapshot from the device and link services, and publishes it with
- * a volatile write when something changed. Readers call {@link #currentSnapshot()} without locks.
+ * maxBatchEvents}; a lost link or switch closes the batch at once), rebuilds the snapshot from the
+ * device and link services, and publishes it with a volatile write when something changed. Readers
+ * call {@link #currentSnapshot()} without locks.
  */
 public final class TopologyManager implements TopologyService {
 
@@ -144,9 +147,10 @@ public final class TopologyManager implements TopologyService {
         List<AbstractEvent<?, ?>> batch = new ArrayList<>();
         batch.add(queue.take());
         long deadline = System.nanoTime() + batchWindowNanos;
+        boolean urgent = isLoss(batch.get(0));
         while (batch.size() < maxBatchEvents && !batch.contains(STOP)) {
             long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            if (left <= 0 || urgent) {
                 queue.drainTo(batch, maxBatchEvents - batch.size());
                 break;
             }
@@ -155,8 +159,19 @@ public final class TopologyManager implements TopologyService {
                 break;
             }
             batch.add(e);
+            urgent = isLoss(e);
         }
         return batch;
+    }
+
+    /**
+     * A lost link or switch ends the batch at once: traffic is being dropped until routing hears of
+     * it, so it is not worth waiting for more events (whatever is already queued still joins).
+     */
+    private static boolean isLoss(AbstractEvent<?, ?> e) {
+        return (e instanceof LinkEvent le && le.type() == LinkEvent.Type.REMOVED)
+                || (e instanceof DeviceEvent de
+                        && de.type() == DeviceEvent.Type.DEVICE_DISCONNECTED);
     }
 
     private void rebuildSafely(List<AbstractEvent<?, ?>> batch) {

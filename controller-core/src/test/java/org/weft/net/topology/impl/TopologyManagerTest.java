@@ -72,6 +72,29 @@ class TopologyManagerTest {
     }
 
     @Test
+    void aLostLinkIsPublishedWithoutWaitingForTheBatchWindow() throws Exception {
+        devices.connect(1, 2);
+        devices.connect(2, 2);
+        devices.connect(3, 2);
+        Link l = Link.of(1, 1, 2, 1);
+        links.linkSeen(l, 5_000, 1_000);
+        start(Duration.ofSeconds(30));
+        awaitSnapshot(s -> s.contains(l));
+        // An addition waits for the 30 s window...
+        Link added = Link.of(2, 2, 3, 1);
+        links.linkSeen(added, 5_000, 1_000);
+        assertThat(events.poll(300, TimeUnit.MILLISECONDS)).as("addition batched").isNull();
+
+        // ... and a removal closes the batch at once.
+        links.removeLinksAt(l.src(), LinkEvent.Reason.PORT_DOWN);
+
+        TopologyEvent e = events.poll(5, TimeUnit.SECONDS);
+        assertThat(e).as("snapshot long before the 30 s window ends").isNotNull();
+        assertThat(e.removedLinks()).containsExactly(l);
+        assertThat(e.addedLinks()).containsExactly(added);
+    }
+
+    @Test
     void eventsSayWhatChangedAndWhy() throws Exception {
         devices.connect(1, 2);
         devices.connect(2, 2);
