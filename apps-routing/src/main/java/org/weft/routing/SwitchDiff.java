@@ -14,7 +14,8 @@ import org.weft.net.flow.FlowRuleOperation;
  */
 final class SwitchDiff {
 
-    private record Key(int table, int priority, FlowMatch match) {
+    /** What identifies a rule in a switch's table (an ADD with the same key replaces it). */
+    record Key(int table, int priority, FlowMatch match) {
         static Key of(FlowRule r) {
             return new Key(r.tableId(), r.priority(), r.match());
         }

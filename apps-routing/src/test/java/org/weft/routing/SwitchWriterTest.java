@@ -1,0 +1,133 @@
+package org.weft.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.weft.net.Dpid;
+import org.weft.net.MacAddress;
+import org.weft.net.flow.FlowAction;
+import org.weft.net.flow.FlowMatch;
+import org.weft.net.flow.FlowRule;
+import org.weft.net.flow.FlowRuleOperation;
+import org.weft.net.flow.FlowRuleService;
+import org.weft.net.flow.GroupOperation;
+import org.weft.net.flow.GroupService;
+
+class SwitchWriterTest {
+
+    private static final Dpid S = Dpid.of(1);
+
+    /** Records every batch; each batch's barrier is answered only when the test says so. */
+    private static final class ManualSwitch implements FlowRuleService, GroupService {
+        final List<List<FlowRuleOperation>> batches = new ArrayList<>();
+        final List<CompletableFuture<Void>> barriers = new ArrayList<>();
+
+        @Override
+        public synchronized CompletableFuture<Void> apply(Dpid d, List<FlowRuleOperation> ops) {
+            batches.add(List.copyOf(ops));
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            barriers.add(f);
+            return f;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyGroups(Dpid d, List<GroupOperation> ops) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        void answer(int batch) {
+            barriers.get(batch).complete(null);
+        }
+    }
+
+    private static FlowRule rule(long dst, int port) {
+        return FlowRule.builder(S)
+                .priority(100)
+                .match(FlowMatch.builder().ethDst(MacAddress.of(dst)).build())
+                .actions(FlowAction.output(port))
+                .build();
+    }
+
+    private final ManualSwitch sw = new ManualSwitch();
+    private final SwitchWriter writer = new SwitchWriter(sw, sw);
+
+    private CompletableFuture<Integer> move(long dst, int from, int to) {
+        return writer.change(
+                S, List.of(rule(dst, from)), List.of(), List.of(rule(dst, to)), List.of());
+    }
+
+    @Test
+    void changesQueuedBehindABatchGoOutTogetherAddsFirst() {
+        CompletableFuture<Integer> a = move(1, 1, 2);
+        // Different destinations, queued while a's barrier is outstanding.
+        CompletableFuture<Integer> b =
+                writer.change(S, List.of(rule(2, 1)), List.of(), List.of(), List.of());
+        CompletableFuture<Integer> c =
+                writer.change(S, List.of(), List.of(), List.of(rule(3, 4)), List.of());
+        assertThat(sw.batches).hasSize(1);
+        assertThat(b).isNotDone();
+
+        sw.answer(0);
+
+        assertThat(a).isCompletedWithValue(1);
+        assertThat(sw.batches).hasSize(2);
+        assertThat(sw.batches.get(1))
+                .containsExactly(
+                        FlowRuleOperation.add(rule(3, 4)), FlowRuleOperation.remove(rule(2, 1)));
+        assertThat(writer.isIdle()).isFalse();
+        sw.answer(1);
+        assertThat(b).isCompletedWithValue(1);
+        assertThat(c).isCompletedWithValue(1);
+        assertThat(writer.isIdle()).isTrue();
+    }
+
+    @Test
+    void changesToTheSameRuleStayInOrderInSeparateBatches() {
+        move(1, 1, 2);
+        CompletableFuture<Integer> second = move(1, 2, 3);
+        CompletableFuture<Integer> third = move(1, 3, 4);
+
+        sw.answer(0);
+        assertThat(sw.batches).hasSize(2);
+        assertThat(sw.batches.get(1)).containsExactly(FlowRuleOperation.add(rule(1, 3)));
+        sw.answer(1);
+        assertThat(second).isCompletedWithValue(1);
+        assertThat(sw.batches.get(2)).containsExactly(FlowRuleOperation.add(rule(1, 4)));
+        sw.answer(2);
+        assertThat(third).isCompletedWithValue(1);
+    }
+
+    @Test
+    void anAuditRunsAloneAfterWhatWasQueuedBeforeIt() {
+        move(1, 1, 2);
+        CompletableFuture<Integer> audit =
+                writer.reconcile(
+                        S,
+                        () ->
+                                CompletableFuture.completedFuture(
+                                        new SwitchWriter.Actual(List.of(rule(9, 1)), List.of())),
+                        RoutingPlan::empty);
+        CompletableFuture<Integer> after = move(2, 1, 2);
+
+        sw.answer(0);
+        assertThat(sw.batches.get(1)).containsExactly(FlowRuleOperation.remove(rule(9, 1)));
+        assertThat(after).isNotDone();
+        sw.answer(1);
+        assertThat(audit).isCompletedWithValue(1);
+        assertThat(sw.batches.get(2)).containsExactly(FlowRuleOperation.add(rule(2, 2)));
+    }
+
+    @Test
+    void aFailedBatchDoesNotStopTheQueue() {
+        CompletableFuture<Integer> a = move(1, 1, 2);
+        CompletableFuture<Integer> b = move(2, 1, 2);
+        sw.barriers.get(0).completeExceptionally(new IllegalStateException("switch said no"));
+        assertThat(a).isDone();
+        assertThat(sw.batches).hasSize(2);
+        sw.answer(1);
+        assertThat(b).isCompletedWithValue(1);
+    }
+}
