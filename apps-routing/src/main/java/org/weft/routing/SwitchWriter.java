@@ -92,6 +92,11 @@ final class SwitchWriter {
             List<FlowRule> afterFlows,
             List<Group> afterGroups) {
         List<FlowRuleOperation> ops = SwitchDiff.flows(beforeFlows, afterFlows);
+        if (ops.isEmpty() && beforeGroups.equals(afterGroups)) {
+            // Nothing to send: not worth waiting behind other destinations' batches (an egress
+            // switch that keeps its entries must not hold up the rest of the re-route).
+            return CompletableFuture.completedFuture(0);
+        }
         Set<SwitchDiff.Key> rules = new HashSet<>();
         ops.forEach(op -> rules.add(SwitchDiff.Key.of(op.rule())));
         Set<Integer> ids = new HashSet<>();

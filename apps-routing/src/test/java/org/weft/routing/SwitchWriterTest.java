@@ -101,6 +101,15 @@ class SwitchWriterTest {
     }
 
     @Test
+    void aChangeWithNothingToSendDoesNotWaitBehindOthers() {
+        move(1, 1, 2);
+        CompletableFuture<Integer> same =
+                writer.change(S, List.of(rule(2, 1)), List.of(), List.of(rule(2, 1)), List.of());
+        assertThat(same).isCompletedWithValue(0);
+        assertThat(sw.batches).hasSize(1);
+    }
+
+    @Test
     void anAuditRunsAloneAfterWhatWasQueuedBeforeIt() {
         move(1, 1, 2);
         CompletableFuture<Integer> audit =

@@ -11,10 +11,10 @@ import java.util.List;
 final class Outages {
 
     /**
-     * Outages of each cut (ms), pings lost over all cuts, and one line per cut (outage, when it
-     * started relative to the cut request, pings lost).
+     * Outages of each cut (ms), pings lost over all cuts, one line per cut (outage, when it started
+     * relative to the cut request, pings lost), and the wall-clock time of each cut request.
      */
-    record Result(List<Double> outagesMs, int lost, List<String> perCut) {
+    record Result(List<Double> outagesMs, int lost, List<String> perCut, List<Long> cutAtMillis) {
         double worst() {
             return outagesMs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         }
@@ -25,6 +25,7 @@ final class Outages {
     static Result cutRepeatedly(Fabric fabric, MininetDriver mininet, int cuts) {
         List<Double> outages = new ArrayList<>();
         List<String> perCut = new ArrayList<>();
+        List<Long> cutAt = new ArrayList<>();
         int lost = 0;
         int toS2 = fabric.port("s1", "s2");
         for (int i = 0; i < cuts; i++) {
@@ -41,6 +42,7 @@ final class Outages {
                     Duration.ofSeconds(10),
                     () -> fabric.txPackets("s1", toS2) >= before + 30);
             long cutAtMs = System.currentTimeMillis();
+            cutAt.add(cutAtMs);
             fabric.cut("s1", "s2");
             fabric.awaitAllReach(
                     List.of(List.of("h1", "h2")), Duration.ofSeconds(15), "after cut " + i);
@@ -56,6 +58,6 @@ final class Outages {
             fabric.awaitAllReach(
                     List.of(List.of("h1", "h2")), Duration.ofSeconds(15), "after restore " + i);
         }
-        return new Result(outages, lost, perCut);
+        return new Result(outages, lost, perCut, cutAt);
     }
 }
