@@ -39,7 +39,7 @@ final class LocalProtection {
                         .toList();
         for (Link l : candidates) {
             OptionalDouble dn = towardDst.distance(l.dstDpid());
-            OptionalDouble dns = ctx.nextHops(s).distance(l.dstDpid());
+            OptionalDouble dns = ctx.distanceFromNeighbour(l.dstDpid(), s);
             if (dn.isPresent() && dns.isPresent() && dn.getAsDouble() < dns.getAsDouble() + ds) {
                 return Optional.of(new Backup(l, false));
             }

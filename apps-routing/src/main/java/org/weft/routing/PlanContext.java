@@ -2,11 +2,12 @@ package org.weft.routing;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.weft.net.Dpid;
 import org.weft.net.topology.LinkWeigher;
 import org.weft.net.topology.NextHops;
 import org.weft.net.topology.TopologySnapshot;
-import org.weft.net.topology.graph.EqualCostPaths;
+import org.weft.net.topology.graph.PlanningGraph;
 
 /**
  * What planning needs for one topology snapshot: the snapshot, the metric's weigher, the switches'
@@ -21,7 +22,8 @@ public final class PlanContext {
     private final Map<Dpid, SwitchInfo> switches;
     private final boolean protect;
     private final Map<Dpid, NextHops> nextHops = new HashMap<>();
-    private java.util.function.Function<Dpid, NextHops> calculator;
+    private final Map<Dpid, Map<Dpid, Double>> fromNeighbours = new HashMap<>();
+    private PlanningGraph graph;
 
     public PlanContext(
             TopologySnapshot topo,
@@ -48,9 +50,20 @@ public final class PlanContext {
 
     /** Equal-cost next hops (and distances) of every switch toward {@code dst}. */
     public NextHops nextHops(Dpid dst) {
-        if (calculator == null) {
-            calculator = EqualCostPaths.nextHopsOver(topo, weigher);
+        return nextHops.computeIfAbsent(dst, graph()::nextHops);
+    }
+
+    /** The least cost from {@code neighbour} (a switch {@code s} links to) back to {@code s}. */
+    public OptionalDouble distanceFromNeighbour(Dpid neighbour, Dpid s) {
+        Double d =
+                fromNeighbours.computeIfAbsent(s, graph()::distancesFromNeighbours).get(neighbour);
+        return d == null ? OptionalDouble.empty() : OptionalDouble.of(d);
+    }
+
+    private PlanningGraph graph() {
+        if (graph == null) {
+            graph = new PlanningGraph(topo, weigher);
         }
-        return nextHops.computeIfAbsent(dst, calculator);
+        return graph;
     }
 }

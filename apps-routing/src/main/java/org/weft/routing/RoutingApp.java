@@ -66,6 +66,8 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     private final LinkRouteIndex index = new LinkRouteIndex();
     private final RoutingPacketHandler packetHandler;
     private final ScheduledExecutorService executor;
+    private PlanContext lastContext;
+    private RoutingMetric lastContextMetric;
     private final TopologyReactions reactions;
     private final ListenerRegistry<RouteChange, RouteChangeListener> listeners;
     private final Map<HostId, Integer> hostIndex = new ConcurrentHashMap<>();
@@ -184,8 +186,25 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         }
     }
 
+    /**
+     * The planning context for the current snapshot, metric and switches; reused (with its cached
+     * next hops and distances) while none of them changed, so a burst of host events plans over one
+     * context. App thread only.
+     */
     private PlanContext context() {
-        return new PlanContext(snapshot(), metric.weigher(), switchInfos(), config.protection());
+        TopologySnapshot snap = snapshot();
+        RoutingMetric m = metric;
+        Map<Dpid, SwitchInfo> infos = switchInfos();
+        PlanContext c = lastContext;
+        if (c == null
+                || c.topology() != snap
+                || lastContextMetric != m
+                || !c.switches().equals(infos)) {
+            c = new PlanContext(snap, m.weigher(), infos, config.protection());
+            lastContext = c;
+            lastContextMetric = m;
+        }
+        return c;
     }
 
     /** Installs (or updates) the routes toward a host; completes with the operations sent. */

@@ -47,12 +47,29 @@ final class Dijkstra {
 
     /** Shortest-path tree from {@code src}, complete (no target). */
     static Tree from(WeightedTopology g, Dpid src) {
-        return run(g, src, null, false, Set.of(), Set.of());
+        return run(g, src, Set.of(), false, Set.of(), Set.of());
     }
 
     /** Shortest-path tree toward {@code dst}: distances are costs of reaching {@code dst}. */
     static Tree to(WeightedTopology g, Dpid dst) {
-        return run(g, dst, null, true, Set.of(), Set.of());
+        return run(g, dst, Set.of(), true, Set.of(), Set.of());
+    }
+
+    /**
+     * The cost of reaching {@code dst} from each of {@code sources} (those that can), searching
+     * backward from {@code dst} only until every source is settled: cheap when they are close.
+     */
+    static Map<Dpid, Double> toFrom(WeightedTopology g, Dpid dst, Set<Dpid> sources) {
+        Map<Dpid, Double> settled = run(g, dst, sources, true, Set.of(), Set.of()).distances();
+        Map<Dpid, Double> out = new HashMap<>();
+        sources.forEach(
+                s -> {
+                    Double d = settled.get(s);
+                    if (d != null) {
+                        out.put(s, d);
+                    }
+                });
+        return out;
     }
 
     /** A shortest path avoiding the given switches and links; {@code src} must not be banned. */
@@ -62,13 +79,13 @@ final class Dijkstra {
             Dpid dst,
             Set<Dpid> bannedSwitches,
             Set<Link> bannedLinks) {
-        return run(g, src, dst, false, bannedSwitches, bannedLinks).pathTo(dst);
+        return run(g, src, Set.of(dst), false, bannedSwitches, bannedLinks).pathTo(dst);
     }
 
     private static Tree run(
             WeightedTopology g,
             Dpid root,
-            Dpid target,
+            Set<Dpid> targets,
             boolean backward,
             Set<Dpid> bannedSwitches,
             Set<Link> bannedLinks) {
@@ -76,6 +93,7 @@ final class Dijkstra {
         Map<Dpid, Link> treeLinks = new HashMap<>();
         Map<Dpid, Double> settled = new HashMap<>();
         PriorityQueue<Entry> queue = new PriorityQueue<>(ORDER);
+        int unsettledTargets = targets.size();
         distances.put(root, 0.0);
         queue.add(new Entry(0.0, root));
         while (!queue.isEmpty()) {
@@ -85,8 +103,8 @@ final class Dijkstra {
                 continue;
             }
             settled.put(u, e.distance());
-            if (u.equals(target)) {
-                break;
+            if (targets.contains(u) && --unsettledTargets == 0) {
+                break; // every target settled: the rest of the graph is not needed
             }
             for (Link link : backward ? g.in(u) : g.out(u)) {
                 Dpid v = backward ? link.srcDpid() : link.dstDpid();

@@ -42,8 +42,7 @@ public final class EqualCostPaths {
      */
     public static java.util.function.Function<Dpid, NextHops> nextHopsOver(
             TopologySnapshot topology, LinkWeigher weigher) {
-        WeightedTopology g = new WeightedTopology(topology, weigher);
-        return dst -> nextHops(g, dst);
+        return new PlanningGraph(topology, weigher)::nextHops;
     }
 
     /**
@@ -96,7 +95,7 @@ public final class EqualCostPaths {
         }
     }
 
-    private static NextHops nextHops(WeightedTopology g, Dpid dst) {
+    static NextHops nextHops(WeightedTopology g, Dpid dst) {
         if (!g.contains(dst)) {
             return new NextHops(dst, ImmutableMap.of(), ImmutableSetMultimap.of());
         }
