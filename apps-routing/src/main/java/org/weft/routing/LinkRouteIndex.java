@@ -24,16 +24,28 @@ final class LinkRouteIndex {
     private final Map<Link, Set<Object>> keysByLink = new ConcurrentHashMap<>();
     private final Map<Object, Set<Link>> linksByKey = new ConcurrentHashMap<>();
 
-    /** Records the links a key's new plan uses, replacing what it used before. */
+    /**
+     * Records the links a key's new plan uses, replacing what it used before. Only the difference
+     * is written: a re-plan usually keeps most of a destination's links (with multipath, a
+     * destination uses most links of the fabric).
+     */
     void put(Object key, RoutingPlan plan, TopologySnapshot topo) {
-        remove(key);
         Set<Link> used = linksUsed(plan, topo);
-        if (used.isEmpty()) {
-            return;
+        Set<Link> old = used.isEmpty() ? linksByKey.remove(key) : linksByKey.put(key, used);
+        Set<Link> before = old == null ? Set.of() : old;
+        for (Link l : before) {
+            if (!used.contains(l)) {
+                Set<Object> keys = keysByLink.get(l);
+                if (keys != null) {
+                    keys.remove(key);
+                }
+            }
         }
-        linksByKey.put(key, used);
-        used.forEach(
-                l -> keysByLink.computeIfAbsent(l, x -> ConcurrentHashMap.newKeySet()).add(key));
+        for (Link l : used) {
+            if (!before.contains(l)) {
+                keysByLink.computeIfAbsent(l, x -> ConcurrentHashMap.newKeySet()).add(key);
+            }
+        }
     }
 
     void remove(Object key) {

@@ -91,6 +91,9 @@ final class SwitchWriter {
             List<Group> beforeGroups,
             List<FlowRule> afterFlows,
             List<Group> afterGroups) {
+        if (beforeFlows.equals(afterFlows) && beforeGroups.equals(afterGroups)) {
+            return CompletableFuture.completedFuture(0);
+        }
         List<FlowRuleOperation> ops = SwitchDiff.flows(beforeFlows, afterFlows);
         if (ops.isEmpty() && beforeGroups.equals(afterGroups)) {
             // Nothing to send: not worth waiting behind other destinations' batches (an egress

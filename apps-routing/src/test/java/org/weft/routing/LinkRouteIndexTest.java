@@ -1,0 +1,77 @@
+package org.weft.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.ArrayListMultimap;
+import com.google.common.collect.ListMultimap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.weft.net.Dpid;
+import org.weft.net.Link;
+import org.weft.net.MacAddress;
+import org.weft.net.flow.FlowAction;
+import org.weft.net.flow.FlowMatch;
+import org.weft.net.flow.FlowRule;
+import org.weft.net.flow.Group;
+import org.weft.net.topology.TopologyFixtures;
+import org.weft.net.topology.TopologySnapshot;
+
+class LinkRouteIndexTest {
+
+    private final TopologySnapshot ring = TopologyFixtures.ring(4);
+    private final Dpid s1 = Dpid.of(1);
+    private final Link toS2 = linkTo(2);
+    private final Link toS4 = linkTo(4);
+    private final LinkRouteIndex index = new LinkRouteIndex();
+
+    private Link linkTo(long dst) {
+        return ring.linksFrom(s1).stream()
+                .filter(l -> l.dstDpid().equals(Dpid.of(dst)))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** A plan with one rule on s1 out of the link's port, or a group over both links. */
+    private RoutingPlan via(Link... links) {
+        ListMultimap<Dpid, FlowRule> flows = ArrayListMultimap.create();
+        ListMultimap<Dpid, Group> groups = ArrayListMultimap.create();
+        FlowRule.Builder rule =
+                FlowRule.builder(s1)
+                        .priority(1000)
+                        .match(FlowMatch.builder().ethDst(MacAddress.of(7)).build());
+        if (links.length == 1) {
+            flows.put(s1, rule.actions(FlowAction.output(links[0].src().port())).build());
+        } else {
+            List<Group.Bucket> buckets =
+                    List.of(links).stream()
+                            .map(
+                                    l ->
+                                            new Group.Bucket(
+                                                    1,
+                                                    l.src().port(),
+                                                    List.of(FlowAction.output(l.src().port()))))
+                            .toList();
+            groups.put(s1, new Group(s1, 1, Group.Type.FAST_FAILOVER, buckets));
+            flows.put(s1, rule.actions(new FlowAction.ToGroup(1)).build());
+        }
+        return RoutingPlan.of(flows, groups);
+    }
+
+    @Test
+    void aReplanMovesTheKeyToItsNewLinksOnly() {
+        index.put("h", via(toS2, toS4), ring);
+        index.put("other", via(toS2), ring);
+        assertThat(index.keysUsing(List.of(toS4))).containsExactly("h");
+        assertThat(index.keysUsing(List.of(toS2))).containsExactlyInAnyOrder("h", "other");
+
+        index.put("h", via(toS4), ring);
+
+        assertThat(index.keysUsing(List.of(toS2))).containsExactly("other");
+        assertThat(index.keysUsing(List.of(toS4))).containsExactly("h");
+
+        index.put("h", RoutingPlan.empty(), ring);
+        assertThat(index.keysUsing(List.of(toS2, toS4))).containsExactly("other");
+        index.remove("other");
+        assertThat(index.keysUsing(List.of(toS2, toS4))).isEmpty();
+    }
+}
