@@ -196,10 +196,13 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         RoutingMetric m = metric;
         Map<Dpid, SwitchInfo> infos = switchInfos();
         PlanContext c = lastContext;
-        if (c == null
-                || c.topology() != snap
-                || lastContextMetric != m
-                || !c.switches().equals(infos)) {
+        // Under HOP_COUNT, a snapshot that only changed link attributes plans the same routes.
+        boolean sameTopology =
+                c != null
+                        && (c.topology() == snap
+                                || (m == RoutingMetric.HOP_COUNT
+                                        && c.topology().sameShapeAs(snap)));
+        if (!sameTopology || lastContextMetric != m || !c.switches().equals(infos)) {
             c = new PlanContext(snap, m.weigher(), infos, config.protection());
             lastContext = c;
             lastContextMetric = m;

@@ -67,6 +67,23 @@ public final class TopologySnapshot {
         this.infrastructurePorts = infra.build();
     }
 
+    /** The same switches and links as {@code shape}, with new link attributes. */
+    private TopologySnapshot(
+            long version,
+            Instant createdAt,
+            TopologySnapshot shape,
+            ImmutableSortedMap<Link, LinkInfo> links) {
+        this.version = version;
+        this.createdAt = checkNotNull(createdAt, "createdAt");
+        this.switches = shape.switches;
+        this.links = links;
+        this.network = shape.network;
+        this.components = shape.components;
+        this.componentBySwitch = shape.componentBySwitch;
+        this.treeLinks = shape.treeLinks;
+        this.infrastructurePorts = shape.infrastructurePorts;
+    }
+
     /** Whether a link starts or ends at this port (so no host is there). A set lookup. */
     public boolean isInfrastructure(ConnectPoint port) {
         return infrastructurePorts.contains(port);
@@ -93,7 +110,33 @@ public final class TopologySnapshot {
 
     /** A snapshot that replaces this one: same rules as {@link #of}, version one higher. */
     public TopologySnapshot next(Instant createdAt, Set<Dpid> switches, Map<Link, LinkInfo> links) {
+        if (this.switches.equals(switches) && sameLinksAndCapacities(links)) {
+            // Only latency or admin weight changed (latency samples, mostly): the graph,
+            // components and tree do not depend on them, so they are shared, not rebuilt.
+            return new TopologySnapshot(
+                    version + 1, createdAt, this, ImmutableSortedMap.copyOf(links));
+        }
         return new TopologySnapshot(version + 1, createdAt, switches, links);
+    }
+
+    private boolean sameLinksAndCapacities(Map<Link, LinkInfo> next) {
+        if (!links.keySet().equals(next.keySet())) {
+            return false;
+        }
+        for (Map.Entry<Link, LinkInfo> e : next.entrySet()) {
+            if (links.get(e.getKey()).capacityMbps() != e.getValue().capacityMbps()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the other snapshot has the same switches, links and link capacities (only latencies
+     * and admin weights may differ): true when one was made from the other by such changes alone.
+     */
+    public boolean sameShapeAs(TopologySnapshot other) {
+        return network == other.network;
     }
 
     private static ImmutableNetwork<Dpid, Link> buildNetwork(Set<Dpid> switches, Set<Link> links) {

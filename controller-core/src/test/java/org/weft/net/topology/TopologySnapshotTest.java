@@ -147,4 +147,28 @@ class TopologySnapshotTest {
             assertThat(reached).isEqualTo(c.switches());
         }
     }
+
+    @Test
+    void latencyChangesShareTheShapeAndCapacityOrLinkChangesDoNot() {
+        TopologySnapshot ring = TopologyFixtures.ring(4);
+        Map<Link, LinkInfo> slower = new java.util.HashMap<>(ring.linkInfos());
+        Link l = ring.links().iterator().next();
+        slower.put(l, slower.get(l).withLatencyNanos(5_000_000));
+
+        TopologySnapshot next = ring.next(Instant.EPOCH, ring.switches(), slower);
+
+        assertThat(next.sameShapeAs(ring)).isTrue();
+        assertThat(next.linkInfo(l).orElseThrow().latencyNanos()).isEqualTo(5_000_000);
+        assertThat(next.treeLinks()).isEqualTo(ring.treeLinks());
+        assertThat(next.version()).isEqualTo(ring.version() + 1);
+
+        Map<Link, LinkInfo> narrower = new java.util.HashMap<>(ring.linkInfos());
+        narrower.put(l, narrower.get(l).withCapacityMbps(1));
+        assertThat(ring.next(Instant.EPOCH, ring.switches(), narrower).sameShapeAs(ring)).isFalse();
+        Map<Link, LinkInfo> fewer = new java.util.HashMap<>(ring.linkInfos());
+        fewer.remove(l);
+        TopologySnapshot cut = ring.next(Instant.EPOCH, ring.switches(), fewer);
+        assertThat(cut.sameShapeAs(ring)).isFalse();
+        assertThat(cut.contains(l)).isFalse();
+    }
 }

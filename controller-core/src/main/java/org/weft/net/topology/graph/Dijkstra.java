@@ -2,6 +2,7 @@ package org.weft.net.topology.graph;
 
 import com.google.common.collect.Lists;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -38,10 +39,10 @@ final class Dijkstra {
         }
     }
 
-    private record Entry(double distance, Dpid dpid) {}
+    private record Entry(double distance, int node) {}
 
     private static final Comparator<Entry> ORDER =
-            Comparator.comparingDouble(Entry::distance).thenComparing(Entry::dpid);
+            Comparator.comparingDouble(Entry::distance).thenComparingInt(Entry::node);
 
     private Dijkstra() {}
 
@@ -89,37 +90,89 @@ final class Dijkstra {
             boolean backward,
             Set<Dpid> bannedSwitches,
             Set<Link> bannedLinks) {
-        Map<Dpid, Double> distances = new HashMap<>();
-        Map<Dpid, Link> treeLinks = new HashMap<>();
+        int r = g.index(root);
+        if (r < 0) {
+            return new Tree(root, Map.of(root, 0.0), Map.of());
+        }
+        Search s = search(g, r, targets, backward, bannedSwitches, bannedLinks);
+        Dpid[] nodes = g.nodes();
         Map<Dpid, Double> settled = new HashMap<>();
-        PriorityQueue<Entry> queue = new PriorityQueue<>(ORDER);
-        int unsettledTargets = targets.size();
-        distances.put(root, 0.0);
-        queue.add(new Entry(0.0, root));
-        while (!queue.isEmpty()) {
-            Entry e = queue.poll();
-            Dpid u = e.dpid();
-            if (settled.containsKey(u) || e.distance() > distances.get(u)) {
-                continue;
-            }
-            settled.put(u, e.distance());
-            if (targets.contains(u) && --unsettledTargets == 0) {
-                break; // every target settled: the rest of the graph is not needed
-            }
-            for (Link link : backward ? g.in(u) : g.out(u)) {
-                Dpid v = backward ? link.srcDpid() : link.dstDpid();
-                if (bannedLinks.contains(link) || bannedSwitches.contains(v)) {
-                    continue;
-                }
-                double d = e.distance() + g.weight(link);
-                Double known = distances.get(v);
-                if (known == null || d < known) {
-                    distances.put(v, d);
-                    treeLinks.put(v, link);
-                    queue.add(new Entry(d, v));
+        Map<Dpid, Link> treeLinks = new HashMap<>();
+        for (int n = 0; n < nodes.length; n++) {
+            if (s.done()[n]) {
+                settled.put(nodes[n], s.dist()[n]);
+                if (s.via()[n] != null) {
+                    treeLinks.put(nodes[n], s.via()[n]);
                 }
             }
         }
         return new Tree(root, settled, treeLinks);
+    }
+
+    /**
+     * Distances to {@code dst} by switch index ({@link WeightedTopology#nodes()}); infinite where
+     * {@code dst} cannot be reached. {@code dst} must be in the topology.
+     */
+    static double[] distancesTo(WeightedTopology g, Dpid dst) {
+        Search s = search(g, g.index(dst), Set.of(), true, Set.of(), Set.of());
+        double[] d = s.dist();
+        for (int n = 0; n < d.length; n++) {
+            if (!s.done()[n]) {
+                d[n] = Double.POSITIVE_INFINITY;
+            }
+        }
+        return d;
+    }
+
+    /** By switch index: distance, settled, tree link. */
+    private record Search(double[] dist, boolean[] done, Link[] via) {}
+
+    private static Search search(
+            WeightedTopology g,
+            int r,
+            Set<Dpid> targets,
+            boolean backward,
+            Set<Dpid> bannedSwitches,
+            Set<Link> bannedLinks) {
+        Dpid[] nodes = g.nodes();
+        WeightedTopology.Arcs arcs = g.arcs(backward);
+        double[] dist = new double[nodes.length];
+        Arrays.fill(dist, Double.POSITIVE_INFINITY);
+        Link[] via = new Link[nodes.length];
+        boolean[] done = new boolean[nodes.length];
+        // Ties on distance settle the lower index first: indexes follow DPID order.
+        PriorityQueue<Entry> queue = new PriorityQueue<>(ORDER);
+        int unsettledTargets = targets.size();
+        dist[r] = 0.0;
+        queue.add(new Entry(0.0, r));
+        while (!queue.isEmpty()) {
+            Entry e = queue.poll();
+            int u = e.node();
+            if (done[u] || e.distance() > dist[u]) {
+                continue;
+            }
+            done[u] = true;
+            if (targets.contains(nodes[u]) && --unsettledTargets == 0) {
+                break; // every target settled: the rest of the graph is not needed
+            }
+            int[] far = arcs.far()[u];
+            double[] weight = arcs.weight()[u];
+            Link[] link = arcs.link()[u];
+            for (int k = 0; k < far.length; k++) {
+                int v = far[k];
+                if (done[v]
+                        || (!bannedLinks.isEmpty() && bannedLinks.contains(link[k]))
+                        || (!bannedSwitches.isEmpty() && bannedSwitches.contains(nodes[v]))) {
+                    continue;
+                }
+                double d = e.distance() + weight[k];
+                if (d < dist[v]) {
+                    dist[v] = d;
+                    via[v] = link[k];
+                    queue.add(new Entry(d, v));
+                }
+            }
+        }
+        return new Search(dist, done, via);
     }
 }

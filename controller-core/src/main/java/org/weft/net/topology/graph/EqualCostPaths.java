@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
@@ -96,22 +95,32 @@ public final class EqualCostPaths {
     }
 
     static NextHops nextHops(WeightedTopology g, Dpid dst) {
-        if (!g.contains(dst)) {
+        if (!g.contains(dst) || g.index(dst) < 0) {
             return new NextHops(dst, ImmutableMap.of(), ImmutableSetMultimap.of());
         }
-        Map<Dpid, Double> distances = Dijkstra.to(g, dst).distances();
+        double[] dist = Dijkstra.distancesTo(g, dst);
+        Dpid[] nodes = g.nodes();
+        WeightedTopology.Arcs out = g.arcs(false);
+        int d = g.index(dst);
+        ImmutableSortedMap.Builder<Dpid, Double> distances = ImmutableSortedMap.naturalOrder();
         ImmutableSetMultimap.Builder<Dpid, Link> links = ImmutableSetMultimap.builder();
-        for (Link link : g.links()) {
-            Double du = distances.get(link.srcDpid());
-            Double dv = distances.get(link.dstDpid());
-            if (du != null
-                    && dv != null
-                    && !link.srcDpid().equals(dst)
-                    && equal(g.weight(link) + dv, du)) {
-                links.put(link.srcDpid(), link);
+        for (int u = 0; u < nodes.length; u++) {
+            if (dist[u] == Double.POSITIVE_INFINITY) {
+                continue;
+            }
+            distances.put(nodes[u], dist[u]);
+            if (u == d) {
+                continue;
+            }
+            int[] far = out.far()[u];
+            for (int k = 0; k < far.length; k++) {
+                double dv = dist[far[k]];
+                if (dv != Double.POSITIVE_INFINITY && equal(out.weight()[u][k] + dv, dist[u])) {
+                    links.put(nodes[u], out.link()[u][k]);
+                }
             }
         }
-        return new NextHops(dst, ImmutableSortedMap.copyOf(distances), links.build());
+        return new NextHops(dst, distances.buildOrThrow(), links.build());
     }
 
     static boolean equal(double a, double b) {
