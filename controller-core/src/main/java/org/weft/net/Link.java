@@ -3,8 +3,6 @@ package org.weft.net;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import java.util.Comparator;
-
 /**
  * A directed link from one switch port to another. A cable between two switches is two links, one
  * per direction. Printed as {@code of:0000000000000001/1->of:0000000000000002/3}.
@@ -13,11 +11,6 @@ import java.util.Comparator;
  * algorithms use this order to break ties deterministically.
  */
 public record Link(ConnectPoint src, ConnectPoint dst) implements Comparable<Link> {
-
-    private static final Comparator<ConnectPoint> POINT_ORDER =
-            Comparator.comparing(ConnectPoint::dpid).thenComparing(ConnectPoint::port);
-    private static final Comparator<Link> ORDER =
-            Comparator.comparing(Link::src, POINT_ORDER).thenComparing(Link::dst, POINT_ORDER);
 
     public Link {
         checkNotNull(src, "src");
@@ -51,7 +44,14 @@ public record Link(ConnectPoint src, ConnectPoint dst) implements Comparable<Lin
 
     @Override
     public int compareTo(Link o) {
-        return ORDER.compare(this, o);
+        // Written out rather than composed from Comparators: sorted maps of links compare a lot.
+        int c = compare(src, o.src);
+        return c != 0 ? c : compare(dst, o.dst);
+    }
+
+    private static int compare(ConnectPoint a, ConnectPoint b) {
+        int c = a.dpid().compareTo(b.dpid());
+        return c != 0 ? c : a.port().compareTo(b.port());
     }
 
     @Override

@@ -120,11 +120,12 @@ public final class TopologySnapshot {
     }
 
     private boolean sameLinksAndCapacities(Map<Link, LinkInfo> next) {
-        if (!links.keySet().equals(next.keySet())) {
+        if (links.size() != next.size()) {
             return false;
         }
-        for (Map.Entry<Link, LinkInfo> e : next.entrySet()) {
-            if (links.get(e.getKey()).capacityMbps() != e.getValue().capacityMbps()) {
+        for (Map.Entry<Link, LinkInfo> e : links.entrySet()) {
+            LinkInfo n = next.get(e.getKey());
+            if (n == null || n.capacityMbps() != e.getValue().capacityMbps()) {
                 return false;
             }
         }

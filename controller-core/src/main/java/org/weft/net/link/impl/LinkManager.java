@@ -41,8 +41,11 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
     /** Latency changes smaller than this fraction of the last announced value are not announced. */
     private static final double LATENCY_CHANGE_FRACTION = 0.1;
 
-    /** Latency changes smaller than this (ns) are never announced. */
-    private static final long LATENCY_CHANGE_FLOOR_NANOS = 100_000;
+    /**
+     * Latency changes smaller than this (ns) are never announced: below a millisecond, a change is
+     * mostly scheduling noise, and each announcement costs a new topology snapshot.
+     */
+    private static final long LATENCY_CHANGE_FLOOR_NANOS = 1_000_000;
 
     private record State(LinkInfo info, long lastSeenNanos, long announcedLatencyNanos) {}
 
