@@ -41,6 +41,7 @@ public final class TopologySnapshot {
     private final ImmutableNetwork<Dpid, Link> network;
     private final ImmutableSortedSet<Dpid> switches;
     private final ImmutableSortedMap<Link, LinkInfo> links;
+    private final ImmutableMap<Link, LinkInfo> byLink;
     private final ImmutableList<ConnectedComponent> components;
     private final ImmutableMap<Dpid, ConnectedComponent> componentBySwitch;
     private final ImmutableSortedSet<Link> treeLinks;
@@ -54,6 +55,7 @@ public final class TopologySnapshot {
         this.createdAt = checkNotNull(createdAt, "createdAt");
         this.switches = ImmutableSortedSet.copyOf(switches);
         this.links = ImmutableSortedMap.copyOf(links);
+        this.byLink = ImmutableMap.copyOf(this.links);
         this.network = buildNetwork(this.switches, this.links.keySet());
         this.components = findComponents();
         ImmutableMap.Builder<Dpid, ConnectedComponent> byId = ImmutableMap.builder();
@@ -77,6 +79,7 @@ public final class TopologySnapshot {
         this.createdAt = checkNotNull(createdAt, "createdAt");
         this.switches = shape.switches;
         this.links = links;
+        this.byLink = ImmutableMap.copyOf(links);
         this.network = shape.network;
         this.components = shape.components;
         this.componentBySwitch = shape.componentBySwitch;
@@ -123,7 +126,7 @@ public final class TopologySnapshot {
         if (links.size() != next.size()) {
             return false;
         }
-        for (Map.Entry<Link, LinkInfo> e : links.entrySet()) {
+        for (Map.Entry<Link, LinkInfo> e : byLink.entrySet()) {
             LinkInfo n = next.get(e.getKey());
             if (n == null || n.capacityMbps() != e.getValue().capacityMbps()) {
                 return false;
@@ -193,12 +196,12 @@ public final class TopologySnapshot {
     }
 
     public boolean contains(Link link) {
-        return links.containsKey(link);
+        return byLink.containsKey(link);
     }
 
-    /** What is known about a link; empty when the link is not in this snapshot. */
+    /** What is known about a link; empty when the link is not in this snapshot. A hash lookup. */
     public Optional<LinkInfo> linkInfo(Link link) {
-        return Optional.ofNullable(links.get(link));
+        return Optional.ofNullable(byLink.get(link));
     }
 
     /** Links leaving a switch; empty for an unknown switch. */

@@ -27,25 +27,38 @@ public final class FakeFlowTable {
     private final Map<Key, FlowRule> flows = new ConcurrentHashMap<>();
     private final Map<Integer, Group> groups = new ConcurrentHashMap<>();
 
+    /** Table 0 by descending priority, for the table version it was built from. */
+    private record Sorted(long version, List<FlowRule> rules) {}
+
+    private final java.util.concurrent.atomic.AtomicLong version =
+            new java.util.concurrent.atomic.AtomicLong();
+    private volatile Sorted byPriority = new Sorted(-1, List.of());
+
     /** ADD replaces an entry with the same table, priority and match. */
     public void add(FlowRule r) {
         flows.put(key(r), r);
+        version.incrementAndGet();
     }
 
     /** MODIFY_STRICT changes the actions of the identical entry; false if there is none. */
     public boolean modify(FlowRule r) {
-        return flows.computeIfPresent(key(r), (k, old) -> r) != null;
+        boolean found = flows.computeIfPresent(key(r), (k, old) -> r) != null;
+        version.incrementAndGet();
+        return found;
     }
 
     /** DELETE_STRICT removes the identical entry. */
     public boolean removeStrict(FlowRule r) {
-        return flows.remove(key(r)) != null;
+        boolean found = flows.remove(key(r)) != null;
+        version.incrementAndGet();
+        return found;
     }
 
     /** Non-strict DELETE: every entry whose match is covered by this one (ANY clears the table). */
     public int removeMatching(Predicate<FlowRule> which) {
         int before = flows.size();
         flows.values().removeIf(which);
+        version.incrementAndGet();
         return before - flows.size();
     }
 
@@ -71,9 +84,26 @@ public final class FakeFlowTable {
 
     /** The highest-priority entry of table 0 matching the packet. */
     public Optional<FlowRule> lookup(PacketHeaders p) {
-        return flows.values().stream()
-                .filter(r -> r.tableId() == 0 && p.matches(r.match()))
-                .max(Comparator.comparingInt(FlowRule::priority));
+        long v = version.get();
+        Sorted sorted = byPriority;
+        if (sorted.version() != v) {
+            // Built after reading v: a change made meanwhile bumps the version, so the next
+            // lookup rebuilds; a stale list is never used for a newer version.
+            sorted =
+                    new Sorted(
+                            v,
+                            flows.values().stream()
+                                    .filter(r -> r.tableId() == 0)
+                                    .sorted(Comparator.comparingInt(FlowRule::priority).reversed())
+                                    .toList());
+            byPriority = sorted;
+        }
+        for (FlowRule r : sorted.rules()) {
+            if (p.matches(r.match())) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

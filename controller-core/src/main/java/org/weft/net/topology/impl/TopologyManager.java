@@ -199,7 +199,7 @@ public final class TopologyManager implements TopologyService {
         Set<Link> updated = new java.util.HashSet<>();
         now.forEach(
                 (l, info) -> {
-                    LinkInfo old = prev.linkInfos().get(l);
+                    LinkInfo old = prev.linkInfo(l).orElse(null);
                     if (old != null && !old.equals(info)) {
                         updated.add(l);
                     }
