@@ -39,9 +39,10 @@ import org.weft.net.topology.TopologySnapshot;
 /**
  * The single writer of the topology. Device and link events are queued; one thread takes a batch
  * (everything that arrives within {@code batchWindow} of the first event, at most {@code
- * maxBatchEvents}; a lost link or switch closes the batch at once), rebuilds the snapshot from the
- * device and link services, and publishes it with a volatile write when something changed. Readers
- * call {@link #currentSnapshot()} without locks.
+ * maxBatchEvents}; a lost link or switch closes the batch at once, a batch of latency samples alone
+ * waits {@link #MEASUREMENT_WINDOW_FACTOR} windows), rebuilds the snapshot from the device and link
+ * services, and publishes it with a volatile write when something changed. Readers call {@link
+ * #currentSnapshot()} without locks.
  */
 public final class TopologyManager implements TopologyService {
 
@@ -49,6 +50,9 @@ public final class TopologyManager implements TopologyService {
 
     /** Default batch window: 20 ms. */
     public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(20);
+
+    /** A batch of latency samples only waits this many windows (1 s with the default window). */
+    public static final int MEASUREMENT_WINDOW_FACTOR = 50;
 
     /** Default largest batch: 1,000 events. */
     public static final int DEFAULT_MAX_BATCH_EVENTS = 1000;
@@ -145,12 +149,19 @@ public final class TopologyManager implements TopologyService {
 
     private List<AbstractEvent<?, ?>> nextBatch() throws InterruptedException {
         List<AbstractEvent<?, ?>> batch = new ArrayList<>();
-        batch.add(queue.take());
-        long deadline = System.nanoTime() + batchWindowNanos;
-        boolean urgent = isLoss(batch.get(0));
-        while (batch.size() < maxBatchEvents && !batch.contains(STOP)) {
+        AbstractEvent<?, ?> first = queue.take();
+        batch.add(first);
+        long start = System.nanoTime();
+        boolean measurementsOnly = isMeasurement(first);
+        long deadline =
+                start
+                        + (measurementsOnly
+                                ? MEASUREMENT_WINDOW_FACTOR * batchWindowNanos
+                                : batchWindowNanos);
+        boolean done = first == STOP || isLoss(first);
+        while (batch.size() < maxBatchEvents) {
             long left = deadline - System.nanoTime();
-            if (left <= 0 || urgent) {
+            if (left <= 0 || done) {
                 queue.drainTo(batch, maxBatchEvents - batch.size());
                 break;
             }
@@ -159,9 +170,25 @@ public final class TopologyManager implements TopologyService {
                 break;
             }
             batch.add(e);
-            urgent = isLoss(e);
+            done = e == STOP || isLoss(e);
+            if (measurementsOnly && !isMeasurement(e)) {
+                // Something other than a latency sample: back to the normal window.
+                measurementsOnly = false;
+                deadline = Math.min(deadline, System.nanoTime() + batchWindowNanos);
+            }
         }
         return batch;
+    }
+
+    /**
+     * A latency sample that moved a link's estimate: nothing routing must hear of quickly, and on a
+     * large fabric they come all the time, each costing a snapshot; a batch of only these waits
+     * {@link #MEASUREMENT_WINDOW_FACTOR} windows.
+     */
+    private static boolean isMeasurement(AbstractEvent<?, ?> e) {
+        return e instanceof LinkEvent le
+                && le.type() == LinkEvent.Type.UPDATED
+                && le.reason() == LinkEvent.Reason.MEASURED;
     }
 
     /**

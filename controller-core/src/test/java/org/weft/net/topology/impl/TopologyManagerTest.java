@@ -95,6 +95,32 @@ class TopologyManagerTest {
     }
 
     @Test
+    void latencySamplesAloneWaitLongerThanTheWindow() throws Exception {
+        devices.connect(1, 2);
+        devices.connect(2, 2);
+        devices.connect(3, 2);
+        Link l = Link.of(1, 1, 2, 1);
+        links.linkSeen(l, 5_000_000, 1_000);
+        start(Duration.ofMillis(40)); // latency samples alone: 50 windows, 2 s
+        awaitSnapshot(s -> s.contains(l));
+
+        // A big enough latency change is announced (UPDATED, MEASURED)...
+        for (int i = 0; i < 10; i++) {
+            links.linkSeen(l, 50_000_000, 1_000);
+        }
+        // ... but not published within a few windows.
+        assertThat(events.poll(400, TimeUnit.MILLISECONDS)).as("latency batched").isNull();
+
+        // A new link brings the batch back to the normal window.
+        Link added = Link.of(2, 2, 3, 1);
+        links.linkSeen(added, 5_000, 1_000);
+        TopologyEvent e = events.poll(1, TimeUnit.SECONDS);
+        assertThat(e).as("published within about one window of the addition").isNotNull();
+        assertThat(e.addedLinks()).containsExactly(added);
+        assertThat(e.updatedLinks()).containsExactly(l);
+    }
+
+    @Test
     void eventsSayWhatChangedAndWhy() throws Exception {
         devices.connect(1, 2);
         devices.connect(2, 2);
