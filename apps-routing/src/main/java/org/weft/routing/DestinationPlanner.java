@@ -65,7 +65,10 @@ public final class DestinationPlanner {
             return RoutingPlan.of(flows, groups);
         }
         NextHops hops = ctx.nextHops(dst);
-        Map<Dpid, Long> widest = widestCapacities(topo, hops);
+        // Every link equally wide (a uniform fabric): every bucket weighs the same, and the
+        // widest-path pass (a capacity lookup per next-hop link) is not needed.
+        boolean uniform = ctx.uniformCapacity();
+        Map<Dpid, Long> widest = uniform ? Map.of() : widestCapacities(topo, hops);
         for (Dpid s : topo.switches()) {
             SwitchInfo info = ctx.switches().get(s);
             if (s.equals(dst) || info == null || !hops.canReach(s)) {
@@ -80,7 +83,7 @@ public final class DestinationPlanner {
             if (!info.supportsGroups()) {
                 flows.put(s, rule(s, match, hostIndex, FlowAction.output(primary.src().port())));
             } else if (next.size() > 1) {
-                Group g = selectGroup(topo, s, hostIndex, next, widest);
+                Group g = selectGroup(topo, s, hostIndex, next, uniform ? null : widest);
                 groups.put(s, g);
                 flows.put(s, rule(s, match, hostIndex, FlowAction.group(g.groupId())));
             } else {
@@ -155,13 +158,19 @@ public final class DestinationPlanner {
                 .build();
     }
 
+    /** {@code widest} null: all links equally wide, all buckets weigh the same. */
     private static Group selectGroup(
             TopologySnapshot topo, Dpid s, int hostIndex, List<Link> next, Map<Dpid, Long> widest) {
         long[] raw = new long[next.size()];
         long max = 1;
         for (int i = 0; i < raw.length; i++) {
             Link l = next.get(i);
-            raw[i] = Math.min(capacity(topo, l), widest.getOrDefault(l.dstDpid(), Long.MAX_VALUE));
+            raw[i] =
+                    widest == null
+                            ? 1
+                            : Math.min(
+                                    capacity(topo, l),
+                                    widest.getOrDefault(l.dstDpid(), Long.MAX_VALUE));
             max = Math.max(max, raw[i]);
         }
         List<Group.Bucket> buckets = new ArrayList<>(raw.length);

@@ -24,6 +24,7 @@ public final class PlanContext {
     private final Map<Dpid, NextHops> nextHops = new HashMap<>();
     private final Map<Dpid, Map<Dpid, Double>> fromNeighbours = new HashMap<>();
     private PlanningGraph graph;
+    private Boolean uniformCapacity;
 
     public PlanContext(
             TopologySnapshot topo,
@@ -58,6 +59,25 @@ public final class PlanContext {
         Double d =
                 fromNeighbours.computeIfAbsent(s, graph()::distancesFromNeighbours).get(neighbour);
         return d == null ? OptionalDouble.empty() : OptionalDouble.of(d);
+    }
+
+    /** Whether every link has the same capacity (unknown counting as 1), as in most fabrics. */
+    public boolean uniformCapacity() {
+        if (uniformCapacity == null) {
+            long first = -1;
+            boolean same = true;
+            for (var info : topo.linkInfos().values()) {
+                long c = info.capacityMbps() > 0 ? info.capacityMbps() : 1;
+                if (first < 0) {
+                    first = c;
+                } else if (c != first) {
+                    same = false;
+                    break;
+                }
+            }
+            uniformCapacity = same;
+        }
+        return uniformCapacity;
     }
 
     private PlanningGraph graph() {
