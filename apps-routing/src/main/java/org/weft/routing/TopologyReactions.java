@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.weft.event.AbstractEvent;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
+import org.weft.net.device.DeviceEvent;
+import org.weft.net.link.LinkEvent;
 import org.weft.net.routing.RouteChange;
 import org.weft.net.routing.RoutingMetric;
 import org.weft.net.topology.TopologyEvent;
@@ -75,12 +77,31 @@ final class TopologyReactions {
         app.reoptimize(cause, System.currentTimeMillis(), System.nanoTime());
     }
 
-    /** Wall-clock time of the earliest event behind the change. */
-    private static long detectedAt(TopologyEvent e) {
+    /**
+     * Wall-clock time of the earliest loss behind the change (a removed link, a port or switch
+     * going away); other events batched with it (a latency sample, say) do not count.
+     */
+    static long detectedAt(TopologyEvent e) {
         long t = e.timeMillis();
         for (AbstractEvent<?, ?> reason : e.reasons()) {
-            t = Math.min(t, reason.timeMillis());
+            if (isLoss(reason)) {
+                t = Math.min(t, reason.timeMillis());
+            }
         }
         return t;
+    }
+
+    private static boolean isLoss(AbstractEvent<?, ?> reason) {
+        if (reason instanceof LinkEvent le) {
+            return le.type() == LinkEvent.Type.REMOVED;
+        }
+        if (reason instanceof DeviceEvent de) {
+            return switch (de.type()) {
+                case DEVICE_DISCONNECTED, PORT_REMOVED -> true;
+                case PORT_UPDATED -> de.port().map(p -> !p.isLive()).orElse(false);
+                default -> false;
+            };
+        }
+        return false;
     }
 }
