@@ -9,8 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar weft-bench.jar throughput|latency|flows|scale [options]}: a cbench-style load
- * generator. The report goes to stdout, logs to stderr.
+ * {@code java -jar weft-bench.jar throughput|latency|flows|scale|failover [options]}: a
+ * cbench-style load generator. The report goes to stdout, logs to stderr.
  */
 @Command(
         name = "weft-bench",
@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
             Main.Throughput.class,
             Main.Latency.class,
             Main.Flows.class,
-            Main.Scale.class
+            Main.Scale.class,
+            FailoverCommand.class
         })
 public final class Main implements Callable<Integer> {
 

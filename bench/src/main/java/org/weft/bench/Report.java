@@ -132,6 +132,13 @@ final class Report {
                 r.cpuSeconds());
     }
 
+    /**
+     * Failover run: set-up times, one line per cut, median and worst (see {@link FailoverReport}).
+     */
+    void failover(FailoverResult r) {
+        new FailoverReport(out).print(r);
+    }
+
     private static double us(long nanos) {
         return nanos / 1000.0;
     }

@@ -1,0 +1,203 @@
+package org.weft.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.dist.Weft;
+import org.weft.dist.WeftConfig;
+import org.weft.openflow.emulator.EmulatedFabric;
+import org.weft.openflow.emulator.FabricBuilder;
+
+/**
+ * Failover reaction on an emulated k-ary fat tree against an in-process Weft: connect, discover,
+ * attach and announce hosts, wait until the switches hold the routing intent, then cut cables on
+ * active paths one at a time (see {@link CutStep}) and measure how Weft re-routes.
+ */
+final class FailoverRun {
+
+    private static final Logger log = LoggerFactory.getLogger(FailoverRun.class);
+
+    /** Idle window measured before the cuts: the background load (LLDP probes, echoes). */
+    private static final long IDLE_MILLIS = 2_000;
+
+    /**
+     * @param k fat-tree arity (5k^2/4 switches)
+     * @param hostsPerEdge hosts on the free ports of every edge switch
+     * @param cuts cables cut one after the other
+     * @param protection routing.protection: pre-installed fast-failover groups
+     * @param holdDownMs routing.recoveryHoldDownMs
+     * @param lldpIntervalMs topology.lldpIntervalMs
+     * @param limit the longest any single wait (connection, discovery, one cut's re-route...) takes
+     */
+    record Options(
+            int k,
+            int hostsPerEdge,
+            int cuts,
+            boolean protection,
+            long holdDownMs,
+            long lldpIntervalMs,
+            Duration limit) {}
+
+    private final Options opt;
+
+    FailoverRun(Options opt) {
+        this.opt = opt;
+    }
+
+    FailoverResult run() throws Exception {
+        Path dataDir = Files.createTempDirectory("weft-bench-failover");
+        try {
+            return run(dataDir);
+        } finally {
+            try {
+                deleteTree(dataDir);
+            } catch (IOException e) {
+                log.warn("Could not delete the temporary data directory {}", dataDir, e);
+            }
+        }
+    }
+
+    private WeftConfig config(Path dataDir) {
+        WeftConfig cfg = new WeftConfig();
+        cfg.openflow.bindAddress = "127.0.0.1";
+        cfg.openflow.ports = List.of(0);
+        cfg.openflow.echoIntervalMs = 10_000;
+        cfg.openflow.handshakeTimeoutMs = opt.limit().toMillis();
+        cfg.rest.port = 0;
+        cfg.dataDir = dataDir.toString();
+        cfg.topology.lldpIntervalMs = opt.lldpIntervalMs();
+        cfg.routing.protection = opt.protection();
+        cfg.routing.recoveryHoldDownMs = opt.holdDownMs();
+        return cfg;
+    }
+
+    private FailoverResult run(Path dataDir) throws Exception {
+        FailoverWatch watch = new FailoverWatch();
+        // Weft closes first, so the switches going away cause no failover work at the end.
+        try (EmulatedFabric fabric = FabricBuilder.fatTree(opt.k()).build();
+                Weft weft = Weft.start(config(dataDir))) {
+            ScheduledExecutorService drain = drainDeliveries(fabric);
+            try {
+                return measure(fabric, weft, watch);
+            } finally {
+                drain.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * The fabric records every frame that leaves by a port without a cable, in a copy-on-write
+     * list, and Weft sends an LLDP probe out of every free edge port each interval (k=28: 5,488
+     * ports a second). Nothing here reads the deliveries: they are cleared every 100 ms so that the
+     * list (each addition copies it) stays short.
+     */
+    private static ScheduledExecutorService drainDeliveries(EmulatedFabric fabric) {
+        ScheduledExecutorService drain =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "bench-deliveries-drain");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        drain.scheduleWithFixedDelay(fabric::clearDeliveries, 100, 100, TimeUnit.MILLISECONDS);
+        return drain;
+    }
+
+    private FailoverResult measure(EmulatedFabric fabric, Weft weft, FailoverWatch watch)
+            throws Exception {
+        weft.failover().addListener(watch);
+        weft.core().topologyService().addListener(watch.topologyListener);
+        List<EdgeHost> hosts = EdgeHost.onFreePorts(fabric, opt.hostsPerEdge());
+        check(hosts.size() >= 2, "at least two hosts on free ports");
+        FailoverBed bed =
+                new FailoverBed(
+                        weft,
+                        fabric,
+                        watch,
+                        2 * fabric.cables().size(),
+                        hosts.size(),
+                        Math.max(1_000, 3 * opt.holdDownMs()),
+                        opt.limit());
+        long t0 = System.nanoTime();
+        fabric.connect("127.0.0.1", weft.openflowPorts().get(0), opt.limit());
+        double connect = seconds(t0);
+        log.info("{} switches connected in {} s", fabric.switches().size(), connect);
+        long t1 = System.nanoTime();
+        check(bed.awaitLinks(bed.deadline()), bed.links() + " links discovered");
+        double discovery = seconds(t1);
+        log.info("{} links discovered in {} s", bed.links(), discovery);
+
+        long t2 = System.nanoTime();
+        check(bed.announce(hosts, bed.deadline()), hosts.size() + " hosts learned");
+        double learned = seconds(t2);
+        log.info("{} hosts learned in {} s", hosts.size(), learned);
+        long t3 = System.nanoTime();
+        check(bed.awaitConverged(bed.deadline()), "routes converged");
+        double converge = seconds(t3);
+        log.info("Routes converged {} s after the last host was learned", converge);
+        check(bed.awaitSettled(bed.deadline()), "routes settled");
+        double settled = seconds(t3);
+        log.info("Settled {} s after the last host was learned", settled);
+
+        CpuMeter idle = CpuMeter.start();
+        Thread.sleep(IDLE_MILLIS);
+        double idleCores = idle.cpuSeconds() / idle.wallSeconds();
+
+        CpuMeter cpu = CpuMeter.start();
+        CutStep step = new CutStep(bed, hosts);
+        List<FailoverResult.Cut> cuts = new ArrayList<>();
+        for (int i = 0; i < opt.cuts(); i++) {
+            FailoverResult.Cut c = step.run(i, opt.cuts());
+            log.info("Cut {}: {}", i + 1, c);
+            cuts.add(c);
+        }
+        return new FailoverResult(
+                opt.k(),
+                fabric.switches().size(),
+                weft.core().topologyService().currentSnapshot().links().size(),
+                hosts.size(),
+                opt.protection(),
+                opt.holdDownMs(),
+                connect,
+                discovery,
+                learned,
+                converge,
+                settled,
+                idleCores,
+                cpu.cpuSeconds(),
+                cpu.wallSeconds(),
+                cuts);
+    }
+
+    private void check(boolean reached, String what) throws TimeoutException {
+        if (!reached) {
+            throw new TimeoutException(what + ": not within " + opt.limit());
+        }
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
