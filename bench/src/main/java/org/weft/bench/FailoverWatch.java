@@ -26,18 +26,24 @@ final class FailoverWatch implements FailoverListener {
     }
 
     private final List<Seen> seen = new ArrayList<>();
-    private long lastChangeNanos = System.nanoTime();
-    private boolean lastChangeRecovered = true;
+    // The start counts as a recovery: the fabric's discovery ends in a re-optimisation.
+    private long lastRecoveryNanos = System.nanoTime();
+    private long lastLossNanos = lastRecoveryNanos;
+    private boolean anyLoss;
 
     /** Register with the topology service: notes each loss or recovery of links or switches. */
     final TopologyListener topologyListener =
             e -> {
                 boolean recovered = !e.addedLinks().isEmpty() || !e.addedSwitches().isEmpty();
-                if (recovered || !e.removedLinks().isEmpty() || !e.removedSwitches().isEmpty()) {
-                    long now = System.nanoTime();
-                    synchronized (this) {
-                        lastChangeNanos = now;
-                        lastChangeRecovered = recovered;
+                boolean lost = !e.removedLinks().isEmpty() || !e.removedSwitches().isEmpty();
+                long now = System.nanoTime();
+                synchronized (this) {
+                    if (recovered) {
+                        lastRecoveryNanos = now;
+                    }
+                    if (lost) {
+                        lastLossNanos = now;
+                        anyLoss = true;
                     }
                 }
             };
@@ -107,19 +113,22 @@ final class FailoverWatch implements FailoverListener {
     }
 
     /**
-     * Whether the latest loss or recovery in the topology is at least {@code quietNanos} old and
-     * routing has answered it: a RECOVERED event seen after it when it brought something back
-     * (routing re-optimises once after the last recovery's hold-down), else a REROUTED one. A
-     * re-optimisation that changes nothing shows in no other way while it is being planned.
+     * Whether the latest loss and recovery in the topology are at least {@code quietNanos} old and
+     * routing has answered both: a RECOVERED event seen after the last recovery (routing
+     * re-optimises once, a hold-down after the last one) and a REROUTED event seen after the last
+     * loss. A re-optimisation that changes nothing shows in no other way while it is planned.
      */
     synchronized boolean answeredLastChange(long quietNanos) {
-        if (System.nanoTime() - lastChangeNanos < quietNanos) {
+        if (System.nanoTime() - Math.max(lastRecoveryNanos, lastLossNanos) < quietNanos) {
             return false;
         }
-        FailoverEvent.Type answer =
-                lastChangeRecovered ? FailoverEvent.Type.RECOVERED : FailoverEvent.Type.REROUTED;
-        for (int i = seen.size() - 1; i >= 0 && seen.get(i).seenNanos() > lastChangeNanos; i--) {
-            if (seen.get(i).event().type() == answer) {
+        return seenAfter(FailoverEvent.Type.RECOVERED, lastRecoveryNanos)
+                && (!anyLoss || seenAfter(FailoverEvent.Type.REROUTED, lastLossNanos));
+    }
+
+    private boolean seenAfter(FailoverEvent.Type type, long sinceNanos) {
+        for (int i = seen.size() - 1; i >= 0 && seen.get(i).seenNanos() > sinceNanos; i--) {
+            if (seen.get(i).event().type() == type) {
                 return true;
             }
         }
