@@ -1,12 +1,10 @@
 package org.weft.routing;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -18,12 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.weft.event.ListenerRegistry;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
-import org.weft.net.PortNumber;
-import org.weft.net.device.Device;
 import org.weft.net.device.DeviceEvent;
 import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
-import org.weft.net.device.Port;
 import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.GroupService;
@@ -66,8 +61,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     private final LinkRouteIndex index = new LinkRouteIndex();
     private final RoutingPacketHandler packetHandler;
     private final ScheduledExecutorService executor;
-    private PlanContext lastContext;
-    private RoutingMetric lastContextMetric;
+    private final PlanContexts contexts;
     private final TopologyReactions reactions;
     private final ListenerRegistry<RouteChange, RouteChangeListener> listeners;
     private final Map<HostId, Integer> hostIndex = new ConcurrentHashMap<>();
@@ -87,6 +81,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
             StatsService stats,
             RoutingConfig config) {
         this.devices = devices;
+        this.contexts = new PlanContexts(devices, config.protection());
         this.topology = topology;
         this.hosts = hosts;
         this.packets = packets;
@@ -186,28 +181,8 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         }
     }
 
-    /**
-     * The planning context for the current snapshot, metric and switches; reused (with its cached
-     * next hops and distances) while none of them changed, so a burst of host events plans over one
-     * context. App thread only.
-     */
     private PlanContext context() {
-        TopologySnapshot snap = snapshot();
-        RoutingMetric m = metric;
-        Map<Dpid, SwitchInfo> infos = switchInfos();
-        PlanContext c = lastContext;
-        // Under HOP_COUNT, a snapshot that only changed link attributes plans the same routes.
-        boolean sameTopology =
-                c != null
-                        && (c.topology() == snap
-                                || (m == RoutingMetric.HOP_COUNT
-                                        && c.topology().sameShapeAs(snap)));
-        if (!sameTopology || lastContextMetric != m || !c.switches().equals(infos)) {
-            c = new PlanContext(snap, m.weigher(), infos, config.protection());
-            lastContext = c;
-            lastContextMetric = m;
-        }
-        return c;
+        return contexts.current(snapshot(), metric);
     }
 
     /** Installs (or updates) the routes toward a host; completes with the operations sent. */
@@ -380,21 +355,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
 
     /** What the planners need to know of every connected switch. */
     Map<Dpid, SwitchInfo> switchInfos() {
-        Map<Dpid, SwitchInfo> m = new HashMap<>();
-        for (Device d : devices.getDevices()) {
-            m.put(d.dpid(), switchInfo(d));
-        }
-        return m;
-    }
-
-    static SwitchInfo switchInfo(Device d) {
-        Set<PortNumber> live = new TreeSet<>();
-        for (Port p : d.portList()) {
-            if (p.isLive() && !p.number().isReserved()) {
-                live.add(p.number());
-            }
-        }
-        return SwitchInfo.of(!"OF_10".equals(d.protocol()), live);
+        return contexts.switchInfos();
     }
 
     @Override

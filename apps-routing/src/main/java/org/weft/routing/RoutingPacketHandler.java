@@ -155,7 +155,7 @@ final class RoutingPacketHandler implements PacketProcessor {
         }
         List<FlowAction> outs =
                 FloodPlanner.floodPorts(
-                                topo, from.dpid(), RoutingApp.switchInfo(d.get()), from.port())
+                                topo, from.dpid(), PlanContexts.switchInfo(d.get()), from.port())
                         .stream()
                         .map(p -> (FlowAction) FlowAction.output(p))
                         .toList();

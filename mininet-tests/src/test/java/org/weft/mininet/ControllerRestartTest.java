@@ -50,7 +50,7 @@ class ControllerRestartTest extends MininetTestSupport {
         fabric.awaitConnected(Duration.ofSeconds(30), "after the restart");
         fabric.awaitSpanningTree(Duration.ofSeconds(30), "after the restart");
         fabric.awaitAllReach(ls.allHostPairs(), REACH, "after the restart");
-        MininetDriver.PingTrace t = mininet.pingBackgroundStop(trace);
+        PingTrace t = mininet.pingBackgroundStop(trace);
         record(
                 String.format(
                         "controller restart on leafspine2x4 OF13: h1->h8 largest gap %.0f ms"

@@ -134,7 +134,7 @@ public final class Fabric {
     }
 
     /** Pings every pair once; the pairs that did not get their answer. */
-    public List<MininetDriver.PairResult> unreachable(List<List<String>> pairs) {
+    public List<PairResult> unreachable(List<List<String>> pairs) {
         return mininet.pingSet(pairs, 1).stream().filter(r -> !r.reached()).toList();
     }
 
@@ -143,7 +143,7 @@ public final class Fabric {
      * fails with the pairs of the last round that did not reach.
      */
     public void awaitAllReach(List<List<String>> pairs, Duration timeout, String context) {
-        AtomicReference<List<MininetDriver.PairResult>> last = new AtomicReference<>(List.of());
+        AtomicReference<List<PairResult>> last = new AtomicReference<>(List.of());
         Wait.until(
                 pairs.size() + " host pairs reach each other in one round (" + context + ")",
                 timeout,

@@ -47,7 +47,7 @@ class FailoverTest extends MininetTestSupport {
 
         fabric.cut("s1", "s2");
         awaitFlowing("h1", "h2", "after cutting s1-s2");
-        MininetDriver.PingTrace cut = mininet.pingBackgroundStop(trace);
+        PingTrace cut = mininet.pingBackgroundStop(trace);
         record(
                 String.format(
                         "%s link cut s1-s2 on ring6: outage %.0f ms (largest gaps %s), %d/%d"
@@ -86,7 +86,7 @@ class FailoverTest extends MininetTestSupport {
                 () -> fabric.txPackets("s1", s1ToS2) >= restoredAt + 100);
         long backMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
         awaitFlowing("h1", "h2", "after the restore");
-        MininetDriver.PingTrace restore = mininet.pingBackgroundStop(trace);
+        PingTrace restore = mininet.pingBackgroundStop(trace);
         record(
                 String.format(
                         "OF13 link restore s1-s2 on ring6: traffic back on it after <= %d ms;"

@@ -392,39 +392,4 @@ public final class MininetDriver implements AutoCloseable {
             System.err.println("mn -c exited " + result.exitCode() + ", see mn-clean.log");
         }
     }
-
-    /** One ping pair's outcome. */
-    public record PairResult(String src, String dst, int sent, int received) {
-        public boolean reached() {
-            return sent > 0 && received == sent;
-        }
-
-        @Override
-        public String toString() {
-            return src + "->" + dst + " " + received + "/" + sent;
-        }
-    }
-
-    /**
-     * A background ping: totals; requests lost (unanswered although a later one was answered: the
-     * requests still in flight when ping was stopped are not lost); the largest gap between
-     * consecutive replies (the outage; start and stop count only when fewer than two replies came)
-     * and the epoch second its last reply before it arrived; the five largest gaps as JSON text;
-     * how long it ran.
-     */
-    public record PingTrace(
-            int sent,
-            int received,
-            int lost,
-            double maxGapMs,
-            double maxGapAfterEpochS,
-            String largestGapsMs,
-            double durationMs) {}
-
-    /** Packets sent and answered. */
-    public record PingResult(int sent, int received) {
-        public boolean allReceived() {
-            return sent > 0 && received == sent;
-        }
-    }
 }

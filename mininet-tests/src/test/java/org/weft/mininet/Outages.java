@@ -46,7 +46,7 @@ final class Outages {
             fabric.cut("s1", "s2");
             fabric.awaitAllReach(
                     List.of(List.of("h1", "h2")), Duration.ofSeconds(15), "after cut " + i);
-            MininetDriver.PingTrace t = mininet.pingBackgroundStop(trace);
+            PingTrace t = mininet.pingBackgroundStop(trace);
             outages.add(t.maxGapMs());
             lost += t.lost();
             perCut.add(

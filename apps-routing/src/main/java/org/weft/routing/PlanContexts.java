@@ -1,0 +1,67 @@
+package org.weft.routing;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.weft.net.Dpid;
+import org.weft.net.PortNumber;
+import org.weft.net.device.Device;
+import org.weft.net.device.DeviceService;
+import org.weft.net.device.Port;
+import org.weft.net.routing.RoutingMetric;
+import org.weft.net.topology.TopologySnapshot;
+
+/**
+ * Hands out the planning context for the current snapshot, metric and switches, reusing the last
+ * one (with its cached next hops and distances) while none of them changed, so a burst of host
+ * events plans over one context. The routing app's thread only.
+ */
+final class PlanContexts {
+
+    private final DeviceService devices;
+    private final boolean protection;
+    private PlanContext last;
+    private RoutingMetric lastMetric;
+
+    PlanContexts(DeviceService devices, boolean protection) {
+        this.devices = devices;
+        this.protection = protection;
+    }
+
+    PlanContext current(TopologySnapshot snap, RoutingMetric m) {
+        Map<Dpid, SwitchInfo> infos = switchInfos();
+        PlanContext c = last;
+        // Under HOP_COUNT, a snapshot that only changed link attributes plans the same routes.
+        boolean sameTopology =
+                c != null
+                        && (c.topology() == snap
+                                || (m == RoutingMetric.HOP_COUNT
+                                        && c.topology().sameShapeAs(snap)));
+        if (!sameTopology || lastMetric != m || !c.switches().equals(infos)) {
+            c = new PlanContext(snap, m.weigher(), infos, protection);
+            last = c;
+            lastMetric = m;
+        }
+        return c;
+    }
+
+    /** What the planners need of every connected switch. */
+    Map<Dpid, SwitchInfo> switchInfos() {
+        Map<Dpid, SwitchInfo> m = new HashMap<>();
+        for (Device d : devices.getDevices()) {
+            m.put(d.dpid(), switchInfo(d));
+        }
+        return m;
+    }
+
+    static SwitchInfo switchInfo(Device d) {
+        Set<PortNumber> live = new TreeSet<>();
+        for (Port p : d.portList()) {
+            if (p.isLive() && !p.number().isReserved()) {
+                live.add(p.number());
+            }
+        }
+        return SwitchInfo.of(!"OF_10".equals(d.protocol()), live);
+    }
+}
