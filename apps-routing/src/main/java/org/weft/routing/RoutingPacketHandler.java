@@ -1,13 +1,18 @@
 package org.weft.routing;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.weft.net.ConnectPoint;
+import org.weft.net.Ip4Address;
 import org.weft.net.PortNumber;
 import org.weft.net.device.Device;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.host.Host;
 import org.weft.net.host.HostId;
+import org.weft.net.host.HostProbe;
 import org.weft.net.host.HostService;
 import org.weft.net.packet.InboundPacket;
 import org.weft.net.packet.OutboundPacket;
@@ -16,20 +21,35 @@ import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
 import org.weft.net.packet.parse.Arp;
 import org.weft.net.packet.parse.Ethernet;
+import org.weft.net.packet.parse.Ipv4;
 import org.weft.net.topology.TopologySnapshot;
 
 /**
  * The routing app's packet-in side (runs on the switch's I/O thread, after host learning): proxy
  * ARP for known hosts, delivery toward known hosts along their routes (installing them first when
  * missing, so the first packet is not lost), and flooding along the spanning tree for everything
- * else. Only packets from edge ports are handled: a packet from a link port is a copy already being
- * flooded by the tree rules.
+ * else; an unknown unicast destination is also probed ({@link HostProbe}). Only packets from edge
+ * ports are handled: a packet from a link port is a copy already being flooded by the tree rules.
  */
 final class RoutingPacketHandler implements PacketProcessor {
+
+    /** An unknown destination address is probed at most this often. */
+    static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+
+    private static final int PROBES_REMEMBERED = 10_000;
 
     private final RoutingApp app;
     private final HostService hosts;
     private final PacketService packets;
+
+    /** A probed address in its VLAN. */
+    private record Probe(Ip4Address ip, int vlan) {}
+
+    private final Cache<Probe, Boolean> probed =
+            CacheBuilder.newBuilder()
+                    .expireAfterWrite(PROBE_INTERVAL)
+                    .maximumSize(PROBES_REMEMBERED)
+                    .build();
 
     RoutingPacketHandler(RoutingApp app, HostService hosts, PacketService packets) {
         this.app = app;
@@ -46,6 +66,9 @@ final class RoutingPacketHandler implements PacketProcessor {
         }
         Ethernet eth = parsed.get();
         ctx.block();
+        if (eth.dst().equals(HostProbe.MAC)) {
+            return; // an answer to a probe: host learning, which ran first, has what it needs
+        }
         TopologySnapshot topo = app.snapshot();
         ConnectPoint from = in.receivedFrom();
         if (!isEdge(topo, from)) {
@@ -68,7 +91,28 @@ final class RoutingPacketHandler implements PacketProcessor {
             deliver(dst.get(), from, in.data());
         } else {
             flood(topo, from, in.data());
+            probe(topo, from, eth);
         }
+    }
+
+    /**
+     * Asks an unknown unicast destination to speak up (see {@link HostProbe}), at most once per
+     * {@link #PROBE_INTERVAL} per address and VLAN; the probe takes the flood's way.
+     */
+    private void probe(TopologySnapshot topo, ConnectPoint from, Ethernet eth) {
+        Optional<Ip4Address> target =
+                switch (eth.ethType()) {
+                    case Ethernet.TYPE_IPV4 -> Ipv4.parse(eth).map(Ipv4::dst);
+                    case Ethernet.TYPE_ARP -> Arp.parse(eth).map(Arp::targetIp);
+                    default -> Optional.empty();
+                };
+        if (target.isEmpty()
+                || target.get().value() == 0
+                || probed.asMap().putIfAbsent(new Probe(target.get(), eth.vlan()), Boolean.TRUE)
+                        != null) {
+            return;
+        }
+        flood(topo, from, HostProbe.arpRequest(target.get(), eth.vlan()));
     }
 
     private static boolean isEdge(TopologySnapshot topo, ConnectPoint cp) {

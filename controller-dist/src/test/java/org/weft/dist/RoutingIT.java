@@ -10,8 +10,10 @@ import org.weft.net.ConnectPoint;
 import org.weft.net.Ip4Address;
 import org.weft.net.MacAddress;
 import org.weft.net.flow.Group;
+import org.weft.net.host.HostProbe;
 import org.weft.net.packet.parse.Arp;
 import org.weft.net.packet.parse.Ethernet;
+import org.weft.net.packet.parse.Ipv4;
 import org.weft.openflow.emulator.EmulatedFabric;
 import org.weft.openflow.emulator.EmulatedSwitch;
 import org.weft.openflow.emulator.FabricBuilder;
@@ -52,6 +54,11 @@ class RoutingIT {
                 Ethernet.NO_VLAN,
                 Ethernet.TYPE_ARP,
                 arp.toBytes());
+    }
+
+    static byte[] ipv4WithAddresses(TestHost from, TestHost to) {
+        byte[] header = new Ipv4(from.ip(), to.ip(), 17).toBytes(new byte[26]);
+        return Ethernet.build(to.mac(), from.mac(), Ethernet.NO_VLAN, Ethernet.TYPE_IPV4, header);
     }
 
     static byte[] ipv4(TestHost from, TestHost to) {
@@ -238,6 +245,81 @@ class RoutingIT {
             assertThat(traffic(bed.fabric))
                     .extracting(EmulatedFabric.Delivery::at)
                     .containsOnly(asker.at());
+        }
+    }
+
+    /**
+     * A host the controller does not know (as after a controller restart, when it only ever talks
+     * to hosts whose routes the switches kept) is probed when traffic comes for it; its answer to
+     * the probe teaches the controller where it is, and from then on its traffic is routed.
+     */
+    @Test
+    void unknownDestinationIsProbedAndLearnedFromItsAnswer() throws Exception {
+        try (WeftTestBed bed = new WeftTestBed(FabricBuilder.linear(3), 200)) {
+            awaitLinks(bed, 4);
+            List<TestHost> hosts = hostsOnFreePorts(bed.fabric);
+            TestHost sender = hosts.get(0);
+            TestHost silent = hosts.get(2);
+            announce(bed, hosts.subList(0, 2));
+            bed.fabric.clearDeliveries();
+
+            // Twice within the probe interval: flooded both times, probed once.
+            bed.fabric.injectFromHost(sender.at(), ipv4WithAddresses(sender, silent));
+            bed.fabric.injectFromHost(sender.at(), ipv4WithAddresses(sender, silent));
+            WeftTestBed.waitUntil(
+                    () -> deliveredTo(bed.fabric, silent.at(), silent.mac()) == 2,
+                    Duration.ofSeconds(5),
+                    "both packets flooded to the unknown host");
+            quiesce(bed.fabric);
+            List<EmulatedFabric.Delivery> probes =
+                    traffic(bed.fabric).stream()
+                            .filter(d -> MacAddress.of(d.frame(), 6).equals(HostProbe.MAC))
+                            .toList();
+            assertThat(probes)
+                    .extracting(EmulatedFabric.Delivery::at)
+                    .containsExactlyInAnyOrderElementsOf(
+                            edgePorts(bed.fabric).stream()
+                                    .filter(cp -> !cp.equals(sender.at()))
+                                    .toList());
+            Arp probe =
+                    Arp.parse(Ethernet.parse(probes.get(0).frame()).orElseThrow()).orElseThrow();
+            assertThat(probe.opcode()).isEqualTo(Arp.REQUEST);
+            assertThat(probe.senderIp()).isEqualTo(Ip4Address.of(0));
+            assertThat(probe.targetIp()).isEqualTo(silent.ip());
+            assertThat(bed.core().hostService().getHostCount()).isEqualTo(2);
+
+            // The host answers the probe: learned at its port, and the answer goes no further.
+            bed.fabric.clearDeliveries();
+            Arp answer =
+                    new Arp(Arp.REPLY, silent.mac(), silent.ip(), HostProbe.MAC, probe.senderIp());
+            bed.fabric.injectFromHost(
+                    silent.at(),
+                    Ethernet.build(
+                            HostProbe.MAC,
+                            silent.mac(),
+                            Ethernet.NO_VLAN,
+                            Ethernet.TYPE_ARP,
+                            answer.toBytes()));
+            WeftTestBed.waitUntil(
+                    () -> bed.core().hostService().getHostCount() == 3,
+                    Duration.ofSeconds(5),
+                    "the probed host learned");
+            assertThat(
+                            bed.core().hostService().getHosts().stream()
+                                    .filter(h -> h.mac().equals(silent.mac()))
+                                    .map(h -> h.location()))
+                    .containsExactly(silent.at());
+            quiesce(bed.fabric);
+            assertThat(traffic(bed.fabric)).as("the answer to the probe is not flooded").isEmpty();
+
+            // Now routed: delivered once, to the host only.
+            bed.fabric.injectFromHost(sender.at(), ipv4WithAddresses(sender, silent));
+            WeftTestBed.waitUntil(
+                    () -> deliveredTo(bed.fabric, silent.at(), silent.mac()) == 1,
+                    Duration.ofSeconds(5),
+                    "routed to the learned host");
+            quiesce(bed.fabric);
+            assertThat(traffic(bed.fabric)).hasSize(1);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.weft.net.IpAddress;
 import org.weft.net.MacAddress;
 import org.weft.net.host.HostId;
+import org.weft.net.host.HostProbe;
 import org.weft.net.packet.parse.Arp;
 import org.weft.net.packet.parse.Ethernet;
 import org.weft.net.packet.parse.Ipv4;
@@ -17,7 +18,10 @@ final class HostPackets {
     /** The sender of a frame and the IP it used (null if none). */
     record Sighting(HostId id, IpAddress ip) {}
 
-    /** The sender of an ARP, IPv4 or IPv6 frame from a unicast MAC; empty for anything else. */
+    /**
+     * The sender of an ARP, IPv4 or IPv6 frame from a unicast MAC; empty for anything else, and for
+     * the controller's own probes.
+     */
     static Optional<Sighting> parse(byte[] frame) {
         Optional<Ethernet> parsed = Ethernet.parse(frame);
         if (parsed.isEmpty()) {
@@ -25,7 +29,7 @@ final class HostPackets {
         }
         Ethernet eth = parsed.get();
         MacAddress src = eth.src();
-        if (src.isMulticast() || src.value() == 0) {
+        if (src.isMulticast() || src.value() == 0 || src.equals(HostProbe.MAC)) {
             return Optional.empty();
         }
         HostId id = HostId.of(src, eth.isTagged() ? eth.vlan() : HostId.NO_VLAN);
