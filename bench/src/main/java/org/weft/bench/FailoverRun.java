@@ -8,9 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -88,31 +85,8 @@ final class FailoverRun {
         // Weft closes first, so the switches going away cause no failover work at the end.
         try (EmulatedFabric fabric = FabricBuilder.fatTree(opt.k()).build();
                 Weft weft = Weft.start(config(dataDir))) {
-            ScheduledExecutorService drain = drainDeliveries(fabric);
-            try {
-                return measure(fabric, weft, watch);
-            } finally {
-                drain.shutdownNow();
-            }
+            return measure(fabric, weft, watch);
         }
-    }
-
-    /**
-     * The fabric records every frame that leaves by a port without a cable, in a copy-on-write
-     * list, and Weft sends an LLDP probe out of every free edge port each interval (k=28: 5,488
-     * ports a second). Nothing here reads the deliveries: they are cleared every 100 ms so that the
-     * list (each addition copies it) stays short.
-     */
-    private static ScheduledExecutorService drainDeliveries(EmulatedFabric fabric) {
-        ScheduledExecutorService drain =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "bench-deliveries-drain");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        drain.scheduleWithFixedDelay(fabric::clearDeliveries, 100, 100, TimeUnit.MILLISECONDS);
-        return drain;
     }
 
     private FailoverResult measure(EmulatedFabric fabric, Weft weft, FailoverWatch watch)

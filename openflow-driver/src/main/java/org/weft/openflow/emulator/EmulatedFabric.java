@@ -26,10 +26,11 @@ import org.weft.net.flow.Group;
  * Emulated switches joined by cables, with a data plane. A frame the controller sends out of a
  * cabled port (packet-out) arrives, after the cable's delay, on the peer port of the peer switch
  * and goes through that switch's flow table: to the controller (a packet-in), on over further
- * cables, or out of a port without a cable, where it is recorded as delivered to the host there
- * ({@link #deliveries()}). Groups are followed (select: one live bucket per flow hash;
- * fast-failover: the first live bucket). Hosts send frames with {@link #injectFromHost}. Cables can
- * be cut and restored, which takes the ports on both ends down and up with PORT_STATUS messages.
+ * cables, or out of a port without a cable, where it is delivered to the host there (counted, and
+ * kept in {@link #deliveries()} while {@link #recordDeliveries recording} is on). Groups are
+ * followed (select: one live bucket per flow hash; fast-failover: the first live bucket). Hosts
+ * send frames with {@link #injectFromHost}. Cables can be cut and restored, which takes the ports
+ * on both ends down and up with PORT_STATUS messages.
  */
 public final class EmulatedFabric implements AutoCloseable {
 
@@ -51,7 +52,10 @@ public final class EmulatedFabric implements AutoCloseable {
     private final LongAdder carried = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder loops = new LongAdder();
-    private final List<Delivery> deliveries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final LongAdder delivered = new LongAdder();
+    private final List<Delivery> deliveries =
+            java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private volatile boolean recording;
 
     /** Frames going round more switches than this are dropped as looping. */
     public static final int MAX_HOPS = 64;
@@ -165,9 +169,25 @@ public final class EmulatedFabric implements AutoCloseable {
     /** A frame that left the fabric through a port without a cable (to the host there). */
     public record Delivery(ConnectPoint at, byte[] frame) {}
 
-    /** Frames delivered to host ports so far, in order. */
+    /**
+     * Keeps (on) or stops keeping (off, the default) every delivered frame for {@link
+     * #deliveries()}. Off, a long run (LLDP goes out of every free port each interval) costs
+     * nothing but a counter.
+     */
+    public void recordDeliveries(boolean on) {
+        recording = on;
+    }
+
+    /** Frames delivered to host ports while recording was on, in order. */
     public List<Delivery> deliveries() {
-        return List.copyOf(deliveries);
+        synchronized (deliveries) {
+            return List.copyOf(deliveries);
+        }
+    }
+
+    /** Frames delivered to host ports since the fabric was built, recorded or not. */
+    public long delivered() {
+        return delivered.sum();
     }
 
     public void clearDeliveries() {
@@ -243,7 +263,10 @@ public final class EmulatedFabric implements AutoCloseable {
         if (cableAt.containsKey(from)) {
             send(sw, port, data, hops + 1);
         } else if (sw.isPortLive(port)) {
-            deliveries.add(new Delivery(from, data));
+            delivered.increment();
+            if (recording) {
+                deliveries.add(new Delivery(from, data));
+            }
         } else {
             dropped.increment();
         }
