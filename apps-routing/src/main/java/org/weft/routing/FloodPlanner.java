@@ -3,6 +3,7 @@ package org.weft.routing;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.ImmutableSortedSet;
 import com.google.common.collect.ListMultimap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,8 @@ import org.weft.net.topology.TopologySnapshot;
  * packet from an edge port with a packet-out at its ingress switch ({@link #floodPorts}); every
  * switch carries it on with one low-priority rule per tree port ({@link #plan}): whatever arrives
  * on a tree port and matches no host rule goes out of every other tree and edge port. A tree has no
- * cycles, so nothing storms.
+ * cycles, so nothing storms; a change of tree goes through {@link #between} so that the mix of old
+ * and new rules has none either.
  */
 public final class FloodPlanner {
 
@@ -52,6 +54,30 @@ public final class FloodPlanner {
                                         .build());
                     }
                 });
+        return RoutingPlan.of(flows, ArrayListMultimap.create());
+    }
+
+    /**
+     * The step between two flood plans that keeps every moment of the change storm-free. Going
+     * straight from one tree's rules to another's, a fabric with some switches on each can carry a
+     * frame round a cycle made of links of both trees. A frame crosses a link only where the
+     * receiving switch has a rule for that in-port, so this step keeps only the rules (with their
+     * new actions) whose in-port is a tree port in both plans: while switches move from {@code
+     * installed} to it, frames cross only links of the old tree; while they move on to {@code
+     * next}, only links of the new one. Broadcasts may miss some hosts for the moment of the
+     * change; none loops.
+     */
+    public static RoutingPlan between(RoutingPlan installed, RoutingPlan next) {
+        ListMultimap<Dpid, FlowRule> flows = ArrayListMultimap.create();
+        for (Dpid s : next.flows().keySet()) {
+            Set<FlowMatch> before = new HashSet<>();
+            installed.flows().get(s).forEach(r -> before.add(r.match()));
+            for (FlowRule r : next.flows().get(s)) {
+                if (before.contains(r.match())) {
+                    flows.put(s, r);
+                }
+            }
+        }
         return RoutingPlan.of(flows, ArrayListMultimap.create());
     }
 

@@ -51,6 +51,9 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     /** Plan key of the flooding rules. */
     static final Object FLOOD = "flood";
 
+    /** The flood plan last handed to the programmer (the routing thread only). */
+    private RoutingPlan floodRequested = RoutingPlan.empty();
+
     private final DeviceService devices;
     private final TopologyService topology;
     private final HostService hosts;
@@ -260,8 +263,23 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
                         });
     }
 
+    /**
+     * Moves the switches to the current tree's flood rules, through {@link FloodPlanner#between}
+     * when the tree changed (the key's updates run one after the other: every switch confirms the
+     * step before any gets the new tree's rules). The step is taken from the plan last asked for,
+     * which is where the switches are once the updates queued before this one are done.
+     */
     CompletableFuture<Integer> replanFlood() {
-        return programmer.update(FLOOD, FloodPlanner.plan(snapshot(), switchInfos()), null);
+        RoutingPlan next = FloodPlanner.plan(snapshot(), switchInfos());
+        RoutingPlan now = floodRequested;
+        floodRequested = next;
+        RoutingPlan step = FloodPlanner.between(now, next);
+        if (step.equals(next) || step.equals(now)) {
+            return programmer.update(FLOOD, next, null);
+        }
+        return programmer
+                .update(FLOOD, step, null)
+                .thenCombine(programmer.update(FLOOD, next, null), Integer::sum);
     }
 
     /** Restoration: re-plans exactly the destinations whose routes used a lost link or switch. */

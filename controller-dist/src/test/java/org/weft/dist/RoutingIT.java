@@ -67,13 +67,6 @@ class RoutingIT {
         return Ethernet.build(to.mac(), from.mac(), Ethernet.NO_VLAN, Ethernet.TYPE_IPV4, payload);
     }
 
-    /** Weft and a fabric that keeps every frame delivered to a host port. */
-    static WeftTestBed recordingBed(FabricBuilder shape) throws Exception {
-        WeftTestBed bed = new WeftTestBed(shape, 200);
-        bed.fabric.recordDeliveries(true);
-        return bed;
-    }
-
     /** Every host announces itself; Weft must learn them all. */
     static void announce(WeftTestBed bed, List<TestHost> hosts) throws InterruptedException {
         for (TestHost h : hosts) {
@@ -167,7 +160,7 @@ class RoutingIT {
 
     @Test
     void ringWithALoopForwardsEveryPairAndFloodsOncePerEdgePort() throws Exception {
-        try (WeftTestBed bed = recordingBed(FabricBuilder.ring(5))) {
+        try (WeftTestBed bed = new WeftTestBed(FabricBuilder.ring(5), 200)) {
             awaitLinks(bed, 10);
             List<TestHost> hosts = hostsOnFreePorts(bed.fabric);
             announce(bed, hosts);
@@ -196,7 +189,7 @@ class RoutingIT {
 
     @Test
     void fatTreeForwardsEveryPairThroughSelectGroups() throws Exception {
-        try (WeftTestBed bed = recordingBed(FabricBuilder.fatTree(4))) {
+        try (WeftTestBed bed = new WeftTestBed(FabricBuilder.fatTree(4), 200)) {
             awaitLinks(bed, 64);
             List<TestHost> hosts =
                     hostsOnFreePorts(bed.fabric).stream()
@@ -230,7 +223,7 @@ class RoutingIT {
 
     @Test
     void proxyArpAnswersForKnownHosts() throws Exception {
-        try (WeftTestBed bed = recordingBed(FabricBuilder.linear(3))) {
+        try (WeftTestBed bed = new WeftTestBed(FabricBuilder.linear(3), 200)) {
             awaitLinks(bed, 4);
             List<TestHost> hosts = hostsOnFreePorts(bed.fabric);
             announce(bed, hosts);
@@ -262,7 +255,7 @@ class RoutingIT {
      */
     @Test
     void unknownDestinationIsProbedAndLearnedFromItsAnswer() throws Exception {
-        try (WeftTestBed bed = recordingBed(FabricBuilder.linear(3))) {
+        try (WeftTestBed bed = new WeftTestBed(FabricBuilder.linear(3), 200)) {
             awaitLinks(bed, 4);
             List<TestHost> hosts = hostsOnFreePorts(bed.fabric);
             TestHost sender = hosts.get(0);

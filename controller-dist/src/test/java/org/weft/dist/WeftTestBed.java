@@ -22,6 +22,7 @@ final class WeftTestBed implements AutoCloseable {
     WeftTestBed(FabricBuilder shape, WeftConfig config) throws Exception {
         weft = Weft.start(config);
         EmulatedFabric f = shape.build();
+        f.recordDeliveries(true); // the tests read what reached the hosts
         try {
             f.connect("127.0.0.1", weft.openflowPorts().get(0), Duration.ofSeconds(30));
         } catch (Exception e) {

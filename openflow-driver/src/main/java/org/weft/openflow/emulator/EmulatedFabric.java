@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.weft.net.ConnectPoint;
 import org.weft.net.Dpid;
 import org.weft.net.MacAddress;
@@ -33,6 +36,8 @@ import org.weft.net.flow.Group;
  * on both ends down and up with PORT_STATUS messages.
  */
 public final class EmulatedFabric implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmulatedFabric.class);
 
     /** A cable between two switch ports. */
     public record Cable(ConnectPoint a, ConnectPoint b) {
@@ -53,8 +58,7 @@ public final class EmulatedFabric implements AutoCloseable {
     private final LongAdder dropped = new LongAdder();
     private final LongAdder loops = new LongAdder();
     private final LongAdder delivered = new LongAdder();
-    private final List<Delivery> deliveries =
-            java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean recording;
 
     /** Frames going round more switches than this are dropped as looping. */
@@ -296,6 +300,13 @@ public final class EmulatedFabric implements AutoCloseable {
         }
         if (hops > MAX_HOPS) {
             loops.increment();
+            log.warn(
+                    "Frame dropped at {} after {} hops: dst {} src {} type {}",
+                    at,
+                    hops,
+                    MacAddress.of(data, 0),
+                    MacAddress.of(data, 6),
+                    String.format("0x%04x", (data[12] & 0xff) << 8 | (data[13] & 0xff)));
             return;
         }
         carried.increment();
