@@ -5,8 +5,10 @@ import com.google.common.collect.ListMultimap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
 import org.weft.net.flow.FlowAction;
@@ -55,6 +57,16 @@ public final class DestinationPlanner {
     }
 
     public static RoutingPlan plan(PlanContext ctx, HostAttachment host, int hostIndex) {
+        return plan(ctx, host, hostIndex, null).plan();
+    }
+
+    /**
+     * Plans the destination, rebuilding only the switches {@link ReplanScope} names when {@code
+     * previous} (the destination's last plan) can be partly kept; the result is the same as
+     * planning from scratch.
+     */
+    static PlannedRoute plan(
+            PlanContext ctx, HostAttachment host, int hostIndex, PlannedRoute previous) {
         TopologySnapshot topo = ctx.topology();
         Dpid dst = host.location().dpid();
         FlowMatch match = FlowMatch.builder().ethDst(host.mac()).vlanVid(host.vlan()).build();
@@ -62,50 +74,90 @@ public final class DestinationPlanner {
         ListMultimap<Dpid, Group> groups = ArrayListMultimap.create();
         flows.put(dst, rule(dst, match, hostIndex, FlowAction.output(host.location().port())));
         if (!topo.contains(dst)) {
-            return RoutingPlan.of(flows, groups);
+            return new PlannedRoute(
+                    ctx, null, host, hostIndex, Map.of(), RoutingPlan.of(flows, groups), null);
         }
         NextHops hops = ctx.nextHops(dst);
+        Set<Dpid> dirty = ReplanScope.dirty(previous, ctx, hops, host, hostIndex);
         // Every link equally wide (a uniform fabric): every bucket weighs the same, and the
         // widest-path pass (a capacity lookup per next-hop link) is not needed.
         boolean uniform = ctx.uniformCapacity();
         Map<Dpid, Long> widest = uniform ? Map.of() : widestCapacities(topo, hops);
+        Map<Dpid, SwitchPart> parts = new HashMap<>();
+        Set<Dpid> rebuilt = dirty == null ? null : new HashSet<>(dirty);
         for (Dpid s : topo.switches()) {
-            SwitchInfo info = ctx.switches().get(s);
-            if (s.equals(dst) || info == null || !hops.canReach(s)) {
-                continue;
-            }
-            List<Link> next = new ArrayList<>(hops.linksFrom(s));
-            next.sort(Comparator.naturalOrder());
-            if (next.isEmpty()) {
-                continue;
-            }
-            Link primary = next.get(0);
-            if (!info.supportsGroups()) {
-                flows.put(s, rule(s, match, hostIndex, FlowAction.output(primary.src().port())));
-            } else if (next.size() > 1) {
-                Group g = selectGroup(topo, s, hostIndex, next, uniform ? null : widest);
-                groups.put(s, g);
-                flows.put(s, rule(s, match, hostIndex, FlowAction.group(g.groupId())));
+            SwitchPart part;
+            if (dirty == null || dirty.contains(s)) {
+                part = part(ctx, hops, s, match, hostIndex, uniform ? null : widest);
+                if (rebuilt != null) {
+                    addUturnSwitch(previous.parts().get(s), rebuilt);
+                    addUturnSwitch(part, rebuilt);
+                }
             } else {
-                var backup =
-                        ctx.protect()
-                                ? LocalProtection.backup(ctx, s, primary, hops)
-                                : java.util.Optional.<LocalProtection.Backup>empty();
-                if (backup.isEmpty()) {
-                    flows.put(
-                            s, rule(s, match, hostIndex, FlowAction.output(primary.src().port())));
-                } else {
-                    Group ff = failoverGroup(s, hostIndex, primary, backup.get().link());
-                    groups.put(s, ff);
-                    flows.put(s, rule(s, match, hostIndex, FlowAction.group(ff.groupId())));
-                    if (backup.get().uturn()) {
-                        uturn(ctx, hops, backup.get().link(), match, hostIndex)
-                                .ifPresent(r -> flows.put(r.dpid(), r));
-                    }
+                part = previous.parts().get(s);
+            }
+            if (part != null) {
+                parts.put(s, part);
+                flows.put(s, part.rule());
+                if (part.group() != null) {
+                    groups.put(s, part.group());
+                }
+                if (part.uturn() != null) {
+                    flows.put(part.uturn().dpid(), part.uturn());
                 }
             }
         }
-        return RoutingPlan.of(flows, groups);
+        return new PlannedRoute(
+                ctx, hops, host, hostIndex, parts, RoutingPlan.of(flows, groups), rebuilt);
+    }
+
+    private static void addUturnSwitch(SwitchPart part, Set<Dpid> into) {
+        if (part != null && part.uturn() != null) {
+            into.add(part.uturn().dpid());
+        }
+    }
+
+    /** One switch's entries toward the destination; null when it gets none. */
+    private static SwitchPart part(
+            PlanContext ctx,
+            NextHops hops,
+            Dpid s,
+            FlowMatch match,
+            int hostIndex,
+            Map<Dpid, Long> widest) {
+        SwitchInfo info = ctx.switches().get(s);
+        if (s.equals(hops.destination()) || info == null || !hops.canReach(s)) {
+            return null;
+        }
+        List<Link> next = new ArrayList<>(hops.linksFrom(s));
+        next.sort(Comparator.naturalOrder());
+        if (next.isEmpty()) {
+            return null;
+        }
+        Link primary = next.get(0);
+        if (!info.supportsGroups()) {
+            return new SwitchPart(
+                    rule(s, match, hostIndex, FlowAction.output(primary.src().port())), null, null);
+        }
+        if (next.size() > 1) {
+            Group g = selectGroup(ctx.topology(), s, hostIndex, next, widest);
+            return new SwitchPart(
+                    rule(s, match, hostIndex, FlowAction.group(g.groupId())), g, null);
+        }
+        var backup =
+                ctx.protect()
+                        ? LocalProtection.backup(ctx, s, primary, hops)
+                        : java.util.Optional.<LocalProtection.Backup>empty();
+        if (backup.isEmpty()) {
+            return new SwitchPart(
+                    rule(s, match, hostIndex, FlowAction.output(primary.src().port())), null, null);
+        }
+        Group ff = failoverGroup(s, hostIndex, primary, backup.get().link());
+        FlowRule uturn =
+                backup.get().uturn()
+                        ? uturn(ctx, hops, backup.get().link(), match, hostIndex).orElse(null)
+                        : null;
+        return new SwitchPart(rule(s, match, hostIndex, FlowAction.group(ff.groupId())), ff, uturn);
     }
 
     /**

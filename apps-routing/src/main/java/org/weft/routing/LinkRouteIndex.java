@@ -48,6 +48,41 @@ final class LinkRouteIndex {
         }
     }
 
+    /**
+     * Records a key's new plan when only the switches in {@code rebuilt} may have changed entries
+     * (the others kept theirs, over links that still exist): only the links leaving those switches
+     * are looked at again.
+     */
+    void update(Object key, RoutingPlan plan, TopologySnapshot topo, Set<Dpid> rebuilt) {
+        Set<Link> used = linksByKey.get(key);
+        if (used == null) {
+            put(key, plan, topo);
+            return;
+        }
+        Set<Link> now = new HashSet<>();
+        for (Dpid s : rebuilt) {
+            linksUsedAt(plan, topo, s, now);
+        }
+        for (java.util.Iterator<Link> it = used.iterator(); it.hasNext(); ) {
+            Link l = it.next();
+            if (rebuilt.contains(l.srcDpid()) && !now.contains(l)) {
+                it.remove();
+                Set<Object> keys = keysByLink.get(l);
+                if (keys != null) {
+                    keys.remove(key);
+                }
+            }
+        }
+        for (Link l : now) {
+            if (used.add(l)) {
+                keysByLink.computeIfAbsent(l, x -> ConcurrentHashMap.newKeySet()).add(key);
+            }
+        }
+        if (used.isEmpty()) {
+            linksByKey.remove(key);
+        }
+    }
+
     void remove(Object key) {
         Set<Link> old = linksByKey.remove(key);
         if (old != null) {
@@ -71,23 +106,29 @@ final class LinkRouteIndex {
     static Set<Link> linksUsed(RoutingPlan plan, TopologySnapshot topo) {
         Set<Link> used = new HashSet<>();
         for (Dpid s : plan.switches()) {
-            if (!topo.contains(s)) {
-                continue;
-            }
-            Set<PortNumber> ports = new HashSet<>();
-            for (FlowRule r : plan.flows().get(s)) {
-                outputs(r.actions(), ports);
-            }
-            for (Group g : plan.groups().get(s)) {
-                g.buckets().forEach(b -> outputs(b.actions(), ports));
-            }
-            for (Link l : topo.linksFrom(s)) {
-                if (ports.contains(l.src().port())) {
-                    used.add(l);
-                }
-            }
+            linksUsedAt(plan, topo, s, used);
         }
         return used;
+    }
+
+    /** The links leaving switch {@code s} that the plan's entries there output to. */
+    private static void linksUsedAt(
+            RoutingPlan plan, TopologySnapshot topo, Dpid s, Set<Link> into) {
+        if (!topo.contains(s)) {
+            return;
+        }
+        Set<PortNumber> ports = new HashSet<>();
+        for (FlowRule r : plan.flows().get(s)) {
+            outputs(r.actions(), ports);
+        }
+        for (Group g : plan.groups().get(s)) {
+            g.buckets().forEach(b -> outputs(b.actions(), ports));
+        }
+        for (Link l : topo.linksFrom(s)) {
+            if (ports.contains(l.src().port())) {
+                into.add(l);
+            }
+        }
     }
 
     private static void outputs(java.util.List<FlowAction> actions, Set<PortNumber> into) {

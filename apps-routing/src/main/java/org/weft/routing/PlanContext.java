@@ -1,6 +1,7 @@
 package org.weft.routing;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.weft.net.Dpid;
@@ -23,6 +24,7 @@ public final class PlanContext {
     private final boolean protect;
     private final Map<Dpid, NextHops> nextHops = new HashMap<>();
     private final Map<Dpid, Map<Dpid, Double>> fromNeighbours = new HashMap<>();
+    private final Map<PlanContext, ContextDelta> deltas = new IdentityHashMap<>();
     private PlanningGraph graph;
     private Boolean uniformCapacity;
 
@@ -49,6 +51,10 @@ public final class PlanContext {
         return protect;
     }
 
+    public LinkWeigher weigher() {
+        return weigher;
+    }
+
     /** Equal-cost next hops (and distances) of every switch toward {@code dst}. */
     public NextHops nextHops(Dpid dst) {
         return nextHops.computeIfAbsent(dst, graph()::nextHops);
@@ -56,9 +62,26 @@ public final class PlanContext {
 
     /** The least cost from {@code neighbour} (a switch {@code s} links to) back to {@code s}. */
     public OptionalDouble distanceFromNeighbour(Dpid neighbour, Dpid s) {
-        Double d =
-                fromNeighbours.computeIfAbsent(s, graph()::distancesFromNeighbours).get(neighbour);
+        Double d = distancesFromNeighbours(s).get(neighbour);
         return d == null ? OptionalDouble.empty() : OptionalDouble.of(d);
+    }
+
+    /** The least cost from every switch {@code s} links to back to {@code s}. */
+    Map<Dpid, Double> distancesFromNeighbours(Dpid s) {
+        return fromNeighbours.computeIfAbsent(s, graph()::distancesFromNeighbours);
+    }
+
+    /**
+     * What changed from {@code before} to this context, computed once for all destinations planned
+     * with {@code before}. Kept until {@link #forgetDeltas()}.
+     */
+    ContextDelta since(PlanContext before) {
+        return deltas.computeIfAbsent(before, b -> new ContextDelta(b, this));
+    }
+
+    /** Drops the deltas (and with them the older contexts they hold). */
+    void forgetDeltas() {
+        deltas.clear();
     }
 
     /** Whether every link has the same capacity (unknown counting as 1), as in most fabrics. */

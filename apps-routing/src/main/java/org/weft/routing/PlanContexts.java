@@ -40,6 +40,9 @@ final class PlanContexts {
                                         && c.topology().sameShapeAs(snap)));
         if (!sameTopology || lastMetric != m || !c.switches().equals(infos)) {
             c = new PlanContext(snap, m.weigher(), infos, protection);
+            if (last != null) {
+                last.forgetDeltas();
+            }
             last = c;
             lastMetric = m;
         }

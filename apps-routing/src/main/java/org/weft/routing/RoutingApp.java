@@ -68,6 +68,10 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     private final TopologyReactions reactions;
     private final ListenerRegistry<RouteChange, RouteChangeListener> listeners;
     private final Map<HostId, Integer> hostIndex = new ConcurrentHashMap<>();
+
+    /** Each routed host's last plan, kept so the next one rebuilds only what changed. */
+    private final Map<Object, PlannedRoute> planned = new ConcurrentHashMap<>();
+
     private final AtomicInteger nextIndex = new AtomicInteger();
     private volatile RoutingMetric metric;
     private final HostListener hostListener = e -> execute(() -> onHost(e));
@@ -198,12 +202,19 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
                 new HostAttachment(
                         h.mac(), h.vlan() == HostId.NO_VLAN ? null : h.vlan(), h.location());
         int i = hostIndex.computeIfAbsent(h.id(), id -> nextIndex.getAndIncrement());
-        RoutingPlan plan = DestinationPlanner.plan(ctx, dst, i);
-        index.put(h.id(), plan, ctx.topology());
+        PlannedRoute route = DestinationPlanner.plan(ctx, dst, i, planned.get(h.id()));
+        planned.put(h.id(), route);
+        RoutingPlan plan = route.plan();
+        if (route.rebuilt() == null) {
+            index.put(h.id(), plan, ctx.topology());
+        } else {
+            index.update(h.id(), plan, ctx.topology(), route.rebuilt());
+        }
         return programmer.update(h.id(), plan, h.location().dpid());
     }
 
     private CompletableFuture<Integer> unroute(Object key) {
+        planned.remove(key);
         index.remove(key);
         return programmer.update(key, RoutingPlan.empty(), null);
     }

@@ -104,13 +104,6 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--limit-s", defaultValue = "120", description = "Give up after this.")
         long limitSeconds;
 
-        @Option(
-                names = "--fat-tree",
-                defaultValue = "0",
-                description =
-                        "Wire a k-ary fat tree (5k^2/4 switches) instead of a ring of --switches.")
-        int fatTreeK;
-
         @Override
         public Integer call() throws Exception {
             FlowInstallRun.Result r =

@@ -1,0 +1,94 @@
+package org.weft.routing;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.weft.net.Dpid;
+import org.weft.net.Link;
+import org.weft.net.topology.TopologySnapshot;
+
+/**
+ * The difference between two planning contexts that decides how much of a destination's plan made
+ * with the older one can be kept: whether they are comparable at all (same weigher, protection,
+ * uniform link capacities, same switches with the same group support), the switches a link or
+ * switch appeared or disappeared at, and, asked per switch, whether the distances from its
+ * neighbours back to it moved (what a loop-free-alternate choice depends on).
+ */
+final class ContextDelta {
+
+    private final PlanContext before;
+    private final PlanContext after;
+    private final Set<Dpid> touched;
+    private final Map<Dpid, Boolean> neighbourDistancesMoved = new HashMap<>();
+
+    ContextDelta(PlanContext before, PlanContext after) {
+        this.before = before;
+        this.after = after;
+        this.touched =
+                comparable(before, after) ? touched(before.topology(), after.topology()) : null;
+    }
+
+    /** Whether plans made with the older context can be partly kept. */
+    boolean comparable() {
+        return touched != null;
+    }
+
+    /** Switches that gained or lost a link, or appeared or disappeared. */
+    Set<Dpid> touched() {
+        return touched;
+    }
+
+    /** Whether the least cost from some neighbour of {@code s} back to {@code s} changed. */
+    boolean neighbourDistancesMoved(Dpid s) {
+        return neighbourDistancesMoved.computeIfAbsent(
+                s,
+                x -> !before.distancesFromNeighbours(x).equals(after.distancesFromNeighbours(x)));
+    }
+
+    private static boolean comparable(PlanContext a, PlanContext b) {
+        if (a.weigher() != b.weigher()
+                || a.protect() != b.protect()
+                || !a.uniformCapacity()
+                || !b.uniformCapacity()
+                || !a.switches().keySet().equals(b.switches().keySet())) {
+            return false;
+        }
+        for (var e : a.switches().entrySet()) {
+            if (e.getValue().supportsGroups() != b.switches().get(e.getKey()).supportsGroups()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<Dpid> touched(TopologySnapshot a, TopologySnapshot b) {
+        Set<Dpid> out = new HashSet<>();
+        if (a == b) {
+            return out;
+        }
+        for (Dpid s : a.switches()) {
+            if (!b.contains(s)) {
+                out.add(s);
+            }
+        }
+        for (Dpid s : b.switches()) {
+            if (!a.contains(s)) {
+                out.add(s);
+            }
+        }
+        for (Link l : a.links()) {
+            if (!b.contains(l)) {
+                out.add(l.srcDpid());
+                out.add(l.dstDpid());
+            }
+        }
+        for (Link l : b.links()) {
+            if (!a.contains(l)) {
+                out.add(l.srcDpid());
+                out.add(l.dstDpid());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,154 @@
+package org.weft.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.weft.net.Dpid;
+import org.weft.net.Link;
+import org.weft.net.topology.LinkInfo;
+import org.weft.net.topology.LinkWeigher;
+import org.weft.net.topology.LinkWeighers;
+import org.weft.net.topology.TopologyFixtures;
+import org.weft.net.topology.TopologySnapshot;
+
+/**
+ * Re-planning a destination after a change rebuilds only some switches and keeps the rest of its
+ * previous plan: the result must be exactly what planning from scratch gives, through random
+ * sequences of cable cuts, repairs and latency changes; so must the link index updated only at the
+ * rebuilt switches.
+ */
+class ReplanScopeTest {
+
+    private static final int STEPS = 40;
+
+    @Test
+    void fatTreeHopCount() {
+        assertIncrementalEqualsScratch(TopologyFixtures.fatTree(4), LinkWeighers.HOP_COUNT, 1);
+    }
+
+    @Test
+    void fatTreeLatency() {
+        assertIncrementalEqualsScratch(TopologyFixtures.fatTree(4), LinkWeighers.LATENCY, 2);
+    }
+
+    @Test
+    void ringLatency() {
+        assertIncrementalEqualsScratch(TopologyFixtures.ring(7), LinkWeighers.LATENCY, 3);
+    }
+
+    /** Triangles give detours between neighbours: latency changes move loop-free alternates. */
+    @Test
+    void meshWithChordsLatency() {
+        TopologyFixtures.Builder b = TopologyFixtures.builder();
+        for (int i = 1; i <= 8; i++) {
+            b.cable(i, i % 8 + 1);
+        }
+        b.cable(1, 3).cable(3, 5).cable(5, 7).cable(2, 6).cable(4, 8).cable(1, 6);
+        assertIncrementalEqualsScratch(b.build(), LinkWeighers.LATENCY, 5, 400);
+    }
+
+    @Test
+    void leafSpineHopCount() {
+        assertIncrementalEqualsScratch(TopologyFixtures.leafSpine(3, 5), LinkWeighers.HOP_COUNT, 4);
+    }
+
+    @Test
+    void incrementalPlanningRebuildsFewSwitchesForOneCut() {
+        TopologySnapshot full = TopologyFixtures.fatTree(4);
+        Map<Dpid, SwitchInfo> switches = DestinationPlannerTest.switches(full, true);
+        HostAttachment h = DestinationPlannerTest.hostPerSwitch(full).get(full.switches().last());
+        PlannedRoute before =
+                DestinationPlanner.plan(
+                        new PlanContext(full, LinkWeighers.HOP_COUNT, switches, true), h, 0, null);
+        Link core = full.linksFrom(full.switches().first()).iterator().next();
+        TopologySnapshot cut = withLinks(full, without(full.linkInfos(), core));
+        PlannedRoute after =
+                DestinationPlanner.plan(
+                        new PlanContext(cut, LinkWeighers.HOP_COUNT, switches, true), h, 0, before);
+        assertThat(after.rebuilt()).isNotNull();
+        assertThat(after.rebuilt().size()).isLessThan(full.switches().size() / 2);
+        assertThat(after.plan())
+                .isEqualTo(
+                        DestinationPlanner.plan(
+                                new PlanContext(cut, LinkWeighers.HOP_COUNT, switches, true),
+                                h,
+                                0));
+    }
+
+    private static void assertIncrementalEqualsScratch(
+            TopologySnapshot full, LinkWeigher weigher, long seed) {
+        assertIncrementalEqualsScratch(full, weigher, seed, STEPS);
+    }
+
+    private static void assertIncrementalEqualsScratch(
+            TopologySnapshot full, LinkWeigher weigher, long seed, int steps) {
+        Random random = new Random(seed);
+        Map<Dpid, SwitchInfo> switches = DestinationPlannerTest.switches(full, true);
+        List<HostAttachment> hosts =
+                new ArrayList<>(DestinationPlannerTest.hostPerSwitch(full).values());
+        List<Link> cables =
+                full.links().stream().filter(l -> l.compareTo(l.reverse()) < 0).toList();
+        Map<Link, LinkInfo> links = new HashMap<>(full.linkInfos());
+        Map<HostAttachment, PlannedRoute> planned = new HashMap<>();
+        LinkRouteIndex incremental = new LinkRouteIndex();
+        LinkRouteIndex fromScratch = new LinkRouteIndex();
+        int partial = 0;
+        for (int step = 0; step < steps; step++) {
+            Link cable = cables.get(random.nextInt(cables.size()));
+            switch (random.nextInt(3)) {
+                case 0 -> links = without(links, cable);
+                case 1 -> {
+                    links.put(cable, full.linkInfos().get(cable));
+                    links.put(cable.reverse(), full.linkInfos().get(cable.reverse()));
+                }
+                default -> {
+                    if (links.containsKey(cable)) {
+                        long nanos = 1_000_000L * (1 + random.nextInt(6));
+                        links.put(cable, links.get(cable).withLatencyNanos(nanos));
+                    }
+                }
+            }
+            TopologySnapshot topo = withLinks(full, links);
+            PlanContext ctx = new PlanContext(topo, weigher, switches, true);
+            for (int i = 0; i < hosts.size(); i++) {
+                HostAttachment h = hosts.get(i);
+                PlannedRoute next = DestinationPlanner.plan(ctx, h, i, planned.get(h));
+                RoutingPlan scratch = DestinationPlanner.plan(ctx, h, i);
+                assertThat(next.plan())
+                        .as("step %d, destination %s", step, h.location())
+                        .isEqualTo(scratch);
+                if (next.rebuilt() != null) {
+                    partial++;
+                    incremental.update(h, next.plan(), topo, next.rebuilt());
+                } else {
+                    incremental.put(h, next.plan(), topo);
+                }
+                fromScratch.put(h, scratch, topo);
+                planned.put(h, next);
+            }
+            for (Link l : full.links()) {
+                assertThat(incremental.keysUsing(List.of(l)))
+                        .as("step %d: destinations using %s", step, l)
+                        .isEqualTo(fromScratch.keysUsing(List.of(l)));
+            }
+        }
+        assertThat(partial).as("destinations re-planned in part").isPositive();
+    }
+
+    private static Map<Link, LinkInfo> without(Map<Link, LinkInfo> links, Link cable) {
+        Map<Link, LinkInfo> out = new HashMap<>(links);
+        out.remove(cable);
+        out.remove(cable.reverse());
+        return out;
+    }
+
+    private static TopologySnapshot withLinks(TopologySnapshot full, Map<Link, LinkInfo> links) {
+        return full.next(Instant.now(), full.switches(), links);
+    }
+}
