@@ -1,6 +1,7 @@
 package org.weft.routing;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -22,29 +23,29 @@ import org.weft.net.topology.TopologySnapshot;
 final class LinkRouteIndex {
 
     private final Map<Link, Set<Object>> keysByLink = new ConcurrentHashMap<>();
-    private final Map<Object, Set<Link>> linksByKey = new ConcurrentHashMap<>();
 
-    /**
-     * Records the links a key's new plan uses, replacing what it used before. Only the difference
-     * is written: a re-plan usually keeps most of a destination's links (with multipath, a
-     * destination uses most links of the fabric).
-     */
+    /** Per key, the links it uses, by the switch they leave. */
+    private final Map<Object, Map<Dpid, Set<Link>>> linksByKey = new ConcurrentHashMap<>();
+
+    /** Records the links a key's new plan uses, replacing what it used before. */
     void put(Object key, RoutingPlan plan, TopologySnapshot topo) {
-        Set<Link> used = linksUsed(plan, topo);
-        Set<Link> old = used.isEmpty() ? linksByKey.remove(key) : linksByKey.put(key, used);
-        Set<Link> before = old == null ? Set.of() : old;
-        for (Link l : before) {
-            if (!used.contains(l)) {
-                Set<Object> keys = keysByLink.get(l);
-                if (keys != null) {
-                    keys.remove(key);
-                }
+        Map<Dpid, Set<Link>> before = linksByKey.remove(key);
+        Map<Dpid, Set<Link>> after = new HashMap<>();
+        for (Dpid s : plan.switches()) {
+            Set<Link> used = linksUsedAt(plan, topo, s);
+            if (!used.isEmpty()) {
+                after.put(s, used);
             }
         }
-        for (Link l : used) {
-            if (!before.contains(l)) {
-                keysByLink.computeIfAbsent(l, x -> ConcurrentHashMap.newKeySet()).add(key);
-            }
+        Set<Dpid> switches = new HashSet<>(after.keySet());
+        if (before != null) {
+            switches.addAll(before.keySet());
+        }
+        for (Dpid s : switches) {
+            move(key, before == null ? null : before.get(s), after.get(s));
+        }
+        if (!after.isEmpty()) {
+            linksByKey.put(key, after);
         }
     }
 
@@ -54,19 +55,27 @@ final class LinkRouteIndex {
      * are looked at again.
      */
     void update(Object key, RoutingPlan plan, TopologySnapshot topo, Set<Dpid> rebuilt) {
-        Set<Link> used = linksByKey.get(key);
-        if (used == null) {
+        Map<Dpid, Set<Link>> links = linksByKey.get(key);
+        if (links == null) {
             put(key, plan, topo);
             return;
         }
-        Set<Link> now = new HashSet<>();
         for (Dpid s : rebuilt) {
-            linksUsedAt(plan, topo, s, now);
+            Set<Link> used = linksUsedAt(plan, topo, s);
+            Set<Link> before = used.isEmpty() ? links.remove(s) : links.put(s, used);
+            move(key, before, used);
         }
-        for (java.util.Iterator<Link> it = used.iterator(); it.hasNext(); ) {
-            Link l = it.next();
-            if (rebuilt.contains(l.srcDpid()) && !now.contains(l)) {
-                it.remove();
+        if (links.isEmpty()) {
+            linksByKey.remove(key);
+        }
+    }
+
+    /** Moves the key from the links it used at one switch to the ones it uses now. */
+    private void move(Object key, Set<Link> before, Set<Link> after) {
+        Set<Link> was = before == null ? Set.of() : before;
+        Set<Link> now = after == null ? Set.of() : after;
+        for (Link l : was) {
+            if (!now.contains(l)) {
                 Set<Object> keys = keysByLink.get(l);
                 if (keys != null) {
                     keys.remove(key);
@@ -74,25 +83,16 @@ final class LinkRouteIndex {
             }
         }
         for (Link l : now) {
-            if (used.add(l)) {
+            if (!was.contains(l)) {
                 keysByLink.computeIfAbsent(l, x -> ConcurrentHashMap.newKeySet()).add(key);
             }
-        }
-        if (used.isEmpty()) {
-            linksByKey.remove(key);
         }
     }
 
     void remove(Object key) {
-        Set<Link> old = linksByKey.remove(key);
+        Map<Dpid, Set<Link>> old = linksByKey.remove(key);
         if (old != null) {
-            old.forEach(
-                    l -> {
-                        Set<Object> keys = keysByLink.get(l);
-                        if (keys != null) {
-                            keys.remove(key);
-                        }
-                    });
+            old.values().forEach(links -> move(key, links, null));
         }
     }
 
@@ -103,19 +103,10 @@ final class LinkRouteIndex {
         return out;
     }
 
-    static Set<Link> linksUsed(RoutingPlan plan, TopologySnapshot topo) {
-        Set<Link> used = new HashSet<>();
-        for (Dpid s : plan.switches()) {
-            linksUsedAt(plan, topo, s, used);
-        }
-        return used;
-    }
-
     /** The links leaving switch {@code s} that the plan's entries there output to. */
-    private static void linksUsedAt(
-            RoutingPlan plan, TopologySnapshot topo, Dpid s, Set<Link> into) {
+    private static Set<Link> linksUsedAt(RoutingPlan plan, TopologySnapshot topo, Dpid s) {
         if (!topo.contains(s)) {
-            return;
+            return Set.of();
         }
         Set<PortNumber> ports = new HashSet<>();
         for (FlowRule r : plan.flows().get(s)) {
@@ -124,11 +115,13 @@ final class LinkRouteIndex {
         for (Group g : plan.groups().get(s)) {
             g.buckets().forEach(b -> outputs(b.actions(), ports));
         }
+        Set<Link> used = new HashSet<>();
         for (Link l : topo.linksFrom(s)) {
             if (ports.contains(l.src().port())) {
-                into.add(l);
+                used.add(l);
             }
         }
+        return used;
     }
 
     private static void outputs(java.util.List<FlowAction> actions, Set<PortNumber> into) {

@@ -2,10 +2,10 @@ package org.weft.net.topology;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSetMultimap;
+import java.util.List;
 import java.util.OptionalDouble;
-import java.util.Set;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
 
@@ -23,7 +23,7 @@ import org.weft.net.Link;
 public record NextHops(
         Dpid destination,
         ImmutableMap<Dpid, Double> distances,
-        ImmutableSetMultimap<Dpid, Link> links) {
+        ImmutableListMultimap<Dpid, Link> links) {
 
     public NextHops {
         checkNotNull(destination, "destination");
@@ -31,8 +31,11 @@ public record NextHops(
         checkNotNull(links, "links");
     }
 
-    /** Next-hop links leaving {@code dpid}; empty when it cannot reach the destination. */
-    public Set<Link> linksFrom(Dpid dpid) {
+    /**
+     * Next-hop links leaving {@code dpid}, in ascending order; empty when it cannot reach the
+     * destination.
+     */
+    public List<Link> linksFrom(Dpid dpid) {
         return links.get(dpid);
     }
 

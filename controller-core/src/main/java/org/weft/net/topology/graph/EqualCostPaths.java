@@ -1,9 +1,8 @@
 package org.weft.net.topology.graph;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSetMultimap;
-import com.google.common.collect.ImmutableSortedMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -96,14 +95,17 @@ public final class EqualCostPaths {
 
     static NextHops nextHops(WeightedTopology g, Dpid dst) {
         if (!g.contains(dst) || g.index(dst) < 0) {
-            return new NextHops(dst, ImmutableMap.of(), ImmutableSetMultimap.of());
+            return new NextHops(dst, ImmutableMap.of(), ImmutableListMultimap.of());
         }
         double[] dist = Dijkstra.distancesTo(g, dst);
         Dpid[] nodes = g.nodes();
         WeightedTopology.Arcs out = g.arcs(false);
         int d = g.index(dst);
-        ImmutableSortedMap.Builder<Dpid, Double> distances = ImmutableSortedMap.naturalOrder();
-        ImmutableSetMultimap.Builder<Dpid, Link> links = ImmutableSetMultimap.builder();
+        // Nodes are in ascending order, so the map iterates in ascending order too.
+        ImmutableMap.Builder<Dpid, Double> distances =
+                ImmutableMap.builderWithExpectedSize(nodes.length);
+        // Lists, not sets: a switch's arcs are distinct and in ascending order already.
+        ImmutableListMultimap.Builder<Dpid, Link> links = ImmutableListMultimap.builder();
         for (int u = 0; u < nodes.length; u++) {
             if (dist[u] == Double.POSITIVE_INFINITY) {
                 continue;
