@@ -25,6 +25,7 @@ import org.weft.net.steering.SteeringRule;
 import org.weft.net.steering.SteeringService;
 import org.weft.net.topology.LinkWeigher;
 import org.weft.net.topology.PathService;
+import org.weft.net.topology.TopologyEvent;
 import org.weft.net.topology.TopologyListener;
 import org.weft.net.topology.TopologyService;
 import org.weft.routing.steering.SteeringPlanner.Plan;
@@ -55,7 +56,8 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
                         t.setDaemon(true);
                         return t;
                     });
-    private final TopologyListener topologyListener = e -> executor.execute(this::replanAll);
+    private final SteeringIndex index = new SteeringIndex();
+    private final TopologyListener topologyListener = e -> executor.execute(() -> onTopology(e));
     private final HostListener hostListener = e -> executor.execute(this::replanAll);
     private final DeviceListener deviceListener = this::onDevice;
     private long nextNumber = 1;
@@ -140,6 +142,7 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
         return CompletableFuture.supplyAsync(
                         () -> {
                             Entry e = rules.remove(n);
+                            index.remove(n);
                             if (e == null) {
                                 throw new SteeringException(
                                         SteeringException.Kind.UNKNOWN_RULE,
@@ -186,6 +189,24 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
         }
     }
 
+    /**
+     * A snapshot that only lost links or switches re-plans the rules whose path used them (found
+     * with the index); anything that could open a better path (links or switches added, link
+     * attributes changed) re-plans every rule.
+     */
+    private void onTopology(TopologyEvent e) {
+        if (e.addedLinks().isEmpty() && e.addedSwitches().isEmpty() && e.updatedLinks().isEmpty()) {
+            for (long n : index.using(e.removedLinks(), e.removedSwitches())) {
+                Entry entry = rules.get(n);
+                if (entry != null) {
+                    replan(entry);
+                }
+            }
+        } else {
+            replanAll();
+        }
+    }
+
     private void replanAll() {
         for (Entry e : List.copyOf(rules.values())) {
             replan(e);
@@ -203,7 +224,9 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
                         weigher.get(),
                         ip -> hosts.getHostsByIp(ip).stream().findFirst());
         Entry updated = new Entry(e.number(), e.request(), plan);
-        rules.computeIfPresent(e.number(), (k, old) -> updated);
+        if (rules.computeIfPresent(e.number(), (k, old) -> updated) != null) {
+            index.put(e.number(), plan.path());
+        }
         if (!plan.equals(e.plan()) && plan.state() != SteeringRule.State.INSTALLED) {
             log.info("Steering rule {} is {}: {}", e.number(), plan.state(), plan.detail());
         }
