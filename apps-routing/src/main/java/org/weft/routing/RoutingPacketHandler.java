@@ -2,6 +2,7 @@ package org.weft.routing;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import com.google.common.util.concurrent.RateLimiter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,12 +39,20 @@ final class RoutingPacketHandler implements PacketProcessor {
 
     private static final int PROBES_REMEMBERED = 10_000;
 
+    /**
+     * Probes per second in all: traffic toward many unknown addresses (a scan, or routed traffic
+     * toward a gateway not yet learned) must not turn into a broadcast storm of probes.
+     */
+    static final double MAX_PROBES_PER_SECOND = 50;
+
     private final RoutingApp app;
     private final HostService hosts;
     private final PacketService packets;
 
     /** A probed address in its VLAN. */
     private record Probe(Ip4Address ip, int vlan) {}
+
+    private final RateLimiter probeBudget = RateLimiter.create(MAX_PROBES_PER_SECOND);
 
     private final Cache<Probe, Boolean> probed =
             CacheBuilder.newBuilder()
@@ -97,7 +106,8 @@ final class RoutingPacketHandler implements PacketProcessor {
 
     /**
      * Asks an unknown unicast destination to speak up (see {@link HostProbe}), at most once per
-     * {@link #PROBE_INTERVAL} per address and VLAN; the probe takes the flood's way.
+     * {@link #PROBE_INTERVAL} per address and VLAN and {@link #MAX_PROBES_PER_SECOND} in all; the
+     * probe takes the flood's way.
      */
     private void probe(TopologySnapshot topo, ConnectPoint from, Ethernet eth) {
         Optional<Ip4Address> target =
@@ -109,7 +119,8 @@ final class RoutingPacketHandler implements PacketProcessor {
         if (target.isEmpty()
                 || target.get().value() == 0
                 || probed.asMap().putIfAbsent(new Probe(target.get(), eth.vlan()), Boolean.TRUE)
-                        != null) {
+                        != null
+                || !probeBudget.tryAcquire()) {
             return;
         }
         flood(topo, from, HostProbe.arpRequest(target.get(), eth.vlan()));

@@ -322,4 +322,38 @@ class RoutingIT {
             assertThat(traffic(bed.fabric)).hasSize(1);
         }
     }
+
+    /** Traffic toward many unknown addresses (a scan) gets a bounded number of probes. */
+    @Test
+    void probesAreRateLimitedInAll() throws Exception {
+        try (WeftTestBed bed = new WeftTestBed(FabricBuilder.linear(2), 200)) {
+            awaitLinks(bed, 2);
+            List<TestHost> hosts = hostsOnFreePorts(bed.fabric);
+            TestHost sender = hosts.get(0);
+            announce(bed, List.of(sender));
+            bed.fabric.clearDeliveries();
+            int targets = 400;
+            long start = System.nanoTime();
+            for (int i = 0; i < targets; i++) {
+                TestHost unknown = new TestHost(1000 + i, hosts.get(1).at());
+                bed.fabric.injectFromHost(sender.at(), ipv4WithAddresses(sender, unknown));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            WeftTestBed.waitUntil(
+                    () -> !traffic(bed.fabric).isEmpty(),
+                    Duration.ofSeconds(5),
+                    "floods delivered");
+            quiesce(bed.fabric);
+            long probes =
+                    traffic(bed.fabric).stream()
+                            .filter(d -> d.at().equals(hosts.get(1).at()))
+                            .filter(d -> MacAddress.of(d.frame(), 6).equals(HostProbe.MAC))
+                            .count();
+            // 50 probes a second in all (docs/architecture.md): a second's burst, the steady rate
+            // while injecting, twice over for slack.
+            double bound = 2 * 50 * (1 + seconds);
+            assertThat(probes).isPositive();
+            assertThat((double) probes).isLessThanOrEqualTo(bound).isLessThan(targets);
+        }
+    }
 }
