@@ -10,10 +10,11 @@ import org.weft.net.topology.TopologySnapshot;
 
 /**
  * The difference between two planning contexts that decides how much of a destination's plan made
- * with the older one can be kept: whether they are comparable at all (same weigher, protection,
- * uniform link capacities, same switches with the same group support), the switches a link or
- * switch appeared or disappeared at, and, asked per switch, whether the distances from its
- * neighbours back to it moved (what a loop-free-alternate choice depends on).
+ * with the older one can be kept: whether they are comparable at all (same weigher and protection,
+ * uniform link capacities), the switches a link or switch appeared or disappeared at (in the
+ * topology or among the connected switches, or whose group support changed), and, asked per switch,
+ * whether the distances from its neighbours back to it moved (what a loop-free-alternate choice
+ * depends on).
  */
 final class ContextDelta {
 
@@ -25,8 +26,7 @@ final class ContextDelta {
     ContextDelta(PlanContext before, PlanContext after) {
         this.before = before;
         this.after = after;
-        this.touched =
-                comparable(before, after) ? touched(before.topology(), after.topology()) : null;
+        this.touched = comparable(before, after) ? touched(before, after) : null;
     }
 
     /** Whether plans made with the older context can be partly kept. */
@@ -47,23 +47,29 @@ final class ContextDelta {
     }
 
     private static boolean comparable(PlanContext a, PlanContext b) {
-        if (a.weigher() != b.weigher()
-                || a.protect() != b.protect()
-                || !a.uniformCapacity()
-                || !b.uniformCapacity()
-                || !a.switches().keySet().equals(b.switches().keySet())) {
-            return false;
-        }
-        for (var e : a.switches().entrySet()) {
-            if (e.getValue().supportsGroups() != b.switches().get(e.getKey()).supportsGroups()) {
-                return false;
-            }
-        }
-        return true;
+        return a.weigher() == b.weigher()
+                && a.protect() == b.protect()
+                && a.uniformCapacity()
+                && b.uniformCapacity();
     }
 
-    private static Set<Dpid> touched(TopologySnapshot a, TopologySnapshot b) {
+    private static Set<Dpid> touched(PlanContext before, PlanContext after) {
         Set<Dpid> out = new HashSet<>();
+        // A switch that connected, disconnected or changed group support (live ports do not
+        // matter to destination planning).
+        before.switches()
+                .forEach(
+                        (s, info) -> {
+                            SwitchInfo now = after.switches().get(s);
+                            if (now == null || now.supportsGroups() != info.supportsGroups()) {
+                                out.add(s);
+                            }
+                        });
+        after.switches().keySet().stream()
+                .filter(s -> !before.switches().containsKey(s))
+                .forEach(out::add);
+        TopologySnapshot a = before.topology();
+        TopologySnapshot b = after.topology();
         if (a == b) {
             return out;
         }

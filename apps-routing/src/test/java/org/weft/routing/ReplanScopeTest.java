@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
@@ -20,8 +22,8 @@ import org.weft.net.topology.TopologySnapshot;
 /**
  * Re-planning a destination after a change rebuilds only some switches and keeps the rest of its
  * previous plan: the result must be exactly what planning from scratch gives, through random
- * sequences of cable cuts, repairs and latency changes; so must the link index updated only at the
- * rebuilt switches.
+ * sequences of cable cuts, repairs, latency changes and switches going and coming back; so must the
+ * link index updated only at the rebuilt switches.
  */
 class ReplanScopeTest {
 
@@ -95,14 +97,26 @@ class ReplanScopeTest {
         List<Link> cables =
                 full.links().stream().filter(l -> l.compareTo(l.reverse()) < 0).toList();
         Map<Link, LinkInfo> links = new HashMap<>(full.linkInfos());
+        List<Dpid> all = List.copyOf(full.switches());
+        Set<Dpid> down = new HashSet<>();
+        Set<Dpid> disconnectedOnly = new HashSet<>();
         Map<HostAttachment, PlannedRoute> planned = new HashMap<>();
         LinkRouteIndex incremental = new LinkRouteIndex();
         LinkRouteIndex fromScratch = new LinkRouteIndex();
         int partial = 0;
         for (int step = 0; step < steps; step++) {
             Link cable = cables.get(random.nextInt(cables.size()));
-            switch (random.nextInt(3)) {
+            switch (random.nextInt(4)) {
                 case 0 -> links = without(links, cable);
+                case 3 -> {
+                    // A switch disconnects (sometimes still in the snapshot for a moment), or
+                    // one that had comes back.
+                    Dpid s = all.get(random.nextInt(all.size()));
+                    Set<Dpid> set = random.nextBoolean() ? down : disconnectedOnly;
+                    if (!set.remove(s)) {
+                        set.add(s);
+                    }
+                }
                 case 1 -> {
                     links.put(cable, full.linkInfos().get(cable));
                     links.put(cable.reverse(), full.linkInfos().get(cable.reverse()));
@@ -114,8 +128,16 @@ class ReplanScopeTest {
                     }
                 }
             }
-            TopologySnapshot topo = withLinks(full, links);
-            PlanContext ctx = new PlanContext(topo, weigher, switches, true);
+            Set<Dpid> up = new HashSet<>(all);
+            up.removeAll(down);
+            Map<Link, LinkInfo> upLinks = new HashMap<>(links);
+            upLinks.keySet()
+                    .removeIf(l -> down.contains(l.srcDpid()) || down.contains(l.dstDpid()));
+            TopologySnapshot topo = full.next(Instant.now(), up, upLinks);
+            Map<Dpid, SwitchInfo> connected = new HashMap<>(switches);
+            connected.keySet().removeAll(down);
+            connected.keySet().removeAll(disconnectedOnly);
+            PlanContext ctx = new PlanContext(topo, weigher, connected, true);
             for (int i = 0; i < hosts.size(); i++) {
                 HostAttachment h = hosts.get(i);
                 PlannedRoute next = DestinationPlanner.plan(ctx, h, i, planned.get(h));

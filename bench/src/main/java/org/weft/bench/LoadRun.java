@@ -108,11 +108,20 @@ final class LoadRun {
     }
 
     /**
-     * Every host speaks once; then wait (bounded) until the controller is quiet: fewer messages in
-     * {@link #QUIET_MS} than one per switch port (background traffic such as LLDP probes stays
-     * below that).
+     * Every host speaks (twice, see below); each time wait (bounded) until the controller is quiet:
+     * fewer messages in {@link #QUIET_MS} than one per switch port (background traffic such as LLDP
+     * probes stays below that).
      */
     private void learn() throws InterruptedException {
+        // Twice: packet-ins that reach the controller while it is still registering a switch
+        // that has just finished its handshake may teach it nothing; the second round finds
+        // every host known and costs a few messages.
+        for (int round = 0; round < 2; round++) {
+            announceAndAwaitQuiet();
+        }
+    }
+
+    private void announceAndAwaitQuiet() throws InterruptedException {
         for (LoadSwitch s : switches) {
             s.announceHosts();
         }
