@@ -113,9 +113,9 @@ final class LoadRun {
      * probes stays below that).
      */
     private void learn() throws InterruptedException {
-        // Twice: packet-ins that reach the controller while it is still registering a switch
-        // that has just finished its handshake may teach it nothing; the second round finds
-        // every host known and costs a few messages.
+        // Twice, in case the controller under test drops packet-ins that arrive right behind its
+        // handshake (Weft did until it kept them for the switch's registration); the second round
+        // finds every host known and costs a few messages.
         for (int round = 0; round < 2; round++) {
             announceAndAwaitQuiet();
         }

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
+import org.projectfloodlight.openflow.protocol.OFType;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.weft.net.ConnectPoint;
 import org.weft.net.PortNumber;
@@ -108,6 +110,49 @@ class PacketIT {
                                                     List.of(),
                                                     new byte[60])))
                     .isFalse();
+        }
+    }
+
+    /**
+     * A switch may send packet-ins right behind the barrier reply that ends its handshake, before
+     * the controller has finished registering it: they are handed on once it is active, in order.
+     * To keep the registration pending for sure, the switch takes over the DPID of a hung one (the
+     * controller first probes the old channel with an echo that is never answered).
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = OFVersion.class,
+            names = {"OF_10", "OF_13"})
+    void packetInsSentRightAfterTheHandshakeAreNotLost(OFVersion v) throws Exception {
+        try (DriverTestBed bed = new DriverTestBed()) {
+            BlockingQueue<InboundPacket> packets = new LinkedBlockingQueue<>();
+            bed.controller
+                    .packetService()
+                    .addProcessor(ctx -> packets.add(ctx.inPacket()), PacketProcessor.ADVISOR);
+            EmulatedSwitch hung = bed.connect(0x5, v);
+            hung.setSilent(true);
+            EmulatedSwitch sw = EmulatedSwitch.builder(0x5).version(v).build();
+            AtomicBoolean sent = new AtomicBoolean();
+            sw.onMessage(
+                    (s, m) -> {
+                        if (m.getType() == OFType.BARRIER_REQUEST
+                                && sent.compareAndSet(false, true)) {
+                            for (int i = 1; i <= 3; i++) {
+                                byte[] frame = new byte[60];
+                                frame[59] = (byte) i;
+                                s.sendPacketIn(PortNumber.of(i), frame);
+                            }
+                        }
+                    });
+            bed.connect(sw);
+
+            for (int i = 1; i <= 3; i++) {
+                InboundPacket in = packets.poll(5, TimeUnit.SECONDS);
+                assertThat(in).as("packet-in %d", i).isNotNull();
+                assertThat(in.receivedFrom()).isEqualTo(ConnectPoint.of(0x5, i));
+                assertThat(in.data()[59]).isEqualTo((byte) i);
+            }
+            DriverTestBed.waitUntil(() -> !hung.isConnected(), Duration.ofSeconds(5));
         }
     }
 }

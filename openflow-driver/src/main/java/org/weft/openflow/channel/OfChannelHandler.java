@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +71,17 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     private int missedEchoes;
     private long lastKeepaliveXid = -1;
     private String remote = "?";
+
+    /**
+     * Packet-ins that arrive while the switch is being registered (it may send them right behind
+     * the barrier reply that ends the handshake): handed on once it is active, not dropped.
+     */
+    private final ArrayDeque<OFPacketIn> earlyPacketIns = new ArrayDeque<>();
+
+    /** Most packet-ins kept while registering; beyond, they are dropped (and counted in a log). */
+    static final int MAX_EARLY_PACKET_INS = 1024;
+
+    private int earlyDropped;
 
     public OfChannelHandler(OfConfig config, OfSwitchRegistry registry) {
         this.config = config;
@@ -211,6 +223,12 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     private void onConfigBarrier(ChannelHandlerContext ctx, OFMessage m) {
         if (m instanceof OFPortStatus status) {
             applyPortStatus(status);
+        } else if (state == State.REGISTERING && m instanceof OFPacketIn pi) {
+            if (earlyPacketIns.size() < MAX_EARLY_PACKET_INS) {
+                earlyPacketIns.add(pi);
+            } else {
+                earlyDropped++;
+            }
         } else if (state == State.WAIT_CONFIG_BARRIER
                 && m instanceof OFBarrierReply
                 && m.getXid() == configBarrierXid) {
@@ -247,7 +265,22 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
                                                             remote,
                                                             factory.getVersion(),
                                                             sw.ports().size());
+                                                    releaseEarlyPacketIns();
                                                 }));
+    }
+
+    private void releaseEarlyPacketIns() {
+        if (earlyDropped > 0) {
+            log.warn(
+                    "Switch {} sent more than {} packet-ins while being registered; {} dropped",
+                    dpid,
+                    MAX_EARLY_PACKET_INS,
+                    earlyDropped);
+        }
+        for (OFPacketIn pi = earlyPacketIns.poll(); pi != null; pi = earlyPacketIns.poll()) {
+            OFPacketIn m = pi;
+            registry.fire(l -> l.packetIn(sw, m));
+        }
     }
 
     private void onActive(OFMessage m) {
