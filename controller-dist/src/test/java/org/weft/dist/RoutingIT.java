@@ -119,6 +119,13 @@ class RoutingIT {
         return out;
     }
 
+    /** The controller's host probes among the delivered frames. */
+    static List<EmulatedFabric.Delivery> probes(EmulatedFabric fabric) {
+        return traffic(fabric).stream()
+                .filter(d -> MacAddress.of(d.frame(), 6).equals(HostProbe.MAC))
+                .toList();
+    }
+
     static long deliveredTo(EmulatedFabric fabric, ConnectPoint at, MacAddress dst) {
         return traffic(fabric).stream()
                 .filter(d -> d.at().equals(at) && MacAddress.of(d.frame(), 0).equals(dst))
@@ -271,10 +278,7 @@ class RoutingIT {
                     Duration.ofSeconds(5),
                     "both packets flooded to the unknown host");
             quiesce(bed.fabric);
-            List<EmulatedFabric.Delivery> probes =
-                    traffic(bed.fabric).stream()
-                            .filter(d -> MacAddress.of(d.frame(), 6).equals(HostProbe.MAC))
-                            .toList();
+            List<EmulatedFabric.Delivery> probes = probes(bed.fabric);
             assertThat(probes)
                     .extracting(EmulatedFabric.Delivery::at)
                     .containsExactlyInAnyOrderElementsOf(
@@ -345,9 +349,8 @@ class RoutingIT {
                     "floods delivered");
             quiesce(bed.fabric);
             long probes =
-                    traffic(bed.fabric).stream()
+                    probes(bed.fabric).stream()
                             .filter(d -> d.at().equals(hosts.get(1).at()))
-                            .filter(d -> MacAddress.of(d.frame(), 6).equals(HostProbe.MAC))
                             .count();
             // 50 probes a second in all (docs/architecture.md): a second's burst, the steady rate
             // while injecting, twice over for slack.
