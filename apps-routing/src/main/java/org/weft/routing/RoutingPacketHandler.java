@@ -99,17 +99,20 @@ final class RoutingPacketHandler implements PacketProcessor {
         if (dst.isPresent()) {
             deliver(dst.get(), from, in.data());
         } else {
-            flood(topo, from, in.data());
-            probe(topo, from, eth);
+            List<FlowAction> outs = floodActions(topo, from);
+            if (!outs.isEmpty()) {
+                send(from, outs, in.data());
+                probe(from, outs, eth);
+            }
         }
     }
 
     /**
      * Asks an unknown unicast destination to speak up (see {@link HostProbe}), at most once per
      * {@link #PROBE_INTERVAL} per address and VLAN and {@link #MAX_PROBES_PER_SECOND} in all; the
-     * probe takes the flood's way.
+     * probe takes the flood's way ({@code outs}).
      */
-    private void probe(TopologySnapshot topo, ConnectPoint from, Ethernet eth) {
+    private void probe(ConnectPoint from, List<FlowAction> outs, Ethernet eth) {
         Optional<Ip4Address> target =
                 switch (eth.ethType()) {
                     case Ethernet.TYPE_IPV4 -> Ipv4.parse(eth).map(Ipv4::dst);
@@ -123,7 +126,7 @@ final class RoutingPacketHandler implements PacketProcessor {
                 || !probeBudget.tryAcquire()) {
             return;
         }
-        flood(topo, from, HostProbe.arpRequest(target.get(), eth.vlan()));
+        send(from, outs, HostProbe.arpRequest(target.get(), eth.vlan()));
     }
 
     private static boolean isEdge(TopologySnapshot topo, ConnectPoint cp) {
@@ -204,18 +207,24 @@ final class RoutingPacketHandler implements PacketProcessor {
     }
 
     private void flood(TopologySnapshot topo, ConnectPoint from, byte[] frame) {
+        List<FlowAction> outs = floodActions(topo, from);
+        if (!outs.isEmpty()) {
+            send(from, outs, frame);
+        }
+    }
+
+    /**
+     * Where a packet from {@code from} is flooded: every other tree and edge port of its switch.
+     */
+    private List<FlowAction> floodActions(TopologySnapshot topo, ConnectPoint from) {
         Optional<Device> d = app.devices().getDevice(from.dpid());
         if (d.isEmpty()) {
-            return;
+            return List.of();
         }
-        List<FlowAction> outs =
-                FloodPlanner.floodPorts(
-                                topo, from.dpid(), PlanContexts.switchInfo(d.get()), from.port())
-                        .stream()
-                        .map(p -> (FlowAction) FlowAction.output(p))
-                        .toList();
-        if (!outs.isEmpty()) {
-            packets.emit(new OutboundPacket(from.dpid(), from.port(), outs, frame));
-        }
+        return FloodPlanner.floodPorts(
+                        topo, from.dpid(), PlanContexts.switchInfo(d.get()), from.port())
+                .stream()
+                .map(p -> (FlowAction) FlowAction.output(p))
+                .toList();
     }
 }
