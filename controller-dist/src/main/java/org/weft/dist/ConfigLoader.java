@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import org.weft.net.link.impl.DiscoveryConfig;
 import org.weft.net.link.impl.LldpSigner;
 import org.weft.openflow.OfConfig;
+import org.weft.openflow.OfLimits;
 import org.weft.openflow.OfTlsConfig;
 import org.weft.rest.Json;
 
@@ -122,7 +123,20 @@ public final class ConfigLoader {
                 of.missSendLen,
                 of.sendRoleRequest,
                 of.workerThreads,
-                tls);
+                tls,
+                new OfLimits(
+                        Duration.ofMillis(of.requestTimeoutMs),
+                        of.writeBufferLowBytes,
+                        of.writeBufferHighBytes,
+                        Duration.ofMillis(of.writeStallTimeoutMs),
+                        of.maxOutboundBytes,
+                        of.maxMultipartParts,
+                        of.maxMultipartBytes,
+                        new OfLimits.PacketInLimits(
+                                c.packetIn.ratePerSwitch,
+                                c.packetIn.burst,
+                                c.packetIn.reservedRatePerSwitch,
+                                c.packetIn.reservedBurst)));
     }
 
     /**

@@ -16,6 +16,7 @@ public final class WeftConfig {
     @JsonProperty public Topology topology = new Topology();
     @JsonProperty public Hosts hosts = new Hosts();
     @JsonProperty public Routing routing = new Routing();
+    @JsonProperty public PacketIn packetIn = new PacketIn();
 
     /** Where Weft keeps operator intent (static flows) and the generated REST token. */
     @JsonProperty public String dataDir = "./weft-data";
@@ -32,6 +33,42 @@ public final class WeftConfig {
         @JsonProperty public boolean sendRoleRequest = false;
         @JsonProperty public int workerThreads = 0;
         @JsonProperty public Tls tls = null;
+
+        /** Barrier, stats, echo and role requests fail after this long without an answer. */
+        @JsonProperty public long requestTimeoutMs = 10_000;
+
+        /** Reading from a switch resumes once the bytes queued for it fall below this. */
+        @JsonProperty public int writeBufferLowBytes = 256 * 1024;
+
+        /** Reading from a switch stops while the bytes queued for it are above this. */
+        @JsonProperty public int writeBufferHighBytes = 1024 * 1024;
+
+        /** A switch whose queue stays above the high mark this long is disconnected. */
+        @JsonProperty public long writeStallTimeoutMs = 5_000;
+
+        /** A write that would queue more than this for one switch disconnects it. */
+        @JsonProperty public long maxOutboundBytes = 16L * 1024 * 1024;
+
+        /** A multipart reply (port description, stats) may have at most this many parts... */
+        @JsonProperty public int maxMultipartParts = 1_024;
+
+        /** ...and at most this many bytes. */
+        @JsonProperty public long maxMultipartBytes = 16L * 1024 * 1024;
+    }
+
+    /** Per-switch packet-in admission, before parsing (token buckets). */
+    public static final class PacketIn {
+        /** Packet-ins per second a switch may send (tokens refilled per second). */
+        @JsonProperty public double ratePerSwitch = 10_000;
+
+        /** Packet-ins a switch may send at once after a quiet time (bucket size). */
+        @JsonProperty public int burst = 2_000;
+
+        /** LLDP and ARP packet-ins admitted beyond the main bucket, per second. */
+        @JsonProperty public double reservedRatePerSwitch = 1_000;
+
+        /** Bucket size of that reserve. */
+        @JsonProperty public int reservedBurst = 200;
     }
 
     /** TLS on the OpenFlow channel. */

@@ -13,8 +13,9 @@ import java.util.List;
  * @param bindAddress address to listen on ({@code 0.0.0.0} by default)
  * @param ports TCP ports to listen on; the first is the primary (default 6653 and 6633)
  * @param handshakeTimeout a connection that has not finished its handshake by then is closed (10 s)
- * @param echoInterval how often Weft sends an echo request on an idle-or-not channel (2 s)
- * @param echoMissLimit a channel missing this many echo replies in a row is closed (3)
+ * @param echoInterval silence after which Weft sends an echo request (2 s); any message from the
+ *     switch proves it alive, as Open vSwitch's inactivity probe
+ * @param echoMissLimit a channel with nothing received for this many intervals is closed (3)
  * @param duplicateProbeTimeout how long the old channel of a DPID has to answer an echo when a
  *     second connection claims the same DPID (1 s)
  * @param missSendLen bytes of a packet sent to the controller on a table miss (65535: the whole
@@ -22,6 +23,7 @@ import java.util.List;
  * @param sendRoleRequest whether to claim the MASTER role during the handshake (false)
  * @param workerThreads Netty I/O threads (0 = Netty's default, twice the cores)
  * @param tls TLS settings, or null for plain TCP
+ * @param limits bounds on what one switch can make Weft hold or spend ({@link OfLimits#defaults()})
  */
 public record OfConfig(
         String bindAddress,
@@ -33,7 +35,8 @@ public record OfConfig(
         int missSendLen,
         boolean sendRoleRequest,
         int workerThreads,
-        OfTlsConfig tls) {
+        OfTlsConfig tls,
+        OfLimits limits) {
 
     public static final int DEFAULT_PORT = 6653;
     public static final int LEGACY_PORT = 6633;
@@ -53,6 +56,33 @@ public record OfConfig(
         checkArgument(
                 missSendLen >= 0 && missSendLen <= 0xffff, "missSendLen out of range 0..65535");
         checkArgument(workerThreads >= 0, "workerThreads must not be negative");
+        checkNotNull(limits, "limits");
+    }
+
+    /** Settings with the default {@link OfLimits}. */
+    public OfConfig(
+            String bindAddress,
+            List<Integer> ports,
+            Duration handshakeTimeout,
+            Duration echoInterval,
+            int echoMissLimit,
+            Duration duplicateProbeTimeout,
+            int missSendLen,
+            boolean sendRoleRequest,
+            int workerThreads,
+            OfTlsConfig tls) {
+        this(
+                bindAddress,
+                ports,
+                handshakeTimeout,
+                echoInterval,
+                echoMissLimit,
+                duplicateProbeTimeout,
+                missSendLen,
+                sendRoleRequest,
+                workerThreads,
+                tls,
+                OfLimits.defaults());
     }
 
     public static OfConfig defaults() {
@@ -80,7 +110,8 @@ public record OfConfig(
                 missSendLen,
                 sendRoleRequest,
                 workerThreads,
-                tls);
+                tls,
+                limits);
     }
 
     public OfConfig withKeepalive(Duration interval, int missLimit) {
@@ -94,7 +125,8 @@ public record OfConfig(
                 missSendLen,
                 sendRoleRequest,
                 workerThreads,
-                tls);
+                tls,
+                limits);
     }
 
     public OfConfig withHandshakeTimeout(Duration timeout) {
@@ -108,7 +140,23 @@ public record OfConfig(
                 missSendLen,
                 sendRoleRequest,
                 workerThreads,
-                tls);
+                tls,
+                limits);
+    }
+
+    public OfConfig withLimits(OfLimits newLimits) {
+        return new OfConfig(
+                bindAddress,
+                ports,
+                handshakeTimeout,
+                echoInterval,
+                echoMissLimit,
+                duplicateProbeTimeout,
+                missSendLen,
+                sendRoleRequest,
+                workerThreads,
+                tls,
+                newLimits);
     }
 
     public OfConfig withTls(OfTlsConfig newTls) {
@@ -122,6 +170,7 @@ public record OfConfig(
                 missSendLen,
                 sendRoleRequest,
                 workerThreads,
-                newTls);
+                newTls,
+                limits);
     }
 }

@@ -23,6 +23,14 @@ public interface DeviceService {
         return java.util.OptionalLong.empty();
     }
 
+    /**
+     * The switch's control-channel counters (packet-ins admitted and dropped, malformed input,
+     * back-pressure, timeouts); empty when the switch is not connected.
+     */
+    default Optional<ChannelStats> channelStats(Dpid dpid) {
+        return Optional.empty();
+    }
+
     void addListener(DeviceListener listener);
 
     void removeListener(DeviceListener listener);

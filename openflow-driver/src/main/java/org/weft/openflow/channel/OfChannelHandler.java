@@ -1,16 +1,15 @@
 package org.weft.openflow.channel;
 
-import com.google.common.primitives.Longs;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFEchoReply;
 import org.projectfloodlight.openflow.protocol.OFEchoRequest;
@@ -26,6 +25,7 @@ import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
+import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.slf4j.Logger;
@@ -35,12 +35,13 @@ import org.weft.net.device.Port;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.translate.OfErrors;
 import org.weft.openflow.translate.OfPorts;
+import org.weft.util.LogThrottle;
 
 /**
  * One switch connection: the handshake state machine (HELLO, FEATURES, PORT_DESC, SET_CONFIG +
- * table-miss flow + optional role request confirmed by a barrier), then keepalive and dispatch of
- * the switch's messages. Never lets an exception escape: a misbehaving switch gets an error or a
- * closed channel.
+ * table-miss flow + optional role request confirmed by a barrier), then liveness ({@link Liveness})
+ * and dispatch of the switch's messages. Never lets an exception escape: a misbehaving switch gets
+ * an error or a closed channel, and its warnings are throttled to one line per interval.
  */
 public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> {
 
@@ -68,25 +69,29 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     private OfSwitch sw;
     private ScheduledFuture<?> handshakeTimer;
     private ScheduledFuture<?> keepaliveTimer;
-    private int missedEchoes;
-    private long lastKeepaliveXid = -1;
+    private Liveness liveness;
     private String remote = "?";
+    private final ChannelCounters counters;
+    private final LongSupplier nanoClock;
+    private final EarlyPacketIns earlyPacketIns;
+    private final LogThrottle warnings = LogThrottle.every(WARNING_INTERVAL);
+    private int portDescParts;
+    private long portDescBytes;
 
-    /**
-     * Packet-ins that arrive while the switch is being registered (it may send them right behind
-     * the barrier reply that ends the handshake): handed on once it is active, not dropped.
-     */
-    private final ArrayDeque<OFPacketIn> earlyPacketIns = new ArrayDeque<>();
+    /** A misbehaving switch gets at most one warning line per this interval (with a count). */
+    static final java.time.Duration WARNING_INTERVAL = java.time.Duration.ofSeconds(10);
 
-    /** Most packet-ins kept while registering; beyond, they are dropped (and counted in a log). */
-    static final int MAX_EARLY_PACKET_INS = 1024;
-
-    private int earlyDropped;
-
-    public OfChannelHandler(OfConfig config, OfSwitchRegistry registry) {
+    OfChannelHandler(
+            OfConfig config,
+            OfSwitchRegistry registry,
+            ChannelCounters counters,
+            LongSupplier nanoClock) {
         this.config = config;
         this.registry = registry;
         this.steps = new OfHandshakeSteps(config);
+        this.counters = counters;
+        this.nanoClock = nanoClock;
+        this.earlyPacketIns = new EarlyPacketIns(counters);
     }
 
     State state() {
@@ -112,6 +117,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
         state = State.CLOSED;
         cancel(handshakeTimer);
         cancel(keepaliveTimer);
+        earlyPacketIns.clear();
         if (sw != null) {
             sw.onDisconnect();
             if (was == State.ACTIVE && registry.isRegistered(sw)) {
@@ -126,10 +132,19 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof MalformedMessage m) {
+            heard();
             onMalformed(ctx, m);
             return;
         }
+        int partBytes = 0;
+        if (msg instanceof MultipartPart part) {
+            partBytes = part.bytes();
+            msg = part.reply();
+        }
         OFMessage m = (OFMessage) msg;
+        if (m.getType() != org.projectfloodlight.openflow.protocol.OFType.ECHO_REPLY) {
+            heard();
+        }
         if (factory != null && m.getVersion() != factory.getVersion()) {
             onMalformed(
                     ctx,
@@ -150,19 +165,44 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
             case ECHO_REQUEST -> echoReply(ctx, (OFEchoRequest) m);
             case ECHO_REPLY -> onEchoReply((OFEchoReply) m);
             case ERROR -> onError(ctx, (OFErrorMsg) m);
-            default -> onMessage(ctx, m);
+            default -> onMessage(ctx, m, partBytes);
         }
     }
 
-    private void onMessage(ChannelHandlerContext ctx, OFMessage m) {
+    /** Any message but a blind echo reply proves the switch alive. */
+    private void heard() {
+        if (liveness != null) {
+            liveness.heard(nanoClock.getAsLong());
+        }
+    }
+
+    private void onMessage(ChannelHandlerContext ctx, OFMessage m, int partBytes) {
+        if (m instanceof OFPacketIn pi && state != State.ACTIVE && state != State.CLOSED) {
+            onEarlyPacketIn(ctx, pi);
+            return;
+        }
         switch (state) {
             case WAIT_HELLO -> onHello(ctx, m);
             case WAIT_FEATURES -> onFeatures(ctx, m);
-            case WAIT_PORT_DESC -> onPortDesc(ctx, m);
+            case WAIT_PORT_DESC -> onPortDesc(ctx, m, partBytes);
             case WAIT_CONFIG_BARRIER, REGISTERING -> onConfigBarrier(ctx, m);
-            case ACTIVE -> onActive(m);
+            case ACTIVE -> onActive(m, partBytes);
             case CLOSED -> log.debug("{} after close from {}", m.getType(), remote);
         }
+    }
+
+    /**
+     * A packet-in before the switch is active: kept (bounded) from the moment its DPID is known, so
+     * a switch that sends packet-ins right after its FEATURES_REPLY loses none of the first ones.
+     */
+    private void onEarlyPacketIn(ChannelHandlerContext ctx, OFPacketIn pi) {
+        if (dpid == null) {
+            counters.packetInsAdmitted.decrement();
+            counters.packetInsDropped.increment();
+            log.debug("Packet-in from {} before its FEATURES_REPLY; dropped", remote);
+            return;
+        }
+        earlyPacketIns.add(pi);
     }
 
     private void onHello(ChannelHandlerContext ctx, OFMessage m) {
@@ -193,6 +233,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
             return;
         }
         dpid = Dpid.of(features.getDatapathId().getLong());
+        ctx.channel().attr(SwitchNames.DPID).set(dpid);
         if (factory.getVersion() == OFVersion.OF_10) {
             features.getPorts().forEach(p -> ports.add(OfPorts.toCore(p)));
             configure(ctx);
@@ -202,9 +243,24 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
         }
     }
 
-    private void onPortDesc(ChannelHandlerContext ctx, OFMessage m) {
+    private void onPortDesc(ChannelHandlerContext ctx, OFMessage m, int partBytes) {
         if (!(m instanceof OFPortDescStatsReply reply)) {
             log.debug("Ignoring {} from {} while waiting for PORT_DESC", m.getType(), remote);
+            return;
+        }
+        portDescParts++;
+        portDescBytes += partBytes;
+        if (portDescParts > config.limits().maxMultipartParts()
+                || portDescBytes > config.limits().maxMultipartBytes()) {
+            log.warn(
+                    "Switch {} at {}: port description longer than {} parts or {} bytes; closing",
+                    dpid,
+                    remote,
+                    config.limits().maxMultipartParts(),
+                    config.limits().maxMultipartBytes());
+            state = State.CLOSED;
+            ports.clear();
+            ctx.close();
             return;
         }
         reply.getEntries().forEach(p -> ports.add(OfPorts.toCore(p)));
@@ -223,12 +279,6 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     private void onConfigBarrier(ChannelHandlerContext ctx, OFMessage m) {
         if (m instanceof OFPortStatus status) {
             applyPortStatus(status);
-        } else if (state == State.REGISTERING && m instanceof OFPacketIn pi) {
-            if (earlyPacketIns.size() < MAX_EARLY_PACKET_INS) {
-                earlyPacketIns.add(pi);
-            } else {
-                earlyDropped++;
-            }
         } else if (state == State.WAIT_CONFIG_BARRIER
                 && m instanceof OFBarrierReply
                 && m.getXid() == configBarrierXid) {
@@ -240,7 +290,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
 
     private void register(ChannelHandlerContext ctx) {
         state = State.REGISTERING;
-        sw = new OfSwitch(ctx.channel(), factory, dpid, ports);
+        sw = new OfSwitch(ctx.channel(), factory, dpid, ports, config.limits(), counters);
         registry.register(sw)
                 .whenComplete(
                         (admitted, error) ->
@@ -270,20 +320,23 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     }
 
     private void releaseEarlyPacketIns() {
-        if (earlyDropped > 0) {
+        if (earlyPacketIns.dropped() > 0) {
             log.warn(
-                    "Switch {} sent more than {} packet-ins while being registered; {} dropped",
+                    "Switch {} sent more than {} packet-ins during its handshake; {} dropped",
                     dpid,
-                    MAX_EARLY_PACKET_INS,
-                    earlyDropped);
+                    EarlyPacketIns.MAX,
+                    earlyPacketIns.dropped());
         }
-        for (OFPacketIn pi = earlyPacketIns.poll(); pi != null; pi = earlyPacketIns.poll()) {
-            OFPacketIn m = pi;
-            registry.fire(l -> l.packetIn(sw, m));
-        }
+        earlyPacketIns.release(pi -> registry.fire(l -> l.packetIn(sw, pi)));
     }
 
-    private void onActive(OFMessage m) {
+    private void onActive(OFMessage m, int partBytes) {
+        if (m instanceof OFStatsReply part) {
+            if (!sw.onMultipartPart(part, partBytes)) {
+                log.debug("Unsolicited {} from {}", m.getType(), dpid);
+            }
+            return;
+        }
         switch (m.getType()) {
             case PACKET_IN -> registry.fire(l -> l.packetIn(sw, (OFPacketIn) m));
             case PORT_STATUS -> applyPortStatus((OFPortStatus) m);
@@ -329,7 +382,14 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
             log.debug("Switch {} rejected a request: {}", dpid, OfErrors.describe(error));
             return;
         }
-        log.warn("Error from {}: {}", dpid != null ? dpid : remote, OfErrors.describe(error));
+        long left = warnings.admit();
+        if (left >= 0) {
+            log.warn(
+                    "Error from {}: {}{}",
+                    dpid != null ? dpid : remote,
+                    OfErrors.describe(error),
+                    suppressed(left));
+        }
         if (error.getErrType() == OFErrorType.HELLO_FAILED) {
             ctx.close();
         }
@@ -340,43 +400,61 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
         ctx.writeAndFlush(f.buildEchoReply().setXid(req.getXid()).setData(req.getData()).build());
     }
 
+    /**
+     * An echo reply proves the switch alive only when it answers a request of ours: Weft's own
+     * keepalive (its round trip is the control RTT) or a request made through the switch (a
+     * duplicate-DPID probe).
+     */
     private void onEchoReply(OFEchoReply reply) {
-        missedEchoes = 0;
         if (sw == null) {
             return;
         }
-        byte[] data = reply.getData();
-        if (data.length == Long.BYTES && reply.getXid() == lastKeepaliveXid) {
-            sw.recordRtt(System.nanoTime() - Longs.fromByteArray(data));
+        long now = nanoClock.getAsLong();
+        long rtt = liveness == null ? -1 : liveness.echoReply(reply.getXid(), now);
+        if (rtt >= 0) {
+            sw.recordRtt(rtt);
+        } else if (sw.onReply(reply)) {
+            heard();
+        } else {
+            log.debug("Echo reply from {} with xid {} answers nothing", dpid, reply.getXid());
         }
-        sw.onReply(reply);
     }
 
+    /** Checks liveness twice per echo interval (so a dead switch goes within half an interval). */
     private void startKeepalive(ChannelHandlerContext ctx) {
-        long period = config.echoInterval().toMillis();
+        long interval = config.echoInterval().toNanos();
+        liveness = new Liveness(interval, config.echoMissLimit(), nanoClock.getAsLong());
+        long period = Math.max(1, interval / 2);
         keepaliveTimer =
                 ctx.executor()
                         .scheduleAtFixedRate(
-                                () -> keepalive(ctx), period, period, TimeUnit.MILLISECONDS);
+                                () -> keepalive(ctx), period, period, TimeUnit.NANOSECONDS);
     }
 
     private void keepalive(ChannelHandlerContext ctx) {
-        if (missedEchoes >= config.echoMissLimit()) {
-            log.warn(
-                    "Switch {} at {} missed {} echo replies; closing its channel",
-                    dpid,
-                    remote,
-                    missedEchoes);
-            ctx.close();
+        long now = nanoClock.getAsLong();
+        if (!ctx.channel().config().isAutoRead()) {
+            liveness.pause(); // back-pressure: Weft is not reading, the silence is its own
             return;
         }
-        missedEchoes++;
-        lastKeepaliveXid = sw.reserveXids(1);
-        ctx.writeAndFlush(
-                factory.buildEchoRequest()
-                        .setXid(lastKeepaliveXid)
-                        .setData(Longs.toByteArray(System.nanoTime()))
-                        .build());
+        liveness.resume(now);
+        switch (liveness.check(now)) {
+            case DEAD -> {
+                log.warn(
+                        "Switch {} at {}: nothing received for {} ms ({} echo intervals); closing its channel",
+                        dpid,
+                        remote,
+                        TimeUnit.NANOSECONDS.toMillis(liveness.silentFor(now)),
+                        config.echoMissLimit());
+                ctx.close();
+            }
+            case PROBE -> {
+                long xid = sw.reserveXids(1);
+                liveness.probeSent(xid, now);
+                ctx.writeAndFlush(factory.buildEchoRequest().setXid(xid).build());
+            }
+            case ALIVE -> {}
+        }
     }
 
     private void handshakeTimedOut(ChannelHandlerContext ctx) {
@@ -387,13 +465,18 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     }
 
     private void onMalformed(ChannelHandlerContext ctx, MalformedMessage m) {
-        log.warn(
-                "Malformed message from {} (version {}, type {}, xid {}): {}",
-                dpid != null ? dpid : remote,
-                m.version(),
-                m.type(),
-                m.xid(),
-                m.reason());
+        counters.malformed.increment();
+        long left = warnings.admit();
+        if (left >= 0) {
+            log.warn(
+                    "Malformed message from {} (version {}, type {}, xid {}): {}{}",
+                    dpid != null ? dpid : remote,
+                    m.version(),
+                    m.type(),
+                    m.xid(),
+                    m.reason(),
+                    suppressed(left));
+        }
         if (state == State.WAIT_HELLO) {
             ctx.close();
             return;
@@ -414,6 +497,10 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
             log.error("Closing channel of {} after an unexpected failure", who, cause);
         }
         ctx.close();
+    }
+
+    private static String suppressed(long left) {
+        return left > 0 ? " (and " + left + " more warnings since the last line)" : "";
     }
 
     private static void cancel(ScheduledFuture<?> f) {

@@ -8,8 +8,9 @@ import io.netty.handler.ssl.SslContext;
 import org.weft.openflow.OfConfig;
 
 /**
- * Builds a switch channel's pipeline: [TLS], framing + decoding, encoding, then a new handler per
- * channel.
+ * Builds a switch channel's pipeline: back-pressure at the head (it sees encoded bytes), flush
+ * consolidation, [TLS], framing + packet-in admission + decoding, encoding, then the channel's
+ * handler. The channel's counters are shared by the three that count.
  */
 final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -29,13 +30,17 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
+        ChannelCounters counters = new ChannelCounters();
+        p.addLast("backpressure", new BackPressure(config.limits(), counters));
         // Replies written while a burst of packet-ins is being read go out in one flush per burst.
         p.addLast("flush", new FlushConsolidationHandler(FLUSHES_PER_WRITE, true));
         if (ssl != null) {
             p.addLast("tls", ssl.newHandler(ch.alloc()));
         }
-        p.addLast("decoder", new OfMessageDecoder());
+        PacketInAdmission admission =
+                new PacketInAdmission(config.limits().packetIns(), System::nanoTime, counters);
+        p.addLast("decoder", new OfMessageDecoder(admission));
         p.addLast("encoder", OfMessageEncoder.INSTANCE);
-        p.addLast("handler", new OfChannelHandler(config, registry));
+        p.addLast("handler", new OfChannelHandler(config, registry, counters, System::nanoTime));
     }
 }

@@ -10,11 +10,14 @@ import org.projectfloodlight.openflow.exceptions.OFParseError;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFMessageReader;
+import org.projectfloodlight.openflow.protocol.OFStatsReply;
 
 /**
  * Frames OpenFlow messages by their header length and decodes them with Loxi. A frame Loxi cannot
  * parse becomes a {@link MalformedMessage}; a header whose length is impossible breaks framing, so
- * it is a {@link CorruptedFrameException} and the channel is closed.
+ * it is a {@link CorruptedFrameException} and the channel is closed. On a controller channel,
+ * packet-ins pass the switch's {@link PacketInAdmission} before they are parsed (a refused one is
+ * skipped unread) and multipart replies come out as {@link MultipartPart}s with their size.
  */
 public final class OfMessageDecoder extends ByteToMessageDecoder {
 
@@ -22,6 +25,16 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
     private static final int KEPT_BYTES = 64;
 
     private final OfMessageReader reader = new OfMessageReader();
+    private final PacketInAdmission admission;
+
+    /** A plain decoder: every message parsed, nothing wrapped (the switch emulator's). */
+    public OfMessageDecoder() {
+        this(null);
+    }
+
+    OfMessageDecoder(PacketInAdmission admission) {
+        this.admission = admission;
+    }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
@@ -35,9 +48,17 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
             if (in.readableBytes() < length) {
                 return;
             }
-            ByteBuf frame = in.slice(start, length);
             in.skipBytes(length);
-            out.add(reader.read(frame));
+            if (admission != null
+                    && in.getUnsignedByte(start + 1) == PacketInAdmission.TYPE_PACKET_IN
+                    && !admission.admit(in, start, length)) {
+                continue;
+            }
+            Object msg = reader.read(in.slice(start, length));
+            out.add(
+                    admission != null && msg instanceof OFStatsReply reply
+                            ? new MultipartPart(reply, length)
+                            : msg);
         }
     }
 

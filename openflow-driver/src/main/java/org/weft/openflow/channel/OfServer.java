@@ -4,6 +4,8 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
@@ -20,6 +22,9 @@ import org.weft.openflow.OfConfig;
 public final class OfServer {
 
     private static final Logger log = LoggerFactory.getLogger(OfServer.class);
+
+    /** Bytes read from one switch per turn of its event loop (see start()). */
+    static final int READ_BYTES_PER_TURN = 16 * 1024;
 
     private final OfConfig config;
     private final OfSwitchRegistry registry;
@@ -48,6 +53,18 @@ public final class OfServer {
                         .option(ChannelOption.SO_REUSEADDR, true)
                         .childOption(ChannelOption.TCP_NODELAY, true)
                         .childOption(ChannelOption.SO_KEEPALIVE, true)
+                        .childOption(
+                                ChannelOption.WRITE_BUFFER_WATER_MARK,
+                                new WriteBufferWaterMark(
+                                        config.limits().writeBufferLowBytes(),
+                                        config.limits().writeBufferHighBytes()))
+                        // Fairness: each switch gets one read of at most READ_BYTES_PER_TURN per
+                        // turn of its event loop, so a flooding switch cannot hold the loop while
+                        // other switches wait for their handshake, echo or packet-ins.
+                        .childOption(
+                                ChannelOption.RCVBUF_ALLOCATOR,
+                                new FixedRecvByteBufAllocator(READ_BYTES_PER_TURN)
+                                        .maxMessagesPerRead(1))
                         .childHandler(new OfChannelInitializer(config, registry, ssl));
         try {
             for (int port : config.ports()) {

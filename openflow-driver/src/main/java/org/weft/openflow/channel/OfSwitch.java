@@ -17,8 +17,10 @@ import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
 import org.weft.net.PortNumber;
+import org.weft.net.device.ChannelStats;
 import org.weft.net.device.Device;
 import org.weft.net.device.Port;
+import org.weft.openflow.OfLimits;
 
 /**
  * One switch's control connection after the handshake: its identity, negotiated version, ports, and
@@ -42,13 +44,22 @@ public final class OfSwitch {
     private volatile ImmutableSortedMap<PortNumber, Port> ports;
     private volatile long rttNanos = -1;
 
-    OfSwitch(Channel channel, OFFactory factory, Dpid dpid, List<Port> ports) {
+    private final ChannelCounters counters;
+
+    OfSwitch(
+            Channel channel,
+            OFFactory factory,
+            Dpid dpid,
+            List<Port> ports,
+            OfLimits limits,
+            ChannelCounters counters) {
         this.channel = channel;
         this.factory = factory;
         this.dpid = dpid;
         this.connectedAtMillis = System.currentTimeMillis();
         this.remoteAddress = String.valueOf(channel.remoteAddress()).replaceFirst("^/", "");
-        this.pending = new PendingRequests(dpid);
+        this.counters = counters;
+        this.pending = new PendingRequests(dpid, limits, counters);
         Map<PortNumber, Port> byNumber = new TreeMap<>();
         ports.forEach(p -> byNumber.put(p.number(), p));
         this.ports = ImmutableSortedMap.copyOf(byNumber);
@@ -90,6 +101,11 @@ public final class OfSwitch {
 
     void removePort(PortNumber number) {
         ports = toDevice().withoutPort(number).ports();
+    }
+
+    /** The channel's counters now (packet-ins admitted and dropped, back-pressure, timeouts). */
+    public ChannelStats channelStats() {
+        return counters.snapshot(channel);
     }
 
     /** Smoothed echo round-trip time in nanoseconds, or -1 before the first measurement. */
@@ -169,7 +185,8 @@ public final class OfSwitch {
      * Sends messages built with consecutive xids, then a barrier, in one write.
      *
      * @return completes when the barrier reply arrives; fails with the decoded error of the first
-     *     rejected message, or when the channel closes first
+     *     rejected message, when the channel closes first, or with a {@link
+     *     java.util.concurrent.TimeoutException} after {@link OfLimits#requestTimeout()}
      */
     public CompletableFuture<Void> sendBatch(List<LongFunction<OFMessage>> messages) {
         if (!channel.isActive()) {
@@ -193,6 +210,11 @@ public final class OfSwitch {
 
     boolean onReply(OFMessage msg) {
         return pending.reply(msg);
+    }
+
+    /** One part of a multipart reply, {@code bytes} long on the wire. */
+    boolean onMultipartPart(OFStatsReply part, int bytes) {
+        return pending.multipartPart(part, bytes);
     }
 
     boolean onBarrierReply(long xid) {

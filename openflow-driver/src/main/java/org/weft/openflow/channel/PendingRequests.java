@@ -7,40 +7,61 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
+import org.weft.openflow.OfLimits;
 import org.weft.openflow.translate.OfErrors;
 
 /**
  * What a switch still owes us: replies to single requests (echo, stats) by xid, and
  * barrier-confirmed batches. A batch holds a contiguous xid range ending at its barrier, so an
- * error for any message of the batch is found without one map entry per message.
+ * error for any message of the batch is found without one map entry per message. Everything waited
+ * for fails after {@link OfLimits#requestTimeout()} (counted), and a multipart reply that grows
+ * past {@link OfLimits#maxMultipartParts()} or {@link OfLimits#maxMultipartBytes()} fails instead
+ * of being kept: what a switch owes can never make Weft hold more than the limits.
  */
 final class PendingRequests {
 
+    private static final Logger log = LoggerFactory.getLogger(PendingRequests.class);
+
     private record Batch(long firstXid, CompletableFuture<Void> future) {}
 
-    private record Multipart(
-            List<OFStatsReply> parts, CompletableFuture<List<OFStatsReply>> future) {}
+    private static final class Multipart {
+        final List<OFStatsReply> parts = new ArrayList<>();
+        final CompletableFuture<List<OFStatsReply>> future;
+        long bytes;
+
+        Multipart(CompletableFuture<List<OFStatsReply>> future) {
+            this.future = future;
+        }
+    }
 
     private final Dpid dpid;
+    private final OfLimits limits;
+    private final ChannelCounters counters;
     private final Map<Long, CompletableFuture<OFMessage>> replies = new ConcurrentHashMap<>();
     private final ConcurrentNavigableMap<Long, Batch> batchesByBarrierXid =
             new ConcurrentSkipListMap<>();
     private final Map<Long, Multipart> multiparts = new ConcurrentHashMap<>();
 
-    PendingRequests(Dpid dpid) {
+    PendingRequests(Dpid dpid, OfLimits limits, ChannelCounters counters) {
         this.dpid = dpid;
+        this.limits = limits;
+        this.counters = counters;
     }
 
     CompletableFuture<OFMessage> expectReply(long xid) {
         CompletableFuture<OFMessage> f = new CompletableFuture<>();
         replies.put(xid, f);
-        f.whenComplete((r, e) -> replies.remove(xid, f));
+        timeout(f, "reply", xid).whenComplete((r, e) -> replies.remove(xid, f));
         return f;
     }
 
@@ -49,34 +70,73 @@ final class PendingRequests {
      */
     CompletableFuture<List<OFStatsReply>> expectMultipart(long xid) {
         CompletableFuture<List<OFStatsReply>> f = new CompletableFuture<>();
-        multiparts.put(xid, new Multipart(new ArrayList<>(), f));
-        f.whenComplete((r, e) -> multiparts.remove(xid));
+        Multipart m = new Multipart(f);
+        multiparts.put(xid, m);
+        timeout(f, "multipart reply", xid).whenComplete((r, e) -> multiparts.remove(xid, m));
         return f;
     }
 
     CompletableFuture<Void> expectBarrier(long firstXid, long barrierXid) {
         CompletableFuture<Void> f = new CompletableFuture<>();
-        batchesByBarrierXid.put(barrierXid, new Batch(firstXid, f));
+        Batch b = new Batch(firstXid, f);
+        batchesByBarrierXid.put(barrierXid, b);
+        timeout(f, "barrier reply", barrierXid)
+                .whenComplete((r, e) -> batchesByBarrierXid.remove(barrierXid, b));
         return f;
+    }
+
+    private <T> CompletableFuture<T> timeout(CompletableFuture<T> f, String what, long xid) {
+        long ms = limits.requestTimeout().toMillis();
+        return f.orTimeout(ms, TimeUnit.MILLISECONDS)
+                .whenComplete(
+                        (r, e) -> {
+                            if (e instanceof TimeoutException) {
+                                counters.requestTimeouts.increment();
+                                log.debug(
+                                        "Switch {}: no {} to xid {} within {} ms",
+                                        dpid,
+                                        what,
+                                        xid,
+                                        ms);
+                            }
+                        });
     }
 
     /** A reply that completes a single request; false if nobody waited for it. */
     boolean reply(OFMessage msg) {
-        if (msg instanceof OFStatsReply part) {
-            Multipart m = multiparts.get(msg.getXid());
-            if (m != null) {
-                m.parts.add(part);
-                if (!part.getFlags().contains(OFStatsReplyFlags.REPLY_MORE)) {
-                    m.future.complete(List.copyOf(m.parts));
-                }
-                return true;
-            }
+        if (msg instanceof OFStatsReply part && multiparts.containsKey(msg.getXid())) {
+            return multipartPart(part, 0);
         }
         CompletableFuture<OFMessage> f = replies.remove(msg.getXid());
         if (f == null) {
             return false;
         }
         f.complete(msg);
+        return true;
+    }
+
+    /**
+     * One part of a multipart reply; the request fails once the reply grows past the limits. False
+     * if nobody waited for it.
+     */
+    boolean multipartPart(OFStatsReply part, int bytes) {
+        Multipart m = multiparts.get(part.getXid());
+        if (m == null) {
+            return reply(part);
+        }
+        m.parts.add(part);
+        m.bytes += bytes;
+        if (m.parts.size() > limits.maxMultipartParts() || m.bytes > limits.maxMultipartBytes()) {
+            multiparts.remove(part.getXid(), m);
+            m.parts.clear();
+            m.future.completeExceptionally(
+                    new MultipartOverflowException(
+                            dpid, limits.maxMultipartParts(), limits.maxMultipartBytes()));
+            return true;
+        }
+        if (!part.getFlags().contains(OFStatsReplyFlags.REPLY_MORE)) {
+            m.future.complete(List.copyOf(m.parts));
+        }
         return true;
     }
 
@@ -114,11 +174,12 @@ final class PendingRequests {
     /** The channel is gone: everything still waiting fails. */
     void failAll() {
         DeviceNotConnectedException gone = new DeviceNotConnectedException(dpid);
-        replies.values().forEach(f -> f.completeExceptionally(gone));
+        List.copyOf(replies.values()).forEach(f -> f.completeExceptionally(gone));
         replies.clear();
-        batchesByBarrierXid.values().forEach(b -> b.future.completeExceptionally(gone));
+        List.copyOf(batchesByBarrierXid.values())
+                .forEach(b -> b.future.completeExceptionally(gone));
         batchesByBarrierXid.clear();
-        multiparts.values().forEach(m -> m.future.completeExceptionally(gone));
+        List.copyOf(multiparts.values()).forEach(m -> m.future.completeExceptionally(gone));
         multiparts.clear();
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import org.weft.event.ListenerRegistry;
 import org.weft.net.Dpid;
 import org.weft.net.PortNumber;
+import org.weft.net.device.ChannelStats;
 import org.weft.net.device.Device;
 import org.weft.net.device.DeviceEvent;
 import org.weft.net.device.DeviceListener;
@@ -42,6 +43,11 @@ public final class OfDeviceManager implements DeviceService, OfSwitchListener {
     public OptionalLong controlChannelRttNanos(Dpid dpid) {
         long rtt = switches.get(dpid).map(OfSwitch::controlRttNanos).orElse(-1L);
         return rtt < 0 ? OptionalLong.empty() : OptionalLong.of(rtt);
+    }
+
+    @Override
+    public Optional<ChannelStats> channelStats(Dpid dpid) {
+        return switches.get(dpid).map(OfSwitch::channelStats);
     }
 
     @Override

@@ -1,0 +1,32 @@
+package org.weft.openflow.channel;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import java.util.concurrent.atomic.LongAdder;
+import org.weft.net.device.ChannelStats;
+
+/** One channel's counters, from its first byte; read by REST and metrics from any thread. */
+final class ChannelCounters {
+
+    final LongAdder packetInsAdmitted = new LongAdder();
+    final LongAdder packetInsDropped = new LongAdder();
+    final LongAdder malformed = new LongAdder();
+    final LongAdder readSuspensions = new LongAdder();
+    final LongAdder requestTimeouts = new LongAdder();
+
+    ChannelStats snapshot(Channel channel) {
+        return new ChannelStats(
+                packetInsAdmitted.sum(),
+                packetInsDropped.sum(),
+                malformed.sum(),
+                readSuspensions.sum(),
+                requestTimeouts.sum(),
+                outboundBytes(channel));
+    }
+
+    /** Bytes queued for the channel and not yet written to its socket. */
+    static long outboundBytes(Channel channel) {
+        ChannelOutboundBuffer b = channel.unsafe().outboundBuffer();
+        return b == null ? 0 : b.totalPendingWriteBytes();
+    }
+}

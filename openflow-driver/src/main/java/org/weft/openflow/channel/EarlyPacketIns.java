@@ -1,0 +1,50 @@
+package org.weft.openflow.channel;
+
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
+import org.projectfloodlight.openflow.protocol.OFPacketIn;
+
+/**
+ * Packet-ins a switch sends before it is active (from its FEATURES_REPLY on, while Weft still reads
+ * its ports, configures it and registers it): kept in order up to a bound and handed on once it is
+ * active; beyond the bound they are dropped and counted. Not thread-safe: the channel's event loop.
+ */
+final class EarlyPacketIns {
+
+    /** Most packet-ins kept; the token bucket admits at most its burst before this fills. */
+    static final int MAX = 1024;
+
+    private final ArrayDeque<OFPacketIn> kept = new ArrayDeque<>();
+    private final ChannelCounters counters;
+    private int dropped;
+
+    EarlyPacketIns(ChannelCounters counters) {
+        this.counters = counters;
+    }
+
+    void add(OFPacketIn pi) {
+        if (kept.size() < MAX) {
+            kept.add(pi);
+        } else {
+            dropped++;
+            counters.packetInsAdmitted.decrement();
+            counters.packetInsDropped.increment();
+        }
+    }
+
+    /** How many were dropped (the caller logs it once). */
+    int dropped() {
+        return dropped;
+    }
+
+    /** Hands every kept packet-in on, oldest first, and forgets them. */
+    void release(Consumer<OFPacketIn> to) {
+        for (OFPacketIn pi = kept.poll(); pi != null; pi = kept.poll()) {
+            to.accept(pi);
+        }
+    }
+
+    void clear() {
+        kept.clear();
+    }
+}

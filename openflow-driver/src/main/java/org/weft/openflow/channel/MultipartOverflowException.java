@@ -1,0 +1,20 @@
+package org.weft.openflow.channel;
+
+import org.weft.net.Dpid;
+
+/** A switch's multipart reply grew past the configured parts or bytes; the request failed. */
+public final class MultipartOverflowException extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    MultipartOverflowException(Dpid dpid, int maxParts, long maxBytes) {
+        super(
+                "multipart reply from "
+                        + dpid
+                        + " exceeds "
+                        + maxParts
+                        + " parts or "
+                        + maxBytes
+                        + " bytes (openflow.maxMultipartParts / maxMultipartBytes)");
+    }
+}
