@@ -36,7 +36,8 @@ public final class DriverTestBed implements AutoCloseable {
                         config.missSendLen(),
                         config.sendRoleRequest(),
                         2,
-                        config.tls());
+                        config.tls(),
+                        config.limits());
         controller = new OfController(c).start();
         controller.deviceService().addListener(events::add);
     }
