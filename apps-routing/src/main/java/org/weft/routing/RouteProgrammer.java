@@ -35,6 +35,9 @@ final class RouteProgrammer {
     private final Map<Object, RoutingPlan> installed = new ConcurrentHashMap<>();
     private final Map<Object, CompletableFuture<Integer>> tails = new ConcurrentHashMap<>();
 
+    private static final CompletableFuture<?> NOTHING_PENDING =
+            CompletableFuture.completedFuture(0);
+
     RouteProgrammer(FlowRuleService flows, GroupService groups) {
         this.flows = flows;
         this.writer = new SwitchWriter(flows, groups);
@@ -103,11 +106,13 @@ final class RouteProgrammer {
     }
 
     /**
-     * Completes when the key's updates issued so far are confirmed (at once when none is pending).
+     * The key's last update issued so far: completes when the switches confirmed it, fails when it
+     * failed; a completed future when none is in flight. The same future for every caller until the
+     * next update, so waiting on it costs one callback however many callers wait.
      */
-    CompletableFuture<?> settled(Object key) {
+    CompletableFuture<?> pending(Object key) {
         CompletableFuture<Integer> tail = tails.get(key);
-        return tail == null ? CompletableFuture.completedFuture(null) : tail.handle((n, e) -> null);
+        return tail == null ? NOTHING_PENDING : tail;
     }
 
     /**

@@ -29,6 +29,7 @@ import org.weft.net.host.HostListener;
 import org.weft.net.host.HostService;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
+import org.weft.net.routing.ParkedFrameCounts;
 import org.weft.net.routing.RouteChange;
 import org.weft.net.routing.RouteChangeListener;
 import org.weft.net.routing.RoutingMetric;
@@ -96,7 +97,9 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         this.config = config;
         this.metric = config.metric();
         this.programmer = new RouteProgrammer(flows, groups);
-        this.packetHandler = new RoutingPacketHandler(this, hosts, packets);
+        this.packetHandler =
+                new RoutingPacketHandler(
+                        this, hosts, packets, config.parkedFrames(), System::nanoTime);
         this.executor =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -138,6 +141,11 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     @Override
     public int routedHostCount() {
         return (int) programmer.keys().stream().filter(k -> k instanceof HostId).count();
+    }
+
+    @Override
+    public ParkedFrameCounts parkedFrames() {
+        return packetHandler.parkedFrames();
     }
 
     @Override

@@ -15,8 +15,14 @@ import org.weft.net.routing.RoutingMetric;
  * @param recoveryHoldDown how long a recovered link or switch must stay quiet before routes are
  *     re-optimised onto it (default 2 s); every new recovery restarts the wait, up to {@link
  *     #MAX_HOLD_DOWNS} times, so a flapping link cannot make the fabric churn
+ * @param parkedFrames bounds on the packet-in frames held until their route is confirmed ({@link
+ *     ParkedFrameLimits#defaults()})
  */
-public record RoutingConfig(RoutingMetric metric, boolean protection, Duration recoveryHoldDown) {
+public record RoutingConfig(
+        RoutingMetric metric,
+        boolean protection,
+        Duration recoveryHoldDown,
+        ParkedFrameLimits parkedFrames) {
 
     /** A recovery waits at most this many hold-downs, however often links keep flapping. */
     public static final int MAX_HOLD_DOWNS = 5;
@@ -24,6 +30,12 @@ public record RoutingConfig(RoutingMetric metric, boolean protection, Duration r
     public RoutingConfig {
         checkNotNull(metric, "metric");
         checkArgument(!recoveryHoldDown.isNegative(), "recoveryHoldDown must not be negative");
+        checkNotNull(parkedFrames, "parkedFrames");
+    }
+
+    /** Settings with the default {@link ParkedFrameLimits}. */
+    public RoutingConfig(RoutingMetric metric, boolean protection, Duration recoveryHoldDown) {
+        this(metric, protection, recoveryHoldDown, ParkedFrameLimits.defaults());
     }
 
     public static RoutingConfig defaults() {

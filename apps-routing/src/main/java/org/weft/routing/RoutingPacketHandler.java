@@ -6,6 +6,8 @@ import com.google.common.util.concurrent.RateLimiter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import org.weft.net.ConnectPoint;
 import org.weft.net.Ip4Address;
 import org.weft.net.PortNumber;
@@ -23,6 +25,7 @@ import org.weft.net.packet.PacketService;
 import org.weft.net.packet.parse.Arp;
 import org.weft.net.packet.parse.Ethernet;
 import org.weft.net.packet.parse.Ipv4;
+import org.weft.net.routing.ParkedFrameCounts;
 import org.weft.net.topology.TopologySnapshot;
 
 /**
@@ -48,6 +51,7 @@ final class RoutingPacketHandler implements PacketProcessor {
     private final RoutingApp app;
     private final HostService hosts;
     private final PacketService packets;
+    private final ParkedFrames parked;
 
     /** A probed address in its VLAN. */
     private record Probe(Ip4Address ip, int vlan) {}
@@ -60,10 +64,20 @@ final class RoutingPacketHandler implements PacketProcessor {
                     .maximumSize(PROBES_REMEMBERED)
                     .build();
 
-    RoutingPacketHandler(RoutingApp app, HostService hosts, PacketService packets) {
+    /**
+     * @param nanoClock monotonic time in nanoseconds for parked frames' ages ({@code
+     *     System::nanoTime} outside tests)
+     */
+    RoutingPacketHandler(
+            RoutingApp app,
+            HostService hosts,
+            PacketService packets,
+            ParkedFrameLimits limits,
+            LongSupplier nanoClock) {
         this.app = app;
         this.hosts = hosts;
         this.packets = packets;
+        this.parked = new ParkedFrames(limits, nanoClock);
     }
 
     @Override
@@ -165,41 +179,70 @@ final class RoutingPacketHandler implements PacketProcessor {
     }
 
     /**
-     * Sends the packet the way the destination's route leaves this switch. The switch asked, so its
-     * table may lack the entry: a plain output rule is re-asserted at once; a rule pointing at a
-     * group is not (after a reconnect the group may not be back yet, and the switch's audit
-     * restores both). The packet itself goes out with the group resolved to a port, never naming a
-     * group.
+     * Sends the packet the way the destination's route leaves this switch, once the route is
+     * confirmed (frames wait in {@link ParkedFrames}, bounded). The switch asked, so its table may
+     * lack the entry: a plain output rule is re-asserted at once; a rule pointing at a group is not
+     * (after a reconnect the group may not be back yet, and the switch's audit restores both). The
+     * packet itself goes out with the group resolved to a port, never naming a group.
      */
     private void deliver(Host dst, ConnectPoint from, byte[] frame) {
-        Object key = dst.id();
+        HostId key = dst.id();
         RouteProgrammer programmer = app.programmer();
         List<FlowAction> actions = programmer.actionsAt(key, from.dpid());
         if (!actions.isEmpty()) {
-            var settled = programmer.settled(key);
-            boolean viaGroup = actions.stream().anyMatch(a -> a instanceof FlowAction.ToGroup);
-            if (settled.isDone() && !viaGroup) {
+            CompletableFuture<?> pending = programmer.pending(key);
+            if (!pending.isDone()) {
+                parked.park(
+                        key,
+                        pending,
+                        frame.length,
+                        () ->
+                                send(
+                                        from,
+                                        programmer.resolved(key, from.dpid(), actions, frame),
+                                        frame));
+                return;
+            }
+            if (actions.stream().noneMatch(a -> a instanceof FlowAction.ToGroup)) {
                 programmer.reassert(key, from.dpid());
             }
-            settled.thenRun(
-                    () -> send(from, programmer.resolved(key, from.dpid(), actions, frame), frame));
+            send(from, programmer.resolved(key, from.dpid(), actions, frame), frame);
             return;
         }
-        app.submit(
-                () ->
-                        app.route(dst)
-                                .thenRun(
-                                        () -> {
-                                            List<FlowAction> installed =
-                                                    programmer.actionsAt(key, from.dpid());
-                                            if (!installed.isEmpty()) {
-                                                send(
-                                                        from,
-                                                        programmer.resolved(
-                                                                key, from.dpid(), installed, frame),
-                                                        frame);
-                                            }
-                                        }));
+        CompletableFuture<Object> routed = new CompletableFuture<>();
+        boolean kept =
+                parked.park(
+                        key,
+                        routed,
+                        frame.length,
+                        () -> {
+                            List<FlowAction> installed = programmer.actionsAt(key, from.dpid());
+                            if (!installed.isEmpty()) {
+                                send(
+                                        from,
+                                        programmer.resolved(key, from.dpid(), installed, frame),
+                                        frame);
+                            }
+                        });
+        if (kept) {
+            app.submit(() -> forward(app.route(dst), routed));
+        }
+    }
+
+    private static void forward(CompletableFuture<?> from, CompletableFuture<Object> to) {
+        from.whenComplete(
+                (ok, e) -> {
+                    if (e == null) {
+                        to.complete(ok);
+                    } else {
+                        to.completeExceptionally(e);
+                    }
+                });
+    }
+
+    /** Frames parked now and frames dropped since start. */
+    ParkedFrameCounts parkedFrames() {
+        return parked.counts();
     }
 
     private void send(ConnectPoint from, List<FlowAction> actions, byte[] frame) {

@@ -94,6 +94,9 @@ public final class RestServer implements AutoCloseable {
             services.metrics().watchNetwork(network.links(), network.hosts());
             weights = new LinkWeights(network.linkAdmin(), services.intents());
         }
+        if (services.routing() != null) {
+            services.metrics().watchRouting(services.routing());
+        }
         LinkWeights linkWeights = weights;
         EventHub events = new EventHub(services.eventSources());
         List<String> routes = Collections.synchronizedList(new ArrayList<>());

@@ -17,6 +17,14 @@ public interface RoutingService {
     /** Destinations (hosts) with routes installed now. */
     int routedHostCount();
 
+    /**
+     * Packet-in frames held until their destination's route is confirmed, and those dropped instead
+     * (over the bound, too old, or their route failed).
+     */
+    default ParkedFrameCounts parkedFrames() {
+        return ParkedFrameCounts.NONE;
+    }
+
     void addRouteChangeListener(RouteChangeListener listener);
 
     void removeRouteChangeListener(RouteChangeListener listener);

@@ -8,12 +8,15 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import org.weft.net.device.DeviceService;
 import org.weft.net.failover.FailoverService;
 import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.host.HostService;
 import org.weft.net.link.LinkService;
 import org.weft.net.packet.PacketService;
+import org.weft.net.routing.ParkedFrameCounts;
+import org.weft.net.routing.RoutingService;
 
 /**
  * The controller's metrics registry. The REST server records its own request latency; other modules
@@ -83,6 +86,32 @@ public final class WeftMetrics {
         Gauge.builder("weft.failover.reaction", failover, f -> f.stats().lastReactionNanos() / 1e9)
                 .description("Latest restoration: topology change to last barrier reply")
                 .baseUnit("seconds")
+                .register(registry);
+    }
+
+    /**
+     * Publishes the routing app's parked frames: {@code weft_parked_frames} (packet-in frames
+     * waiting for their route to be confirmed now) and {@code weft_parked_frames_dropped_total} by
+     * {@code reason}: {@code overflow} (over the bound), {@code expired} (route not confirmed in
+     * time), {@code failed} (route update failed).
+     */
+    public void watchRouting(RoutingService routing) {
+        Gauge.builder("weft.parked.frames", routing, r -> r.parkedFrames().parked())
+                .description("Packet-in frames waiting for their route to be confirmed")
+                .register(registry);
+        parkedDropped(routing, "overflow", ParkedFrameCounts::droppedOverflow);
+        parkedDropped(routing, "expired", ParkedFrameCounts::droppedExpired);
+        parkedDropped(routing, "failed", ParkedFrameCounts::droppedFailed);
+    }
+
+    private void parkedDropped(
+            RoutingService routing, String reason, ToLongFunction<ParkedFrameCounts> count) {
+        FunctionCounter.builder(
+                        "weft.parked.frames.dropped",
+                        routing,
+                        r -> count.applyAsLong(r.parkedFrames()))
+                .description("Packet-in frames dropped instead of sent along their route")
+                .tags("reason", reason)
                 .register(registry);
     }
 
