@@ -7,24 +7,31 @@ import org.projectfloodlight.openflow.protocol.OFPacketIn;
 /**
  * Packet-ins a switch sends before it is active (from its FEATURES_REPLY on, while Weft still reads
  * its ports, configures it and registers it): kept in order up to a bound and handed on once it is
- * active; beyond the bound they are dropped and counted. Not thread-safe: the channel's event loop.
+ * active; beyond the bounds (count and bytes) they are dropped and counted. Not thread-safe: the
+ * channel's event loop.
  */
 final class EarlyPacketIns {
 
-    /** Most packet-ins kept; the token bucket admits at most its burst before this fills. */
+    /** Most packet-ins kept... */
     static final int MAX = 1024;
+
+    /** ...and most bytes of their frames. */
+    static final int MAX_BYTES = 1024 * 1024;
 
     private final ArrayDeque<OFPacketIn> kept = new ArrayDeque<>();
     private final ChannelCounters counters;
     private int dropped;
+    private int bytes;
 
     EarlyPacketIns(ChannelCounters counters) {
         this.counters = counters;
     }
 
     void add(OFPacketIn pi) {
-        if (kept.size() < MAX) {
+        int size = pi.getData().length;
+        if (kept.size() < MAX && bytes + size <= MAX_BYTES) {
             kept.add(pi);
+            bytes += size;
         } else {
             dropped++;
             counters.packetInsAdmitted.decrement();
@@ -42,9 +49,11 @@ final class EarlyPacketIns {
         for (OFPacketIn pi = kept.poll(); pi != null; pi = kept.poll()) {
             to.accept(pi);
         }
+        bytes = 0;
     }
 
     void clear() {
         kept.clear();
+        bytes = 0;
     }
 }

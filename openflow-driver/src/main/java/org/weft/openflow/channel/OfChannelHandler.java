@@ -78,6 +78,14 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     private int portDescParts;
     private long portDescBytes;
 
+    /**
+     * Port-status messages a switch may send a second (and at once): each becomes a device event
+     * and possibly a topology change, so a storm of them is a hostile switch, disconnected.
+     */
+    static final int PORT_STATUS_PER_SECOND = 1_000;
+
+    private final TokenBucket portStatusBudget;
+
     /** A misbehaving switch gets at most one warning line per this interval (with a count). */
     static final java.time.Duration WARNING_INTERVAL = java.time.Duration.ofSeconds(10);
 
@@ -92,6 +100,9 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
         this.counters = counters;
         this.nanoClock = nanoClock;
         this.earlyPacketIns = new EarlyPacketIns(counters);
+        this.portStatusBudget =
+                new TokenBucket(
+                        PORT_STATUS_PER_SECOND, PORT_STATUS_PER_SECOND, nanoClock.getAsLong());
     }
 
     State state() {
@@ -177,6 +188,16 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     }
 
     private void onMessage(ChannelHandlerContext ctx, OFMessage m, int partBytes) {
+        if (m instanceof OFPortStatus && !portStatusBudget.tryTake(nanoClock.getAsLong())) {
+            log.warn(
+                    "Switch {} at {} sent more than {} port-status messages a second; closing its channel",
+                    dpid,
+                    remote,
+                    PORT_STATUS_PER_SECOND);
+            state = State.CLOSED;
+            ctx.close();
+            return;
+        }
         if (m instanceof OFPacketIn pi && state != State.ACTIVE && state != State.CLOSED) {
             onEarlyPacketIn(ctx, pi);
             return;
