@@ -15,7 +15,12 @@ public final class DeviceEvent extends AbstractEvent<DeviceEvent.Type, Device> {
         PORT_ADDED,
         /** A port changed state (admin or link up/down), speed or name. */
         PORT_UPDATED,
-        PORT_REMOVED
+        PORT_REMOVED,
+        /**
+         * A request to the switch (a barrier, a stats request) went unanswered within the request
+         * timeout: its tables may differ from what Weft believes, so apps audit it again.
+         */
+        DEVICE_OUT_OF_SYNC
     }
 
     private final Port port;

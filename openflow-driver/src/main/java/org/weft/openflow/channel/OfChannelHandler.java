@@ -311,7 +311,15 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
 
     private void register(ChannelHandlerContext ctx) {
         state = State.REGISTERING;
-        sw = new OfSwitch(ctx.channel(), factory, dpid, ports, config.limits(), counters);
+        sw =
+                new OfSwitch(
+                        ctx.channel(),
+                        factory,
+                        dpid,
+                        ports,
+                        config.limits(),
+                        counters,
+                        timedOut -> registry.fire(l -> l.requestTimedOut(timedOut)));
         registry.register(sw)
                 .whenComplete(
                         (admitted, error) ->

@@ -52,14 +52,15 @@ public final class OfSwitch {
             Dpid dpid,
             List<Port> ports,
             OfLimits limits,
-            ChannelCounters counters) {
+            ChannelCounters counters,
+            java.util.function.Consumer<OfSwitch> onTimeout) {
         this.channel = channel;
         this.factory = factory;
         this.dpid = dpid;
         this.connectedAtMillis = System.currentTimeMillis();
         this.remoteAddress = String.valueOf(channel.remoteAddress()).replaceFirst("^/", "");
         this.counters = counters;
-        this.pending = new PendingRequests(dpid, limits, counters);
+        this.pending = new PendingRequests(dpid, limits, counters, () -> onTimeout.accept(this));
         Map<PortNumber, Port> byNumber = new TreeMap<>();
         ports.forEach(p -> byNumber.put(p.number(), p));
         this.ports = ImmutableSortedMap.copyOf(byNumber);

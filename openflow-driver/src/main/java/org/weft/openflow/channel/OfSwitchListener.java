@@ -20,4 +20,10 @@ public interface OfSwitchListener {
     default void portRemoved(OfSwitch sw, PortNumber port) {}
 
     default void packetIn(OfSwitch sw, OFPacketIn packetIn) {}
+
+    /**
+     * A barrier, stats or echo request to the switch timed out (at most one call per request
+     * timeout per switch): what it holds may differ from what Weft believes.
+     */
+    default void requestTimedOut(OfSwitch sw) {}
 }

@@ -52,10 +52,21 @@ final class PendingRequests {
             new ConcurrentSkipListMap<>();
     private final Map<Long, Multipart> multiparts = new ConcurrentHashMap<>();
 
+    /** Told about timeouts, at most once per request timeout (the switch is out of sync). */
+    private final Runnable onTimeout;
+
+    private final java.util.concurrent.atomic.AtomicLong lastTimeoutReported =
+            new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+
     PendingRequests(Dpid dpid, OfLimits limits, ChannelCounters counters) {
+        this(dpid, limits, counters, () -> {});
+    }
+
+    PendingRequests(Dpid dpid, OfLimits limits, ChannelCounters counters, Runnable onTimeout) {
         this.dpid = dpid;
         this.limits = limits;
         this.counters = counters;
+        this.onTimeout = onTimeout;
     }
 
     CompletableFuture<OFMessage> expectReply(long xid) {
@@ -92,6 +103,7 @@ final class PendingRequests {
                         (r, e) -> {
                             if (e instanceof TimeoutException) {
                                 counters.requestTimeouts.increment();
+                                reportTimeout();
                                 log.debug(
                                         "Switch {}: no {} to xid {} within {} ms",
                                         dpid,
@@ -100,6 +112,19 @@ final class PendingRequests {
                                         ms);
                             }
                         });
+    }
+
+    private void reportTimeout() {
+        long now = System.nanoTime();
+        long last = lastTimeoutReported.get();
+        if ((last == Long.MIN_VALUE || now - last >= limits.requestTimeout().toNanos())
+                && lastTimeoutReported.compareAndSet(last, now)) {
+            try {
+                onTimeout.run();
+            } catch (RuntimeException e) {
+                log.error("Reporting a request timeout of {} failed", dpid, e);
+            }
+        }
     }
 
     /** A reply that completes a single request; false if nobody waited for it. */

@@ -166,6 +166,14 @@ public final class EmulatedSwitch implements AutoCloseable {
         return table.outputs(p, this::isPortLive);
     }
 
+    /**
+     * The control channel once {@link #connect} succeeded (null before): for load generators that
+     * write on it themselves, watch its writability or its closing.
+     */
+    public Channel channel() {
+        return channel;
+    }
+
     public boolean isConnected() {
         Channel c = channel;
         return c != null && c.isActive();

@@ -17,6 +17,7 @@ import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFRoleRequest;
+import org.projectfloodlight.openflow.protocol.OFSetConfig;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
@@ -36,10 +37,14 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
 
     private static final Logger log = LoggerFactory.getLogger(EmulatorHandler.class);
 
+    /** OFPCML_DEFAULT_MISS_SEND_LEN / OFP_DEFAULT_MISS_SEND_LEN. */
+    private static final int DEFAULT_MISS_SEND_LEN = 128;
+
     private final EmulatedSwitch sw;
     private final OFFactory f;
     private final CountDownLatch handshakeDone = new CountDownLatch(1);
     private boolean featuresSent;
+    private OFSetConfig config;
 
     EmulatorHandler(EmulatedSwitch sw) {
         this.sw = sw;
@@ -64,7 +69,9 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
         OFMessage m = (OFMessage) msg;
         sw.record(m);
         switch (m.getType()) {
-            case HELLO, ECHO_REPLY, SET_CONFIG -> {}
+            case HELLO, ECHO_REPLY -> {}
+            case SET_CONFIG -> config = (OFSetConfig) m;
+            case GET_CONFIG_REQUEST -> getConfig(ctx, m.getXid());
             case ECHO_REQUEST -> {
                 sw.counters().echoRequests.increment();
                 if (!sw.isSilent()) {
@@ -123,6 +130,17 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
         }
         featuresSent = true;
         ctx.writeAndFlush(b.build());
+    }
+
+    /** Answers with the last SET_CONFIG's flags and miss-send length (OpenFlow's 128 before). */
+    private void getConfig(ChannelHandlerContext ctx, long xid) {
+        OFSetConfig c = config;
+        ctx.writeAndFlush(
+                f.buildGetConfigReply()
+                        .setXid(xid)
+                        .setFlags(c == null ? java.util.Set.of() : c.getFlags())
+                        .setMissSendLen(c == null ? DEFAULT_MISS_SEND_LEN : c.getMissSendLen())
+                        .build());
     }
 
     private List<OFPortDesc> portDescs() {

@@ -43,6 +43,16 @@ final class EmulatorStats {
                                                     .map(p -> EmulatorPorts.describe(f, p))
                                                     .toList())
                                     .build());
+            case DESC ->
+                    List.of(
+                            f.buildDescStatsReply()
+                                    .setXid(xid)
+                                    .setMfrDesc("Weft")
+                                    .setHwDesc("emulated switch")
+                                    .setSwDesc("weft-emulator")
+                                    .setSerialNum(sw.dpid().toString())
+                                    .setDpDesc("emulated " + sw.dpid())
+                                    .build());
             case FLOW -> flows(sw, f, xid);
             case PORT ->
                     List.of(

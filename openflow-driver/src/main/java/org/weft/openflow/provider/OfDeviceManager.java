@@ -77,6 +77,11 @@ public final class OfDeviceManager implements DeviceService, OfSwitchListener {
     }
 
     @Override
+    public void requestTimedOut(OfSwitch sw) {
+        listeners.post(new DeviceEvent(DeviceEvent.Type.DEVICE_OUT_OF_SYNC, sw.toDevice()));
+    }
+
+    @Override
     public void portRemoved(OfSwitch sw, PortNumber number) {
         Port gone = new Port(number, "", org.weft.net.MacAddress.of(0), false, false, 0);
         listeners.post(new DeviceEvent(DeviceEvent.Type.PORT_REMOVED, sw.toDevice(), gone));

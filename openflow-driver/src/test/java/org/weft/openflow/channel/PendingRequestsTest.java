@@ -108,4 +108,21 @@ class PendingRequestsTest {
         assertThat(counters.requestTimeouts.sum()).isEqualTo(3);
         assertThat(p.barrierReply(12)).as("a late barrier reply answers nothing").isFalse();
     }
+
+    @Test
+    void timeoutsMarkTheSwitchOutOfSyncOncePerTimeout() {
+        java.util.concurrent.atomic.AtomicInteger reported =
+                new java.util.concurrent.atomic.AtomicInteger();
+        PendingRequests p =
+                new PendingRequests(
+                        Dpid.of(1),
+                        limits(Duration.ofMillis(200), 10, 1 << 20),
+                        counters,
+                        reported::incrementAndGet);
+        List<CompletableFuture<Void>> batches =
+                List.of(p.expectBarrier(1, 2), p.expectBarrier(3, 4), p.expectBarrier(5, 6));
+        batches.forEach(b -> assertThat(b).failsWithin(Duration.ofSeconds(5)));
+        assertThat(counters.requestTimeouts.sum()).isEqualTo(3);
+        assertThat(reported.get()).isEqualTo(1);
+    }
 }
