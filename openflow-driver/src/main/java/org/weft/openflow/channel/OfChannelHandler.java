@@ -35,13 +35,12 @@ import org.weft.net.device.Port;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.translate.OfErrors;
 import org.weft.openflow.translate.OfPorts;
-import org.weft.util.LogThrottle;
 
 /**
  * One switch connection: the handshake state machine (HELLO, FEATURES, PORT_DESC, SET_CONFIG +
  * table-miss flow + optional role request confirmed by a barrier), then liveness ({@link Liveness})
  * and dispatch of the switch's messages. Never lets an exception escape: a misbehaving switch gets
- * an error or a closed channel, and its warnings are throttled to one line per interval.
+ * an error or a closed channel, and its warnings are throttled ({@link SwitchWarnings}).
  */
 public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> {
 
@@ -68,13 +67,12 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     private long configBarrierXid;
     private OfSwitch sw;
     private ScheduledFuture<?> handshakeTimer;
-    private ScheduledFuture<?> keepaliveTimer;
-    private Liveness liveness;
+    private Keepalive keepalive;
     private String remote = "?";
     private final ChannelCounters counters;
     private final LongSupplier nanoClock;
     private final EarlyPacketIns earlyPacketIns;
-    private final LogThrottle warnings = LogThrottle.every(WARNING_INTERVAL);
+    private final SwitchWarnings warnings = new SwitchWarnings();
     private int portDescParts;
     private long portDescBytes;
 
@@ -85,9 +83,6 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     static final int PORT_STATUS_PER_SECOND = 1_000;
 
     private final TokenBucket portStatusBudget;
-
-    /** A misbehaving switch gets at most one warning line per this interval (with a count). */
-    static final java.time.Duration WARNING_INTERVAL = java.time.Duration.ofSeconds(10);
 
     OfChannelHandler(
             OfConfig config,
@@ -127,7 +122,9 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
         State was = state;
         state = State.CLOSED;
         cancel(handshakeTimer);
-        cancel(keepaliveTimer);
+        if (keepalive != null) {
+            keepalive.stop();
+        }
         earlyPacketIns.clear();
         if (sw != null) {
             sw.onDisconnect();
@@ -182,8 +179,8 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
 
     /** Any message but a blind echo reply proves the switch alive. */
     private void heard() {
-        if (liveness != null) {
-            liveness.heard(nanoClock.getAsLong());
+        if (keepalive != null) {
+            keepalive.heard();
         }
     }
 
@@ -325,27 +322,33 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
                         (admitted, error) ->
                                 ctx.executor()
                                         .execute(
-                                                () -> {
-                                                    if (state != State.REGISTERING) {
-                                                        return;
-                                                    }
-                                                    if (error != null
-                                                            || !Boolean.TRUE.equals(admitted)) {
-                                                        state = State.CLOSED;
-                                                        ctx.close();
-                                                        return;
-                                                    }
-                                                    state = State.ACTIVE;
-                                                    cancel(handshakeTimer);
-                                                    startKeepalive(ctx);
-                                                    log.info(
-                                                            "Switch {} connected from {} ({}, {} ports)",
-                                                            dpid,
-                                                            remote,
-                                                            factory.getVersion(),
-                                                            sw.ports().size());
-                                                    releaseEarlyPacketIns();
-                                                }));
+                                                () ->
+                                                        registered(
+                                                                ctx,
+                                                                error == null
+                                                                        && Boolean.TRUE.equals(
+                                                                                admitted))));
+    }
+
+    private void registered(ChannelHandlerContext ctx, boolean admitted) {
+        if (state != State.REGISTERING) {
+            return;
+        }
+        if (!admitted) {
+            state = State.CLOSED;
+            ctx.close();
+            return;
+        }
+        state = State.ACTIVE;
+        cancel(handshakeTimer);
+        keepalive = new Keepalive(ctx, sw, config, nanoClock);
+        log.info(
+                "Switch {} connected from {} ({}, {} ports)",
+                dpid,
+                remote,
+                factory.getVersion(),
+                sw.ports().size());
+        releaseEarlyPacketIns();
     }
 
     private void releaseEarlyPacketIns() {
@@ -411,14 +414,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
             log.debug("Switch {} rejected a request: {}", dpid, OfErrors.describe(error));
             return;
         }
-        long left = warnings.admit();
-        if (left >= 0) {
-            log.warn(
-                    "Error from {}: {}{}",
-                    dpid != null ? dpid : remote,
-                    OfErrors.describe(error),
-                    suppressed(left));
-        }
+        warnings.error(dpid != null ? dpid : remote, error);
         if (error.getErrType() == OFErrorType.HELLO_FAILED) {
             ctx.close();
         }
@@ -438,51 +434,13 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
         if (sw == null) {
             return;
         }
-        long now = nanoClock.getAsLong();
-        long rtt = liveness == null ? -1 : liveness.echoReply(reply.getXid(), now);
-        if (rtt >= 0) {
-            sw.recordRtt(rtt);
-        } else if (sw.onReply(reply)) {
+        if (keepalive != null && keepalive.echoReply(reply.getXid())) {
+            return;
+        }
+        if (sw.onReply(reply)) {
             heard();
         } else {
             log.debug("Echo reply from {} with xid {} answers nothing", dpid, reply.getXid());
-        }
-    }
-
-    /** Checks liveness twice per echo interval (so a dead switch goes within half an interval). */
-    private void startKeepalive(ChannelHandlerContext ctx) {
-        long interval = config.echoInterval().toNanos();
-        liveness = new Liveness(interval, config.echoMissLimit(), nanoClock.getAsLong());
-        long period = Math.max(1, interval / 2);
-        keepaliveTimer =
-                ctx.executor()
-                        .scheduleAtFixedRate(
-                                () -> keepalive(ctx), period, period, TimeUnit.NANOSECONDS);
-    }
-
-    private void keepalive(ChannelHandlerContext ctx) {
-        long now = nanoClock.getAsLong();
-        if (!ctx.channel().config().isAutoRead()) {
-            liveness.pause(); // back-pressure: Weft is not reading, the silence is its own
-            return;
-        }
-        liveness.resume(now);
-        switch (liveness.check(now)) {
-            case DEAD -> {
-                log.warn(
-                        "Switch {} at {}: nothing received for {} ms ({} echo intervals); closing its channel",
-                        dpid,
-                        remote,
-                        TimeUnit.NANOSECONDS.toMillis(liveness.silentFor(now)),
-                        config.echoMissLimit());
-                ctx.close();
-            }
-            case PROBE -> {
-                long xid = sw.reserveXids(1);
-                liveness.probeSent(xid, now);
-                ctx.writeAndFlush(factory.buildEchoRequest().setXid(xid).build());
-            }
-            case ALIVE -> {}
         }
     }
 
@@ -495,17 +453,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
 
     private void onMalformed(ChannelHandlerContext ctx, MalformedMessage m) {
         counters.malformed.increment();
-        long left = warnings.admit();
-        if (left >= 0) {
-            log.warn(
-                    "Malformed message from {} (version {}, type {}, xid {}): {}{}",
-                    dpid != null ? dpid : remote,
-                    m.version(),
-                    m.type(),
-                    m.xid(),
-                    m.reason(),
-                    suppressed(left));
-        }
+        warnings.malformed(dpid != null ? dpid : remote, m);
         if (state == State.WAIT_HELLO) {
             ctx.close();
             return;
@@ -526,10 +474,6 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
             log.error("Closing channel of {} after an unexpected failure", who, cause);
         }
         ctx.close();
-    }
-
-    private static String suppressed(long left) {
-        return left > 0 ? " (and " + left + " more warnings since the last line)" : "";
     }
 
     private static void cancel(ScheduledFuture<?> f) {

@@ -1,0 +1,83 @@
+package org.weft.openflow.channel;
+
+import io.netty.channel.ChannelHandlerContext;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.openflow.OfConfig;
+
+/**
+ * Keeps an active switch's channel or closes it: {@link Liveness} checked twice per echo interval
+ * (so a dead switch goes within half an interval of its limit), an echo request after silence, the
+ * control round trip recorded from the answers. One per channel, on its event loop.
+ */
+final class Keepalive {
+
+    private static final Logger log = LoggerFactory.getLogger(Keepalive.class);
+
+    private final ChannelHandlerContext ctx;
+    private final OfSwitch sw;
+    private final int missLimit;
+    private final LongSupplier nanoClock;
+    private final Liveness liveness;
+    private final ScheduledFuture<?> timer;
+
+    Keepalive(ChannelHandlerContext ctx, OfSwitch sw, OfConfig config, LongSupplier nanoClock) {
+        this.ctx = ctx;
+        this.sw = sw;
+        this.missLimit = config.echoMissLimit();
+        this.nanoClock = nanoClock;
+        long interval = config.echoInterval().toNanos();
+        this.liveness = new Liveness(interval, missLimit, nanoClock.getAsLong());
+        long period = Math.max(1, interval / 2);
+        this.timer =
+                ctx.executor()
+                        .scheduleAtFixedRate(this::check, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    /** A message proving the switch alive arrived. */
+    void heard() {
+        liveness.heard(nanoClock.getAsLong());
+    }
+
+    /** Whether the echo reply answered one of Weft's probes (its round trip is then recorded). */
+    boolean echoReply(long xid) {
+        long rtt = liveness.echoReply(xid, nanoClock.getAsLong());
+        if (rtt < 0) {
+            return false;
+        }
+        sw.recordRtt(rtt);
+        return true;
+    }
+
+    void stop() {
+        timer.cancel(false);
+    }
+
+    private void check() {
+        long now = nanoClock.getAsLong();
+        if (!ctx.channel().config().isAutoRead()) {
+            liveness.pause(); // back-pressure: Weft is not reading, the silence is its own
+            return;
+        }
+        liveness.resume(now);
+        switch (liveness.check(now)) {
+            case DEAD -> {
+                log.warn(
+                        "Switch {}: nothing received for {} ms ({} echo intervals); closing its channel",
+                        SwitchNames.of(ctx.channel()),
+                        TimeUnit.NANOSECONDS.toMillis(liveness.silentFor(now)),
+                        missLimit);
+                ctx.close();
+            }
+            case PROBE -> {
+                long xid = sw.reserveXids(1);
+                liveness.probeSent(xid, now);
+                ctx.writeAndFlush(sw.factory().buildEchoRequest().setXid(xid).build());
+            }
+            case ALIVE -> {}
+        }
+    }
+}
