@@ -38,6 +38,8 @@ import org.weft.net.stats.StatsService;
 import org.weft.net.topology.TopologyListener;
 import org.weft.net.topology.TopologyService;
 import org.weft.net.topology.TopologySnapshot;
+import org.weft.util.LogThrottle;
+import org.weft.util.LogThrottles;
 
 /**
  * Makes a fabric forward: for every known host, destination-based rules on every switch of its
@@ -48,6 +50,11 @@ import org.weft.net.topology.TopologySnapshot;
 public final class RoutingApp implements RoutingService, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingApp.class);
+
+    /**
+     * A recurring failure is logged at most once per this interval (per destination), with a count.
+     */
+    static final java.time.Duration WARN_INTERVAL = java.time.Duration.ofMinutes(1);
 
     /** Plan key of the flooding rules. */
     static final Object FLOOD = "flood";
@@ -74,6 +81,11 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     private final Map<Object, PlannedRoute> planned = new ConcurrentHashMap<>();
 
     private final AtomicInteger nextIndex = new AtomicInteger();
+
+    /** Failures of the routing thread's work, and of one destination's planning, logged rarely. */
+    private final LogThrottle taskWarnings = LogThrottle.every(WARN_INTERVAL);
+
+    private final LogThrottles<HostId> destinationWarnings = LogThrottles.every(WARN_INTERVAL);
     private volatile RoutingMetric metric;
     private final HostListener hostListener = e -> execute(() -> onHost(e));
     private final TopologyListener topologyListener = e -> execute(() -> onTopology(e));
@@ -190,9 +202,24 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
 
     private void execute(Runnable task) {
         try {
-            executor.execute(task);
+            executor.execute(() -> runLogged(task));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             log.debug("Routing is stopped; dropping work", e);
+        }
+    }
+
+    /**
+     * Runs a task of the routing thread; a failure is logged (rate-limited), never left to the
+     * executor, which would keep it silently in a future nobody reads.
+     */
+    void runLogged(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            long left = taskWarnings.admit();
+            if (left >= 0) {
+                log.error("Routing work failed ({} more since the last line)", left, e);
+            }
         }
     }
 
@@ -203,6 +230,27 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     /** Installs (or updates) the routes toward a host; completes with the operations sent. */
     CompletableFuture<Integer> route(Host h) {
         return route(context(), h);
+    }
+
+    /**
+     * Routes one destination of a batch (restoration, re-optimisation): a destination whose
+     * planning fails is logged (rate-limited, once per destination per interval) and reported as a
+     * failed future, and the batch goes on with the others.
+     */
+    private CompletableFuture<Integer> routeOneOf(PlanContext ctx, Host h) {
+        try {
+            return route(ctx, h);
+        } catch (RuntimeException e) {
+            long left = destinationWarnings.admit(h.id());
+            if (left >= 0) {
+                log.warn(
+                        "Planning routes toward {} failed ({} more since the last line)",
+                        h.id(),
+                        left,
+                        e);
+            }
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private CompletableFuture<Integer> route(PlanContext ctx, Host h) {
@@ -311,7 +359,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         for (Object key : affected) {
             if (key instanceof HostId id) {
                 var h = hosts.getHost(id);
-                work.add(h.isPresent() ? route(ctx, h.get()) : unroute(id));
+                work.add(h.isPresent() ? routeOneOf(ctx, h.get()) : unroute(id));
                 destinations++;
             }
         }
@@ -380,7 +428,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         Set<Object> known = new HashSet<>();
         for (Host h : hosts.getHosts()) {
             known.add(h.id());
-            work.add(route(ctx, h));
+            work.add(routeOneOf(ctx, h));
         }
         for (Object key : programmer.keys()) {
             if (key instanceof HostId && !known.contains(key)) {

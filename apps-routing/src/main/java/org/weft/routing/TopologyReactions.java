@@ -74,7 +74,7 @@ final class TopologyReactions {
     private void fire() {
         RouteChange.Cause cause = pendingCause;
         pendingRecovery = null;
-        app.reoptimize(cause, System.currentTimeMillis(), System.nanoTime());
+        app.runLogged(() -> app.reoptimize(cause, System.currentTimeMillis(), System.nanoTime()));
     }
 
     /**

@@ -1,7 +1,10 @@
 package org.weft.net.testing;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.weft.net.Dpid;
 import org.weft.net.flow.FlowMatch;
 import org.weft.net.packet.InboundPacket;
 import org.weft.net.packet.OutboundPacket;
@@ -17,6 +20,15 @@ public final class FakePacketService implements PacketService {
     private final List<Registered> processors = new CopyOnWriteArrayList<>();
     public final List<OutboundPacket> emitted = new CopyOnWriteArrayList<>();
     public final List<FlowMatch> requests = new CopyOnWriteArrayList<>();
+    private final Set<Dpid> rejecting = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Makes every packet-out to the switch throw {@link IllegalArgumentException}, as Loxi does for
+     * a message the switch's OpenFlow version cannot carry.
+     */
+    public void rejectEmitsTo(long dpid) {
+        rejecting.add(Dpid.of(dpid));
+    }
 
     @Override
     public synchronized void addProcessor(PacketProcessor processor, int priority) {
@@ -39,6 +51,10 @@ public final class FakePacketService implements PacketService {
 
     @Override
     public boolean emit(OutboundPacket packet) {
+        if (rejecting.contains(packet.dpid())) {
+            throw new IllegalArgumentException(
+                    "Property in_port not supported in version OF_15 (" + packet.dpid() + ")");
+        }
         emitted.add(packet);
         return true;
     }

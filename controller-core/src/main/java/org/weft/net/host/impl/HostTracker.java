@@ -37,6 +37,7 @@ import org.weft.net.link.LinkService;
 import org.weft.net.packet.PacketContext;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
+import org.weft.util.LogThrottle;
 
 /**
  * Learns hosts from ARP, IPv4 and IPv6 (neighbour discovery) packet-ins on edge ports, never on a
@@ -56,6 +57,9 @@ public final class HostTracker implements HostService, PacketProcessor {
 
     /** Last-seen times are refreshed at most this often per host. */
     static final long REFRESH_MILLIS = 1000;
+
+    /** A recurring failure is logged at most once per this interval (per switch), with a count. */
+    static final Duration WARN_INTERVAL = Duration.ofMinutes(1);
 
     /** Default idle time before a host is forgotten: 5 minutes. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
@@ -77,6 +81,7 @@ public final class HostTracker implements HostService, PacketProcessor {
     private final Clock clock;
     private final long idleMillis;
     private ScheduledExecutorService timer;
+    private final LogThrottle expiryWarnings = LogThrottle.every(WARN_INTERVAL);
 
     public HostTracker(
             DeviceService devices,
@@ -124,11 +129,18 @@ public final class HostTracker implements HostService, PacketProcessor {
         log.info("Stopped");
     }
 
+    /** No exception may escape: the executor would silently cancel the task. */
     private void expireSafely() {
         try {
             expire();
         } catch (RuntimeException e) {
-            log.error("Host expiry failed; will try again", e);
+            long left = expiryWarnings.admit();
+            if (left >= 0) {
+                log.error(
+                        "Host expiry failed; will try again ({} more since the last line)",
+                        left,
+                        e);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.weft.net.link.impl;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,8 @@ import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
 import org.weft.net.packet.parse.Ethernet;
 import org.weft.net.packet.parse.Lldp;
+import org.weft.util.LogThrottle;
+import org.weft.util.LogThrottles;
 
 /**
  * LLDP link discovery over {@link PacketService}: asks every switch for LLDP, probes every live
@@ -55,7 +58,14 @@ public final class LinkDiscovery implements PacketProcessor, DeviceListener {
 
     private static final int TTL_SECONDS = 120;
 
-    /** Counts what discovery sent and received. */
+    /** Failing probes are logged at most once per switch per this interval, with a count. */
+    static final Duration WARN_INTERVAL = Duration.ofMinutes(1);
+
+    /**
+     * Counts what discovery sent and received.
+     *
+     * @param probeFailures probes that could not be sent (the packet-out failed)
+     */
     public record Counters(
             long probesSent,
             long accepted,
@@ -63,7 +73,8 @@ public final class LinkDiscovery implements PacketProcessor, DeviceListener {
             long stale,
             long replayed,
             long foreign,
-            long malformed) {}
+            long malformed,
+            long probeFailures) {}
 
     private final DeviceService devices;
     private final PacketService packets;
@@ -80,6 +91,9 @@ public final class LinkDiscovery implements PacketProcessor, DeviceListener {
     private final LongAdder replayed = new LongAdder();
     private final LongAdder foreign = new LongAdder();
     private final LongAdder malformed = new LongAdder();
+    private final LongAdder probeFailures = new LongAdder();
+    private final LogThrottles<Dpid> probeWarnings;
+    private final LogThrottle tickWarnings;
     private ScheduledExecutorService timer;
     private long tick;
 
@@ -96,6 +110,8 @@ public final class LinkDiscovery implements PacketProcessor, DeviceListener {
         this.nanoClock = checkNotNull(nanoClock, "nanoClock");
         this.intervalNanos = config.interval().toNanos();
         this.maxAgeNanos = config.linkTimeout().toNanos();
+        this.probeWarnings = new LogThrottles<>(WARN_INTERVAL, nanoClock);
+        this.tickWarnings = new LogThrottle(WARN_INTERVAL, nanoClock);
     }
 
     /** Requests LLDP from the switches, registers the processor and starts probing. */
@@ -127,24 +143,51 @@ public final class LinkDiscovery implements PacketProcessor, DeviceListener {
         log.info("Stopped");
     }
 
+    /** No exception may escape: the executor would silently cancel the task. */
     private void tickSafely() {
         try {
             tick();
         } catch (RuntimeException e) {
-            log.error("LLDP round failed; continuing with the next slot", e);
+            long left = tickWarnings.admit();
+            if (left >= 0) {
+                log.error(
+                        "LLDP round failed; continuing with the next slot ({} more since the"
+                                + " last line)",
+                        left,
+                        e);
+            }
         }
     }
 
-    /** One slot: probes the switches of this slot; once per interval, expires silent links. */
+    /**
+     * One slot: probes the switches of this slot; once per interval, expires silent links. A probe
+     * that fails (a switch whose OpenFlow version cannot carry it, say) costs only that switch's
+     * probe: the other switches are still probed and links still expire.
+     */
     void tick() {
         int slot = (int) (tick++ % SLOTS);
-        for (Device d : devices.getDevices()) {
-            if (slotOf(d.dpid()) == slot) {
-                probe(d);
+        RuntimeException probing = null;
+        try {
+            for (Device d : devices.getDevices()) {
+                if (slotOf(d.dpid()) == slot) {
+                    probe(d);
+                }
             }
+        } catch (RuntimeException e) {
+            probing = e; // expiry runs all the same; the failure is rethrown below
         }
         if (slot == SLOTS - 1) {
-            links.expire();
+            try {
+                links.expire();
+            } catch (RuntimeException e) {
+                if (probing != null) {
+                    e.addSuppressed(probing);
+                }
+                throw e;
+            }
+        }
+        if (probing != null) {
+            throw probing;
         }
     }
 
@@ -177,8 +220,23 @@ public final class LinkDiscovery implements PacketProcessor, DeviceListener {
                         PortNumber.CONTROLLER,
                         List.of(FlowAction.output(port.number())),
                         lldp.toFrame(port.mac()));
-        if (packets.emit(out)) {
-            sent.increment();
+        try {
+            if (packets.emit(out)) {
+                sent.increment();
+            }
+        } catch (RuntimeException e) {
+            probeFailures.increment();
+            long left = probeWarnings.admit(dpid);
+            if (left >= 0) {
+                log.warn(
+                        "LLDP probe to {} port {} failed ({} more on this switch since the last"
+                                + " line): {}",
+                        dpid,
+                        port.number(),
+                        left,
+                        e.toString());
+                log.debug("LLDP probe failure on {}", dpid, e);
+            }
         }
     }
 
@@ -286,6 +344,7 @@ public final class LinkDiscovery implements PacketProcessor, DeviceListener {
                 stale.sum(),
                 replayed.sum(),
                 foreign.sum(),
-                malformed.sum());
+                malformed.sum(),
+                probeFailures.sum());
     }
 }
