@@ -26,6 +26,14 @@ public interface HostService {
         return getHosts().size();
     }
 
+    /**
+     * Hosts not learned (or not moved) since start because the host table, or the share of it one
+     * switch may take, was full.
+     */
+    default long refusedHostCount() {
+        return 0;
+    }
+
     void addListener(HostListener listener);
 
     void removeListener(HostListener listener);

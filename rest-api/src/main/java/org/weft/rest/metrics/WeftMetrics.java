@@ -45,13 +45,21 @@ public final class WeftMetrics {
                 .register(registry);
     }
 
-    /** Publishes {@code weft_links} (directed links now) and {@code weft_hosts} (hosts now). */
+    /**
+     * Publishes {@code weft_links} (directed links now), {@code weft_hosts} (hosts now) and {@code
+     * weft_hosts_refused_total} (hosts not learned because the host table, or one switch's share of
+     * it, was full).
+     */
     public void watchNetwork(LinkService links, HostService hosts) {
         Gauge.builder("weft.links", links, LinkService::getLinkCount)
                 .description("Directed links discovered now")
                 .register(registry);
         Gauge.builder("weft.hosts", hosts, HostService::getHostCount)
                 .description("Hosts learned now")
+                .register(registry);
+        FunctionCounter.builder("weft.hosts.refused", hosts, HostService::refusedHostCount)
+                .description(
+                        "Hosts not learned because the host table or a switch's share was full")
                 .register(registry);
     }
 

@@ -2,13 +2,26 @@ package org.weft.rest.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.weft.net.ConnectPoint;
+import org.weft.net.Ip4Address;
+import org.weft.net.MacAddress;
+import org.weft.net.host.impl.HostTableLimits;
+import org.weft.net.host.impl.HostTracker;
+import org.weft.net.link.impl.LinkManager;
+import org.weft.net.packet.InboundPacket;
+import org.weft.net.packet.parse.Arp;
+import org.weft.net.packet.parse.Ethernet;
 import org.weft.net.routing.ParkedFrameCounts;
 import org.weft.net.routing.RouteChangeListener;
 import org.weft.net.routing.RoutingMetric;
 import org.weft.net.routing.RoutingService;
+import org.weft.net.testing.FakeClock;
+import org.weft.net.testing.FakeDeviceService;
+import org.weft.net.testing.FakePacketService;
 
 class WeftMetricsTest {
 
@@ -59,5 +72,48 @@ class WeftMetricsTest {
                 .contains("weft_parked_frames_dropped_total{reason=\"overflow\"} 5.0")
                 .contains("weft_parked_frames_dropped_total{reason=\"expired\"} 3.0")
                 .contains("weft_parked_frames_dropped_total{reason=\"failed\"} 2.0");
+    }
+
+    @Test
+    void hostsRefusedByTheBoundedHostTableAreCounted() {
+        FakeClock clock = new FakeClock();
+        FakeDeviceService devices = new FakeDeviceService();
+        LinkManager links = new LinkManager(Runnable::run, clock::nanos, 1_000_000_000L);
+        HostTracker hosts =
+                new HostTracker(
+                        devices,
+                        links,
+                        Runnable::run,
+                        clock,
+                        Duration.ofMinutes(5),
+                        new HostTableLimits(10, 1));
+        FakePacketService packets = new FakePacketService();
+        packets.addProcessor(hosts, HostTracker.PRIORITY);
+        devices.connect(1, 2);
+        metrics.watchNetwork(links, hosts);
+        for (int n = 1; n <= 3; n++) {
+            MacAddress mac = MacAddress.of(0x0a0000000000L + n);
+            Arp arp =
+                    new Arp(
+                            Arp.REQUEST,
+                            mac,
+                            Ip4Address.parse("10.0.0." + n),
+                            MacAddress.of(0),
+                            Ip4Address.parse("10.0.0.254"));
+            packets.receive(
+                    new InboundPacket(
+                            ConnectPoint.of(1, 1),
+                            Ethernet.build(
+                                    MacAddress.BROADCAST,
+                                    mac,
+                                    Ethernet.NO_VLAN,
+                                    Ethernet.TYPE_ARP,
+                                    arp.toBytes()),
+                            clock.nanos()));
+        }
+
+        assertThat(metrics.scrape())
+                .contains("weft_hosts 1.0")
+                .contains("weft_hosts_refused_total 2.0");
     }
 }

@@ -15,12 +15,15 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.event.ListenerRegistry;
 import org.weft.net.ConnectPoint;
+import org.weft.net.Dpid;
 import org.weft.net.IpAddress;
 import org.weft.net.MacAddress;
 import org.weft.net.device.DeviceEvent;
@@ -38,6 +41,7 @@ import org.weft.net.packet.PacketContext;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
 import org.weft.util.LogThrottle;
+import org.weft.util.LogThrottles;
 
 /**
  * Learns hosts from ARP, IPv4 and IPv6 (neighbour discovery) packet-ins on edge ports, never on a
@@ -47,6 +51,11 @@ import org.weft.util.LogThrottle;
  *
  * <p>The packet-in path takes no lock: a known host is a map read plus (at most once per {@link
  * #REFRESH_MILLIS}) a compare-and-set on its slot. Only a new host inserts into the map.
+ *
+ * <p>The table is bounded ({@link HostTableLimits}): in all, and per edge switch, so a switch
+ * spoofing source MACs cannot take the table from the others. A host over a bound is not learned (a
+ * move onto a full switch is not followed), counted ({@link #refusedHostCount()}) and logged at
+ * most once per switch per {@link #WARN_INTERVAL}, with a count.
  */
 public final class HostTracker implements HostService, PacketProcessor {
 
@@ -80,21 +89,47 @@ public final class HostTracker implements HostService, PacketProcessor {
     private final ListenerRegistry<HostEvent, HostListener> listeners;
     private final Clock clock;
     private final long idleMillis;
+    private final HostTableLimits limits;
+
+    /** Hosts tracked now, in all and per switch: slots are reserved before a host is added. */
+    private final AtomicInteger hostCount = new AtomicInteger();
+
+    private final Map<Dpid, AtomicInteger> hostsPerSwitch = new ConcurrentHashMap<>();
+    private final LongAdder refused = new LongAdder();
+    private final LogThrottles<Dpid> refusedWarnings;
     private ScheduledExecutorService timer;
     private final LogThrottle expiryWarnings = LogThrottle.every(WARN_INTERVAL);
 
+    /** A tracker with the default {@link HostTableLimits}. */
     public HostTracker(
             DeviceService devices,
             LinkService links,
             Executor events,
             Clock clock,
             Duration idleTimeout) {
+        this(devices, links, events, clock, idleTimeout, HostTableLimits.defaults());
+    }
+
+    /**
+     * @param events where listeners run (a single thread)
+     * @param idleTimeout a host not seen for this long is forgotten
+     * @param limits how many hosts are tracked at most, in all and per switch
+     */
+    public HostTracker(
+            DeviceService devices,
+            LinkService links,
+            Executor events,
+            Clock clock,
+            Duration idleTimeout,
+            HostTableLimits limits) {
         checkArgument(idleTimeout.toMillis() > 0, "host idle timeout must be positive");
         this.devices = checkNotNull(devices, "devices");
         this.links = checkNotNull(links, "links");
         this.listeners = new ListenerRegistry<>(events);
         this.clock = checkNotNull(clock, "clock");
         this.idleMillis = idleTimeout.toMillis();
+        this.limits = checkNotNull(limits, "limits");
+        this.refusedWarnings = new LogThrottles<>(WARN_INTERVAL, () -> clock.millis() * 1_000_000);
     }
 
     /** Registers the processor and listeners and starts periodic expiry. */
@@ -167,12 +202,16 @@ public final class HostTracker implements HostService, PacketProcessor {
                 if (slot != null) {
                     hosts.remove(id, slot);
                 }
+                if (!reserve(id, at, true)) {
+                    return;
+                }
                 Host h = new Host(id, ip == null ? Set.of() : Set.of(ip), at, now, now);
                 if (hosts.putIfAbsent(id, new Slot(h)) == null) {
                     log.debug("Host {} added at {}", id, at);
                     listeners.post(new HostEvent(HostEvent.Type.ADDED, h));
                     return;
                 }
+                unreserve(at.dpid(), true);
                 continue;
             }
             boolean moved = !old.location().equals(at);
@@ -189,16 +228,86 @@ public final class HostTracker implements HostService, PacketProcessor {
                             ? ImmutableSet.<IpAddress>builder().addAll(old.ips()).add(ip).build()
                             : old.ips();
             Host h = new Host(id, ips, at, old.firstSeenMillis(), now);
-            if (slot.compareAndSet(old, h)) {
-                if (moved) {
-                    log.info("Host {} moved from {} to {}", id, old.location(), at);
-                    listeners.post(new HostEvent(HostEvent.Type.MOVED, h, old.location()));
-                } else {
-                    listeners.post(new HostEvent(HostEvent.Type.UPDATED, h));
-                }
+            boolean otherSwitch = !old.location().dpid().equals(at.dpid());
+            if (otherSwitch && !reserve(id, at, false)) {
                 return;
             }
+            if (!slot.compareAndSet(old, h)) {
+                if (otherSwitch) {
+                    unreserve(at.dpid(), false);
+                }
+                continue;
+            }
+            if (otherSwitch) {
+                unreserve(old.location().dpid(), false);
+            }
+            if (moved) {
+                log.info("Host {} moved from {} to {}", id, old.location(), at);
+                listeners.post(new HostEvent(HostEvent.Type.MOVED, h, old.location()));
+            } else {
+                listeners.post(new HostEvent(HostEvent.Type.UPDATED, h));
+            }
+            return;
         }
+    }
+
+    /**
+     * Takes a place for a host at the switch (and in all, for a new host); refuses, counts and logs
+     * (rate-limited, per switch) when the table or the switch's share of it is full.
+     */
+    private boolean reserve(HostId id, ConnectPoint at, boolean newHost) {
+        if (newHost && hostCount.incrementAndGet() > limits.maxHosts()) {
+            hostCount.decrementAndGet();
+            return refuse(id, at, "the host table is full (" + limits.maxHosts() + " hosts)");
+        }
+        AtomicInteger onSwitch =
+                hostsPerSwitch.computeIfAbsent(at.dpid(), d -> new AtomicInteger());
+        if (onSwitch.incrementAndGet() > limits.maxHostsPerSwitch()) {
+            onSwitch.decrementAndGet();
+            if (newHost) {
+                hostCount.decrementAndGet();
+            }
+            return refuse(
+                    id,
+                    at,
+                    "switch "
+                            + at.dpid()
+                            + " has "
+                            + limits.maxHostsPerSwitch()
+                            + " hosts already");
+        }
+        return true;
+    }
+
+    private void unreserve(Dpid dpid, boolean host) {
+        if (host) {
+            hostCount.decrementAndGet();
+        }
+        AtomicInteger onSwitch = hostsPerSwitch.get(dpid);
+        if (onSwitch != null) {
+            onSwitch.decrementAndGet();
+        }
+    }
+
+    private boolean refuse(HostId id, ConnectPoint at, String why) {
+        refused.increment();
+        long left = refusedWarnings.admit(at.dpid());
+        if (left >= 0) {
+            log.warn(
+                    "Host {} at {} not learned: {} ({} more refused on this switch since the last"
+                            + " line)",
+                    id,
+                    at,
+                    why,
+                    left);
+        }
+        return false;
+    }
+
+    /** Hosts not learned (or not moved) because the table or their switch's share was full. */
+    @Override
+    public long refusedHostCount() {
+        return refused.sum();
     }
 
     /** Forgets hosts idle for longer than the idle timeout; returns how many. */
@@ -214,6 +323,7 @@ public final class HostTracker implements HostService, PacketProcessor {
             Host h = slot.get();
             if (h != null && which.test(h) && slot.compareAndSet(h, null)) {
                 hosts.remove(e.getKey(), slot);
+                unreserve(h.location().dpid(), true);
                 log.debug("Host {} removed: {}", h.id(), why);
                 listeners.post(new HostEvent(HostEvent.Type.REMOVED, h));
                 n++;
