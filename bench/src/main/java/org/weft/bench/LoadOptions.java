@@ -63,11 +63,21 @@ final class LoadOptions {
     long dpidBase;
 
     String host() {
+        return hostOf(controller);
+    }
+
+    int port() {
+        return portOf(controller);
+    }
+
+    /** The host of {@code HOST[:PORT]}. */
+    static String hostOf(String controller) {
         int colon = controller.lastIndexOf(':');
         return colon < 0 ? controller : controller.substring(0, colon);
     }
 
-    int port() {
+    /** The port of {@code HOST[:PORT]}, 6653 when absent. */
+    static int portOf(String controller) {
         int colon = controller.lastIndexOf(':');
         return colon < 0 ? 6653 : Integer.parseInt(controller.substring(colon + 1));
     }

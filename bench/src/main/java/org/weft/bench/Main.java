@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar weft-bench.jar throughput|latency|flows|scale|failover [options]}: a
+ * {@code java -jar weft-bench.jar throughput|latency|flows|scale|failover|flood [options]}: a
  * cbench-style load generator. The report goes to stdout, logs to stderr.
  */
 @Command(
@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
             Main.Latency.class,
             Main.Flows.class,
             Main.Scale.class,
-            FailoverCommand.class
+            FailoverCommand.class,
+            FloodCommand.class
         })
 public final class Main implements Callable<Integer> {
 

@@ -139,6 +139,14 @@ final class Report {
         new FailoverReport(out).print(r);
     }
 
+    /**
+     * Flood run: rates, spread, handshakes, disconnects, the controller's process (see {@link
+     * FloodReport}).
+     */
+    void flood(FloodOptions opt, FloodResult r, java.util.List<String> problems) {
+        new FloodReport(out).print(opt, r, problems);
+    }
+
     private static double us(long nanos) {
         return nanos / 1000.0;
     }

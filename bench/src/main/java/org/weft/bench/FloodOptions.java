@@ -1,0 +1,85 @@
+package org.weft.bench;
+
+import picocli.CommandLine.Option;
+
+/** Options of the flood mode (see {@link FloodRun}). */
+final class FloodOptions {
+
+    @Option(
+            names = "--controller",
+            paramLabel = "HOST:PORT",
+            defaultValue = "127.0.0.1:6653",
+            description = "Controller to flood (default: ${DEFAULT-VALUE}).")
+    String controller;
+
+    @Option(
+            names = {"-s", "--switches"},
+            defaultValue = "16",
+            description = "Emulated OpenFlow 1.0 switches (default: ${DEFAULT-VALUE}).")
+    int switches;
+
+    @Option(
+            names = {"-m", "--hosts"},
+            defaultValue = "100",
+            description = "Distinct hosts per switch, 2..100000 (default: ${DEFAULT-VALUE}).")
+    int hosts;
+
+    @Option(
+            names = "--ports",
+            defaultValue = "4",
+            description = "Host ports per switch (default: ${DEFAULT-VALUE}).")
+    int ports;
+
+    @Option(
+            names = {"-d", "--seconds"},
+            defaultValue = "30",
+            description =
+                    "Length of the run from the first connection; no warm-up (default:"
+                            + " ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(
+            names = "--queue-kib",
+            defaultValue = "64",
+            description =
+                    "Bytes each switch keeps queued in its channel above the socket's own send"
+                            + " buffer: the high water mark, in KiB (default: ${DEFAULT-VALUE}).")
+    int queueKib;
+
+    @Option(
+            names = "--io-threads",
+            defaultValue = "1",
+            description = "Generator I/O threads (default: ${DEFAULT-VALUE}).")
+    int ioThreads;
+
+    @Option(
+            names = "--dpid-base",
+            defaultValue = "1",
+            description = "DPID of the first switch (default: ${DEFAULT-VALUE}).")
+    long dpidBase;
+
+    @Option(
+            names = "--controller-pid",
+            paramLabel = "PID",
+            description =
+                    "Process of the controller, on this machine: report its heap (jcmd"
+                            + " GC.heap_info), threads and RSS (/proc).")
+    Long controllerPid;
+
+    @Option(
+            names = "--rest",
+            paramLabel = "URL",
+            defaultValue = "http://127.0.0.1:8181",
+            description =
+                    "Weft's REST API, for the packet-ins it dropped; n/a when absent (default:"
+                            + " ${DEFAULT-VALUE}).")
+    String restUrl;
+
+    String host() {
+        return LoadOptions.hostOf(controller);
+    }
+
+    int port() {
+        return LoadOptions.portOf(controller);
+    }
+}
