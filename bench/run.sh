@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
-# Weft vs ovs-testcontroller, cbench style. See bench/README.md.
+# Weft vs ovs-testcontroller, cbench style; and Weft under a packet-in flood. See bench/README.md.
 #
 #   bench/run.sh compare [--quick] [--rounds N] [--seconds S] [--warmup S] [--switches N]
 #                        [--hosts M] [--window W] [--port P] [--no-build]
+#   bench/run.sh flood   [--switches "16 64"] [--seconds S] [--hosts M] [--jar WEFT_JAR] [--no-build]
 #
-# Alternates Weft and ovs-testcontroller (throughput run, then latency run, each against a freshly
-# started controller), controller pinned to core 0 and generator to core 1, and ends with
+# compare alternates Weft and ovs-testcontroller (throughput run, then latency run, each against a
+# freshly started controller), controller pinned to core 0 and generator to core 1, and ends with
 #   RATIO packet-in-throughput weft/ovs-testcontroller: X.XX
 #   RATIO packet-in-latency-p50 weft/ovs-testcontroller: X.XX
+# flood starts Weft (core 0) freshly for each switch count and runs weft-bench flood (core 1)
+# against it with its PID and REST port; each run ends with a RESULT mode=flood line.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
-[[ $# -ge 1 && $1 == compare ]] || usage
+[[ $# -ge 1 && ( $1 == compare || $1 == flood ) ]] || usage
+MODE=$1
 shift
+if [[ $MODE == flood ]]; then
+  exec "$ROOT/bench/flood.sh" "$@"
+fi
 ROUNDS=3 SECONDS_=6 WARMUP=2 SWITCHES=16 HOSTS=1000 WINDOW=16 PORT="" BUILD=1
 while [[ $# -gt 0 ]]; do
   case $1 in

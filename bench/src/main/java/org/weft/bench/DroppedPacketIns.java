@@ -29,6 +29,10 @@ final class DroppedPacketIns {
     static final String METRIC = "weft_packet_ins_dropped_total";
     static final String FIELD = "packetInsDropped";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    /** All per-switch requests together, so a slow API cannot hold the run for long. */
+    private static final Duration SWITCHES_LIMIT = Duration.ofSeconds(20);
+
     private static final Pattern DPID_LABEL = Pattern.compile("dpid=\"([^\"]*)\"");
 
     private final String base;
@@ -85,7 +89,12 @@ final class DroppedPacketIns {
     /** Sum of the per-switch field; -1 when a switch is unknown or has no such field. */
     private long fromSwitches(Collection<Dpid> dpids) throws IOException, InterruptedException {
         long sum = 0;
+        long deadline = System.nanoTime() + SWITCHES_LIMIT.toNanos();
         for (Dpid d : dpids) {
+            if (System.nanoTime() > deadline) {
+                log.warn("Reading {} of every switch took over {}: n/a", FIELD, SWITCHES_LIMIT);
+                return -1;
+            }
             String body = get("/api/v1/switches/" + d);
             if (body == null) {
                 return -1;
