@@ -42,6 +42,8 @@ class SwitchRoutesIT {
             assertThat(all.json().get(0).get("dpid").asText()).isEqualTo("00:00:00:00:00:00:00:01");
             assertThat(all.json().get(0).get("protocol").asText()).isEqualTo("OF_13");
             assertThat(all.json().get(0).get("portCount").asInt()).isEqualTo(4);
+            assertThat(all.json().get(0).get("channel").get("packetInsDropped").asLong()).isZero();
+            assertThat(all.json().get(0).get("channel").has("outboundBytes")).isTrue();
 
             for (String form :
                     List.of("00:00:00:00:00:00:00:01", "0000000000000001", "of:0000000000000001")) {

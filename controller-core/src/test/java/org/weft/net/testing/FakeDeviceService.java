@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.weft.net.Dpid;
 import org.weft.net.MacAddress;
 import org.weft.net.PortNumber;
+import org.weft.net.device.ChannelStats;
 import org.weft.net.device.Device;
 import org.weft.net.device.DeviceEvent;
 import org.weft.net.device.DeviceListener;
@@ -22,6 +23,7 @@ public final class FakeDeviceService implements DeviceService {
 
     private final Map<Dpid, Device> devices = new ConcurrentHashMap<>();
     private final Map<Dpid, Long> rtts = new ConcurrentHashMap<>();
+    private final Map<Dpid, ChannelStats> channels = new ConcurrentHashMap<>();
     private final List<DeviceListener> listeners = new CopyOnWriteArrayList<>();
 
     /** A live 10 Gbit/s port. */
@@ -66,6 +68,14 @@ public final class FakeDeviceService implements DeviceService {
         rtts.put(Dpid.of(dpid), rtt);
     }
 
+    /**
+     * Sets the switch's control-channel counters, as the driver fills them (reported while the
+     * switch is connected).
+     */
+    public void setChannelStats(long dpid, ChannelStats stats) {
+        channels.put(Dpid.of(dpid), stats);
+    }
+
     private void post(DeviceEvent e) {
         listeners.forEach(l -> l.event(e));
     }
@@ -84,6 +94,13 @@ public final class FakeDeviceService implements DeviceService {
     public OptionalLong controlChannelRttNanos(Dpid dpid) {
         Long r = rtts.get(dpid);
         return r == null ? OptionalLong.empty() : OptionalLong.of(r);
+    }
+
+    @Override
+    public Optional<ChannelStats> channelStats(Dpid dpid) {
+        return devices.containsKey(dpid)
+                ? Optional.ofNullable(channels.get(dpid))
+                : Optional.empty();
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.List;
  * A connected switch.
  *
  * @param rttMillis smoothed control-channel round-trip time, absent until measured
+ * @param channel control-channel counters (packet-ins admitted and dropped, malformed messages,
+ *     read suspensions, request timeouts, bytes queued), absent when the driver has none
  * @param ports its ports (only in the single-switch answer)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,4 +19,5 @@ public record SwitchDto(
         long connectedAtMillis,
         int portCount,
         Double rttMillis,
+        ChannelStatsDto channel,
         List<PortDto> ports) {}

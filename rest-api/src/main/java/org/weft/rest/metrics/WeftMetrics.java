@@ -28,6 +28,9 @@ public final class WeftMetrics {
     private final PrometheusMeterRegistry registry =
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
+    /** Per-switch channel meters, once {@link #watchDevices} was called. */
+    private volatile ChannelMeters channels;
+
     /** The underlying registry, for meters beyond counters. */
     public MeterRegistry registry() {
         return registry;
@@ -38,11 +41,16 @@ public final class WeftMetrics {
         return Counter.builder(name).description(description).tags(tags).register(registry);
     }
 
-    /** Publishes the number of connected switches as {@code weft_switches_connected}. */
+    /**
+     * Publishes the number of connected switches as {@code weft_switches_connected}, and each
+     * connected switch's control-channel counters with a {@code dpid} tag ({@link ChannelMeters}:
+     * {@code weft_packet_ins_dropped_total{dpid="..."}} and the like).
+     */
     public void watchDevices(DeviceService devices) {
         Gauge.builder("weft.switches.connected", devices, d -> d.getDevices().size())
                 .description("Switches whose OpenFlow handshake completed and are connected now")
                 .register(registry);
+        channels = new ChannelMeters(registry, devices);
     }
 
     /**
@@ -135,6 +143,10 @@ public final class WeftMetrics {
 
     /** Every meter in Prometheus text format. */
     public String scrape() {
+        ChannelMeters c = channels;
+        if (c != null) {
+            c.refresh();
+        }
         return registry.scrape();
     }
 }

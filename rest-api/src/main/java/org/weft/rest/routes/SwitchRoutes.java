@@ -8,18 +8,23 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.weft.net.PortNumber;
+import org.weft.net.device.ChannelStats;
 import org.weft.net.device.Device;
 import org.weft.net.device.DeviceService;
 import org.weft.net.device.Port;
 import org.weft.net.stats.PortStatistics;
 import org.weft.net.stats.StatsService;
+import org.weft.rest.dto.ChannelStatsDto;
 import org.weft.rest.dto.FlowDtos;
 import org.weft.rest.dto.PortDto;
 import org.weft.rest.dto.PortStatsDto;
 import org.weft.rest.dto.SwitchDto;
 import org.weft.rest.flows.SwitchCalls;
 
-/** {@code /switches}: connected switches, their ports and port counters. */
+/**
+ * {@code /switches}: connected switches with their control-channel counters, their ports and port
+ * counters.
+ */
 public final class SwitchRoutes {
 
     private final DeviceService devices;
@@ -81,7 +86,18 @@ public final class SwitchRoutes {
                 d.connectedAtMillis(),
                 d.ports().size(),
                 rtt.isPresent() ? rtt.getAsLong() / 1e6 : null,
+                devices.channelStats(d.dpid()).map(SwitchRoutes::channelDto).orElse(null),
                 ports);
+    }
+
+    private static ChannelStatsDto channelDto(ChannelStats c) {
+        return new ChannelStatsDto(
+                c.packetInsAdmitted(),
+                c.packetInsDropped(),
+                c.malformedMessages(),
+                c.readSuspensions(),
+                c.requestTimeouts(),
+                c.outboundBytes());
     }
 
     private static PortDto portDto(Port p, PortStatistics s) {
