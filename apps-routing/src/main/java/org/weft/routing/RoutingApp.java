@@ -288,13 +288,19 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
 
     private void onDevice(DeviceEvent e) {
         switch (e.type()) {
-            case DEVICE_CONNECTED -> reconcile(e.subject().dpid());
+                // A switch that did not answer a barrier or stats request in time may hold
+                // anything:
+                // audit it as if it had just connected.
+            case DEVICE_CONNECTED, DEVICE_OUT_OF_SYNC -> reconcile(e.subject().dpid());
             case PORT_ADDED, PORT_UPDATED, PORT_REMOVED -> replanFlood();
             default -> {}
         }
     }
 
-    /** Audits a (re)connected switch against the intent: stale entries out, missing ones in. */
+    /**
+     * Audits a (re)connected or out-of-sync switch against the intent: stale entries out, missing
+     * ones in.
+     */
     private void reconcile(Dpid dpid) {
         programmer
                 .reconcile(

@@ -1,6 +1,5 @@
 package org.weft.dist;
 
-import java.time.Duration;
 import org.weft.failover.FailoverApp;
 import org.weft.openflow.OfController;
 import org.weft.routing.RoutingApp;
@@ -25,11 +24,7 @@ final class Apps implements AutoCloseable {
         if (!config.routing.enabled) {
             return new Apps(null, null, null);
         }
-        RoutingConfig rc =
-                new RoutingConfig(
-                        config.routing.metric,
-                        config.routing.protection,
-                        Duration.ofMillis(config.routing.recoveryHoldDownMs));
+        RoutingConfig rc = ConfigLoader.toRoutingConfig(config);
         RoutingApp routing =
                 new RoutingApp(
                                 of.deviceService(),

@@ -12,12 +12,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import org.weft.net.host.impl.HostTableLimits;
 import org.weft.net.link.impl.DiscoveryConfig;
 import org.weft.net.link.impl.LldpSigner;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfLimits;
 import org.weft.openflow.OfTlsConfig;
 import org.weft.rest.Json;
+import org.weft.routing.ParkedFrameLimits;
+import org.weft.routing.RoutingConfig;
 
 /**
  * Reads the configuration file (YAML for .yml/.yaml, JSON otherwise) strictly: an unknown key, a
@@ -41,6 +44,7 @@ public final class ConfigLoader {
             WeftConfig c = mapper.readValue(Files.readString(file), WeftConfig.class);
             toOfConfig(c);
             toCoreSettings(c);
+            toRoutingConfig(c);
             RestWiring.toRestConfig(c);
             return c;
         } catch (NoSuchFileException e) {
@@ -182,6 +186,39 @@ public final class ConfigLoader {
                         Duration.ofMillis(t.lldpIntervalMs), t.linkTimeoutIntervals, key),
                 Duration.ofMillis(t.batchWindowMs),
                 t.maxBatchEvents,
-                Duration.ofSeconds(c.hosts.idleTimeoutS));
+                Duration.ofSeconds(c.hosts.idleTimeoutS),
+                new HostTableLimits(c.hosts.maxHosts, c.hosts.maxHostsPerSwitch));
+    }
+
+    /**
+     * The routing app's settings this configuration describes.
+     *
+     * @throws IllegalArgumentException with the reason when a value is impossible
+     */
+    public static RoutingConfig toRoutingConfig(WeftConfig c) {
+        WeftConfig.Routing r = c.routing;
+        if (r.metric == null) {
+            throw new IllegalArgumentException(
+                    "routing.metric must be one of HOP_COUNT, LATENCY, ADMIN_WEIGHT, INVERSE_CAPACITY");
+        }
+        if (r.recoveryHoldDownMs < 0) {
+            throw new IllegalArgumentException("routing.recoveryHoldDownMs must not be negative");
+        }
+        WeftConfig.ParkedFrames p = r.parkedFrames;
+        if (p == null) {
+            throw new IllegalArgumentException("routing.parkedFrames must not be null");
+        }
+        if (p.maxFrames < 0 || p.maxFramesPerDestination < 0 || p.maxBytes < 0 || p.maxAgeMs < 0) {
+            throw new IllegalArgumentException("routing.parkedFrames values must not be negative");
+        }
+        return new RoutingConfig(
+                r.metric,
+                r.protection,
+                Duration.ofMillis(r.recoveryHoldDownMs),
+                new ParkedFrameLimits(
+                        p.maxFrames,
+                        p.maxFramesPerDestination,
+                        p.maxBytes,
+                        Duration.ofMillis(p.maxAgeMs)));
     }
 }

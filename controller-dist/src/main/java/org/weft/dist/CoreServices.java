@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.device.DeviceService;
 import org.weft.net.host.HostService;
+import org.weft.net.host.impl.HostTableLimits;
 import org.weft.net.host.impl.HostTracker;
 import org.weft.net.link.LinkAdminService;
 import org.weft.net.link.LinkService;
@@ -43,7 +44,8 @@ public final class CoreServices implements AutoCloseable {
             DiscoveryConfig discovery,
             Duration batchWindow,
             int maxBatchEvents,
-            Duration hostIdleTimeout) {
+            Duration hostIdleTimeout,
+            HostTableLimits hostLimits) {
 
         /** Defaults with a random HMAC key. */
         public static Settings defaults() {
@@ -51,7 +53,8 @@ public final class CoreServices implements AutoCloseable {
                     DiscoveryConfig.defaults(),
                     TopologyManager.DEFAULT_BATCH_WINDOW,
                     TopologyManager.DEFAULT_MAX_BATCH_EVENTS,
-                    HostTracker.DEFAULT_IDLE_TIMEOUT);
+                    HostTracker.DEFAULT_IDLE_TIMEOUT,
+                    HostTableLimits.defaults());
         }
     }
 
@@ -84,7 +87,13 @@ public final class CoreServices implements AutoCloseable {
                         s.maxBatchEvents());
         this.paths = new SnapshotPathService(topology::currentSnapshot);
         this.hosts =
-                new HostTracker(devices, links, events, Clock.systemUTC(), s.hostIdleTimeout());
+                new HostTracker(
+                        devices,
+                        links,
+                        events,
+                        Clock.systemUTC(),
+                        s.hostIdleTimeout(),
+                        s.hostLimits());
         devices.addListener(links);
         topology.start();
         hosts.start(packets);

@@ -133,6 +133,12 @@ public final class WeftConfig {
     public static final class Hosts {
         /** A host not heard from for this long is forgotten; >= 1. */
         @JsonProperty public long idleTimeoutS = 300;
+
+        /** Most hosts tracked in all; more are refused and counted. */
+        @JsonProperty public int maxHosts = 100_000;
+
+        /** Most hosts tracked on one edge switch, so one switch cannot fill the table. */
+        @JsonProperty public int maxHostsPerSwitch = 10_000;
     }
 
     /** The routing app. */
@@ -148,5 +154,16 @@ public final class WeftConfig {
 
         /** Quiet time before routes move back onto a recovered link or switch. */
         @JsonProperty public long recoveryHoldDownMs = 2_000;
+
+        /** Packet-in frames held while their destination's route is being confirmed. */
+        @JsonProperty public ParkedFrames parkedFrames = new ParkedFrames();
+    }
+
+    /** Bounds on frames the routing app holds until a route is confirmed. */
+    public static final class ParkedFrames {
+        @JsonProperty public int maxFrames = 1_024;
+        @JsonProperty public int maxFramesPerDestination = 128;
+        @JsonProperty public long maxBytes = 4L * 1024 * 1024;
+        @JsonProperty public long maxAgeMs = 1_000;
     }
 }

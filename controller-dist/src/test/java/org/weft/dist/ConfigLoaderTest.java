@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.weft.openflow.OfConfig;
+import org.weft.openflow.OfLimits;
 
 class ConfigLoaderTest {
 
@@ -116,5 +117,52 @@ class ConfigLoaderTest {
                 .hasMessageContaining("linkTimeoutIntervals");
         Path unknown = write("u.json", "{\"hosts\":{\"idleTimeout\":5}}");
         assertThatThrownBy(() -> ConfigLoader.load(unknown)).hasMessageContaining("idleTimeout");
+    }
+
+    @Test
+    void overloadKeysAreReadWithTheirDocumentedDefaults() throws Exception {
+        WeftConfig c =
+                ConfigLoader.load(
+                        write(
+                                "o.yaml",
+                                "openflow:\n  requestTimeoutMs: 3000\n  writeStallTimeoutMs: 700\n"
+                                        + "packetIn:\n  ratePerSwitch: 500\n  burst: 50\n"
+                                        + "hosts:\n  maxHostsPerSwitch: 20\n"
+                                        + "routing:\n  parkedFrames:\n    maxAgeMs: 250\n"));
+        OfLimits limits = ConfigLoader.toOfConfig(c).limits();
+        assertThat(limits.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(limits.writeStallTimeout()).isEqualTo(Duration.ofMillis(700));
+        assertThat(limits.packetIns().ratePerSecond()).isEqualTo(500);
+        assertThat(limits.packetIns().burst()).isEqualTo(50);
+        assertThat(limits.packetIns().reservedBurst()).isEqualTo(200);
+        assertThat(limits.writeBufferHighBytes()).isEqualTo(1024 * 1024);
+        assertThat(ConfigLoader.toCoreSettings(c).hostLimits().maxHostsPerSwitch()).isEqualTo(20);
+        assertThat(ConfigLoader.toCoreSettings(c).hostLimits().maxHosts()).isEqualTo(100_000);
+        assertThat(ConfigLoader.toRoutingConfig(c).parkedFrames().maxAge())
+                .isEqualTo(Duration.ofMillis(250));
+        assertThat(ConfigLoader.toOfConfig(new WeftConfig()).limits())
+                .isEqualTo(OfLimits.defaults());
+    }
+
+    @Test
+    void impossibleOverloadValuesStopWeftNamingTheKey() throws Exception {
+        String[][] cases = {
+            {"openflow:\n  writeBufferHighBytes: 1000\n", "writeBufferHighBytes"},
+            {"openflow:\n  maxOutboundBytes: 10\n", "maxOutboundBytes"},
+            {"openflow:\n  requestTimeoutMs: 0\n", "requestTimeoutMs"},
+            {"openflow:\n  maxMultipartParts: 0\n", "maxMultipartParts"},
+            {"packetIn:\n  ratePerSwitch: 0\n", "packetIn.ratePerSwitch"},
+            {"packetIn:\n  burst: 0\n", "packetIn.burst"},
+            {"hosts:\n  maxHosts: 0\n", "maxHosts"},
+            {"routing:\n  parkedFrames:\n    maxFrames: -1\n", "routing.parkedFrames"},
+            {"routing:\n  recoveryHoldDownMs: -5\n", "routing.recoveryHoldDownMs"},
+        };
+        for (String[] c : cases) {
+            Path p = write("bad.yaml", c[0]);
+            assertThatThrownBy(() -> ConfigLoader.load(p))
+                    .as(c[0])
+                    .isInstanceOf(ConfigLoader.ConfigException.class)
+                    .hasMessageContaining(c[1]);
+        }
     }
 }

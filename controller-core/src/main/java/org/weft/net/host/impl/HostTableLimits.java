@@ -13,8 +13,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 public record HostTableLimits(int maxHosts, int maxHostsPerSwitch) {
 
     public HostTableLimits {
-        checkArgument(maxHosts >= 1, "maxHosts must be at least 1");
-        checkArgument(maxHostsPerSwitch >= 1, "maxHostsPerSwitch must be at least 1");
+        checkArgument(maxHosts >= 1, "hosts.maxHosts must be at least 1");
+        checkArgument(maxHostsPerSwitch >= 1, "hosts.maxHostsPerSwitch must be at least 1");
     }
 
     public static HostTableLimits defaults() {
