@@ -49,7 +49,10 @@ stop_weft() {
 }
 trap stop_weft EXIT INT TERM
 
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo n/a)" | tee "$OUT/summary.txt"
+{
+  echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "weft: $WEFT_JAR ($(date -r "$WEFT_JAR" '+%F %T')); repository at $(git rev-parse --short HEAD 2>/dev/null || echo n/a)"
+} | tee "$OUT/summary.txt"
 STATUS=0
 for n in $SWITCHES; do
   run="$OUT/s$n"
