@@ -20,8 +20,9 @@ import org.weft.net.Dpid;
 /**
  * Packet-ins Weft dropped, read from its REST API: the Prometheus counter {@code
  * weft_packet_ins_dropped_total{dpid=...}} at {@code /metrics}, else the {@code packetInsDropped}
- * field of {@code GET /api/v1/switches/{dpid}}. A controller without either (another controller, or
- * a Weft without the counter) gives -1, reported as n/a.
+ * field (at any depth) of {@code GET /api/v1/switches/{dpid}}. Switches no longer connected may be
+ * missing from either. A controller without either (another controller, or a Weft without the
+ * counter) gives -1, reported as n/a.
  */
 final class DroppedPacketIns {
 
@@ -99,7 +100,7 @@ final class DroppedPacketIns {
             if (body == null) {
                 return -1;
             }
-            JsonNode field = json.readTree(body).get(FIELD);
+            JsonNode field = json.readTree(body).findValue(FIELD);
             if (field == null || !field.canConvertToLong()) {
                 log.info("GET /api/v1/switches/{} has no {} field: n/a", d, FIELD);
                 return -1;
