@@ -55,6 +55,7 @@ final class FloodSwitch implements MessageHook {
     // I/O thread only:
     private int cursor;
     private boolean pumping;
+    private boolean resumePending;
 
     /**
      * @param queueBytes bytes kept queued above the socket's send buffer (the high water mark)
@@ -199,8 +200,14 @@ final class FloodSwitch implements MessageHook {
         } finally {
             pumping = false;
         }
-        if (flooding && ch.isActive() && ch.isWritable()) {
-            ch.eventLoop().execute(this::pump); // yield to the other switches on this loop
+        if (flooding && ch.isActive() && ch.isWritable() && !resumePending) {
+            resumePending = true; // yield to the other switches on this loop, then carry on
+            ch.eventLoop()
+                    .execute(
+                            () -> {
+                                resumePending = false;
+                                pump();
+                            });
         }
     }
 
