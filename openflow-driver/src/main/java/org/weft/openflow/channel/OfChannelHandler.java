@@ -287,16 +287,41 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
         }
     }
 
+    /**
+     * Sends the configuration (SET_CONFIG, table-miss flow, role request if configured) and its
+     * barrier. With a role to claim, the switch is registered only once the barrier confirms it.
+     * Without, it is registered at once and the barrier is tracked like any batch's: a switch that
+     * floods packet-ins from its FEATURES_REPLY on would otherwise hold the barrier reply behind
+     * megabytes of its own packet-ins, and its handshake would take seconds. The switch handles the
+     * configuration before anything sent after it, so apps see it configured either way.
+     */
     private void configure(ChannelHandlerContext ctx) {
-        List<OFMessage> out = steps.configure(factory, dpid, 3);
+        long first = 3;
+        List<OFMessage> out = steps.configure(factory, dpid, first);
         configBarrierXid = out.get(out.size() - 1).getXid();
-        state = State.WAIT_CONFIG_BARRIER;
         ctx.writeAndFlush(out);
+        if (config.sendRoleRequest()) {
+            state = State.WAIT_CONFIG_BARRIER;
+            return;
+        }
+        register(ctx);
+        sw.expectBatch(first, configBarrierXid)
+                .whenComplete(
+                        (ok, e) -> {
+                            if (e != null) {
+                                log.warn(
+                                        "Switch {} did not confirm its configuration: {}",
+                                        dpid,
+                                        e.toString());
+                            }
+                        });
     }
 
     private void onConfigBarrier(ChannelHandlerContext ctx, OFMessage m) {
         if (m instanceof OFPortStatus status) {
             applyPortStatus(status);
+        } else if (state == State.REGISTERING && m instanceof OFBarrierReply) {
+            sw.onBarrierReply(m.getXid());
         } else if (state == State.WAIT_CONFIG_BARRIER
                 && m instanceof OFBarrierReply
                 && m.getXid() == configBarrierXid) {

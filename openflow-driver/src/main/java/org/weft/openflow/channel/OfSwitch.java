@@ -209,6 +209,11 @@ public final class OfSwitch {
         return done;
     }
 
+    /** Tracks messages already sent with xids {@code firstXid..barrierXid} (the handshake's). */
+    CompletableFuture<Void> expectBatch(long firstXid, long barrierXid) {
+        return pending.expectBarrier(firstXid, barrierXid);
+    }
+
     boolean onReply(OFMessage msg) {
         return pending.reply(msg);
     }
