@@ -140,7 +140,9 @@ public final class ConfigLoader {
                                 c.packetIn.ratePerSwitch,
                                 c.packetIn.burst,
                                 c.packetIn.reservedRatePerSwitch,
-                                c.packetIn.reservedBurst)));
+                                c.packetIn.reservedBurst,
+                                c.packetIn.queuePerSwitch,
+                                c.packetIn.workerThreads)));
     }
 
     /**

@@ -69,6 +69,12 @@ public final class WeftConfig {
 
         /** Bucket size of that reserve. */
         @JsonProperty public int reservedBurst = 200;
+
+        /** Admitted packet-ins waiting for the apps, per switch; more are dropped and counted. */
+        @JsonProperty public int queuePerSwitch = 1_024;
+
+        /** Threads running the apps' packet processing (0 = one per core). */
+        @JsonProperty public int workerThreads = 0;
     }
 
     /** TLS on the OpenFlow channel. */

@@ -15,10 +15,12 @@ import org.weft.net.packet.PacketService;
 import org.weft.net.stats.StatsService;
 import org.weft.openflow.channel.OfServer;
 import org.weft.openflow.channel.OfSwitchRegistry;
+import org.weft.openflow.channel.OfWarmup;
 import org.weft.openflow.provider.OfDeviceManager;
 import org.weft.openflow.provider.OfFlowRuleManager;
 import org.weft.openflow.provider.OfPacketManager;
 import org.weft.openflow.provider.OfStatsManager;
+import org.weft.openflow.provider.PacketInWorkers;
 
 /** The OpenFlow driver assembled: server, switch registry and the core services it implements. */
 public final class OfController implements AutoCloseable {
@@ -31,6 +33,7 @@ public final class OfController implements AutoCloseable {
     private final OfDeviceManager devices;
     private final OfFlowRuleManager flows;
     private final OfPacketManager packets;
+    private final PacketInWorkers packetWorkers;
     private final OfStatsManager stats;
     private final OfServer server;
 
@@ -46,13 +49,18 @@ public final class OfController implements AutoCloseable {
                         });
         this.devices = new OfDeviceManager(registry, events);
         this.flows = new OfFlowRuleManager(registry);
-        this.packets = new OfPacketManager(registry, flows);
+        this.packetWorkers =
+                new PacketInWorkers(
+                        config.limits().packetIns().effectiveWorkerThreads(),
+                        config.limits().packetIns().queuePerSwitch());
+        this.packets = new OfPacketManager(registry, flows, packetWorkers);
         this.stats = new OfStatsManager(registry);
         SslContext ssl = config.tls() == null ? null : OfTls.serverContext(config.tls());
         this.server = new OfServer(config, registry, ssl);
     }
 
     public OfController start() throws InterruptedException {
+        OfWarmup.run();
         server.start();
         return this;
     }
@@ -97,6 +105,7 @@ public final class OfController implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        packetWorkers.close();
         events.shutdown();
         try {
             if (!events.awaitTermination(2, TimeUnit.SECONDS)) {

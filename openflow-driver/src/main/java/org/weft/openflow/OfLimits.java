@@ -40,9 +40,29 @@ public record OfLimits(
      * @param reservedRatePerSecond LLDP and ARP packet-ins admitted per second beyond the main
      *     bucket, so discovery and host learning survive a flood (1,000)
      * @param reservedBurst size of that reserve (200)
+     * @param queuePerSwitch admitted packet-ins waiting for the apps, per switch; more are dropped
+     *     and counted (1,024)
+     * @param workerThreads threads running the apps' packet processing, fairly across switches (0 =
+     *     one per core)
      */
     public record PacketInLimits(
-            double ratePerSecond, int burst, double reservedRatePerSecond, int reservedBurst) {
+            double ratePerSecond,
+            int burst,
+            double reservedRatePerSecond,
+            int reservedBurst,
+            int queuePerSwitch,
+            int workerThreads) {
+
+        /** Limits with the default queue and workers. */
+        public PacketInLimits(
+                double ratePerSecond, int burst, double reservedRatePerSecond, int reservedBurst) {
+            this(ratePerSecond, burst, reservedRatePerSecond, reservedBurst, 1_024, 0);
+        }
+
+        /** The worker threads to start: {@link #workerThreads()}, or one per core for 0. */
+        public int effectiveWorkerThreads() {
+            return workerThreads > 0 ? workerThreads : Runtime.getRuntime().availableProcessors();
+        }
 
         public PacketInLimits {
             checkArgument(ratePerSecond > 0, "packetIn.ratePerSwitch must be > 0");
@@ -50,6 +70,8 @@ public record OfLimits(
             checkArgument(
                     reservedRatePerSecond >= 0, "packetIn.reservedRatePerSwitch must be >= 0");
             checkArgument(reservedBurst >= 0, "packetIn.reservedBurst must be >= 0");
+            checkArgument(queuePerSwitch >= 1, "packetIn.queuePerSwitch must be at least 1");
+            checkArgument(workerThreads >= 0, "packetIn.workerThreads must not be negative");
         }
 
         public static PacketInLimits defaults() {

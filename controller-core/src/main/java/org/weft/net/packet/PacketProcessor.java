@@ -1,8 +1,9 @@
 package org.weft.net.packet;
 
 /**
- * Looks at packet-ins. Processors run in priority order (lowest number first) on the switch's I/O
- * order.
+ * Looks at packet-ins. Processors run in priority order (lowest number first), off the I/O threads
+ * on a packet-in worker: one switch's packets in the order they arrived, different switches' in
+ * parallel and fairly, so a processor must be thread-safe across switches.
  */
 @FunctionalInterface
 public interface PacketProcessor {

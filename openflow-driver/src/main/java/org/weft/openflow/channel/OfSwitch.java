@@ -109,6 +109,15 @@ public final class OfSwitch {
         return counters.snapshot(channel);
     }
 
+    /**
+     * Counts a packet-in that was admitted but could not be handed to the apps (their queue for
+     * this switch was full): it is dropped.
+     */
+    public void countPacketInDropped() {
+        counters.packetInsAdmitted.decrement();
+        counters.packetInsDropped.increment();
+    }
+
     /** Smoothed echo round-trip time in nanoseconds, or -1 before the first measurement. */
     public long controlRttNanos() {
         return rttNanos;

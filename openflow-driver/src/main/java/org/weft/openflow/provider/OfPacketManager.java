@@ -1,7 +1,9 @@
 package org.weft.openflow.provider;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
@@ -30,8 +32,10 @@ import org.weft.openflow.translate.OfActions;
 import org.weft.openflow.translate.OfPorts;
 
 /**
- * {@link PacketService}: runs processors on the switch's I/O thread in priority order, sends
- * packet-outs, and keeps packet requests installed on every switch as it connects.
+ * {@link PacketService}: hands each packet-in to the {@link PacketInWorkers} (off the I/O thread,
+ * in order per switch, fairly across switches, bounded per switch), where processors run in
+ * priority order; sends packet-outs; keeps packet requests installed on every switch as it
+ * connects.
  */
 public final class OfPacketManager implements PacketService, OfSwitchListener {
 
@@ -45,10 +49,14 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
     private final OfFlowRuleManager flows;
     private final List<Registered> processors = new CopyOnWriteArrayList<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final PacketInWorkers workers;
+    private final Map<OfSwitch, PacketInWorkers.Lane> lanes = new ConcurrentHashMap<>();
 
-    public OfPacketManager(OfSwitchRegistry switches, OfFlowRuleManager flows) {
+    public OfPacketManager(
+            OfSwitchRegistry switches, OfFlowRuleManager flows, PacketInWorkers workers) {
         this.switches = switches;
         this.flows = flows;
+        this.workers = workers;
         switches.addListener(this);
     }
 
@@ -75,7 +83,16 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
 
     @Override
     public void switchConnected(OfSwitch sw) {
+        lanes.computeIfAbsent(sw, s -> workers.newLane());
         requests.forEach(r -> install(sw, r));
+    }
+
+    @Override
+    public void switchDisconnected(OfSwitch sw) {
+        PacketInWorkers.Lane lane = lanes.remove(sw);
+        if (lane != null) {
+            workers.close(lane);
+        }
     }
 
     private void install(OfSwitch sw, Request r) {
@@ -132,11 +149,19 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
             log.debug("Packet-in without in_port from {}", sw.dpid());
             return;
         }
+        // Stamped here, on the I/O thread: time spent waiting for a worker is not the network's.
         InboundPacket packet =
                 new InboundPacket(
                         new ConnectPoint(sw.dpid(), OfPorts.toCore(in)),
                         pi.getData(),
                         System.nanoTime());
+        PacketInWorkers.Lane lane = lanes.get(sw);
+        if (lane == null || !workers.submit(lane, () -> process(packet))) {
+            sw.countPacketInDropped();
+        }
+    }
+
+    private void process(InboundPacket packet) {
         PacketContext ctx = new PacketContext(packet);
         for (Registered r : processors) {
             if (ctx.isBlocked()) {

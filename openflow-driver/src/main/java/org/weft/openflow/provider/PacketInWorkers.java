@@ -1,0 +1,149 @@
+package org.weft.openflow.provider;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs packet-in work off the I/O threads, fairly across switches: each switch has a lane, a
+ * bounded queue whose work runs in order; workers take lanes round-robin and run at most {@link
+ * #TURN} items of one lane before it goes to the back of the line. A switch that floods fills only
+ * its own lane (submissions beyond the bound are refused, and the caller counts them), and waits
+ * its turn like every other switch; the I/O threads stay free for handshakes, echoes and barrier
+ * replies however expensive the apps' packet processing is.
+ */
+public final class PacketInWorkers implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PacketInWorkers.class);
+
+    /** Items of one lane run before the next lane's turn. */
+    static final int TURN = 32;
+
+    /** One switch's queue; {@code queued} says whether it waits in (or is taken from) the line. */
+    public static final class Lane {
+        private final ArrayDeque<Runnable> work = new ArrayDeque<>();
+        private boolean queued;
+        private boolean closed;
+    }
+
+    private final int maxPerLane;
+    private final BlockingQueue<Lane> line = new LinkedBlockingQueue<>();
+    private final ExecutorService threads;
+    private volatile boolean running = true;
+
+    /**
+     * @param threads worker threads (at least 1)
+     * @param maxPerLane most items waiting in one lane
+     */
+    public PacketInWorkers(int threads, int maxPerLane) {
+        checkArgument(threads >= 1, "threads must be at least 1");
+        checkArgument(maxPerLane >= 1, "maxPerLane must be at least 1");
+        this.maxPerLane = maxPerLane;
+        AtomicInteger n = new AtomicInteger();
+        this.threads =
+                Executors.newFixedThreadPool(
+                        threads,
+                        r -> {
+                            Thread t = new Thread(r, "weft-packet-in-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
+        for (int i = 0; i < threads; i++) {
+            this.threads.execute(this::work);
+        }
+    }
+
+    /** A new lane (one per switch connection). */
+    public Lane newLane() {
+        return new Lane();
+    }
+
+    /** Drops what a lane still holds and refuses more (its switch disconnected). */
+    public void close(Lane lane) {
+        synchronized (lane) {
+            lane.closed = true;
+            lane.work.clear();
+        }
+    }
+
+    /**
+     * Queues work on a lane.
+     *
+     * @return false, and nothing queued, if the lane is full or closed
+     */
+    public boolean submit(Lane lane, Runnable item) {
+        synchronized (lane) {
+            if (lane.closed || lane.work.size() >= maxPerLane) {
+                return false;
+            }
+            lane.work.add(item);
+            if (lane.queued) {
+                return true;
+            }
+            lane.queued = true;
+        }
+        line.add(lane);
+        return true;
+    }
+
+    private void work() {
+        while (running) {
+            Lane lane;
+            try {
+                lane = line.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (lane != null) {
+                runTurn(lane);
+            }
+        }
+    }
+
+    private void runTurn(Lane lane) {
+        for (int i = 0; i < TURN; i++) {
+            Runnable item;
+            synchronized (lane) {
+                item = lane.work.poll();
+                if (item == null) {
+                    lane.queued = false;
+                    return;
+                }
+            }
+            try {
+                item.run();
+            } catch (RuntimeException e) {
+                log.error("Packet-in work failed", e);
+            }
+        }
+        synchronized (lane) {
+            if (lane.work.isEmpty()) {
+                lane.queued = false;
+                return;
+            }
+        }
+        line.add(lane);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        threads.shutdownNow();
+        try {
+            if (!threads.awaitTermination(2, TimeUnit.SECONDS)) {
+                log.warn("Packet-in workers still busy 2 s after shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.weft.openflow.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class PacketInWorkersTest {
+
+    private static void await(CountDownLatch l) throws InterruptedException {
+        assertThat(l.await(5, TimeUnit.SECONDS)).as("work done within 5 s").isTrue();
+    }
+
+    @Test
+    void oneLaneRunsInOrderAndAThrowingItemDoesNotStopIt() throws Exception {
+        try (PacketInWorkers w = new PacketInWorkers(2, 1_000)) {
+            PacketInWorkers.Lane lane = w.newLane();
+            List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch done = new CountDownLatch(1);
+            for (int i = 0; i < 500; i++) {
+                int n = i;
+                assertThat(
+                                w.submit(
+                                        lane,
+                                        () -> {
+                                            seen.add(n);
+                                            if (n == 250) {
+                                                throw new IllegalStateException("test");
+                                            }
+                                        }))
+                        .isTrue();
+            }
+            w.submit(lane, done::countDown);
+            await(done);
+            assertThat(seen).hasSize(500).isSorted();
+        }
+    }
+
+    @Test
+    void aFullLaneRefusesAndOthersStillTakeWork() throws Exception {
+        try (PacketInWorkers w = new PacketInWorkers(1, 10)) {
+            CountDownLatch release = new CountDownLatch(1);
+            PacketInWorkers.Lane busy = w.newLane();
+            w.submit(busy, () -> awaitQuietly(release)); // occupies the only worker
+            int accepted = 0;
+            for (int i = 0; i < 50; i++) {
+                accepted += w.submit(busy, () -> {}) ? 1 : 0;
+            }
+            assertThat(accepted).isBetween(9, 10); // the blocked item may or may not still count
+            PacketInWorkers.Lane other = w.newLane();
+            CountDownLatch otherDone = new CountDownLatch(1);
+            assertThat(w.submit(other, otherDone::countDown)).isTrue();
+            release.countDown();
+            await(otherDone);
+        }
+    }
+
+    @Test
+    void aFloodingLaneWaitsItsTurn() throws Exception {
+        try (PacketInWorkers w = new PacketInWorkers(1, 10_000)) {
+            CountDownLatch release = new CountDownLatch(1);
+            List<String> order = Collections.synchronizedList(new ArrayList<>());
+            PacketInWorkers.Lane flood = w.newLane();
+            w.submit(flood, () -> awaitQuietly(release));
+            for (int i = 0; i < 1_000; i++) {
+                int n = i;
+                w.submit(flood, () -> order.add("flood" + n));
+            }
+            PacketInWorkers.Lane quiet = w.newLane();
+            CountDownLatch quietDone = new CountDownLatch(10);
+            for (int i = 0; i < 10; i++) {
+                w.submit(
+                        quiet,
+                        () -> {
+                            order.add("quiet");
+                            quietDone.countDown();
+                        });
+            }
+            release.countDown();
+            await(quietDone);
+            int lastQuiet = order.lastIndexOf("quiet");
+            assertThat(lastQuiet)
+                    .as("the quiet lane's 10 items run after at most one turn of the flood")
+                    .isLessThan(PacketInWorkers.TURN + 10);
+        }
+    }
+
+    @Test
+    void aClosedLaneDropsWhatItHeldAndRefusesMore() throws Exception {
+        try (PacketInWorkers w = new PacketInWorkers(1, 100)) {
+            CountDownLatch release = new CountDownLatch(1);
+            PacketInWorkers.Lane blocker = w.newLane();
+            w.submit(blocker, () -> awaitQuietly(release));
+            PacketInWorkers.Lane lane = w.newLane();
+            List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
+            for (int i = 0; i < 5; i++) {
+                int n = i;
+                w.submit(lane, () -> ran.add(n));
+            }
+            w.close(lane);
+            assertThat(w.submit(lane, () -> ran.add(99))).isFalse();
+            CountDownLatch after = new CountDownLatch(1);
+            w.submit(blocker, after::countDown);
+            release.countDown();
+            await(after);
+            assertThat(ran).isEmpty();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch l) {
+        try {
+            l.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
