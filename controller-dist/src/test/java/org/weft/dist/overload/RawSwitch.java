@@ -1,0 +1,440 @@
+package org.weft.dist.overload;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.projectfloodlight.openflow.exceptions.OFParseError;
+import org.projectfloodlight.openflow.protocol.OFBadRequestCode;
+import org.projectfloodlight.openflow.protocol.OFCapabilities;
+import org.projectfloodlight.openflow.protocol.OFEchoRequest;
+import org.projectfloodlight.openflow.protocol.OFFactories;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFMessageReader;
+import org.projectfloodlight.openflow.protocol.OFPacketInReason;
+import org.projectfloodlight.openflow.protocol.OFPortDesc;
+import org.projectfloodlight.openflow.protocol.OFPortFeatures;
+import org.projectfloodlight.openflow.protocol.OFPortState;
+import org.projectfloodlight.openflow.protocol.OFRoleRequest;
+import org.projectfloodlight.openflow.protocol.OFStatsRequest;
+import org.projectfloodlight.openflow.protocol.OFType;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.protocol.match.MatchField;
+import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.MacAddress;
+import org.projectfloodlight.openflow.types.OFBufferId;
+import org.projectfloodlight.openflow.types.OFErrorCauseData;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.TableId;
+import org.projectfloodlight.openflow.types.U64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.net.Dpid;
+
+/**
+ * An OpenFlow 1.3 switch made of a plain blocking {@link Socket} on loopback: every byte it sends
+ * is written by the test (Loxi only builds and parses the messages), so it can misbehave in ways a
+ * real switch library would not allow. Knows how to do the handshake politely and how to answer the
+ * controller's usual requests ({@link #politeAnswer}); what it does after that is up to the test.
+ * Writes from several threads are serialised, one whole message (or batch) at a time.
+ */
+class RawSwitch implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RawSwitch.class);
+
+    static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
+
+    private static final OFMessageReader<OFMessage> READER = OFFactories.getGenericReader();
+
+    /** Read timeout, so reading loops can look at their deadline and stop flag. */
+    private static final int READ_TIMEOUT_MS = 100;
+
+    final String name;
+    final long dpid;
+    final int portCount;
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final Object writeLock = new Object();
+
+    /** Bytes read and not yet decoded are {@code buf[start, end)} (kept across read timeouts). */
+    private final byte[] buf = new byte[4 * 65536];
+
+    private int start;
+    private int end;
+
+    final AtomicLong bytesSent = new AtomicLong();
+    final AtomicLong messagesSent = new AtomicLong();
+    final AtomicLong messagesReceived = new AtomicLong();
+
+    /** When the controller closed the connection (EOF or reset seen by a read or write), or 0. */
+    private volatile long peerClosedAtNanos;
+
+    private final AtomicReference<String> closeCause = new AtomicReference<>();
+    private volatile boolean closedByUs;
+    private final Object answererLock = new Object();
+    private ExecutorService answerer;
+
+    private RawSwitch(String name, long dpid, int portCount, Socket socket) throws IOException {
+        this.name = name;
+        this.dpid = dpid;
+        this.portCount = portCount;
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+    }
+
+    /** Opens a TCP connection to the controller on 127.0.0.1; sends nothing yet. */
+    static RawSwitch connect(int port, long dpid, int portCount, String name) throws IOException {
+        Socket s = new Socket();
+        try {
+            s.setTcpNoDelay(true);
+            s.setSoTimeout(READ_TIMEOUT_MS);
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            return new RawSwitch(name, dpid, portCount, s);
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    Dpid dpidValue() {
+        return Dpid.of(dpid);
+    }
+
+    // ---- writing ----
+
+    static byte[] encode(OFMessage m) {
+        ByteBuf buf = Unpooled.buffer(256);
+        m.writeTo(buf);
+        byte[] b = new byte[buf.readableBytes()];
+        buf.readBytes(b);
+        return b;
+    }
+
+    /** Encodes many messages into one byte array, to be written with one system call. */
+    static byte[] encodeAll(List<? extends OFMessage> messages) {
+        ByteBuf buf = Unpooled.buffer(256 * messages.size());
+        messages.forEach(m -> m.writeTo(buf));
+        byte[] b = new byte[buf.readableBytes()];
+        buf.readBytes(b);
+        return b;
+    }
+
+    void send(OFMessage m) throws IOException {
+        sendRaw(encode(m), 1);
+    }
+
+    /**
+     * Writes bytes holding {@code messages} whole messages; blocks while the controller does not
+     * read (closing the switch unblocks it). A failure means the controller is gone.
+     */
+    void sendRaw(byte[] bytes, int messages) throws IOException {
+        synchronized (writeLock) {
+            try {
+                out.write(bytes);
+            } catch (IOException e) {
+                peerClosed("write failed: " + e.getMessage());
+                throw e;
+            }
+            bytesSent.addAndGet(bytes.length);
+            messagesSent.addAndGet(messages);
+        }
+    }
+
+    // ---- reading ----
+
+    /**
+     * The next message from the controller; empty when nothing arrived within the read timeout (100
+     * ms). Throws {@link IOException} once the controller closed the connection.
+     */
+    Optional<OFMessage> poll() throws IOException {
+        while (true) {
+            int available = end - start;
+            if (available >= 8) {
+                int len = ((buf[start + 2] & 0xff) << 8) | (buf[start + 3] & 0xff);
+                if (len < 8) {
+                    throw new IOException(name + ": controller sent a header of length " + len);
+                }
+                if (available >= len) {
+                    OFMessage m = decode(buf, start, len);
+                    start += len;
+                    messagesReceived.incrementAndGet();
+                    return Optional.of(m);
+                }
+            }
+            if (buf.length - start < 65536) {
+                System.arraycopy(buf, start, buf, 0, available);
+                start = 0;
+                end = available;
+            }
+            int n;
+            try {
+                n = in.read(buf, end, buf.length - end);
+            } catch (SocketTimeoutException e) {
+                return Optional.empty();
+            } catch (IOException e) {
+                peerClosed("read failed: " + e.getMessage());
+                throw e;
+            }
+            if (n < 0) {
+                peerClosed("end of stream");
+                throw new IOException(name + ": the controller closed the connection");
+            }
+            end += n;
+        }
+    }
+
+    private OFMessage decode(byte[] bytes, int offset, int len) throws IOException {
+        try {
+            OFMessage m = READER.readFrom(Unpooled.wrappedBuffer(bytes, offset, len));
+            if (m == null) {
+                throw new IOException(name + ": truncated message from the controller");
+            }
+            return m;
+        } catch (OFParseError e) {
+            throw new IOException(name + ": undecodable message from the controller: " + e, e);
+        }
+    }
+
+    /** The next message within {@code timeout}, answering everything else politely meanwhile. */
+    OFMessage awaitMessage(java.util.function.Predicate<OFMessage> wanted, Duration timeout)
+            throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<OFMessage> m = poll();
+            if (m.isEmpty()) {
+                continue;
+            }
+            if (wanted.test(m.get())) {
+                return m.get();
+            }
+            answerPolitely(m.get());
+        }
+        throw new IOException(name + ": the expected message did not arrive within " + timeout);
+    }
+
+    // ---- the handshake ----
+
+    void sendHello() throws IOException {
+        send(OF13.buildHello().setXid(1).build());
+    }
+
+    /**
+     * HELLO, FEATURES_REPLY, PORT_DESC reply, and the answer to the controller's configuration
+     * barrier: afterwards the controller registers the switch (asynchronously).
+     */
+    void completeHandshake(Duration timeout) throws IOException {
+        sendHello();
+        OFMessage barrier = awaitMessage(m -> m.getType() == OFType.BARRIER_REQUEST, timeout);
+        send(OF13.buildBarrierReply().setXid(barrier.getXid()).build());
+    }
+
+    void answerPolitely(OFMessage m) throws IOException {
+        for (OFMessage a : politeAnswer(m)) {
+            send(a);
+        }
+    }
+
+    /**
+     * Answers politely from another thread, so that a reader never blocks on a write (another
+     * thread may be flooding the socket while the controller reads slowly).
+     */
+    void answerPolitelyLater(OFMessage m) {
+        List<OFMessage> answers = politeAnswer(m);
+        if (answers.isEmpty()) {
+            return;
+        }
+        ExecutorService a;
+        synchronized (answererLock) {
+            if (closedByUs) {
+                return;
+            }
+            if (answerer == null) {
+                answerer =
+                        Executors.newSingleThreadExecutor(
+                                r -> {
+                                    Thread t = new Thread(r, "answers-" + name);
+                                    t.setDaemon(true);
+                                    return t;
+                                });
+            }
+            a = answerer;
+        }
+        try {
+            a.execute(
+                    () -> {
+                        try {
+                            for (OFMessage answer : answers) {
+                                send(answer);
+                            }
+                        } catch (IOException e) {
+                            log.debug("{}: answer not sent: {}", name, e.toString());
+                        }
+                    });
+        } catch (RejectedExecutionException e) {
+            log.debug("{}: closed, answer dropped", name);
+        }
+    }
+
+    /** What a well-behaved switch answers to a controller message (nothing for most). */
+    List<OFMessage> politeAnswer(OFMessage m) {
+        long xid = m.getXid();
+        return switch (m.getType()) {
+            case ECHO_REQUEST ->
+                    List.of(
+                            OF13.buildEchoReply()
+                                    .setXid(xid)
+                                    .setData(((OFEchoRequest) m).getData())
+                                    .build());
+            case FEATURES_REQUEST ->
+                    List.of(
+                            OF13.buildFeaturesReply()
+                                    .setXid(xid)
+                                    .setDatapathId(DatapathId.of(dpid))
+                                    .setNBuffers(0)
+                                    .setNTables((short) 1)
+                                    .setCapabilities(
+                                            EnumSet.of(
+                                                    OFCapabilities.FLOW_STATS,
+                                                    OFCapabilities.PORT_STATS))
+                                    .build());
+            case BARRIER_REQUEST -> List.of(OF13.buildBarrierReply().setXid(xid).build());
+            case GET_CONFIG_REQUEST ->
+                    List.of(OF13.buildGetConfigReply().setXid(xid).setMissSendLen(0xffff).build());
+            case ROLE_REQUEST ->
+                    List.of(
+                            OF13.buildRoleReply()
+                                    .setXid(xid)
+                                    .setRole(((OFRoleRequest) m).getRole())
+                                    .setGenerationId(((OFRoleRequest) m).getGenerationId())
+                                    .build());
+            case STATS_REQUEST -> List.of(statsAnswer((OFStatsRequest<?>) m));
+            default -> List.of();
+        };
+    }
+
+    private OFMessage statsAnswer(OFStatsRequest<?> req) {
+        long xid = req.getXid();
+        return switch (req.getStatsType()) {
+            case PORT_DESC ->
+                    OF13.buildPortDescStatsReply().setXid(xid).setEntries(ports()).build();
+            case FLOW -> OF13.buildFlowStatsReply().setXid(xid).setEntries(List.of()).build();
+            case GROUP_DESC ->
+                    OF13.buildGroupDescStatsReply().setXid(xid).setEntries(List.of()).build();
+            case GROUP -> OF13.buildGroupStatsReply().setXid(xid).setEntries(List.of()).build();
+            case PORT -> {
+                List<org.projectfloodlight.openflow.protocol.OFPortStatsEntry> entries =
+                        new ArrayList<>();
+                for (int p = 1; p <= portCount; p++) {
+                    entries.add(OF13.buildPortStatsEntry().setPortNo(OFPort.of(p)).build());
+                }
+                yield OF13.buildPortStatsReply().setXid(xid).setEntries(entries).build();
+            }
+            default ->
+                    OF13.errorMsgs()
+                            .buildBadRequestErrorMsg()
+                            .setXid(xid)
+                            .setCode(OFBadRequestCode.BAD_STAT)
+                            .setData(OFErrorCauseData.NONE)
+                            .build();
+        };
+    }
+
+    List<OFPortDesc> ports() {
+        List<OFPortDesc> ports = new ArrayList<>();
+        for (int p = 1; p <= portCount; p++) {
+            ports.add(portDesc(p));
+        }
+        return ports;
+    }
+
+    OFPortDesc portDesc(long number) {
+        return OF13.buildPortDesc()
+                .setPortNo(OFPort.of((int) number))
+                .setHwAddr(MacAddress.of(0x020000000000L | (dpid & 0xffffff) << 16 | number))
+                .setName("p" + number)
+                .setState(EnumSet.of(OFPortState.LIVE))
+                .setCurr(EnumSet.of(OFPortFeatures.PF_10GB_FD))
+                .setCurrSpeed(10_000_000)
+                .setMaxSpeed(10_000_000)
+                .build();
+    }
+
+    /** A table-miss packet-in of {@code frame} received on {@code inPort}. */
+    static OFMessage packetIn(long xid, int inPort, byte[] frame) {
+        return OF13.buildPacketIn()
+                .setXid(xid)
+                .setBufferId(OFBufferId.NO_BUFFER)
+                .setMatch(OF13.buildMatch().setExact(MatchField.IN_PORT, OFPort.of(inPort)).build())
+                .setTableId(TableId.of(0))
+                .setCookie(U64.ZERO)
+                .setReason(OFPacketInReason.NO_MATCH)
+                .setTotalLen(frame.length)
+                .setData(frame)
+                .build();
+    }
+
+    // ---- state ----
+
+    private void peerClosed(String cause) {
+        if (closedByUs) {
+            return;
+        }
+        if (closeCause.compareAndSet(null, cause)) {
+            peerClosedAtNanos = System.nanoTime();
+            log.info("{}: connection to the controller ended ({})", name, cause);
+        }
+    }
+
+    /** Whether the controller closed (or reset) the connection, as far as this side has seen. */
+    boolean peerClosed() {
+        return peerClosedAtNanos != 0;
+    }
+
+    long peerClosedAtNanos() {
+        return peerClosedAtNanos;
+    }
+
+    String closeCause() {
+        return closeCause.get();
+    }
+
+    @Override
+    public void close() {
+        closedByUs = true;
+        ExecutorService a;
+        synchronized (answererLock) {
+            a = answerer;
+        }
+        if (a != null) {
+            a.shutdownNow();
+        }
+        try {
+            // Abortive close (RST): what Weft has not read yet is discarded, not worked through.
+            socket.setSoLinger(true, 0);
+        } catch (IOException e) {
+            log.debug("{}: SO_LINGER failed: {}", name, e.toString());
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("{}: close failed: {}", name, e.toString());
+        }
+    }
+}
