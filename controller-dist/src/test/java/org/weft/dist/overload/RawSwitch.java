@@ -87,6 +87,7 @@ class RawSwitch implements AutoCloseable {
 
     private final AtomicReference<String> closeCause = new AtomicReference<>();
     private volatile boolean closedByUs;
+    private volatile long closedByUsAtNanos;
     private final Object answererLock = new Object();
     private ExecutorService answerer;
 
@@ -411,12 +412,24 @@ class RawSwitch implements AutoCloseable {
         return peerClosedAtNanos;
     }
 
+    /**
+     * Whether this side (the test, or its memory emergency) closed the connection before {@code
+     * nanos}: a disconnection seen after that is not Weft's doing.
+     */
+    boolean closedByUsBefore(long nanos) {
+        long at = closedByUsAtNanos;
+        return at != 0 && at <= nanos;
+    }
+
     String closeCause() {
         return closeCause.get();
     }
 
     @Override
     public void close() {
+        if (!closedByUs) {
+            closedByUsAtNanos = System.nanoTime();
+        }
         closedByUs = true;
         ExecutorService a;
         synchronized (answererLock) {
