@@ -156,7 +156,7 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
                         pi.getData(),
                         System.nanoTime());
         PacketInWorkers.Lane lane = lanes.get(sw);
-        if (lane == null || !workers.submit(lane, () -> process(packet))) {
+        if (lane == null || !workers.runOrSubmit(lane, () -> process(packet))) {
             sw.countPacketInDropped();
         }
     }

@@ -111,6 +111,67 @@ class PacketInWorkersTest {
         }
     }
 
+    @Test
+    void anIdleLaneRunsOnTheCallerUntilItsInlineBudgetIsSpent() throws Exception {
+        try (PacketInWorkers w = new PacketInWorkers(1, 1_000)) {
+            PacketInWorkers.Lane lane = w.newLane();
+            Thread caller = Thread.currentThread();
+            List<Thread> ranOn = Collections.synchronizedList(new ArrayList<>());
+            assertThat(w.runOrSubmit(lane, () -> ranOn.add(Thread.currentThread()))).isTrue();
+            assertThat(ranOn).containsExactly(caller);
+            // Work worth more than the inline share of a window: the rest goes to the worker.
+            long spendNanos =
+                    (long) (PacketInWorkers.INLINE_WINDOW_NANOS * PacketInWorkers.INLINE_SHARE);
+            ranOn.clear();
+            w.runOrSubmit(
+                    lane,
+                    () -> {
+                        ranOn.add(Thread.currentThread());
+                        long until = System.nanoTime() + spendNanos;
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                    });
+            CountDownLatch done = new CountDownLatch(1);
+            w.runOrSubmit(
+                    lane,
+                    () -> {
+                        ranOn.add(Thread.currentThread());
+                        done.countDown();
+                    });
+            await(done);
+            assertThat(ranOn).hasSize(2);
+            assertThat(ranOn.get(0)).isEqualTo(caller);
+            assertThat(ranOn.get(1)).isNotEqualTo(caller);
+        }
+    }
+
+    @Test
+    void aBusyLaneNeverRunsOnTheCallerSoOrderIsKept() throws Exception {
+        try (PacketInWorkers w = new PacketInWorkers(1, 1_000)) {
+            CountDownLatch release = new CountDownLatch(1);
+            PacketInWorkers.Lane lane = w.newLane();
+            List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+            w.submit(
+                    lane,
+                    () -> {
+                        awaitQuietly(release);
+                        order.add(0);
+                    });
+            CountDownLatch done = new CountDownLatch(1);
+            w.runOrSubmit(
+                    lane,
+                    () -> {
+                        order.add(1);
+                        done.countDown();
+                    });
+            assertThat(order).isEmpty();
+            release.countDown();
+            await(done);
+            assertThat(order).containsExactly(0, 1);
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch l) {
         try {
             l.await(5, TimeUnit.SECONDS);
