@@ -29,9 +29,12 @@ final class BackPressure extends ChannelDuplexHandler {
     private ScheduledFuture<?> stallTimer;
     private boolean overflowed;
 
-    BackPressure(OfLimits limits, ChannelCounters counters) {
+    private final ReadGate gate;
+
+    BackPressure(OfLimits limits, ChannelCounters counters, ReadGate gate) {
         this.limits = limits;
         this.counters = counters;
+        this.gate = gate;
     }
 
     @Override
@@ -60,8 +63,8 @@ final class BackPressure extends ChannelDuplexHandler {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
         boolean writable = ctx.channel().isWritable();
-        if (!writable && ctx.channel().config().isAutoRead()) {
-            ctx.channel().config().setAutoRead(false);
+        if (!writable && !gate.isClosed(ReadGate.BACK_PRESSURE)) {
+            gate.close(ctx, ReadGate.BACK_PRESSURE);
             counters.readSuspensions.increment();
             log.debug(
                     "Switch {}: {} bytes queued; reading paused",
@@ -74,9 +77,9 @@ final class BackPressure extends ChannelDuplexHandler {
                                     () -> stalled(ctx),
                                     limits.writeStallTimeout().toMillis(),
                                     TimeUnit.MILLISECONDS);
-        } else if (writable && !ctx.channel().config().isAutoRead()) {
+        } else if (writable && gate.isClosed(ReadGate.BACK_PRESSURE)) {
             cancelStallTimer();
-            ctx.channel().config().setAutoRead(true);
+            gate.open(ctx, ReadGate.BACK_PRESSURE);
         }
         super.channelWritabilityChanged(ctx);
     }

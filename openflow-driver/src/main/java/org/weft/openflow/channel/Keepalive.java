@@ -24,8 +24,16 @@ final class Keepalive {
     private final Liveness liveness;
     private final ScheduledFuture<?> timer;
 
-    Keepalive(ChannelHandlerContext ctx, OfSwitch sw, OfConfig config, LongSupplier nanoClock) {
+    private final ReadGate gate;
+
+    Keepalive(
+            ChannelHandlerContext ctx,
+            OfSwitch sw,
+            OfConfig config,
+            LongSupplier nanoClock,
+            ReadGate gate) {
         this.ctx = ctx;
+        this.gate = gate;
         this.sw = sw;
         this.missLimit = config.echoMissLimit();
         this.nanoClock = nanoClock;
@@ -58,7 +66,7 @@ final class Keepalive {
 
     private void check() {
         long now = nanoClock.getAsLong();
-        if (!ctx.channel().config().isAutoRead()) {
+        if (gate.isClosed(ReadGate.BACK_PRESSURE)) {
             liveness.pause(); // back-pressure: Weft is not reading, the silence is its own
             return;
         }

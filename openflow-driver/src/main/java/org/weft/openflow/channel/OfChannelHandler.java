@@ -70,6 +70,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     private Keepalive keepalive;
     private String remote = "?";
     private final ChannelCounters counters;
+    private final ReadGate gate;
     private final LongSupplier nanoClock;
     private final EarlyPacketIns earlyPacketIns;
     private final SwitchWarnings warnings = new SwitchWarnings();
@@ -88,7 +89,9 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
             OfConfig config,
             OfSwitchRegistry registry,
             ChannelCounters counters,
+            ReadGate gate,
             LongSupplier nanoClock) {
+        this.gate = gate;
         this.config = config;
         this.registry = registry;
         this.steps = new OfHandshakeSteps(config);
@@ -366,7 +369,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
         }
         state = State.ACTIVE;
         cancel(handshakeTimer);
-        keepalive = new Keepalive(ctx, sw, config, nanoClock);
+        keepalive = new Keepalive(ctx, sw, config, nanoClock, gate);
         log.info(
                 "Switch {} connected from {} ({}, {} ports)",
                 dpid,

@@ -31,7 +31,8 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
         ChannelCounters counters = new ChannelCounters();
-        p.addLast("backpressure", new BackPressure(config.limits(), counters));
+        ReadGate gate = new ReadGate();
+        p.addLast("backpressure", new BackPressure(config.limits(), counters, gate));
         // Replies written while a burst of packet-ins is being read go out in one flush per burst.
         p.addLast("flush", new FlushConsolidationHandler(FLUSHES_PER_WRITE, true));
         if (ssl != null) {
@@ -39,8 +40,10 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
         }
         PacketInAdmission admission =
                 new PacketInAdmission(config.limits().packetIns(), System::nanoTime, counters);
-        p.addLast("decoder", new OfMessageDecoder(admission));
+        p.addLast("decoder", new OfMessageDecoder(admission, gate));
         p.addLast("encoder", OfMessageEncoder.INSTANCE);
-        p.addLast("handler", new OfChannelHandler(config, registry, counters, System::nanoTime));
+        p.addLast(
+                "handler",
+                new OfChannelHandler(config, registry, counters, gate, System::nanoTime));
     }
 }

@@ -26,18 +26,45 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
 
     private final OfMessageReader reader = new OfMessageReader();
     private final PacketInAdmission admission;
+    private final ReadGate gate;
 
     /** A plain decoder: every message parsed, nothing wrapped (the switch emulator's). */
     public OfMessageDecoder() {
-        this(null);
+        this(null, null);
     }
 
-    OfMessageDecoder(PacketInAdmission admission) {
+    /**
+     * A controller channel's decoder: packet-ins pass {@code admission}; after a read in which some
+     * were dropped, reading pauses through {@code gate}.
+     */
+    OfMessageDecoder(PacketInAdmission admission, ReadGate gate) {
         this.admission = admission;
+        this.gate = gate;
     }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        frames(in, out);
+        if (gate != null && admission.droppedSinceAsked()) {
+            gate.pause(ctx, ReadGate.ADMISSION, ReadGate.ADMISSION_PAUSE_NANOS);
+        }
+    }
+
+    /**
+     * While reading pauses for admission, a read that produced no message must not ask for another
+     * (Netty's decoder does, to avoid stalling with auto-read off): the pause would be no pause.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        if (gate != null && gate.isClosed(ReadGate.ADMISSION)) {
+            discardSomeReadBytes();
+            ctx.fireChannelReadComplete();
+            return;
+        }
+        super.channelReadComplete(ctx);
+    }
+
+    private void frames(ByteBuf in, List<Object> out) {
         while (in.readableBytes() >= HEADER_LENGTH) {
             int start = in.readerIndex();
             int length = in.getUnsignedShort(start + 2);

@@ -28,6 +28,7 @@ final class PacketInAdmission {
     private final TokenBucket reserve;
     private final LongSupplier nanoClock;
     private final ChannelCounters counters;
+    private boolean droppedSinceAsked;
 
     PacketInAdmission(PacketInLimits limits, LongSupplier nanoClock, ChannelCounters counters) {
         long now = nanoClock.getAsLong();
@@ -46,7 +47,15 @@ final class PacketInAdmission {
         boolean ok =
                 main.tryTake(now) || (isDiscoveryOrArp(in, start, length) && reserve.tryTake(now));
         (ok ? counters.packetInsAdmitted : counters.packetInsDropped).increment();
+        droppedSinceAsked |= !ok;
         return ok;
+    }
+
+    /** Whether a packet-in was dropped since the last time this was asked. */
+    boolean droppedSinceAsked() {
+        boolean d = droppedSinceAsked;
+        droppedSinceAsked = false;
+        return d;
     }
 
     /** Whether the packet-in carries an LLDP or ARP frame (read from the raw bytes). */

@@ -106,12 +106,13 @@ class PacketInAdmissionTest {
     }
 
     @Test
-    void theDecoderDropsPacketInsOverTheBucketUnparsedButKeepsLldpFromTheReserve() {
+    void theDecoderDropsPacketInsOverTheBucketUnparsedButKeepsLldpFromTheReserve()
+            throws InterruptedException {
         AtomicLong now = new AtomicLong();
         ChannelCounters counters = new ChannelCounters();
         PacketInAdmission admission =
                 new PacketInAdmission(new PacketInLimits(1_000, 10, 100, 5), now::get, counters);
-        EmbeddedChannel ch = new EmbeddedChannel(new OfMessageDecoder(admission));
+        EmbeddedChannel ch = new EmbeddedChannel(new OfMessageDecoder(admission, new ReadGate()));
         ByteBuf burst = Unpooled.buffer();
         for (int i = 0; i < 100; i++) {
             packetIn(OF13, frame(0x0800)).writeTo(burst);
@@ -133,6 +134,10 @@ class PacketInAdmissionTest {
         assertThat(lldp).isEqualTo(5);
         assertThat(counters.packetInsAdmitted.sum()).isEqualTo(15);
         assertThat(counters.packetInsDropped.sum()).isEqualTo(105);
+        assertThat(ch.config().isAutoRead()).as("reading pauses after drops").isFalse();
+        Thread.sleep(ReadGate.ADMISSION_PAUSE_NANOS / 1_000_000 + 5);
+        ch.runScheduledPendingTasks();
+        assertThat(ch.config().isAutoRead()).as("and resumes after the pause").isTrue();
 
         now.addAndGet(20_000_000); // 20 ms: 20 more tokens, 2 more reserved
         ByteBuf later = Unpooled.buffer();
