@@ -14,6 +14,13 @@ final class ChannelCounters {
     final LongAdder readSuspensions = new LongAdder();
     final LongAdder requestTimeouts = new LongAdder();
 
+    /**
+     * The xid of the multipart reply last failed for growing past its limits, or -1: further parts
+     * with it are skipped by the decoder unparsed (a switch streaming endless parts costs a header
+     * read per part, not a decode).
+     */
+    volatile long abandonedMultipartXid = -1;
+
     ChannelStats snapshot(Channel channel) {
         return new ChannelStats(
                 packetInsAdmitted.sum(),

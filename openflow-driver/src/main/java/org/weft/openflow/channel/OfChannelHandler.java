@@ -85,6 +85,13 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
 
     private final TokenBucket portStatusBudget;
 
+    /**
+     * Handshake timeouts are logged at most once per interval for all connections together: a burst
+     * of connections that never speak must not become a burst of log lines on the I/O threads.
+     */
+    private static final org.weft.util.LogThrottle HANDSHAKE_TIMEOUT_WARNINGS =
+            org.weft.util.LogThrottle.every(SwitchWarnings.INTERVAL);
+
     OfChannelHandler(
             OfConfig config,
             OfSwitchRegistry registry,
@@ -474,7 +481,14 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
 
     private void handshakeTimedOut(ChannelHandlerContext ctx) {
         if (state != State.ACTIVE && state != State.CLOSED) {
-            log.warn("Handshake with {} timed out in state {}; closing", remote, state);
+            long left = HANDSHAKE_TIMEOUT_WARNINGS.admit();
+            if (left >= 0) {
+                log.warn(
+                        "Handshake with {} timed out in state {}; closing ({} more since the last line)",
+                        remote,
+                        state,
+                        left);
+            }
             ctx.close();
         }
     }

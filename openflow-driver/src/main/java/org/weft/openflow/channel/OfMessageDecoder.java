@@ -64,6 +64,25 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
         super.channelReadComplete(ctx);
     }
 
+    /** OFPT_STATS_REPLY in 1.0, OFPT_MULTIPART_REPLY in 1.3+. */
+    private static final int TYPE_STATS_REPLY_10 = 17;
+
+    private static final int TYPE_MULTIPART_REPLY = 19;
+
+    /**
+     * Whether a controller channel's frame is worth parsing: a packet-in must pass admission, and a
+     * part of a multipart reply already given up is skipped.
+     */
+    private boolean wanted(ByteBuf in, int start, int length) {
+        int type = in.getUnsignedByte(start + 1);
+        if (type == PacketInAdmission.TYPE_PACKET_IN) {
+            return admission.admit(in, start, length);
+        }
+        int multipart = in.getUnsignedByte(start) == 1 ? TYPE_STATS_REPLY_10 : TYPE_MULTIPART_REPLY;
+        return type != multipart
+                || in.getUnsignedInt(start + 4) != admission.counters().abandonedMultipartXid;
+    }
+
     private void frames(ByteBuf in, List<Object> out) {
         while (in.readableBytes() >= HEADER_LENGTH) {
             int start = in.readerIndex();
@@ -76,9 +95,7 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
                 return;
             }
             in.skipBytes(length);
-            if (admission != null
-                    && in.getUnsignedByte(start + 1) == PacketInAdmission.TYPE_PACKET_IN
-                    && !admission.admit(in, start, length)) {
+            if (admission != null && !wanted(in, start, length)) {
                 continue;
             }
             Object msg = reader.read(in.slice(start, length));

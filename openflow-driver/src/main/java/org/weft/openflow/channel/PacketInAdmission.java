@@ -51,6 +51,11 @@ final class PacketInAdmission {
         return ok;
     }
 
+    /** The channel's counters (shared with the decoder). */
+    ChannelCounters counters() {
+        return counters;
+    }
+
     /** Whether a packet-in was dropped since the last time this was asked. */
     boolean droppedSinceAsked() {
         boolean d = droppedSinceAsked;

@@ -154,6 +154,7 @@ final class PendingRequests {
         if (m.parts.size() > limits.maxMultipartParts() || m.bytes > limits.maxMultipartBytes()) {
             multiparts.remove(part.getXid(), m);
             m.parts.clear();
+            counters.abandonedMultipartXid = part.getXid();
             m.future.completeExceptionally(
                     new MultipartOverflowException(
                             dpid, limits.maxMultipartParts(), limits.maxMultipartBytes()));

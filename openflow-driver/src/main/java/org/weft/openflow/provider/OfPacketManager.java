@@ -106,7 +106,17 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
         flows.apply(sw.dpid(), List.of(FlowRuleOperation.add(rule)))
                 .whenComplete(
                         (ok, e) -> {
-                            if (e != null) {
+                            Throwable cause =
+                                    e instanceof java.util.concurrent.CompletionException
+                                                    && e.getCause() != null
+                                            ? e.getCause()
+                                            : e;
+                            if (cause instanceof org.weft.net.DeviceNotConnectedException) {
+                                log.debug(
+                                        "Packet request {} not installed on {}: it disconnected",
+                                        r.match(),
+                                        sw.dpid());
+                            } else if (e != null) {
                                 log.warn(
                                         "Could not install packet request {} on {}: {}",
                                         r.match(),

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.SwitchErrorException;
+import org.weft.net.SwitchReplyTooLargeException;
 import org.weft.rest.ApiException;
 
 /** Waits for a switch's answer and turns its failures into the API's errors. */
@@ -54,6 +55,14 @@ public final class SwitchCalls {
                             + "/"
                             + s.errorCode(),
                     s);
+        } else if (cause instanceof SwitchReplyTooLargeException t) {
+            return new ApiException(502, "switch reply too large", what + ": " + t.getMessage(), t);
+        } else if (cause instanceof TimeoutException t) {
+            return new ApiException(
+                    504,
+                    "switch timeout",
+                    what + ": the switch did not answer within openflow.requestTimeoutMs",
+                    t);
         } else if (cause instanceof UnsupportedOperationException u) {
             return new ApiException(422, "unsupported", what + ": " + u.getMessage(), u);
         } else if (cause instanceof IllegalArgumentException i) {
