@@ -39,6 +39,15 @@ final class FloodOptions {
     int seconds;
 
     @Option(
+            names = "--late-switches",
+            defaultValue = "1",
+            description =
+                    "More switches that connect halfway through the run, while the others flood:"
+                            + " their handshakes show whether a flood delays a newcomer (default:"
+                            + " ${DEFAULT-VALUE}).")
+    int lateSwitches;
+
+    @Option(
             names = "--queue-kib",
             defaultValue = "64",
             description =

@@ -55,9 +55,19 @@ record FloodResult(
         return dropped < 0 ? -1 : perSecond(dropped);
     }
 
-    /** Answers per second of each switch, ascending. */
+    /**
+     * Answers per second of each switch while it was connected (a switch that joined halfway is not
+     * halved), ascending.
+     */
     double[] answersPerSecPerSwitch() {
-        return switches.stream().mapToDouble(s -> perSecond(s.answers())).sorted().toArray();
+        return switches.stream()
+                .mapToDouble(
+                        s -> {
+                            double seconds = wallSeconds - Math.max(0, s.connectedMs()) / 1000;
+                            return seconds <= 0 ? 0 : s.answers() / seconds;
+                        })
+                .sorted()
+                .toArray();
     }
 
     /** Handshake times of the switches that finished it, ascending. */

@@ -69,7 +69,7 @@ final class FloodRun {
 
     /** The switches and their encoded packet-ins, before the clock starts. */
     private void build(EventLoopGroup group) {
-        for (int i = 0; i < opt.switches; i++) {
+        for (int i = 0; i < opt.switches + opt.lateSwitches; i++) {
             EmulatedSwitch sw =
                     EmulatedSwitch.builder(opt.dpidBase + i)
                             .version(OFVersion.OF_10)
@@ -82,12 +82,31 @@ final class FloodRun {
         }
     }
 
-    /** Connects the switches one after the other, each as soon as the previous one's TCP is up. */
+    /**
+     * Connects the first {@code opt.switches} one after the other, each as soon as the previous
+     * one's TCP is up.
+     */
     private void connect(long origin)
             throws InterruptedException, ExecutionException, TimeoutException {
-        for (FloodSwitch fs : switches) {
+        for (FloodSwitch fs : switches.subList(0, opt.switches)) {
             fs.connect(opt.host(), opt.port(), origin).get(CONNECT_LIMIT_S, TimeUnit.SECONDS);
         }
+    }
+
+    /** Connects the late switches, halfway through the run, into the others' flood. */
+    private void connectLate(long origin) {
+        for (FloodSwitch fs : switches.subList(opt.switches, switches.size())) {
+            try {
+                fs.connect(opt.host(), opt.port(), origin).get(CONNECT_LIMIT_S, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                // Its result shows it never connected: a problem the report names.
+                log.warn("Late switch {} could not connect: {}", fs.result().dpid(), e.toString());
+            }
+        }
+        log.info("{} late switches connected; flooding", opt.lateSwitches);
     }
 
     /** Per-second totals until the run's time is up. */
@@ -96,6 +115,9 @@ final class FloodRun {
         long prevAnswers = 0;
         long prevSent = 0;
         for (int sec = 0; sec < opt.seconds; sec++) {
+            if (sec == opt.seconds / 2 && opt.lateSwitches > 0) {
+                connectLate(origin);
+            }
             long end = origin + TimeUnit.SECONDS.toNanos(sec + 1L);
             long left;
             while ((left = end - System.nanoTime()) > 0) {
