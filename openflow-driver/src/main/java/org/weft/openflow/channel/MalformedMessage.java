@@ -1,5 +1,8 @@
 package org.weft.openflow.channel;
 
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+
 /**
  * A complete frame that could not be decoded: the handler answers it with an OFPT_ERROR instead of
  * letting an exception escape.
@@ -10,4 +13,15 @@ package org.weft.openflow.channel;
  * @param frame the raw bytes (at most the first 64 are kept)
  * @param reason why it could not be decoded
  */
-public record MalformedMessage(int version, int type, long xid, byte[] frame, String reason) {}
+public record MalformedMessage(int version, int type, long xid, byte[] frame, String reason) {
+
+    /** A message in another version than the channel's negotiated one. */
+    static MalformedMessage wrongVersion(OFMessage m, OFVersion negotiated) {
+        return new MalformedMessage(
+                m.getVersion().getWireVersion(),
+                0,
+                m.getXid(),
+                new byte[0],
+                m.getType() + " in version " + m.getVersion() + " on a " + negotiated + " channel");
+    }
+}

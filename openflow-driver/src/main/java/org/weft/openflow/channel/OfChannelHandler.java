@@ -4,7 +4,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -21,7 +20,6 @@ import org.projectfloodlight.openflow.protocol.OFFeaturesReply;
 import org.projectfloodlight.openflow.protocol.OFHello;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
-import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
@@ -63,7 +61,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     private State state = State.WAIT_HELLO;
     private OFFactory factory;
     private Dpid dpid;
-    private final List<Port> ports = new ArrayList<>();
+    private final HandshakePorts ports;
     private long configBarrierXid;
     private OfSwitch sw;
     private ScheduledFuture<?> handshakeTimer;
@@ -74,8 +72,6 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     private final LongSupplier nanoClock;
     private final EarlyPacketIns earlyPacketIns;
     private final SwitchWarnings warnings = new SwitchWarnings();
-    private int portDescParts;
-    private long portDescBytes;
 
     /**
      * Port-status messages a switch may send a second (and at once): each becomes a device event
@@ -105,6 +101,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
         this.counters = counters;
         this.nanoClock = nanoClock;
         this.earlyPacketIns = new EarlyPacketIns(counters);
+        this.ports = new HandshakePorts(config.limits());
         this.portStatusBudget =
                 new TokenBucket(
                         PORT_STATUS_PER_SECOND, PORT_STATUS_PER_SECOND, nanoClock.getAsLong());
@@ -164,19 +161,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
             heard();
         }
         if (factory != null && m.getVersion() != factory.getVersion()) {
-            onMalformed(
-                    ctx,
-                    new MalformedMessage(
-                            m.getVersion().getWireVersion(),
-                            0,
-                            m.getXid(),
-                            new byte[0],
-                            m.getType()
-                                    + " in version "
-                                    + m.getVersion()
-                                    + " on a "
-                                    + factory.getVersion()
-                                    + " channel"));
+            onMalformed(ctx, MalformedMessage.wrongVersion(m, factory.getVersion()));
             return;
         }
         switch (m.getType()) {
@@ -263,7 +248,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
         dpid = Dpid.of(features.getDatapathId().getLong());
         ctx.channel().attr(SwitchNames.DPID).set(dpid);
         if (factory.getVersion() == OFVersion.OF_10) {
-            features.getPorts().forEach(p -> ports.add(OfPorts.toCore(p)));
+            ports.addAll(features);
             configure(ctx);
         } else {
             state = State.WAIT_PORT_DESC;
@@ -276,10 +261,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
             log.debug("Ignoring {} from {} while waiting for PORT_DESC", m.getType(), remote);
             return;
         }
-        portDescParts++;
-        portDescBytes += partBytes;
-        if (portDescParts > config.limits().maxMultipartParts()
-                || portDescBytes > config.limits().maxMultipartBytes()) {
+        if (!ports.addPart(reply, partBytes)) {
             log.warn(
                     "Switch {} at {}: port description longer than {} parts or {} bytes; closing",
                     dpid,
@@ -287,11 +269,9 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
                     config.limits().maxMultipartParts(),
                     config.limits().maxMultipartBytes());
             state = State.CLOSED;
-            ports.clear();
             ctx.close();
             return;
         }
-        reply.getEntries().forEach(p -> ports.add(OfPorts.toCore(p)));
         if (!reply.getFlags().contains(OFStatsReplyFlags.REPLY_MORE)) {
             configure(ctx);
         }
@@ -348,7 +328,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
                         ctx.channel(),
                         factory,
                         dpid,
-                        ports,
+                        ports.list(),
                         config.limits(),
                         counters,
                         timedOut -> registry.fire(l -> l.requestTimedOut(timedOut)));
@@ -421,15 +401,11 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     }
 
     private void applyPortStatus(OFPortStatus status) {
-        OFPortDesc desc = status.getDesc();
-        Port port = OfPorts.toCore(desc);
         if (sw == null) {
-            ports.removeIf(p -> p.number().equals(port.number()));
-            if (status.getReason() != OFPortReason.DELETE) {
-                ports.add(port);
-            }
+            ports.apply(status);
             return;
         }
+        Port port = OfPorts.toCore(status.getDesc());
         boolean known = sw.ports().containsKey(port.number());
         if (status.getReason() == OFPortReason.DELETE) {
             sw.removePort(port.number());
