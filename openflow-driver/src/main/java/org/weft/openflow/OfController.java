@@ -60,7 +60,7 @@ public final class OfController implements AutoCloseable {
     }
 
     public OfController start() throws InterruptedException {
-        OfWarmup.run();
+        OfWarmup.run(config);
         server.start();
         return this;
     }

@@ -28,6 +28,7 @@ import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
 import org.weft.net.device.Port;
 import org.weft.openflow.OfConfig;
@@ -298,7 +299,8 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
         sw.expectBatch(first, configBarrierXid)
                 .whenComplete(
                         (ok, e) -> {
-                            if (e != null) {
+                            // A switch that goes before confirming: its disconnect is logged.
+                            if (e != null && !(e instanceof DeviceNotConnectedException)) {
                                 log.warn(
                                         "Switch {} did not confirm its configuration: {}",
                                         dpid,

@@ -29,14 +29,20 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        ChannelPipeline p = ch.pipeline();
+        build(ch.pipeline(), config, registry, ssl);
+    }
+
+    /** Adds a switch channel's handlers to {@code p} (also used by {@link OfWarmup}). */
+    static void build(
+            ChannelPipeline p, OfConfig config, OfSwitchRegistry registry, SslContext ssl) {
+
         ChannelCounters counters = new ChannelCounters();
         ReadGate gate = new ReadGate();
         p.addLast("backpressure", new BackPressure(config.limits(), counters, gate));
         // Replies written while a burst of packet-ins is being read go out in one flush per burst.
         p.addLast("flush", new FlushConsolidationHandler(FLUSHES_PER_WRITE, true));
         if (ssl != null) {
-            p.addLast("tls", ssl.newHandler(ch.alloc()));
+            p.addLast("tls", ssl.newHandler(p.channel().alloc()));
         }
         PacketInAdmission admission =
                 new PacketInAdmission(config.limits().packetIns(), System::nanoTime, counters);

@@ -26,8 +26,21 @@ public final class OfSwitchRegistry {
     private final List<OfSwitchListener> listeners = new CopyOnWriteArrayList<>();
     private final Duration probeTimeout;
 
+    /** False only for {@link #refusingAll()}. */
+    private final boolean admits;
+
     public OfSwitchRegistry(Duration probeTimeout) {
+        this(probeTimeout, true);
+    }
+
+    private OfSwitchRegistry(Duration probeTimeout, boolean admits) {
         this.probeTimeout = probeTimeout;
+        this.admits = admits;
+    }
+
+    /** A registry that admits no switch: the channel is closed at the end of its handshake. */
+    static OfSwitchRegistry refusingAll() {
+        return new OfSwitchRegistry(Duration.ZERO, false);
     }
 
     public void addListener(OfSwitchListener l) {
@@ -53,6 +66,9 @@ public final class OfSwitchRegistry {
      *     DPID
      */
     CompletableFuture<Boolean> register(OfSwitch sw) {
+        if (!admits) {
+            return CompletableFuture.completedFuture(false);
+        }
         OfSwitch old = switches.putIfAbsent(sw.dpid(), sw);
         if (old == null) {
             connected(sw);
