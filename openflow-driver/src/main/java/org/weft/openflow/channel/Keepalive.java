@@ -23,6 +23,7 @@ final class Keepalive {
     private final LongSupplier nanoClock;
     private final Liveness liveness;
     private final ScheduledFuture<?> timer;
+    private boolean heardSinceCheck;
 
     private final ReadGate gate;
 
@@ -45,14 +46,18 @@ final class Keepalive {
                         .scheduleAtFixedRate(this::check, period, period, TimeUnit.NANOSECONDS);
     }
 
-    /** A message proving the switch alive arrived. */
+    /**
+     * A message proving the switch alive arrived. Called for every message, so it only notes the
+     * fact; the next check (twice per interval) dates it: silence is measured at most half an
+     * interval late, and the packet-in path reads no clock for liveness.
+     */
     void heard() {
-        liveness.heard(nanoClock.getAsLong());
+        heardSinceCheck = true;
     }
 
     /** Whether the echo reply answered one of Weft's probes (its round trip is then recorded). */
     boolean echoReply(long xid) {
-        long rtt = liveness.echoReply(xid, nanoClock.getAsLong());
+        long rtt = liveness.echoReply(xid, nanoClock.getAsLong()); // rare: one per silent interval
         if (rtt < 0) {
             return false;
         }
@@ -66,6 +71,10 @@ final class Keepalive {
 
     private void check() {
         long now = nanoClock.getAsLong();
+        if (heardSinceCheck) {
+            heardSinceCheck = false;
+            liveness.heard(now);
+        }
         if (gate.isClosed(ReadGate.BACK_PRESSURE)) {
             liveness.pause(); // back-pressure: Weft is not reading, the silence is its own
             return;

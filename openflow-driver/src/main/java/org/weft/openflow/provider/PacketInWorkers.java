@@ -63,8 +63,16 @@ public final class PacketInWorkers implements AutoCloseable {
     }
 
     private final int maxPerLane;
+
+    /**
+     * Lanes waiting for a worker. Bounded by the number of lanes (switches): a lane is in it at
+     * most once ({@code queued}); what a lane holds is bounded by {@code maxPerLane}.
+     */
     private final BlockingQueue<Lane> line = new LinkedBlockingQueue<>();
+
+    /** Runs exactly {@code threads} long-lived loops; nothing else is ever submitted to it. */
     private final ExecutorService threads;
+
     private volatile boolean running = true;
 
     /**

@@ -106,13 +106,13 @@ class PacketInAdmissionTest {
     }
 
     @Test
-    void theDecoderDropsPacketInsOverTheBucketUnparsedButKeepsLldpFromTheReserve()
-            throws InterruptedException {
+    void theDecoderDropsPacketInsOverTheBucketUnparsedButKeepsLldpFromTheReserve() {
         AtomicLong now = new AtomicLong();
         ChannelCounters counters = new ChannelCounters();
         PacketInAdmission admission =
                 new PacketInAdmission(new PacketInLimits(1_000, 10, 100, 5), now::get, counters);
         EmbeddedChannel ch = new EmbeddedChannel(new OfMessageDecoder(admission, new ReadGate()));
+        ch.freezeTime(); // the read pause's timer runs on the channel's clock, advanced below
         ByteBuf burst = Unpooled.buffer();
         for (int i = 0; i < 100; i++) {
             packetIn(OF13, frame(0x0800)).writeTo(burst);
@@ -135,7 +135,13 @@ class PacketInAdmissionTest {
         assertThat(counters.packetInsAdmitted.sum()).isEqualTo(15);
         assertThat(counters.packetInsDropped.sum()).isEqualTo(105);
         assertThat(ch.config().isAutoRead()).as("reading pauses after drops").isFalse();
-        Thread.sleep(ReadGate.ADMISSION_PAUSE_NANOS / 1_000_000 + 5);
+        ch.advanceTimeBy(
+                ReadGate.ADMISSION_PAUSE_NANOS - 1, java.util.concurrent.TimeUnit.NANOSECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(ch.config().isAutoRead())
+                .as("still paused just before the pause ends")
+                .isFalse();
+        ch.advanceTimeBy(1, java.util.concurrent.TimeUnit.NANOSECONDS);
         ch.runScheduledPendingTasks();
         assertThat(ch.config().isAutoRead()).as("and resumes after the pause").isTrue();
 
