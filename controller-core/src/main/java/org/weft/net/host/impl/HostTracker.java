@@ -15,15 +15,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.event.ListenerRegistry;
 import org.weft.net.ConnectPoint;
-import org.weft.net.Dpid;
 import org.weft.net.IpAddress;
 import org.weft.net.MacAddress;
 import org.weft.net.device.DeviceEvent;
@@ -89,14 +86,10 @@ public final class HostTracker implements HostService, PacketProcessor {
     private final ListenerRegistry<HostEvent, HostListener> listeners;
     private final Clock clock;
     private final long idleMillis;
-    private final HostTableLimits limits;
 
-    /** Hosts tracked now, in all and per switch: slots are reserved before a host is added. */
-    private final AtomicInteger hostCount = new AtomicInteger();
+    /** Places in the table, in all and per switch: taken before a host is added. */
+    private final HostTableBudget budget;
 
-    private final Map<Dpid, AtomicInteger> hostsPerSwitch = new ConcurrentHashMap<>();
-    private final LongAdder refused = new LongAdder();
-    private final LogThrottles<Dpid> refusedWarnings;
     private ScheduledExecutorService timer;
     private final LogThrottle expiryWarnings = LogThrottle.every(WARN_INTERVAL);
 
@@ -128,8 +121,10 @@ public final class HostTracker implements HostService, PacketProcessor {
         this.listeners = new ListenerRegistry<>(events);
         this.clock = checkNotNull(clock, "clock");
         this.idleMillis = idleTimeout.toMillis();
-        this.limits = checkNotNull(limits, "limits");
-        this.refusedWarnings = new LogThrottles<>(WARN_INTERVAL, () -> clock.millis() * 1_000_000);
+        this.budget =
+                new HostTableBudget(
+                        checkNotNull(limits, "limits"),
+                        new LogThrottles<>(WARN_INTERVAL, () -> clock.millis() * 1_000_000));
     }
 
     /** Registers the processor and listeners and starts periodic expiry. */
@@ -202,7 +197,7 @@ public final class HostTracker implements HostService, PacketProcessor {
                 if (slot != null) {
                     hosts.remove(id, slot);
                 }
-                if (!reserve(id, at, true)) {
+                if (!budget.reserve(id, at, true)) {
                     return;
                 }
                 Host h = new Host(id, ip == null ? Set.of() : Set.of(ip), at, now, now);
@@ -211,7 +206,7 @@ public final class HostTracker implements HostService, PacketProcessor {
                     listeners.post(new HostEvent(HostEvent.Type.ADDED, h));
                     return;
                 }
-                unreserve(at.dpid(), true);
+                budget.release(at.dpid(), true);
                 continue;
             }
             boolean moved = !old.location().equals(at);
@@ -229,17 +224,17 @@ public final class HostTracker implements HostService, PacketProcessor {
                             : old.ips();
             Host h = new Host(id, ips, at, old.firstSeenMillis(), now);
             boolean otherSwitch = !old.location().dpid().equals(at.dpid());
-            if (otherSwitch && !reserve(id, at, false)) {
+            if (otherSwitch && !budget.reserve(id, at, false)) {
                 return;
             }
             if (!slot.compareAndSet(old, h)) {
                 if (otherSwitch) {
-                    unreserve(at.dpid(), false);
+                    budget.release(at.dpid(), false);
                 }
                 continue;
             }
             if (otherSwitch) {
-                unreserve(old.location().dpid(), false);
+                budget.release(old.location().dpid(), false);
             }
             if (moved) {
                 log.info("Host {} moved from {} to {}", id, old.location(), at);
@@ -251,63 +246,10 @@ public final class HostTracker implements HostService, PacketProcessor {
         }
     }
 
-    /**
-     * Takes a place for a host at the switch (and in all, for a new host); refuses, counts and logs
-     * (rate-limited, per switch) when the table or the switch's share of it is full.
-     */
-    private boolean reserve(HostId id, ConnectPoint at, boolean newHost) {
-        if (newHost && hostCount.incrementAndGet() > limits.maxHosts()) {
-            hostCount.decrementAndGet();
-            return refuse(id, at, "the host table is full (" + limits.maxHosts() + " hosts)");
-        }
-        AtomicInteger onSwitch =
-                hostsPerSwitch.computeIfAbsent(at.dpid(), d -> new AtomicInteger());
-        if (onSwitch.incrementAndGet() > limits.maxHostsPerSwitch()) {
-            onSwitch.decrementAndGet();
-            if (newHost) {
-                hostCount.decrementAndGet();
-            }
-            return refuse(
-                    id,
-                    at,
-                    "switch "
-                            + at.dpid()
-                            + " has "
-                            + limits.maxHostsPerSwitch()
-                            + " hosts already");
-        }
-        return true;
-    }
-
-    private void unreserve(Dpid dpid, boolean host) {
-        if (host) {
-            hostCount.decrementAndGet();
-        }
-        AtomicInteger onSwitch = hostsPerSwitch.get(dpid);
-        if (onSwitch != null) {
-            onSwitch.decrementAndGet();
-        }
-    }
-
-    private boolean refuse(HostId id, ConnectPoint at, String why) {
-        refused.increment();
-        long left = refusedWarnings.admit(at.dpid());
-        if (left >= 0) {
-            log.warn(
-                    "Host {} at {} not learned: {} ({} more refused on this switch since the last"
-                            + " line)",
-                    id,
-                    at,
-                    why,
-                    left);
-        }
-        return false;
-    }
-
     /** Hosts not learned (or not moved) because the table or their switch's share was full. */
     @Override
     public long refusedHostCount() {
-        return refused.sum();
+        return budget.refusedCount();
     }
 
     /** Forgets hosts idle for longer than the idle timeout; returns how many. */
@@ -323,7 +265,7 @@ public final class HostTracker implements HostService, PacketProcessor {
             Host h = slot.get();
             if (h != null && which.test(h) && slot.compareAndSet(h, null)) {
                 hosts.remove(e.getKey(), slot);
-                unreserve(h.location().dpid(), true);
+                budget.release(h.location().dpid(), true);
                 log.debug("Host {} removed: {}", h.id(), why);
                 listeners.post(new HostEvent(HostEvent.Type.REMOVED, h));
                 n++;
