@@ -1,5 +1,6 @@
 package org.weft.routing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     /**
      * A recurring failure is logged at most once per this interval (per destination), with a count.
      */
-    static final java.time.Duration WARN_INTERVAL = java.time.Duration.ofMinutes(1);
+    static final Duration WARN_INTERVAL = Duration.ofMinutes(1);
 
     /** Plan key of the flooding rules. */
     static final Object FLOOD = "flood";
@@ -288,9 +289,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
 
     private void onDevice(DeviceEvent e) {
         switch (e.type()) {
-                // A switch that did not answer a barrier or stats request in time may hold
-                // anything:
-                // audit it as if it had just connected.
+                // A switch that missed a barrier or stats reply may hold anything: audit it.
             case DEVICE_CONNECTED, DEVICE_OUT_OF_SYNC -> reconcile(e.subject().dpid());
             case PORT_ADDED, PORT_UPDATED, PORT_REMOVED -> replanFlood();
             default -> {}
