@@ -19,12 +19,15 @@ import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.Group;
 import org.weft.net.flow.GroupService;
+import org.weft.net.reconcile.SwitchEntries;
 
 /**
  * Keeps the rules and groups each plan key (a host, the flood tree) wants installed, and moves
- * switches from the installed plan to a new one: only what differs, make-before-break on each
+ * switches from the intended plan to a new one: only what differs, make-before-break on each
  * switch, the first switch given (the egress) confirmed by its barrier before the others. Updates
- * of one key run one after the other, so their messages never overtake each other.
+ * of one key run one after the other, so their messages never overtake each other. A plan is intent
+ * as soon as its update starts (the reconciler converges switches to it whatever happens to the
+ * update); it is installed only once every switch confirmed every operation of it.
  */
 final class RouteProgrammer {
 
@@ -32,6 +35,7 @@ final class RouteProgrammer {
 
     private final FlowRuleService flows;
     private final SwitchWriter writer;
+    private final Map<Object, RoutingPlan> intended = new ConcurrentHashMap<>();
     private final Map<Object, RoutingPlan> installed = new ConcurrentHashMap<>();
     private final Map<Object, CompletableFuture<Integer>> tails = new ConcurrentHashMap<>();
 
@@ -43,12 +47,18 @@ final class RouteProgrammer {
         this.writer = new SwitchWriter(flows, groups);
     }
 
+    /** The key's plan as intended now (what the switches should hold for it). */
+    RoutingPlan intended(Object key) {
+        return intended.getOrDefault(key, RoutingPlan.empty());
+    }
+
+    /** The key's plan as last confirmed in full by every switch it touches. */
     RoutingPlan installed(Object key) {
         return installed.getOrDefault(key, RoutingPlan.empty());
     }
 
     Set<Object> keys() {
-        return installed.keySet();
+        return intended.keySet();
     }
 
     /**
@@ -65,33 +75,51 @@ final class RouteProgrammer {
     }
 
     private CompletableFuture<Integer> apply(Object key, RoutingPlan plan, Dpid first) {
-        RoutingPlan old =
-                plan.flows().isEmpty() && plan.groups().isEmpty()
-                        ? installed.remove(key)
-                        : installed.put(key, plan);
+        boolean empty = plan.flows().isEmpty() && plan.groups().isEmpty();
+        RoutingPlan old = empty ? intended.remove(key) : intended.put(key, plan);
         RoutingPlan before = old == null ? RoutingPlan.empty() : old;
         Set<Dpid> touched = new HashSet<>(before.switches());
         touched.addAll(plan.switches());
-        CompletableFuture<Integer> egress = CompletableFuture.completedFuture(0);
+        CompletableFuture<SwitchWriter.Programmed> egress =
+                CompletableFuture.completedFuture(SwitchWriter.Programmed.NOTHING_TO_DO);
         if (first != null && touched.remove(first)) {
             egress = program(first, before, plan);
         }
         return egress.thenCompose(
-                n -> sum(n, touched.stream().map(s -> program(s, before, plan)).toList()));
+                        n -> sum(n, touched.stream().map(s -> program(s, before, plan)).toList()))
+                .thenApply(
+                        done -> {
+                            if (done.complete()) {
+                                if (empty) {
+                                    installed.remove(key);
+                                } else {
+                                    installed.put(key, plan);
+                                }
+                            }
+                            return done.confirmed();
+                        });
     }
 
-    private static CompletableFuture<Integer> sum(
-            int first, List<CompletableFuture<Integer>> rest) {
+    private static CompletableFuture<SwitchWriter.Programmed> sum(
+            SwitchWriter.Programmed first, List<CompletableFuture<SwitchWriter.Programmed>> rest) {
         return CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new))
-                .thenApply(x -> first + rest.stream().mapToInt(CompletableFuture::join).sum());
+                .thenApply(
+                        x -> {
+                            int n = first.confirmed();
+                            boolean complete = first.complete();
+                            for (CompletableFuture<SwitchWriter.Programmed> f : rest) {
+                                n += f.join().confirmed();
+                                complete &= f.join().complete();
+                            }
+                            return new SwitchWriter.Programmed(n, complete);
+                        });
     }
 
     /** Every rule and group all keys want installed, merged (what the switches should hold). */
     RoutingPlan intended() {
         ListMultimap<Dpid, FlowRule> f = ArrayListMultimap.create();
         ListMultimap<Dpid, Group> g = ArrayListMultimap.create();
-        installed
-                .values()
+        intended.values()
                 .forEach(
                         p -> {
                             f.putAll(p.flows());
@@ -115,21 +143,32 @@ final class RouteProgrammer {
         return tail == null ? NOTHING_PENDING : tail;
     }
 
-    /**
-     * Brings a switch that (re)connected in line with the intent: what the switch reports (its
-     * routing-app flows and its groups) is diffed against what every key wants there, make before
-     * break. Entries Weft does not know (for example after a controller restart) are removed, so
-     * their traffic comes to the controller again and is re-learned.
-     */
-    CompletableFuture<Integer> reconcile(
-            Dpid dpid, Supplier<CompletableFuture<SwitchWriter.Actual>> read) {
-        return writer.reconcile(dpid, read, this::intended);
+    /** Every rule and group all keys want on one switch. */
+    SwitchEntries intended(Dpid s) {
+        List<FlowRule> f = new ArrayList<>();
+        List<Group> g = new ArrayList<>();
+        for (RoutingPlan p : intended.values()) {
+            f.addAll(p.flows().get(s));
+            g.addAll(p.groups().get(s));
+        }
+        return new SwitchEntries(f, g);
+    }
+
+    /** Runs a reconcile pass of a switch in order with this programmer's batches to it. */
+    <T> CompletableFuture<T> exclusive(Dpid s, Supplier<CompletableFuture<T>> pass) {
+        return writer.exclusive(s, pass);
+    }
+
+    /** The groups a reconcile pass left on a switch. */
+    void groupsAre(Dpid s, List<Group> groups) {
+        writer.groupsAre(s, groups);
     }
 
     /**
      * Moves one switch from a key's old plan to its new one, through the switch's single writer.
      */
-    private CompletableFuture<Integer> program(Dpid s, RoutingPlan before, RoutingPlan after) {
+    private CompletableFuture<SwitchWriter.Programmed> program(
+            Dpid s, RoutingPlan before, RoutingPlan after) {
         return writer.change(
                 s,
                 before.flows().get(s),
@@ -144,7 +183,7 @@ final class RouteProgrammer {
      * in flight).
      */
     void reassert(Object key, Dpid s) {
-        List<FlowRule> rules = installed(key).flows().get(s);
+        List<FlowRule> rules = intended(key).flows().get(s);
         if (!rules.isEmpty()) {
             List<FlowRuleOperation> ops = new ArrayList<>(rules.size());
             rules.forEach(r -> ops.add(FlowRuleOperation.add(r)));
@@ -163,7 +202,7 @@ final class RouteProgrammer {
         List<FlowAction> out = new ArrayList<>();
         for (FlowAction a : actions) {
             if (a instanceof FlowAction.ToGroup tg) {
-                installed(key).groups().get(s).stream()
+                intended(key).groups().get(s).stream()
                         .filter(g -> g.groupId() == tg.groupId() && !g.buckets().isEmpty())
                         .findFirst()
                         .ifPresent(g -> out.addAll(pick(g, frame).actions()));
@@ -188,7 +227,7 @@ final class RouteProgrammer {
      * The actions a switch's rule for this key applies (to send a packet the way the plan would).
      */
     List<FlowAction> actionsAt(Object key, Dpid s) {
-        return installed(key).flows().get(s).stream()
+        return intended(key).flows().get(s).stream()
                 .filter(r -> r.match().inPort() == null)
                 .findFirst()
                 .map(FlowRule::actions)

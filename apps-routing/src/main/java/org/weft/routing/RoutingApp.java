@@ -20,7 +20,6 @@ import org.weft.net.Link;
 import org.weft.net.device.DeviceEvent;
 import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
-import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.GroupService;
 import org.weft.net.host.Host;
@@ -30,6 +29,7 @@ import org.weft.net.host.HostListener;
 import org.weft.net.host.HostService;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
+import org.weft.net.reconcile.IntentSource;
 import org.weft.net.routing.ParkedFrameCounts;
 import org.weft.net.routing.RouteChange;
 import org.weft.net.routing.RouteChangeListener;
@@ -70,6 +70,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     private final StatsService stats;
     private final RoutingConfig config;
     private final RouteProgrammer programmer;
+    private final IntentSource intentSource;
     private final LinkRouteIndex index = new LinkRouteIndex();
     private final RoutingPacketHandler packetHandler;
     private final ScheduledExecutorService executor;
@@ -110,6 +111,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         this.config = config;
         this.metric = config.metric();
         this.programmer = new RouteProgrammer(flows, groups);
+        this.intentSource = new RoutingIntent(programmer);
         this.packetHandler =
                 new RoutingPacketHandler(
                         this, hosts, packets, config.parkedFrames(), System::nanoTime);
@@ -177,6 +179,11 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
      */
     public RoutingPlan intended() {
         return programmer.intended();
+    }
+
+    /** The app's entries as intent, for the reconciler. */
+    public IntentSource intentSource() {
+        return intentSource;
     }
 
     /** Whether all route updates issued so far have been confirmed by the switches. */
@@ -288,51 +295,12 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     }
 
     private void onDevice(DeviceEvent e) {
+        // Switches that (re)connect or fall out of sync are audited by the reconciler, which
+        // reads this app's intent through intentSource().
         switch (e.type()) {
-                // A switch that missed a barrier or stats reply may hold anything: audit it.
-            case DEVICE_CONNECTED, DEVICE_OUT_OF_SYNC -> reconcile(e.subject().dpid());
             case PORT_ADDED, PORT_UPDATED, PORT_REMOVED -> replanFlood();
             default -> {}
         }
-    }
-
-    /**
-     * Audits a (re)connected or out-of-sync switch against the intent: stale entries out, missing
-     * ones in.
-     */
-    private void reconcile(Dpid dpid) {
-        programmer
-                .reconcile(
-                        dpid,
-                        () ->
-                                stats.getFlowEntries(dpid)
-                                        .thenCombine(
-                                                stats.getGroups(dpid),
-                                                (flows, groups) ->
-                                                        new SwitchWriter.Actual(
-                                                                flows.stream()
-                                                                        .map(
-                                                                                org.weft.net.stats
-                                                                                                .FlowEntry
-                                                                                        ::rule)
-                                                                        .filter(
-                                                                                r ->
-                                                                                        Cookies
-                                                                                                        .appId(
-                                                                                                                r
-                                                                                                                        .cookie())
-                                                                                                == RoutingCookies
-                                                                                                        .APP_ID)
-                                                                        .toList(),
-                                                                groups)))
-                .whenComplete(
-                        (n, err) -> {
-                            if (err != null) {
-                                log.debug("Reconciling {} failed: {}", dpid, err.toString());
-                            } else if (n > 0) {
-                                log.info("Reconciled switch {}: {} flow/group change(s)", dpid, n);
-                            }
-                        });
     }
 
     /**

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
+import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
@@ -52,7 +53,7 @@ final class SwitchWriter {
 
     /** One destination's move on a switch, or an audit (which runs alone). */
     private sealed interface Work permits Change, Audit {
-        CompletableFuture<Integer> done();
+        CompletableFuture<?> done();
     }
 
     private record Change(
@@ -61,10 +62,20 @@ final class SwitchWriter {
             List<Group> afterGroups,
             Set<SwitchDiff.Key> rules,
             Set<Integer> groupIds,
-            CompletableFuture<Integer> done)
+            CompletableFuture<Programmed> done)
             implements Work {}
 
-    private record Audit(Supplier<CompletableFuture<Integer>> body, CompletableFuture<Integer> done)
+    /**
+     * What one change achieved on its switch.
+     *
+     * @param confirmed operations the switch confirmed
+     * @param complete whether every operation of the change was confirmed
+     */
+    record Programmed(int confirmed, boolean complete) {
+        static final Programmed NOTHING_TO_DO = new Programmed(0, true);
+    }
+
+    private record Audit(Supplier<CompletableFuture<Object>> body, CompletableFuture<Object> done)
             implements Work {}
 
     /** A switch's queue; {@code busy} while a batch is in flight (guarded by the lane). */
@@ -85,20 +96,20 @@ final class SwitchWriter {
     }
 
     /** Moves one destination's entries on a switch from {@code before} to {@code after}. */
-    CompletableFuture<Integer> change(
+    CompletableFuture<Programmed> change(
             Dpid s,
             List<FlowRule> beforeFlows,
             List<Group> beforeGroups,
             List<FlowRule> afterFlows,
             List<Group> afterGroups) {
         if (beforeFlows.equals(afterFlows) && beforeGroups.equals(afterGroups)) {
-            return CompletableFuture.completedFuture(0);
+            return CompletableFuture.completedFuture(Programmed.NOTHING_TO_DO);
         }
         List<FlowRuleOperation> ops = SwitchDiff.flows(beforeFlows, afterFlows);
         if (ops.isEmpty() && beforeGroups.equals(afterGroups)) {
             // Nothing to send: not worth waiting behind other destinations' batches (an egress
             // switch that keeps its entries must not hold up the rest of the re-route).
-            return CompletableFuture.completedFuture(0);
+            return CompletableFuture.completedFuture(Programmed.NOTHING_TO_DO);
         }
         Set<SwitchDiff.Key> rules = new HashSet<>();
         ops.forEach(op -> rules.add(SwitchDiff.Key.of(op.rule())));
@@ -111,35 +122,24 @@ final class SwitchWriter {
     }
 
     /**
-     * Audits a switch: what it reports (read when the audit's turn comes, after everything queued
-     * before) against what is intended (also computed then).
+     * Runs a reconcile pass of a switch alone in its lane: after every batch queued before it, and
+     * before any queued after, so the pass reads and writes a switch no routing batch is changing.
      */
-    CompletableFuture<Integer> reconcile(
-            Dpid s, Supplier<CompletableFuture<Actual>> read, Supplier<RoutingPlan> intent) {
-        Supplier<CompletableFuture<Integer>> body =
-                () ->
-                        read.get()
-                                .thenCompose(
-                                        actual -> {
-                                            Map<Integer, Group> shadow = new ConcurrentHashMap<>();
-                                            actual.groups()
-                                                    .forEach(g -> shadow.put(g.groupId(), g));
-                                            groupsOn.put(s, shadow);
-                                            RoutingPlan want = intent.get();
-                                            return write(
-                                                    s,
-                                                    SwitchDiff.flows(
-                                                            actual.flows(), want.flows().get(s)),
-                                                    actual.groups(),
-                                                    want.groups().get(s));
-                                        });
-        return submit(s, new Audit(body, new CompletableFuture<>()));
+    @SuppressWarnings("unchecked")
+    <T> CompletableFuture<T> exclusive(Dpid s, Supplier<CompletableFuture<T>> pass) {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        submit(s, new Audit(() -> (CompletableFuture<Object>) pass.get(), done));
+        return (CompletableFuture<T>) done;
     }
 
-    /** What a switch reported: its routing flows and all its groups. */
-    record Actual(List<FlowRule> flows, List<Group> groups) {}
+    /** The groups a reconcile pass left on the switch: the shadow the next changes start from. */
+    void groupsAre(Dpid s, List<Group> groups) {
+        Map<Integer, Group> shadow = new ConcurrentHashMap<>();
+        groups.forEach(g -> shadow.put(g.groupId(), g));
+        groupsOn.put(s, shadow);
+    }
 
-    private CompletableFuture<Integer> submit(Dpid s, Work w) {
+    private <T> CompletableFuture<T> submit(Dpid s, Work w) {
         Lane lane = lanes.computeIfAbsent(s, d -> new Lane());
         boolean start;
         synchronized (lane) {
@@ -150,7 +150,9 @@ final class SwitchWriter {
         if (start) {
             drain(s, lane);
         }
-        return w.done();
+        @SuppressWarnings("unchecked")
+        CompletableFuture<T> done = (CompletableFuture<T>) w.done();
+        return done;
     }
 
     /** Runs the lane's batches until it is empty or a batch is still waiting for its barrier. */
@@ -199,7 +201,7 @@ final class SwitchWriter {
     /** Runs a batch; every work's future completes when it ends. */
     private CompletableFuture<?> run(Dpid s, List<Work> batch) {
         if (batch.get(0) instanceof Audit a) {
-            CompletableFuture<Integer> f;
+            CompletableFuture<?> f;
             try {
                 f = a.body().get();
             } catch (RuntimeException e) {
@@ -228,29 +230,64 @@ final class SwitchWriter {
         }
         // Every change's additions before any change's removals: make before break holds for the
         // merged batch too (the changes touch different rules, so the order between them is free).
+        int adds = ops.size();
         ops.addAll(removes);
-        CompletableFuture<Integer> f;
+        CompletableFuture<Outcome> f;
         try {
             f = write(s, ops, before, after);
         } catch (RuntimeException e) {
             failed(s, e);
-            f = CompletableFuture.completedFuture(0);
+            f = CompletableFuture.completedFuture(Outcome.NOTHING);
         }
         return f.whenComplete(
-                (n, e) -> {
-                    // Each change counts its own flow operations; the batch's group operations
-                    // are counted on the first, so the counts add up to what was sent.
-                    int rest = 0;
-                    for (int i = 1; i < batch.size(); i++) {
-                        int own = ((Change) batch.get(i)).flowOps().size();
-                        rest += own;
-                        batch.get(i).done().complete(n == null || n == 0 ? 0 : own);
+                (o, e) -> {
+                    // Each change counts its own confirmed flow operations (found at their place
+                    // in the merged batch: adds first, removes after); the batch's confirmed group
+                    // operations are counted on the first change.
+                    Outcome out = o == null ? Outcome.NOTHING : o;
+                    int addAt = 0;
+                    int removeAt = adds;
+                    for (int i = 0; i < batch.size(); i++) {
+                        int confirmed = i == 0 ? out.groupsConfirmed() : 0;
+                        boolean complete = out.clean();
+                        for (FlowRuleOperation op : ((Change) batch.get(i)).flowOps()) {
+                            int at = op.type() == FlowRuleOperation.Type.ADD ? addAt++ : removeAt++;
+                            if (out.flowConfirmed(at)) {
+                                confirmed++;
+                            } else {
+                                complete = false;
+                            }
+                        }
+                        ((Change) batch.get(i))
+                                .done()
+                                .complete(new Programmed(confirmed, complete));
                     }
-                    batch.get(0).done().complete(n == null || n == 0 ? 0 : n - rest);
                 });
     }
 
-    private CompletableFuture<Integer> write(
+    /**
+     * What a write achieved: group operations the switch confirmed, and the flow batch's result
+     * (null when it was not sent or its outcome is unknown: nothing of it counts as confirmed).
+     */
+    record Outcome(int groupsConfirmed, BatchResult flows, boolean clean) {
+        static final Outcome NOTHING = new Outcome(0, null, false);
+
+        boolean flowConfirmed(int index) {
+            return flows != null && index < flows.size() && !flows.failed(index);
+        }
+
+        int confirmed() {
+            return groupsConfirmed + (flows == null ? 0 : flows.confirmedCount());
+        }
+    }
+
+    /**
+     * Groups added or changed, then flows, then stale groups removed, each stage confirmed by its
+     * barrier before the next is sent. A stage the switch rejected in part stops the removals (make
+     * before break: the old entries stay until the reconciler repairs the switch, which the failure
+     * already asked for).
+     */
+    private CompletableFuture<Outcome> write(
             Dpid s,
             List<FlowRuleOperation> flowOps,
             List<Group> beforeGroups,
@@ -273,32 +310,56 @@ final class SwitchWriter {
                 last.add(new GroupOperation(GroupOperation.Type.REMOVE, shadow.get(g.groupId())));
             }
         }
-        int ops = first.size() + flowOps.size() + last.size();
-        if (ops == 0) {
-            return CompletableFuture.completedFuture(0);
+        if (first.size() + flowOps.size() + last.size() == 0) {
+            return CompletableFuture.completedFuture(new Outcome(0, null, true));
         }
         first.forEach(op -> shadow.put(op.group().groupId(), op.group()));
         last.forEach(op -> shadow.remove(op.group().groupId()));
-        CompletableFuture<Void> f =
+        int[] groupsConfirmed = {0};
+        BatchResult[] flowResult = {null};
+        CompletableFuture<Boolean> f =
                 first.isEmpty()
-                        ? CompletableFuture.completedFuture(null)
-                        : groups.applyGroups(s, first);
+                        ? CompletableFuture.completedFuture(true)
+                        : groups.applyGroups(s, first)
+                                .thenApply(r -> counted(s, r, groupsConfirmed));
         f =
                 f.thenCompose(
-                        x ->
-                                flowOps.isEmpty()
-                                        ? CompletableFuture.completedFuture(null)
-                                        : flows.apply(s, flowOps));
+                        clean -> {
+                            if (flowOps.isEmpty()) {
+                                return CompletableFuture.completedFuture(clean);
+                            }
+                            return flows.apply(s, flowOps)
+                                    .thenApply(
+                                            r -> {
+                                                flowResult[0] = r;
+                                                return clean && r.ok();
+                                            });
+                        });
         if (!last.isEmpty()) {
-            f = f.thenCompose(x -> groups.applyGroups(s, last));
+            f =
+                    f.thenCompose(
+                            clean ->
+                                    clean
+                                            ? groups.applyGroups(s, last)
+                                                    .thenApply(r -> counted(s, r, groupsConfirmed))
+                                            : CompletableFuture.completedFuture(false));
         }
         return f.handle(
-                (ok, e) -> {
+                (clean, e) -> {
                     if (e != null) {
                         failed(s, e);
+                    } else if (!clean) {
+                        // The driver logged and counted the rejection and handed the switch to
+                        // the reconciler; the shadow is no longer what the switch holds.
+                        groupsOn.remove(s);
                     }
-                    return ops;
+                    return new Outcome(groupsConfirmed[0], flowResult[0], e == null && clean);
                 });
+    }
+
+    private boolean counted(Dpid s, BatchResult r, int[] confirmed) {
+        confirmed[0] += r.confirmedCount();
+        return r.ok();
     }
 
     private void failed(Dpid s, Throwable e) {

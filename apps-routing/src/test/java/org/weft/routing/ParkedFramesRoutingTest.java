@@ -16,6 +16,7 @@ import org.weft.net.ConnectPoint;
 import org.weft.net.Dpid;
 import org.weft.net.IpAddress;
 import org.weft.net.MacAddress;
+import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.Group;
@@ -53,12 +54,13 @@ class ParkedFramesRoutingTest {
     private static final class BarrierSilentSwitch
             implements FlowRuleService, GroupService, StatsService {
         @Override
-        public CompletableFuture<Void> apply(Dpid dpid, List<FlowRuleOperation> operations) {
+        public CompletableFuture<BatchResult> apply(Dpid dpid, List<FlowRuleOperation> operations) {
             return new CompletableFuture<>();
         }
 
         @Override
-        public CompletableFuture<Void> applyGroups(Dpid dpid, List<GroupOperation> operations) {
+        public CompletableFuture<BatchResult> applyGroups(
+                Dpid dpid, List<GroupOperation> operations) {
             return new CompletableFuture<>();
         }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.weft.net.Dpid;
 import org.weft.net.MacAddress;
+import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
@@ -23,23 +24,24 @@ class SwitchWriterTest {
     /** Records every batch; each batch's barrier is answered only when the test says so. */
     private static final class ManualSwitch implements FlowRuleService, GroupService {
         final List<List<FlowRuleOperation>> batches = new ArrayList<>();
-        final List<CompletableFuture<Void>> barriers = new ArrayList<>();
+        final List<CompletableFuture<BatchResult>> barriers = new ArrayList<>();
 
         @Override
-        public synchronized CompletableFuture<Void> apply(Dpid d, List<FlowRuleOperation> ops) {
+        public synchronized CompletableFuture<BatchResult> apply(
+                Dpid d, List<FlowRuleOperation> ops) {
             batches.add(List.copyOf(ops));
-            CompletableFuture<Void> f = new CompletableFuture<>();
+            CompletableFuture<BatchResult> f = new CompletableFuture<>();
             barriers.add(f);
             return f;
         }
 
         @Override
-        public CompletableFuture<Void> applyGroups(Dpid d, List<GroupOperation> ops) {
-            return CompletableFuture.completedFuture(null);
+        public CompletableFuture<BatchResult> applyGroups(Dpid d, List<GroupOperation> ops) {
+            return CompletableFuture.completedFuture(BatchResult.confirmed(ops.size()));
         }
 
         void answer(int batch) {
-            barriers.get(batch).complete(null);
+            barriers.get(batch).complete(BatchResult.confirmed(batches.get(batch).size()));
         }
     }
 
@@ -54,89 +56,114 @@ class SwitchWriterTest {
     private final ManualSwitch sw = new ManualSwitch();
     private final SwitchWriter writer = new SwitchWriter(sw, sw);
 
-    private CompletableFuture<Integer> move(long dst, int from, int to) {
+    private CompletableFuture<SwitchWriter.Programmed> move(long dst, int from, int to) {
         return writer.change(
                 S, List.of(rule(dst, from)), List.of(), List.of(rule(dst, to)), List.of());
     }
 
     @Test
     void changesQueuedBehindABatchGoOutTogetherAddsFirst() {
-        CompletableFuture<Integer> a = move(1, 1, 2);
+        CompletableFuture<SwitchWriter.Programmed> a = move(1, 1, 2);
         // Different destinations, queued while a's barrier is outstanding.
-        CompletableFuture<Integer> b =
+        CompletableFuture<SwitchWriter.Programmed> b =
                 writer.change(S, List.of(rule(2, 1)), List.of(), List.of(), List.of());
-        CompletableFuture<Integer> c =
+        CompletableFuture<SwitchWriter.Programmed> c =
                 writer.change(S, List.of(), List.of(), List.of(rule(3, 4)), List.of());
         assertThat(sw.batches).hasSize(1);
         assertThat(b).isNotDone();
 
         sw.answer(0);
 
-        assertThat(a).isCompletedWithValue(1);
+        assertThat(a).isCompletedWithValue(done(1));
         assertThat(sw.batches).hasSize(2);
         assertThat(sw.batches.get(1))
                 .containsExactly(
                         FlowRuleOperation.add(rule(3, 4)), FlowRuleOperation.remove(rule(2, 1)));
         assertThat(writer.isIdle()).isFalse();
         sw.answer(1);
-        assertThat(b).isCompletedWithValue(1);
-        assertThat(c).isCompletedWithValue(1);
+        assertThat(b).isCompletedWithValue(done(1));
+        assertThat(c).isCompletedWithValue(done(1));
         assertThat(writer.isIdle()).isTrue();
     }
 
     @Test
     void changesToTheSameRuleStayInOrderInSeparateBatches() {
         move(1, 1, 2);
-        CompletableFuture<Integer> second = move(1, 2, 3);
-        CompletableFuture<Integer> third = move(1, 3, 4);
+        CompletableFuture<SwitchWriter.Programmed> second = move(1, 2, 3);
+        CompletableFuture<SwitchWriter.Programmed> third = move(1, 3, 4);
 
         sw.answer(0);
         assertThat(sw.batches).hasSize(2);
         assertThat(sw.batches.get(1)).containsExactly(FlowRuleOperation.add(rule(1, 3)));
         sw.answer(1);
-        assertThat(second).isCompletedWithValue(1);
+        assertThat(second).isCompletedWithValue(done(1));
         assertThat(sw.batches.get(2)).containsExactly(FlowRuleOperation.add(rule(1, 4)));
         sw.answer(2);
-        assertThat(third).isCompletedWithValue(1);
+        assertThat(third).isCompletedWithValue(done(1));
     }
 
     @Test
     void aChangeWithNothingToSendDoesNotWaitBehindOthers() {
         move(1, 1, 2);
-        CompletableFuture<Integer> same =
+        CompletableFuture<SwitchWriter.Programmed> same =
                 writer.change(S, List.of(rule(2, 1)), List.of(), List.of(rule(2, 1)), List.of());
-        assertThat(same).isCompletedWithValue(0);
+        assertThat(same).isCompletedWithValue(SwitchWriter.Programmed.NOTHING_TO_DO);
         assertThat(sw.batches).hasSize(1);
     }
 
-    @Test
-    void anAuditRunsAloneAfterWhatWasQueuedBeforeIt() {
-        move(1, 1, 2);
-        CompletableFuture<Integer> audit =
-                writer.reconcile(
-                        S,
-                        () ->
-                                CompletableFuture.completedFuture(
-                                        new SwitchWriter.Actual(List.of(rule(9, 1)), List.of())),
-                        RoutingPlan::empty);
-        CompletableFuture<Integer> after = move(2, 1, 2);
+    private static SwitchWriter.Programmed done(int n) {
+        return new SwitchWriter.Programmed(n, true);
+    }
 
+    @Test
+    void aReconcilePassRunsAloneAfterWhatWasQueuedBeforeIt() {
+        move(1, 1, 2);
+        CompletableFuture<String> pass =
+                writer.exclusive(
+                        S,
+                        () -> {
+                            sw.apply(S, List.of(FlowRuleOperation.remove(rule(9, 1))));
+                            return sw.barriers.get(1).thenApply(r -> "passed");
+                        });
+        CompletableFuture<SwitchWriter.Programmed> after = move(2, 1, 2);
+
+        assertThat(sw.batches).hasSize(1);
         sw.answer(0);
         assertThat(sw.batches.get(1)).containsExactly(FlowRuleOperation.remove(rule(9, 1)));
         assertThat(after).isNotDone();
         sw.answer(1);
-        assertThat(audit).isCompletedWithValue(1);
+        assertThat(pass).isCompletedWithValue("passed");
         assertThat(sw.batches.get(2)).containsExactly(FlowRuleOperation.add(rule(2, 2)));
     }
 
     @Test
+    void anOperationTheSwitchRejectsIsNotCountedAsDone() {
+        CompletableFuture<SwitchWriter.Programmed> a = move(1, 1, 2);
+        CompletableFuture<SwitchWriter.Programmed> b =
+                writer.change(S, List.of(), List.of(), List.of(rule(3, 4)), List.of());
+        // a's add and b's add are merged behind nothing: a goes alone first.
+        sw.barriers
+                .get(0)
+                .complete(
+                        BatchResult.of(
+                                1,
+                                java.util.Map.of(
+                                        0,
+                                        new org.weft.net.SwitchErrorException(
+                                                S, 7, "FLOW_MOD_FAILED", "TABLE_FULL"))));
+        assertThat(a).isCompletedWithValue(new SwitchWriter.Programmed(0, false));
+        sw.answer(1);
+        assertThat(b).isCompletedWithValue(done(1));
+    }
+
+    @Test
     void aFailedBatchDoesNotStopTheQueue() {
-        CompletableFuture<Integer> a = move(1, 1, 2);
-        CompletableFuture<Integer> b = move(2, 1, 2);
+        CompletableFuture<SwitchWriter.Programmed> a = move(1, 1, 2);
+        CompletableFuture<SwitchWriter.Programmed> b = move(2, 1, 2);
         sw.barriers.get(0).completeExceptionally(new IllegalStateException("switch said no"));
-        assertThat(a).isDone();
+        assertThat(a).isCompletedWithValue(new SwitchWriter.Programmed(0, false));
         assertThat(sw.batches).hasSize(2);
         sw.answer(1);
-        assertThat(b).isCompletedWithValue(1);
+        assertThat(b).isCompletedWithValue(done(1));
     }
 }

@@ -16,6 +16,7 @@ import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.Dpid;
+import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
@@ -126,7 +127,7 @@ final class FlowInstallRun {
             slots[s] = new Semaphore(inFlight);
         }
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<CompletableFuture<Void>> all = new ArrayList<>();
+        List<CompletableFuture<?>> all = new ArrayList<>();
         int sent = 0;
         int round = 0;
         while (sent < rules && failure.get() == null) {
@@ -137,7 +138,9 @@ final class FlowInstallRun {
                 throw new TimeoutException("flow installation exceeded " + limit);
             }
             Semaphore slot = slots[s];
-            CompletableFuture<Void> done = flows.apply(Dpid.of(1 + s), batchFor(s, sent, n));
+            CompletableFuture<?> done =
+                    flows.apply(Dpid.of(1 + s), batchFor(s, sent, n))
+                            .thenApply(BatchResult::orThrow);
             done.whenComplete(
                     (ok, e) -> {
                         slot.release();

@@ -1,6 +1,8 @@
 package org.weft.dist;
 
+import java.util.List;
 import org.weft.failover.FailoverApp;
+import org.weft.net.reconcile.IntentSource;
 import org.weft.openflow.OfController;
 import org.weft.routing.RoutingApp;
 import org.weft.routing.RoutingConfig;
@@ -48,6 +50,14 @@ final class Apps implements AutoCloseable {
                         .start();
         FailoverApp failover = new FailoverApp(routing, core.eventExecutor()).start();
         return new Apps(routing, steering, failover);
+    }
+
+    /** The apps' intent sources, for the reconciler (none when routing is off). */
+    List<IntentSource> intents() {
+        if (routing == null) {
+            return List.of();
+        }
+        return List.of(routing.intentSource());
     }
 
     @Override

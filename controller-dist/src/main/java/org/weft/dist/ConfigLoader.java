@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import org.weft.net.host.impl.HostTableLimits;
 import org.weft.net.link.impl.DiscoveryConfig;
 import org.weft.net.link.impl.LldpSigner;
+import org.weft.net.reconcile.impl.ReconcileConfig;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfLimits;
 import org.weft.openflow.OfTlsConfig;
@@ -45,6 +46,7 @@ public final class ConfigLoader {
             toOfConfig(c);
             toCoreSettings(c);
             toRoutingConfig(c);
+            toReconcileConfig(c);
             RestWiring.toRestConfig(c);
             return c;
         } catch (NoSuchFileException e) {
@@ -190,6 +192,33 @@ public final class ConfigLoader {
                 t.maxBatchEvents,
                 Duration.ofSeconds(c.hosts.idleTimeoutS),
                 new HostTableLimits(c.hosts.maxHosts, c.hosts.maxHostsPerSwitch));
+    }
+
+    /**
+     * The reconciler's settings this configuration describes.
+     *
+     * @throws IllegalArgumentException with the reason when a value is impossible
+     */
+    public static ReconcileConfig toReconcileConfig(WeftConfig c) {
+        WeftConfig.Reconcile r = c.reconcile;
+        if (r == null) {
+            throw new IllegalArgumentException("reconcile must not be null");
+        }
+        if (!(r.intervalS >= 0.1 && r.intervalS <= 86_400)) {
+            throw new IllegalArgumentException("reconcile.intervalS must be between 0.1 and 86400");
+        }
+        if (r.maxPassesInFlight < 1) {
+            throw new IllegalArgumentException("reconcile.maxPassesInFlight must be at least 1");
+        }
+        Duration interval = Duration.ofMillis(Math.round(r.intervalS * 1000));
+        Duration maxBackoff =
+                interval.compareTo(Duration.ofSeconds(30)) < 0 ? interval : Duration.ofSeconds(30);
+        Duration minBackoff =
+                maxBackoff.compareTo(Duration.ofSeconds(1)) < 0
+                        ? maxBackoff
+                        : Duration.ofSeconds(1);
+        return new ReconcileConfig(
+                interval, r.maxPassesInFlight, minBackoff, maxBackoff, r.removeUnknown);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.weft.net.failover.FailoverService;
+import org.weft.net.reconcile.ReconcileService;
 import org.weft.net.routing.RoutingService;
 import org.weft.net.steering.SteeringService;
 import org.weft.openflow.OfController;
@@ -61,6 +62,7 @@ final class RestWiring {
             OfController of,
             CoreServices core,
             IntentStore intents,
+            ReconcileService reconciler,
             RoutingService routing,
             SteeringService steering,
             FailoverService failover)

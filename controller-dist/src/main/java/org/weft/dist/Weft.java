@@ -4,6 +4,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.failover.FailoverApp;
+import org.weft.net.reconcile.impl.Reconciler;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfController;
 import org.weft.rest.RestServer;
@@ -22,12 +23,19 @@ public final class Weft implements AutoCloseable {
     private final OfController openflow;
     private final CoreServices core;
     private final Apps apps;
+    private final Reconciler reconciler;
     private final RestServer rest;
 
-    private Weft(OfController openflow, CoreServices core, Apps apps, RestServer rest) {
+    private Weft(
+            OfController openflow,
+            CoreServices core,
+            Apps apps,
+            Reconciler reconciler,
+            RestServer rest) {
         this.openflow = openflow;
         this.core = core;
         this.apps = apps;
+        this.reconciler = reconciler;
         this.rest = rest;
     }
 
@@ -41,6 +49,16 @@ public final class Weft implements AutoCloseable {
                         controller.deviceService(), controller.packetService(), settings);
         IntentStore intents = RestWiring.intentStore(config);
         Apps apps = Apps.start(config, controller, core, intents);
+        Reconciler reconciler =
+                new Reconciler(
+                        controller.deviceService(),
+                        controller.flowRuleService(),
+                        controller.groupService(),
+                        controller.statsService(),
+                        controller.flowRuleCounters(),
+                        ConfigLoader.toReconcileConfig(config));
+        reconciler.register(controller.coreIntent());
+        apps.intents().forEach(reconciler::register);
         RestServer rest;
         try {
             controller.start();
@@ -50,17 +68,21 @@ public final class Weft implements AutoCloseable {
                             controller,
                             core,
                             intents,
+                            reconciler,
                             apps.routing,
                             apps.steering,
                             apps.failover);
+            // After every app registered its intent: switches connected by now get their pass.
+            reconciler.start();
         } catch (Exception e) {
+            reconciler.close();
             apps.close();
             core.close();
             controller.close();
             throw e;
         }
         log.info("Weft started: OpenFlow on {}", controller.boundPorts());
-        return new Weft(controller, core, apps, rest);
+        return new Weft(controller, core, apps, reconciler, rest);
     }
 
     public List<Integer> openflowPorts() {
@@ -95,9 +117,15 @@ public final class Weft implements AutoCloseable {
         return rest;
     }
 
+    /** The reconciler converging switches to every app's intent. */
+    public Reconciler reconciler() {
+        return reconciler;
+    }
+
     @Override
     public void close() {
         rest.close();
+        reconciler.close();
         apps.close();
         core.close();
         openflow.close();

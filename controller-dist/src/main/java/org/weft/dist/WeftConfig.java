@@ -17,6 +17,7 @@ public final class WeftConfig {
     @JsonProperty public Hosts hosts = new Hosts();
     @JsonProperty public Routing routing = new Routing();
     @JsonProperty public PacketIn packetIn = new PacketIn();
+    @JsonProperty public Reconcile reconcile = new Reconcile();
 
     /** Where Weft keeps operator intent (static flows) and the generated REST token. */
     @JsonProperty public String dataDir = "./weft-data";
@@ -75,6 +76,18 @@ public final class WeftConfig {
 
         /** Threads running the apps' packet processing (0 = one per core). */
         @JsonProperty public int workerThreads = 0;
+    }
+
+    /** Converging switches' tables to intent. */
+    public static final class Reconcile {
+        /** Seconds between two passes of one switch (each switch at its own phase). */
+        @JsonProperty public double intervalS = 30;
+
+        /** Passes running at once; more wait their turn. */
+        @JsonProperty public int maxPassesInFlight = 16;
+
+        /** Whether entries whose cookie no Weft app owns are removed too. */
+        @JsonProperty public boolean removeUnknown = false;
     }
 
     /** TLS on the OpenFlow channel. */

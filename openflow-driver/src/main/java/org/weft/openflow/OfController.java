@@ -3,7 +3,6 @@ package org.weft.openflow;
 import io.netty.handler.ssl.SslContext;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,10 +11,12 @@ import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.GroupService;
 import org.weft.net.packet.PacketService;
+import org.weft.net.reconcile.IntentSource;
 import org.weft.net.stats.StatsService;
 import org.weft.openflow.channel.OfServer;
 import org.weft.openflow.channel.OfSwitchRegistry;
 import org.weft.openflow.channel.OfWarmup;
+import org.weft.openflow.provider.CoreFlowIntent;
 import org.weft.openflow.provider.OfDeviceManager;
 import org.weft.openflow.provider.OfFlowRuleManager;
 import org.weft.openflow.provider.OfPacketManager;
@@ -41,7 +42,12 @@ public final class OfController implements AutoCloseable {
         this.config = config;
         this.registry = new OfSwitchRegistry(config.duplicateProbeTimeout());
         this.events =
-                Executors.newSingleThreadExecutor(
+                new java.util.concurrent.ThreadPoolExecutor(
+                        1,
+                        1,
+                        0,
+                        TimeUnit.MILLISECONDS,
+                        new java.util.concurrent.LinkedBlockingQueue<>(),
                         r -> {
                             Thread t = new Thread(r, "weft-device-events");
                             t.setDaemon(true);
@@ -96,6 +102,21 @@ public final class OfController implements AutoCloseable {
 
     public StatsService statsService() {
         return stats;
+    }
+
+    /** The driver's own entries (table-miss, packet requests), for the reconciler. */
+    public IntentSource coreIntent() {
+        return new CoreFlowIntent(registry, packets);
+    }
+
+    /** Whether the OpenFlow listeners are bound and accepting. */
+    public boolean isListening() {
+        return !server.boundPorts().isEmpty();
+    }
+
+    /** Device events waiting for their listeners. */
+    public int deviceEventBacklog() {
+        return ((java.util.concurrent.ThreadPoolExecutor) events).getQueue().size();
     }
 
     public OfSwitchRegistry switches() {

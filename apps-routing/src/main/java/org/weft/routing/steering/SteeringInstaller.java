@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.Dpid;
+import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
@@ -46,6 +47,7 @@ final class SteeringInstaller {
             }
             adds.add(
                     flows.apply(e.getKey(), List.of(FlowRuleOperation.add(e.getValue())))
+                            .thenApply(BatchResult::orThrow)
                             .thenRun(() -> now.put(e.getKey(), e.getValue())));
         }
         Map<Dpid, FlowRule> stale = new HashMap<>(have);
@@ -54,7 +56,7 @@ final class SteeringInstaller {
         return CompletableFuture.allOf(adds.toArray(CompletableFuture[]::new))
                 .thenCompose(
                         v -> {
-                            List<CompletableFuture<Void>> removes = new ArrayList<>();
+                            List<CompletableFuture<?>> removes = new ArrayList<>();
                             for (var e : stale.entrySet()) {
                                 removes.add(
                                         flows.apply(

@@ -1,8 +1,23 @@
 package org.weft.net.flow;
 
-/** How many flow-mods the controller has sent to switches since start (for metrics). */
+import java.util.Map;
+import org.weft.net.Dpid;
+
+/** What the controller has sent to switches and what they did not confirm (for metrics). */
 public interface FlowRuleCounters {
 
     /** Flow-mods sent, confirmed or not (adds, modifies, removes). */
     long flowModsSent();
+
+    /**
+     * Flow-mods and group-mods that were rejected or never confirmed since start, by switch and
+     * reason ({@code TYPE/CODE} of the switch's error, or {@link BatchFailure#TIMEOUT}).
+     */
+    Map<Dpid, Map<String, Long>> flowModFailures();
+
+    /** Batches not fully confirmed in the last 60 seconds. */
+    int failedBatchesLastMinute();
+
+    /** Tells the listener about each batch not fully confirmed from now on. */
+    void addFailureListener(BatchFailureListener listener);
 }

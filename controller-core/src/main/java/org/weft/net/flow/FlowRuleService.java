@@ -10,11 +10,14 @@ public interface FlowRuleService {
     /**
      * Sends the operations to the switch in order, followed by a barrier.
      *
-     * @return completes when the barrier reply arrives; fails with {@link
-     *     org.weft.net.SwitchErrorException} if the switch rejected one of them, or {@link
-     *     org.weft.net.DeviceNotConnectedException} if the switch is not (or no longer) connected
+     * @return completes when the barrier reply arrives, saying which operations the switch rejected
+     *     and why (every other one is confirmed); fails when the outcome is unknown: {@link
+     *     org.weft.net.DeviceNotConnectedException} if the switch is not (or no longer) connected,
+     *     {@link java.util.concurrent.TimeoutException} if no barrier reply came within the request
+     *     timeout, {@link IllegalArgumentException} or {@link UnsupportedOperationException} if the
+     *     batch cannot be translated for the switch (nothing was sent)
      */
-    CompletableFuture<Void> apply(Dpid dpid, List<FlowRuleOperation> operations);
+    CompletableFuture<BatchResult> apply(Dpid dpid, List<FlowRuleOperation> operations);
 
     /**
      * Sends the operations without a barrier and without waiting: for repeating entries the switch

@@ -10,9 +10,9 @@ public interface GroupService {
     /**
      * Sends the group operations in order, followed by a barrier.
      *
-     * @return completes on the barrier reply; fails with {@link org.weft.net.SwitchErrorException}
-     *     if the switch rejected one, or with {@link UnsupportedOperationException} on an OF1.0
-     *     switch
+     * @return completes on the barrier reply, saying which operations the switch rejected; fails as
+     *     {@link FlowRuleService#apply} does when the outcome is unknown, and with {@link
+     *     UnsupportedOperationException} on an OF1.0 switch
      */
-    CompletableFuture<Void> applyGroups(Dpid dpid, List<GroupOperation> operations);
+    CompletableFuture<BatchResult> applyGroups(Dpid dpid, List<GroupOperation> operations);
 }

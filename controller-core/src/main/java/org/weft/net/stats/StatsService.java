@@ -14,6 +14,15 @@ public interface StatsService {
     /** Every flow entry of every table, with counters. */
     CompletableFuture<List<FlowEntry>> getFlowEntries(Dpid dpid);
 
+    /**
+     * The flow entries of one app (cookie app id, see {@link org.weft.net.flow.Cookies}): on
+     * OpenFlow 1.3 the switch filters by cookie mask, so only that app's entries cross the wire.
+     */
+    default CompletableFuture<List<FlowEntry>> getFlowEntries(Dpid dpid, int appId) {
+        return getFlowEntries(dpid)
+                .thenApply(all -> all.stream().filter(e -> e.appId() == appId).toList());
+    }
+
     /** Counters of every port. */
     CompletableFuture<List<PortStatistics>> getPortStatistics(Dpid dpid);
 

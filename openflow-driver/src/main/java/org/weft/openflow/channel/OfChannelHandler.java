@@ -298,13 +298,18 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
         register(ctx);
         sw.expectBatch(first, configBarrierXid)
                 .whenComplete(
-                        (ok, e) -> {
+                        (result, e) -> {
                             // A switch that goes before confirming: its disconnect is logged.
                             if (e != null && !(e instanceof DeviceNotConnectedException)) {
                                 log.warn(
                                         "Switch {} did not confirm its configuration: {}",
                                         dpid,
                                         e.toString());
+                            } else if (result != null && !result.ok()) {
+                                log.warn(
+                                        "Switch {} rejected part of its configuration: {}",
+                                        dpid,
+                                        result.failures().values());
                             }
                         });
     }

@@ -8,10 +8,6 @@ import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.U64;
 import org.weft.net.Dpid;
-import org.weft.net.PortNumber;
-import org.weft.net.flow.Cookies;
-import org.weft.net.flow.FlowAction;
-import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.openflow.OfConfig;
@@ -19,9 +15,6 @@ import org.weft.openflow.translate.OfFlowMods;
 
 /** The messages that configure a switch once its ports are known. */
 final class OfHandshakeSteps {
-
-    /** Priority 0, match all, to the controller: the OF1.3 table-miss entry. */
-    static final int TABLE_MISS_PRIORITY = 0;
 
     private final OfConfig config;
 
@@ -38,13 +31,7 @@ final class OfHandshakeSteps {
         List<OFMessage> out = new ArrayList<>();
         out.add(f.buildSetConfig().setXid(xid++).setMissSendLen(config.missSendLen()).build());
         if (f.getVersion() != OFVersion.OF_10) {
-            FlowRule miss =
-                    FlowRule.builder(dpid)
-                            .priority(TABLE_MISS_PRIORITY)
-                            .match(FlowMatch.ANY)
-                            .actions(FlowAction.output(PortNumber.CONTROLLER))
-                            .cookie(Cookies.make(Cookies.CORE_APP, 0))
-                            .build();
+            FlowRule miss = CoreFlows.tableMiss(dpid);
             out.add(OfFlowMods.toFlowMod(f, FlowRuleOperation.add(miss), xid++));
         }
         if (config.sendRoleRequest() && f.getVersion() != OFVersion.OF_10) {

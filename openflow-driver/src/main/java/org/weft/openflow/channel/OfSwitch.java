@@ -20,6 +20,7 @@ import org.weft.net.PortNumber;
 import org.weft.net.device.ChannelStats;
 import org.weft.net.device.Device;
 import org.weft.net.device.Port;
+import org.weft.net.flow.BatchResult;
 import org.weft.openflow.OfLimits;
 
 /**
@@ -194,11 +195,11 @@ public final class OfSwitch {
     /**
      * Sends messages built with consecutive xids, then a barrier, in one write.
      *
-     * @return completes when the barrier reply arrives; fails with the decoded error of the first
-     *     rejected message, when the channel closes first, or with a {@link
+     * @return completes when the barrier reply arrives, with the decoded errors of the messages the
+     *     switch rejected; fails when the channel closes first, or with a {@link
      *     java.util.concurrent.TimeoutException} after {@link OfLimits#requestTimeout()}
      */
-    public CompletableFuture<Void> sendBatch(List<LongFunction<OFMessage>> messages) {
+    public CompletableFuture<BatchResult> sendBatch(List<LongFunction<OFMessage>> messages) {
         if (!channel.isActive()) {
             return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
         }
@@ -210,7 +211,7 @@ public final class OfSwitch {
         }
         long barrierXid = first + n;
         out.add(factory.buildBarrierRequest().setXid(barrierXid).build());
-        CompletableFuture<Void> done = pending.expectBarrier(first, barrierXid);
+        CompletableFuture<BatchResult> done = pending.expectBarrier(first, barrierXid);
         channel.writeAndFlush(out, channel.voidPromise());
         if (!channel.isActive()) {
             pending.failAll();
@@ -219,7 +220,7 @@ public final class OfSwitch {
     }
 
     /** Tracks messages already sent with xids {@code firstXid..barrierXid} (the handshake's). */
-    CompletableFuture<Void> expectBatch(long firstXid, long barrierXid) {
+    CompletableFuture<BatchResult> expectBatch(long firstXid, long barrierXid) {
         return pending.expectBarrier(firstXid, barrierXid);
     }
 

@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
+import org.weft.net.SwitchErrorException;
+import org.weft.net.flow.BatchResult;
 import org.weft.openflow.OfLimits;
 import org.weft.openflow.translate.OfErrors;
 
@@ -32,7 +34,21 @@ final class PendingRequests {
 
     private static final Logger log = LoggerFactory.getLogger(PendingRequests.class);
 
-    private record Batch(long firstXid, CompletableFuture<Void> future) {}
+    /**
+     * A batch of {@code size} messages from {@code firstXid}; errors collected until the barrier.
+     */
+    private static final class Batch {
+        final long firstXid;
+        final int size;
+        final CompletableFuture<BatchResult> future;
+        final Map<Integer, SwitchErrorException> errors = new java.util.TreeMap<>();
+
+        Batch(long firstXid, int size, CompletableFuture<BatchResult> future) {
+            this.firstXid = firstXid;
+            this.size = size;
+            this.future = future;
+        }
+    }
 
     private static final class Multipart {
         final List<OFStatsReply> parts = new ArrayList<>();
@@ -87,9 +103,13 @@ final class PendingRequests {
         return f;
     }
 
-    CompletableFuture<Void> expectBarrier(long firstXid, long barrierXid) {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        Batch b = new Batch(firstXid, f);
+    /**
+     * A batch of messages {@code firstXid..barrierXid-1} followed by its barrier: completes on the
+     * barrier reply with the operations the switch rejected before it.
+     */
+    CompletableFuture<BatchResult> expectBarrier(long firstXid, long barrierXid) {
+        CompletableFuture<BatchResult> f = new CompletableFuture<>();
+        Batch b = new Batch(firstXid, (int) (barrierXid - firstXid), f);
         batchesByBarrierXid.put(barrierXid, b);
         timeout(f, "barrier reply", barrierXid)
                 .whenComplete((r, e) -> batchesByBarrierXid.remove(barrierXid, b));
@@ -166,13 +186,17 @@ final class PendingRequests {
         return true;
     }
 
-    /** A barrier reply completes its batch, unless an error failed it already. */
+    /** A barrier reply completes its batch with the errors that came before it. */
     boolean barrierReply(long xid) {
         Batch b = batchesByBarrierXid.remove(xid);
         if (b == null) {
             return false;
         }
-        b.future.complete(null);
+        BatchResult result;
+        synchronized (b) {
+            result = BatchResult.of(b.size, b.errors);
+        }
+        b.future.complete(result);
         return true;
     }
 
@@ -191,7 +215,16 @@ final class PendingRequests {
         }
         Map.Entry<Long, Batch> e = batchesByBarrierXid.ceilingEntry(xid);
         if (e != null && xid >= e.getValue().firstXid) {
-            e.getValue().future.completeExceptionally(OfErrors.toException(dpid, error));
+            Batch b = e.getValue();
+            SwitchErrorException err = OfErrors.toException(dpid, error);
+            if (xid == e.getKey()) {
+                // The barrier itself was refused: nothing of the batch is confirmed.
+                b.future.completeExceptionally(err);
+            } else {
+                synchronized (b) {
+                    b.errors.putIfAbsent((int) (xid - b.firstXid), err);
+                }
+            }
             return true;
         }
         return false;

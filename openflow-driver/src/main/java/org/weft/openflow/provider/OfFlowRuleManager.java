@@ -2,6 +2,7 @@ package org.weft.openflow.provider;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
@@ -10,6 +11,8 @@ import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
+import org.weft.net.flow.BatchFailureListener;
+import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
@@ -28,13 +31,14 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService, F
     private final OfSwitchRegistry switches;
     private final java.util.concurrent.atomic.LongAdder flowMods =
             new java.util.concurrent.atomic.LongAdder();
+    private final FlowModFailures failures = new FlowModFailures(System::nanoTime);
 
     public OfFlowRuleManager(OfSwitchRegistry switches) {
         this.switches = switches;
     }
 
     @Override
-    public CompletableFuture<Void> apply(Dpid dpid, List<FlowRuleOperation> operations) {
+    public CompletableFuture<BatchResult> apply(Dpid dpid, List<FlowRuleOperation> operations) {
         Optional<OfSwitch> sw = switches.get(dpid);
         if (sw.isEmpty()) {
             return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
@@ -59,6 +63,21 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService, F
     }
 
     @Override
+    public Map<Dpid, Map<String, Long>> flowModFailures() {
+        return failures.byReason();
+    }
+
+    @Override
+    public int failedBatchesLastMinute() {
+        return failures.lastMinute();
+    }
+
+    @Override
+    public void addFailureListener(BatchFailureListener listener) {
+        failures.addListener(listener);
+    }
+
+    @Override
     public boolean send(Dpid dpid, List<FlowRuleOperation> operations) {
         Optional<OfSwitch> sw = switches.get(dpid);
         if (sw.isEmpty()) {
@@ -80,7 +99,7 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService, F
     }
 
     @Override
-    public CompletableFuture<Void> applyGroups(Dpid dpid, List<GroupOperation> operations) {
+    public CompletableFuture<BatchResult> applyGroups(Dpid dpid, List<GroupOperation> operations) {
         Optional<OfSwitch> sw = switches.get(dpid);
         if (sw.isEmpty()) {
             return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
@@ -98,11 +117,14 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService, F
         return send(sw.get(), msgs);
     }
 
-    private static CompletableFuture<Void> send(OfSwitch sw, List<LongFunction<OFMessage>> msgs) {
+    private CompletableFuture<BatchResult> send(OfSwitch sw, List<LongFunction<OFMessage>> msgs) {
+        CompletableFuture<BatchResult> f;
         try {
-            return sw.sendBatch(msgs);
+            f = sw.sendBatch(msgs);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             return CompletableFuture.failedFuture(e);
         }
+        f.whenComplete((r, e) -> failures.observe(sw.dpid(), msgs.size(), r, e));
+        return f;
     }
 }

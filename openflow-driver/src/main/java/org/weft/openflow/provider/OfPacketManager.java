@@ -14,9 +14,7 @@ import org.projectfloodlight.openflow.types.OFPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.ConnectPoint;
-import org.weft.net.PortNumber;
-import org.weft.net.flow.Cookies;
-import org.weft.net.flow.FlowAction;
+import org.weft.net.Dpid;
 import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
@@ -25,6 +23,7 @@ import org.weft.net.packet.OutboundPacket;
 import org.weft.net.packet.PacketContext;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
+import org.weft.openflow.channel.CoreFlows;
 import org.weft.openflow.channel.OfSwitch;
 import org.weft.openflow.channel.OfSwitchListener;
 import org.weft.openflow.channel.OfSwitchRegistry;
@@ -81,6 +80,13 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
         switches.all().forEach(sw -> install(sw, r));
     }
 
+    /** The packet-request entries a switch should hold. */
+    List<FlowRule> requestRules(Dpid dpid) {
+        return requests.stream()
+                .map(r -> CoreFlows.packetRequest(dpid, r.match(), r.priority()))
+                .toList();
+    }
+
     @Override
     public void switchConnected(OfSwitch sw) {
         lanes.computeIfAbsent(sw, s -> workers.newLane());
@@ -96,13 +102,7 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
     }
 
     private void install(OfSwitch sw, Request r) {
-        FlowRule rule =
-                FlowRule.builder(sw.dpid())
-                        .priority(r.priority())
-                        .match(r.match())
-                        .actions(FlowAction.output(PortNumber.CONTROLLER))
-                        .cookie(Cookies.make(Cookies.CORE_APP, 1))
-                        .build();
+        FlowRule rule = CoreFlows.packetRequest(sw.dpid(), r.match(), r.priority());
         flows.apply(sw.dpid(), List.of(FlowRuleOperation.add(rule)))
                 .whenComplete(
                         (ok, e) -> {
@@ -116,12 +116,12 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
                                         "Packet request {} not installed on {}: it disconnected",
                                         r.match(),
                                         sw.dpid());
-                            } else if (e != null) {
+                            } else if (e != null || !ok.ok()) {
                                 log.warn(
                                         "Could not install packet request {} on {}: {}",
                                         r.match(),
                                         sw.dpid(),
-                                        e.getMessage());
+                                        e != null ? e.getMessage() : ok.failures().values());
                             }
                         });
     }

@@ -16,8 +16,10 @@ import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.TableId;
+import org.projectfloodlight.openflow.types.U64;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
+import org.weft.net.flow.Cookies;
 import org.weft.net.flow.Group;
 import org.weft.net.stats.FlowEntry;
 import org.weft.net.stats.PortStatistics;
@@ -38,6 +40,16 @@ public final class OfStatsManager implements StatsService {
 
     @Override
     public CompletableFuture<List<FlowEntry>> getFlowEntries(Dpid dpid) {
+        return flowEntries(dpid, -1);
+    }
+
+    @Override
+    public CompletableFuture<List<FlowEntry>> getFlowEntries(Dpid dpid, int appId) {
+        return flowEntries(dpid, appId);
+    }
+
+    /** Every entry, or (appId >= 0) one app's: filtered by the switch on 1.3, here on 1.0. */
+    private CompletableFuture<List<FlowEntry>> flowEntries(Dpid dpid, int appId) {
         return ask(
                 dpid,
                 f ->
@@ -50,6 +62,10 @@ public final class OfStatsManager implements StatsService {
                                             .setOutPort(OFPort.ANY);
                             if (f.getVersion() != OFVersion.OF_10) {
                                 b.setOutGroup(OFGroup.ANY);
+                                if (appId >= 0) {
+                                    b.setCookie(U64.of(Cookies.make(appId, 0)))
+                                            .setCookieMask(U64.of(Cookies.make(0xffff, 0)));
+                                }
                             }
                             return b.build();
                         },
@@ -58,6 +74,7 @@ public final class OfStatsManager implements StatsService {
                                 .map(p -> (OFFlowStatsReply) p)
                                 .flatMap(r -> r.getEntries().stream())
                                 .map(e -> OfFlowEntries.toEntry(dpid, e))
+                                .filter(e -> appId < 0 || e.appId() == appId)
                                 .toList());
     }
 

@@ -95,7 +95,7 @@ class PendingRequestsTest {
         PendingRequests p =
                 new PendingRequests(
                         Dpid.of(1), limits(Duration.ofMillis(50), 10, 1 << 20), counters);
-        CompletableFuture<Void> barrier = p.expectBarrier(10, 12);
+        CompletableFuture<?> barrier = p.expectBarrier(10, 12);
         CompletableFuture<?> echo = p.expectReply(13);
         CompletableFuture<?> stats = p.expectMultipart(14);
         for (CompletableFuture<?> f : List.of(barrier, echo, stats)) {
@@ -119,7 +119,7 @@ class PendingRequestsTest {
                         limits(Duration.ofMillis(200), 10, 1 << 20),
                         counters,
                         reported::incrementAndGet);
-        List<CompletableFuture<Void>> batches =
+        List<CompletableFuture<org.weft.net.flow.BatchResult>> batches =
                 List.of(p.expectBarrier(1, 2), p.expectBarrier(3, 4), p.expectBarrier(5, 6));
         batches.forEach(b -> assertThat(b).failsWithin(Duration.ofSeconds(5)));
         waitUntil(() -> counters.requestTimeouts.sum() == 3);

@@ -18,6 +18,7 @@ import org.weft.net.device.Device;
 import org.weft.net.device.DeviceEvent;
 import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
+import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowRule;
@@ -182,7 +183,9 @@ public final class StaticFlowService implements AutoCloseable {
         }
         checkAgainstTopology(rule);
         SwitchCalls.await(
-                flowRules.apply(rule.dpid(), List.of(FlowRuleOperation.add(rule))),
+                flowRules
+                        .apply(rule.dpid(), List.of(FlowRuleOperation.add(rule)))
+                        .thenApply(BatchResult::orThrow),
                 "installing static flow on " + rule.dpid());
         try {
             store.put(KIND, id, mapper.writeValueAsString(dto));
@@ -260,7 +263,9 @@ public final class StaticFlowService implements AutoCloseable {
         Dpid dpid = e.rule().dpid();
         if (devices.isConnected(dpid)) {
             SwitchCalls.await(
-                    flowRules.apply(dpid, List.of(FlowRuleOperation.remove(e.rule()))),
+                    flowRules
+                            .apply(dpid, List.of(FlowRuleOperation.remove(e.rule())))
+                            .thenApply(BatchResult::orThrow),
                     "removing static flow " + id + " from " + dpid);
         }
         store.remove(KIND, id);

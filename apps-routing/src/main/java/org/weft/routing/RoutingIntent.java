@@ -1,0 +1,58 @@
+package org.weft.routing;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.weft.net.Dpid;
+import org.weft.net.flow.Group;
+import org.weft.net.reconcile.IntentSource;
+import org.weft.net.reconcile.SwitchEntries;
+
+/**
+ * The routing app's intent for the reconciler: host routes, flooding and protection groups (cookie
+ * app {@link RoutingCookies#APP_ID}; every group on a switch is routing's). A pass runs in the
+ * switch's writer lane, so it never sees a switch half-way through a routing batch.
+ */
+final class RoutingIntent implements IntentSource {
+
+    private final RouteProgrammer programmer;
+
+    RoutingIntent(RouteProgrammer programmer) {
+        this.programmer = programmer;
+    }
+
+    @Override
+    public String name() {
+        return "routing";
+    }
+
+    @Override
+    public int appId() {
+        return RoutingCookies.APP_ID;
+    }
+
+    @Override
+    public boolean hasGroups() {
+        return true;
+    }
+
+    @Override
+    public boolean ownsGroup(int groupId) {
+        return true;
+    }
+
+    @Override
+    public SwitchEntries intended(Dpid dpid) {
+        return programmer.intended(dpid);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> exclusive(Dpid dpid, Supplier<CompletableFuture<T>> pass) {
+        return programmer.exclusive(dpid, pass);
+    }
+
+    @Override
+    public void groupsAfterPass(Dpid dpid, List<Group> groups) {
+        programmer.groupsAre(dpid, groups);
+    }
+}

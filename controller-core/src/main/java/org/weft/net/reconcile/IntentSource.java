@@ -1,0 +1,51 @@
+package org.weft.net.reconcile;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.weft.net.Dpid;
+import org.weft.net.flow.Group;
+
+/**
+ * An app's intent as the reconciler sees it: the cookie space it owns (flows whose cookie carries
+ * {@link #appId()}), the groups it owns, and what it wants on each switch now. The reconciler
+ * removes the app's entries a switch holds but the app does not want, adds the missing ones and
+ * replaces the changed ones. Entries with a timeout are expected to expire: one that is missing is
+ * not added again.
+ */
+public interface IntentSource {
+
+    /** Short name for logs and REST ("routing", "static"). */
+    String name();
+
+    /** The cookie app id of this app's flows. */
+    int appId();
+
+    /** Whether a group id is this app's (groups carry no cookie). */
+    default boolean ownsGroup(int groupId) {
+        return false;
+    }
+
+    /** Whether this app has groups at all (the reconciler reads group stats only then). */
+    default boolean hasGroups() {
+        return false;
+    }
+
+    /** What the app wants on the switch now. Must be cheap and must not block. */
+    SwitchEntries intended(Dpid dpid);
+
+    /**
+     * Runs one reconcile pass of this app on a switch in order with the app's own writes to it (the
+     * pass reads the switch, diffs and writes inside {@code pass}). The default runs it at once,
+     * for apps whose writes are idempotent adds and removes of single entries.
+     */
+    default <T> CompletableFuture<T> exclusive(Dpid dpid, Supplier<CompletableFuture<T>> pass) {
+        return pass.get();
+    }
+
+    /**
+     * Told, inside {@link #exclusive}, which of the app's groups the switch holds after a pass (so
+     * an app that keeps a shadow of them can rebuild it).
+     */
+    default void groupsAfterPass(Dpid dpid, List<Group> groups) {}
+}

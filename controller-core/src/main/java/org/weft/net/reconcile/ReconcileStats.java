@@ -1,0 +1,13 @@
+package org.weft.net.reconcile;
+
+/**
+ * The reconciler's counters since start.
+ *
+ * @param passes passes finished (converged or not)
+ * @param failedPasses passes that could not read the switch or whose writes were not all confirmed
+ * @param repairs flow and group operations sent to converge switches
+ * @param queued switches waiting for a pass now
+ * @param running passes in flight now
+ */
+public record ReconcileStats(
+        long passes, long failedPasses, long repairs, int queued, int running) {}

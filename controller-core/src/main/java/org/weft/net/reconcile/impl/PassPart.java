@@ -1,0 +1,120 @@
+package org.weft.net.reconcile.impl;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.weft.net.Dpid;
+import org.weft.net.flow.BatchResult;
+import org.weft.net.flow.FlowRuleService;
+import org.weft.net.flow.Group;
+import org.weft.net.flow.GroupOperation;
+import org.weft.net.flow.GroupService;
+import org.weft.net.reconcile.IntentSource;
+import org.weft.net.reconcile.SwitchEntries;
+import org.weft.net.stats.FlowEntry;
+import org.weft.net.stats.StatsService;
+
+/**
+ * One app's part of a pass on one switch: read its entries, diff against its intent (computed after
+ * the read, on the reconciler's thread), send the diff in stages, each confirmed by a barrier
+ * before the next: groups added or changed, flows, then stale groups removed only when everything
+ * before was confirmed (make before break).
+ */
+final class PassPart {
+
+    private PassPart() {}
+
+    static CompletableFuture<Reconciler.PartResult> run(
+            IntentSource source,
+            Dpid dpid,
+            StatsService stats,
+            FlowRuleService flows,
+            GroupService groups,
+            Executor executor) {
+        CompletableFuture<List<FlowEntry>> readFlows = stats.getFlowEntries(dpid, source.appId());
+        CompletableFuture<List<Group>> readGroups =
+                source.hasGroups()
+                        ? stats.getGroups(dpid)
+                                .thenApply(
+                                        all ->
+                                                all.stream()
+                                                        .filter(g -> source.ownsGroup(g.groupId()))
+                                                        .toList())
+                        : CompletableFuture.completedFuture(List.of());
+        return readFlows
+                .thenCombine(
+                        readGroups,
+                        (f, g) -> new SwitchEntries(f.stream().map(FlowEntry::rule).toList(), g))
+                .thenComposeAsync(
+                        actual -> converge(source, dpid, actual, flows, groups), executor);
+    }
+
+    private static CompletableFuture<Reconciler.PartResult> converge(
+            IntentSource source,
+            Dpid dpid,
+            SwitchEntries actual,
+            FlowRuleService flows,
+            GroupService groups) {
+        EntryDiff diff = EntryDiff.between(actual, source.intended(dpid));
+        Map<Integer, Group> held = new LinkedHashMap<>();
+        actual.groups().forEach(g -> held.put(g.groupId(), g));
+        if (diff.isEmpty()) {
+            source.groupsAfterPass(dpid, List.copyOf(held.values()));
+            return CompletableFuture.completedFuture(Reconciler.PartResult.NONE);
+        }
+        int[] failed = {0};
+        CompletableFuture<Boolean> f =
+                diff.groupsFirst().isEmpty()
+                        ? CompletableFuture.completedFuture(true)
+                        : groups.applyGroups(dpid, diff.groupsFirst())
+                                .thenApply(r -> applied(r, diff.groupsFirst(), held, failed));
+        f =
+                f.thenCompose(
+                        clean ->
+                                diff.flows().isEmpty()
+                                        ? CompletableFuture.completedFuture(clean)
+                                        : flows.apply(dpid, diff.flows())
+                                                .thenApply(
+                                                        r -> {
+                                                            failed[0] += r.failures().size();
+                                                            return clean && r.ok();
+                                                        }));
+        f =
+                f.thenCompose(
+                        clean -> {
+                            if (diff.groupsLast().isEmpty()) {
+                                return CompletableFuture.completedFuture(clean);
+                            }
+                            if (!clean) {
+                                failed[0] += diff.groupsLast().size();
+                                return CompletableFuture.completedFuture(false);
+                            }
+                            return groups.applyGroups(dpid, diff.groupsLast())
+                                    .thenApply(r -> applied(r, diff.groupsLast(), held, failed));
+                        });
+        return f.thenApply(
+                clean -> {
+                    source.groupsAfterPass(dpid, List.copyOf(held.values()));
+                    return new Reconciler.PartResult(
+                            diff.added(), diff.modified(), diff.removed(), failed[0]);
+                });
+    }
+
+    /** Applies the confirmed group operations to {@code held}; whether all were confirmed. */
+    private static boolean applied(
+            BatchResult r, List<GroupOperation> ops, Map<Integer, Group> held, int[] failed) {
+        for (int i = 0; i < ops.size(); i++) {
+            GroupOperation op = ops.get(i);
+            if (r.failed(i)) {
+                failed[0]++;
+            } else if (op.type() == GroupOperation.Type.REMOVE) {
+                held.remove(op.group().groupId());
+            } else {
+                held.put(op.group().groupId(), op.group());
+            }
+        }
+        return r.ok();
+    }
+}
