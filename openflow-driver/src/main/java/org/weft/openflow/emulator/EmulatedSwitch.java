@@ -67,6 +67,9 @@ public final class EmulatedSwitch implements AutoCloseable {
     private volatile MessageHook messageHook;
     private volatile boolean silent;
     private volatile OFFlowModFailedCode rejectFlowMods;
+    private volatile boolean barrierSilent;
+    private volatile int rejectEveryNthBatch;
+    private volatile OFFlowModFailedCode batchRejection;
     private final EventLoopGroup group;
     private final SslContext ssl;
     private final AtomicLong xids = new AtomicLong();
@@ -246,6 +249,40 @@ public final class EmulatedSwitch implements AutoCloseable {
      */
     public void rejectFlowModsWith(OFFlowModFailedCode code) {
         rejectFlowMods = code;
+    }
+
+    /**
+     * Stops (or resumes) answering barrier requests, while answering everything else (echoes,
+     * stats): a switch whose flow-mods are never confirmed.
+     */
+    public void setBarrierSilent(boolean silent) {
+        this.barrierSilent = silent;
+    }
+
+    boolean isBarrierSilent() {
+        return barrierSilent;
+    }
+
+    /**
+     * Makes the switch reject every flow-mod of every {@code n}th batch (a batch ends at a barrier)
+     * with the code, counting batches from now; {@code n} 0 accepts everything again.
+     */
+    public void rejectEveryNthBatch(int n, OFFlowModFailedCode code) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n " + n + " < 0");
+        }
+        this.batchRejection = code;
+        this.rejectEveryNthBatch = n;
+        EmulatorHandler h = handler;
+        if (h != null) {
+            h.restartBatchCount();
+        }
+    }
+
+    /** The code to reject a flow-mod of batch number {@code batch} (from 0) with, or null. */
+    OFFlowModFailedCode batchRejection(long batch) {
+        int n = rejectEveryNthBatch;
+        return n > 0 && batch % n == n - 1 ? batchRejection : null;
     }
 
     Map<PortNumber, Port> portMap() {

@@ -147,8 +147,19 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
         return sw.portMap().values().stream().map(p -> EmulatorPorts.describe(f, p)).toList();
     }
 
+    /** Batches (barriers) seen since batch rejection was set: the current batch's number. */
+    private volatile long batch;
+
+    void restartBatchCount() {
+        batch = 0;
+    }
+
     private void barrier(ChannelHandlerContext ctx, OFBarrierRequest req) {
         sw.counters().barriers.increment();
+        batch++;
+        if (sw.isBarrierSilent() && !(featuresSent && handshakeDone.getCount() > 0)) {
+            return;
+        }
         ctx.writeAndFlush(f.buildBarrierReply().setXid(req.getXid()).build());
         if (featuresSent) {
             handshakeDone.countDown();
@@ -158,6 +169,9 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
     private void flowMod(ChannelHandlerContext ctx, OFFlowMod fm) {
         sw.counters().flowMods.increment();
         OFFlowModFailedCode reject = sw.flowModRejection();
+        if (reject == null) {
+            reject = sw.batchRejection(batch);
+        }
         if (reject != null) {
             byte[] head = new byte[0];
             ctx.writeAndFlush(

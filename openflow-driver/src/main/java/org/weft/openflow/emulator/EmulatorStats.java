@@ -53,7 +53,12 @@ final class EmulatorStats {
                                     .setSerialNum(sw.dpid().toString())
                                     .setDpDesc("emulated " + sw.dpid())
                                     .build());
-            case FLOW -> flows(sw, f, xid);
+            case FLOW ->
+                    flows(
+                            sw,
+                            f,
+                            xid,
+                            (org.projectfloodlight.openflow.protocol.OFFlowStatsRequest) req);
             case PORT ->
                     List.of(
                             f.buildPortStatsReply()
@@ -94,9 +99,25 @@ final class EmulatorStats {
         };
     }
 
-    private static List<OFMessage> flows(EmulatedSwitch sw, OFFactory f, long xid) {
+    /** Flow stats, filtered by the request's cookie and cookie mask on OpenFlow 1.1+. */
+    private static List<OFMessage> flows(
+            EmulatedSwitch sw,
+            OFFactory f,
+            long xid,
+            org.projectfloodlight.openflow.protocol.OFFlowStatsRequest req) {
+        long cookie = 0;
+        long mask = 0;
+        if (f.getVersion() != org.projectfloodlight.openflow.protocol.OFVersion.OF_10) {
+            cookie = req.getCookie().getValue();
+            mask = req.getCookieMask().getValue();
+        }
+        long c = cookie;
+        long m = mask;
         List<OFFlowStatsEntry> entries =
-                sw.table().flows().stream().map(r -> flowEntry(f, r)).toList();
+                sw.table().flows().stream()
+                        .filter(r -> (r.cookie() & m) == (c & m))
+                        .map(r -> flowEntry(f, r))
+                        .toList();
         List<OFMessage> parts = new ArrayList<>();
         for (int i = 0; i < entries.size() || i == 0; i += ENTRIES_PER_PART) {
             int end = Math.min(entries.size(), i + ENTRIES_PER_PART);
