@@ -48,4 +48,10 @@ public interface IntentSource {
      * an app that keeps a shadow of them can rebuild it).
      */
     default void groupsAfterPass(Dpid dpid, List<Group> groups) {}
+
+    /**
+     * Told, inside {@link #exclusive}, that a pass left the app's entries on the switch equal to
+     * {@code intended}: what it found equal, or made equal with every operation confirmed.
+     */
+    default void inSync(Dpid dpid, SwitchEntries intended) {}
 }

@@ -57,11 +57,13 @@ final class PassPart {
             SwitchEntries actual,
             FlowRuleService flows,
             GroupService groups) {
-        EntryDiff diff = EntryDiff.between(actual, source.intended(dpid));
+        SwitchEntries intended = source.intended(dpid);
+        EntryDiff diff = EntryDiff.between(actual, intended);
         Map<Integer, Group> held = new LinkedHashMap<>();
         actual.groups().forEach(g -> held.put(g.groupId(), g));
         if (diff.isEmpty()) {
             source.groupsAfterPass(dpid, List.copyOf(held.values()));
+            source.inSync(dpid, intended);
             return CompletableFuture.completedFuture(Reconciler.PartResult.NONE);
         }
         int[] failed = {0};
@@ -97,6 +99,9 @@ final class PassPart {
         return f.thenApply(
                 clean -> {
                     source.groupsAfterPass(dpid, List.copyOf(held.values()));
+                    if (failed[0] == 0) {
+                        source.inSync(dpid, intended);
+                    }
                     return new Reconciler.PartResult(
                             diff.added(), diff.modified(), diff.removed(), failed[0]);
                 });
