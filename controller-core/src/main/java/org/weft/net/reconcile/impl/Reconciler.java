@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +61,13 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     private final LongAdder passes = new LongAdder();
     private final LongAdder failedPasses = new LongAdder();
     private final LongAdder repairs = new LongAdder();
+
+    /** States for readers on other threads (written on the reconciler's thread). */
+    private final Map<Dpid, SyncState> published = new java.util.concurrent.ConcurrentHashMap<>();
+
     private volatile Set<Dpid> diverged = Set.of();
     private volatile int queued;
+    private volatile int runningNow;
     private int running;
 
     /** One switch's reconciliation (reconciler thread only). */
@@ -75,7 +79,12 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         boolean queued;
         boolean running;
         boolean again;
+
+        /** Callers waiting for the next pass to start and finish. */
         final List<CompletableFuture<PassReport>> waiting = new ArrayList<>();
+
+        /** Callers waiting for the running pass. */
+        final List<CompletableFuture<PassReport>> inPass = new ArrayList<>();
     }
 
     public Reconciler(
@@ -135,14 +144,6 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
 
     @Override
     public SyncState state(Dpid dpid) {
-        return diverged.contains(dpid)
-                ? SyncState.DIVERGED
-                : devices.isConnected(dpid) ? stateOf(dpid) : SyncState.UNKNOWN;
-    }
-
-    private final Map<Dpid, SyncState> published = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private SyncState stateOf(Dpid dpid) {
         return published.getOrDefault(dpid, SyncState.UNKNOWN);
     }
 
@@ -156,8 +157,6 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         return new ReconcileStats(
                 passes.sum(), failedPasses.sum(), repairs.sum(), queued, runningNow);
     }
-
-    private volatile int runningNow;
 
     private void run(Runnable task) {
         try {
@@ -213,6 +212,8 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         publishDiverged();
         s.waiting.forEach(f -> f.completeExceptionally(new DeviceNotConnectedException(dpid)));
         s.waiting.clear();
+        s.inPass.forEach(f -> f.completeExceptionally(new DeviceNotConnectedException(dpid)));
+        s.inPass.clear();
     }
 
     private static void cancel(SwitchSync s) {
@@ -285,6 +286,8 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
             }
             s.queued = false;
             s.running = true;
+            s.inPass.addAll(s.waiting);
+            s.waiting.clear();
             running++;
             runningNow = running;
             long start = System.nanoTime();
@@ -344,8 +347,8 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                 }
             }
         }
-        List<CompletableFuture<PassReport>> done = List.copyOf(s.waiting);
-        s.waiting.clear();
+        List<CompletableFuture<PassReport>> done = List.copyOf(s.inPass);
+        s.inPass.clear();
         done.forEach(f -> f.complete(report));
         if (s.again && switches.get(dpid) == s) {
             s.again = false;
@@ -414,9 +417,5 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     public void close() {
         devices.removeListener(deviceListener);
         executor.shutdownNow();
-    }
-
-    static boolean isTimeout(Throwable t) {
-        return t instanceof TimeoutException;
     }
 }
