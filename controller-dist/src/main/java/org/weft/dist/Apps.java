@@ -57,7 +57,7 @@ final class Apps implements AutoCloseable {
         if (routing == null) {
             return List.of();
         }
-        return List.of(routing.intentSource());
+        return List.of(routing.intentSource(), steering.intentSource());
     }
 
     @Override

@@ -16,9 +16,12 @@ import org.weft.net.Dpid;
 import org.weft.net.device.DeviceEvent;
 import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
+import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.host.HostListener;
 import org.weft.net.host.HostService;
+import org.weft.net.reconcile.IntentSource;
+import org.weft.net.reconcile.SwitchEntries;
 import org.weft.net.steering.SteeringException;
 import org.weft.net.steering.SteeringRequest;
 import org.weft.net.steering.SteeringRule;
@@ -63,16 +66,71 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
     private long nextNumber = 1;
 
     /** A rule with its latest plan. */
-    private record Entry(long number, SteeringRequest request, Plan plan) {
-        SteeringRule rule() {
-            return new SteeringRule(
-                    Long.toString(number), request, plan.state(), plan.detail(), plan.path());
-        }
+    private record Entry(long number, SteeringRequest request, Plan plan) {}
 
-        Entry with(Plan p) {
-            return new Entry(number, request, p);
+    /**
+     * The rule as REST shows it: the plan's state when it has no flows (waiting for a host, broken,
+     * no path); otherwise where its switches stand: SWITCH_DISCONNECTED when one is away, FAILED
+     * with the switch's error when one rejected or did not answer, PENDING until every switch
+     * confirmed (by barrier, or a reconcile pass found the flow in place), then INSTALLED.
+     */
+    private SteeringRule rule(Entry e) {
+        Plan plan = e.plan();
+        SteeringRule.State state = plan.state();
+        String detail = plan.detail();
+        if (state == SteeringRule.State.INSTALLED) {
+            Map<Dpid, SteeringInstaller.SwitchStatus> st = installer.status(e.number());
+            Optional<Dpid> away =
+                    plan.flows().keySet().stream().filter(d -> !devices.isConnected(d)).findFirst();
+            Optional<String> error =
+                    st.values().stream()
+                            .map(SteeringInstaller.SwitchStatus::error)
+                            .filter(x -> x != null)
+                            .findFirst();
+            boolean confirmed =
+                    plan.flows().keySet().stream()
+                            .allMatch(d -> st.containsKey(d) && st.get(d).confirmed());
+            if (away.isPresent()) {
+                state = SteeringRule.State.SWITCH_DISCONNECTED;
+                detail = "switch " + away.get() + " is not connected";
+            } else if (error.isPresent()) {
+                state = SteeringRule.State.FAILED;
+                detail = error.get();
+            } else if (!confirmed) {
+                state = SteeringRule.State.PENDING;
+                detail = "waiting for the switches to confirm";
+            }
         }
+        return new SteeringRule(Long.toString(e.number()), e.request(), state, detail, plan.path());
     }
+
+    /** Steering's flows as intent, for the reconciler (cookie app {@code STEERING_APP}). */
+    public IntentSource intentSource() {
+        return intentSource;
+    }
+
+    private final IntentSource intentSource =
+            new IntentSource() {
+                @Override
+                public String name() {
+                    return "steering";
+                }
+
+                @Override
+                public int appId() {
+                    return Cookies.STEERING_APP;
+                }
+
+                @Override
+                public SwitchEntries intended(Dpid dpid) {
+                    return SwitchEntries.flows(installer.intended(dpid));
+                }
+
+                @Override
+                public void inSync(Dpid dpid, SwitchEntries intended) {
+                    installer.inSync(dpid, intended.flows());
+                }
+            };
 
     /**
      * @param weigher the metric avoid-links paths are computed with (the routing metric's)
@@ -100,7 +158,12 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
             try {
                 long n = Long.parseLong(e.getKey());
                 SteeringRequest req = SteeringCodec.decode(e.getValue());
-                rules.put(n, new Entry(n, req, Plan.notInstalled(SteeringRule.State.FAILED, "")));
+                rules.put(
+                        n,
+                        new Entry(
+                                n,
+                                req,
+                                Plan.notInstalled(SteeringRule.State.PENDING, "not planned yet")));
                 nextNumber = Math.max(nextNumber, n + 1);
             } catch (RuntimeException ex) {
                 log.error("Stored steering rule {} is unreadable, ignored", e.getKey(), ex);
@@ -128,9 +191,10 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
                                     new Entry(
                                             n,
                                             request,
-                                            Plan.notInstalled(SteeringRule.State.FAILED, ""));
+                                            Plan.notInstalled(
+                                                    SteeringRule.State.PENDING, "not planned yet"));
                             rules.put(n, e);
-                            return replan(e).thenApply(v -> rules.get(n).rule());
+                            return replan(e).thenApply(v -> rule(rules.get(n)));
                         },
                         executor)
                 .thenCompose(f -> f);
@@ -158,7 +222,7 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
     @Override
     public Optional<SteeringRule> get(String id) {
         try {
-            return Optional.ofNullable(rules.get(Long.parseLong(id))).map(Entry::rule);
+            return Optional.ofNullable(rules.get(Long.parseLong(id))).map(this::rule);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -166,7 +230,7 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
 
     @Override
     public List<SteeringRule> list() {
-        return rules.values().stream().map(Entry::rule).toList();
+        return rules.values().stream().map(this::rule).toList();
     }
 
     private static long number(String id) {
@@ -178,14 +242,10 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
         }
     }
 
+    /** A switch that goes away is checked again by the reconciler's pass when it returns. */
     private void onDevice(DeviceEvent e) {
-        if (e.type() == DeviceEvent.Type.DEVICE_CONNECTED) {
-            Dpid d = e.subject().dpid();
-            executor.execute(
-                    () -> {
-                        installer.forget(d);
-                        replanAll();
-                    });
+        if (e.type() == DeviceEvent.Type.DEVICE_DISCONNECTED) {
+            installer.disconnected(e.subject().dpid());
         }
     }
 
@@ -230,25 +290,7 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
         if (!plan.equals(e.plan()) && plan.state() != SteeringRule.State.INSTALLED) {
             log.info("Steering rule {} is {}: {}", e.number(), plan.state(), plan.detail());
         }
-        return installer
-                .install(e.number(), plan.flows())
-                .handle(
-                        (v, err) -> {
-                            if (err != null) {
-                                log.warn(
-                                        "Steering rule {} not confirmed by every switch: {}",
-                                        e.number(),
-                                        err.toString());
-                                Plan failed =
-                                        Plan.notInstalled(
-                                                SteeringRule.State.FAILED,
-                                                "a switch did not confirm: " + err.getMessage());
-                                rules.computeIfPresent(
-                                        e.number(),
-                                        (k, old) -> old.plan() == plan ? old.with(failed) : old);
-                            }
-                            return null;
-                        });
+        return installer.install(e.number(), plan.flows());
     }
 
     @Override

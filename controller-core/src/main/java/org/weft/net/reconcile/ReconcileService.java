@@ -23,4 +23,10 @@ public interface ReconcileService {
     Set<Dpid> divergedSwitches();
 
     ReconcileStats stats();
+
+    /** What every registered app intends on the switch now (flows and groups, all apps). */
+    SwitchEntries intended(Dpid dpid);
+
+    /** The cookie app ids the reconciler converges (one per registered app). */
+    java.util.Set<Integer> ownedApps();
 }

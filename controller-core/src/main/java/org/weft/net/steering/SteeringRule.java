@@ -20,15 +20,22 @@ public record SteeringRule(
 
     /** Where a rule stands. */
     public enum State {
-        /** Its flows are on every switch of its path, confirmed by barrier. */
+        /** Its flows are on every switch of its path, confirmed by barrier or a reconcile pass. */
         INSTALLED,
+        /** Its flows are planned and sent; not every switch has confirmed them yet. */
+        PENDING,
+        /** A switch of its path is not connected; its flows are installed when it returns. */
+        SWITCH_DISCONNECTED,
         /** A host it needs (ipv4Dst, or ipv4Src for avoid-links) is not known yet. */
         WAITING_FOR_HOST,
         /** An explicit path lost a link or switch; its flows are removed until it comes back. */
         BROKEN,
         /** No path avoids the listed links now; its flows are removed until one exists. */
         NO_PATH,
-        /** A switch of the path did not confirm the flows (disconnected or rejected them). */
+        /**
+         * A switch of the path rejected its flow or did not answer ({@code detail} says which and
+         * why); the reconciler keeps trying.
+         */
         FAILED
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param path DPIDs in order from the ingress switch to the destination host switch
  * @param avoidLinks links to route around (instead of a path)
- * @param state in answers: INSTALLED, WAITING_FOR_HOST, BROKEN, NO_PATH or FAILED
+ * @param state in answers: INSTALLED, PENDING, SWITCH_DISCONNECTED, FAILED, WAITING_FOR_HOST,
+ *     BROKEN or NO_PATH
  * @param detail in answers: why it is not installed
  * @param currentPath in answers: the switches its flows are on
  */

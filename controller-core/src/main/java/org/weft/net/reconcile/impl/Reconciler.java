@@ -31,6 +31,7 @@ import org.weft.net.reconcile.IntentSource;
 import org.weft.net.reconcile.PassReport;
 import org.weft.net.reconcile.ReconcileService;
 import org.weft.net.reconcile.ReconcileStats;
+import org.weft.net.reconcile.SwitchEntries;
 import org.weft.net.reconcile.SyncState;
 import org.weft.net.stats.StatsService;
 
@@ -156,6 +157,25 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     public ReconcileStats stats() {
         return new ReconcileStats(
                 passes.sum(), failedPasses.sum(), repairs.sum(), queued, runningNow);
+    }
+
+    @Override
+    public SwitchEntries intended(Dpid dpid) {
+        List<org.weft.net.flow.FlowRule> f = new ArrayList<>();
+        List<org.weft.net.flow.Group> g = new ArrayList<>();
+        for (IntentSource s : sources) {
+            SwitchEntries e = s.intended(dpid);
+            f.addAll(e.flows());
+            g.addAll(e.groups());
+        }
+        return new SwitchEntries(f, g);
+    }
+
+    @Override
+    public Set<Integer> ownedApps() {
+        Set<Integer> apps = new TreeSet<>();
+        sources.forEach(s -> apps.add(s.appId()));
+        return apps;
     }
 
     private void run(Runnable task) {
