@@ -1,0 +1,72 @@
+package org.weft.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
+import org.weft.dist.RoutingIT.TestHost;
+import org.weft.net.Dpid;
+import org.weft.net.Ip4Prefix;
+import org.weft.net.steering.SteeringRequest;
+import org.weft.net.steering.SteeringRule;
+import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.FabricBuilder;
+
+/** A steering rule says where its switches stand, and the reconciler finishes what they refused. */
+class SteeringStatesIT {
+
+    @Test
+    void aRuleASwitchRefusedIsFailedWithTheErrorThenInstalledByTheReconciler() throws Exception {
+        WeftConfig c = WeftTestBed.config(200);
+        c.reconcile.intervalS = 1;
+        try (WeftTestBed bed = new WeftTestBed(FabricBuilder.linear(3), c)) {
+            RoutingIT.awaitLinks(bed, 4);
+            TestHost dst =
+                    RoutingIT.edgePorts(bed.fabric).stream()
+                            .filter(cp -> cp.dpid().value() == 3)
+                            .findFirst()
+                            .map(cp -> new TestHost(7, cp))
+                            .orElseThrow();
+            RoutingIT.announce(bed, List.of(dst));
+            EmulatedSwitch refusing = bed.fabric.get(2);
+            refusing.rejectFlowModsWith(OFFlowModFailedCode.TABLE_FULL);
+
+            SteeringRule added =
+                    bed.weft
+                            .steering()
+                            .add(
+                                    new SteeringRequest(
+                                            null,
+                                            Ip4Prefix.of(dst.ip()),
+                                            null,
+                                            null,
+                                            null,
+                                            null,
+                                            null,
+                                            List.of(Dpid.of(1), Dpid.of(2), Dpid.of(3)),
+                                            null))
+                            .get(10, TimeUnit.SECONDS);
+
+            assertThat(added.state()).isEqualTo(SteeringRule.State.FAILED);
+            assertThat(added.detail())
+                    .contains("00:00:00:00:00:00:00:02")
+                    .contains("FLOW_MOD_FAILED/TABLE_FULL");
+
+            refusing.rejectFlowModsWith(null);
+            WeftTestBed.waitUntil(
+                    () ->
+                            bed.weft.steering().get(added.id()).orElseThrow().state()
+                                    == SteeringRule.State.INSTALLED,
+                    Duration.ofSeconds(10),
+                    "installed once the switch accepts");
+            assertThat(
+                            refusing.table().flows().stream()
+                                    .filter(r -> r.priority() == SteeringRequest.PRIORITY)
+                                    .count())
+                    .isEqualTo(1);
+        }
+    }
+}
