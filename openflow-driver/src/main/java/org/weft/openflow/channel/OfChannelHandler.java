@@ -433,6 +433,15 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
             return;
         }
         warnings.error(dpid != null ? dpid : remote, error);
+        if (sw != null
+                && (error.getErrType() == OFErrorType.FLOW_MOD_FAILED
+                        || error.getErrType() == OFErrorType.GROUP_MOD_FAILED
+                        || error.getErrType() == OFErrorType.BAD_ACTION
+                        || error.getErrType() == OFErrorType.BAD_INSTRUCTION
+                        || error.getErrType() == OFErrorType.BAD_MATCH)) {
+            // A re-assertion sent without a barrier: the reconciler checks the switch.
+            sw.onUnmatchedModError();
+        }
         if (error.getErrType() == OFErrorType.HELLO_FAILED) {
             ctx.close();
         }

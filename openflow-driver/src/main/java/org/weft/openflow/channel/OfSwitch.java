@@ -241,6 +241,11 @@ public final class OfSwitch {
         return pending.error(error);
     }
 
+    /** A flow-mod or group-mod sent without a barrier was rejected: the switch is out of sync. */
+    void onUnmatchedModError() {
+        pending.reportUnconfirmedRejection();
+    }
+
     void onDisconnect() {
         pending.failAll();
     }

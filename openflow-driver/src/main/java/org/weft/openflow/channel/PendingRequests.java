@@ -134,6 +134,14 @@ final class PendingRequests {
                         });
     }
 
+    /**
+     * The switch rejected something nobody waits for (an unconfirmed re-assertion): its tables may
+     * differ from intent. Reported like a timeout, at most once per request timeout.
+     */
+    void reportUnconfirmedRejection() {
+        reportTimeout();
+    }
+
     private void reportTimeout() {
         long now = System.nanoTime();
         long last = lastTimeoutReported.get();
