@@ -167,7 +167,7 @@ class BatchFailureIT {
 
     @Test
     void aSwitchThatNeverConfirmsFailsTheBatchAfterTheRequestTimeout() throws Exception {
-        Duration timeout = Duration.ofMillis(500);
+        Duration timeout = Duration.ofSeconds(1);
         OfConfig config =
                 OfConfig.defaults().withLimits(OfLimits.defaults().withRequestTimeout(timeout));
         try (DriverTestBed bed = new DriverTestBed(config)) {
