@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.weft.net.DeviceNotConnectedException;
@@ -14,6 +14,7 @@ import org.weft.net.Dpid;
 import org.weft.net.MacAddress;
 import org.weft.net.PortNumber;
 import org.weft.net.SwitchErrorException;
+import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
@@ -64,39 +65,42 @@ class FlowRuleIT {
     }
 
     @Test
-    void switchErrorFailsTheBatchWithDecodedNames() throws Exception {
+    void switchErrorIsListedInTheResultWithDecodedNames() throws Exception {
         try (DriverTestBed bed = new DriverTestBed()) {
             EmulatedSwitch sw = bed.connect(0x1, OFVersion.OF_13);
             sw.rejectFlowModsWith(OFFlowModFailedCode.TABLE_FULL);
+            FlowRule rule = toH2(sw.dpid(), FlowAction.output(2));
+            sw.clearReceived(); // the handshake's table-miss flow-mod
 
-            var future =
+            // A rejection is an outcome the switch told us: the future completes with it.
+            BatchResult result =
                     bed.controller
                             .flowRuleService()
-                            .apply(
-                                    sw.dpid(),
-                                    List.of(
-                                            FlowRuleOperation.add(
-                                                    toH2(sw.dpid(), FlowAction.output(2)))));
+                            .apply(sw.dpid(), List.of(FlowRuleOperation.add(rule)))
+                            .get(5, TimeUnit.SECONDS);
 
-            assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class)
-                    .cause()
-                    .isInstanceOfSatisfying(
-                            SwitchErrorException.class,
-                            e -> {
-                                assertThat(e.errorType()).isEqualTo("FLOW_MOD_FAILED");
-                                assertThat(e.errorCode()).isEqualTo("TABLE_FULL");
-                                assertThat(e.dpid()).isEqualTo(sw.dpid());
-                            });
+            assertThat(result.ok()).isFalse();
+            assertThat(result.size()).isEqualTo(1);
+            assertThat(result.confirmedCount()).isZero();
+            assertThat(result.failures()).containsOnlyKeys(0);
+            SwitchErrorException e = result.failures().get(0);
+            assertThat(e.errorType()).isEqualTo("FLOW_MOD_FAILED");
+            assertThat(e.errorCode()).isEqualTo("TABLE_FULL");
+            assertThat(e.dpid()).isEqualTo(sw.dpid());
+            assertThat(e.xid()).isEqualTo(sw.received(OFFlowMod.class).get(0).getXid());
+            assertThatThrownBy(result::orThrow).isSameAs(e);
+            assertThat(sw.table().flows()).doesNotContain(rule);
 
             // The switch stays usable for the next batch.
             sw.rejectFlowModsWith(null);
-            bed.controller
-                    .flowRuleService()
-                    .apply(
-                            sw.dpid(),
-                            List.of(FlowRuleOperation.add(toH2(sw.dpid(), FlowAction.output(2)))))
-                    .get(5, TimeUnit.SECONDS);
+            BatchResult next =
+                    bed.controller
+                            .flowRuleService()
+                            .apply(sw.dpid(), List.of(FlowRuleOperation.add(rule)))
+                            .get(5, TimeUnit.SECONDS);
+            assertThat(next.ok()).isTrue();
+            assertThat(next.confirmedCount()).isEqualTo(1);
+            assertThat(sw.table().flows()).contains(rule);
         }
     }
 

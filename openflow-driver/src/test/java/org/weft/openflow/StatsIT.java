@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.types.U64;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
 import org.weft.net.MacAddress;
@@ -22,6 +24,7 @@ import org.weft.net.flow.Group;
 import org.weft.net.flow.GroupOperation;
 import org.weft.net.stats.FlowEntry;
 import org.weft.net.stats.PortStatistics;
+import org.weft.openflow.channel.CoreFlows;
 import org.weft.openflow.emulator.EmulatedSwitch;
 
 class StatsIT {
@@ -62,6 +65,67 @@ class StatsIT {
                     .extracting(FlowEntry::rule)
                     .containsExactlyInAnyOrderElementsOf(
                             ops.stream().map(FlowRuleOperation::rule).toList());
+        }
+    }
+
+    private static FlowRule appRule(Dpid dpid, int appId, int i) {
+        return FlowRule.builder(dpid)
+                .priority(1000)
+                .match(FlowMatch.builder().ethDst(MacAddress.of(0x0a0000000000L + i)).build())
+                .actions(FlowAction.output(1))
+                .cookie(Cookies.make(appId, i))
+                .build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OFVersion.class,
+            names = {"OF_10", "OF_13"})
+    void oneAppsFlowEntriesOnly(OFVersion v) throws Exception {
+        try (DriverTestBed bed = new DriverTestBed()) {
+            EmulatedSwitch sw = bed.connect(0x7, v);
+            List<FlowRule> mine = new ArrayList<>();
+            List<FlowRuleOperation> ops = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                mine.add(appRule(sw.dpid(), 7, i));
+                ops.add(FlowRuleOperation.add(mine.get(i)));
+                // Another app's entries.
+                ops.add(FlowRuleOperation.add(appRule(sw.dpid(), 9, 10 + i)));
+            }
+            // An app whose id shares 7's low byte: only a full 16-bit mask leaves it out.
+            ops.add(FlowRuleOperation.add(appRule(sw.dpid(), 0x107, 20)));
+            assertThat(
+                            bed.controller
+                                    .flowRuleService()
+                                    .apply(sw.dpid(), ops)
+                                    .get(5, TimeUnit.SECONDS)
+                                    .ok())
+                    .isTrue();
+            sw.clearReceived();
+
+            List<FlowEntry> entries =
+                    bed.controller
+                            .statsService()
+                            .getFlowEntries(sw.dpid(), 7)
+                            .get(5, TimeUnit.SECONDS);
+
+            assertThat(entries)
+                    .extracting(FlowEntry::rule)
+                    .containsExactlyInAnyOrderElementsOf(mine);
+            List<OFFlowStatsRequest> asked = sw.received(OFFlowStatsRequest.class);
+            assertThat(asked).hasSize(1);
+            if (v == OFVersion.OF_13) {
+                // The switch is asked for app 7's entries only, not for every entry.
+                assertThat(asked.get(0).getCookie()).isEqualTo(U64.of(Cookies.make(7, 0)));
+                assertThat(asked.get(0).getCookieMask()).isEqualTo(U64.of(0xffff_0000_0000_0000L));
+                assertThat(
+                                bed.controller
+                                        .statsService()
+                                        .getFlowEntries(sw.dpid(), Cookies.CORE_APP)
+                                        .get(5, TimeUnit.SECONDS))
+                        .extracting(FlowEntry::rule)
+                        .containsExactly(CoreFlows.tableMiss(sw.dpid()));
+            }
         }
     }
 

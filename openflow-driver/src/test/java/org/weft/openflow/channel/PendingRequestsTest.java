@@ -10,12 +10,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
+import org.projectfloodlight.openflow.protocol.OFBadRequestCode;
+import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
+import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.types.OFErrorCauseData;
+import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
+import org.weft.net.SwitchErrorException;
+import org.weft.net.flow.BatchResult;
 import org.weft.openflow.OfLimits;
 
 class PendingRequestsTest {
@@ -124,6 +132,129 @@ class PendingRequestsTest {
         batches.forEach(b -> assertThat(b).failsWithin(Duration.ofSeconds(5)));
         waitUntil(() -> counters.requestTimeouts.sum() == 3);
         assertThat(reported.get()).isEqualTo(1);
+    }
+
+    private static OFErrorMsg flowModFailed(long xid, OFFlowModFailedCode code) {
+        return F.errorMsgs()
+                .buildFlowModFailedErrorMsg()
+                .setXid(xid)
+                .setCode(code)
+                .setData(OFErrorCauseData.of(new byte[0], OFVersion.OF_13))
+                .build();
+    }
+
+    private PendingRequests pending() {
+        return new PendingRequests(
+                Dpid.of(1), limits(Duration.ofSeconds(10), 10, 1 << 20), counters);
+    }
+
+    @Test
+    void errorsBeforeTheBarrierReplyAreListedByIndexAndTheRestIsConfirmed() throws Exception {
+        PendingRequests p = pending();
+        // Three flow-mods with xids 10, 11, 12, then the barrier 13.
+        CompletableFuture<BatchResult> f = p.expectBarrier(10, 13);
+
+        assertThat(p.error(flowModFailed(10, OFFlowModFailedCode.TABLE_FULL))).isTrue();
+        assertThat(p.error(flowModFailed(12, OFFlowModFailedCode.OVERLAP))).isTrue();
+        assertThat(f).as("errors are collected until the barrier reply").isNotDone();
+        assertThat(p.barrierReply(13)).isTrue();
+
+        BatchResult r = f.get(1, TimeUnit.SECONDS);
+        assertThat(r.size()).isEqualTo(3);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.failures()).containsOnlyKeys(0, 2);
+        assertThat(r.confirmedCount()).isEqualTo(1);
+        assertThat(r.failed(1)).isFalse();
+        assertThat(r.failures().get(0))
+                .satisfies(
+                        e -> {
+                            assertThat(e.dpid()).isEqualTo(Dpid.of(1));
+                            assertThat(e.xid()).isEqualTo(10);
+                            assertThat(e.errorType()).isEqualTo("FLOW_MOD_FAILED");
+                            assertThat(e.errorCode()).isEqualTo("TABLE_FULL");
+                        });
+        assertThat(r.failures().get(2).xid()).isEqualTo(12);
+        assertThat(r.failures().get(2).errorCode()).isEqualTo("OVERLAP");
+        assertThat(p.size()).isZero();
+    }
+
+    @Test
+    void anErrorGoesToTheBatchWhoseRangeHoldsItsXid() throws Exception {
+        PendingRequests p = pending();
+        CompletableFuture<BatchResult> first = p.expectBarrier(10, 12); // 10, 11, barrier 12
+        CompletableFuture<BatchResult> second = p.expectBarrier(13, 15); // 13, 14, barrier 15
+
+        assertThat(p.error(flowModFailed(14, OFFlowModFailedCode.TABLE_FULL))).isTrue();
+        assertThat(p.error(flowModFailed(9, OFFlowModFailedCode.TABLE_FULL)))
+                .as("before every batch")
+                .isFalse();
+        assertThat(p.error(flowModFailed(16, OFFlowModFailedCode.TABLE_FULL)))
+                .as("after every batch")
+                .isFalse();
+        p.barrierReply(12);
+        p.barrierReply(15);
+
+        assertThat(first.get(1, TimeUnit.SECONDS).ok()).isTrue();
+        BatchResult r = second.get(1, TimeUnit.SECONDS);
+        assertThat(r.failures()).containsOnlyKeys(1);
+        assertThat(r.confirmedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anErrorAnsweringTheBarrierFailsTheWholeBatch() {
+        PendingRequests p = pending();
+        CompletableFuture<BatchResult> f = p.expectBarrier(10, 13);
+        p.error(flowModFailed(11, OFFlowModFailedCode.TABLE_FULL));
+
+        OFErrorMsg refused =
+                F.errorMsgs()
+                        .buildBadRequestErrorMsg()
+                        .setXid(13)
+                        .setCode(OFBadRequestCode.BAD_TYPE)
+                        .setData(OFErrorCauseData.of(new byte[0], OFVersion.OF_13))
+                        .build();
+        assertThat(p.error(refused)).isTrue();
+
+        // Without a barrier reply nothing of the batch is known to be confirmed: no result.
+        assertThat(f)
+                .failsWithin(Duration.ZERO)
+                .withThrowableOfType(ExecutionException.class)
+                .havingCause()
+                .isInstanceOfSatisfying(
+                        SwitchErrorException.class,
+                        e -> {
+                            assertThat(e.xid()).isEqualTo(13);
+                            assertThat(e.errorType()).isEqualTo("BAD_REQUEST");
+                            assertThat(e.errorCode()).isEqualTo("BAD_TYPE");
+                        });
+        assertThat(p.size()).isZero();
+        assertThat(p.barrierReply(13)).as("the batch is forgotten").isFalse();
+    }
+
+    @Test
+    void failAllFailsEveryBatchAndRequestAsNotConnected() {
+        PendingRequests p = pending();
+        CompletableFuture<BatchResult> batch = p.expectBarrier(10, 13);
+        p.error(flowModFailed(10, OFFlowModFailedCode.TABLE_FULL));
+        CompletableFuture<BatchResult> other = p.expectBarrier(14, 15);
+        CompletableFuture<OFMessage> echo = p.expectReply(16);
+        CompletableFuture<List<OFStatsReply>> stats = p.expectMultipart(17);
+        p.multipartPart(part(17, true), 100);
+
+        p.failAll();
+
+        for (CompletableFuture<?> f : List.of(batch, other, echo, stats)) {
+            assertThat(f)
+                    .failsWithin(Duration.ZERO)
+                    .withThrowableOfType(ExecutionException.class)
+                    .havingCause()
+                    .isInstanceOfSatisfying(
+                            DeviceNotConnectedException.class,
+                            e -> assertThat(e.dpid()).isEqualTo(Dpid.of(1)));
+        }
+        assertThat(p.size()).isZero();
+        assertThat(p.barrierReply(13)).isFalse();
+        assertThat(counters.requestTimeouts.sum()).as("a disconnect is no timeout").isZero();
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier done) {
