@@ -143,15 +143,12 @@ final class RouteProgrammer {
         return tail == null ? NOTHING_PENDING : tail;
     }
 
-    /** Every rule and group all keys want on one switch. */
+    /**
+     * What the switch should hold for every key, as far as the updates handed to its writer so far
+     * go (exact inside a pass run by {@link #exclusive}).
+     */
     SwitchEntries intended(Dpid s) {
-        List<FlowRule> f = new ArrayList<>();
-        List<Group> g = new ArrayList<>();
-        for (RoutingPlan p : intended.values()) {
-            f.addAll(p.flows().get(s));
-            g.addAll(p.groups().get(s));
-        }
-        return new SwitchEntries(f, g);
+        return writer.intended(s);
     }
 
     /** Runs a reconcile pass of a switch in order with this programmer's batches to it. */

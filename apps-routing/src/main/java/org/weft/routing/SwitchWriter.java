@@ -21,6 +21,7 @@ import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.Group;
 import org.weft.net.flow.GroupOperation;
 import org.weft.net.flow.GroupService;
+import org.weft.net.reconcile.SwitchEntries;
 
 /**
  * The one writer of routing entries to each switch. Work for one switch runs one batch at a time,
@@ -45,6 +46,19 @@ final class SwitchWriter {
     private final GroupService groups;
     private final Map<Dpid, Lane> lanes = new ConcurrentHashMap<>();
     private final Map<Dpid, Map<Integer, Group>> groupsOn = new ConcurrentHashMap<>();
+
+    /**
+     * Per switch, the entries every change run so far asked for (whether or not the switch
+     * confirmed them): what a reconcile pass run in the lane converges the switch to. Changes
+     * queued behind the pass are not in it yet, so a pass never jumps ahead of make-before-break.
+     */
+    private final Map<Dpid, LaneIntent> intents = new ConcurrentHashMap<>();
+
+    /** One switch's entries as the changes run so far left them (guarded by itself). */
+    private static final class LaneIntent {
+        final Map<SwitchDiff.Key, FlowRule> flows = new java.util.LinkedHashMap<>();
+        final Map<Integer, Group> groups = new java.util.LinkedHashMap<>();
+    }
 
     SwitchWriter(FlowRuleService flows, GroupService groups) {
         this.flows = flows;
@@ -130,6 +144,21 @@ final class SwitchWriter {
         CompletableFuture<Object> done = new CompletableFuture<>();
         submit(s, new Audit(() -> (CompletableFuture<Object>) pass.get(), done));
         return (CompletableFuture<T>) done;
+    }
+
+    /**
+     * The switch's entries as every change run so far asked for: exact when called from a pass
+     * inside {@link #exclusive}; elsewhere it trails the changes still queued.
+     */
+    SwitchEntries intended(Dpid s) {
+        LaneIntent intent = intents.get(s);
+        if (intent == null) {
+            return SwitchEntries.EMPTY;
+        }
+        synchronized (intent) {
+            return new SwitchEntries(
+                    List.copyOf(intent.flows.values()), List.copyOf(intent.groups.values()));
+        }
     }
 
     /** The groups a reconcile pass left on the switch: the shadow the next changes start from. */
@@ -220,8 +249,21 @@ final class SwitchWriter {
         List<FlowRuleOperation> removes = new ArrayList<>();
         List<Group> before = new ArrayList<>();
         List<Group> after = new ArrayList<>();
+        LaneIntent intent = intents.computeIfAbsent(s, d -> new LaneIntent());
         for (Work w : batch) {
             Change c = (Change) w;
+            synchronized (intent) {
+                for (FlowRuleOperation op : c.flowOps()) {
+                    SwitchDiff.Key k = SwitchDiff.Key.of(op.rule());
+                    if (op.type() == FlowRuleOperation.Type.ADD) {
+                        intent.flows.put(k, op.rule());
+                    } else if (op.rule().equals(intent.flows.get(k))) {
+                        intent.flows.remove(k);
+                    }
+                }
+                c.beforeGroups().forEach(g -> intent.groups.remove(g.groupId()));
+                c.afterGroups().forEach(g -> intent.groups.put(g.groupId(), g));
+            }
             for (FlowRuleOperation op : c.flowOps()) {
                 (op.type() == FlowRuleOperation.Type.ADD ? ops : removes).add(op);
             }

@@ -137,6 +137,22 @@ class SwitchWriterTest {
     }
 
     @Test
+    void theIntentAPassSeesIsWhatTheChangesRunSoFarAskedForNotWhatIsQueuedBehindIt() {
+        move(1, 1, 2);
+        writer.change(S, List.of(), List.of(), List.of(rule(2, 3)), List.of());
+        assertThat(writer.intended(S).flows()).containsExactly(rule(1, 2));
+
+        sw.answer(0);
+        assertThat(writer.intended(S).flows()).containsExactlyInAnyOrder(rule(1, 2), rule(2, 3));
+
+        // Rejected or not, a change that ran is intent: the reconciler repairs the switch to it.
+        writer.change(S, List.of(rule(2, 3)), List.of(), List.of(), List.of());
+        sw.answer(1);
+        sw.barriers.get(2).completeExceptionally(new IllegalStateException("no answer"));
+        assertThat(writer.intended(S).flows()).containsExactly(rule(1, 2));
+    }
+
+    @Test
     void anOperationTheSwitchRejectsIsNotCountedAsDone() {
         CompletableFuture<SwitchWriter.Programmed> a = move(1, 1, 2);
         CompletableFuture<SwitchWriter.Programmed> b =
