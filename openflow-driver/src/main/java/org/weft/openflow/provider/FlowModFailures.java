@@ -29,7 +29,7 @@ final class FlowModFailures {
 
     private final Map<Dpid, Map<String, LongAdder>> byReason = new ConcurrentHashMap<>();
     private final List<BatchFailureListener> listeners = new CopyOnWriteArrayList<>();
-    private final LogThrottles<Dpid> warnings = LogThrottles.every(java.time.Duration.ofMinutes(1));
+    private final LogThrottles<Dpid> warnings;
     private final LongSupplier nanos;
 
     /** Failed batches per second of the last minute, by second number modulo the window. */
@@ -39,6 +39,7 @@ final class FlowModFailures {
 
     FlowModFailures(LongSupplier nanos) {
         this.nanos = nanos;
+        this.warnings = new LogThrottles<>(java.time.Duration.ofMinutes(1), nanos);
     }
 
     void addListener(BatchFailureListener l) {
@@ -54,33 +55,45 @@ final class FlowModFailures {
                         : error;
         if (cause instanceof TimeoutException) {
             failed(new BatchFailure(dpid, BatchFailure.TIMEOUT, operations, operations));
+        } else if (cause instanceof SwitchErrorException refused) {
+            // The barrier itself was refused: nothing of the batch is confirmed.
+            failed(
+                    new BatchFailure(
+                            dpid,
+                            refused.errorType() + "/" + refused.errorCode(),
+                            operations,
+                            operations));
         } else if (result != null && !result.ok()) {
             SwitchErrorException first = result.failures().get(result.failures().firstKey());
             result.failures()
                     .values()
                     .forEach(e -> count(dpid, e.errorType() + "/" + e.errorCode(), 1));
-            failed(
+            told(
                     new BatchFailure(
                             dpid,
                             first.errorType() + "/" + first.errorCode(),
                             operations,
-                            result.failures().size()),
-                    false);
+                            result.failures().size()));
         }
     }
 
+    /** A batch whose every operation failed for one reason. */
     private void failed(BatchFailure f) {
         count(f.dpid(), f.reason(), f.failed());
-        failed(f, true);
+        told(f);
     }
 
-    private void failed(BatchFailure f, boolean counted) {
+    /** Counts the batch in the last minute, logs (rate-limited) and tells the listeners. */
+    private void told(BatchFailure f) {
         long second = nanos.getAsLong() / 1_000_000_000L;
         int slot = (int) Math.floorMod(second, (long) WINDOW_SECONDS);
-        if (secondOf.getAndSet(slot, second) != second) {
-            perSecond.set(slot, 0);
+        synchronized (perSecond) {
+            if (secondOf.get(slot) != second) {
+                secondOf.set(slot, second);
+                perSecond.set(slot, 0);
+            }
+            perSecond.incrementAndGet(slot);
         }
-        perSecond.incrementAndGet(slot);
         long left = warnings.admit(f.dpid());
         if (left >= 0) {
             log.warn(

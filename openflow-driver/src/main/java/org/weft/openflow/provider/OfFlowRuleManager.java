@@ -53,8 +53,11 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService, F
             }
             msgs.add(xid -> OfFlowMods.toFlowMod(f, op, xid));
         }
-        flowMods.add(msgs.size());
-        return send(sw.get(), msgs);
+        CompletableFuture<BatchResult> batch = send(sw.get(), msgs);
+        if (!batch.isCompletedExceptionally()) {
+            flowMods.add(msgs.size());
+        }
+        return batch;
     }
 
     @Override
@@ -124,7 +127,7 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService, F
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             return CompletableFuture.failedFuture(e);
         }
-        f.whenComplete((r, e) -> failures.observe(sw.dpid(), msgs.size(), r, e));
-        return f;
+        // The caller hears of the batch after it was counted and the listeners were told.
+        return f.whenComplete((r, e) -> failures.observe(sw.dpid(), msgs.size(), r, e));
     }
 }

@@ -89,6 +89,17 @@ class FlowModFailuresTest {
     }
 
     @Test
+    void aRefusedBarrierCountsEveryOperationOfTheBatch() {
+        failures.addListener(told::add);
+        failures.observe(
+                S1, 4, null, new CompletionException(error(S1, "BAD_REQUEST", "BAD_TYPE")));
+
+        assertThat(failures.byReason()).isEqualTo(Map.of(S1, Map.of("BAD_REQUEST/BAD_TYPE", 4L)));
+        assertThat(told).containsExactly(new BatchFailure(S1, "BAD_REQUEST/BAD_TYPE", 4, 4));
+        assertThat(failures.lastMinute()).isEqualTo(1);
+    }
+
+    @Test
     void aTimeoutCountsEveryOperationOfTheBatch() {
         failures.addListener(told::add);
         failures.observe(S1, 5, null, new TimeoutException());
