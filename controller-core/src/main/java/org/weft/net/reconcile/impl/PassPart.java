@@ -26,7 +26,7 @@ final class PassPart {
 
     private PassPart() {}
 
-    static CompletableFuture<Reconciler.PartResult> run(
+    static CompletableFuture<PartResult> run(
             IntentSource source,
             Dpid dpid,
             StatsService stats,
@@ -51,7 +51,7 @@ final class PassPart {
                         actual -> converge(source, dpid, actual, flows, groups), executor);
     }
 
-    private static CompletableFuture<Reconciler.PartResult> converge(
+    private static CompletableFuture<PartResult> converge(
             IntentSource source,
             Dpid dpid,
             SwitchEntries actual,
@@ -64,7 +64,7 @@ final class PassPart {
         if (diff.isEmpty()) {
             source.groupsAfterPass(dpid, List.copyOf(held.values()));
             source.inSync(dpid, intended);
-            return CompletableFuture.completedFuture(Reconciler.PartResult.NONE);
+            return CompletableFuture.completedFuture(PartResult.NONE);
         }
         int[] failed = {0};
         CompletableFuture<Boolean> f =
@@ -102,8 +102,7 @@ final class PassPart {
                     if (failed[0] == 0) {
                         source.inSync(dpid, intended);
                     }
-                    return new Reconciler.PartResult(
-                            diff.added(), diff.modified(), diff.removed(), failed[0]);
+                    return new PartResult(diff.added(), diff.modified(), diff.removed(), failed[0]);
                 });
     }
 

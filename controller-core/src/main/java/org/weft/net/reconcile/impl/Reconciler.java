@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -70,23 +69,6 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     private volatile int queued;
     private volatile int runningNow;
     private int running;
-
-    /** One switch's reconciliation (reconciler thread only). */
-    private static final class SwitchSync {
-        SyncState state = SyncState.UNKNOWN;
-        ScheduledFuture<?> periodic;
-        ScheduledFuture<?> retry;
-        int failuresInARow;
-        boolean queued;
-        boolean running;
-        boolean again;
-
-        /** Callers waiting for the next pass to start and finish. */
-        final List<CompletableFuture<PassReport>> waiting = new ArrayList<>();
-
-        /** Callers waiting for the running pass. */
-        final List<CompletableFuture<PassReport>> inPass = new ArrayList<>();
-    }
 
     public Reconciler(
             DeviceService devices,
@@ -394,43 +376,8 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         diverged = Set.copyOf(d);
     }
 
-    /** What one pass (all apps) sent and what was not confirmed. */
-    record PartResult(int added, int modified, int removed, int failed) {
-        static final PartResult NONE = new PartResult(0, 0, 0, 0);
-
-        int operations() {
-            return added + modified + removed;
-        }
-
-        PartResult plus(PartResult o) {
-            return new PartResult(
-                    added + o.added, modified + o.modified, removed + o.removed, failed + o.failed);
-        }
-    }
-
-    /** Every app's part, one after the other; fails when a switch cannot be read. */
     private CompletableFuture<PartResult> pass(Dpid dpid) {
-        CompletableFuture<PartResult> f = CompletableFuture.completedFuture(PartResult.NONE);
-        for (IntentSource source : sources) {
-            f =
-                    f.thenCompose(
-                            sum ->
-                                    source.exclusive(dpid, () -> part(source, dpid))
-                                            .thenApply(sum::plus));
-        }
-        if (config.removeUnknown()) {
-            f =
-                    f.thenCompose(
-                            sum ->
-                                    UnknownEntries.remove(dpid, sources, stats, flows, groups)
-                                            .thenApply(sum::plus));
-        }
-        return f;
-    }
-
-    /** One app's entries on one switch, read, diffed and converged. */
-    private CompletableFuture<PartResult> part(IntentSource source, Dpid dpid) {
-        return PassPart.run(source, dpid, stats, flows, groups, executor);
+        return Pass.run(dpid, sources, config.removeUnknown(), stats, flows, groups, executor);
     }
 
     @Override

@@ -22,7 +22,7 @@ final class UnknownEntries {
 
     private UnknownEntries() {}
 
-    static CompletableFuture<Reconciler.PartResult> remove(
+    static CompletableFuture<PartResult> remove(
             Dpid dpid,
             List<IntentSource> sources,
             StatsService stats,
@@ -51,7 +51,7 @@ final class UnknownEntries {
                                                                                                     .size()))
                                     .thenApply(
                                             n ->
-                                                    new Reconciler.PartResult(
+                                                    new PartResult(
                                                             0,
                                                             0,
                                                             ops.flows().size()
