@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.store.IntentStore;
@@ -20,8 +21,9 @@ import org.weft.store.StoreException;
 /**
  * An {@link IntentStore} keeping one file per document under {@code <dir>/<kind>/<id>.json}, each
  * written crash-safely ({@link DurableFiles}). A kind's id counter is {@code <dir>/<kind>/.last-id}
- * (the last id handed out); quarantined documents go to {@code <quarantine>/<kind>/}. Writers are
- * serialized; one controller process owns the directory.
+ * (the last id handed out; when it is missing, ids start above every numeric id of the kind's
+ * documents, quarantined ones included); quarantined documents go to {@code <quarantine>/<kind>/}.
+ * Writers are serialized; one controller process owns the directory.
  */
 public final class FileIntentStore implements IntentStore {
 
@@ -159,9 +161,30 @@ public final class FileIntentStore implements IntentStore {
         return Long.parseLong(text);
     }
 
+    /** The highest numeric id of the kind's documents, quarantined ones included. */
     private long highestDocumentId(String kind) {
-        return list(kind).keySet().stream()
-                .filter(id -> NUMERIC.matcher(id).matches())
+        long highest = highestId(list(kind).keySet().stream());
+        Path quarantined = quarantine.resolve(kind);
+        if (Files.isDirectory(quarantined)) {
+            // Quarantined as <id>.json or <id>.<millis>.json.
+            try (Stream<Path> files = Files.list(quarantined)) {
+                highest = Math.max(highest, highestId(files.map(FileIntentStore::idOf)));
+            } catch (IOException e) {
+                throw new StoreException("cannot read the quarantine " + quarantined, e);
+            }
+        }
+        return highest;
+    }
+
+    /** The id a quarantined file holds: its name up to the first dot. */
+    private static String idOf(Path quarantined) {
+        String name = quarantined.getFileName().toString();
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    private static long highestId(Stream<String> ids) {
+        return ids.filter(id -> NUMERIC.matcher(id).matches())
                 .mapToLong(Long::parseLong)
                 .max()
                 .orElse(0);

@@ -44,7 +44,8 @@ public final class MemoryIntentStore implements IntentStore {
     public synchronized long nextId(String kind) {
         Names.check("kind", kind);
         long highest =
-                list(kind).keySet().stream()
+                java.util.stream.Stream.concat(
+                                list(kind).keySet().stream(), quarantined(kind).keySet().stream())
                         .filter(id -> id.matches("[0-9]{1,18}"))
                         .mapToLong(Long::parseLong)
                         .max()

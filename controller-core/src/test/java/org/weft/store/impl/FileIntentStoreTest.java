@@ -88,6 +88,25 @@ class FileIntentStoreTest {
     }
 
     @Test
+    void theFirstIdIsAboveQuarantinedIdsToo() {
+        Path intents = dir.resolve("intents");
+        FileIntentStore store = new FileIntentStore(intents);
+        store.put("k", "1", "fine");
+        store.put("k", "2", "{broken");
+        store.put("k", "3", "{broken");
+        store.quarantine("k", "3", "not JSON");
+        store.put("k", "3", "{broken again");
+        store.quarantine("k", "3", "not JSON");
+        store.quarantine("k", "2", "not JSON");
+        assertThat(new FileIntentStore(intents).nextId("k")).isEqualTo(4);
+
+        MemoryIntentStore memory = new MemoryIntentStore();
+        memory.put("k", "5", "{broken");
+        memory.quarantine("k", "5", "not JSON");
+        assertThat(memory.nextId("k")).isEqualTo(6);
+    }
+
+    @Test
     void anUnreadableCounterIsAnErrorNotAGuess() throws Exception {
         IntentStore store = new FileIntentStore(dir);
         store.nextId("k");
