@@ -3,11 +3,15 @@ package org.weft.store;
 import java.util.Map;
 
 /**
- * Durable operator intent (static flows today; pinned paths and link weights later), kept as opaque
- * text documents grouped by kind. Whoever owns a kind chooses the document format; the store only
- * keeps it. A write returns once it is durable, so an acknowledged intent survives a crash.
+ * Durable operator intent (static flows, steering rules, link weights), kept as opaque text
+ * documents grouped by kind. Whoever owns a kind chooses the document format; the store only keeps
+ * it. A write returns once it is durable, so an acknowledged intent survives a crash.
  *
  * <p>Kinds and ids are short names of letters, digits, {@code .}, {@code _} and {@code -}.
+ *
+ * <p>Every kind is loaded by one rule: a document its owner cannot read is {@linkplain #quarantine
+ * quarantined} (moved aside, with a log line naming it and the reason) and loading goes on with the
+ * others, so one corrupt record neither stops Weft nor vanishes silently.
  */
 public interface IntentStore {
 
@@ -33,4 +37,25 @@ public interface IntentStore {
      * @throws StoreException when it could not be removed
      */
     boolean remove(String kind, String id);
+
+    /**
+     * A new numeric id for a document of the kind: greater than every id this method returned for
+     * the kind before (also before a restart or a crash: the counter is durable before the id is
+     * returned) and than every numeric id of the kind's documents. Ids are never reused, so a
+     * deleted document's id cannot name another one later.
+     *
+     * @throws StoreException when the counter could not be written (no id is handed out)
+     */
+    long nextId(String kind);
+
+    /**
+     * Moves a document its owner cannot read out of the kind, to where an operator can inspect or
+     * repair it, and logs the document's place and the reason. It no longer appears in {@link
+     * #list}.
+     *
+     * @param reason why the owner refused it (logged)
+     * @return false when there was no such document
+     * @throws StoreException when it could not be moved
+     */
+    boolean quarantine(String kind, String id, String reason);
 }

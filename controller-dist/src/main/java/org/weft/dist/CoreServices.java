@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +58,7 @@ public final class CoreServices implements AutoCloseable {
         }
     }
 
-    private final ExecutorService events;
+    private final ThreadPoolExecutor events;
     private final LinkManager links;
     private final LinkDiscovery discovery;
     private final TopologyManager topology;
@@ -67,7 +67,12 @@ public final class CoreServices implements AutoCloseable {
 
     private CoreServices(DeviceService devices, PacketService packets, Settings s) {
         this.events =
-                Executors.newSingleThreadExecutor(
+                new ThreadPoolExecutor(
+                        1,
+                        1,
+                        0,
+                        TimeUnit.MILLISECONDS,
+                        new LinkedBlockingQueue<>(),
                         r -> {
                             Thread t = new Thread(r, "weft-core-events");
                             t.setDaemon(true);
@@ -130,6 +135,11 @@ public final class CoreServices implements AutoCloseable {
 
     public HostService hostService() {
         return hosts;
+    }
+
+    /** Events waiting for core's listeners (links, hosts, topology) now. */
+    public int eventBacklog() {
+        return events.getQueue().size();
     }
 
     /** The single thread core listeners run on; apps may deliver their own events on it too. */

@@ -2,7 +2,9 @@ package org.weft.dist;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.weft.health.HealthService;
 import org.weft.net.failover.FailoverService;
 import org.weft.net.reconcile.ReconcileService;
 import org.weft.net.routing.RoutingService;
@@ -42,12 +44,18 @@ final class RestWiring {
                 r.maxRequestBytes,
                 r.tls == null ? null : Path.of(r.tls.keyStore),
                 r.tls == null ? null : r.tls.keyStorePassword,
-                Path.of(c.dataDir));
+                Path.of(c.dataDir),
+                Duration.ofMillis(c.openflow.requestTimeoutMs),
+                r.maxSwitchCalls);
     }
 
-    /** The intent store of this configuration: {@code <dataDir>/intents}. */
+    /**
+     * The intent store of this configuration: {@code <dataDir>/intents}, quarantine in {@code
+     * <dataDir>/quarantine}.
+     */
     static IntentStore intentStore(WeftConfig config) {
-        return new FileIntentStore(Path.of(config.dataDir).resolve("intents"));
+        Path data = Path.of(config.dataDir);
+        return new FileIntentStore(data.resolve("intents"), data.resolve("quarantine"));
     }
 
     /**
@@ -56,6 +64,7 @@ final class RestWiring {
      * @param routing null when routing is disabled ({@code /routing} then answers 503)
      * @param steering null when routing is disabled ({@code /steering} then answers 503)
      * @param failover null when routing is disabled (no failover metrics then)
+     * @param reconciler static flows register with it; start it after this returns
      */
     static RestServer start(
             WeftConfig config,
@@ -63,6 +72,7 @@ final class RestWiring {
             CoreServices core,
             IntentStore intents,
             ReconcileService reconciler,
+            HealthService health,
             RoutingService routing,
             SteeringService steering,
             FailoverService failover)
@@ -94,7 +104,9 @@ final class RestWiring {
                                 core.topologyService(),
                                 core.pathService()),
                         routing,
-                        steering);
+                        steering,
+                        reconciler,
+                        health);
         return RestServer.start(rest, services);
     }
 }

@@ -69,6 +69,7 @@ public final class Weft implements AutoCloseable {
                             core,
                             intents,
                             reconciler,
+                            WeftHealth.of(controller, core, reconciler),
                             apps.routing,
                             apps.steering,
                             apps.failover);

@@ -19,7 +19,10 @@ public final class WeftConfig {
     @JsonProperty public PacketIn packetIn = new PacketIn();
     @JsonProperty public Reconcile reconcile = new Reconcile();
 
-    /** Where Weft keeps operator intent (static flows) and the generated REST token. */
+    /**
+     * Where Weft keeps operator intent ({@code intents/}), unreadable intent moved aside ({@code
+     * quarantine/}) and the generated REST token.
+     */
     @JsonProperty public String dataDir = "./weft-data";
 
     /** The OpenFlow listener and switch channels. */
@@ -113,6 +116,12 @@ public final class WeftConfig {
 
         @JsonProperty public boolean requireTokenForReads = false;
         @JsonProperty public long maxRequestBytes = 64 * 1024;
+
+        /**
+         * Requests waiting for switches at once (each at most openflow.requestTimeoutMs); more are
+         * answered 429 with Retry-After.
+         */
+        @JsonProperty public int maxSwitchCalls = 64;
 
         /** HTTPS key store; null for plain HTTP. */
         @JsonProperty public RestTls tls = null;

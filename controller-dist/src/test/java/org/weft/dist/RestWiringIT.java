@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ class RestWiringIT {
                         + "  token: a-token-of-sixteen-chars\n"
                         + "  requireTokenForReads: true\n"
                         + "  maxRequestBytes: 4096\n"
+                        + "  maxSwitchCalls: 8\n"
                         + "  tls:\n"
                         + "    keyStore: /etc/weft/rest.p12\n"
                         + "    keyStorePassword: secret\n");
@@ -36,6 +38,7 @@ class RestWiringIT {
         assertThat(rest.port()).isEqualTo(9090);
         assertThat(rest.requireTokenForReads()).isTrue();
         assertThat(rest.maxRequestBytes()).isEqualTo(4096);
+        assertThat(rest.maxSwitchCalls()).isEqualTo(8);
         assertThat(rest.tlsKeyStore()).isEqualTo(Path.of("/etc/weft/rest.p12"));
         assertThat(rest.dataDir()).isEqualTo(Path.of("/var/lib/weft"));
 
@@ -44,6 +47,10 @@ class RestWiringIT {
         assertThat(defaults.port()).isEqualTo(8181);
         assertThat(defaults.dataDir()).isEqualTo(Path.of("./weft-data"));
         assertThat(defaults.token()).isNull();
+        assertThat(defaults.maxSwitchCalls()).isEqualTo(64);
+        assertThat(defaults.switchCallTimeout())
+                .as("REST waits for a switch as long as the driver does")
+                .isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -52,6 +59,7 @@ class RestWiringIT {
                 List.of(
                         "{\"rest\":{\"token\":\"short\"}}",
                         "{\"rest\":{\"port\":70000}}",
+                        "{\"rest\":{\"maxSwitchCalls\":0}}",
                         "{\"rest\":{\"colour\":1}}",
                         "{\"rest\":{\"tls\":{\"keyStore\":\"k.p12\"}}}")) {
             Path file = dir.resolve("bad.json");
@@ -83,7 +91,11 @@ class RestWiringIT {
                                             .build(),
                                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"status\":\"UP\"");
+            assertThat(health.body())
+                    .contains("\"status\":\"UP\"")
+                    .contains("\"name\":\"device-events\"")
+                    .contains("\"name\":\"core-events\"")
+                    .contains("\"name\":\"reconcile\"");
             assertThat(dir.resolve("api-token")).exists();
             assertThat(dir.resolve("intents")).isDirectory();
         }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Settings of the REST server.
@@ -16,6 +17,9 @@ import java.nio.file.Path;
  * @param tlsKeyStore PKCS12/JKS key store for HTTPS, or null for plain HTTP
  * @param tlsKeyStorePassword its password
  * @param dataDir where the generated token file is written
+ * @param switchCallTimeout the longest a request waits for a switch's answer (the driver's request
+ *     timeout, {@code openflow.requestTimeoutMs}: 10 s)
+ * @param maxSwitchCalls requests waiting for switches at once; more are answered 429 (64)
  */
 public record RestConfig(
         String bindAddress,
@@ -25,14 +29,23 @@ public record RestConfig(
         long maxRequestBytes,
         Path tlsKeyStore,
         String tlsKeyStorePassword,
-        Path dataDir) {
+        Path dataDir,
+        Duration switchCallTimeout,
+        int maxSwitchCalls) {
 
     public static final int DEFAULT_PORT = 8181;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
+    public static final Duration DEFAULT_SWITCH_CALL_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_SWITCH_CALLS = 64;
 
     public RestConfig {
         checkNotNull(bindAddress, "bindAddress");
         checkNotNull(dataDir, "dataDir");
+        checkNotNull(switchCallTimeout, "switchCallTimeout");
+        checkArgument(
+                !switchCallTimeout.isNegative() && !switchCallTimeout.isZero(),
+                "the switch call timeout must be > 0");
+        checkArgument(maxSwitchCalls >= 1, "rest.maxSwitchCalls must be at least 1");
         checkArgument(port >= 0 && port <= 65535, "REST port %s out of range 0..65535", port);
         checkArgument(maxRequestBytes >= 1024, "maxRequestBytes must be at least 1024");
         checkArgument(
@@ -53,7 +66,9 @@ public record RestConfig(
                 DEFAULT_MAX_REQUEST_BYTES,
                 null,
                 null,
-                dataDir);
+                dataDir,
+                DEFAULT_SWITCH_CALL_TIMEOUT,
+                DEFAULT_MAX_SWITCH_CALLS);
     }
 
     public RestConfig withPort(int newPort) {
@@ -65,7 +80,9 @@ public record RestConfig(
                 maxRequestBytes,
                 tlsKeyStore,
                 tlsKeyStorePassword,
-                dataDir);
+                dataDir,
+                switchCallTimeout,
+                maxSwitchCalls);
     }
 
     public RestConfig withToken(String newToken, boolean forReads) {
@@ -77,7 +94,9 @@ public record RestConfig(
                 maxRequestBytes,
                 tlsKeyStore,
                 tlsKeyStorePassword,
-                dataDir);
+                dataDir,
+                switchCallTimeout,
+                maxSwitchCalls);
     }
 
     public RestConfig withTls(Path keyStore, String password) {
@@ -89,7 +108,9 @@ public record RestConfig(
                 maxRequestBytes,
                 keyStore,
                 password,
-                dataDir);
+                dataDir,
+                switchCallTimeout,
+                maxSwitchCalls);
     }
 
     public RestConfig withMaxRequestBytes(long bytes) {
@@ -101,6 +122,22 @@ public record RestConfig(
                 bytes,
                 tlsKeyStore,
                 tlsKeyStorePassword,
-                dataDir);
+                dataDir,
+                switchCallTimeout,
+                maxSwitchCalls);
+    }
+
+    public RestConfig withSwitchCalls(Duration timeout, int max) {
+        return new RestConfig(
+                bindAddress,
+                port,
+                token,
+                requireTokenForReads,
+                maxRequestBytes,
+                tlsKeyStore,
+                tlsKeyStorePassword,
+                dataDir,
+                timeout,
+                max);
     }
 }

@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -24,11 +22,15 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weft.health.Health;
+import org.weft.health.HealthService;
 import org.weft.rest.dto.ErrorDto;
 import org.weft.rest.events.EventHub;
 import org.weft.rest.flows.StaticFlowService;
+import org.weft.rest.flows.SwitchCalls;
 import org.weft.rest.links.LinkWeights;
 import org.weft.rest.routes.FlowRoutes;
+import org.weft.rest.routes.HealthRoutes;
 import org.weft.rest.routes.NetworkRoutes;
 import org.weft.rest.routes.SteeringRoutes;
 import org.weft.rest.routes.SwitchRoutes;
@@ -53,7 +55,6 @@ public final class RestServer implements AutoCloseable {
     private final StaticFlowService staticFlows;
     private final EventHub events;
     private final List<String> routes;
-    private final long startedAtMillis = System.currentTimeMillis();
 
     private RestServer(
             Javalin app,
@@ -74,7 +75,8 @@ public final class RestServer implements AutoCloseable {
     }
 
     /**
-     * Loads the static flows, binds the port and starts serving.
+     * Loads the static flows (registering them with the reconciler, which must be started after
+     * this), binds the port and starts serving.
      *
      * @param env environment lookup, replaceable in tests
      */
@@ -85,9 +87,28 @@ public final class RestServer implements AutoCloseable {
         ObjectMapper mapper = Json.strictMapper();
         byte[] openApi = openApi();
         services.metrics().watchDevices(services.devices());
+        SwitchCalls calls = new SwitchCalls(config.switchCallTimeout(), config.maxSwitchCalls());
         StaticFlowService staticFlows =
                 new StaticFlowService(
-                        services.devices(), services.flowRules(), services.intents(), mapper);
+                        services.devices(),
+                        services.flowRules(),
+                        services.intents(),
+                        mapper,
+                        calls,
+                        services.reconciler());
+        if (services.reconciler() != null) {
+            services.metrics().watchReconciler(services.reconciler());
+        }
+        HealthService health =
+                services.health() != null
+                        ? services.health()
+                        : () ->
+                                new Health(
+                                        List.of(),
+                                        services.devices().getDevices().size(),
+                                        List.of(),
+                                        0,
+                                        List.of());
         RestServices.Network network = services.network();
         LinkWeights weights = null;
         if (network != null) {
@@ -100,25 +121,28 @@ public final class RestServer implements AutoCloseable {
         LinkWeights linkWeights = weights;
         EventHub events = new EventHub(services.eventSources());
         List<String> routes = Collections.synchronizedList(new ArrayList<>());
-        RestServer[] self = new RestServer[1];
         Javalin app =
                 Javalin.create(
                         cfg -> {
                             configure(cfg, config, mapper, token, services, routes);
                             RoutesConfig r = cfg.routes;
-                            new SwitchRoutes(services.devices(), services.stats())
+                            new SwitchRoutes(services.devices(), services.stats(), calls)
                                     .register(r, BASE);
                             new FlowRoutes(
                                             services.devices(),
                                             services.stats(),
                                             staticFlows,
+                                            calls,
                                             mapper)
                                     .register(r, BASE);
                             new NetworkRoutes(network, services.routing()).register(r, BASE);
-                            new WeightRoutes(network, linkWeights, services.routing(), mapper)
+                            new WeightRoutes(
+                                            network, linkWeights, services.routing(), calls, mapper)
                                     .register(r, BASE);
-                            new SteeringRoutes(services.steering(), mapper).register(r, BASE);
-                            r.get(BASE + "/health", ctx -> ctx.json(self[0].health(services)));
+                            new SteeringRoutes(services.steering(), calls, mapper)
+                                    .register(r, BASE);
+                            new HealthRoutes(health, staticFlows::size, events::clientCount)
+                                    .register(r, BASE);
                             r.get(
                                     BASE + "/openapi.json",
                                     ctx -> ctx.contentType("application/json").result(openApi));
@@ -132,7 +156,6 @@ public final class RestServer implements AutoCloseable {
                                                     .result(services.metrics().scrape()));
                         });
         RestServer server = new RestServer(app, token, staticFlows, events, routes);
-        self[0] = server;
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -192,7 +215,12 @@ public final class RestServer implements AutoCloseable {
                                         ctx.method().name(), routeOf(ctx), ctx.statusCode(), ms));
         RoutesConfig r = cfg.routes;
         r.beforeMatched(ctx -> authorize(ctx, token, config.requireTokenForReads()));
-        r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.detail()));
+        r.exception(
+                ApiException.class,
+                (e, ctx) -> {
+                    e.headers().forEach(ctx::header);
+                    error(ctx, e.status(), e.error(), e.detail());
+                });
         r.exception(
                 HttpResponseException.class,
                 (e, ctx) -> error(ctx, e.getStatus(), reason(e.getStatus()), e.getMessage()));
@@ -246,6 +274,7 @@ public final class RestServer implements AutoCloseable {
             case 404 -> "not found";
             case 405 -> "method not allowed";
             case 413 -> "payload too large";
+            case 429 -> "too many requests";
             default -> "http " + status;
         };
     }
@@ -257,16 +286,6 @@ public final class RestServer implements AutoCloseable {
             }
             return in.readAllBytes();
         }
-    }
-
-    private Map<String, Object> health(RestServices services) {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("status", "UP");
-        h.put("switches", services.devices().getDevices().size());
-        h.put("staticFlows", staticFlows.list().size());
-        h.put("eventClients", events.clientCount());
-        h.put("uptimeSeconds", (System.currentTimeMillis() - startedAtMillis) / 1000);
-        return h;
     }
 
     /** The port actually bound (differs from the configuration when it asked for 0). */
@@ -293,7 +312,6 @@ public final class RestServer implements AutoCloseable {
     @Override
     public void close() {
         events.close();
-        staticFlows.close();
         app.stop();
         log.info("REST API stopped");
     }

@@ -4,11 +4,13 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import org.weft.health.HealthService;
 import org.weft.net.device.DeviceService;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.host.HostService;
 import org.weft.net.link.LinkAdminService;
 import org.weft.net.link.LinkService;
+import org.weft.net.reconcile.ReconcileService;
 import org.weft.net.routing.RoutingService;
 import org.weft.net.stats.StatsService;
 import org.weft.net.steering.SteeringService;
@@ -25,6 +27,10 @@ import org.weft.store.IntentStore;
  * @param network links, hosts, topology and paths; null answers their routes with 503
  * @param routing the routing app; null (routing disabled) answers {@code /routing} with 503
  * @param steering the steering service; null answers {@code /steering} with 503
+ * @param reconciler converges switches to intent; static flows register with it as an app. Null
+ *     (embedded tests only): static flows are then installed when pushed and never reconciled
+ * @param health the controller's health for {@code /health}; null: UP whenever REST answers, with
+ *     the connected switches only
  */
 public record RestServices(
         DeviceService devices,
@@ -35,7 +41,9 @@ public record RestServices(
         List<EventSource> eventSources,
         Network network,
         RoutingService routing,
-        SteeringService steering) {
+        SteeringService steering,
+        ReconcileService reconciler,
+        HealthService health) {
 
     /**
      * Core's network services.
@@ -58,7 +66,7 @@ public record RestServices(
         }
     }
 
-    /** Switches and flows only: no network, routing or steering services. */
+    /** Switches and flows only: no network, routing, steering, reconciler or health services. */
     public RestServices(
             DeviceService devices,
             FlowRuleService flowRules,
@@ -66,7 +74,18 @@ public record RestServices(
             IntentStore intents,
             WeftMetrics metrics,
             List<EventSource> eventSources) {
-        this(devices, flowRules, stats, intents, metrics, eventSources, null, null, null);
+        this(
+                devices,
+                flowRules,
+                stats,
+                intents,
+                metrics,
+                eventSources,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public RestServices {

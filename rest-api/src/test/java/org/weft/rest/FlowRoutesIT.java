@@ -38,7 +38,8 @@ class FlowRoutesIT {
             Reply created = bed.post("/api/v1/flows", FLOW);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String id = created.json().get("id").asText();
-            assertThat(created.json().get("installed").asBoolean()).isTrue();
+            assertThat(created.json().get("state").asText()).isEqualTo("INSTALLED");
+            assertThat(created.json().get("error").isNull()).isTrue();
 
             // Barrier-confirmed: already in the switch's table when the answer arrives.
             assertThat(staticFlowsIn(sw)).hasSize(1);

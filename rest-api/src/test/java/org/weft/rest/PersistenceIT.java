@@ -23,34 +23,50 @@ class PersistenceIT {
                                         && r.priority() == priority);
     }
 
+    private static String stateOf(RestTestBed bed, String id) {
+        for (var f : bed.get0("/api/v1/flows/static")) {
+            if (f.get("id").asText().equals(id)) {
+                return f.get("state").asText();
+            }
+        }
+        return "absent";
+    }
+
     @Test
     void staticFlowsSurviveARestartAndReturnWhenTheirSwitchReconnects() throws Exception {
         String id;
+        String deleted;
         try (RestTestBed first = new RestTestBed(dir)) {
             EmulatedSwitch sw = first.connect(1);
             Reply created = first.post("/api/v1/flows", FlowRoutesIT.FLOW);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             id = created.json().get("id").asText();
             assertThat(hasStaticFlow(sw, 1000)).isTrue();
+
+            Reply second = first.post("/api/v1/flows", FlowRoutesIT.FLOW.replace("1000", "999"));
+            assertThat(second.status()).as(second.body()).isEqualTo(201);
+            deleted = second.json().get("id").asText();
+            assertThat(first.delete("/api/v1/flows/" + deleted).status()).isEqualTo(204);
         }
 
         try (RestTestBed second = new RestTestBed(dir)) {
             Reply kept = second.get("/api/v1/flows/static");
             assertThat(kept.json()).hasSize(1);
             assertThat(kept.json().get(0).get("id").asText()).isEqualTo(id);
-            assertThat(kept.json().get(0).get("installed").asBoolean()).isFalse();
+            assertThat(kept.json().get(0).get("state").asText()).isEqualTo("SWITCH_DISCONNECTED");
 
-            // A fresh switch (empty table) with the same DPID gets the flow when it connects.
+            // A fresh switch (empty table) with the same DPID gets the flow when it connects:
+            // the reconciler's connect pass installs what the store holds.
             EmulatedSwitch fresh = second.connect(1);
-            RestTestBed.waitUntil(() -> hasStaticFlow(fresh, 1000), Duration.ofSeconds(5));
+            RestTestBed.waitUntil(() -> hasStaticFlow(fresh, 1000), Duration.ofSeconds(10));
             RestTestBed.waitUntil(
-                    () -> second.server.staticFlows().get(id).orElseThrow().installed(),
-                    Duration.ofSeconds(5));
+                    () -> stateOf(second, id).equals("INSTALLED"), Duration.ofSeconds(10));
 
-            // Ids keep counting past the stored ones.
+            // Ids keep counting past every id handed out before, deleted ones included.
             Reply next = second.post("/api/v1/flows", FlowRoutesIT.FLOW.replace("1000", "1001"));
             assertThat(next.status()).as(next.body()).isEqualTo(201);
-            assertThat(next.json().get("id").asText()).isNotEqualTo(id);
+            assertThat(Long.parseLong(next.json().get("id").asText()))
+                    .isGreaterThan(Long.parseLong(deleted));
 
             // Reconnecting again re-installs again.
             fresh.table().removeMatching(r -> true);
@@ -61,7 +77,7 @@ class PersistenceIT {
             EmulatedSwitch again = second.connect(1);
             RestTestBed.waitUntil(
                     () -> hasStaticFlow(again, 1000) && hasStaticFlow(again, 1001),
-                    Duration.ofSeconds(5));
+                    Duration.ofSeconds(10));
         }
     }
 }

@@ -31,6 +31,8 @@ import org.weft.net.link.impl.LldpSigner;
 import org.weft.net.packet.PacketService;
 import org.weft.net.packet.parse.Arp;
 import org.weft.net.packet.parse.Ethernet;
+import org.weft.net.reconcile.impl.ReconcileConfig;
+import org.weft.net.reconcile.impl.Reconciler;
 import org.weft.net.topology.PathService;
 import org.weft.net.topology.impl.SnapshotPathService;
 import org.weft.net.topology.impl.TopologyManager;
@@ -62,6 +64,7 @@ public final class RestTestBed implements AutoCloseable {
     public final HostTracker hosts;
     public final RoutingApp routing;
     public final SteeringApp steering;
+    public final Reconciler reconciler;
     private final LinkDiscovery discovery;
     private final ExecutorService coreEvents = Executors.newSingleThreadExecutor();
     public final HttpClient http =
@@ -74,21 +77,29 @@ public final class RestTestBed implements AutoCloseable {
         this(RestConfig.defaults(dataDir).withPort(0).withToken(TOKEN, false), Map.of());
     }
 
+    /**
+     * A bed whose driver's request timeout is the REST configuration's switch call timeout (as Weft
+     * wires them both from {@code openflow.requestTimeoutMs}).
+     */
     public RestTestBed(RestConfig config, Map<String, String> env) throws Exception {
         OfConfig of = OfConfig.defaults().withPorts(List.of(0));
         controller =
                 new OfController(
                                 new OfConfig(
-                                        "127.0.0.1",
-                                        List.of(0),
-                                        of.handshakeTimeout(),
-                                        of.echoInterval(),
-                                        of.echoMissLimit(),
-                                        of.duplicateProbeTimeout(),
-                                        of.missSendLen(),
-                                        false,
-                                        2,
-                                        null))
+                                                "127.0.0.1",
+                                                List.of(0),
+                                                of.handshakeTimeout(),
+                                                of.echoInterval(),
+                                                of.echoMissLimit(),
+                                                of.duplicateProbeTimeout(),
+                                                of.missSendLen(),
+                                                false,
+                                                2,
+                                                null)
+                                        .withLimits(
+                                                of.limits()
+                                                        .withRequestTimeout(
+                                                                config.switchCallTimeout())))
                         .start();
         DeviceService devices = controller.deviceService();
         PacketService packets = controller.packetService();
@@ -138,6 +149,16 @@ public final class RestTestBed implements AutoCloseable {
                                 intents,
                                 () -> routing.metric().weigher())
                         .start();
+        reconciler =
+                new Reconciler(
+                        devices,
+                        controller.flowRuleService(),
+                        controller.groupService(),
+                        controller.statsService(),
+                        controller.flowRuleCounters(),
+                        ReconcileConfig.defaults().withInterval(Duration.ofSeconds(5)));
+        reconciler.register(controller.coreIntent());
+        reconciler.register(routing.intentSource());
         RestServices services =
                 new RestServices(
                         devices,
@@ -151,13 +172,16 @@ public final class RestTestBed implements AutoCloseable {
                                 new HostEventSource(hosts)),
                         new RestServices.Network(links, links, hosts, topology, paths),
                         routing,
-                        steering);
+                        steering,
+                        reconciler,
+                        null);
         try {
             server = RestServer.start(config, services, env::get);
         } catch (Exception e) {
             closeServices();
             throw e;
         }
+        reconciler.start();
     }
 
     public String base() {
@@ -265,6 +289,7 @@ public final class RestTestBed implements AutoCloseable {
     }
 
     private void closeServices() {
+        reconciler.close();
         discovery.stop();
         hosts.stop();
         topology.stop();

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.weft.net.Dpid;
+import org.weft.net.SwitchErrorException;
+import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.Group;
 
 /**
@@ -54,4 +56,10 @@ public interface IntentSource {
      * {@code intended}: what it found equal, or made equal with every operation confirmed.
      */
     default void inSync(Dpid dpid, SwitchEntries intended) {}
+
+    /**
+     * Told, inside {@link #exclusive}, that the switch rejected one of the flow operations a pass
+     * sent to converge the app's entries (the pass then does not call {@link #inSync}).
+     */
+    default void rejected(Dpid dpid, FlowRuleOperation operation, SwitchErrorException error) {}
 }

@@ -3,12 +3,21 @@ package org.weft.store.impl;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.weft.store.IntentStore;
 
-/** An {@link IntentStore} that forgets everything at exit; for tests and ephemeral runs. */
+/**
+ * An {@link IntentStore} that forgets everything at exit; for tests and ephemeral runs. Quarantined
+ * documents are kept in memory ({@link #quarantined}).
+ */
 public final class MemoryIntentStore implements IntentStore {
 
+    private static final Logger log = LoggerFactory.getLogger(MemoryIntentStore.class);
+
     private final Map<String, Map<String, String>> kinds = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> quarantined = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastIds = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> list(String kind) {
@@ -29,5 +38,37 @@ public final class MemoryIntentStore implements IntentStore {
         Names.check("id", id);
         Map<String, String> docs = kinds.get(kind);
         return docs != null && docs.remove(id) != null;
+    }
+
+    @Override
+    public synchronized long nextId(String kind) {
+        Names.check("kind", kind);
+        long highest =
+                java.util.stream.Stream.concat(
+                                list(kind).keySet().stream(), quarantined(kind).keySet().stream())
+                        .filter(id -> id.matches("[0-9]{1,18}"))
+                        .mapToLong(Long::parseLong)
+                        .max()
+                        .orElse(0);
+        return lastIds.merge(kind, highest + 1, (last, h) -> Math.max(last + 1, h));
+    }
+
+    @Override
+    public boolean quarantine(String kind, String id, String reason) {
+        Names.check("kind", kind);
+        Names.check("id", id);
+        Map<String, String> docs = kinds.get(kind);
+        String doc = docs == null ? null : docs.remove(id);
+        if (doc == null) {
+            return false;
+        }
+        quarantined.computeIfAbsent(kind, k -> new ConcurrentHashMap<>()).put(id, doc);
+        log.error("Quarantined unreadable intent {}/{} (in memory): {}", kind, id, reason);
+        return true;
+    }
+
+    /** The documents of a kind that were quarantined, by id. */
+    public Map<String, String> quarantined(String kind) {
+        return new TreeMap<>(quarantined.getOrDefault(kind, Map.of()));
     }
 }

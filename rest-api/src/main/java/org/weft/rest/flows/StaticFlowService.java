@@ -2,41 +2,38 @@ package org.weft.rest.flows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
-import org.weft.net.PortNumber;
+import org.weft.net.SwitchErrorException;
 import org.weft.net.device.Device;
-import org.weft.net.device.DeviceEvent;
-import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
 import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.Cookies;
-import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
+import org.weft.net.reconcile.ReconcileService;
 import org.weft.rest.ApiException;
-import org.weft.rest.dto.FlowDtos;
 import org.weft.rest.dto.StaticFlowDto;
 import org.weft.rest.dto.StaticFlowRequest;
 import org.weft.store.IntentStore;
 import org.weft.store.StoreException;
 
 /**
- * Static flows: each is installed (barrier-confirmed) before it is acknowledged, kept in the {@link
- * IntentStore}, and installed again whenever its switch (re)connects. Their cookies carry {@link
- * #APP_ID}; the low bits are the flow's id.
+ * Static flows: operator intent kept in the {@link IntentStore} (kind {@value #KIND}) and converged
+ * onto the switches by the reconciler, where they are the app {@code static} ({@link
+ * StaticFlowIntent}). A flow is recorded before it is sent and acknowledged once its barrier
+ * confirmed it; one the switch rejects or does not confirm in time is forgotten again. A deletion
+ * is recorded first, then sent. Writers of one switch share a lock only for the duplicate check and
+ * the store write, never while waiting for the switch. Cookies carry {@link #APP_ID}; their low 48
+ * bits are the flow's id, which is never reused.
  */
-public final class StaticFlowService implements AutoCloseable {
+public final class StaticFlowService {
 
     /** App id in the cookie of static flows. */
     public static final int APP_ID = Cookies.STATIC_FLOW_APP;
@@ -46,272 +43,332 @@ public final class StaticFlowService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StaticFlowService.class);
 
-    private record Entry(StaticFlowDto dto, FlowRule rule) {}
-
     private final DeviceService devices;
     private final FlowRuleService flowRules;
     private final IntentStore store;
     private final ObjectMapper mapper;
-    private final Map<String, Entry> flows = new ConcurrentSkipListMap<>();
-    private final Set<String> installed = ConcurrentHashMap.newKeySet();
-    private final AtomicLong lastId = new AtomicLong();
-    private final DeviceListener listener = this::deviceEvent;
+    private final SwitchCalls calls;
+    private final ReconcileService reconciler;
+    private final StaticFlowTable table = new StaticFlowTable();
 
     /**
-     * Loads the static flows from the store, installs them on switches already connected and
-     * listens for switches that connect later.
+     * Loads the static flows from the store (quarantining unreadable ones) and registers them with
+     * the reconciler, whose passes install them.
      *
-     * @throws StoreException when a stored flow cannot be read: Weft will not silently drop intent
+     * @param reconciler null in embedded tests only: flows are then never reconciled
      */
     public StaticFlowService(
             DeviceService devices,
             FlowRuleService flowRules,
             IntentStore store,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            SwitchCalls calls,
+            ReconcileService reconciler) {
         this.devices = devices;
         this.flowRules = flowRules;
         this.store = store;
         this.mapper = mapper;
+        this.calls = calls;
+        this.reconciler = reconciler;
+        load();
+        if (reconciler != null) {
+            reconciler.register(new StaticFlowIntent(table, devices));
+        }
+    }
+
+    private void load() {
         for (Map.Entry<String, String> doc : store.list(KIND).entrySet()) {
-            Entry e = parse(doc.getKey(), doc.getValue());
-            flows.put(e.dto().id(), e);
-            lastId.accumulateAndGet(Long.parseLong(e.dto().id()), Math::max);
-        }
-        log.info("Loaded {} static flows", flows.size());
-        devices.addListener(listener);
-        devices.getDevices().forEach(d -> reinstall(d.dpid()));
-    }
-
-    private Entry parse(String id, String json) {
-        try {
-            StaticFlowDto d = mapper.readValue(json, StaticFlowDto.class);
-            if (!id.equals(d.id()) || !d.id().matches("[0-9]{1,15}")) {
-                throw new IllegalArgumentException(
-                        "id " + d.id() + " does not match its key " + id);
+            String id = doc.getKey();
+            try {
+                table.put(StaticFlowRules.parse(mapper, id, doc.getValue()));
+            } catch (IllegalArgumentException e) {
+                quarantine(id, e.getMessage());
             }
-            return new Entry(d, rule(d));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new StoreException(
-                    "stored static flow " + id + " is unreadable: " + e.getMessage(), e);
         }
+        log.info("Loaded {} static flows", table.size());
     }
 
-    private static FlowRule rule(StaticFlowDto d) {
-        return FlowRule.builder(Dpid.parse(d.dpid()))
-                .priority(d.priority())
-                .match(FlowDtos.match(d.match()))
-                .actions(FlowDtos.actions(d.actions()))
-                .idleTimeout(d.idleTimeout())
-                .hardTimeout(d.hardTimeout())
-                .cookie(Cookies.make(APP_ID, Long.parseLong(d.id())))
-                .build();
+    private void quarantine(String id, String reason) {
+        try {
+            store.quarantine(KIND, id, "static flow " + id + " is unreadable: " + reason);
+        } catch (StoreException e) {
+            log.error(
+                    "Static flow {} is unreadable ({}), and stays where it is, ignored",
+                    id,
+                    reason,
+                    e);
+        }
     }
 
     /** Every static flow, by id. */
     public List<StaticFlowDto> list() {
-        List<StaticFlowDto> out = new ArrayList<>();
-        flows.values().forEach(e -> out.add(withState(e.dto())));
-        return out;
+        return table.all().stream().map(this::dto).toList();
     }
 
     public Optional<StaticFlowDto> get(String id) {
-        return Optional.ofNullable(flows.get(id)).map(e -> withState(e.dto()));
+        return find(id).map(this::dto);
     }
 
     /** The id of the static flow a cookie belongs to, if it is one. */
     public Optional<String> idOfCookie(long cookie) {
-        if (Cookies.appId(cookie) != APP_ID) {
-            return Optional.empty();
-        }
-        String id = Long.toString(cookie & 0xffffffffffffL);
-        return flows.containsKey(id) ? Optional.of(id) : Optional.empty();
+        return table.byCookie(cookie).map(f -> Long.toString(f.id()));
     }
 
-    private StaticFlowDto withState(StaticFlowDto d) {
+    /** Static flows kept now. */
+    public int size() {
+        return table.size();
+    }
+
+    /** The flow's state on its switch now. */
+    StaticFlowState stateOf(StaticFlow f) {
+        Optional<Device> d = devices.getDevice(f.dpid());
+        if (d.isEmpty()) {
+            return StaticFlowState.SWITCH_DISCONNECTED;
+        }
+        StaticFlow.Status s = f.status();
+        return s.connection() == d.get().connectedAtMillis() ? s.state() : StaticFlowState.PENDING;
+    }
+
+    private StaticFlowDto dto(StaticFlow f) {
+        StaticFlowRecord r = f.record();
+        StaticFlowState state = stateOf(f);
         return new StaticFlowDto(
-                d.id(),
-                d.dpid(),
-                d.priority(),
-                d.match(),
-                d.actions(),
-                d.idleTimeout(),
-                d.hardTimeout(),
-                d.cookie(),
-                installed.contains(d.id()));
+                r.id(),
+                r.dpid(),
+                r.priority(),
+                r.match(),
+                r.actions(),
+                r.idleTimeout(),
+                r.hardTimeout(),
+                StaticFlowRules.cookieText(f.id()),
+                state.name(),
+                state == StaticFlowState.FAILED ? f.status().error() : null);
     }
 
     /**
-     * Validates, installs and stores a static flow.
+     * Validates and records a static flow, sends it and waits for its barrier.
      *
-     * @throws ApiException 400 for an impossible flow, 409 when its switch is not connected or
-     *     another static flow has the same switch, priority and match, 422 when it names a port the
-     *     switch lacks or the switch rejects it
+     * @throws ApiException 400 for an impossible flow; 409 when its switch is not connected or
+     *     another static flow has the same switch, priority and match; 422 when it names a port the
+     *     switch lacks or the switch rejects it; 429 when too many requests wait for switches; 504
+     *     when the switch does not confirm it in time. On every error the flow is not kept.
      */
-    public synchronized StaticFlowDto add(StaticFlowRequest req) {
-        String id = Long.toString(lastId.get() + 1);
-        FlowRule rule;
-        StaticFlowDto dto;
+    public StaticFlowDto add(StaticFlowRequest req) {
+        StaticFlowRecord draft;
+        FlowRule probe;
         try {
-            if (req.dpid() == null || req.priority() == null) {
-                throw new IllegalArgumentException("dpid and priority are required");
-            }
-            Dpid dpid = Dpid.parse(req.dpid());
-            int idle = req.idleTimeout() == null ? 0 : req.idleTimeout();
-            int hard = req.hardTimeout() == null ? 0 : req.hardTimeout();
-            rule =
-                    FlowRule.builder(dpid)
-                            .priority(req.priority())
-                            .match(FlowDtos.match(req.match()))
-                            .actions(FlowDtos.actions(req.actions()))
-                            .idleTimeout(idle)
-                            .hardTimeout(hard)
-                            .cookie(Cookies.make(APP_ID, Long.parseLong(id)))
-                            .build();
-            dto =
-                    new StaticFlowDto(
-                            id,
-                            dpid.toString(),
-                            rule.priority(),
-                            FlowDtos.matchDto(rule.match()),
-                            FlowDtos.actionDtos(rule.actions()),
-                            idle,
-                            hard,
-                            String.format("0x%016x", rule.cookie()),
-                            null);
+            draft = StaticFlowRules.fromRequest(req);
+            probe = StaticFlowRules.rule(draft.withId(1));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage(), e);
         }
-        checkAgainstTopology(rule);
-        SwitchCalls.await(
-                flowRules
-                        .apply(rule.dpid(), List.of(FlowRuleOperation.add(rule)))
-                        .thenApply(BatchResult::orThrow),
-                "installing static flow on " + rule.dpid());
-        try {
-            store.put(KIND, id, mapper.writeValueAsString(dto));
-        } catch (JsonProcessingException | StoreException e) {
-            rollBack(rule, e);
-            throw new ApiException(
-                    500, "store failed", "static flow not kept: " + e.getMessage(), e);
-        }
-        lastId.set(Long.parseLong(id));
-        flows.put(id, new Entry(dto, rule));
-        installed.add(id);
-        log.info("Static flow {} installed on {}", id, rule.dpid());
-        return withState(dto);
-    }
-
-    private void checkAgainstTopology(FlowRule rule) {
-        Device device =
-                devices.getDevice(rule.dpid())
-                        .orElseThrow(
+        Device device = SwitchPorts.check(devices, probe);
+        Dpid dpid = device.dpid();
+        String what = "installing a static flow on " + dpid;
+        try (SwitchCalls.Slot slot = calls.enter(what)) {
+            StaticFlow flow = record(draft, device.connectedAtMillis());
+            BatchResult result;
+            try {
+                result =
+                        slot.await(
+                                what,
                                 () ->
-                                        new ApiException(
-                                                409,
-                                                "switch not connected",
-                                                "switch " + rule.dpid() + " is not connected"));
-        for (Entry e : flows.values()) {
-            FlowRule other = e.rule();
-            if (other.dpid().equals(rule.dpid())
-                    && other.priority() == rule.priority()
-                    && other.match().equals(rule.match())) {
+                                        flowRules.apply(
+                                                dpid, List.of(FlowRuleOperation.add(flow.rule()))));
+            } catch (ApiException e) {
+                throw notKept(flow, e);
+            }
+            if (!result.ok()) {
+                SwitchErrorException error = result.failures().get(result.failures().firstKey());
+                flow.failed(SwitchCalls.errorName(error), device.connectedAtMillis());
+                throw notKept(flow, calls.translate(error, what));
+            }
+            flow.installed(device.connectedAtMillis());
+            if (!table.contains(flow)) {
+                requestPass(dpid);
                 throw ApiException.conflict(
                         "static flow "
-                                + e.dto().id()
-                                + " already has this switch, priority and match");
+                                + flow.id()
+                                + " was deleted while it was being installed;"
+                                + " reconciliation removes it from the switch");
             }
-        }
-        PortNumber in = rule.match().inPort();
-        if (in != null && !in.isReserved() && device.port(in).isEmpty()) {
-            throw ApiException.unprocessable("switch " + rule.dpid() + " has no port " + in);
-        }
-        for (FlowAction a : rule.actions()) {
-            if (a instanceof FlowAction.Output o
-                    && !o.port().isReserved()
-                    && device.port(o.port()).isEmpty()) {
-                throw ApiException.unprocessable(
-                        "switch " + rule.dpid() + " has no port " + o.port());
-            }
+            log.info("Static flow {} installed on {}", flow.id(), dpid);
+            return dto(flow);
         }
     }
 
-    private void rollBack(FlowRule rule, Exception cause) {
-        log.error("Static flow on {} could not be stored; removing it again", rule.dpid(), cause);
-        flowRules
-                .apply(rule.dpid(), List.of(FlowRuleOperation.remove(rule)))
-                .whenComplete(
-                        (ok, err) -> {
-                            if (err != null) {
-                                log.error(
-                                        "Rollback of the unstored flow on {} failed",
-                                        rule.dpid(),
-                                        err);
-                            }
-                        });
+    /** Gives the flow an id and records it, unless its switch already has the same entry. */
+    private StaticFlow record(StaticFlowRecord draft, long connection) {
+        StaticFlow flow;
+        String json;
+        try {
+            long id = store.nextId(KIND);
+            StaticFlowRecord r = draft.withId(id);
+            flow = StaticFlow.recorded(id, r, StaticFlowRules.rule(r), connection);
+            json = mapper.writeValueAsString(r);
+        } catch (StoreException | JsonProcessingException e) {
+            throw storeFailed("no static flow id could be allocated", e);
+        }
+        synchronized (table.lockOf(flow.dpid())) {
+            Optional<StaticFlow> same = table.sameEntry(flow.rule());
+            if (same.isPresent()) {
+                throw ApiException.conflict(
+                        "static flow "
+                                + same.get().id()
+                                + " already has this switch, priority and match");
+            }
+            try {
+                store.put(KIND, Long.toString(flow.id()), json);
+            } catch (StoreException e) {
+                throw storeFailed("static flow not recorded, nothing sent", e);
+            }
+            table.put(flow);
+        }
+        return flow;
     }
 
     /**
-     * Removes a static flow from its switch (when connected) and from the store.
-     *
-     * @throws ApiException 404 for an unknown id; the switch's refusal keeps the flow
+     * Forgets a flow its switch did not install (rejected, not confirmed in time, disconnected):
+     * the answer to the request says it was not kept.
      */
-    public synchronized void remove(String id) {
-        Entry e = flows.get(id);
-        if (e == null) {
-            throw ApiException.notFound("no static flow " + id);
+    private ApiException notKept(StaticFlow flow, ApiException why) {
+        try {
+            synchronized (table.lockOf(flow.dpid())) {
+                store.remove(KIND, Long.toString(flow.id()));
+                table.remove(flow);
+            }
+        } catch (StoreException e) {
+            return storeFailed(
+                    "static flow "
+                            + flow.id()
+                            + " was not installed ("
+                            + why.detail()
+                            + ") and could not be forgotten: it stays recorded and reconciliation"
+                            + " installs it",
+                    e);
         }
-        Dpid dpid = e.rule().dpid();
-        if (devices.isConnected(dpid)) {
-            SwitchCalls.await(
-                    flowRules
-                            .apply(dpid, List.of(FlowRuleOperation.remove(e.rule())))
-                            .thenApply(BatchResult::orThrow),
-                    "removing static flow " + id + " from " + dpid);
+        if (why.status() >= 500) {
+            // The flow-mod may have reached the switch: a pass removes what the store lacks.
+            requestPass(flow.dpid());
         }
-        store.remove(KIND, id);
-        flows.remove(id);
-        installed.remove(id);
-        log.info("Static flow {} removed from {}", id, dpid);
+        log.info("Static flow {} not kept: {}", flow.id(), why.detail());
+        String remnant =
+                why.status() >= 500
+                        ? "; reconciliation removes whatever of it reached the switch"
+                        : "";
+        return new ApiException(
+                why.status(),
+                why.error(),
+                "static flow not kept: " + why.detail() + remnant,
+                why.getCause() == null ? why : why.getCause());
     }
 
-    private void deviceEvent(DeviceEvent event) {
-        Dpid dpid = event.subject().dpid();
-        if (event.type() == DeviceEvent.Type.DEVICE_CONNECTED) {
-            reinstall(dpid);
-        } else if (event.type() == DeviceEvent.Type.DEVICE_DISCONNECTED) {
-            flows.values().stream()
-                    .filter(e -> e.rule().dpid().equals(dpid))
-                    .forEach(e -> installed.remove(e.dto().id()));
+    /**
+     * Deletes a static flow: recorded first, then removed from its switch when it is connected
+     * (when it is not, the reconciler removes it once the switch connects).
+     *
+     * @throws ApiException 404 for an unknown id; 429 when too many requests wait for switches; 502
+     *     when the switch rejected the removal and 504 when it did not confirm it in time (the
+     *     deletion is recorded either way, and reconciliation removes the flow)
+     */
+    public void remove(String id) {
+        StaticFlow flow = find(id).orElseThrow(() -> ApiException.notFound("no static flow " + id));
+        Dpid dpid = flow.dpid();
+        boolean connected = devices.isConnected(dpid);
+        String what = "removing static flow " + id + " from " + dpid;
+        try (SwitchCalls.Slot slot = connected ? calls.enter(what) : null) {
+            forget(flow);
+            if (slot == null) {
+                return;
+            }
+            BatchResult result;
+            try {
+                result =
+                        slot.await(
+                                what,
+                                () ->
+                                        flowRules.apply(
+                                                dpid,
+                                                List.of(FlowRuleOperation.remove(flow.rule()))));
+            } catch (ApiException e) {
+                if (e.getCause() instanceof DeviceNotConnectedException) {
+                    return;
+                }
+                throw notRemoved(flow, e.status() == 504 ? 504 : 502, e.error(), e.detail(), e);
+            }
+            if (!result.ok()) {
+                SwitchErrorException error = result.failures().get(result.failures().firstKey());
+                throw notRemoved(
+                        flow,
+                        502,
+                        "switch rejected",
+                        "switch " + dpid + " answered " + SwitchCalls.errorName(error),
+                        error);
+            }
         }
     }
 
-    private void reinstall(Dpid dpid) {
-        List<Entry> mine =
-                flows.values().stream().filter(e -> e.rule().dpid().equals(dpid)).toList();
-        if (mine.isEmpty()) {
+    private void forget(StaticFlow flow) {
+        String id = Long.toString(flow.id());
+        synchronized (table.lockOf(flow.dpid())) {
+            if (!table.contains(flow)) {
+                throw ApiException.notFound("no static flow " + id);
+            }
+            try {
+                store.remove(KIND, id);
+            } catch (StoreException e) {
+                throw storeFailed("static flow " + id + " not deleted", e);
+            }
+            table.remove(flow);
+        }
+        log.info("Static flow {} deleted", id);
+    }
+
+    private ApiException notRemoved(
+            StaticFlow flow, int status, String error, String detail, Throwable cause) {
+        requestPass(flow.dpid());
+        log.warn(
+                "Static flow {} is deleted but its removal was not confirmed: {}",
+                flow.id(),
+                detail);
+        return new ApiException(
+                status,
+                error,
+                "static flow "
+                        + flow.id()
+                        + " is deleted (the deletion is recorded) but its removal from the switch"
+                        + " was not confirmed ("
+                        + detail
+                        + "); reconciliation will remove it",
+                cause);
+    }
+
+    private Optional<StaticFlow> find(String id) {
+        try {
+            return table.get(StaticFlowRules.parseId(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Asks the reconciler for a pass of the switch now (it removes what the store lacks). */
+    private void requestPass(Dpid dpid) {
+        if (reconciler == null) {
             return;
         }
-        List<FlowRuleOperation> ops =
-                mine.stream().map(e -> FlowRuleOperation.add(e.rule())).toList();
-        flowRules
-                .apply(dpid, ops)
+        reconciler
+                .reconcile(dpid)
                 .whenComplete(
-                        (ok, err) -> {
-                            if (err != null) {
-                                log.error(
-                                        "Re-installing {} static flows on {} failed",
-                                        ops.size(),
-                                        dpid,
-                                        err);
-                            } else {
-                                mine.forEach(e -> installed.add(e.dto().id()));
-                                log.info("Re-installed {} static flows on {}", ops.size(), dpid);
+                        (report, e) -> {
+                            if (e != null) {
+                                log.debug(
+                                        "Reconcile pass of {} did not run: {}", dpid, e.toString());
                             }
                         });
     }
 
-    @Override
-    public void close() {
-        devices.removeListener(listener);
+    private static ApiException storeFailed(String what, Exception e) {
+        log.error("Intent store failed: {}", what, e);
+        return new ApiException(500, "store failed", what + ": " + e.getMessage(), e);
     }
 }

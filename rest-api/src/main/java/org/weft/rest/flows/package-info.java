@@ -1,2 +1,6 @@
-/** Static flows: operator-pushed flow rules kept durably and re-installed on reconnect. */
+/**
+ * Static flows (operator intent recorded in the intent store and converged onto switches by the
+ * reconciler) and {@link org.weft.rest.flows.SwitchCalls}, the bounded wait for switches every
+ * route uses.
+ */
 package org.weft.rest.flows;

@@ -13,12 +13,13 @@ import org.weft.net.Link;
 import org.weft.net.PortNumber;
 import org.weft.net.link.LinkAdminService;
 import org.weft.store.IntentStore;
+import org.weft.store.StoreException;
 
 /**
  * Admin weights operators set, one stored document per directed link (kind {@value #KIND}, id
  * {@code srcDpid-srcPort-dstDpid-dstPort} in hex and decimal, document the weight). Applied at
- * start; the link service keeps a weight while its link is away and applies it when the link
- * appears again.
+ * start (an unreadable one is quarantined, see {@link IntentStore#quarantine}); the link service
+ * keeps a weight while its link is away and applies it when the link appears again.
  */
 public final class LinkWeights {
 
@@ -34,21 +35,54 @@ public final class LinkWeights {
     private final IntentStore store;
     private final Map<Link, Double> weights = new TreeMap<>();
 
-    /** Loads the stored weights and applies them. */
+    /** Loads the stored weights and applies them; unreadable ones are quarantined. */
     public LinkWeights(LinkAdminService admin, IntentStore store) {
         this.admin = admin;
         this.store = store;
         for (var e : store.list(KIND).entrySet()) {
+            Link l;
+            double w;
             try {
-                Link l = parseId(e.getKey());
-                double w = Double.parseDouble(e.getValue().strip());
-                admin.setAdminWeight(l, w);
-                weights.put(l, w);
+                l = parseId(e.getKey());
+                w = parseWeight(e.getValue());
             } catch (IllegalArgumentException ex) {
-                log.error("Stored link weight {} is unreadable, ignored", e.getKey(), ex);
+                quarantine(e.getKey(), ex.getMessage());
+                continue;
             }
+            admin.setAdminWeight(l, w);
+            weights.put(l, w);
         }
         log.info("{} stored link weights applied", weights.size());
+    }
+
+    private void quarantine(String id, String reason) {
+        try {
+            store.quarantine(KIND, id, "link weight " + id + " is unreadable: " + reason);
+        } catch (StoreException e) {
+            log.error(
+                    "Link weight {} is unreadable ({}), and stays where it is, ignored",
+                    id,
+                    reason,
+                    e);
+        }
+    }
+
+    private static double parseWeight(String text) {
+        double w;
+        try {
+            w = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text.strip() + "' is not a number", e);
+        }
+        checkWeight(w);
+        return w;
+    }
+
+    private static void checkWeight(double weight) {
+        if (!(weight >= 0 && weight <= MAX_WEIGHT)) {
+            throw new IllegalArgumentException(
+                    "weight must be a number from 0 to " + (long) MAX_WEIGHT + ", not " + weight);
+        }
     }
 
     /**
@@ -57,10 +91,7 @@ public final class LinkWeights {
      * @throws IllegalArgumentException when the weight is not in 0..{@value #MAX_WEIGHT}
      */
     public synchronized void set(Link link, double weight, boolean bothDirections) {
-        if (!(weight >= 0 && weight <= MAX_WEIGHT)) {
-            throw new IllegalArgumentException(
-                    "weight must be a number from 0 to " + (long) MAX_WEIGHT + ", not " + weight);
-        }
+        checkWeight(weight);
         for (Link l : directions(link, bothDirections)) {
             store.put(KIND, id(l), Double.toString(weight));
             weights.put(l, weight);

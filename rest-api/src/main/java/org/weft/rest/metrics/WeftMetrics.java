@@ -15,13 +15,14 @@ import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.host.HostService;
 import org.weft.net.link.LinkService;
 import org.weft.net.packet.PacketService;
+import org.weft.net.reconcile.ReconcileService;
 import org.weft.net.routing.ParkedFrameCounts;
 import org.weft.net.routing.RoutingService;
 
 /**
  * The controller's metrics registry. The REST server records its own request latency; other modules
- * add theirs through {@link #counter} or {@link #registry()} (packet-ins, flow-mods and failovers
- * are expected next), and everything is scraped at {@code /metrics}.
+ * add theirs through {@link #counter} or {@link #registry()}, or are watched through their service
+ * ({@code watch...}); everything is scraped at {@code /metrics}.
  */
 public final class WeftMetrics {
 
@@ -30,6 +31,9 @@ public final class WeftMetrics {
 
     /** Per-switch channel meters, once {@link #watchDevices} was called. */
     private volatile ChannelMeters channels;
+
+    /** Flow-mod failures by switch and reason, once {@link #watchFlowMods} was called. */
+    private volatile FlowModFailureMeters failures;
 
     /** The underlying registry, for meters beyond counters. */
     public MeterRegistry registry() {
@@ -80,10 +84,40 @@ public final class WeftMetrics {
         packets.addProcessor(ctx -> packetIns.increment(), Integer.MIN_VALUE);
     }
 
-    /** Publishes flow-mods sent as {@code weft_flow_mods_total}. */
+    /**
+     * Publishes flow-mods sent as {@code weft_flow_mods_total}, and those switches rejected or did
+     * not confirm as {@code weft_flow_mod_failures_total{dpid,reason}} ({@link
+     * FlowModFailureMeters}).
+     */
     public void watchFlowMods(FlowRuleCounters counters) {
         FunctionCounter.builder("weft.flow.mods", counters, FlowRuleCounters::flowModsSent)
                 .description("Flow-mods sent to switches")
+                .register(registry);
+        failures = new FlowModFailureMeters(registry, counters);
+    }
+
+    /**
+     * Publishes the reconciler's {@code weft_reconcile_passes_total}, {@code
+     * weft_reconcile_failed_passes_total} (passes that could not read the switch or whose writes
+     * were not all confirmed), {@code weft_reconcile_repairs_total} (operations sent to converge
+     * switches) and the gauge {@code weft_diverged_switches} (connected switches whose tables
+     * differ from intent now).
+     */
+    public void watchReconciler(ReconcileService reconciler) {
+        FunctionCounter.builder("weft.reconcile.passes", reconciler, r -> r.stats().passes())
+                .description("Reconcile passes finished, converged or not")
+                .register(registry);
+        FunctionCounter.builder(
+                        "weft.reconcile.failed.passes", reconciler, r -> r.stats().failedPasses())
+                .description(
+                        "Reconcile passes that could not read the switch or whose writes were not"
+                                + " all confirmed")
+                .register(registry);
+        FunctionCounter.builder("weft.reconcile.repairs", reconciler, r -> r.stats().repairs())
+                .description("Flow and group operations sent to converge switches to intent")
+                .register(registry);
+        Gauge.builder("weft.diverged.switches", reconciler, r -> r.divergedSwitches().size())
+                .description("Connected switches whose tables differ from intent now")
                 .register(registry);
     }
 
@@ -146,6 +180,10 @@ public final class WeftMetrics {
         ChannelMeters c = channels;
         if (c != null) {
             c.refresh();
+        }
+        FlowModFailureMeters f = failures;
+        if (f != null) {
+            f.refresh();
         }
         return registry.scrape();
     }

@@ -25,16 +25,19 @@ public final class FlowRoutes {
     private final DeviceService devices;
     private final StatsService stats;
     private final StaticFlowService staticFlows;
+    private final SwitchCalls calls;
     private final ObjectMapper mapper;
 
     public FlowRoutes(
             DeviceService devices,
             StatsService stats,
             StaticFlowService staticFlows,
+            SwitchCalls calls,
             ObjectMapper mapper) {
         this.devices = devices;
         this.stats = stats;
         this.staticFlows = staticFlows;
+        this.calls = calls;
         this.mapper = mapper;
     }
 
@@ -49,7 +52,7 @@ public final class FlowRoutes {
     private void flows(Context ctx) {
         Device d = Params.deviceFromQuery(ctx, devices, "dpid");
         List<FlowEntry> entries =
-                SwitchCalls.await(stats.getFlowEntries(d.dpid()), "flow stats of " + d.dpid());
+                calls.call("flow stats of " + d.dpid(), () -> stats.getFlowEntries(d.dpid()));
         ctx.json(
                 entries.stream()
                         .sorted(
@@ -91,7 +94,7 @@ public final class FlowRoutes {
     private void groups(Context ctx) {
         Device d = Params.deviceFromQuery(ctx, devices, "dpid");
         ctx.json(
-                SwitchCalls.await(stats.getGroups(d.dpid()), "groups of " + d.dpid()).stream()
+                calls.call("groups of " + d.dpid(), () -> stats.getGroups(d.dpid())).stream()
                         .map(FlowDtos::groupDto)
                         .toList());
     }

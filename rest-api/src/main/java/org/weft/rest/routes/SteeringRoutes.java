@@ -26,13 +26,15 @@ import org.weft.rest.flows.SwitchCalls;
 public final class SteeringRoutes {
 
     private final SteeringService steering;
+    private final SwitchCalls calls;
     private final ObjectMapper mapper;
 
     /**
      * @param steering null: every route answers 503
      */
-    public SteeringRoutes(SteeringService steering, ObjectMapper mapper) {
+    public SteeringRoutes(SteeringService steering, SwitchCalls calls, ObjectMapper mapper) {
         this.steering = steering;
+        this.calls = calls;
         this.mapper = mapper;
     }
 
@@ -69,9 +71,9 @@ public final class SteeringRoutes {
     }
 
     /** Runs the call, answering the service's refusals with 400/404/422. */
-    private static <T> T call(java.util.function.Supplier<CompletableFuture<T>> f, String what) {
+    private <T> T call(java.util.function.Supplier<CompletableFuture<T>> f, String what) {
         try {
-            return SwitchCalls.await(f.get(), what);
+            return calls.call(what, f);
         } catch (SteeringException e) {
             throw refusal(e);
         } catch (ApiException e) {

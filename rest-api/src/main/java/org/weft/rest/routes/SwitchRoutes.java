@@ -29,10 +29,12 @@ public final class SwitchRoutes {
 
     private final DeviceService devices;
     private final StatsService stats;
+    private final SwitchCalls calls;
 
-    public SwitchRoutes(DeviceService devices, StatsService stats) {
+    public SwitchRoutes(DeviceService devices, StatsService stats, SwitchCalls calls) {
         this.devices = devices;
         this.stats = stats;
+        this.calls = calls;
     }
 
     public void register(RoutesConfig r, String base) {
@@ -58,7 +60,8 @@ public final class SwitchRoutes {
     private void ports(Context ctx) {
         Device d = Params.deviceFromPath(ctx, devices, "dpid");
         Map<PortNumber, PortStatistics> counters =
-                SwitchCalls.await(stats.getPortStatistics(d.dpid()), "port stats of " + d.dpid())
+                calls
+                        .call("port stats of " + d.dpid(), () -> stats.getPortStatistics(d.dpid()))
                         .stream()
                         .collect(
                                 Collectors.toMap(
@@ -69,7 +72,7 @@ public final class SwitchRoutes {
     private void portStats(Context ctx) {
         Device d = Params.deviceFromQuery(ctx, devices, "dpid");
         List<PortStatistics> counters =
-                SwitchCalls.await(stats.getPortStatistics(d.dpid()), "port stats of " + d.dpid());
+                calls.call("port stats of " + d.dpid(), () -> stats.getPortStatistics(d.dpid()));
         ctx.json(
                 counters.stream()
                         .sorted(Comparator.comparing(PortStatistics::port))

@@ -21,6 +21,7 @@ public final class WeightRoutes {
     private final RestServices.Network network;
     private final LinkWeights weights;
     private final RoutingService routing;
+    private final SwitchCalls calls;
     private final ObjectMapper mapper;
 
     /**
@@ -31,10 +32,12 @@ public final class WeightRoutes {
             RestServices.Network network,
             LinkWeights weights,
             RoutingService routing,
+            SwitchCalls calls,
             ObjectMapper mapper) {
         this.network = network;
         this.weights = weights;
         this.routing = routing;
+        this.calls = calls;
         this.mapper = mapper;
     }
 
@@ -122,7 +125,7 @@ public final class WeightRoutes {
             throw ApiException.badRequest("metric is required");
         }
         RoutingMetric m = Params.metric(req.metric());
-        SwitchCalls.await(r.setMetric(m), "re-routing with metric " + m);
+        calls.call("re-routing with metric " + m, () -> r.setMetric(m));
         ctx.json(new RoutingDto(r.metric().name(), r.routedHostCount()));
     }
 }

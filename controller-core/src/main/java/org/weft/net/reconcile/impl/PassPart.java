@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.weft.net.Dpid;
 import org.weft.net.flow.BatchResult;
+import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.Group;
 import org.weft.net.flow.GroupOperation;
@@ -79,10 +80,14 @@ final class PassPart {
                                         ? CompletableFuture.completedFuture(clean)
                                         : flows.apply(dpid, diff.flows())
                                                 .thenApply(
-                                                        r -> {
-                                                            failed[0] += r.failures().size();
-                                                            return clean && r.ok();
-                                                        }));
+                                                        r ->
+                                                                flowsApplied(
+                                                                                source,
+                                                                                dpid,
+                                                                                diff.flows(),
+                                                                                r,
+                                                                                failed)
+                                                                        && clean));
         f =
                 f.thenCompose(
                         clean -> {
@@ -104,6 +109,18 @@ final class PassPart {
                     }
                     return new PartResult(diff.added(), diff.modified(), diff.removed(), failed[0]);
                 });
+    }
+
+    /** Counts and tells the app the flow operations the switch rejected; whether none was. */
+    private static boolean flowsApplied(
+            IntentSource source,
+            Dpid dpid,
+            List<FlowRuleOperation> ops,
+            BatchResult r,
+            int[] failed) {
+        failed[0] += r.failures().size();
+        r.failures().forEach((i, e) -> source.rejected(dpid, ops.get(i), e));
+        return r.ok();
     }
 
     /** Applies the confirmed group operations to {@code held}; whether all were confirmed. */

@@ -1,0 +1,84 @@
+package org.weft.rest.flows;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.weft.net.Dpid;
+import org.weft.net.flow.Cookies;
+import org.weft.net.flow.FlowRule;
+
+/**
+ * The static flows in memory, by id and by switch, with one lock per switch for the writers that
+ * must check and record together (a duplicate check and the store write). Readers take no lock.
+ */
+final class StaticFlowTable {
+
+    private final Map<Long, StaticFlow> byId = new ConcurrentSkipListMap<>();
+    private final Map<Dpid, Map<Long, StaticFlow>> bySwitch = new ConcurrentHashMap<>();
+    private final Map<Dpid, Object> locks = new ConcurrentHashMap<>();
+
+    /** The lock of one switch's static flows; never held while waiting for a switch. */
+    Object lockOf(Dpid dpid) {
+        return locks.computeIfAbsent(dpid, d -> new Object());
+    }
+
+    void put(StaticFlow f) {
+        byId.put(f.id(), f);
+        bySwitch.computeIfAbsent(f.dpid(), d -> new ConcurrentSkipListMap<>()).put(f.id(), f);
+    }
+
+    /** Removes this very flow; false when it was removed already. */
+    boolean remove(StaticFlow f) {
+        if (!byId.remove(f.id(), f)) {
+            return false;
+        }
+        Map<Long, StaticFlow> mine = bySwitch.get(f.dpid());
+        if (mine != null) {
+            mine.remove(f.id(), f);
+        }
+        return true;
+    }
+
+    boolean contains(StaticFlow f) {
+        return byId.get(f.id()) == f;
+    }
+
+    Optional<StaticFlow> get(long id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The flow a cookie names, if it is a static flow's. */
+    Optional<StaticFlow> byCookie(long cookie) {
+        if (Cookies.appId(cookie) != StaticFlowService.APP_ID) {
+            return Optional.empty();
+        }
+        return get(cookie & StaticFlowRules.MAX_ID);
+    }
+
+    /** Another flow of the switch with the same table, priority and match. */
+    Optional<StaticFlow> sameEntry(FlowRule rule) {
+        return onSwitch(rule.dpid()).stream()
+                .filter(
+                        f ->
+                                f.rule().tableId() == rule.tableId()
+                                        && f.rule().priority() == rule.priority()
+                                        && f.rule().match().equals(rule.match()))
+                .findFirst();
+    }
+
+    /** Every flow, by id. */
+    List<StaticFlow> all() {
+        return List.copyOf(byId.values());
+    }
+
+    List<StaticFlow> onSwitch(Dpid dpid) {
+        Map<Long, StaticFlow> mine = bySwitch.get(dpid);
+        return mine == null ? List.of() : List.copyOf(mine.values());
+    }
+
+    int size() {
+        return byId.size();
+    }
+}
