@@ -86,7 +86,7 @@ class PassPartTest {
         App app = new App();
         SwitchErrorException full =
                 new SwitchErrorException(SW, 7, "FLOW_MOD_FAILED", "TABLE_FULL");
-        Reconciler.PartResult r =
+        PartResult r =
                 PassPart.run(
                                 app,
                                 SW,
