@@ -72,4 +72,18 @@ final class FakeSwitches implements FlowRuleService, ReconcileService {
     public ReconcileStats stats() {
         return new ReconcileStats(0, 0, 0, 0, 0);
     }
+
+    @Override
+    public org.weft.net.reconcile.SwitchEntries intended(Dpid dpid) {
+        List<org.weft.net.flow.FlowRule> flows = new java.util.ArrayList<>();
+        sources.forEach(s -> flows.addAll(s.intended(dpid).flows()));
+        return org.weft.net.reconcile.SwitchEntries.flows(flows);
+    }
+
+    @Override
+    public Set<Integer> ownedApps() {
+        Set<Integer> apps = new java.util.TreeSet<>();
+        sources.forEach(s -> apps.add(s.appId()));
+        return apps;
+    }
 }

@@ -73,6 +73,17 @@ class ReconcileMetricsTest {
         public ReconcileStats stats() {
             return stats.get();
         }
+
+        @Override
+        public org.weft.net.reconcile.SwitchEntries intended(Dpid dpid) {
+            org.weft.net.reconcile.SwitchEntries all = org.weft.net.reconcile.SwitchEntries.EMPTY;
+            return all;
+        }
+
+        @Override
+        public Set<Integer> ownedApps() {
+            return Set.of();
+        }
     }
 
     @Test
