@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -116,7 +115,8 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
                 new RoutingPacketHandler(
                         this, hosts, packets, config.parkedFrames(), System::nanoTime);
         this.executor =
-                Executors.newSingleThreadScheduledExecutor(
+                new java.util.concurrent.ScheduledThreadPoolExecutor(
+                        1,
                         r -> {
                             Thread t = new Thread(r, "weft-routing");
                             t.setDaemon(true);
@@ -184,6 +184,11 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     /** The app's entries as intent, for the reconciler. */
     public IntentSource intentSource() {
         return intentSource;
+    }
+
+    /** Route work (host, topology and device events; timers) waiting for the routing thread. */
+    public int workBacklog() {
+        return ((java.util.concurrent.ScheduledThreadPoolExecutor) executor).getQueue().size();
     }
 
     /** Whether all route updates issued so far have been confirmed by the switches. */

@@ -69,7 +69,7 @@ public final class Weft implements AutoCloseable {
                             core,
                             intents,
                             reconciler,
-                            WeftHealth.of(controller, core, reconciler),
+                            WeftHealth.of(controller, core, reconciler, apps.routing),
                             apps.routing,
                             apps.steering,
                             apps.failover);

@@ -39,6 +39,13 @@ final class WeftHealth implements HealthService {
      */
     static final int RECONCILE_QUEUE_BOUND = 1_024;
 
+    /**
+     * Route work waiting for the routing thread: host, topology and device events (and the recovery
+     * hold-down's timers, a few at most). Each is milliseconds of planning; 10,000 waiting means
+     * routes lag the network by seconds or more.
+     */
+    static final int ROUTING_BOUND = 10_000;
+
     /** An internal queue: its name, how deep it is now and its bound. */
     record Queue(String name, IntSupplier depth, int bound) {}
 
@@ -62,20 +69,26 @@ final class WeftHealth implements HealthService {
     }
 
     /** The health of a running Weft. */
-    static WeftHealth of(OfController of, CoreServices core, ReconcileService reconciler) {
+    static WeftHealth of(
+            OfController of,
+            CoreServices core,
+            ReconcileService reconciler,
+            org.weft.routing.RoutingApp routing) {
         FlowRuleCounters counters = of.flowRuleCounters();
+        List<Queue> queues = new ArrayList<>();
+        queues.add(new Queue("device-events", of::deviceEventBacklog, DEVICE_EVENT_BOUND));
+        queues.add(new Queue("core-events", core::eventBacklog, CORE_EVENT_BOUND));
+        queues.add(
+                new Queue("reconcile", () -> reconciler.stats().queued(), RECONCILE_QUEUE_BOUND));
+        if (routing != null) {
+            queues.add(new Queue("routing", routing::workBacklog, ROUTING_BOUND));
+        }
         return new WeftHealth(
                 of::isListening,
                 () -> of.deviceService().getDevices().size(),
                 reconciler::divergedSwitches,
                 counters::failedBatchesLastMinute,
-                List.of(
-                        new Queue("device-events", of::deviceEventBacklog, DEVICE_EVENT_BOUND),
-                        new Queue("core-events", core::eventBacklog, CORE_EVENT_BOUND),
-                        new Queue(
-                                "reconcile",
-                                () -> reconciler.stats().queued(),
-                                RECONCILE_QUEUE_BOUND)));
+                queues);
     }
 
     @Override

@@ -95,7 +95,8 @@ class RestWiringIT {
                     .contains("\"status\":\"UP\"")
                     .contains("\"name\":\"device-events\"")
                     .contains("\"name\":\"core-events\"")
-                    .contains("\"name\":\"reconcile\"");
+                    .contains("\"name\":\"reconcile\"")
+                    .contains("\"name\":\"routing\"");
             assertThat(dir.resolve("api-token")).exists();
             assertThat(dir.resolve("intents")).isDirectory();
         }

@@ -69,4 +69,52 @@ class SteeringStatesIT {
                     .isEqualTo(1);
         }
     }
+
+    private static SteeringRequest toHost(TestHost dst) {
+        return new SteeringRequest(
+                null,
+                Ip4Prefix.of(dst.ip()),
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(Dpid.of(1), Dpid.of(2)),
+                null);
+    }
+
+    @Test
+    void aCorruptStoredRuleIsQuarantinedAtStartAndRuleIdsAreNeverReused() throws Exception {
+        WeftConfig c = WeftTestBed.config(200);
+        java.nio.file.Path intents = java.nio.file.Path.of(c.dataDir, "intents", "steering");
+        TestHost dst;
+        String firstId;
+        try (WeftTestBed bed = new WeftTestBed(FabricBuilder.linear(2), c)) {
+            RoutingIT.awaitLinks(bed, 2);
+            dst =
+                    RoutingIT.edgePorts(bed.fabric).stream()
+                            .filter(cp -> cp.dpid().value() == 2)
+                            .findFirst()
+                            .map(cp -> new TestHost(5, cp))
+                            .orElseThrow();
+            RoutingIT.announce(bed, List.of(dst));
+            firstId = bed.weft.steering().add(toHost(dst)).get(10, TimeUnit.SECONDS).id();
+            bed.weft.steering().remove(firstId).get(10, TimeUnit.SECONDS);
+        }
+        java.nio.file.Files.writeString(intents.resolve("77.json"), "{not json");
+
+        try (WeftTestBed bed = new WeftTestBed(FabricBuilder.linear(2), c)) {
+            assertThat(bed.weft.steering().list()).isEmpty();
+            assertThat(intents.resolve("77.json")).doesNotExist();
+            assertThat(java.nio.file.Path.of(c.dataDir, "quarantine", "steering", "77.json"))
+                    .hasContent("{not json");
+            RoutingIT.awaitLinks(bed, 2);
+            RoutingIT.announce(bed, List.of(dst));
+            String next = bed.weft.steering().add(toHost(dst)).get(10, TimeUnit.SECONDS).id();
+            assertThat(Long.parseLong(next))
+                    .as("neither the deleted rule's id nor the quarantined one's")
+                    .isGreaterThan(77)
+                    .isNotEqualTo(Long.parseLong(firstId));
+        }
+    }
 }

@@ -63,7 +63,6 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
     private final TopologyListener topologyListener = e -> executor.execute(() -> onTopology(e));
     private final HostListener hostListener = e -> executor.execute(this::replanAll);
     private final DeviceListener deviceListener = this::onDevice;
-    private long nextNumber = 1;
 
     /** A rule with its latest plan. */
     private record Entry(long number, SteeringRequest request, Plan plan) {}
@@ -164,9 +163,8 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
                                 n,
                                 req,
                                 Plan.notInstalled(SteeringRule.State.PENDING, "not planned yet")));
-                nextNumber = Math.max(nextNumber, n + 1);
             } catch (RuntimeException ex) {
-                log.error("Stored steering rule {} is unreadable, ignored", e.getKey(), ex);
+                store.quarantine(SteeringCodec.KIND, e.getKey(), ex.toString());
             }
         }
         topology.addListener(topologyListener);
@@ -182,7 +180,7 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
         SteeringPlanner.validate(request, topology.currentSnapshot());
         return CompletableFuture.supplyAsync(
                         () -> {
-                            long n = nextNumber++;
+                            long n = store.nextId(SteeringCodec.KIND);
                             store.put(
                                     SteeringCodec.KIND,
                                     Long.toString(n),
