@@ -1,0 +1,106 @@
+package org.weft.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.ArrayListMultimap;
+import com.google.common.collect.ListMultimap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.weft.net.Dpid;
+import org.weft.net.MacAddress;
+import org.weft.net.SwitchErrorException;
+import org.weft.net.flow.BatchResult;
+import org.weft.net.flow.FlowAction;
+import org.weft.net.flow.FlowMatch;
+import org.weft.net.flow.FlowRule;
+import org.weft.net.flow.FlowRuleOperation;
+import org.weft.net.flow.FlowRuleService;
+import org.weft.net.flow.Group;
+import org.weft.net.flow.GroupOperation;
+import org.weft.net.flow.GroupService;
+import org.weft.net.host.HostId;
+
+/** A plan is intent at once, installed only once every switch confirmed every operation. */
+class RouteProgrammerTest {
+
+    private static final Dpid S1 = Dpid.of(1);
+    private static final Dpid S2 = Dpid.of(2);
+    private static final Object KEY = HostId.of(MacAddress.of(9), HostId.NO_VLAN);
+
+    /** Each batch's barrier is answered when the test says, with the result it says. */
+    private static final class ManualSwitches implements FlowRuleService, GroupService {
+        final List<CompletableFuture<BatchResult>> barriers = new ArrayList<>();
+        final List<Dpid> to = new ArrayList<>();
+
+        @Override
+        public synchronized CompletableFuture<BatchResult> apply(
+                Dpid d, List<FlowRuleOperation> ops) {
+            CompletableFuture<BatchResult> f = new CompletableFuture<>();
+            barriers.add(f);
+            to.add(d);
+            return f;
+        }
+
+        @Override
+        public CompletableFuture<BatchResult> applyGroups(Dpid d, List<GroupOperation> ops) {
+            return CompletableFuture.completedFuture(BatchResult.confirmed(ops.size()));
+        }
+    }
+
+    private static FlowRule rule(Dpid s, int port) {
+        return FlowRule.builder(s)
+                .priority(100)
+                .match(FlowMatch.builder().ethDst(MacAddress.of(9)).build())
+                .actions(FlowAction.output(port))
+                .build();
+    }
+
+    private static RoutingPlan plan(int port) {
+        ListMultimap<Dpid, FlowRule> f = ArrayListMultimap.create();
+        f.put(S1, rule(S1, port));
+        f.put(S2, rule(S2, port));
+        ListMultimap<Dpid, Group> g = ArrayListMultimap.create();
+        return RoutingPlan.of(f, g);
+    }
+
+    private final ManualSwitches sw = new ManualSwitches();
+    private final RouteProgrammer programmer = new RouteProgrammer(sw, sw);
+
+    @Test
+    void aPlanIsInstalledOnlyOnceEverySwitchConfirmedIt() {
+        CompletableFuture<Integer> done = programmer.update(KEY, plan(1), S1);
+
+        assertThat(programmer.intended(KEY)).isEqualTo(plan(1));
+        assertThat(programmer.installed(KEY)).isEqualTo(RoutingPlan.empty());
+        sw.barriers.get(0).complete(BatchResult.confirmed(1));
+        assertThat(sw.to).containsExactly(S1, S2);
+        assertThat(programmer.installed(KEY)).as("the egress alone").isEqualTo(RoutingPlan.empty());
+        sw.barriers.get(1).complete(BatchResult.confirmed(1));
+
+        assertThat(done).isCompletedWithValue(2);
+        assertThat(programmer.installed(KEY)).isEqualTo(plan(1));
+    }
+
+    @Test
+    void aPlanASwitchRejectedInPartStaysIntentButNotInstalledAndCountsOnlyWhatWasConfirmed() {
+        CompletableFuture<Integer> done = programmer.update(KEY, plan(1), S1);
+        sw.barriers.get(0).complete(BatchResult.confirmed(1));
+        sw.barriers
+                .get(1)
+                .complete(
+                        BatchResult.of(
+                                1,
+                                Map.of(
+                                        0,
+                                        new SwitchErrorException(
+                                                S2, 5, "FLOW_MOD_FAILED", "TABLE_FULL"))));
+
+        assertThat(done).isCompletedWithValue(1);
+        assertThat(programmer.intended(KEY)).isEqualTo(plan(1));
+        assertThat(programmer.installed(KEY)).isEqualTo(RoutingPlan.empty());
+        assertThat(programmer.intended(S2).flows()).containsExactly(rule(S2, 1));
+    }
+}
