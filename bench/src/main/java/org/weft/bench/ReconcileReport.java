@@ -48,7 +48,8 @@ final class ReconcileReport {
                     "  full pass %d: %.2f s for %d switches (%.0f switch passes/s); one switch's pass"
                             + " p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d changes, %d not confirmed;"
                             + " periodic passes meanwhile %d%n"
-                            + "    Weft CPU %.2f s (%.2f cores: %s); process CPU %.2f s%n",
+                            + "    Weft CPU %.2f s (%.2f cores: %s), %.2f s beyond the idle rate;"
+                            + " process CPU %.2f s%n",
                     i++,
                     p.seconds(),
                     ms.length,
@@ -62,16 +63,18 @@ final class ReconcileReport {
                     p.weftCpuSeconds(),
                     p.weftCpuSeconds() / p.seconds(),
                     families(p.cpuByThread()),
+                    net(p, r),
                     p.processCpuSeconds());
             wire("    per switch", p.wire(), n);
         }
         ReconcileRun.Pass last = r.passes().get(r.passes().size() - 1);
         out.printf(
                 Locale.ROOT,
-                "  steady state at reconcile.intervalS %s: %.3f Weft cores for passes (a full pass's"
-                        + " CPU spread over the interval), %.1f KiB/s on the control channels%n",
+                "  steady state at reconcile.intervalS %s: %.3f Weft cores for passes (the last full"
+                        + " pass's CPU beyond the idle rate, spread over the interval), %.1f KiB/s on"
+                        + " the control channels%n",
                 fmt(o.intervalS()),
-                last.weftCpuSeconds() / o.intervalS(),
+                net(last, r) / o.intervalS(),
                 (last.wire().bytesFromWeft() + last.wire().bytesToWeft()) / 1024.0 / o.intervalS());
         for (ReconcileRun.Repair rep : r.repairs()) {
             long[] ms = rep.repairedMillis();
@@ -100,6 +103,7 @@ final class ReconcileReport {
                 Locale.ROOT,
                 "RESULT mode=reconcile k=%d switches=%d flows=%d groups=%d interval_s=%s"
                         + " pass_s=%.3f switch_passes_per_s=%.1f pass_weft_cpu_s=%.2f"
+                        + " pass_weft_cpu_net_s=%.2f"
                         + " pass_process_cpu_s=%.2f bytes_from_weft_per_switch=%.0f"
                         + " bytes_to_weft_per_switch=%.0f stats_messages_per_switch=%.2f"
                         + " repair_periodic_max_ms=%d repair_full_pass_max_ms=%d all_repaired=%b%n",
@@ -111,6 +115,7 @@ final class ReconcileReport {
                 passSeconds[passSeconds.length / 2],
                 n / passSeconds[passSeconds.length / 2],
                 last.weftCpuSeconds(),
+                net(last, r),
                 last.processCpuSeconds(),
                 (double) w.bytesFromWeft() / n,
                 (double) w.bytesToWeft() / n,
@@ -146,6 +151,11 @@ final class ReconcileReport {
                 (double) w.barriers() / per,
                 (double) w.bytesFromWeft() / per,
                 (double) w.bytesToWeft() / per);
+    }
+
+    /** A pass's Weft CPU beyond what Weft's threads use when idle (LLDP, echoes) meanwhile. */
+    private static double net(ReconcileRun.Pass p, ReconcileRun.Result r) {
+        return p.weftCpuSeconds() - r.idleWeftCores() * p.seconds();
     }
 
     private static String families(Map<String, Double> cpu) {
