@@ -23,6 +23,12 @@ Commands:
   switch_stop             {"name"}   removes the bridge from OVS, keeps its links' interfaces
   switch_start            {"name"}   re-creates the bridge with the same ports and controller
   dump_flows, dump_groups, dump_ports, dump_ports_desc   {"switch"} -> {"output","lines"}
+  del_flows, del_groups   {"switch"}   ovs-ofctl del-flows / del-groups: entries removed behind the
+                          controller's back (OVS tells the controller nothing)
+  controller_detach       {"switch"} -> {"target"}   points the switch's controller at a loopback port
+                          where nothing listens: it drops the connection, keeps its flows
+                          (fail_mode secure) and retries in vain
+  controller_attach       {"switch"}   gives the switch its controller back (as Mininet set it)
   pingset                 {"pairs":[[src,dst],...],"count"?,"timeout"?} -> {"pairs":[{src,dst,sent,received}]}
                           one process per source host, all sources in parallel
   announce                {"hosts"?:[names]} every host sends one ARP request (for 10.255.255.254)
@@ -43,6 +49,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -430,6 +437,50 @@ class Driver:
         if self.protocol == "OpenFlow10":
             raise RequestError("groups need OpenFlow 1.1 or later; this network speaks OpenFlow10")
         return self.ofctl(req, "dump-groups")
+
+    def cmd_del_flows(self, req):
+        return self.ofctl(req, "del-flows")
+
+    def cmd_del_groups(self, req):
+        if self.protocol == "OpenFlow10":
+            raise RequestError("groups need OpenFlow 1.1 or later; this network speaks OpenFlow10")
+        return self.ofctl(req, "del-groups")
+
+    def cmd_controller_detach(self, req):
+        """Points the switch's controller at a loopback port where nothing listens: the switch
+        drops its connection and keeps retrying in vain. (Removing the controller instead,
+        ovs-vsctl del-controller, makes OVS flush the bridge's flows: it does so whenever a bridge
+        gains or loses its last primary controller.)"""
+        sw = self.switch(require(req, "switch", str))
+        probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            probe.bind(("127.0.0.1", 0))
+            dead = probe.getsockname()[1]
+        finally:
+            probe.close()
+        self.set_controllers(sw, ["tcp:127.0.0.1:%d" % dead])
+        return {"target": "tcp:127.0.0.1:%d" % dead}
+
+    def cmd_controller_attach(self, req):
+        """Gives the switch its controllers back, as Mininet's OVSSwitch.start created them."""
+        sw = self.switch(require(req, "switch", str))
+        self.set_controllers(
+            sw, ["%s:%s:%d" % (c.protocol, c.IP(), c.port) for c in self.net.controllers]
+        )
+        return {}
+
+    @staticmethod
+    def set_controllers(sw, targets):
+        """Replaces the bridge's controller rows (same back-off as Mininet gives them)."""
+        args = ["ovs-vsctl", "-t", "10"]
+        ids = []
+        for i, target in enumerate(targets):
+            ids.append("@c%d" % i)
+            args += ["--", "--id=@c%d" % i, "create", "Controller", 'target="%s"' % target]
+            if sw.reconnectms:
+                args.append("max_backoff=%d" % sw.reconnectms)
+        args += ["--", "set", "bridge", sw.name, "controller=[%s]" % ",".join(ids)]
+        run(args)
 
     def cmd_dump_ports(self, req):
         return self.ofctl(req, "dump-ports")

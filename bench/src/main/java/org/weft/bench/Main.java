@@ -9,8 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar weft-bench.jar throughput|latency|flows|scale|failover|flood [options]}: a
- * cbench-style load generator. The report goes to stdout, logs to stderr.
+ * {@code java -jar weft-bench.jar throughput|latency|flows|scale|failover|flood|reconcile
+ * [options]}: a cbench-style load generator. The report goes to stdout, logs to stderr.
  */
 @Command(
         name = "weft-bench",
@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
             Main.Flows.class,
             Main.Scale.class,
             FailoverCommand.class,
-            FloodCommand.class
+            FloodCommand.class,
+            ReconcileCommand.class
         })
 public final class Main implements Callable<Integer> {
 

@@ -59,12 +59,24 @@ final class WeftJarProcess implements AutoCloseable {
      * @param dir where the configuration, the data directory and the log go
      */
     static WeftJarProcess start(Path dir, String name) throws IOException, InterruptedException {
+        return start(dir, name, dir.resolve("data"), "", null);
+    }
+
+    /**
+     * As {@link #start(Path, String)}, with a data directory of the caller's (a restarted Weft
+     * finds its intent there), more configuration ({@code extraYaml}, top-level keys other than
+     * {@code openflow} and {@code dataDir}) and, unless null, the REST token ({@code
+     * WEFT_API_TOKEN}, which wins over any other).
+     */
+    static WeftJarProcess start(
+            Path dir, String name, Path dataDir, String extraYaml, String restToken)
+            throws IOException, InterruptedException {
         int openflowPort = freePort();
         int restPort = freePort();
-        Path config = dir.resolve("weft.yml");
+        Path config = dir.resolve(name + ".yml");
         Files.writeString(
                 config,
-                "openflow:\n  bindAddress: 127.0.0.1\ndataDir: " + dir.resolve("data") + "\n");
+                "openflow:\n  bindAddress: 127.0.0.1\ndataDir: " + dataDir + "\n" + extraYaml);
         Path logFile = dir.resolve(name + ".log");
         List<String> cmd =
                 List.of(
@@ -77,11 +89,12 @@ final class WeftJarProcess implements AutoCloseable {
                         Integer.toString(restPort),
                         "--config",
                         config.toString());
-        Process p =
-                new ProcessBuilder(cmd)
-                        .redirectErrorStream(true)
-                        .redirectOutput(logFile.toFile())
-                        .start();
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile());
+        if (restToken != null) {
+            pb.environment().put("WEFT_API_TOKEN", restToken);
+        }
+        Process p = pb.start();
         WeftJarProcess weft = new WeftJarProcess(p, openflowPort, restPort, logFile);
         log.info("Started {} as PID {}, log {}", cmd, p.pid(), logFile);
         try {
@@ -91,6 +104,14 @@ final class WeftJarProcess implements AutoCloseable {
             throw e;
         }
         return weft;
+    }
+
+    /** SIGKILL to the PID this started ({@code kill -9}), and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Weft (PID " + pid() + ") outlived SIGKILL");
+        }
     }
 
     long pid() {

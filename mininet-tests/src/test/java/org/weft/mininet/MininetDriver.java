@@ -236,6 +236,34 @@ public final class MininetDriver implements AutoCloseable {
         return lines(call("dump_groups", Map.of("switch", sw), SHORT));
     }
 
+    /**
+     * {@code ovs-ofctl -O <version> del-flows <switch>}: every flow gone, behind the controller's
+     * back (OVS sends it nothing).
+     */
+    public void delFlows(String sw) {
+        call("del_flows", Map.of("switch", sw), SHORT);
+    }
+
+    /** {@code ovs-ofctl -O <version> del-groups <switch>} (OpenFlow 1.3). */
+    public void delGroups(String sw) {
+        call("del_groups", Map.of("switch", sw), SHORT);
+    }
+
+    /**
+     * Points the switch's controller at a loopback port where nothing listens: the switch closes
+     * its controller connection, keeps its flows ({@code fail_mode=secure}) and retries in vain.
+     * ({@code ovs-vsctl del-controller} would not do: OVS flushes a bridge's flows when it loses
+     * its last controller.)
+     */
+    public void detachController(String sw) {
+        call("controller_detach", Map.of("switch", sw), SHORT);
+    }
+
+    /** Gives the switch its controller back, as Mininet configured it; it reconnects at once. */
+    public void attachController(String sw) {
+        call("controller_attach", Map.of("switch", sw), SHORT);
+    }
+
     /** {@code ovs-ofctl -O <version> dump-ports-desc <switch>}, non-empty lines. */
     public List<String> dumpPortsDesc(String sw) {
         return lines(call("dump_ports_desc", Map.of("switch", sw), SHORT));

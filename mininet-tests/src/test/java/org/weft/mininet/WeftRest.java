@@ -12,10 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Read-only client of the controller's REST API ({@code /api/v1/...} on {@code --rest-port}, reads
- * need no token). Checks that use it run when {@code weft.rest} is true ({@link #enabled()}; the
- * pom sets it, {@code -Dweft.rest=false} switches them off, e.g. for a controller without these
- * routes); the suite checks the same facts through OVS and traffic either way.
+ * Client of the controller's REST API ({@code /api/v1/...} on {@code --rest-port}; reads need no
+ * token, {@link #send} carries one for writes). Checks that use it run when {@code weft.rest} is
+ * true ({@link #enabled()}; the pom sets it, {@code -Dweft.rest=false} switches them off, e.g. for
+ * a controller without these routes); the suite checks the same facts through OVS and traffic
+ * either way.
  *
  * <p>Expected shapes (DPIDs printed {@code 00:00:00:00:00:00:00:01}):
  *
@@ -76,6 +77,42 @@ public final class WeftRest {
                             point(h.path("location"))));
         }
         return result;
+    }
+
+    /** A REST answer: status and body (parsed JSON, a null node when empty). */
+    public record Answer(int status, JsonNode body) {}
+
+    /**
+     * Sends {@code method} to {@code /api/v1/path} with a bearer token and an optional JSON body
+     * (writes need the token; see docs/rest-api.md).
+     */
+    public Answer send(String method, String path, String body, String token) {
+        HttpRequest request =
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(15))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build();
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(
+                    r.statusCode(), r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body()));
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** {@code GET /api/v1/path} as JSON (status 200 expected). */
+    public JsonNode read(String path) {
+        return get(path);
     }
 
     /** {@code 00:00:00:00:00:00:00:01} for DPID 1. */

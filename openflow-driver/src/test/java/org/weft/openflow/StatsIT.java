@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
@@ -126,6 +127,29 @@ class StatsIT {
                         .extracting(FlowEntry::rule)
                         .containsExactly(CoreFlows.tableMiss(sw.dpid()));
             }
+        }
+    }
+
+    /** 400 groups of 28 buckets: about 360 KiB, more than one message's 16-bit length holds. */
+    @Test
+    void groupDescriptionsListEveryGroupAcrossMultipartReplies() throws Exception {
+        try (DriverTestBed bed = new DriverTestBed()) {
+            EmulatedSwitch sw =
+                    bed.connect(
+                            EmulatedSwitch.builder(0x7).version(OFVersion.OF_13).ports(28).build());
+            List<Group> groups = new ArrayList<>();
+            for (int id = 1; id <= 400; id++) {
+                List<Group.Bucket> buckets = new ArrayList<>();
+                for (int p = 1; p <= 28; p++) {
+                    buckets.add(new Group.Bucket(1, null, List.of(FlowAction.output(p))));
+                }
+                groups.add(new Group(sw.dpid(), id, Group.Type.SELECT, buckets));
+            }
+            groups.forEach(sw.table()::putGroup);
+
+            assertThat(bed.controller.statsService().getGroups(sw.dpid()).get(5, TimeUnit.SECONDS))
+                    .containsExactlyInAnyOrderElementsOf(groups);
+            assertThat(sw.isConnected()).isTrue();
         }
     }
 

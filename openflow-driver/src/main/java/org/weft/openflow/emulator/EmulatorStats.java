@@ -1,11 +1,14 @@
 package org.weft.openflow.emulator;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFGroupDescStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
@@ -27,6 +30,12 @@ final class EmulatorStats {
 
     /** Entries per reply part, small enough that tests exercise multipart reassembly. */
     static final int ENTRIES_PER_PART = 100;
+
+    /**
+     * Bytes of group descriptions per reply part: a message's length field has 16 bits, so a part
+     * must stay under 64 KiB (Open vSwitch splits its replies at that size too).
+     */
+    static final int GROUP_DESC_BYTES_PER_PART = 60_000;
 
     private EmulatorStats() {}
 
@@ -75,15 +84,7 @@ final class EmulatorStats {
                                                                             .build())
                                                     .toList())
                                     .build());
-            case GROUP_DESC ->
-                    List.of(
-                            f.buildGroupDescStatsReply()
-                                    .setXid(xid)
-                                    .setEntries(
-                                            sw.table().groups().stream()
-                                                    .map(g -> groupDesc(f, g))
-                                                    .toList())
-                                    .build());
+            case GROUP_DESC -> groupDescs(sw, f, xid);
             default ->
                     List.of(
                             f.errorMsgs()
@@ -158,8 +159,42 @@ final class EmulatorStats {
         return b.build();
     }
 
-    private static org.projectfloodlight.openflow.protocol.OFGroupDescStatsEntry groupDesc(
-            OFFactory f, Group g) {
+    /** Group descriptions, in parts of at most {@link #GROUP_DESC_BYTES_PER_PART} bytes. */
+    private static List<OFMessage> groupDescs(EmulatedSwitch sw, OFFactory f, long xid) {
+        List<List<OFGroupDescStatsEntry>> parts = new ArrayList<>();
+        List<OFGroupDescStatsEntry> part = new ArrayList<>();
+        int bytes = 0;
+        ByteBuf scratch = Unpooled.buffer();
+        for (Group g : sw.table().groups()) {
+            OFGroupDescStatsEntry e = groupDesc(f, g);
+            scratch.clear();
+            e.writeTo(scratch);
+            int size = scratch.readableBytes();
+            if (!part.isEmpty() && bytes + size > GROUP_DESC_BYTES_PER_PART) {
+                parts.add(part);
+                part = new ArrayList<>();
+                bytes = 0;
+            }
+            part.add(e);
+            bytes += size;
+        }
+        parts.add(part);
+        List<OFMessage> replies = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            replies.add(
+                    f.buildGroupDescStatsReply()
+                            .setXid(xid)
+                            .setFlags(
+                                    i < parts.size() - 1
+                                            ? EnumSet.of(OFStatsReplyFlags.REPLY_MORE)
+                                            : EnumSet.noneOf(OFStatsReplyFlags.class))
+                            .setEntries(parts.get(i))
+                            .build());
+        }
+        return replies;
+    }
+
+    private static OFGroupDescStatsEntry groupDesc(OFFactory f, Group g) {
         var mod = OfFlowMods.toGroupMod(f, new GroupOperation(GroupOperation.Type.ADD, g), 0);
         return f.buildGroupDescStatsEntry()
                 .setGroup(OFGroup.of(g.groupId()))
