@@ -35,20 +35,7 @@ class SteeringStatesIT {
             refusing.rejectFlowModsWith(OFFlowModFailedCode.TABLE_FULL);
 
             SteeringRule added =
-                    bed.weft
-                            .steering()
-                            .add(
-                                    new SteeringRequest(
-                                            null,
-                                            Ip4Prefix.of(dst.ip()),
-                                            null,
-                                            null,
-                                            null,
-                                            null,
-                                            null,
-                                            List.of(Dpid.of(1), Dpid.of(2), Dpid.of(3)),
-                                            null))
-                            .get(10, TimeUnit.SECONDS);
+                    bed.weft.steering().add(pinned(dst, 1, 2, 3)).get(10, TimeUnit.SECONDS);
 
             assertThat(added.state()).isEqualTo(SteeringRule.State.FAILED);
             assertThat(added.detail())
@@ -70,7 +57,8 @@ class SteeringStatesIT {
         }
     }
 
-    private static SteeringRequest toHost(TestHost dst) {
+    /** IPv4 traffic toward {@code dst} pinned onto the switches given, in order. */
+    private static SteeringRequest pinned(TestHost dst, long... path) {
         return new SteeringRequest(
                 null,
                 Ip4Prefix.of(dst.ip()),
@@ -79,7 +67,7 @@ class SteeringStatesIT {
                 null,
                 null,
                 null,
-                List.of(Dpid.of(1), Dpid.of(2)),
+                java.util.Arrays.stream(path).mapToObj(Dpid::of).toList(),
                 null);
     }
 
@@ -98,7 +86,7 @@ class SteeringStatesIT {
                             .map(cp -> new TestHost(5, cp))
                             .orElseThrow();
             RoutingIT.announce(bed, List.of(dst));
-            firstId = bed.weft.steering().add(toHost(dst)).get(10, TimeUnit.SECONDS).id();
+            firstId = bed.weft.steering().add(pinned(dst, 1, 2)).get(10, TimeUnit.SECONDS).id();
             bed.weft.steering().remove(firstId).get(10, TimeUnit.SECONDS);
         }
         java.nio.file.Files.writeString(intents.resolve("77.json"), "{not json");
@@ -110,7 +98,7 @@ class SteeringStatesIT {
                     .hasContent("{not json");
             RoutingIT.awaitLinks(bed, 2);
             RoutingIT.announce(bed, List.of(dst));
-            String next = bed.weft.steering().add(toHost(dst)).get(10, TimeUnit.SECONDS).id();
+            String next = bed.weft.steering().add(pinned(dst, 1, 2)).get(10, TimeUnit.SECONDS).id();
             assertThat(Long.parseLong(next))
                     .as("neither the deleted rule's id nor the quarantined one's")
                     .isGreaterThan(77)
