@@ -22,13 +22,13 @@ import org.weft.net.topology.TopologySnapshot;
  */
 final class LinkRouteIndex {
 
-    private final Map<Link, Set<Object>> keysByLink = new ConcurrentHashMap<>();
+    private final Map<Link, Set<PlanKey>> keysByLink = new ConcurrentHashMap<>();
 
     /** Per key, the links it uses, by the switch they leave. */
-    private final Map<Object, Map<Dpid, Set<Link>>> linksByKey = new ConcurrentHashMap<>();
+    private final Map<PlanKey, Map<Dpid, Set<Link>>> linksByKey = new ConcurrentHashMap<>();
 
     /** Records the links a key's new plan uses, replacing what it used before. */
-    void put(Object key, RoutingPlan plan, TopologySnapshot topo) {
+    void put(PlanKey key, RoutingPlan plan, TopologySnapshot topo) {
         Map<Dpid, Set<Link>> before = linksByKey.remove(key);
         Map<Dpid, Set<Link>> after = new HashMap<>();
         for (Dpid s : plan.switches()) {
@@ -54,7 +54,7 @@ final class LinkRouteIndex {
      * (the others kept theirs, over links that still exist): only the links leaving those switches
      * are looked at again.
      */
-    void update(Object key, RoutingPlan plan, TopologySnapshot topo, Set<Dpid> rebuilt) {
+    void update(PlanKey key, RoutingPlan plan, TopologySnapshot topo, Set<Dpid> rebuilt) {
         Map<Dpid, Set<Link>> links = linksByKey.get(key);
         if (links == null) {
             put(key, plan, topo);
@@ -71,12 +71,12 @@ final class LinkRouteIndex {
     }
 
     /** Moves the key from the links it used at one switch to the ones it uses now. */
-    private void move(Object key, Set<Link> before, Set<Link> after) {
+    private void move(PlanKey key, Set<Link> before, Set<Link> after) {
         Set<Link> was = before == null ? Set.of() : before;
         Set<Link> now = after == null ? Set.of() : after;
         for (Link l : was) {
             if (!now.contains(l)) {
-                Set<Object> keys = keysByLink.get(l);
+                Set<PlanKey> keys = keysByLink.get(l);
                 if (keys != null) {
                     keys.remove(key);
                 }
@@ -89,7 +89,7 @@ final class LinkRouteIndex {
         }
     }
 
-    void remove(Object key) {
+    void remove(PlanKey key) {
         Map<Dpid, Set<Link>> old = linksByKey.remove(key);
         if (old != null) {
             old.values().forEach(links -> move(key, links, null));
@@ -97,8 +97,8 @@ final class LinkRouteIndex {
     }
 
     /** Keys whose routes use any of the links. */
-    Set<Object> keysUsing(Collection<Link> links) {
-        Set<Object> out = new HashSet<>();
+    Set<PlanKey> keysUsing(Collection<Link> links) {
+        Set<PlanKey> out = new HashSet<>();
         links.forEach(l -> out.addAll(keysByLink.getOrDefault(l, Set.of())));
         return out;
     }

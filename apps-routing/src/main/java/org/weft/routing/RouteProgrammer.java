@@ -35,9 +35,9 @@ final class RouteProgrammer {
 
     private final FlowRuleService flows;
     private final SwitchWriter writer;
-    private final Map<Object, RoutingPlan> intended = new ConcurrentHashMap<>();
-    private final Map<Object, RoutingPlan> installed = new ConcurrentHashMap<>();
-    private final Map<Object, CompletableFuture<Integer>> tails = new ConcurrentHashMap<>();
+    private final Map<PlanKey, RoutingPlan> intended = new ConcurrentHashMap<>();
+    private final Map<PlanKey, RoutingPlan> installed = new ConcurrentHashMap<>();
+    private final Map<PlanKey, CompletableFuture<Integer>> tails = new ConcurrentHashMap<>();
 
     private static final CompletableFuture<?> NOTHING_PENDING =
             CompletableFuture.completedFuture(0);
@@ -48,23 +48,23 @@ final class RouteProgrammer {
     }
 
     /** The key's plan as intended now (what the switches should hold for it). */
-    RoutingPlan intended(Object key) {
+    RoutingPlan intended(PlanKey key) {
         return intended.getOrDefault(key, RoutingPlan.empty());
     }
 
     /** The key's plan as last confirmed in full by every switch it touches. */
-    RoutingPlan installed(Object key) {
+    RoutingPlan installed(PlanKey key) {
         return installed.getOrDefault(key, RoutingPlan.empty());
     }
 
-    Set<Object> keys() {
+    Set<PlanKey> keys() {
         return intended.keySet();
     }
 
     /**
      * Moves the key's switches to {@code plan} ({@link RoutingPlan#empty()} removes everything).
      */
-    synchronized CompletableFuture<Integer> update(Object key, RoutingPlan plan, Dpid first) {
+    synchronized CompletableFuture<Integer> update(PlanKey key, RoutingPlan plan, Dpid first) {
         CompletableFuture<Integer> tail =
                 tails.getOrDefault(key, CompletableFuture.completedFuture(0));
         CompletableFuture<Integer> next =
@@ -74,7 +74,7 @@ final class RouteProgrammer {
         return next;
     }
 
-    private CompletableFuture<Integer> apply(Object key, RoutingPlan plan, Dpid first) {
+    private CompletableFuture<Integer> apply(PlanKey key, RoutingPlan plan, Dpid first) {
         boolean empty = plan.flows().isEmpty() && plan.groups().isEmpty();
         RoutingPlan old = empty ? intended.remove(key) : intended.put(key, plan);
         RoutingPlan before = old == null ? RoutingPlan.empty() : old;
@@ -138,7 +138,7 @@ final class RouteProgrammer {
      * failed; a completed future when none is in flight. The same future for every caller until the
      * next update, so waiting on it costs one callback however many callers wait.
      */
-    CompletableFuture<?> pending(Object key) {
+    CompletableFuture<?> pending(PlanKey key) {
         CompletableFuture<Integer> tail = tails.get(key);
         return tail == null ? NOTHING_PENDING : tail;
     }
@@ -179,7 +179,7 @@ final class RouteProgrammer {
      * for a routed destination means the switch's table lacks the entry (expired, evicted or still
      * in flight).
      */
-    void reassert(Object key, Dpid s) {
+    void reassert(PlanKey key, Dpid s) {
         List<FlowRule> rules = intended(key).flows().get(s);
         if (!rules.isEmpty()) {
             List<FlowRuleOperation> ops = new ArrayList<>(rules.size());
@@ -192,7 +192,7 @@ final class RouteProgrammer {
      * The actions with every group replaced by the bucket this packet would take: a fast-failover
      * group's first bucket, a select group's bucket chosen by a hash of the addresses.
      */
-    List<FlowAction> resolved(Object key, Dpid s, List<FlowAction> actions, byte[] frame) {
+    List<FlowAction> resolved(PlanKey key, Dpid s, List<FlowAction> actions, byte[] frame) {
         if (actions.stream().noneMatch(a -> a instanceof FlowAction.ToGroup)) {
             return actions;
         }
@@ -223,7 +223,7 @@ final class RouteProgrammer {
     /**
      * The actions a switch's rule for this key applies (to send a packet the way the plan would).
      */
-    List<FlowAction> actionsAt(Object key, Dpid s) {
+    List<FlowAction> actionsAt(PlanKey key, Dpid s) {
         return intended(key).flows().get(s).stream()
                 .filter(r -> r.match().inPort() == null)
                 .findFirst()

@@ -56,9 +56,6 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
      */
     static final Duration WARN_INTERVAL = Duration.ofMinutes(1);
 
-    /** Plan key of the flooding rules. */
-    static final Object FLOOD = "flood";
-
     /** The flood plan last handed to the programmer (the routing thread only). */
     private RoutingPlan floodRequested = RoutingPlan.empty();
 
@@ -79,7 +76,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     private final Map<HostId, Integer> hostIndex = new ConcurrentHashMap<>();
 
     /** Each routed host's last plan, kept so the next one rebuilds only what changed. */
-    private final Map<Object, PlannedRoute> planned = new ConcurrentHashMap<>();
+    private final Map<PlanKey, PlannedRoute> planned = new ConcurrentHashMap<>();
 
     private final AtomicInteger nextIndex = new AtomicInteger();
 
@@ -155,7 +152,8 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
 
     @Override
     public int routedHostCount() {
-        return (int) programmer.keys().stream().filter(k -> k instanceof HostId).count();
+        return (int)
+                programmer.keys().stream().filter(k -> k instanceof PlanKey.Destination).count();
     }
 
     @Override
@@ -271,18 +269,19 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
                 new HostAttachment(
                         h.mac(), h.vlan() == HostId.NO_VLAN ? null : h.vlan(), h.location());
         int i = hostIndex.computeIfAbsent(h.id(), id -> nextIndex.getAndIncrement());
-        PlannedRoute route = DestinationPlanner.plan(ctx, dst, i, planned.get(h.id()));
-        planned.put(h.id(), route);
+        PlanKey key = PlanKey.of(h.id());
+        PlannedRoute route = DestinationPlanner.plan(ctx, dst, i, planned.get(key));
+        planned.put(key, route);
         RoutingPlan plan = route.plan();
         if (route.rebuilt() == null) {
-            index.put(h.id(), plan, ctx.topology());
+            index.put(key, plan, ctx.topology());
         } else {
-            index.update(h.id(), plan, ctx.topology(), route.rebuilt());
+            index.update(key, plan, ctx.topology(), route.rebuilt());
         }
-        return programmer.update(h.id(), plan, h.location().dpid());
+        return programmer.update(key, plan, h.location().dpid());
     }
 
-    private CompletableFuture<Integer> unroute(Object key) {
+    private CompletableFuture<Integer> unroute(PlanKey key) {
         planned.remove(key);
         index.remove(key);
         return programmer.update(key, RoutingPlan.empty(), null);
@@ -291,7 +290,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     private void onHost(HostEvent e) {
         switch (e.type()) {
             case ADDED, MOVED, UPDATED -> route(e.subject());
-            case REMOVED -> unroute(e.subject().id());
+            case REMOVED -> unroute(PlanKey.of(e.subject().id()));
         }
     }
 
@@ -320,24 +319,24 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         floodRequested = next;
         RoutingPlan step = FloodPlanner.between(now, next);
         if (step.equals(next) || step.equals(now)) {
-            return programmer.update(FLOOD, next, null);
+            return programmer.update(PlanKey.FLOOD, next, null);
         }
         return programmer
-                .update(FLOOD, step, null)
-                .thenCombine(programmer.update(FLOOD, next, null), Integer::sum);
+                .update(PlanKey.FLOOD, step, null)
+                .thenCombine(programmer.update(PlanKey.FLOOD, next, null), Integer::sum);
     }
 
     /** Restoration: re-plans exactly the destinations whose routes used a lost link or switch. */
     void restore(
             Set<Link> lostLinks, Set<Dpid> lostSwitches, long detectedAtMillis, long startNanos) {
-        Set<Object> affected = index.keysUsing(lostLinks);
+        Set<PlanKey> affected = index.keysUsing(lostLinks);
         PlanContext ctx = context();
         List<CompletableFuture<Integer>> work = new ArrayList<>();
         int destinations = 0;
-        for (Object key : affected) {
-            if (key instanceof HostId id) {
-                var h = hosts.getHost(id);
-                work.add(h.isPresent() ? routeOneOf(ctx, h.get()) : unroute(id));
+        for (PlanKey key : affected) {
+            if (key instanceof PlanKey.Destination d) {
+                var h = hosts.getHost(d.host());
+                work.add(h.isPresent() ? routeOneOf(ctx, h.get()) : unroute(d));
                 destinations++;
             }
         }
@@ -403,13 +402,13 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     private int replanAll(List<CompletableFuture<Integer>> work) {
         work.add(replanFlood());
         PlanContext ctx = context();
-        Set<Object> known = new HashSet<>();
+        Set<PlanKey> known = new HashSet<>();
         for (Host h : hosts.getHosts()) {
-            known.add(h.id());
+            known.add(PlanKey.of(h.id()));
             work.add(routeOneOf(ctx, h));
         }
-        for (Object key : programmer.keys()) {
-            if (key instanceof HostId && !known.contains(key)) {
+        for (PlanKey key : programmer.keys()) {
+            if (key instanceof PlanKey.Destination && !known.contains(key)) {
                 work.add(unroute(key));
             }
         }

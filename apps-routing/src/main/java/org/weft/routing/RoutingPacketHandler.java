@@ -186,7 +186,7 @@ final class RoutingPacketHandler implements PacketProcessor {
      * packet itself goes out with the group resolved to a port, never naming a group.
      */
     private void deliver(Host dst, ConnectPoint from, byte[] frame) {
-        HostId key = dst.id();
+        PlanKey key = PlanKey.of(dst.id());
         RouteProgrammer programmer = app.programmer();
         List<FlowAction> actions = programmer.actionsAt(key, from.dpid());
         if (!actions.isEmpty()) {

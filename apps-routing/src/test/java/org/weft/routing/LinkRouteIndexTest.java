@@ -18,6 +18,15 @@ import org.weft.net.topology.TopologySnapshot;
 
 class LinkRouteIndexTest {
 
+    private static final PlanKey H =
+            PlanKey.of(
+                    org.weft.net.host.HostId.of(
+                            org.weft.net.MacAddress.of(1), org.weft.net.host.HostId.NO_VLAN));
+    private static final PlanKey OTHER =
+            PlanKey.of(
+                    org.weft.net.host.HostId.of(
+                            org.weft.net.MacAddress.of(2), org.weft.net.host.HostId.NO_VLAN));
+
     private final TopologySnapshot ring = TopologyFixtures.ring(4);
     private final Dpid s1 = Dpid.of(1);
     private final Link toS2 = linkTo(2);
@@ -59,19 +68,19 @@ class LinkRouteIndexTest {
 
     @Test
     void aReplanMovesTheKeyToItsNewLinksOnly() {
-        index.put("h", via(toS2, toS4), ring);
-        index.put("other", via(toS2), ring);
-        assertThat(index.keysUsing(List.of(toS4))).containsExactly("h");
-        assertThat(index.keysUsing(List.of(toS2))).containsExactlyInAnyOrder("h", "other");
+        index.put(H, via(toS2, toS4), ring);
+        index.put(OTHER, via(toS2), ring);
+        assertThat(index.keysUsing(List.of(toS4))).containsExactly(H);
+        assertThat(index.keysUsing(List.of(toS2))).containsExactlyInAnyOrder(H, OTHER);
 
-        index.put("h", via(toS4), ring);
+        index.put(H, via(toS4), ring);
 
-        assertThat(index.keysUsing(List.of(toS2))).containsExactly("other");
-        assertThat(index.keysUsing(List.of(toS4))).containsExactly("h");
+        assertThat(index.keysUsing(List.of(toS2))).containsExactly(OTHER);
+        assertThat(index.keysUsing(List.of(toS4))).containsExactly(H);
 
-        index.put("h", RoutingPlan.empty(), ring);
-        assertThat(index.keysUsing(List.of(toS2, toS4))).containsExactly("other");
-        index.remove("other");
+        index.put(H, RoutingPlan.empty(), ring);
+        assertThat(index.keysUsing(List.of(toS2, toS4))).containsExactly(OTHER);
+        index.remove(OTHER);
         assertThat(index.keysUsing(List.of(toS2, toS4))).isEmpty();
     }
 }

@@ -140,6 +140,13 @@ class ReplanScopeTest {
             PlanContext ctx = new PlanContext(topo, weigher, connected, true);
             for (int i = 0; i < hosts.size(); i++) {
                 HostAttachment h = hosts.get(i);
+                PlanKey key =
+                        PlanKey.of(
+                                org.weft.net.host.HostId.of(
+                                        h.mac(),
+                                        h.vlan() == null
+                                                ? org.weft.net.host.HostId.NO_VLAN
+                                                : h.vlan()));
                 PlannedRoute next = DestinationPlanner.plan(ctx, h, i, planned.get(h));
                 RoutingPlan scratch = DestinationPlanner.plan(ctx, h, i);
                 assertThat(next.plan())
@@ -147,11 +154,11 @@ class ReplanScopeTest {
                         .isEqualTo(scratch);
                 if (next.rebuilt() != null) {
                     partial++;
-                    incremental.update(h, next.plan(), topo, next.rebuilt());
+                    incremental.update(key, next.plan(), topo, next.rebuilt());
                 } else {
-                    incremental.put(h, next.plan(), topo);
+                    incremental.put(key, next.plan(), topo);
                 }
-                fromScratch.put(h, scratch, topo);
+                fromScratch.put(key, scratch, topo);
                 planned.put(h, next);
             }
             for (Link l : full.links()) {

@@ -28,7 +28,7 @@ class RouteProgrammerTest {
 
     private static final Dpid S1 = Dpid.of(1);
     private static final Dpid S2 = Dpid.of(2);
-    private static final Object KEY = HostId.of(MacAddress.of(9), HostId.NO_VLAN);
+    private static final PlanKey KEY = PlanKey.of(HostId.of(MacAddress.of(9), HostId.NO_VLAN));
 
     /** Each batch's barrier is answered when the test says, with the result it says. */
     private static final class ManualSwitches implements FlowRuleService, GroupService {
