@@ -119,7 +119,9 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
-        this.reactions = new TopologyReactions(this, executor, config.recoveryHoldDown().toNanos());
+        this.reactions =
+                new TopologyReactions(
+                        this, executor, config.recoveryHoldDown().toNanos(), System::nanoTime);
         this.listeners = new ListenerRegistry<>(executor);
     }
 

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.weft.event.AbstractEvent;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
@@ -24,19 +25,23 @@ final class TopologyReactions {
 
     private final RoutingApp app;
     private final ScheduledExecutorService executor;
-    private final long holdDownNanos;
+    private final HoldDown holdDown;
+    private final LongSupplier nanos;
     private ScheduledFuture<?> pendingRecovery;
-    private long recoveryDeadlineNanos;
-    private RouteChange.Cause pendingCause;
 
-    TopologyReactions(RoutingApp app, ScheduledExecutorService executor, long holdDownNanos) {
+    TopologyReactions(
+            RoutingApp app,
+            ScheduledExecutorService executor,
+            long holdDownNanos,
+            LongSupplier nanos) {
         this.app = app;
         this.executor = executor;
-        this.holdDownNanos = holdDownNanos;
+        this.holdDown = new HoldDown(holdDownNanos, RoutingConfig.MAX_HOLD_DOWNS);
+        this.nanos = nanos;
     }
 
     void onTopology(TopologyEvent e) {
-        long receivedAt = System.nanoTime();
+        long receivedAt = nanos.getAsLong();
         Set<Link> lost = new HashSet<>(e.removedLinks());
         Set<Dpid> lostSwitches = e.removedSwitches();
         boolean recovered = !e.addedLinks().isEmpty() || !e.addedSwitches().isEmpty();
@@ -57,24 +62,17 @@ final class TopologyReactions {
     }
 
     private void scheduleReoptimize(RouteChange.Cause cause) {
-        long now = System.nanoTime();
-        if (pendingRecovery == null) {
-            recoveryDeadlineNanos = now + RoutingConfig.MAX_HOLD_DOWNS * holdDownNanos;
-            pendingCause = cause;
-        } else {
+        if (pendingRecovery != null) {
             pendingRecovery.cancel(false);
-            if (cause == RouteChange.Cause.RECOVERY) {
-                pendingCause = cause;
-            }
         }
-        long delay = Math.min(holdDownNanos, Math.max(0, recoveryDeadlineNanos - now));
+        long delay = holdDown.changed(cause, nanos.getAsLong());
         pendingRecovery = executor.schedule(this::fire, delay, TimeUnit.NANOSECONDS);
     }
 
     private void fire() {
-        RouteChange.Cause cause = pendingCause;
+        RouteChange.Cause cause = holdDown.fire();
         pendingRecovery = null;
-        app.runLogged(() -> app.reoptimize(cause, System.currentTimeMillis(), System.nanoTime()));
+        app.runLogged(() -> app.reoptimize(cause, System.currentTimeMillis(), nanos.getAsLong()));
     }
 
     /**

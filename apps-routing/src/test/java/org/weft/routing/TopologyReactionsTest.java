@@ -21,9 +21,9 @@ class TopologyReactionsTest {
         Link l = ring.links().iterator().next();
         LinkInfo info = ring.linkInfo(l).orElseThrow();
         LinkEvent sample =
-                new LinkEvent(LinkEvent.Type.UPDATED, l, info, LinkEvent.Reason.MEASURED);
-        Thread.sleep(50);
-        LinkEvent lost = new LinkEvent(LinkEvent.Type.REMOVED, l, info, LinkEvent.Reason.PORT_DOWN);
+                new LinkEvent(LinkEvent.Type.UPDATED, l, info, LinkEvent.Reason.MEASURED, 1_000);
+        LinkEvent lost =
+                new LinkEvent(LinkEvent.Type.REMOVED, l, info, LinkEvent.Reason.PORT_DOWN, 1_050);
         TopologyEvent e =
                 new TopologyEvent(
                         ring,

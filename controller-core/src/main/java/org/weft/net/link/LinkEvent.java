@@ -38,6 +38,13 @@ public final class LinkEvent extends AbstractEvent<LinkEvent.Type, Link> {
         this.reason = checkNotNull(reason, "reason");
     }
 
+    /** An event that happened at {@code timeMillis} (wall clock), for replay and tests. */
+    public LinkEvent(Type type, Link link, LinkInfo info, Reason reason, long timeMillis) {
+        super(type, link, timeMillis);
+        this.info = checkNotNull(info, "info");
+        this.reason = checkNotNull(reason, "reason");
+    }
+
     /** The link's attributes after the change (the last known ones for REMOVED). */
     public LinkInfo info() {
         return info;
