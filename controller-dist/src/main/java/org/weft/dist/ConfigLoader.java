@@ -43,6 +43,10 @@ public final class ConfigLoader {
         ObjectMapper mapper = mapperFor(file);
         try {
             WeftConfig c = mapper.readValue(Files.readString(file), WeftConfig.class);
+            if (c == null) {
+                throw new IllegalArgumentException("the file holds no configuration object");
+            }
+            ConfigValidator.validate(c);
             toOfConfig(c);
             toCoreSettings(c);
             toRoutingConfig(c);

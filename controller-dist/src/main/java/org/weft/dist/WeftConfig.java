@@ -111,7 +111,11 @@ public final class WeftConfig {
         @JsonProperty public String bindAddress = "127.0.0.1";
         @JsonProperty public int port = 8181;
 
-        /** API token; null: WEFT_API_TOKEN, else generated into {@code <dataDir>/api-token}. */
+        /**
+         * API token (at least 16 characters). {@code WEFT_API_TOKEN}, when set, takes precedence
+         * over it; with neither, the token in {@code <dataDir>/api-token} is used, generated there
+         * at first start.
+         */
         @JsonProperty public String token = null;
 
         @JsonProperty public boolean requireTokenForReads = false;

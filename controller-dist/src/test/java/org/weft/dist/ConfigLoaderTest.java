@@ -7,8 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfLimits;
 
@@ -164,5 +168,118 @@ class ConfigLoaderTest {
                     .isInstanceOf(ConfigLoader.ConfigException.class)
                     .hasMessageContaining(c[1]);
         }
+    }
+
+    /** One impossible value per key (YAML flow style), and the dotted key the error must name. */
+    static Stream<Arguments> impossibleValues() {
+        return Stream.of(
+                Arguments.of("openflow: null", "openflow must not be null"),
+                Arguments.of("openflow: {bindAddress: ''}", "openflow.bindAddress"),
+                Arguments.of("openflow: {ports: []}", "openflow.ports"),
+                Arguments.of("openflow: {ports: null}", "openflow.ports"),
+                Arguments.of("openflow: {ports: [6653, null]}", "openflow.ports[1]"),
+                Arguments.of("openflow: {ports: [-1]}", "openflow.ports[0]"),
+                Arguments.of("openflow: {ports: [6653, 65536]}", "openflow.ports[1]"),
+                Arguments.of("openflow: {ports: [6653, 6653]}", "openflow.ports[1]"),
+                Arguments.of("openflow: {handshakeTimeoutMs: 0}", "openflow.handshakeTimeoutMs"),
+                Arguments.of("openflow: {echoIntervalMs: -1}", "openflow.echoIntervalMs"),
+                Arguments.of("openflow: {echoMissLimit: 0}", "openflow.echoMissLimit"),
+                Arguments.of(
+                        "openflow: {duplicateProbeTimeoutMs: -5}",
+                        "openflow.duplicateProbeTimeoutMs"),
+                Arguments.of("openflow: {missSendLen: 65536}", "openflow.missSendLen"),
+                Arguments.of("openflow: {missSendLen: -1}", "openflow.missSendLen"),
+                Arguments.of("openflow: {workerThreads: -1}", "openflow.workerThreads"),
+                Arguments.of("openflow: {tls: {keyStorePassword: x}}", "openflow.tls.keyStore"),
+                Arguments.of("openflow: {tls: {keyStore: k.p12}}", "openflow.tls.keyStorePassword"),
+                Arguments.of(
+                        "openflow: {tls: {keyStore: k.p12, keyStorePassword: x, trustStore: ''}}",
+                        "openflow.tls.trustStore"),
+                Arguments.of("openflow: {requestTimeoutMs: 0}", "openflow.requestTimeoutMs"),
+                Arguments.of("openflow: {writeBufferLowBytes: 0}", "openflow.writeBufferLowBytes"),
+                Arguments.of(
+                        "openflow: {writeBufferLowBytes: 2000000}",
+                        "openflow.writeBufferHighBytes"),
+                Arguments.of("openflow: {writeStallTimeoutMs: 0}", "openflow.writeStallTimeoutMs"),
+                Arguments.of("openflow: {maxOutboundBytes: 1048576}", "openflow.maxOutboundBytes"),
+                Arguments.of("openflow: {maxMultipartParts: 0}", "openflow.maxMultipartParts"),
+                Arguments.of("openflow: {maxMultipartBytes: 65534}", "openflow.maxMultipartBytes"),
+                Arguments.of("rest: null", "rest must not be null"),
+                Arguments.of("rest: {bindAddress: ' '}", "rest.bindAddress"),
+                Arguments.of("rest: {port: 65536}", "rest.port"),
+                Arguments.of("rest: {port: -1}", "rest.port"),
+                Arguments.of("rest: {token: short}", "rest.token"),
+                Arguments.of("rest: {maxRequestBytes: 1023}", "rest.maxRequestBytes"),
+                Arguments.of("rest: {maxSwitchCalls: 0}", "rest.maxSwitchCalls"),
+                Arguments.of("rest: {tls: {keyStorePassword: x}}", "rest.tls.keyStore"),
+                Arguments.of("rest: {tls: {keyStore: r.p12}}", "rest.tls.keyStorePassword"),
+                Arguments.of("topology: null", "topology must not be null"),
+                Arguments.of("topology: {lldpIntervalMs: 9}", "topology.lldpIntervalMs"),
+                Arguments.of(
+                        "topology: {linkTimeoutIntervals: 0}", "topology.linkTimeoutIntervals"),
+                Arguments.of("topology: {hmacKey: xyz}", "topology.hmacKey"),
+                Arguments.of("topology: {hmacKey: abcd}", "topology.hmacKey"),
+                Arguments.of("topology: {batchWindowMs: -1}", "topology.batchWindowMs"),
+                Arguments.of("topology: {maxBatchEvents: 0}", "topology.maxBatchEvents"),
+                Arguments.of("hosts: null", "hosts must not be null"),
+                Arguments.of("hosts: {idleTimeoutS: 0}", "hosts.idleTimeoutS"),
+                Arguments.of("hosts: {maxHosts: 0}", "hosts.maxHosts"),
+                Arguments.of("hosts: {maxHostsPerSwitch: 0}", "hosts.maxHostsPerSwitch"),
+                Arguments.of("routing: null", "routing must not be null"),
+                Arguments.of("routing: {metric: null}", "routing.metric"),
+                Arguments.of("routing: {recoveryHoldDownMs: -1}", "routing.recoveryHoldDownMs"),
+                Arguments.of("routing: {parkedFrames: null}", "routing.parkedFrames"),
+                Arguments.of(
+                        "routing: {parkedFrames: {maxFrames: -1}}",
+                        "routing.parkedFrames.maxFrames"),
+                Arguments.of(
+                        "routing: {parkedFrames: {maxFramesPerDestination: -1}}",
+                        "routing.parkedFrames.maxFramesPerDestination"),
+                Arguments.of(
+                        "routing: {parkedFrames: {maxBytes: -1}}", "routing.parkedFrames.maxBytes"),
+                Arguments.of(
+                        "routing: {parkedFrames: {maxAgeMs: -1}}", "routing.parkedFrames.maxAgeMs"),
+                Arguments.of("packetIn: null", "packetIn must not be null"),
+                Arguments.of("packetIn: {ratePerSwitch: 0}", "packetIn.ratePerSwitch"),
+                Arguments.of("packetIn: {ratePerSwitch: .inf}", "packetIn.ratePerSwitch"),
+                Arguments.of("packetIn: {ratePerSwitch: .nan}", "packetIn.ratePerSwitch"),
+                Arguments.of("packetIn: {burst: 0}", "packetIn.burst"),
+                Arguments.of(
+                        "packetIn: {reservedRatePerSwitch: -1}", "packetIn.reservedRatePerSwitch"),
+                Arguments.of("packetIn: {reservedBurst: -1}", "packetIn.reservedBurst"),
+                Arguments.of("packetIn: {queuePerSwitch: 0}", "packetIn.queuePerSwitch"),
+                Arguments.of("packetIn: {workerThreads: -1}", "packetIn.workerThreads"),
+                Arguments.of("reconcile: null", "reconcile must not be null"),
+                Arguments.of("reconcile: {intervalS: 0.05}", "reconcile.intervalS"),
+                Arguments.of("reconcile: {intervalS: 86401}", "reconcile.intervalS"),
+                Arguments.of("reconcile: {maxPassesInFlight: 0}", "reconcile.maxPassesInFlight"),
+                Arguments.of("dataDir: null", "dataDir"),
+                Arguments.of("dataDir: ''", "dataDir"),
+                Arguments.of("dataDir: \"a\\0b\"", "dataDir"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("impossibleValues")
+    void everyImpossibleValueStopsWeftNamingItsKey(String yaml, String key) throws Exception {
+        Path p = write("bad.yaml", yaml + "\n");
+        assertThatThrownBy(() -> ConfigLoader.load(p))
+                .isInstanceOf(ConfigLoader.ConfigException.class)
+                .hasMessageContaining(key);
+    }
+
+    @Test
+    void boundaryValuesAreAccepted() throws Exception {
+        WeftConfig c =
+                ConfigLoader.load(
+                        write(
+                                "ok.yaml",
+                                "openflow: {ports: [0, 65535], missSendLen: 0, workerThreads: 0}\n"
+                                        + "rest: {port: 0, maxRequestBytes: 1024}\n"
+                                        + "topology: {lldpIntervalMs: 10, batchWindowMs: 0}\n"
+                                        + "routing: {recoveryHoldDownMs: 0,"
+                                        + " parkedFrames: {maxFrames: 0, maxAgeMs: 0}}\n"
+                                        + "packetIn: {reservedRatePerSwitch: 0, reservedBurst: 0}\n"
+                                        + "reconcile: {intervalS: 0.1}\n"));
+        assertThat(c.openflow.ports).containsExactly(0, 65535);
     }
 }

@@ -11,7 +11,9 @@ import java.time.Duration;
  *
  * @param bindAddress address to listen on (127.0.0.1 by default: the API changes the network)
  * @param port TCP port (8181 by default; 0 picks a free one)
- * @param token the API token, or null to take it from {@code WEFT_API_TOKEN} or generate one
+ * @param token the configured API token, or null; {@code WEFT_API_TOKEN}, when set, takes
+ *     precedence over it, and with neither the token in {@code <dataDir>/api-token} is used or
+ *     generated (see {@link ApiTokens})
  * @param requireTokenForReads whether GET requests need the token too (false)
  * @param maxRequestBytes largest accepted request body (64 KiB)
  * @param tlsKeyStore PKCS12/JKS key store for HTTPS, or null for plain HTTP
