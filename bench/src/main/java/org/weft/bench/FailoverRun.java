@@ -83,8 +83,9 @@ final class FailoverRun {
     private FailoverResult run(Path dataDir) throws Exception {
         FailoverWatch watch = new FailoverWatch();
         // Weft closes first, so the switches going away cause no failover work at the end.
+        // Weft without the caller's environment: a WEFT_API_TOKEN there must not change the run.
         try (EmulatedFabric fabric = FabricBuilder.fatTree(opt.k()).build();
-                Weft weft = Weft.start(config(dataDir))) {
+                Weft weft = Weft.start(config(dataDir), name -> null)) {
             return measure(fabric, weft, watch);
         }
     }

@@ -180,8 +180,9 @@ final class ReconcileRun {
 
     private Result run(Path dataDir) throws Exception {
         FailoverWatch watch = new FailoverWatch();
+        // Weft without the caller's environment: a WEFT_API_TOKEN there must not change the run.
         try (EmulatedFabric fabric = FabricBuilder.fatTree(opt.k()).build();
-                Weft weft = Weft.start(config(dataDir))) {
+                Weft weft = Weft.start(config(dataDir), name -> null)) {
             weft.failover().addListener(watch);
             weft.core().topologyService().addListener(watch.topologyListener);
             List<EdgeHost> hosts = EdgeHost.onFreePorts(fabric, opt.hostsPerEdge());

@@ -55,7 +55,8 @@ final class ScaleRun {
         cfg.openflow.ports = List.of(0);
         cfg.openflow.echoIntervalMs = 10_000;
         cfg.openflow.handshakeTimeoutMs = limit.toMillis();
-        try (Weft weft = Weft.start(cfg);
+        // Weft without the caller's environment: a WEFT_API_TOKEN there must not change the run.
+        try (Weft weft = Weft.start(cfg, name -> null);
                 EmulatedFabric fabric =
                         (fatTreeK > 0
                                         ? FabricBuilder.fatTree(fatTreeK)

@@ -66,7 +66,8 @@ final class WeftJarProcess implements AutoCloseable {
      * As {@link #start(Path, String)}, with a data directory of the caller's (a restarted Weft
      * finds its intent there), more configuration ({@code extraYaml}, top-level keys other than
      * {@code openflow} and {@code dataDir}) and, unless null, the REST token ({@code
-     * WEFT_API_TOKEN}, which wins over any other).
+     * WEFT_API_TOKEN}, which wins over any other); when null the child has no {@code
+     * WEFT_API_TOKEN}, whatever the caller's environment holds.
      */
     static WeftJarProcess start(
             Path dir, String name, Path dataDir, String extraYaml, String restToken)
@@ -91,6 +92,8 @@ final class WeftJarProcess implements AutoCloseable {
                         config.toString());
         ProcessBuilder pb =
                 new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile());
+        // Set deliberately: the caller's WEFT_API_TOKEN must not reach the child.
+        pb.environment().remove("WEFT_API_TOKEN");
         if (restToken != null) {
             pb.environment().put("WEFT_API_TOKEN", restToken);
         }

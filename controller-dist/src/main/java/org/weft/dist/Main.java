@@ -58,7 +58,7 @@ public final class Main implements Callable<Integer> {
         }
         Weft weft;
         try {
-            weft = Weft.start(cfg);
+            weft = Weft.start(cfg, System::getenv);
         } catch (Exception e) { // Netty rethrows bind failures (IOException) undeclared
             log.error("Weft could not start: {}", e.toString());
             return 1;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.weft.health.HealthService;
 import org.weft.net.failover.FailoverService;
 import org.weft.net.reconcile.ReconcileService;
@@ -65,6 +66,7 @@ final class RestWiring {
      * @param steering null when routing is disabled ({@code /steering} then answers 503)
      * @param failover null when routing is disabled (no failover metrics then)
      * @param reconciler static flows register with it; start it after this returns
+     * @param env where {@code WEFT_API_TOKEN} is looked up ({@code System::getenv} in production)
      */
     static RestServer start(
             WeftConfig config,
@@ -75,7 +77,8 @@ final class RestWiring {
             HealthService health,
             RoutingService routing,
             SteeringService steering,
-            FailoverService failover)
+            FailoverService failover,
+            UnaryOperator<String> env)
             throws IOException {
         RestConfig rest = toRestConfig(config);
         WeftMetrics metrics = new WeftMetrics();
@@ -107,6 +110,6 @@ final class RestWiring {
                         steering,
                         reconciler,
                         health);
-        return RestServer.start(rest, services);
+        return RestServer.start(rest, services, env);
     }
 }

@@ -1,6 +1,7 @@
 package org.weft.dist;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.failover.FailoverApp;
@@ -39,8 +40,14 @@ public final class Weft implements AutoCloseable {
         this.rest = rest;
     }
 
-    /** Starts Weft; fails (having released everything) if a port cannot be bound. */
-    public static Weft start(WeftConfig config) throws Exception {
+    /**
+     * Starts Weft; fails (having released everything) if a port cannot be bound.
+     *
+     * @param env where {@code WEFT_API_TOKEN} is looked up: {@code System::getenv} in {@link Main},
+     *     {@code name -> null} (or a map) in tests and benchmarks, whose outcome must not depend on
+     *     the caller's environment
+     */
+    public static Weft start(WeftConfig config, UnaryOperator<String> env) throws Exception {
         OfConfig of = ConfigLoader.toOfConfig(config);
         CoreServices.Settings settings = ConfigLoader.toCoreSettings(config);
         OfController controller = new OfController(of);
@@ -72,7 +79,8 @@ public final class Weft implements AutoCloseable {
                             WeftHealth.of(controller, core, reconciler, apps.routing),
                             apps.routing,
                             apps.steering,
-                            apps.failover);
+                            apps.failover,
+                            env);
             // After every app registered its intent: switches connected by now get their pass.
             reconciler.start();
         } catch (Exception e) {

@@ -3,52 +3,172 @@ package org.weft.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The layering rule, checked on sources (the enforcer checks dependencies): only openflow-driver,
- * bench and controller-dist may import Loxi or Netty in main code.
+ * bench and controller-dist may use Loxi or Netty in main code, whether imported or written out
+ * fully qualified. Every module of the reactor must be named below, so a renamed or new module
+ * fails here instead of going unchecked.
  */
 class LayeringTest {
 
-    private static final List<String> PROTOCOL_FREE =
+    static final List<String> PROTOCOL_FREE =
             List.of("controller-core", "apps-routing", "apps-failover", "rest-api");
 
+    /** Modules allowed to use Loxi and Netty, or holding no main code the rule applies to. */
+    static final List<String> PROTOCOL_ALLOWED =
+            List.of("openflow-driver", "controller-dist", "bench", "mininet-tests");
+
+    /** A Loxi or Netty name anywhere in code (comments and string literals are blanked first). */
+    static final Pattern PROTOCOL =
+            Pattern.compile("\\b(?:io\\s*\\.\\s*netty|org\\s*\\.\\s*projectfloodlight)\\s*\\.");
+
+    private static final Pattern MODULE = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>");
+
     @Test
-    void protocolFreeModulesImportNoLoxiOrNetty() throws IOException {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        assertThat(root.resolve("controller-core/src/main/java")).isDirectory();
+    void everyReactorModuleIsClassified() throws IOException {
+        Set<String> modules = reactorModules(root());
+        Set<String> classified = new LinkedHashSet<>(PROTOCOL_FREE);
+        classified.addAll(PROTOCOL_ALLOWED);
+        assertThat(modules)
+                .as("modules in the root pom.xml vs. LayeringTest's lists")
+                .containsExactlyInAnyOrderElementsOf(classified);
+    }
+
+    @Test
+    void protocolFreeModulesUseNoLoxiOrNetty() throws IOException {
+        Path root = root();
         for (String module : PROTOCOL_FREE) {
             Path src = root.resolve(module).resolve("src/main/java");
-            if (!Files.isDirectory(src)) {
-                continue;
-            }
+            assertThat(src).as("main sources of %s", module).isDirectory();
             try (Stream<Path> files = Files.walk(src)) {
-                List<String> offenders =
-                        files.filter(f -> f.toString().endsWith(".java"))
-                                .filter(LayeringTest::importsProtocol)
-                                .map(f -> root.relativize(f).toString())
-                                .toList();
-                assertThat(offenders).as("files in %s importing Loxi or Netty", module).isEmpty();
+                List<Path> sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+                assertThat(sources).as("Java sources in %s", src).isNotEmpty();
+                List<String> offenders = new ArrayList<>();
+                for (Path f : sources) {
+                    for (String use : protocolUses(Files.readString(f))) {
+                        offenders.add(root.relativize(f) + ": " + use);
+                    }
+                }
+                assertThat(offenders).as("uses of Loxi or Netty in %s", module).isEmpty();
             }
         }
     }
 
-    private static boolean importsProtocol(Path f) {
+    @Test
+    void importsAndInlineQualifiedNamesAreFoundButNotCommentsOrStrings() {
+        assertThat(protocolUses("import io.netty.channel.Channel;\nclass A {}")).hasSize(1);
+        assertThat(protocolUses("import static org.projectfloodlight.openflow.types.U64.of;"))
+                .hasSize(1);
+        assertThat(protocolUses("class A { io.netty.channel.Channel c; }")).hasSize(1);
+        assertThat(
+                        protocolUses(
+                                "class A { Object m() { return"
+                                        + " org.projectfloodlight.openflow.protocol.OFFactories"
+                                        + ".getFactory(null); } }"))
+                .hasSize(1);
+        assertThat(protocolUses("class A { java.util.List<io.netty.buffer.ByteBuf> l; }"))
+                .hasSize(1);
+        assertThat(
+                        protocolUses(
+                                "/** Unlike {@code io.netty.channel.Channel}. */\n"
+                                        + "class A { // io.netty.x\n"
+                                        + "  String s = \"io.netty.y \\\" org.projectfloodlight.z\";\n"
+                                        + "  char c = '\"'; String t = \"\"\"\n"
+                                        + "    io.netty.text.Block\n    \"\"\"; /* org.projectfloodlight.q */ }"))
+                .isEmpty();
+        assertThat(protocolUses("class A { String nettyish; Object projectfloodlight; }"))
+                .isEmpty();
+    }
+
+    /** Each Loxi or Netty name in code, with its line number. */
+    static List<String> protocolUses(String source) {
+        String code = codeOnly(source);
+        List<String> uses = new ArrayList<>();
+        Matcher m = PROTOCOL.matcher(code);
+        while (m.find()) {
+            int line =
+                    1 + (int) code.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+            String text = source.split("\n", -1)[line - 1].strip();
+            uses.add("line " + line + ": " + text);
+        }
+        return uses;
+    }
+
+    /** The source with comments, string, text block and char literals blanked (newlines kept). */
+    static String codeOnly(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (s.startsWith("//", i)) {
+                int end = s.indexOf('\n', i);
+                end = end < 0 ? n : end;
+                blank(s, i, end, out);
+                i = end;
+            } else if (s.startsWith("/*", i)) {
+                int end = s.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 2;
+                blank(s, i, end, out);
+                i = end;
+            } else if (s.startsWith("\"\"\"", i)) {
+                int end = s.indexOf("\"\"\"", i + 3);
+                while (end > 0 && s.charAt(end - 1) == '\\') {
+                    end = s.indexOf("\"\"\"", end + 1);
+                }
+                end = end < 0 ? n : end + 3;
+                blank(s, i, end, out);
+                i = end;
+            } else if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < n && s.charAt(j) != c && s.charAt(j) != '\n') {
+                    j += s.charAt(j) == '\\' ? 2 : 1;
+                }
+                int end = Math.min(n, j + 1);
+                blank(s, i, end, out);
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static void blank(String s, int from, int to, StringBuilder out) {
+        for (int k = from; k < to; k++) {
+            out.append(s.charAt(k) == '\n' ? '\n' : ' ');
+        }
+    }
+
+    private static Path root() {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        assertThat(root.resolve("pom.xml")).as("the reactor's pom.xml").isRegularFile();
+        return root;
+    }
+
+    private static Set<String> reactorModules(Path root) {
         try {
-            return Files.readAllLines(f).stream()
-                    .anyMatch(
-                            l ->
-                                    l.startsWith("import org.projectfloodlight")
-                                            || l.startsWith("import io.netty")
-                                            || l.startsWith("import static org.projectfloodlight")
-                                            || l.startsWith("import static io.netty"));
+            Set<String> modules = new LinkedHashSet<>();
+            Matcher m = MODULE.matcher(Files.readString(root.resolve("pom.xml")));
+            while (m.find()) {
+                modules.add(m.group(1));
+            }
+            return modules;
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

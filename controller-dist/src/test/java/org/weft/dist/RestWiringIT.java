@@ -78,7 +78,7 @@ class RestWiringIT {
         cfg.rest.port = 0;
         cfg.dataDir = dir.toString();
         int port;
-        try (Weft weft = Weft.start(cfg)) {
+        try (Weft weft = Weft.start(cfg, WeftTestBed.NO_ENV)) {
             port = weft.rest().port();
             HttpResponse<String> health =
                     HttpClient.newHttpClient()

@@ -68,7 +68,7 @@ class StaticFlowRecoveryIT {
 
         WeftConfig config = WeftTestBed.config(1_000);
         config.dataDir = dir.toString();
-        try (Weft weft = Weft.start(config);
+        try (Weft weft = Weft.start(config, WeftTestBed.NO_ENV);
                 EmulatedSwitch connected = sw) {
             connected.connect("127.0.0.1", weft.openflowPorts().get(0)).get(5, TimeUnit.SECONDS);
             WeftTestBed.waitUntil(

@@ -3,6 +3,7 @@ package org.weft.dist;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import org.weft.openflow.emulator.EmulatedFabric;
 import org.weft.openflow.emulator.FabricBuilder;
 
@@ -12,6 +13,11 @@ final class WeftTestBed implements AutoCloseable {
     /** A 32-byte test key, hex. */
     static final String KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 
+    /**
+     * The environment tests start Weft with: empty, so a caller's WEFT_API_TOKEN changes nothing.
+     */
+    static final UnaryOperator<String> NO_ENV = name -> null;
+
     final Weft weft;
     final EmulatedFabric fabric;
 
@@ -20,7 +26,7 @@ final class WeftTestBed implements AutoCloseable {
     }
 
     WeftTestBed(FabricBuilder shape, WeftConfig config) throws Exception {
-        weft = Weft.start(config);
+        weft = Weft.start(config, NO_ENV);
         EmulatedFabric f = shape.build();
         f.recordDeliveries(true); // the tests read what reached the hosts
         try {

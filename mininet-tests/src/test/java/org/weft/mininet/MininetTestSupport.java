@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInfo;
 
 /**
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.TestInfo;
  * controller log, the driver log, {@code mn -c} output and flow dumps; a fresh Mininet driver
  * (which cleans with {@code mn -c} before and after); the controller, started on demand. Teardown
  * always stops both, and fails the test if the controller log holds ERROR lines or stack traces.
+ * Tagged {@code mininet} (inherited): the build runs these only with {@code -Pmininet}.
  */
+@Tag("mininet")
 public abstract class MininetTestSupport {
     /** Per-test directory for logs and dumps. */
     protected Path testDir;

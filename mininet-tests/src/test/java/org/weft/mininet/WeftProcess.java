@@ -91,12 +91,15 @@ public final class WeftProcess implements AutoCloseable {
                 String.join(" ", command) + "\n",
                 java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
-        Process process =
+        ProcessBuilder builder =
                 new ProcessBuilder(command)
                         .directory(dir.toFile())
                         .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .start();
+                        .redirectOutput(log.toFile());
+        // The tests read the token Weft generates in its data directory; a WEFT_API_TOKEN in the
+        // caller's environment would win over it and change their outcome.
+        builder.environment().remove("WEFT_API_TOKEN");
+        Process process = builder.start();
         WeftProcess weft = new WeftProcess(process, log, openflowPort, restPort);
         // If the test JVM dies without teardown, do not leave the controller running.
         Runtime.getRuntime().addShutdownHook(weft.killOnExit);

@@ -69,16 +69,13 @@ public final class RestServer implements AutoCloseable {
         this.routes = routes;
     }
 
-    /** Starts with the token from the process environment (or configuration, or generated). */
-    public static RestServer start(RestConfig config, RestServices services) throws IOException {
-        return start(config, services, System::getenv);
-    }
-
     /**
      * Loads the static flows (registering them with the reconciler, which must be started after
      * this), binds the port and starts serving.
      *
-     * @param env environment lookup, replaceable in tests
+     * @param env where {@code WEFT_API_TOKEN} is looked up: {@code System::getenv} in the
+     *     controller, a map (or {@code name -> null}) in tests, so the caller's environment cannot
+     *     change their outcome
      */
     public static RestServer start(
             RestConfig config, RestServices services, UnaryOperator<String> env)

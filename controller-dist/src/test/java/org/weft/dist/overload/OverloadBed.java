@@ -157,7 +157,7 @@ final class OverloadBed implements AutoCloseable {
         RestProbe rest = null;
         MemoryWatch memory = null;
         try {
-            weft = Weft.start(config);
+            weft = Weft.start(config, name -> null); // the caller's environment plays no part
             good = GoodSwitch.connect(weft.openflowPorts().get(0), Duration.ofMillis(MAX_RUN_MS));
             Weft w = weft;
             waitUntil(
