@@ -47,18 +47,8 @@ final class SwitchWriter {
     private final Map<Dpid, Lane> lanes = new ConcurrentHashMap<>();
     private final Map<Dpid, Map<Integer, Group>> groupsOn = new ConcurrentHashMap<>();
 
-    /**
-     * Per switch, the entries every change run so far asked for (whether or not the switch
-     * confirmed them): what a reconcile pass run in the lane converges the switch to. Changes
-     * queued behind the pass are not in it yet, so a pass never jumps ahead of make-before-break.
-     */
+    /** Per switch, the entries the changes run so far asked for ({@link LaneIntent}). */
     private final Map<Dpid, LaneIntent> intents = new ConcurrentHashMap<>();
-
-    /** One switch's entries as the changes run so far left them (guarded by itself). */
-    private static final class LaneIntent {
-        final Map<SwitchDiff.Key, FlowRule> flows = new java.util.LinkedHashMap<>();
-        final Map<Integer, Group> groups = new java.util.LinkedHashMap<>();
-    }
 
     SwitchWriter(FlowRuleService flows, GroupService groups) {
         this.flows = flows;
@@ -152,13 +142,7 @@ final class SwitchWriter {
      */
     SwitchEntries intended(Dpid s) {
         LaneIntent intent = intents.get(s);
-        if (intent == null) {
-            return SwitchEntries.EMPTY;
-        }
-        synchronized (intent) {
-            return new SwitchEntries(
-                    List.copyOf(intent.flows.values()), List.copyOf(intent.groups.values()));
-        }
+        return intent == null ? SwitchEntries.EMPTY : intent.entries();
     }
 
     /** The groups a reconcile pass left on the switch: the shadow the next changes start from. */
@@ -252,21 +236,11 @@ final class SwitchWriter {
         LaneIntent intent = intents.computeIfAbsent(s, d -> new LaneIntent());
         for (Work w : batch) {
             Change c = (Change) w;
-            synchronized (intent) {
-                for (FlowRuleOperation op : c.flowOps()) {
-                    SwitchDiff.Key k = SwitchDiff.Key.of(op.rule());
-                    if (op.type() == FlowRuleOperation.Type.ADD) {
-                        intent.flows.put(k, op.rule());
-                    } else if (op.rule().equals(intent.flows.get(k))) {
-                        intent.flows.remove(k);
-                    }
-                }
-                c.beforeGroups().forEach(g -> intent.groups.remove(g.groupId()));
-                c.afterGroups().forEach(g -> intent.groups.put(g.groupId(), g));
-            }
             for (FlowRuleOperation op : c.flowOps()) {
+                intent.ran(op);
                 (op.type() == FlowRuleOperation.Type.ADD ? ops : removes).add(op);
             }
+            intent.groupsMoved(c.beforeGroups(), c.afterGroups());
             before.addAll(c.beforeGroups());
             after.addAll(c.afterGroups());
         }
