@@ -18,6 +18,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -183,7 +184,15 @@ public final class TopologyManager implements TopologyService {
             }
         }
         if (closedOne) {
+            publishLater();
+        }
+    }
+
+    private void publishLater() {
+        try {
             writer.execute(this::publishClosed);
+        } catch (RejectedExecutionException e) {
+            log.debug("Topology stopped; batch not published", e);
         }
     }
 
@@ -208,7 +217,7 @@ public final class TopologyManager implements TopologyService {
                 return;
             }
         }
-        writer.execute(this::publishClosed);
+        publishLater();
     }
 
     /** Closes the open batch, if any, for the writer (lock held); true if there was one. */
