@@ -8,18 +8,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.weft.net.routing.ParkedFrameCounts;
-import org.weft.net.testing.FakeClock;
+import org.weft.time.VirtualTime;
 
 class ParkedFramesTest {
 
     private static final Duration MAX_AGE = Duration.ofSeconds(1);
 
-    private final FakeClock clock = new FakeClock();
+    private final VirtualTime time = new VirtualTime();
     private final List<String> sent = new CopyOnWriteArrayList<>();
 
     private ParkedFrames frames(int maxFrames, int perDestination, long maxBytes) {
         return new ParkedFrames(
-                new ParkedFrameLimits(maxFrames, perDestination, maxBytes, MAX_AGE), clock::nanos);
+                new ParkedFrameLimits(maxFrames, perDestination, maxBytes, MAX_AGE), time::nanos);
     }
 
     private boolean park(ParkedFrames p, String dst, CompletableFuture<?> until, String frame) {
@@ -35,7 +35,7 @@ class ParkedFramesTest {
         assertThat(sent).isEmpty();
         assertThat(p.counts()).isEqualTo(new ParkedFrameCounts(2, 0, 0, 0));
 
-        clock.advance(Duration.ofMillis(999));
+        time.advance(Duration.ofMillis(999));
         route.complete(3);
 
         assertThat(sent).containsExactly("1", "2");
@@ -76,9 +76,9 @@ class ParkedFramesTest {
         ParkedFrames p = frames(10, 10, 10_000);
         CompletableFuture<Integer> route = new CompletableFuture<>();
         park(p, "b", route, "old");
-        clock.advance(Duration.ofMillis(600));
+        time.advance(Duration.ofMillis(600));
         park(p, "b", route, "young");
-        clock.advance(Duration.ofMillis(401));
+        time.advance(Duration.ofMillis(401));
 
         route.complete(1);
 
@@ -96,12 +96,12 @@ class ParkedFramesTest {
         assertThat(p.counts()).isEqualTo(new ParkedFrameCounts(4, 6, 0, 0));
         assertThat(never.getNumberOfDependents()).as("one callback for all frames").isEqualTo(1);
 
-        clock.advance(Duration.ofMillis(1_001));
+        time.advance(Duration.ofMillis(1_001));
         assertThat(p.counts()).isEqualTo(new ParkedFrameCounts(0, 6, 4, 0));
 
         // Room again: new frames park, and are let go in their turn.
         assertThat(park(p, "b", never, "late")).isTrue();
-        clock.advance(Duration.ofMillis(1_001));
+        time.advance(Duration.ofMillis(1_001));
         assertThat(p.counts()).isEqualTo(new ParkedFrameCounts(0, 6, 5, 0));
 
         never.complete(1); // long after: nothing left to send

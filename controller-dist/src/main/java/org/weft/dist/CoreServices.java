@@ -2,7 +2,6 @@ package org.weft.dist;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,6 +22,7 @@ import org.weft.net.topology.PathService;
 import org.weft.net.topology.TopologyService;
 import org.weft.net.topology.impl.SnapshotPathService;
 import org.weft.net.topology.impl.TopologyManager;
+import org.weft.time.TimeSource;
 
 /**
  * Core's services built over the driver's device and packet services: link discovery, links,
@@ -58,6 +58,7 @@ public final class CoreServices implements AutoCloseable {
         }
     }
 
+    private final TimeSource time;
     private final ThreadPoolExecutor events;
     private final LinkManager links;
     private final LinkDiscovery discovery;
@@ -65,7 +66,9 @@ public final class CoreServices implements AutoCloseable {
     private final PathService paths;
     private final HostTracker hosts;
 
-    private CoreServices(DeviceService devices, PacketService packets, Settings s) {
+    private CoreServices(
+            DeviceService devices, PacketService packets, Settings s, TimeSource time) {
+        this.time = time;
         this.events =
                 new ThreadPoolExecutor(
                         1,
@@ -78,39 +81,38 @@ public final class CoreServices implements AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
-        this.links =
-                new LinkManager(events, System::nanoTime, s.discovery().linkTimeout().toNanos());
-        this.discovery =
-                new LinkDiscovery(devices, packets, links, s.discovery(), System::nanoTime);
+        this.links = new LinkManager(events, time, s.discovery().linkTimeout());
+        this.discovery = new LinkDiscovery(devices, packets, links, s.discovery(), time);
         this.topology =
                 new TopologyManager(
-                        devices,
-                        links,
-                        events,
-                        Clock.systemUTC(),
-                        s.batchWindow(),
-                        s.maxBatchEvents());
+                        devices, links, events, time, s.batchWindow(), s.maxBatchEvents());
         this.paths = new SnapshotPathService(topology::currentSnapshot);
         this.hosts =
-                new HostTracker(
-                        devices,
-                        links,
-                        events,
-                        Clock.systemUTC(),
-                        s.hostIdleTimeout(),
-                        s.hostLimits());
+                new HostTracker(devices, links, events, time, s.hostIdleTimeout(), s.hostLimits());
         devices.addListener(links);
         topology.start();
         hosts.start(packets);
         discovery.start();
     }
 
-    /** Builds and starts every core service over the driver's services. */
+    /** Builds and starts every core service over the driver's services, on real time. */
     public static CoreServices start(DeviceService devices, PacketService packets, Settings s) {
+        return start(devices, packets, s, TimeSource.system());
+    }
+
+    /** Builds and starts every core service over the driver's services, on the given time. */
+    public static CoreServices start(
+            DeviceService devices, PacketService packets, Settings s, TimeSource time) {
         return new CoreServices(
                 checkNotNull(devices, "devices"),
                 checkNotNull(packets, "packets"),
-                checkNotNull(s, "settings"));
+                checkNotNull(s, "settings"),
+                checkNotNull(time, "time"));
+    }
+
+    /** The time every core service reads and sets its timers on; apps take it too. */
+    public TimeSource time() {
+        return time;
     }
 
     public LinkService linkService() {

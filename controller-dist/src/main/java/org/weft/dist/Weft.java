@@ -12,6 +12,7 @@ import org.weft.rest.RestServer;
 import org.weft.routing.RoutingApp;
 import org.weft.routing.steering.SteeringApp;
 import org.weft.store.IntentStore;
+import org.weft.time.SystemTime;
 
 /**
  * The composition root: builds every service from the configuration, starts and stops them in
@@ -26,13 +27,16 @@ public final class Weft implements AutoCloseable {
     private final Apps apps;
     private final Reconciler reconciler;
     private final RestServer rest;
+    private final SystemTime time;
 
     private Weft(
             OfController openflow,
             CoreServices core,
             Apps apps,
             Reconciler reconciler,
-            RestServer rest) {
+            RestServer rest,
+            SystemTime time) {
+        this.time = time;
         this.openflow = openflow;
         this.core = core;
         this.apps = apps;
@@ -51,9 +55,11 @@ public final class Weft implements AutoCloseable {
         OfConfig of = ConfigLoader.toOfConfig(config);
         CoreServices.Settings settings = ConfigLoader.toCoreSettings(config);
         OfController controller = new OfController(of);
+        // Every component reads the time and sets its timers here (one timer thread).
+        SystemTime time = SystemTime.start("weft-timer");
         CoreServices core =
                 CoreServices.start(
-                        controller.deviceService(), controller.packetService(), settings);
+                        controller.deviceService(), controller.packetService(), settings, time);
         IntentStore intents = RestWiring.intentStore(config);
         Apps apps = Apps.start(config, controller, core, intents);
         Reconciler reconciler =
@@ -63,7 +69,8 @@ public final class Weft implements AutoCloseable {
                         controller.groupService(),
                         controller.statsService(),
                         controller.flowRuleCounters(),
-                        ConfigLoader.toReconcileConfig(config));
+                        ConfigLoader.toReconcileConfig(config),
+                        time);
         reconciler.register(controller.coreIntent());
         apps.intents().forEach(reconciler::register);
         RestServer rest;
@@ -88,10 +95,11 @@ public final class Weft implements AutoCloseable {
             apps.close();
             core.close();
             controller.close();
+            time.close();
             throw e;
         }
         log.info("Weft started: OpenFlow on {}", controller.boundPorts());
-        return new Weft(controller, core, apps, reconciler, rest);
+        return new Weft(controller, core, apps, reconciler, rest, time);
     }
 
     public List<Integer> openflowPorts() {
@@ -138,6 +146,7 @@ public final class Weft implements AutoCloseable {
         apps.close();
         core.close();
         openflow.close();
+        time.close();
         log.info("Weft stopped");
     }
 }

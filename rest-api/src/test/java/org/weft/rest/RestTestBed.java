@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +47,7 @@ import org.weft.routing.RoutingApp;
 import org.weft.routing.steering.SteeringApp;
 import org.weft.store.IntentStore;
 import org.weft.store.impl.FileIntentStore;
+import org.weft.time.TimeSource;
 
 /**
  * The real OpenFlow driver on an ephemeral port, emulated switches, and the REST server on an
@@ -103,26 +103,25 @@ public final class RestTestBed implements AutoCloseable {
                         .start();
         DeviceService devices = controller.deviceService();
         PacketService packets = controller.packetService();
-        links = new LinkManager(coreEvents, System::nanoTime, Duration.ofSeconds(3).toNanos());
+        TimeSource time = TimeSource.system();
+        links = new LinkManager(coreEvents, time, Duration.ofSeconds(3));
         discovery =
                 new LinkDiscovery(
                         devices,
                         packets,
                         links,
                         new DiscoveryConfig(Duration.ofMillis(200), 15, LldpSigner.randomKey()),
-                        System::nanoTime);
+                        time);
         topology =
                 new TopologyManager(
                         devices,
                         links,
                         coreEvents,
-                        Clock.systemUTC(),
+                        time,
                         Duration.ofMillis(20),
                         TopologyManager.DEFAULT_MAX_BATCH_EVENTS);
         PathService paths = new SnapshotPathService(topology::currentSnapshot);
-        hosts =
-                new HostTracker(
-                        devices, links, coreEvents, Clock.systemUTC(), Duration.ofMinutes(5));
+        hosts = new HostTracker(devices, links, coreEvents, time, Duration.ofMinutes(5));
         devices.addListener(links);
         topology.start();
         hosts.start(packets);
@@ -156,7 +155,8 @@ public final class RestTestBed implements AutoCloseable {
                         controller.groupService(),
                         controller.statsService(),
                         controller.flowRuleCounters(),
-                        ReconcileConfig.defaults().withInterval(Duration.ofSeconds(5)));
+                        ReconcileConfig.defaults().withInterval(Duration.ofSeconds(5)),
+                        time);
         reconciler.register(controller.coreIntent());
         reconciler.register(routing.intentSource());
         RestServices services =

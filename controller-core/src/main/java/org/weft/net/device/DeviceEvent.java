@@ -34,6 +34,12 @@ public final class DeviceEvent extends AbstractEvent<DeviceEvent.Type, Device> {
         this.port = port;
     }
 
+    /** An event that happened at {@code timeMillis} (wall clock, from the poster's time source). */
+    public DeviceEvent(Type type, Device device, Port port, long timeMillis) {
+        super(type, device, timeMillis);
+        this.port = port;
+    }
+
     /** The port concerned, for port events. */
     public Optional<Port> port() {
         return Optional.ofNullable(port);

@@ -18,6 +18,11 @@ public final class FailoverEvent extends AbstractEvent<FailoverEvent.Type, Route
         super(type, change);
     }
 
+    /** An event that happened at {@code timeMillis} (wall clock, from the app's time source). */
+    public FailoverEvent(Type type, RouteChange change, long timeMillis) {
+        super(type, change, timeMillis);
+    }
+
     /** Milliseconds from the earliest detection to the last confirmed entry. */
     public long healingMillis() {
         return Math.max(0, subject().reroutedAtMillis() - subject().detectedAtMillis());

@@ -29,6 +29,14 @@ public final class HostEvent extends AbstractEvent<HostEvent.Type, Host> {
         this.previousLocation = previousLocation;
     }
 
+    /**
+     * An event that happened at {@code timeMillis} (wall clock, from the tracker's time source).
+     */
+    public HostEvent(Type type, Host host, ConnectPoint previousLocation, long timeMillis) {
+        super(type, host, timeMillis);
+        this.previousLocation = previousLocation;
+    }
+
     public Optional<ConnectPoint> previousLocation() {
         return Optional.ofNullable(previousLocation);
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.weft.event.AbstractEvent;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
+import org.weft.time.TimeSource;
 
 /**
  * A new topology snapshot was published. Carries the differences from the previous snapshot and the
@@ -27,6 +28,7 @@ public final class TopologyEvent extends AbstractEvent<TopologyEvent.Type, Topol
     private final ImmutableSet<Link> updatedLinks;
     private final ImmutableList<AbstractEvent<?, ?>> reasons;
 
+    /** An event stamped with the system's wall clock now. */
     public TopologyEvent(
             TopologySnapshot snapshot,
             Set<Dpid> addedSwitches,
@@ -35,7 +37,28 @@ public final class TopologyEvent extends AbstractEvent<TopologyEvent.Type, Topol
             Set<Link> removedLinks,
             Set<Link> updatedLinks,
             List<? extends AbstractEvent<?, ?>> reasons) {
-        super(Type.TOPOLOGY_CHANGED, snapshot);
+        this(
+                snapshot,
+                addedSwitches,
+                removedSwitches,
+                addedLinks,
+                removedLinks,
+                updatedLinks,
+                reasons,
+                TimeSource.system().millis());
+    }
+
+    /** An event published at {@code timeMillis} (wall clock, from the publisher's time source). */
+    public TopologyEvent(
+            TopologySnapshot snapshot,
+            Set<Dpid> addedSwitches,
+            Set<Dpid> removedSwitches,
+            Set<Link> addedLinks,
+            Set<Link> removedLinks,
+            Set<Link> updatedLinks,
+            List<? extends AbstractEvent<?, ?>> reasons,
+            long timeMillis) {
+        super(Type.TOPOLOGY_CHANGED, snapshot, timeMillis);
         this.addedSwitches = ImmutableSet.copyOf(addedSwitches);
         this.removedSwitches = ImmutableSet.copyOf(removedSwitches);
         this.addedLinks = ImmutableSet.copyOf(addedLinks);

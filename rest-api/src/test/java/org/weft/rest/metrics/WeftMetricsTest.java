@@ -19,9 +19,9 @@ import org.weft.net.routing.ParkedFrameCounts;
 import org.weft.net.routing.RouteChangeListener;
 import org.weft.net.routing.RoutingMetric;
 import org.weft.net.routing.RoutingService;
-import org.weft.net.testing.FakeClock;
 import org.weft.net.testing.FakeDeviceService;
 import org.weft.net.testing.FakePacketService;
+import org.weft.time.VirtualTime;
 
 class WeftMetricsTest {
 
@@ -76,15 +76,15 @@ class WeftMetricsTest {
 
     @Test
     void hostsRefusedByTheBoundedHostTableAreCounted() {
-        FakeClock clock = new FakeClock();
+        VirtualTime time = new VirtualTime();
         FakeDeviceService devices = new FakeDeviceService();
-        LinkManager links = new LinkManager(Runnable::run, clock::nanos, 1_000_000_000L);
+        LinkManager links = new LinkManager(Runnable::run, time, Duration.ofSeconds(1));
         HostTracker hosts =
                 new HostTracker(
                         devices,
                         links,
                         Runnable::run,
-                        clock,
+                        time,
                         Duration.ofMinutes(5),
                         new HostTableLimits(10, 1));
         FakePacketService packets = new FakePacketService();
@@ -109,7 +109,7 @@ class WeftMetricsTest {
                                     Ethernet.NO_VLAN,
                                     Ethernet.TYPE_ARP,
                                     arp.toBytes()),
-                            clock.nanos()));
+                            time.nanos()));
         }
 
         assertThat(metrics.scrape())

@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -12,9 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -37,6 +34,7 @@ import org.weft.net.link.LinkService;
 import org.weft.net.packet.PacketContext;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
+import org.weft.time.TimeSource;
 import org.weft.util.LogThrottle;
 import org.weft.util.LogThrottles;
 
@@ -84,27 +82,28 @@ public final class HostTracker implements HostService, PacketProcessor {
     private final LinkListener linkListener = this::onLinkEvent;
     private PacketService packets;
     private final ListenerRegistry<HostEvent, HostListener> listeners;
-    private final Clock clock;
+    private final TimeSource time;
     private final long idleMillis;
 
     /** Places in the table, in all and per switch: taken before a host is added. */
     private final HostTableBudget budget;
 
-    private ScheduledExecutorService timer;
-    private final LogThrottle expiryWarnings = LogThrottle.every(WARN_INTERVAL);
+    private final LogThrottle expiryWarnings;
+    private Future<?> expiry;
 
     /** A tracker with the default {@link HostTableLimits}. */
     public HostTracker(
             DeviceService devices,
             LinkService links,
             Executor events,
-            Clock clock,
+            TimeSource time,
             Duration idleTimeout) {
-        this(devices, links, events, clock, idleTimeout, HostTableLimits.defaults());
+        this(devices, links, events, time, idleTimeout, HostTableLimits.defaults());
     }
 
     /**
      * @param events where listeners run (a single thread)
+     * @param time the clock of last-seen times and the timer of periodic expiry
      * @param idleTimeout a host not seen for this long is forgotten
      * @param limits how many hosts are tracked at most, in all and per switch
      */
@@ -112,19 +111,20 @@ public final class HostTracker implements HostService, PacketProcessor {
             DeviceService devices,
             LinkService links,
             Executor events,
-            Clock clock,
+            TimeSource time,
             Duration idleTimeout,
             HostTableLimits limits) {
         checkArgument(idleTimeout.toMillis() > 0, "host idle timeout must be positive");
         this.devices = checkNotNull(devices, "devices");
         this.links = checkNotNull(links, "links");
         this.listeners = new ListenerRegistry<>(events);
-        this.clock = checkNotNull(clock, "clock");
+        this.time = checkNotNull(time, "time");
         this.idleMillis = idleTimeout.toMillis();
+        this.expiryWarnings = new LogThrottle(WARN_INTERVAL, time::nanos);
         this.budget =
                 new HostTableBudget(
                         checkNotNull(limits, "limits"),
-                        new LogThrottles<>(WARN_INTERVAL, () -> clock.millis() * 1_000_000));
+                        new LogThrottles<>(WARN_INTERVAL, time::nanos));
     }
 
     /** Registers the processor and listeners and starts periodic expiry. */
@@ -133,15 +133,8 @@ public final class HostTracker implements HostService, PacketProcessor {
         devices.addListener(deviceListener);
         links.addListener(linkListener);
         packets.addProcessor(this, PRIORITY);
-        timer =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "weft-hosts");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        long period = Math.max(100, Math.min(idleMillis / 4, 5000));
-        timer.scheduleWithFixedDelay(this::expireSafely, period, period, TimeUnit.MILLISECONDS);
+        Duration period = expiryPeriod();
+        expiry = time.scheduleWithFixedDelay(period, period, this::expireSafely);
         log.info("Started: hosts idle for {} s are forgotten", idleMillis / 1000);
     }
 
@@ -152,14 +145,22 @@ public final class HostTracker implements HostService, PacketProcessor {
         }
         devices.removeListener(deviceListener);
         links.removeListener(linkListener);
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
+        if (expiry != null) {
+            expiry.cancel(false);
+            expiry = null;
         }
         log.info("Stopped");
     }
 
-    /** No exception may escape: the executor would silently cancel the task. */
+    /**
+     * How often idle hosts are looked for: a quarter of the idle timeout, within 100 ms to 5 s (a
+     * host is forgotten at most this late).
+     */
+    Duration expiryPeriod() {
+        return Duration.ofMillis(Math.max(100, Math.min(idleMillis / 4, 5000)));
+    }
+
+    /** A failure is logged rarely; the next round tries again. */
     private void expireSafely() {
         try {
             expire();
@@ -189,7 +190,7 @@ public final class HostTracker implements HostService, PacketProcessor {
 
     /** Records a sighting of the host at the port, with the IP it used (null if none). */
     void learn(HostId id, ConnectPoint at, IpAddress ip) {
-        long now = clock.millis();
+        long now = time.millis();
         while (true) {
             Slot slot = hosts.get(id);
             Host old = slot == null ? null : slot.get();
@@ -203,7 +204,7 @@ public final class HostTracker implements HostService, PacketProcessor {
                 Host h = new Host(id, ip == null ? Set.of() : Set.of(ip), at, now, now);
                 if (hosts.putIfAbsent(id, new Slot(h)) == null) {
                     log.debug("Host {} added at {}", id, at);
-                    listeners.post(new HostEvent(HostEvent.Type.ADDED, h));
+                    listeners.post(new HostEvent(HostEvent.Type.ADDED, h, null, now));
                     return;
                 }
                 budget.release(at.dpid(), true);
@@ -238,9 +239,9 @@ public final class HostTracker implements HostService, PacketProcessor {
             }
             if (moved) {
                 log.info("Host {} moved from {} to {}", id, old.location(), at);
-                listeners.post(new HostEvent(HostEvent.Type.MOVED, h, old.location()));
+                listeners.post(new HostEvent(HostEvent.Type.MOVED, h, old.location(), now));
             } else {
-                listeners.post(new HostEvent(HostEvent.Type.UPDATED, h));
+                listeners.post(new HostEvent(HostEvent.Type.UPDATED, h, null, now));
             }
             return;
         }
@@ -254,7 +255,7 @@ public final class HostTracker implements HostService, PacketProcessor {
 
     /** Forgets hosts idle for longer than the idle timeout; returns how many. */
     public int expire() {
-        long now = clock.millis();
+        long now = time.millis();
         return removeWhere(h -> now - h.lastSeenMillis() > idleMillis, "idle");
     }
 
@@ -267,7 +268,7 @@ public final class HostTracker implements HostService, PacketProcessor {
                 hosts.remove(e.getKey(), slot);
                 budget.release(h.location().dpid(), true);
                 log.debug("Host {} removed: {}", h.id(), why);
-                listeners.post(new HostEvent(HostEvent.Type.REMOVED, h));
+                listeners.post(new HostEvent(HostEvent.Type.REMOVED, h, null, time.millis()));
                 n++;
             }
         }

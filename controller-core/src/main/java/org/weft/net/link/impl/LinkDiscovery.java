@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.ConnectPoint;
@@ -32,6 +29,7 @@ import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
 import org.weft.net.packet.parse.Ethernet;
 import org.weft.net.packet.parse.Lldp;
+import org.weft.time.TimeSource;
 import org.weft.util.LogThrottle;
 import org.weft.util.LogThrottles;
 
@@ -80,7 +78,7 @@ public final class LinkDiscovery implements PacketProcessor, DeviceListener {
     private final PacketService packets;
     private final LinkManager links;
     private final LldpSigner signer;
-    private final LongSupplier nanoClock;
+    private final TimeSource time;
     private final long intervalNanos;
     private final long maxAgeNanos;
     private final Map<ConnectPoint, Long> lastSendTime = new ConcurrentHashMap<>();
@@ -94,24 +92,28 @@ public final class LinkDiscovery implements PacketProcessor, DeviceListener {
     private final LongAdder probeFailures = new LongAdder();
     private final LogThrottles<Dpid> probeWarnings;
     private final LogThrottle tickWarnings;
-    private ScheduledExecutorService timer;
+    private Future<?> ticks;
     private long tick;
 
+    /**
+     * @param time the send times probes carry (on the scale of {@link
+     *     InboundPacket#receivedAtNanos()}) and the timer of the probe slots
+     */
     public LinkDiscovery(
             DeviceService devices,
             PacketService packets,
             LinkManager links,
             DiscoveryConfig config,
-            LongSupplier nanoClock) {
+            TimeSource time) {
         this.devices = checkNotNull(devices, "devices");
         this.packets = checkNotNull(packets, "packets");
         this.links = checkNotNull(links, "links");
         this.signer = new LldpSigner(config.hmacKey());
-        this.nanoClock = checkNotNull(nanoClock, "nanoClock");
+        this.time = checkNotNull(time, "time");
         this.intervalNanos = config.interval().toNanos();
         this.maxAgeNanos = config.linkTimeout().toNanos();
-        this.probeWarnings = new LogThrottles<>(WARN_INTERVAL, nanoClock);
-        this.tickWarnings = new LogThrottle(WARN_INTERVAL, nanoClock);
+        this.probeWarnings = new LogThrottles<>(WARN_INTERVAL, time::nanos);
+        this.tickWarnings = new LogThrottle(WARN_INTERVAL, time::nanos);
     }
 
     /** Requests LLDP from the switches, registers the processor and starts probing. */
@@ -121,29 +123,22 @@ public final class LinkDiscovery implements PacketProcessor, DeviceListener {
                 LLDP_REQUEST_PRIORITY);
         packets.addProcessor(this, PacketProcessor.ADVISOR);
         devices.addListener(this);
-        timer =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "weft-lldp");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        long slot = intervalNanos / SLOTS;
-        timer.scheduleAtFixedRate(this::tickSafely, slot, slot, TimeUnit.NANOSECONDS);
+        Duration slot = Duration.ofNanos(intervalNanos / SLOTS);
+        ticks = time.scheduleWithFixedDelay(slot, slot, this::tickSafely);
         log.info("Started: LLDP every {} ms", intervalNanos / 1_000_000);
     }
 
     public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
+        if (ticks != null) {
+            ticks.cancel(false);
+            ticks = null;
         }
         packets.removeProcessor(this);
         devices.removeListener(this);
         log.info("Stopped");
     }
 
-    /** No exception may escape: the executor would silently cancel the task. */
+    /** A failure is logged rarely; the next slot goes on. */
     private void tickSafely() {
         try {
             tick();
@@ -207,7 +202,7 @@ public final class LinkDiscovery implements PacketProcessor, DeviceListener {
         if (!port.isLive() || port.number().isReserved()) {
             return;
         }
-        long now = nanoClock.getAsLong();
+        long now = time.nanos();
         Lldp lldp =
                 Lldp.probe(
                         dpid.value(),

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +28,7 @@ import org.weft.net.link.LinkEvent.Reason;
 import org.weft.net.link.LinkListener;
 import org.weft.net.link.LinkService;
 import org.weft.net.topology.LinkInfo;
+import org.weft.time.TimeSource;
 
 /**
  * Holds the links discovery reports, expires those not seen for a while, drops those whose port or
@@ -53,19 +54,19 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
     private final Map<Link, Double> adminWeights = new ConcurrentHashMap<>();
     private final Set<ConnectPoint> infrastructure = ConcurrentHashMap.newKeySet();
     private final ListenerRegistry<LinkEvent, LinkListener> listeners;
-    private final LongSupplier nanoClock;
+    private final TimeSource time;
     private final long timeoutNanos;
 
     /**
      * @param events where listeners run (a single thread)
-     * @param nanoClock monotonic time in nanoseconds ({@code System::nanoTime} outside tests)
-     * @param timeoutNanos a link not seen for longer than this is removed by {@link #expire()}
+     * @param time when links were last seen, and the time of their events
+     * @param timeout a link not seen for longer than this is removed by {@link #expire()}
      */
-    public LinkManager(Executor events, LongSupplier nanoClock, long timeoutNanos) {
-        checkArgument(timeoutNanos > 0, "link timeout must be positive");
+    public LinkManager(Executor events, TimeSource time, Duration timeout) {
+        checkArgument(timeout.toNanos() > 0, "link timeout must be positive");
         this.listeners = new ListenerRegistry<>(events);
-        this.nanoClock = checkNotNull(nanoClock, "nanoClock");
-        this.timeoutNanos = timeoutNanos;
+        this.time = checkNotNull(time, "time");
+        this.timeoutNanos = timeout.toNanos();
     }
 
     /**
@@ -75,7 +76,8 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
      * @param capacityMbps the lower speed of the two ports, 0 when unknown
      */
     public void linkSeen(Link link, long latencySampleNanos, long capacityMbps) {
-        long now = nanoClock.getAsLong();
+        long now = time.nanos();
+        long nowMillis = time.millis();
         LinkEvent[] event = new LinkEvent[1];
         links.compute(
                 link,
@@ -87,7 +89,13 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
                                         capacityMbps,
                                         adminWeights.getOrDefault(
                                                 l, LinkInfo.DEFAULT_ADMIN_WEIGHT));
-                        event[0] = new LinkEvent(LinkEvent.Type.ADDED, l, info, Reason.DISCOVERED);
+                        event[0] =
+                                new LinkEvent(
+                                        LinkEvent.Type.ADDED,
+                                        l,
+                                        info,
+                                        Reason.DISCOVERED,
+                                        nowMillis);
                         return new State(info, now, info.latencyNanos());
                     }
                     LinkInfo info =
@@ -97,7 +105,13 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
                     long announced = old.announcedLatencyNanos();
                     if (info.capacityMbps() != old.info().capacityMbps()
                             || noticeable(announced, info.latencyNanos())) {
-                        event[0] = new LinkEvent(LinkEvent.Type.UPDATED, l, info, Reason.MEASURED);
+                        event[0] =
+                                new LinkEvent(
+                                        LinkEvent.Type.UPDATED,
+                                        l,
+                                        info,
+                                        Reason.MEASURED,
+                                        nowMillis);
                         announced = info.latencyNanos();
                     }
                     return new State(info, now, announced);
@@ -143,7 +157,7 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
 
     /** Removes links not seen within the timeout; returns how many. */
     public int expire() {
-        long now = nanoClock.getAsLong();
+        long now = time.nanos();
         return removeStale(s -> now - s.lastSeenNanos() > timeoutNanos);
     }
 
@@ -192,7 +206,8 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
             }
         }
         log.debug("Link {} removed: {}", link, reason);
-        listeners.post(new LinkEvent(LinkEvent.Type.REMOVED, link, state.info(), reason));
+        listeners.post(
+                new LinkEvent(LinkEvent.Type.REMOVED, link, state.info(), reason, time.millis()));
     }
 
     @Override
@@ -274,7 +289,9 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
                                         old.lastSeenNanos(),
                                         old.announcedLatencyNanos()));
         if (s != null) {
-            listeners.post(new LinkEvent(LinkEvent.Type.UPDATED, link, s.info(), Reason.ADMIN));
+            listeners.post(
+                    new LinkEvent(
+                            LinkEvent.Type.UPDATED, link, s.info(), Reason.ADMIN, time.millis()));
         }
     }
 

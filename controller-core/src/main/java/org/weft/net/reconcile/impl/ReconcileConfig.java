@@ -3,6 +3,7 @@ package org.weft.net.reconcile.impl;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.time.Duration;
+import org.weft.net.Dpid;
 
 /**
  * How the reconciler runs.
@@ -37,6 +38,19 @@ public record ReconcileConfig(
     public static ReconcileConfig defaults() {
         return new ReconcileConfig(
                 DEFAULT_INTERVAL, 16, Duration.ofSeconds(1), Duration.ofSeconds(30), false);
+    }
+
+    /** The wait before the pass after {@code failuresInARow} failures: doubling, up to the most. */
+    public Duration backoff(int failuresInARow) {
+        long min = minBackoff.toMillis();
+        int shift = Math.min(Math.max(failuresInARow, 0), 20);
+        return Duration.ofMillis(Math.min(maxBackoff.toMillis(), min << shift));
+    }
+
+    /** Where in the interval the switch's periodic passes fall, set by its DPID. */
+    public Duration phase(Dpid dpid) {
+        long interval = interval().toMillis();
+        return Duration.ofMillis(Math.floorMod(dpid.hashCode() * 0x9E3779B97F4A7C15L, interval));
     }
 
     public ReconcileConfig withInterval(Duration d) {

@@ -1,7 +1,11 @@
 package org.weft.net.reconcile.impl;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +37,7 @@ import org.weft.net.reconcile.ReconcileStats;
 import org.weft.net.reconcile.SwitchEntries;
 import org.weft.net.reconcile.SyncState;
 import org.weft.net.stats.StatsService;
+import org.weft.time.TimeSource;
 
 /**
  * The one reconciler: for each connected switch, a pass per app reads the app's entries (flow stats
@@ -41,7 +46,9 @@ import org.weft.net.stats.StatsService;
  * IntentSource#exclusive}). Passes run when a switch connects, after a batch it did not fully
  * confirm or a pass that failed (backing off from {@code minBackoff} to {@code maxBackoff}), and
  * every {@code interval} at a phase set by the switch's DPID. At most {@code maxPassesInFlight} run
- * at once; a switch waits in the queue at most once. State lives on the reconciler's thread.
+ * at once; a switch waits in the queue at most once. State lives on the reconciler's executor (a
+ * thread of its own unless one is given); timers come from the {@link TimeSource} and hand their
+ * work to that executor.
  */
 public final class Reconciler implements ReconcileService, AutoCloseable {
 
@@ -52,8 +59,10 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     private final GroupService groups;
     private final StatsService stats;
     private final ReconcileConfig config;
-    private final ScheduledExecutorService executor;
-    private final List<IntentSource> sources = new CopyOnWriteArrayList<>();
+    private final TimeSource time;
+    private final Executor executor;
+    private final ExecutorService ownExecutor;
+    private final IntentSources sources = new IntentSources();
     private final Map<Dpid, SwitchSync> switches = new HashMap<>();
     private final ArrayDeque<Dpid> queue = new ArrayDeque<>();
     private final DeviceListener deviceListener = e -> run(() -> onDevice(e));
@@ -68,27 +77,51 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     private volatile Set<Dpid> diverged = Set.of();
     private volatile int queued;
     private volatile int runningNow;
+    private volatile boolean closed;
     private int running;
 
+    /** A reconciler whose state lives on a thread of its own ("weft-reconcile"). */
     public Reconciler(
             DeviceService devices,
             FlowRuleService flows,
             GroupService groups,
             StatsService stats,
             FlowRuleCounters failures,
-            ReconcileConfig config) {
+            ReconcileConfig config,
+            TimeSource time) {
+        this(devices, flows, groups, stats, failures, config, time, null);
+    }
+
+    /**
+     * @param time the timers of periodic passes and back-off, and the clock of passes' durations
+     * @param executor where the reconciler's state lives and passes continue: it must run one task
+     *     at a time, in order (tests: {@code
+     *     MoreExecutors.newSequentialExecutor(directExecutor())}); null for a thread of its own
+     */
+    public Reconciler(
+            DeviceService devices,
+            FlowRuleService flows,
+            GroupService groups,
+            StatsService stats,
+            FlowRuleCounters failures,
+            ReconcileConfig config,
+            TimeSource time,
+            Executor executor) {
         this.devices = devices;
         this.flows = flows;
         this.groups = groups;
         this.stats = stats;
         this.config = config;
-        this.executor =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "weft-reconcile");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        this.time = checkNotNull(time, "time");
+        this.ownExecutor =
+                executor != null
+                        ? null
+                        : Executors.newSingleThreadExecutor(
+                                new ThreadFactoryBuilder()
+                                        .setNameFormat("weft-reconcile")
+                                        .setDaemon(true)
+                                        .build());
+        this.executor = executor != null ? executor : ownExecutor;
         failures.addFailureListener(failureListener);
     }
 
@@ -143,34 +176,28 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
 
     @Override
     public SwitchEntries intended(Dpid dpid) {
-        List<org.weft.net.flow.FlowRule> f = new ArrayList<>();
-        List<org.weft.net.flow.Group> g = new ArrayList<>();
-        for (IntentSource s : sources) {
-            SwitchEntries e = s.intended(dpid);
-            f.addAll(e.flows());
-            g.addAll(e.groups());
-        }
-        return new SwitchEntries(f, g);
+        return sources.intended(dpid);
     }
 
     @Override
     public Set<Integer> ownedApps() {
-        Set<Integer> apps = new TreeSet<>();
-        sources.forEach(s -> apps.add(s.appId()));
-        return apps;
+        return sources.ownedApps();
     }
 
     private void run(Runnable task) {
         try {
             executor.execute(
                     () -> {
+                        if (closed) {
+                            return;
+                        }
                         try {
                             task.run();
                         } catch (RuntimeException e) {
                             log.error("Reconciler task failed", e);
                         }
                     });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             log.debug("Reconciler stopped; dropping work", e);
         }
     }
@@ -193,11 +220,9 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     private void connected(Dpid dpid) {
         SwitchSync s = switches.computeIfAbsent(dpid, d -> new SwitchSync());
         if (s.periodic == null) {
-            long interval = config.interval().toMillis();
-            long phase = Math.floorMod(dpid.hashCode() * 0x9E3779B97F4A7C15L, interval);
             s.periodic =
-                    executor.scheduleWithFixedDelay(
-                            () -> periodic(dpid), phase, interval, TimeUnit.MILLISECONDS);
+                    time.scheduleWithFixedDelay(
+                            config.phase(dpid), config.interval(), () -> run(() -> periodic(dpid)));
         }
         request(dpid, s);
     }
@@ -207,7 +232,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         if (s == null) {
             return;
         }
-        cancel(s);
+        s.cancelTimers();
         queue.remove(dpid);
         queued = queue.size();
         published.remove(dpid);
@@ -216,15 +241,6 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         s.waiting.clear();
         s.inPass.forEach(f -> f.completeExceptionally(new DeviceNotConnectedException(dpid)));
         s.inPass.clear();
-    }
-
-    private static void cancel(SwitchSync s) {
-        if (s.periodic != null) {
-            s.periodic.cancel(false);
-        }
-        if (s.retry != null) {
-            s.retry.cancel(false);
-        }
     }
 
     private void periodic(Dpid dpid) {
@@ -241,28 +257,20 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
             return;
         }
         setState(dpid, s, SyncState.DIVERGED);
-        if (s.retry != null && !s.retry.isDone()) {
+        if (s.retryPending) {
             return;
         }
-        long delay = backoff(s.failuresInARow);
-        log.debug("Switch {} diverged ({}); pass in {} ms", dpid, why, delay);
-        s.retry =
-                executor.schedule(
-                        () -> {
-                            SwitchSync now = switches.get(dpid);
-                            if (now == s) {
-                                request(dpid, s);
-                            }
-                        },
-                        delay,
-                        TimeUnit.MILLISECONDS);
+        Duration delay = config.backoff(s.failuresInARow);
+        log.debug("Switch {} diverged ({}); pass in {} ms", dpid, why, delay.toMillis());
+        s.retryPending = true;
+        s.retry = time.schedule(delay, () -> run(() -> retry(dpid, s)));
     }
 
-    private long backoff(int failuresInARow) {
-        long min = config.minBackoff().toMillis();
-        long max = config.maxBackoff().toMillis();
-        int shift = Math.min(Math.max(failuresInARow, 0), 20);
-        return Math.min(max, min << shift);
+    private void retry(Dpid dpid, SwitchSync s) {
+        s.retryPending = false;
+        if (switches.get(dpid) == s) {
+            request(dpid, s);
+        }
     }
 
     private void request(Dpid dpid, SwitchSync s) {
@@ -292,7 +300,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
             s.waiting.clear();
             running++;
             runningNow = running;
-            long start = System.nanoTime();
+            long start = time.nanos();
             pass(dpid)
                     .whenCompleteAsync(
                             (report, e) -> finished(dpid, s, start, report, e), executor);
@@ -304,7 +312,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         runningNow = running;
         s.running = false;
         passes.increment();
-        long took = System.nanoTime() - start;
+        long took = time.nanos() - start;
         PassReport report;
         if (e != null) {
             Throwable cause =
@@ -319,16 +327,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         } else {
             repairs.add(r.operations());
             boolean converged = r.failed() == 0;
-            report =
-                    new PassReport(
-                            dpid,
-                            converged ? SyncState.IN_SYNC : SyncState.DIVERGED,
-                            r.added(),
-                            r.modified(),
-                            r.removed(),
-                            r.failed(),
-                            took,
-                            null);
+            report = r.report(dpid, took);
             if (r.operations() > 0) {
                 log.info(
                         "Reconciled {}: {} added, {} modified, {} removed, {} not confirmed",
@@ -377,12 +376,23 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     }
 
     private CompletableFuture<PartResult> pass(Dpid dpid) {
-        return Pass.run(dpid, sources, config.removeUnknown(), stats, flows, groups, executor);
+        return Pass.run(
+                dpid, sources.all(), config.removeUnknown(), stats, flows, groups, executor);
     }
 
+    /** Stops following switches and cancels every timer; work still queued is dropped. */
     @Override
     public void close() {
         devices.removeListener(deviceListener);
-        executor.shutdownNow();
+        closed = true; // tasks still queued are dropped; this one cancels the timers
+        try {
+            executor.execute(() -> switches.values().forEach(SwitchSync::cancelTimers));
+        } catch (RejectedExecutionException e) {
+            log.debug("Reconciler closed twice", e);
+        }
+        if (ownExecutor != null
+                && !MoreExecutors.shutdownAndAwaitTermination(ownExecutor, Duration.ofSeconds(2))) {
+            log.warn("Reconciler still busy after 2 s at shutdown");
+        }
     }
 }

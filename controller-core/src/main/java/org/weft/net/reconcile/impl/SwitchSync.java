@@ -3,7 +3,7 @@ package org.weft.net.reconcile.impl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
 import org.weft.net.reconcile.PassReport;
 import org.weft.net.reconcile.SyncState;
 
@@ -13,8 +13,12 @@ import org.weft.net.reconcile.SyncState;
  */
 final class SwitchSync {
     SyncState state = SyncState.UNKNOWN;
-    ScheduledFuture<?> periodic;
-    ScheduledFuture<?> retry;
+    Future<?> periodic;
+    Future<?> retry;
+
+    /** A retry is scheduled and has not started yet. */
+    boolean retryPending;
+
     int failuresInARow;
     boolean queued;
     boolean running;
@@ -25,4 +29,13 @@ final class SwitchSync {
 
     /** Callers waiting for the running pass. */
     final List<CompletableFuture<PassReport>> inPass = new ArrayList<>();
+
+    void cancelTimers() {
+        if (periodic != null) {
+            periodic.cancel(false);
+        }
+        if (retry != null) {
+            retry.cancel(false);
+        }
+    }
 }

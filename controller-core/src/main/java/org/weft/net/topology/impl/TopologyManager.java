@@ -4,17 +4,21 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.Sets;
-import java.time.Clock;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -35,14 +39,15 @@ import org.weft.net.topology.TopologyEvent;
 import org.weft.net.topology.TopologyListener;
 import org.weft.net.topology.TopologyService;
 import org.weft.net.topology.TopologySnapshot;
+import org.weft.time.TimeSource;
 
 /**
- * The single writer of the topology. Device and link events are queued; one thread takes a batch
- * (everything that arrives within {@code batchWindow} of the first event, at most {@code
- * maxBatchEvents}; a lost link or switch closes the batch at once, a batch of latency samples alone
- * waits {@link #MEASUREMENT_WINDOW_FACTOR} windows), rebuilds the snapshot from the device and link
- * services, and publishes it with a volatile write when something changed. Readers call {@link
- * #currentSnapshot()} without locks.
+ * The single writer of the topology. Device and link events open a batch that closes {@code
+ * batchWindow} after its first event (a timer of the {@link TimeSource}; later events do not extend
+ * it), at once when it holds {@code maxBatchEvents} or a lost link or switch, and after {@link
+ * #MEASUREMENT_WINDOW_FACTOR} windows when it holds only latency samples. A closed batch is rebuilt
+ * on the writer: the snapshot is rebuilt from the device and link services and published with a
+ * volatile write when something changed. Readers call {@link #currentSnapshot()} without locks.
  */
 public final class TopologyManager implements TopologyService {
 
@@ -57,30 +62,54 @@ public final class TopologyManager implements TopologyService {
     /** Default largest batch: 1,000 events. */
     public static final int DEFAULT_MAX_BATCH_EVENTS = 1000;
 
-    private static final AbstractEvent<?, ?> STOP = new AbstractEvent<>(Stop.STOP, "stop") {};
-
-    private enum Stop {
-        STOP
-    }
-
     private final DeviceService devices;
     private final LinkService links;
     private final ListenerRegistry<TopologyEvent, TopologyListener> listeners;
-    private final Clock clock;
+    private final TimeSource time;
+    private final Executor writer;
+    private final ExecutorService ownWriter;
     private final long batchWindowNanos;
     private final int maxBatchEvents;
-    private final BlockingQueue<AbstractEvent<?, ?>> queue = new LinkedBlockingQueue<>();
-    private final DeviceListener deviceListener = queue::add;
-    private final LinkListener linkListener = queue::add;
+    private final DeviceListener deviceListener = this::onEvent;
+    private final LinkListener linkListener = this::onEvent;
     private final AtomicLong batches = new AtomicLong();
+    private final Object rebuildLock = new Object();
     private volatile TopologySnapshot current = TopologySnapshot.empty();
-    private Thread writer;
 
+    /** The open batch, its state and its closing timer (guarded by {@code this}). */
+    private List<AbstractEvent<?, ?>> open = new ArrayList<>();
+
+    private boolean measurementsOnly;
+    private long deadline;
+    private Future<?> closer;
+    private long timerGeneration;
+
+    /** Batches closed and waiting for the writer (guarded by {@code this}). */
+    private final ArrayDeque<List<AbstractEvent<?, ?>>> closed = new ArrayDeque<>();
+
+    /** A manager whose rebuilds run on a thread of its own ("weft-topology"). */
     public TopologyManager(
             DeviceService devices,
             LinkService links,
             Executor events,
-            Clock clock,
+            TimeSource time,
+            Duration batchWindow,
+            int maxBatchEvents) {
+        this(devices, links, events, null, time, batchWindow, maxBatchEvents);
+    }
+
+    /**
+     * @param events where listeners run (a single thread)
+     * @param writer where batches are rebuilt, one at a time (tests: {@code Runnable::run}, so a
+     *     batch is published by the {@link TimeSource} advance or the event that closed it); null
+     *     for a thread of its own
+     */
+    public TopologyManager(
+            DeviceService devices,
+            LinkService links,
+            Executor events,
+            Executor writer,
+            TimeSource time,
             Duration batchWindow,
             int maxBatchEvents) {
         checkArgument(!batchWindow.isNegative(), "batch window must not be negative");
@@ -88,33 +117,39 @@ public final class TopologyManager implements TopologyService {
         this.devices = checkNotNull(devices, "devices");
         this.links = checkNotNull(links, "links");
         this.listeners = new ListenerRegistry<>(events);
-        this.clock = checkNotNull(clock, "clock");
+        this.time = checkNotNull(time, "time");
+        this.ownWriter =
+                writer != null
+                        ? null
+                        : Executors.newSingleThreadExecutor(
+                                new ThreadFactoryBuilder()
+                                        .setNameFormat("weft-topology")
+                                        .setDaemon(true)
+                                        .build());
+        this.writer = writer != null ? writer : ownWriter;
         this.batchWindowNanos = batchWindow.toNanos();
         this.maxBatchEvents = maxBatchEvents;
     }
 
     /** Builds the first snapshot from what is known now and starts following events. */
-    public synchronized void start() {
+    public void start() {
         devices.addListener(deviceListener);
         links.addListener(linkListener);
-        rebuild(List.of());
-        writer = new Thread(this::run, "weft-topology");
-        writer.setDaemon(true);
-        writer.start();
+        rebuildSafely(List.of());
         log.info("Started");
     }
 
-    public synchronized void stop() {
+    /** Stops following events; the open batch is published first. */
+    public void stop() {
         devices.removeListener(deviceListener);
         links.removeListener(linkListener);
-        if (writer != null) {
-            queue.add(STOP);
-            try {
-                writer.join(TimeUnit.SECONDS.toMillis(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            writer = null;
+        synchronized (this) {
+            close();
+        }
+        publishClosed();
+        if (ownWriter != null
+                && !MoreExecutors.shutdownAndAwaitTermination(ownWriter, Duration.ofSeconds(2))) {
+            log.warn("Topology rebuild still running after 2 s at shutdown");
         }
         log.info("Stopped");
     }
@@ -129,55 +164,94 @@ public final class TopologyManager implements TopologyService {
         return batches.get();
     }
 
-    private void run() {
-        try {
-            while (true) {
-                List<AbstractEvent<?, ?>> batch = nextBatch();
-                boolean stop = batch.remove(STOP);
-                if (!batch.isEmpty()) {
-                    rebuildSafely(batch);
-                }
-                if (stop) {
-                    return;
+    private void onEvent(AbstractEvent<?, ?> e) {
+        boolean closedOne = false;
+        synchronized (this) {
+            open.add(e);
+            long now = time.nanos();
+            if (open.size() == 1) {
+                measurementsOnly = isMeasurement(e);
+                startTimer(now, measurementsOnly ? measurementWindowNanos() : batchWindowNanos);
+            } else if (measurementsOnly && !isMeasurement(e)) {
+                // Something other than a latency sample: back to the normal window.
+                measurementsOnly = false;
+                if (now + batchWindowNanos < deadline) {
+                    startTimer(now, batchWindowNanos);
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            log.debug("Topology writer interrupted", e);
+            if (isLoss(e) || open.size() >= maxBatchEvents) {
+                closedOne = close();
+            }
+        }
+        if (closedOne) {
+            publishLater();
         }
     }
 
-    private List<AbstractEvent<?, ?>> nextBatch() throws InterruptedException {
-        List<AbstractEvent<?, ?>> batch = new ArrayList<>();
-        AbstractEvent<?, ?> first = queue.take();
-        batch.add(first);
-        long start = System.nanoTime();
-        boolean measurementsOnly = isMeasurement(first);
-        long deadline =
-                start
-                        + (measurementsOnly
-                                ? MEASUREMENT_WINDOW_FACTOR * batchWindowNanos
-                                : batchWindowNanos);
-        boolean done = first == STOP || isLoss(first);
-        while (batch.size() < maxBatchEvents) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || done) {
-                queue.drainTo(batch, maxBatchEvents - batch.size());
-                break;
-            }
-            AbstractEvent<?, ?> e = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (e == null) {
-                break;
-            }
-            batch.add(e);
-            done = e == STOP || isLoss(e);
-            if (measurementsOnly && !isMeasurement(e)) {
-                // Something other than a latency sample: back to the normal window.
-                measurementsOnly = false;
-                deadline = Math.min(deadline, System.nanoTime() + batchWindowNanos);
+    private void publishLater() {
+        try {
+            writer.execute(this::publishClosed);
+        } catch (RejectedExecutionException e) {
+            log.debug("Topology stopped; batch not published", e);
+        }
+    }
+
+    private long measurementWindowNanos() {
+        return MEASUREMENT_WINDOW_FACTOR * batchWindowNanos;
+    }
+
+    /** (Re)sets the timer that closes the open batch {@code windowNanos} from now (lock held). */
+    private void startTimer(long now, long windowNanos) {
+        if (closer != null) {
+            closer.cancel(false);
+        }
+        deadline = now + windowNanos;
+        long generation = ++timerGeneration;
+        closer = time.schedule(Duration.ofNanos(windowNanos), () -> windowEnded(generation));
+    }
+
+    private void windowEnded(long generation) {
+        synchronized (this) {
+            // A timer cancelled too late (its batch closed early, or its window was shortened).
+            if (generation != timerGeneration || !close()) {
+                return;
             }
         }
-        return batch;
+        publishLater();
+    }
+
+    /** Closes the open batch, if any, for the writer (lock held); true if there was one. */
+    private boolean close() {
+        if (closer != null) {
+            closer.cancel(false);
+            closer = null;
+        }
+        ++timerGeneration;
+        if (open.isEmpty()) {
+            return false;
+        }
+        closed.add(open);
+        open = new ArrayList<>();
+        return true;
+    }
+
+    /**
+     * Rebuilds once per closed batch, in order (on the writer, or at stop). Lock order: {@code
+     * rebuildLock}, then {@code this}.
+     */
+    private void publishClosed() {
+        synchronized (rebuildLock) {
+            while (true) {
+                List<AbstractEvent<?, ?>> batch;
+                synchronized (this) {
+                    batch = closed.poll();
+                }
+                if (batch == null) {
+                    return;
+                }
+                rebuildSafely(batch);
+            }
+        }
     }
 
     /**
@@ -203,7 +277,9 @@ public final class TopologyManager implements TopologyService {
 
     private void rebuildSafely(List<AbstractEvent<?, ?>> batch) {
         try {
-            rebuild(batch);
+            synchronized (rebuildLock) {
+                rebuild(batch);
+            }
         } catch (RuntimeException e) {
             log.error("Could not rebuild the topology after {} events", batch.size(), e);
         }
@@ -223,7 +299,7 @@ public final class TopologyManager implements TopologyService {
                             }
                         });
         TopologySnapshot prev = current;
-        Set<Link> updated = new java.util.HashSet<>();
+        Set<Link> updated = new HashSet<>();
         now.forEach(
                 (l, info) -> {
                     LinkInfo old = prev.linkInfo(l).orElse(null);
@@ -242,12 +318,19 @@ public final class TopologyManager implements TopologyService {
                 && updated.isEmpty()) {
             return;
         }
-        TopologySnapshot next = prev.next(clock.instant(), switches, now);
+        TopologySnapshot next = prev.next(time.instant(), switches, now);
         current = next;
         log.debug("Published {} after {} events", next, batch.size());
         listeners.post(
                 new TopologyEvent(
-                        next, addedSw, removedSw, addedLinks, removedLinks, updated, batch));
+                        next,
+                        addedSw,
+                        removedSw,
+                        addedLinks,
+                        removedLinks,
+                        updated,
+                        batch,
+                        time.millis()));
     }
 
     @Override

@@ -8,16 +8,15 @@ import org.weft.net.ConnectPoint;
 import org.weft.net.MacAddress;
 import org.weft.net.host.HostId;
 import org.weft.net.link.impl.LinkManager;
-import org.weft.net.testing.FakeClock;
 import org.weft.net.testing.FakeDeviceService;
+import org.weft.time.VirtualTime;
 
 /** A switch spoofing source MACs must not grow the host table without bound, nor fill it. */
 class HostTrackerBoundsTest {
 
-    private final FakeClock clock = new FakeClock();
+    private final VirtualTime time = new VirtualTime();
     private final FakeDeviceService devices = new FakeDeviceService();
-    private final LinkManager links =
-            new LinkManager(Runnable::run, clock::nanos, Duration.ofSeconds(3).toNanos());
+    private final LinkManager links = new LinkManager(Runnable::run, time, Duration.ofSeconds(3));
 
     private HostTracker tracker(int maxHosts, int maxPerSwitch) {
         HostTracker t =
@@ -25,7 +24,7 @@ class HostTrackerBoundsTest {
                         devices,
                         links,
                         Runnable::run,
-                        clock,
+                        time,
                         Duration.ofSeconds(60),
                         new HostTableLimits(maxHosts, maxPerSwitch));
         devices.addListener(t::onDeviceEvent);
@@ -71,7 +70,7 @@ class HostTrackerBoundsTest {
         t.learn(host(5), ConnectPoint.of(3, 1), null);
         assertThat(t.getHost(host(5))).isPresent();
 
-        clock.advance(Duration.ofSeconds(61));
+        time.advance(Duration.ofSeconds(61));
         assertThat(t.expire()).isEqualTo(2);
         for (long n = 10; n < 14; n++) {
             t.learn(host(n), ConnectPoint.of(2 + n % 2, 1), null);

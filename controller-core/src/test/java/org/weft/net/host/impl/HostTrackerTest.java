@@ -18,16 +18,16 @@ import org.weft.net.packet.InboundPacket;
 import org.weft.net.packet.parse.Arp;
 import org.weft.net.packet.parse.Ethernet;
 import org.weft.net.packet.parse.Ipv4;
-import org.weft.net.testing.FakeClock;
 import org.weft.net.testing.FakeDeviceService;
 import org.weft.net.testing.FakePacketService;
+import org.weft.time.VirtualTime;
 
 class HostTrackerTest {
 
     private static final MacAddress H1 = MacAddress.parse("0a:00:00:00:00:01");
     private static final HostId ID1 = HostId.of(H1, HostId.NO_VLAN);
 
-    private final FakeClock clock = new FakeClock();
+    private final VirtualTime time = new VirtualTime();
     private final FakeDeviceService devices = new FakeDeviceService();
     private final FakePacketService packets = new FakePacketService();
     private final List<HostEvent> events = new CopyOnWriteArrayList<>();
@@ -36,8 +36,8 @@ class HostTrackerTest {
 
     @BeforeEach
     void setUp() {
-        links = new LinkManager(Runnable::run, clock::nanos, Duration.ofSeconds(3).toNanos());
-        hosts = new HostTracker(devices, links, Runnable::run, clock, Duration.ofSeconds(60));
+        links = new LinkManager(Runnable::run, time, Duration.ofSeconds(3));
+        hosts = new HostTracker(devices, links, Runnable::run, time, Duration.ofSeconds(60));
         hosts.addListener(events::add);
         devices.connect(1, 4);
         devices.connect(2, 4);
@@ -59,7 +59,7 @@ class HostTrackerTest {
     }
 
     private void in(long dpid, long port, byte[] frame) {
-        packets.receive(new InboundPacket(ConnectPoint.of(dpid, port), frame, clock.nanos()));
+        packets.receive(new InboundPacket(ConnectPoint.of(dpid, port), frame, time.nanos()));
     }
 
     @Test
@@ -108,7 +108,7 @@ class HostTrackerTest {
     @Test
     void moveIsDetectedAndAnnounced() {
         in(1, 3, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
-        clock.advance(Duration.ofSeconds(5));
+        time.advance(Duration.ofSeconds(5));
         in(2, 3, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
         HostEvent moved = events.get(events.size() - 1);
         assertThat(moved.type()).isEqualTo(HostEvent.Type.MOVED);
@@ -121,11 +121,11 @@ class HostTrackerTest {
     @Test
     void idleHostsExpireWithTheClock() {
         in(1, 3, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
-        clock.advance(Duration.ofSeconds(50));
+        time.advance(Duration.ofSeconds(50));
         in(1, 3, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
-        clock.advance(Duration.ofSeconds(59));
+        time.advance(Duration.ofSeconds(59));
         assertThat(hosts.expire()).isZero();
-        clock.advance(Duration.ofSeconds(2));
+        time.advance(Duration.ofSeconds(2));
         assertThat(hosts.expire()).isEqualTo(1);
         assertThat(hosts.getHosts()).isEmpty();
         assertThat(events.get(events.size() - 1).type()).isEqualTo(HostEvent.Type.REMOVED);

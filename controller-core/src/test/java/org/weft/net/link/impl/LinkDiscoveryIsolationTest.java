@@ -14,9 +14,9 @@ import org.weft.net.link.LinkEvent;
 import org.weft.net.packet.InboundPacket;
 import org.weft.net.packet.OutboundPacket;
 import org.weft.net.packet.PacketProcessor;
-import org.weft.net.testing.FakeClock;
 import org.weft.net.testing.FakeDeviceService;
 import org.weft.net.testing.FakePacketService;
+import org.weft.time.VirtualTime;
 
 /**
  * One switch whose packet-outs always fail (as Loxi fails an OpenFlow 1.5 packet-out that sets
@@ -26,15 +26,14 @@ class LinkDiscoveryIsolationTest {
 
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes();
 
-    private final FakeClock clock = new FakeClock();
+    private final VirtualTime time = new VirtualTime();
     private final FakeDeviceService devices = new FakeDeviceService();
     private final FakePacketService packets = new FakePacketService();
     private final List<LinkEvent> events = new CopyOnWriteArrayList<>();
     private final DiscoveryConfig config = new DiscoveryConfig(Duration.ofSeconds(1), 3, KEY);
-    private final LinkManager links =
-            new LinkManager(Runnable::run, clock::nanos, config.linkTimeout().toNanos());
+    private final LinkManager links = new LinkManager(Runnable::run, time, config.linkTimeout());
     private final LinkDiscovery discovery =
-            new LinkDiscovery(devices, packets, links, config, clock::nanos);
+            new LinkDiscovery(devices, packets, links, config, time);
 
     @Test
     void aSwitchThatCannotBeProbedSkipsNeitherTheOthersNorLinkExpiry() {
@@ -47,12 +46,12 @@ class LinkDiscoveryIsolationTest {
         // A link 1 -> 3, learned from a probe before anything went wrong.
         discovery.probe(devices.getDevice(Dpid.of(1)).orElseThrow());
         byte[] probe = packets.emitted.get(0).data();
-        packets.receive(new InboundPacket(ConnectPoint.of(3, 1), probe, clock.nanos()));
+        packets.receive(new InboundPacket(ConnectPoint.of(3, 1), probe, time.nanos()));
         assertThat(links.getLinks()).containsOnlyKeys(Link.of(1, 1, 3, 1));
 
         packets.rejectEmitsTo(2);
         packets.emitted.clear();
-        clock.advance(config.linkTimeout().plusMillis(1));
+        time.advance(config.linkTimeout().plusMillis(1));
         for (int i = 0; i < LinkDiscovery.SLOTS; i++) {
             discovery.tick(); // one whole interval: every switch's slot, then expiry
         }

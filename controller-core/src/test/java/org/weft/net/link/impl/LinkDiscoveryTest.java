@@ -16,16 +16,16 @@ import org.weft.net.packet.OutboundPacket;
 import org.weft.net.packet.PacketContext;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.parse.Lldp;
-import org.weft.net.testing.FakeClock;
 import org.weft.net.testing.FakeDeviceService;
 import org.weft.net.testing.FakePacketService;
+import org.weft.time.VirtualTime;
 
 class LinkDiscoveryTest {
 
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes();
     private static final Link L12 = Link.of(1, 1, 2, 2);
 
-    private final FakeClock clock = new FakeClock();
+    private final VirtualTime time = new VirtualTime();
     private final FakeDeviceService devices = new FakeDeviceService();
     private final FakePacketService packets = new FakePacketService();
     private final List<LinkEvent> events = new CopyOnWriteArrayList<>();
@@ -35,10 +35,10 @@ class LinkDiscoveryTest {
     @BeforeEach
     void setUp() {
         DiscoveryConfig cfg = new DiscoveryConfig(Duration.ofSeconds(1), 3, KEY);
-        links = new LinkManager(Runnable::run, clock::nanos, cfg.linkTimeout().toNanos());
+        links = new LinkManager(Runnable::run, time, cfg.linkTimeout());
         links.addListener(events::add);
         devices.addListener(links);
-        discovery = new LinkDiscovery(devices, packets, links, cfg, clock::nanos);
+        discovery = new LinkDiscovery(devices, packets, links, cfg, time);
         packets.addProcessor(discovery, PacketProcessor.ADVISOR);
         devices.connect(1, 3);
         devices.connect(2, 3);
@@ -56,8 +56,8 @@ class LinkDiscoveryTest {
     }
 
     private PacketContext arriveAt2Port2(byte[] frame, Duration after) {
-        clock.advance(after);
-        return packets.receive(new InboundPacket(ConnectPoint.of(2, 2), frame, clock.nanos()));
+        time.advance(after);
+        return packets.receive(new InboundPacket(ConnectPoint.of(2, 2), frame, time.nanos()));
     }
 
     @Test
@@ -94,7 +94,7 @@ class LinkDiscoveryTest {
     void forgedProbeIsDroppedCountedAndBlocked() {
         LldpSigner other = new LldpSigner("another key, 16 bytes or more".getBytes());
         byte[] forged =
-                Lldp.probe(1, 1, 120, List.of(other.sign(1, 1, clock.nanos())))
+                Lldp.probe(1, 1, 120, List.of(other.sign(1, 1, time.nanos())))
                         .toFrame(FakeDeviceService.port(1).mac());
         PacketContext ctx = arriveAt2Port2(forged, Duration.ofMillis(1));
         assertThat(ctx.isBlocked()).isTrue();
@@ -134,15 +134,36 @@ class LinkDiscoveryTest {
     @Test
     void linkTimesOutAfterTheConfiguredIntervalsWithoutProbes() {
         arriveAt2Port2(probeFrom1Port1(), Duration.ofMillis(1));
-        clock.advance(Duration.ofMillis(2_900));
+        time.advance(Duration.ofMillis(2_900));
         assertThat(links.expire()).isZero();
         arriveAt2Port2(probeFrom1Port1(), Duration.ofMillis(1));
-        clock.advance(Duration.ofMillis(2_999));
+        time.advance(Duration.ofMillis(2_999));
         assertThat(links.expire()).isZero();
-        clock.advance(Duration.ofMillis(2));
+        time.advance(Duration.ofMillis(2));
         assertThat(links.expire()).isEqualTo(1);
         assertThat(links.getLinks()).isEmpty();
         assertThat(events.get(events.size() - 1).reason()).isEqualTo(LinkEvent.Reason.TIMEOUT);
+    }
+
+    @Test
+    void startedDiscoveryProbesEachIntervalAndExpiresSilentLinksOnItsOwnTimer() {
+        arriveAt2Port2(probeFrom1Port1(), Duration.ofMillis(1));
+        packets.emitted.clear();
+        discovery.start();
+
+        time.advance(Duration.ofSeconds(1));
+        assertThat(packets.emitted).as("every live port of both switches, once").hasSize(6);
+
+        // No probe comes back: the link outlives 3 intervals, then the next expiry removes it.
+        time.advance(Duration.ofSeconds(2));
+        assertThat(links.getLinks()).containsKey(L12);
+        time.advance(Duration.ofSeconds(1));
+        assertThat(links.getLinks()).isEmpty();
+        assertThat(events.get(events.size() - 1).reason()).isEqualTo(LinkEvent.Reason.TIMEOUT);
+        assertThat(packets.emitted).hasSize(24);
+
+        discovery.stop();
+        assertThat(time.pendingTasks()).isZero();
     }
 
     @Test

@@ -1,15 +1,15 @@
 package org.weft.net.reconcile.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,13 @@ import org.weft.net.reconcile.SwitchEntries;
 import org.weft.net.reconcile.SyncState;
 import org.weft.net.testing.FakeDeviceService;
 import org.weft.net.testing.FakeSwitchTables;
+import org.weft.time.VirtualTime;
 
+/**
+ * The reconciler on virtual time, its state on the test's thread (a sequential direct executor):
+ * the fakes answer at once, so every pass a call starts has ended when the call returns, and
+ * periodic passes and back-off happen only when the test advances time.
+ */
 class ReconcilerTest {
 
     private static final int APP = 7;
@@ -36,15 +42,22 @@ class ReconcilerTest {
 
     private final FakeDeviceService devices = new FakeDeviceService();
     private final FakeSwitchTables tables = new FakeSwitchTables();
-    private final App app = new App();
+    private final VirtualTime time = new VirtualTime();
+    private final App app = new App(time);
     private Reconciler reconciler;
 
     /** An app whose intent the test sets, recording what the reconciler tells it. */
     private static final class App implements IntentSource {
+        final VirtualTime time;
         final Map<Dpid, SwitchEntries> intent = new ConcurrentHashMap<>();
+        final List<Long> passStartedAt = new ArrayList<>();
         final Map<Dpid, List<Group>> groupsAfter = new ConcurrentHashMap<>();
         final Map<Dpid, SwitchEntries> inSync = new ConcurrentHashMap<>();
         volatile int exclusiveRuns;
+
+        App(VirtualTime time) {
+            this.time = time;
+        }
 
         @Override
         public String name() {
@@ -74,6 +87,7 @@ class ReconcilerTest {
         @Override
         public <T> CompletableFuture<T> exclusive(Dpid dpid, Supplier<CompletableFuture<T>> pass) {
             exclusiveRuns++;
+            passStartedAt.add(time.nanos());
             return pass.get();
         }
 
@@ -111,7 +125,16 @@ class ReconcilerTest {
     }
 
     private Reconciler start(ReconcileConfig config) {
-        reconciler = new Reconciler(devices, tables, tables, tables, tables, config);
+        reconciler =
+                new Reconciler(
+                        devices,
+                        tables,
+                        tables,
+                        tables,
+                        tables,
+                        config,
+                        time,
+                        MoreExecutors.newSequentialExecutor(MoreExecutors.directExecutor()));
         reconciler.register(app);
         return reconciler.start();
     }
@@ -121,11 +144,18 @@ class ReconcilerTest {
                 interval, 16, Duration.ofMillis(20), Duration.ofMillis(80), false);
     }
 
-    /** Connects a switch and waits for its connect pass to end. */
-    private void connect(Dpid s) throws InterruptedException {
+    /** Connects a switch; its connect pass has ended on return. */
+    private void connect(Dpid s) {
         tables.connect(s);
         devices.connect(s.value(), 4);
-        waitUntil(() -> reconciler.state(s) == SyncState.IN_SYNC);
+        assertThat(reconciler.state(s)).isEqualTo(SyncState.IN_SYNC);
+    }
+
+    /** Asks for a pass, which has ended on return. */
+    private PassReport reconcileNow(Dpid s) {
+        CompletableFuture<PassReport> f = reconciler.reconcile(s);
+        assertThat(f).isDone();
+        return f.join();
     }
 
     @AfterEach
@@ -136,8 +166,8 @@ class ReconcilerTest {
     }
 
     @Test
-    void aPassAddsWhatIsMissingReplacesWhatDiffersRemovesWhatNoLongerIsWantedAndLeavesOthersAlone()
-            throws Exception {
+    void
+            aPassAddsWhatIsMissingReplacesWhatDiffersRemovesWhatNoLongerIsWantedAndLeavesOthersAlone() {
         start(config(Duration.ofHours(1)));
         connect(S1);
         FlowRule wantedMissing = rule(S1, APP, 1, 1);
@@ -149,7 +179,7 @@ class ReconcilerTest {
         tables.put(othersEntry);
         app.intent.put(S1, SwitchEntries.flows(List.of(wantedMissing, wantedChanged)));
 
-        PassReport r = reconciler.reconcile(S1).get(5, TimeUnit.SECONDS);
+        PassReport r = reconcileNow(S1);
 
         assertThat(tables.flows(S1))
                 .containsExactlyInAnyOrder(wantedMissing, wantedChanged, othersEntry);
@@ -164,7 +194,7 @@ class ReconcilerTest {
     }
 
     @Test
-    void aSwitchAlreadyEqualToIntentGetsNoOperation() throws Exception {
+    void aSwitchAlreadyEqualToIntentGetsNoOperation() {
         start(config(Duration.ofHours(1)));
         connect(S1);
         FlowRule r1 = rule(S1, APP, 1, 1);
@@ -172,14 +202,14 @@ class ReconcilerTest {
         app.intent.put(S1, SwitchEntries.flows(List.of(r1)));
         int before = tables.flowOps.size();
 
-        PassReport r = reconciler.reconcile(S1).get(5, TimeUnit.SECONDS);
+        PassReport r = reconcileNow(S1);
 
         assertThat(r.changes()).isZero();
         assertThat(tables.flowOps).hasSize(before);
     }
 
     @Test
-    void entriesWithoutAnOwningAppAreRemovedOnlyWhenConfigured() throws Exception {
+    void entriesWithoutAnOwningAppAreRemovedOnlyWhenConfigured() {
         start(
                 new ReconcileConfig(
                         Duration.ofHours(1),
@@ -192,14 +222,14 @@ class ReconcilerTest {
         tables.put(stranger);
         tables.put(group(S1, 500, 1));
 
-        reconciler.reconcile(S1).get(5, TimeUnit.SECONDS);
+        reconcileNow(S1);
 
         assertThat(tables.flows(S1)).doesNotContain(stranger);
         assertThat(tables.groups(S1)).isEmpty();
     }
 
     @Test
-    void groupsAreAddedBeforeFlowsAndStaleOnesRemovedAfterThem() throws Exception {
+    void groupsAreAddedBeforeFlowsAndStaleOnesRemovedAfterThem() {
         start(config(Duration.ofHours(1)));
         connect(S1);
         Group stale = group(S1, 5, 1);
@@ -219,7 +249,7 @@ class ReconcilerTest {
                         .build();
         app.intent.put(S1, new SwitchEntries(List.of(viaGroup), List.of(wanted6, wanted7)));
 
-        reconciler.reconcile(S1).get(5, TimeUnit.SECONDS);
+        reconcileNow(S1);
 
         assertThat(tables.groups(S1)).containsExactlyInAnyOrder(wanted6, wanted7, foreign);
         assertThat(tables.groupOps.get(tables.groupOps.size() - 1).group()).isEqualTo(stale);
@@ -227,20 +257,19 @@ class ReconcilerTest {
     }
 
     @Test
-    void anExpiredEntryWithATimeoutIsNotAddedAgain() throws Exception {
+    void anExpiredEntryWithATimeoutIsNotAddedAgain() {
         start(config(Duration.ofHours(1)));
         connect(S1);
         app.intent.put(S1, SwitchEntries.flows(List.of(rule(S1, APP, 1, 1, 30))));
 
-        PassReport r = reconciler.reconcile(S1).get(5, TimeUnit.SECONDS);
+        PassReport r = reconcileNow(S1);
 
         assertThat(r.added()).isZero();
         assertThat(tables.flows(S1)).isEmpty();
     }
 
     @Test
-    void aSwitchThatRejectsStaysDivergedAndConvergesOnTheFirstPassAfterItAccepts()
-            throws Exception {
+    void aSwitchThatRejectsStaysDivergedAndConvergesOnTheFirstPassAfterItAccepts() {
         start(config(Duration.ofHours(1)));
         tables.connect(S1);
         tables.reject(S1, "TABLE_FULL");
@@ -248,22 +277,41 @@ class ReconcilerTest {
         app.intent.put(S1, SwitchEntries.flows(List.of(r1)));
         devices.connect(S1.value(), 4);
 
-        waitUntil(() -> reconciler.state(S1) == SyncState.DIVERGED);
+        assertThat(reconciler.state(S1)).isEqualTo(SyncState.DIVERGED);
         assertThat(reconciler.divergedSwitches()).containsExactly(S1);
         int readsWhileRejecting = tables.reads.get();
-        waitUntil(() -> tables.reads.get() >= readsWhileRejecting + 2);
+        time.advance(Duration.ofMillis(200));
+        assertThat(tables.reads.get()).isGreaterThanOrEqualTo(readsWhileRejecting + 2);
         assertThat(tables.flows(S1)).as("retried with back-off, still rejected").isEmpty();
 
         tables.reject(S1, null);
+        time.advance(Duration.ofMillis(80)); // the longest back-off
 
-        waitUntil(() -> reconciler.state(S1) == SyncState.IN_SYNC);
+        assertThat(reconciler.state(S1)).isEqualTo(SyncState.IN_SYNC);
         assertThat(tables.flows(S1)).containsExactly(r1);
         assertThat(reconciler.divergedSwitches()).isEmpty();
         assertThat(reconciler.stats().failedPasses()).isPositive();
     }
 
     @Test
-    void aFailedBatchOfAnAppHandsTheSwitchToTheReconciler() throws Exception {
+    void retriesBackOffDoublingFromTheLeastToTheMostWait() {
+        start(config(Duration.ofHours(1))); // back-off 20 ms to 80 ms
+        tables.connect(S1);
+        tables.reject(S1, "TABLE_FULL");
+        app.intent.put(S1, SwitchEntries.flows(List.of(rule(S1, APP, 1, 1))));
+        devices.connect(S1.value(), 4);
+
+        time.advance(Duration.ofMillis(220));
+
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < app.passStartedAt.size(); i++) {
+            gaps.add((app.passStartedAt.get(i) - app.passStartedAt.get(i - 1)) / 1_000_000);
+        }
+        assertThat(gaps).containsExactly(20L, 40L, 80L, 80L);
+    }
+
+    @Test
+    void aFailedBatchOfAnAppHandsTheSwitchToTheReconciler() {
         start(config(Duration.ofHours(1)));
         connect(S1);
         FlowRule r1 = rule(S1, APP, 1, 1);
@@ -271,33 +319,43 @@ class ReconcilerTest {
         // The app's own write is rejected; nothing else triggers a pass within the hour.
         tables.reject(S1, "TABLE_FULL");
         tables.apply(S1, List.of(org.weft.net.flow.FlowRuleOperation.add(r1)));
-        waitUntil(() -> reconciler.state(S1) == SyncState.DIVERGED);
+        assertThat(reconciler.state(S1)).isEqualTo(SyncState.DIVERGED);
         tables.reject(S1, null);
+        time.advance(Duration.ofMillis(19));
+        assertThat(tables.flows(S1)).as("not before the back-off").doesNotContain(r1);
 
-        waitUntil(() -> tables.flows(S1).contains(r1));
-        waitUntil(() -> reconciler.state(S1) == SyncState.IN_SYNC);
+        time.advance(Duration.ofMillis(1));
+
+        assertThat(tables.flows(S1)).contains(r1);
+        assertThat(reconciler.state(S1)).isEqualTo(SyncState.IN_SYNC);
     }
 
     @Test
-    void everySwitchIsRepairedPeriodically() throws Exception {
-        start(config(Duration.ofMillis(300)));
+    void everySwitchIsRepairedPeriodicallyAtAPhaseOfItsOwn() {
+        ReconcileConfig config = config(Duration.ofMillis(300));
+        start(config);
         connect(S1);
         connect(S2);
         FlowRule r1 = rule(S1, APP, 1, 1);
         FlowRule r2 = rule(S2, APP, 1, 1);
         app.intent.put(S1, SwitchEntries.flows(List.of(r1)));
         app.intent.put(S2, SwitchEntries.flows(List.of(r2)));
-        waitUntil(() -> tables.flows(S1).contains(r1) && tables.flows(S2).contains(r2));
+        time.advance(config.interval());
+        assertThat(tables.flows(S1)).containsExactly(r1);
+        assertThat(tables.flows(S2)).containsExactly(r2);
 
         tables.wipe(S1);
         FlowRule tampered = rule(S2, APP, 1, 3);
         tables.put(tampered);
+        assertThat(config.phase(S1)).isNotEqualTo(config.phase(S2));
+        time.advance(config.interval());
 
-        waitUntil(() -> tables.flows(S1).contains(r1) && tables.flows(S2).equals(List.of(r2)));
+        assertThat(tables.flows(S1)).containsExactly(r1);
+        assertThat(tables.flows(S2)).containsExactly(r2);
     }
 
     @Test
-    void passesInFlightAreBoundedAndASwitchWaitsInTheQueueOnce() throws Exception {
+    void passesInFlightAreBoundedAndASwitchWaitsInTheQueueOnce() {
         start(
                 new ReconcileConfig(
                         Duration.ofHours(1),
@@ -316,13 +374,13 @@ class ReconcilerTest {
         all.forEach(d -> reconciler.reconcile(d));
         all.forEach(d -> reconciler.reconcile(d));
 
-        // Every connect and request handled: two passes hang in flight, the rest wait once each.
-        waitUntil(() -> reconciler.stats().queued() == 4);
+        // Two passes hang in flight, the rest wait once each.
+        assertThat(reconciler.stats().queued()).isEqualTo(4);
         assertThat(reconciler.stats().running()).isEqualTo(2);
     }
 
     @Test
-    void aDisconnectedSwitchsWaitersFailAndItIsForgotten() throws Exception {
+    void aDisconnectedSwitchsWaitersFailAndItIsForgotten() {
         start(config(Duration.ofHours(1)));
         tables.connect(S1);
         tables.hang(S1, true);
@@ -331,22 +389,27 @@ class ReconcilerTest {
 
         devices.disconnect(S1.value());
 
-        assertThat(waiting)
-                .failsWithin(Duration.ofSeconds(5))
-                .withThrowableThat()
-                .havingRootCause()
-                .isInstanceOf(org.weft.net.DeviceNotConnectedException.class);
+        assertThat(waiting).isCompletedExceptionally();
+        assertThatThrownBy(waiting::join)
+                .hasRootCauseInstanceOf(org.weft.net.DeviceNotConnectedException.class);
         assertThat(reconciler.state(S1)).isEqualTo(SyncState.UNKNOWN);
         assertThat(reconciler.divergedSwitches()).isEmpty();
     }
 
-    private static void waitUntil(BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(5);
-        }
+    @Test
+    void closingCancelsEveryTimer() {
+        start(config(Duration.ofMillis(300)));
+        tables.connect(S1);
+        tables.reject(S1, "TABLE_FULL");
+        app.intent.put(S1, SwitchEntries.flows(List.of(rule(S1, APP, 1, 1))));
+        devices.connect(S1.value(), 4);
+        assertThat(time.pendingTasks()).as("periodic pass and retry").isEqualTo(2);
+
+        reconciler.close();
+
+        assertThat(time.pendingTasks()).isZero();
+        int reads = tables.reads.get();
+        time.advance(Duration.ofMinutes(1));
+        assertThat(tables.reads.get()).isEqualTo(reads);
     }
 }
