@@ -18,7 +18,7 @@ import org.weft.store.impl.FileIntentStore;
  */
 final class IntentLayer {
 
-    final IntentStore store;
+    private final IntentStore store;
     final StoredSteeringRules steeringRules;
     private StaticFlowManager staticFlows;
     private StoredLinkWeights linkWeights;
