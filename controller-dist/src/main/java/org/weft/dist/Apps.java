@@ -2,12 +2,12 @@ package org.weft.dist;
 
 import java.util.List;
 import org.weft.failover.FailoverApp;
+import org.weft.net.intent.SteeringRuleStore;
 import org.weft.net.reconcile.IntentSource;
 import org.weft.openflow.OfController;
 import org.weft.routing.RoutingApp;
 import org.weft.routing.RoutingConfig;
 import org.weft.routing.steering.SteeringApp;
-import org.weft.store.IntentStore;
 
 /** The apps over core services: routing, steering and failover (all absent when routing is off). */
 final class Apps implements AutoCloseable {
@@ -22,7 +22,11 @@ final class Apps implements AutoCloseable {
         this.failover = failover;
     }
 
-    static Apps start(WeftConfig config, OfController of, CoreServices core, IntentStore intents) {
+    static Apps start(
+            WeftConfig config,
+            OfController of,
+            CoreServices core,
+            SteeringRuleStore steeringRules) {
         if (!config.routing.enabled) {
             return new Apps(null, null, null);
         }
@@ -45,7 +49,7 @@ final class Apps implements AutoCloseable {
                                 core.hostService(),
                                 core.pathService(),
                                 of.flowRuleService(),
-                                intents,
+                                steeringRules,
                                 () -> routing.metric().weigher())
                         .start();
         FailoverApp failover = new FailoverApp(routing, core.eventExecutor()).start();

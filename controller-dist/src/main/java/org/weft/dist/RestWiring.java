@@ -19,8 +19,6 @@ import org.weft.rest.events.FailoverEventSource;
 import org.weft.rest.events.HostEventSource;
 import org.weft.rest.events.LinkEventSource;
 import org.weft.rest.metrics.WeftMetrics;
-import org.weft.store.IntentStore;
-import org.weft.store.impl.FileIntentStore;
 
 /**
  * Builds the REST server from the configuration and the running services. New event sources (links,
@@ -51,28 +49,20 @@ final class RestWiring {
     }
 
     /**
-     * The intent store of this configuration: {@code <dataDir>/intents}, quarantine in {@code
-     * <dataDir>/quarantine}.
-     */
-    static IntentStore intentStore(WeftConfig config) {
-        Path data = Path.of(config.dataDir);
-        return new FileIntentStore(data.resolve("intents"), data.resolve("quarantine"));
-    }
-
-    /**
      * Starts the REST server over the running services.
      *
      * @param routing null when routing is disabled ({@code /routing} then answers 503)
      * @param steering null when routing is disabled ({@code /steering} then answers 503)
      * @param failover null when routing is disabled (no failover metrics then)
-     * @param reconciler static flows register with it; start it after this returns
+     * @param intents the loaded intent layer (static flows, link weights)
+     * @param reconciler for its metrics
      * @param env where {@code WEFT_API_TOKEN} is looked up ({@code System::getenv} in production)
      */
     static RestServer start(
             WeftConfig config,
             OfController of,
             CoreServices core,
-            IntentStore intents,
+            IntentLayer intents,
             ReconcileService reconciler,
             HealthService health,
             RoutingService routing,
@@ -82,7 +72,7 @@ final class RestWiring {
             throws IOException {
         RestConfig rest = toRestConfig(config);
         WeftMetrics metrics = new WeftMetrics();
-        metrics.watchPackets(of.packetService());
+        metrics.watchPacketIns(PacketInCounter.watch(of.packetService())::count);
         metrics.watchFlowMods(of.flowRuleCounters());
         if (failover != null) {
             metrics.watchFailovers(failover);
@@ -90,9 +80,8 @@ final class RestWiring {
         RestServices services =
                 new RestServices(
                         of.deviceService(),
-                        of.flowRuleService(),
                         of.statsService(),
-                        intents,
+                        intents.staticFlows(),
                         metrics,
                         FailoverEventSource.with(
                                 List.of(
@@ -102,7 +91,7 @@ final class RestWiring {
                                 failover),
                         new RestServices.Network(
                                 core.linkService(),
-                                core.linkAdminService(),
+                                intents.linkWeights(),
                                 core.hostService(),
                                 core.topologyService(),
                                 core.pathService()),

@@ -11,7 +11,6 @@ import org.weft.openflow.OfController;
 import org.weft.rest.RestServer;
 import org.weft.routing.RoutingApp;
 import org.weft.routing.steering.SteeringApp;
-import org.weft.store.IntentStore;
 import org.weft.time.SystemTime;
 
 /**
@@ -60,8 +59,8 @@ public final class Weft implements AutoCloseable {
         CoreServices core =
                 CoreServices.start(
                         controller.deviceService(), controller.packetService(), settings, time);
-        IntentStore intents = RestWiring.intentStore(config);
-        Apps apps = Apps.start(config, controller, core, intents);
+        IntentLayer intents = IntentLayer.open(config);
+        Apps apps = Apps.start(config, controller, core, intents.steeringRules);
         Reconciler reconciler =
                 new Reconciler(
                         controller.deviceService(),
@@ -75,6 +74,8 @@ public final class Weft implements AutoCloseable {
         apps.intents().forEach(reconciler::register);
         RestServer rest;
         try {
+            // Static flows register with the reconciler here; it starts once REST is up.
+            intents.load(config, controller, core.linkAdminService(), reconciler);
             controller.start();
             rest =
                     RestWiring.start(

@@ -26,9 +26,8 @@ import org.weft.health.Health;
 import org.weft.health.HealthService;
 import org.weft.rest.dto.ErrorDto;
 import org.weft.rest.events.EventHub;
-import org.weft.rest.flows.StaticFlowService;
+import org.weft.rest.flows.StaticFlowRequests;
 import org.weft.rest.flows.SwitchCalls;
-import org.weft.rest.links.LinkWeights;
 import org.weft.rest.routes.FlowRoutes;
 import org.weft.rest.routes.HealthRoutes;
 import org.weft.rest.routes.NetworkRoutes;
@@ -52,26 +51,18 @@ public final class RestServer implements AutoCloseable {
 
     private final Javalin app;
     private final String token;
-    private final StaticFlowService staticFlows;
     private final EventHub events;
     private final List<String> routes;
 
-    private RestServer(
-            Javalin app,
-            String token,
-            StaticFlowService staticFlows,
-            EventHub events,
-            List<String> routes) {
+    private RestServer(Javalin app, String token, EventHub events, List<String> routes) {
         this.app = app;
         this.token = token;
-        this.staticFlows = staticFlows;
         this.events = events;
         this.routes = routes;
     }
 
     /**
-     * Loads the static flows (registering them with the reconciler, which must be started after
-     * this), binds the port and starts serving.
+     * Binds the port and starts serving.
      *
      * @param env where {@code WEFT_API_TOKEN} is looked up: {@code System::getenv} in the
      *     controller, a map (or {@code name -> null}) in tests, so the caller's environment cannot
@@ -85,14 +76,7 @@ public final class RestServer implements AutoCloseable {
         byte[] openApi = openApi();
         services.metrics().watchDevices(services.devices());
         SwitchCalls calls = new SwitchCalls(config.switchCallTimeout(), config.maxSwitchCalls());
-        StaticFlowService staticFlows =
-                new StaticFlowService(
-                        services.devices(),
-                        services.flowRules(),
-                        services.intents(),
-                        mapper,
-                        calls,
-                        services.reconciler());
+        StaticFlowRequests staticFlows = new StaticFlowRequests(services.staticFlows(), calls);
         if (services.reconciler() != null) {
             services.metrics().watchReconciler(services.reconciler());
         }
@@ -107,15 +91,12 @@ public final class RestServer implements AutoCloseable {
                                         0,
                                         List.of());
         RestServices.Network network = services.network();
-        LinkWeights weights = null;
         if (network != null) {
             services.metrics().watchNetwork(network.links(), network.hosts());
-            weights = new LinkWeights(network.linkAdmin(), services.intents());
         }
         if (services.routing() != null) {
             services.metrics().watchRouting(services.routing());
         }
-        LinkWeights linkWeights = weights;
         EventHub events = new EventHub(services.eventSources());
         List<String> routes = Collections.synchronizedList(new ArrayList<>());
         Javalin app =
@@ -133,12 +114,14 @@ public final class RestServer implements AutoCloseable {
                                             mapper)
                                     .register(r, BASE);
                             new NetworkRoutes(network, services.routing()).register(r, BASE);
-                            new WeightRoutes(
-                                            network, linkWeights, services.routing(), calls, mapper)
+                            new WeightRoutes(network, services.routing(), calls, mapper)
                                     .register(r, BASE);
                             new SteeringRoutes(services.steering(), calls, mapper)
                                     .register(r, BASE);
-                            new HealthRoutes(health, staticFlows::size, events::clientCount)
+                            new HealthRoutes(
+                                            health,
+                                            services.staticFlows()::size,
+                                            events::clientCount)
                                     .register(r, BASE);
                             r.get(
                                     BASE + "/openapi.json",
@@ -152,7 +135,7 @@ public final class RestServer implements AutoCloseable {
                                                             "text/plain; version=0.0.4; charset=utf-8")
                                                     .result(services.metrics().scrape()));
                         });
-        RestServer server = new RestServer(app, token, staticFlows, events, routes);
+        RestServer server = new RestServer(app, token, events, routes);
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -300,10 +283,6 @@ public final class RestServer implements AutoCloseable {
         synchronized (routes) {
             return List.copyOf(routes);
         }
-    }
-
-    public StaticFlowService staticFlows() {
-        return staticFlows;
     }
 
     @Override

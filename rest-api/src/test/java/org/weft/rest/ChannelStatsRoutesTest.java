@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.weft.intent.StaticFlowManager;
 import org.weft.net.Dpid;
 import org.weft.net.device.ChannelStats;
 import org.weft.net.flow.Group;
@@ -64,9 +66,13 @@ class ChannelStatsRoutesTest {
         RestServices services =
                 new RestServices(
                         devices,
-                        (dpid, ops) -> CompletableFuture.completedFuture(null),
                         new NoStats(),
-                        new MemoryIntentStore(),
+                        new StaticFlowManager(
+                                devices,
+                                (dpid, ops) -> CompletableFuture.completedFuture(null),
+                                new MemoryIntentStore(),
+                                Duration.ofSeconds(1),
+                                null),
                         new WeftMetrics(),
                         List.of());
         server =

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
 import org.weft.net.flow.FlowRule;
+import org.weft.net.intent.StaticFlowService;
 import org.weft.openflow.emulator.EmulatedSwitch;
 import org.weft.rest.RestTestBed.Reply;
-import org.weft.rest.flows.StaticFlowService;
 
 class FlowRoutesIT {
 

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.weft.health.Health;
 import org.weft.health.QueueDepth;
+import org.weft.intent.StaticFlowManager;
 import org.weft.net.Dpid;
 import org.weft.net.flow.Group;
 import org.weft.net.stats.FlowEntry;
@@ -62,9 +64,13 @@ class HealthRoutesTest {
         RestServices services =
                 new RestServices(
                         devices,
-                        (dpid, ops) -> new CompletableFuture<>(),
                         new SilentStats(),
-                        new MemoryIntentStore(),
+                        new StaticFlowManager(
+                                devices,
+                                (dpid, ops) -> new CompletableFuture<>(),
+                                new MemoryIntentStore(),
+                                Duration.ofSeconds(1),
+                                null),
                         new WeftMetrics(),
                         List.of(),
                         null,

@@ -210,9 +210,13 @@ class NetworkRoutesIT {
             RestServices bare =
                     new RestServices(
                             bed.controller.deviceService(),
-                            bed.controller.flowRuleService(),
                             bed.controller.statsService(),
-                            new org.weft.store.impl.MemoryIntentStore(),
+                            new org.weft.intent.StaticFlowManager(
+                                    bed.controller.deviceService(),
+                                    bed.controller.flowRuleService(),
+                                    new org.weft.store.impl.MemoryIntentStore(),
+                                    Duration.ofSeconds(1),
+                                    null),
                             new WeftMetrics(),
                             List.of());
             try (RestServer server =

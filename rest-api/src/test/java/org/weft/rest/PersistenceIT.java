@@ -7,9 +7,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.weft.net.flow.Cookies;
+import org.weft.net.intent.StaticFlowService;
 import org.weft.openflow.emulator.EmulatedSwitch;
 import org.weft.rest.RestTestBed.Reply;
-import org.weft.rest.flows.StaticFlowService;
 
 class PersistenceIT {
 

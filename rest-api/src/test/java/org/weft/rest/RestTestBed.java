@@ -18,6 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.weft.intent.StaticFlowManager;
+import org.weft.intent.StoredLinkWeights;
+import org.weft.intent.StoredSteeringRules;
 import org.weft.net.Ip4Address;
 import org.weft.net.MacAddress;
 import org.weft.net.PortNumber;
@@ -145,7 +148,7 @@ public final class RestTestBed implements AutoCloseable {
                                 hosts,
                                 paths,
                                 controller.flowRuleService(),
-                                intents,
+                                new StoredSteeringRules(intents),
                                 () -> routing.metric().weigher())
                         .start();
         reconciler =
@@ -159,18 +162,30 @@ public final class RestTestBed implements AutoCloseable {
                         time);
         reconciler.register(controller.coreIntent());
         reconciler.register(routing.intentSource());
+        // Static flows register with the reconciler before it starts, as Weft wires them.
+        StaticFlowManager staticFlows =
+                new StaticFlowManager(
+                        devices,
+                        controller.flowRuleService(),
+                        intents,
+                        config.switchCallTimeout(),
+                        reconciler);
         RestServices services =
                 new RestServices(
                         devices,
-                        controller.flowRuleService(),
                         controller.statsService(),
-                        intents,
+                        staticFlows,
                         new WeftMetrics(),
                         List.of(
                                 new DeviceEventSource(devices),
                                 new LinkEventSource(links),
                                 new HostEventSource(hosts)),
-                        new RestServices.Network(links, links, hosts, topology, paths),
+                        new RestServices.Network(
+                                links,
+                                new StoredLinkWeights(links, intents),
+                                hosts,
+                                topology,
+                                paths),
                         routing,
                         steering,
                         reconciler,

@@ -17,9 +17,9 @@ import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
 import org.projectfloodlight.openflow.protocol.OFType;
 import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowRule;
+import org.weft.net.intent.StaticFlowService;
 import org.weft.openflow.emulator.EmulatedSwitch;
 import org.weft.rest.RestTestBed.Reply;
-import org.weft.rest.flows.StaticFlowService;
 
 /** Each static flow's state as REST shows it, against emulated switches and the reconciler. */
 class StaticFlowStatesIT {

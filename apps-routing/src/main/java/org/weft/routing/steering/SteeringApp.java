@@ -1,14 +1,12 @@
 package org.weft.routing.steering;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +18,7 @@ import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.host.HostListener;
 import org.weft.net.host.HostService;
+import org.weft.net.intent.SteeringRuleStore;
 import org.weft.net.reconcile.IntentSource;
 import org.weft.net.reconcile.SwitchEntries;
 import org.weft.net.steering.SteeringException;
@@ -32,15 +31,17 @@ import org.weft.net.topology.TopologyEvent;
 import org.weft.net.topology.TopologyListener;
 import org.weft.net.topology.TopologyService;
 import org.weft.routing.steering.SteeringPlanner.Plan;
-import org.weft.store.IntentStore;
 
 /**
- * The steering service. Rules are kept in the intent store (kind {@value SteeringCodec#KIND}) and
- * planned on the app's own thread: again when the topology or hosts change, and re-installed on a
- * switch when it connects. Each rule's flows carry cookie app id {@code STEERING_APP} and the
- * rule's number.
+ * The steering service. Rules are kept in a {@link SteeringRuleStore} and planned on the app's own
+ * thread (a bounded queue of {@link #QUEUE_CAPACITY} tasks, {@link SteeringExecutor}): again when
+ * the topology or hosts change, and re-installed on a switch when it connects. Each rule's flows
+ * carry cookie app id {@code STEERING_APP} and the rule's number.
  */
 public final class SteeringApp implements SteeringService, AutoCloseable {
+
+    /** Tasks (requests, topology and host changes) that may wait for the app's thread. */
+    public static final int QUEUE_CAPACITY = 1024;
 
     private static final Logger log = LoggerFactory.getLogger(SteeringApp.class);
 
@@ -48,20 +49,16 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
     private final TopologyService topology;
     private final HostService hosts;
     private final PathService paths;
-    private final IntentStore store;
+    private final SteeringRuleStore store;
     private final Supplier<LinkWeigher> weigher;
     private final SteeringInstaller installer;
     private final Map<Long, Entry> rules = new ConcurrentSkipListMap<>();
-    private final ExecutorService executor =
-            Executors.newSingleThreadExecutor(
-                    r -> {
-                        Thread t = new Thread(r, "weft-steering");
-                        t.setDaemon(true);
-                        return t;
-                    });
+    private final SteeringExecutor executor =
+            new SteeringExecutor(QUEUE_CAPACITY, this::replanAll, System::nanoTime);
     private final SteeringIndex index = new SteeringIndex();
-    private final TopologyListener topologyListener = e -> executor.execute(() -> onTopology(e));
-    private final HostListener hostListener = e -> executor.execute(this::replanAll);
+    private final TopologyListener topologyListener =
+            e -> executor.executeOrCatchUp(() -> onTopology(e));
+    private final HostListener hostListener = e -> executor.executeOrCatchUp(this::replanAll);
     private final DeviceListener deviceListener = this::onDevice;
 
     /** A rule with its latest plan. */
@@ -140,7 +137,7 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
             HostService hosts,
             PathService paths,
             FlowRuleService flows,
-            IntentStore store,
+            SteeringRuleStore store,
             Supplier<LinkWeigher> weigher) {
         this.devices = devices;
         this.topology = topology;
@@ -153,20 +150,17 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
 
     /** Loads the stored rules, installs them where possible and starts following changes. */
     public SteeringApp start() {
-        for (var e : store.list(SteeringCodec.KIND).entrySet()) {
-            try {
-                long n = Long.parseLong(e.getKey());
-                SteeringRequest req = SteeringCodec.decode(e.getValue());
-                rules.put(
-                        n,
-                        new Entry(
-                                n,
-                                req,
-                                Plan.notInstalled(SteeringRule.State.PENDING, "not planned yet")));
-            } catch (RuntimeException ex) {
-                store.quarantine(SteeringCodec.KIND, e.getKey(), ex.toString());
-            }
-        }
+        store.load()
+                .forEach(
+                        (n, req) ->
+                                rules.put(
+                                        n,
+                                        new Entry(
+                                                n,
+                                                req,
+                                                Plan.notInstalled(
+                                                        SteeringRule.State.PENDING,
+                                                        "not planned yet"))));
         topology.addListener(topologyListener);
         hosts.addListener(hostListener);
         devices.addListener(deviceListener);
@@ -180,11 +174,7 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
         SteeringPlanner.validate(request, topology.currentSnapshot());
         return CompletableFuture.supplyAsync(
                         () -> {
-                            long n = store.nextId(SteeringCodec.KIND);
-                            store.put(
-                                    SteeringCodec.KIND,
-                                    Long.toString(n),
-                                    SteeringCodec.encode(request));
+                            long n = store.add(request);
                             Entry e =
                                     new Entry(
                                             n,
@@ -210,7 +200,7 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
                                         SteeringException.Kind.UNKNOWN_RULE,
                                         "no steering rule " + id);
                             }
-                            store.remove(SteeringCodec.KIND, Long.toString(n));
+                            store.remove(n);
                             return installer.install(n, Map.of());
                         },
                         executor)
@@ -296,15 +286,22 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
         topology.removeListener(topologyListener);
         hosts.removeListener(hostListener);
         devices.removeListener(deviceListener);
-        executor.shutdown();
         try {
-            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+            if (!executor.shutdown(Duration.ofSeconds(2))) {
                 log.warn("Steering still busy after 2 s at shutdown");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         log.info("Steering stopped");
+    }
+
+    /**
+     * Requests and change notices refused because the app's queue was full, since start (a refused
+     * change notice is made up by re-planning every rule).
+     */
+    public long rejectedTasks() {
+        return executor.rejected();
     }
 
     /** Rules by number, for tests of this package. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.SwitchErrorException;
 import org.weft.net.SwitchReplyTooLargeException;
+import org.weft.net.intent.SwitchWaits;
 import org.weft.rest.ApiException;
 
 /**
@@ -23,7 +25,7 @@ import org.weft.rest.ApiException;
  * server thread, so a silent switch cannot take the server's threads (and {@code /health}, which
  * never waits for a switch, keeps answering). Failures become the API's errors.
  */
-public final class SwitchCalls {
+public final class SwitchCalls implements SwitchWaits {
 
     /** What a refused request is told to wait before trying again. */
     public static final long RETRY_AFTER_SECONDS = 1;
@@ -58,6 +60,7 @@ public final class SwitchCalls {
      *
      * @throws ApiException 429 when every place is taken
      */
+    @Override
     public Slot enter(String what) {
         if (!places.tryAcquire()) {
             throw ApiException.tooManyRequests(
@@ -79,7 +82,7 @@ public final class SwitchCalls {
     }
 
     /** A place taken; closing it gives it back. */
-    public final class Slot implements AutoCloseable {
+    public final class Slot implements SwitchWaits.Place {
 
         private boolean closed;
 
@@ -152,6 +155,9 @@ public final class SwitchCalls {
             return new ApiException(422, "unsupported", what + ": " + u.getMessage(), u);
         } else if (cause instanceof IllegalArgumentException i) {
             return new ApiException(400, "bad request", what + ": " + i.getMessage(), i);
+        } else if (cause instanceof RejectedExecutionException r) {
+            return ApiException.tooManyRequests(
+                    what + ": the service's queue is full; try again shortly", RETRY_AFTER_SECONDS);
         } else if (cause instanceof ApiException a) {
             return a;
         }
@@ -159,7 +165,7 @@ public final class SwitchCalls {
     }
 
     /** The switch's error as {@code TYPE/CODE}, e.g. {@code FLOW_MOD_FAILED/TABLE_FULL}. */
-    public static String errorName(SwitchErrorException s) {
+    private static String errorName(SwitchErrorException s) {
         return s.errorType() + "/" + s.errorCode();
     }
 }

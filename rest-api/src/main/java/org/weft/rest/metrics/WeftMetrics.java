@@ -8,13 +8,13 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 import org.weft.net.device.DeviceService;
 import org.weft.net.failover.FailoverService;
 import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.host.HostService;
 import org.weft.net.link.LinkService;
-import org.weft.net.packet.PacketService;
 import org.weft.net.reconcile.ReconcileService;
 import org.weft.net.routing.ParkedFrameCounts;
 import org.weft.net.routing.RoutingService;
@@ -76,12 +76,14 @@ public final class WeftMetrics {
     }
 
     /**
-     * Counts packet-ins as {@code weft_packet_ins_total} with a processor that runs before every
-     * other one (Prometheus turns the counter into a rate).
+     * Publishes packet-ins handed to the packet processors since start as {@code
+     * weft_packet_ins_total} (Prometheus turns the counter into a rate); the count is kept by
+     * whoever watches the packet service (controller-dist's {@code PacketInCounter}).
      */
-    public void watchPackets(PacketService packets) {
-        Counter packetIns = counter("weft.packet.ins", "Packet-ins received from switches");
-        packets.addProcessor(ctx -> packetIns.increment(), Integer.MIN_VALUE);
+    public void watchPacketIns(LongSupplier packetIns) {
+        FunctionCounter.builder("weft.packet.ins", packetIns, LongSupplier::getAsLong)
+                .description("Packet-ins received from switches")
+                .register(registry);
     }
 
     /**

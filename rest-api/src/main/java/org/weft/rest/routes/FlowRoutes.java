@@ -14,7 +14,7 @@ import org.weft.net.stats.StatsService;
 import org.weft.rest.dto.FlowDtos;
 import org.weft.rest.dto.FlowEntryDto;
 import org.weft.rest.dto.StaticFlowRequest;
-import org.weft.rest.flows.StaticFlowService;
+import org.weft.rest.flows.StaticFlowRequests;
 import org.weft.rest.flows.SwitchCalls;
 
 /**
@@ -24,14 +24,14 @@ public final class FlowRoutes {
 
     private final DeviceService devices;
     private final StatsService stats;
-    private final StaticFlowService staticFlows;
+    private final StaticFlowRequests staticFlows;
     private final SwitchCalls calls;
     private final ObjectMapper mapper;
 
     public FlowRoutes(
             DeviceService devices,
             StatsService stats,
-            StaticFlowService staticFlows,
+            StaticFlowRequests staticFlows,
             SwitchCalls calls,
             ObjectMapper mapper) {
         this.devices = devices;

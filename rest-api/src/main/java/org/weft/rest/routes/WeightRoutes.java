@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.weft.net.Link;
+import org.weft.net.intent.LinkWeightService;
 import org.weft.net.routing.RoutingMetric;
 import org.weft.net.routing.RoutingService;
 import org.weft.rest.ApiException;
@@ -13,29 +14,25 @@ import org.weft.rest.dto.LinkWeightDto;
 import org.weft.rest.dto.NetDtos;
 import org.weft.rest.dto.RoutingDto;
 import org.weft.rest.flows.SwitchCalls;
-import org.weft.rest.links.LinkWeights;
 
 /** {@code /link-weights} (admin weights, kept durably) and {@code /routing} (the metric). */
 public final class WeightRoutes {
 
     private final RestServices.Network network;
-    private final LinkWeights weights;
     private final RoutingService routing;
     private final SwitchCalls calls;
     private final ObjectMapper mapper;
 
     /**
-     * @param weights null when the network services are missing: those routes answer 503
+     * @param network null when the network services are missing: {@code /link-weights} answers 503
      * @param routing null when routing is disabled: {@code /routing} answers 503
      */
     public WeightRoutes(
             RestServices.Network network,
-            LinkWeights weights,
             RoutingService routing,
             SwitchCalls calls,
             ObjectMapper mapper) {
         this.network = network;
-        this.weights = weights;
         this.routing = routing;
         this.calls = calls;
         this.mapper = mapper;
@@ -49,8 +46,8 @@ public final class WeightRoutes {
         r.put(base + "/routing", this::setMetric);
     }
 
-    private LinkWeights weights() {
-        return Params.available(weights, "link services are");
+    private LinkWeightService weights() {
+        return Params.available(network, "link services are").linkWeights();
     }
 
     private void list(Context ctx) {
@@ -67,7 +64,7 @@ public final class WeightRoutes {
     }
 
     private void set(Context ctx) {
-        LinkWeights w = weights();
+        LinkWeightService w = weights();
         LinkWeightDto req = Params.body(ctx, mapper, LinkWeightDto.class);
         Link link = knownLink(req);
         if (req.weight() == null) {
@@ -85,7 +82,7 @@ public final class WeightRoutes {
     }
 
     private void clear(Context ctx) {
-        LinkWeights w = weights();
+        LinkWeightService w = weights();
         LinkWeightDto req = Params.body(ctx, mapper, LinkWeightDto.class);
         if (req.weight() != null) {
             throw ApiException.badRequest("DELETE takes src, dst and bothDirections, no weight");

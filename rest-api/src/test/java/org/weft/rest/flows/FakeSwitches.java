@@ -36,11 +36,30 @@ final class FakeSwitches implements FlowRuleService, ReconcileService {
     @Override
     public CompletableFuture<BatchResult> apply(Dpid dpid, List<FlowRuleOperation> ops) {
         CompletableFuture<BatchResult> f = new CompletableFuture<>();
-        sent.add(new Sent(dpid, ops, f));
+        synchronized (this) {
+            sent.add(new Sent(dpid, ops, f));
+            notifyAll();
+        }
         if (!silent.contains(dpid)) {
             f.complete(answers.getOrDefault(dpid, BatchResult::confirmed).apply(ops.size()));
         }
         return f;
+    }
+
+    /**
+     * Waits (on this object's monitor, woken by each batch sent) until the switch was sent its
+     * {@code n}th batch, at most 5 s, and returns that batch.
+     */
+    synchronized Sent awaitSent(Dpid dpid, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (sentTo(dpid).size() < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("switch " + dpid + " was not sent " + n + " batches");
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return sentTo(dpid).get(n - 1);
     }
 
     List<Sent> sentTo(Dpid dpid) {

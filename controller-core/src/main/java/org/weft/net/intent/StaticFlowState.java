@@ -1,6 +1,6 @@
-package org.weft.rest.flows;
+package org.weft.net.intent;
 
-/** Where a static flow stands on its switch (see docs/rest-api.md). */
+/** Where a static flow stands on its switch. */
 public enum StaticFlowState {
     /** Recorded; its switch has not confirmed it since it (re)connected. */
     PENDING,

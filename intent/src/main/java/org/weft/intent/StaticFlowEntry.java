@@ -1,38 +1,37 @@
-package org.weft.rest.flows;
+package org.weft.intent;
 
 import org.weft.net.Dpid;
 import org.weft.net.flow.FlowRule;
+import org.weft.net.intent.StaticFlowState;
 
 /**
- * One static flow held in memory: its record, its rule and where it stands on its switch. The state
- * is dated by the switch's connection ({@code connectedAtMillis}) it was learned on: after a
- * reconnect an old {@code INSTALLED} reads as {@code PENDING} until it is confirmed again.
+ * One static flow held in memory: its rule and where it stands on its switch. The state is dated by
+ * the switch's connection ({@code connectedAtMillis}) it was learned on: after a reconnect an old
+ * {@code INSTALLED} reads as {@code PENDING} until it is confirmed again.
  */
-final class StaticFlow {
+final class StaticFlowEntry {
 
     /** A state and the connection it was learned on ({@code -1}: none). */
     record Status(StaticFlowState state, String error, long connection) {}
 
     private final long id;
-    private final StaticFlowRecord record;
     private final FlowRule rule;
     private volatile Status status;
 
-    private StaticFlow(long id, StaticFlowRecord record, FlowRule rule, Status status) {
+    private StaticFlowEntry(long id, FlowRule rule, Status status) {
         this.id = id;
-        this.record = record;
         this.rule = rule;
         this.status = status;
     }
 
     /** A flow just recorded for a switch connected as {@code connection}. */
-    static StaticFlow recorded(long id, StaticFlowRecord r, FlowRule rule, long connection) {
-        return new StaticFlow(id, r, rule, new Status(StaticFlowState.PENDING, null, connection));
+    static StaticFlowEntry recorded(long id, FlowRule rule, long connection) {
+        return new StaticFlowEntry(id, rule, new Status(StaticFlowState.PENDING, null, connection));
     }
 
     /** A flow read from the store at start. */
-    static StaticFlow loaded(long id, StaticFlowRecord r, FlowRule rule) {
-        return new StaticFlow(id, r, rule, new Status(StaticFlowState.PENDING, null, -1));
+    static StaticFlowEntry loaded(long id, FlowRule rule) {
+        return new StaticFlowEntry(id, rule, new Status(StaticFlowState.PENDING, null, -1));
     }
 
     long id() {
@@ -41,10 +40,6 @@ final class StaticFlow {
 
     Dpid dpid() {
         return rule.dpid();
-    }
-
-    StaticFlowRecord record() {
-        return record;
     }
 
     FlowRule rule() {

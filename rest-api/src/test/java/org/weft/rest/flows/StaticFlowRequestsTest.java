@@ -2,15 +2,16 @@ package org.weft.rest.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.weft.intent.StaticFlowManager;
 import org.weft.net.Dpid;
 import org.weft.net.SwitchErrorException;
 import org.weft.net.flow.BatchResult;
@@ -19,28 +20,40 @@ import org.weft.net.reconcile.IntentSource;
 import org.weft.net.reconcile.SwitchEntries;
 import org.weft.net.testing.FakeDeviceService;
 import org.weft.rest.ApiException;
-import org.weft.rest.Json;
 import org.weft.rest.dto.StaticFlowDto;
 import org.weft.rest.dto.StaticFlowRequest;
 import org.weft.store.IntentStore;
 import org.weft.store.impl.FileIntentStore;
 import org.weft.store.impl.MemoryIntentStore;
 
-class StaticFlowServiceTest {
+/**
+ * Static flow requests through {@link StaticFlowRequests} to the real intent layer ({@link
+ * StaticFlowManager}) over fake switches: the API's answers, the flows kept, what was sent. Time is
+ * driven by the test: a silent switch's batch fails with the driver's {@link TimeoutException} when
+ * the test says so.
+ */
+class StaticFlowRequestsTest {
 
     private static final Dpid S1 = Dpid.of(1);
     private static final Dpid S2 = Dpid.of(2);
-    private static final Duration TIMEOUT = Duration.ofMillis(500);
+
+    /** Longer than any test: the fake driver's timeouts are the ones that fire. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @TempDir Path dir;
 
     private final FakeDeviceService devices = new FakeDeviceService();
     private final FakeSwitches switches = new FakeSwitches();
-    private final ObjectMapper mapper = Json.strictMapper();
 
-    private StaticFlowService service(IntentStore store) {
-        return new StaticFlowService(
-                devices, switches, store, mapper, new SwitchCalls(TIMEOUT, 8), switches);
+    private StaticFlowRequests service(IntentStore store) {
+        return new StaticFlowRequests(
+                new StaticFlowManager(devices, switches, store, TIMEOUT, switches),
+                new SwitchCalls(TIMEOUT, 8));
+    }
+
+    /** The driver's answer to a batch its switch never confirmed within the request timeout. */
+    private static void timeOut(FakeSwitches.Sent batch) {
+        batch.answer().completeExceptionally(new TimeoutException("no barrier reply"));
     }
 
     private static StaticFlowRequest flow(long dpid, int priority) {
@@ -61,12 +74,12 @@ class StaticFlowServiceTest {
     void idsAreNeverReusedAcrossARestartOverTheSameStore() {
         devices.connect(1, 2);
         IntentStore store = new FileIntentStore(dir.resolve("intents"));
-        StaticFlowService first = service(store);
+        StaticFlowRequests first = service(store);
         assertThat(first.add(flow(1, 10)).id()).isEqualTo("1");
         assertThat(first.add(flow(1, 11)).id()).isEqualTo("2");
         first.remove("2");
 
-        StaticFlowService second = service(new FileIntentStore(dir.resolve("intents")));
+        StaticFlowRequests second = service(new FileIntentStore(dir.resolve("intents")));
         assertThat(second.list()).extracting(StaticFlowDto::id).containsExactly("1");
         assertThat(second.add(flow(1, 12)).id()).isEqualTo("3");
     }
@@ -75,10 +88,10 @@ class StaticFlowServiceTest {
     void aFlowIsPendingUntilItsBarrierConfirmsIt() throws Exception {
         devices.connect(1, 2);
         switches.silent.add(S1);
-        StaticFlowService service = service(new MemoryIntentStore());
+        StaticFlowRequests service = service(new MemoryIntentStore());
         CompletableFuture<StaticFlowDto> post =
                 CompletableFuture.supplyAsync(() -> service.add(flow(1, 10)));
-        waitUntil(() -> switches.sentTo(S1).size() == 1);
+        switches.awaitSent(S1, 1);
 
         assertThat(service.list())
                 .singleElement()
@@ -106,13 +119,13 @@ class StaticFlowServiceTest {
                                         new SwitchErrorException(
                                                 S1, 1, "FLOW_MOD_FAILED", "TABLE_FULL"))));
         IntentStore store = new MemoryIntentStore();
-        StaticFlowService service = service(store);
+        StaticFlowRequests service = service(store);
 
         ApiException e = refusal(() -> service.add(flow(1, 10)));
         assertThat(e.status()).isEqualTo(422);
         assertThat(e.detail()).contains("FLOW_MOD_FAILED/TABLE_FULL").contains("not kept");
         assertThat(service.list()).isEmpty();
-        assertThat(store.list(StaticFlowService.KIND)).isEmpty();
+        assertThat(store.list(StaticFlowManager.KIND)).isEmpty();
     }
 
     @Test
@@ -121,22 +134,21 @@ class StaticFlowServiceTest {
         devices.connect(2, 2);
         switches.silent.add(S1);
         IntentStore store = new MemoryIntentStore();
-        StaticFlowService service = service(store);
+        StaticFlowRequests service = service(store);
 
-        long start = System.nanoTime();
         CompletableFuture<ApiException> stuck =
                 CompletableFuture.supplyAsync(() -> refusal(() -> service.add(flow(1, 10))));
-        waitUntil(() -> switches.sentTo(S1).size() == 1);
+        FakeSwitches.Sent silent = switches.awaitSent(S1, 1);
         StaticFlowDto other = service.add(flow(2, 10));
-        long otherMs = (System.nanoTime() - start) / 1_000_000;
         assertThat(other.state()).isEqualTo("INSTALLED");
-        assertThat(otherMs).as("the healthy switch's POST").isLessThan(TIMEOUT.toMillis());
+        assertThat(stuck).as("the healthy switch's POST waited for the silent one").isNotDone();
 
+        timeOut(silent);
         ApiException e = stuck.get(5, TimeUnit.SECONDS);
         assertThat(e.status()).isEqualTo(504);
         assertThat(e.detail()).contains("not kept").contains("reconciliation removes");
         assertThat(service.list()).extracting(StaticFlowDto::dpid).containsExactly(S2.toString());
-        assertThat(store.list(StaticFlowService.KIND)).containsOnlyKeys(other.id());
+        assertThat(store.list(StaticFlowManager.KIND)).containsOnlyKeys(other.id());
         assertThat(switches.passesRequested).as("a pass removes the remnant").contains(S1);
     }
 
@@ -144,7 +156,7 @@ class StaticFlowServiceTest {
     void aDeletionWhileTheSwitchIsAwayIsRecordedAndNothingIsSent() {
         devices.connect(1, 2);
         IntentStore store = new MemoryIntentStore();
-        StaticFlowService service = service(store);
+        StaticFlowRequests service = service(store);
         String id = service.add(flow(1, 10)).id();
         devices.disconnect(1);
         assertThat(service.list())
@@ -156,23 +168,26 @@ class StaticFlowServiceTest {
         service.remove(id);
         assertThat(switches.sent).hasSize(sent);
         assertThat(service.list()).isEmpty();
-        assertThat(store.list(StaticFlowService.KIND)).isEmpty();
+        assertThat(store.list(StaticFlowManager.KIND)).isEmpty();
         assertThat(refusal(() -> service.remove(id)).status()).isEqualTo(404);
     }
 
     @Test
-    void aDeletionTheSwitchDoesNotConfirmIsRecordedAndSaysSo() {
+    void aDeletionTheSwitchDoesNotConfirmIsRecordedAndSaysSo() throws Exception {
         devices.connect(1, 2);
         IntentStore store = new MemoryIntentStore();
-        StaticFlowService service = service(store);
+        StaticFlowRequests service = service(store);
         String id = service.add(flow(1, 10)).id();
         switches.silent.add(S1);
 
-        ApiException e = refusal(() -> service.remove(id));
+        CompletableFuture<ApiException> removal =
+                CompletableFuture.supplyAsync(() -> refusal(() -> service.remove(id)));
+        timeOut(switches.awaitSent(S1, 2));
+        ApiException e = removal.get(5, TimeUnit.SECONDS);
         assertThat(e.status()).isEqualTo(504);
         assertThat(e.detail()).contains("deletion is recorded").contains("reconciliation");
         assertThat(service.list()).isEmpty();
-        assertThat(store.list(StaticFlowService.KIND)).isEmpty();
+        assertThat(store.list(StaticFlowManager.KIND)).isEmpty();
         assertThat(switches.sentTo(S1).get(1).ops().get(0).type())
                 .isEqualTo(FlowRuleOperation.Type.REMOVE);
     }
@@ -180,7 +195,7 @@ class StaticFlowServiceTest {
     @Test
     void duplicatesAreRefusedBeforeAnythingIsRecordedOrSent() {
         devices.connect(1, 2);
-        StaticFlowService service = service(new MemoryIntentStore());
+        StaticFlowRequests service = service(new MemoryIntentStore());
         service.add(flow(1, 10));
         int sent = switches.sent.size();
         assertThat(refusal(() -> service.add(flow(1, 10))).status()).isEqualTo(409);
@@ -196,26 +211,26 @@ class StaticFlowServiceTest {
                 "{\"id\":\"4\",\"dpid\":\"00:00:00:00:00:00:00:01\",\"priority\":10,"
                         + "\"match\":{},\"actions\":[],\"idleTimeout\":0,\"hardTimeout\":0,"
                         + "\"cookie\":\"0x0010000000000004\",\"installed\":null}";
-        store.put(StaticFlowService.KIND, "4", good);
-        store.put(StaticFlowService.KIND, "5", "{not json");
-        store.put(StaticFlowService.KIND, "6", good.replace("\"4\"", "\"7\""));
-        store.put(StaticFlowService.KIND, "8", good.replace("\"priority\":10", "\"priority\":-1"));
+        store.put(StaticFlowManager.KIND, "4", good);
+        store.put(StaticFlowManager.KIND, "5", "{not json");
+        store.put(StaticFlowManager.KIND, "6", good.replace("\"4\"", "\"7\""));
+        store.put(StaticFlowManager.KIND, "8", good.replace("\"priority\":10", "\"priority\":-1"));
 
-        StaticFlowService service = service(store);
+        StaticFlowRequests service = service(store);
         assertThat(service.list()).extracting(StaticFlowDto::id).containsExactly("4");
-        assertThat(store.quarantined(StaticFlowService.KIND)).containsOnlyKeys("5", "6", "8");
-        assertThat(store.list(StaticFlowService.KIND)).containsOnlyKeys("4");
+        assertThat(store.quarantined(StaticFlowManager.KIND)).containsOnlyKeys("5", "6", "8");
+        assertThat(store.list(StaticFlowManager.KIND)).containsOnlyKeys("4");
     }
 
     @Test
     void reconcilePassesSetTheStatesOfTheFlowsTheyTouched() {
         devices.connect(1, 2);
-        StaticFlowService service = service(new MemoryIntentStore());
+        StaticFlowRequests service = service(new MemoryIntentStore());
         service.add(flow(1, 10));
         service.add(flow(1, 11));
         IntentSource intent = switches.sources.get(0);
         assertThat(intent.name()).isEqualTo("static");
-        assertThat(intent.appId()).isEqualTo(StaticFlowService.APP_ID);
+        assertThat(intent.appId()).isEqualTo(StaticFlowManager.APP_ID);
         SwitchEntries wanted = intent.intended(S1);
         assertThat(wanted.flows()).hasSize(2);
         assertThat(intent.intended(S2).flows()).isEmpty();
@@ -231,15 +246,5 @@ class StaticFlowServiceTest {
         intent.inSync(S1, wanted);
         assertThat(service.get("2").orElseThrow().state()).isEqualTo("INSTALLED");
         assertThat(service.get("2").orElseThrow().error()).isNull();
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier c) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 5 s");
-            }
-            Thread.sleep(5);
-        }
     }
 }

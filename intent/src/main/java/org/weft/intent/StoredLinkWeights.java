@@ -1,4 +1,4 @@
-package org.weft.rest.links;
+package org.weft.intent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,32 +11,31 @@ import org.weft.net.ConnectPoint;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
 import org.weft.net.PortNumber;
+import org.weft.net.intent.LinkWeightService;
 import org.weft.net.link.LinkAdminService;
 import org.weft.store.IntentStore;
 import org.weft.store.StoreException;
 
 /**
  * Admin weights operators set, one stored document per directed link (kind {@value #KIND}, id
- * {@code srcDpid-srcPort-dstDpid-dstPort} in hex and decimal, document the weight). Applied at
- * start (an unreadable one is quarantined, see {@link IntentStore#quarantine}); the link service
- * keeps a weight while its link is away and applies it when the link appears again.
+ * {@code srcDpid-srcPort-dstDpid-dstPort} in hex and decimal, document the weight as text, e.g.
+ * {@code 7.5}). Applied at start (an unreadable one is quarantined, see {@link
+ * IntentStore#quarantine}); the link service keeps a weight while its link is away and applies it
+ * when the link appears again.
  */
-public final class LinkWeights {
+public final class StoredLinkWeights implements LinkWeightService {
 
     /** Intent store kind. */
     public static final String KIND = "link-weights";
 
-    /** Largest weight accepted. */
-    public static final double MAX_WEIGHT = 1e9;
-
-    private static final Logger log = LoggerFactory.getLogger(LinkWeights.class);
+    private static final Logger log = LoggerFactory.getLogger(StoredLinkWeights.class);
 
     private final LinkAdminService admin;
     private final IntentStore store;
     private final Map<Link, Double> weights = new TreeMap<>();
 
     /** Loads the stored weights and applies them; unreadable ones are quarantined. */
-    public LinkWeights(LinkAdminService admin, IntentStore store) {
+    public StoredLinkWeights(LinkAdminService admin, IntentStore store) {
         this.admin = admin;
         this.store = store;
         for (var e : store.list(KIND).entrySet()) {
@@ -85,11 +84,7 @@ public final class LinkWeights {
         }
     }
 
-    /**
-     * Sets and stores the weight of the link (and of its reverse).
-     *
-     * @throws IllegalArgumentException when the weight is not in 0..{@value #MAX_WEIGHT}
-     */
+    @Override
     public synchronized void set(Link link, double weight, boolean bothDirections) {
         checkWeight(weight);
         for (Link l : directions(link, bothDirections)) {
@@ -99,11 +94,7 @@ public final class LinkWeights {
         }
     }
 
-    /**
-     * Forgets the weight of the link (and of its reverse): back to the default.
-     *
-     * @return false when no weight was set on the link
-     */
+    @Override
     public synchronized boolean clear(Link link, boolean bothDirections) {
         if (!weights.containsKey(link)) {
             return false;
@@ -117,11 +108,12 @@ public final class LinkWeights {
         return true;
     }
 
+    @Override
     public synchronized Optional<Double> get(Link link) {
         return Optional.ofNullable(weights.get(link));
     }
 
-    /** Every stored weight, in link order. */
+    @Override
     public synchronized Map<Link, Double> all() {
         return new TreeMap<>(weights);
     }

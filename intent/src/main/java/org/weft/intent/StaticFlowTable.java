@@ -1,4 +1,4 @@
-package org.weft.rest.flows;
+package org.weft.intent;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.weft.net.Dpid;
 import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowRule;
+import org.weft.net.intent.StaticFlowService;
 
 /**
  * The static flows in memory, by id and by switch, with one lock per switch for the writers that
@@ -15,8 +16,8 @@ import org.weft.net.flow.FlowRule;
  */
 final class StaticFlowTable {
 
-    private final Map<Long, StaticFlow> byId = new ConcurrentSkipListMap<>();
-    private final Map<Dpid, Map<Long, StaticFlow>> bySwitch = new ConcurrentHashMap<>();
+    private final Map<Long, StaticFlowEntry> byId = new ConcurrentSkipListMap<>();
+    private final Map<Dpid, Map<Long, StaticFlowEntry>> bySwitch = new ConcurrentHashMap<>();
     private final Map<Dpid, Object> locks = new ConcurrentHashMap<>();
 
     /** The lock of one switch's static flows; never held while waiting for a switch. */
@@ -24,41 +25,41 @@ final class StaticFlowTable {
         return locks.computeIfAbsent(dpid, d -> new Object());
     }
 
-    void put(StaticFlow f) {
+    void put(StaticFlowEntry f) {
         byId.put(f.id(), f);
         bySwitch.computeIfAbsent(f.dpid(), d -> new ConcurrentSkipListMap<>()).put(f.id(), f);
     }
 
     /** Removes this very flow; false when it was removed already. */
-    boolean remove(StaticFlow f) {
+    boolean remove(StaticFlowEntry f) {
         if (!byId.remove(f.id(), f)) {
             return false;
         }
-        Map<Long, StaticFlow> mine = bySwitch.get(f.dpid());
+        Map<Long, StaticFlowEntry> mine = bySwitch.get(f.dpid());
         if (mine != null) {
             mine.remove(f.id(), f);
         }
         return true;
     }
 
-    boolean contains(StaticFlow f) {
+    boolean contains(StaticFlowEntry f) {
         return byId.get(f.id()) == f;
     }
 
-    Optional<StaticFlow> get(long id) {
+    Optional<StaticFlowEntry> get(long id) {
         return Optional.ofNullable(byId.get(id));
     }
 
     /** The flow a cookie names, if it is a static flow's. */
-    Optional<StaticFlow> byCookie(long cookie) {
+    Optional<StaticFlowEntry> byCookie(long cookie) {
         if (Cookies.appId(cookie) != StaticFlowService.APP_ID) {
             return Optional.empty();
         }
-        return get(cookie & StaticFlowRules.MAX_ID);
+        return get(cookie & StaticFlowIds.MAX_ID);
     }
 
     /** Another flow of the switch with the same table, priority and match. */
-    Optional<StaticFlow> sameEntry(FlowRule rule) {
+    Optional<StaticFlowEntry> sameEntry(FlowRule rule) {
         return onSwitch(rule.dpid()).stream()
                 .filter(
                         f ->
@@ -69,12 +70,12 @@ final class StaticFlowTable {
     }
 
     /** Every flow, by id. */
-    List<StaticFlow> all() {
+    List<StaticFlowEntry> all() {
         return List.copyOf(byId.values());
     }
 
-    List<StaticFlow> onSwitch(Dpid dpid) {
-        Map<Long, StaticFlow> mine = bySwitch.get(dpid);
+    List<StaticFlowEntry> onSwitch(Dpid dpid) {
+        Map<Long, StaticFlowEntry> mine = bySwitch.get(dpid);
         return mine == null ? List.of() : List.copyOf(mine.values());
     }
 

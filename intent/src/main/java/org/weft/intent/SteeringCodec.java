@@ -1,4 +1,4 @@
-package org.weft.routing.steering;
+package org.weft.intent;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +14,9 @@ import org.weft.net.PortNumber;
 import org.weft.net.steering.SteeringRequest;
 
 /**
- * Steering requests as intent-store documents: {@code key=value} lines; a path is DPIDs separated
- * by commas, avoided links are {@code dpid/port>dpid/port} separated by commas.
+ * Steering requests as intent-store documents (kind {@value #KIND}, id the rule's number): {@code
+ * key=value} lines; a path is DPIDs separated by commas, avoided links are {@code
+ * dpid/port>dpid/port} separated by commas.
  */
 final class SteeringCodec {
 

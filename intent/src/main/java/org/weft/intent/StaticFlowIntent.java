@@ -1,4 +1,4 @@
-package org.weft.rest.flows;
+package org.weft.intent;
 
 import java.util.Optional;
 import org.weft.net.Dpid;
@@ -7,6 +7,7 @@ import org.weft.net.device.Device;
 import org.weft.net.device.DeviceService;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
+import org.weft.net.intent.StaticFlowService;
 import org.weft.net.reconcile.IntentSource;
 import org.weft.net.reconcile.SwitchEntries;
 
@@ -38,7 +39,8 @@ final class StaticFlowIntent implements IntentSource {
 
     @Override
     public SwitchEntries intended(Dpid dpid) {
-        return SwitchEntries.flows(table.onSwitch(dpid).stream().map(StaticFlow::rule).toList());
+        return SwitchEntries.flows(
+                table.onSwitch(dpid).stream().map(StaticFlowEntry::rule).toList());
     }
 
     @Override
@@ -60,11 +62,11 @@ final class StaticFlowIntent implements IntentSource {
             return;
         }
         long connection = d.get().connectedAtMillis();
-        recorded(op.rule()).ifPresent(f -> f.failed(SwitchCalls.errorName(error), connection));
+        recorded(op.rule()).ifPresent(f -> f.failed(StaticFlowIds.errorName(error), connection));
     }
 
     /** The recorded flow this rule is, unless it was deleted or is another's. */
-    private Optional<StaticFlow> recorded(FlowRule r) {
+    private Optional<StaticFlowEntry> recorded(FlowRule r) {
         return table.byCookie(r.cookie()).filter(f -> f.rule().equals(r));
     }
 }

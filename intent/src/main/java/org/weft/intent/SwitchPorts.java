@@ -1,11 +1,12 @@
-package org.weft.rest.flows;
+package org.weft.intent;
 
 import org.weft.net.PortNumber;
 import org.weft.net.device.Device;
 import org.weft.net.device.DeviceService;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowRule;
-import org.weft.rest.ApiException;
+import org.weft.net.intent.StaticFlowException;
+import org.weft.net.intent.StaticFlowException.Kind;
 
 /** Checks a flow against its switch as Weft knows it, before anything is recorded or sent. */
 final class SwitchPorts {
@@ -15,29 +16,33 @@ final class SwitchPorts {
     /**
      * The rule's switch.
      *
-     * @throws ApiException 409 when it is not connected, 422 when the rule names a port it lacks
+     * @throws StaticFlowException SWITCH_NOT_CONNECTED, or NO_SUCH_PORT when the rule names a port
+     *     the switch lacks
      */
     static Device check(DeviceService devices, FlowRule rule) {
         Device device =
                 devices.getDevice(rule.dpid())
                         .orElseThrow(
                                 () ->
-                                        new ApiException(
-                                                409,
-                                                "switch not connected",
+                                        new StaticFlowException(
+                                                Kind.SWITCH_NOT_CONNECTED,
                                                 "switch " + rule.dpid() + " is not connected"));
         PortNumber in = rule.match().inPort();
         if (in != null && !in.isReserved() && device.port(in).isEmpty()) {
-            throw ApiException.unprocessable("switch " + rule.dpid() + " has no port " + in);
+            throw noPort(rule, in);
         }
         for (FlowAction a : rule.actions()) {
             if (a instanceof FlowAction.Output o
                     && !o.port().isReserved()
                     && device.port(o.port()).isEmpty()) {
-                throw ApiException.unprocessable(
-                        "switch " + rule.dpid() + " has no port " + o.port());
+                throw noPort(rule, o.port());
             }
         }
         return device;
+    }
+
+    private static StaticFlowException noPort(FlowRule rule, PortNumber port) {
+        return new StaticFlowException(
+                Kind.NO_SUCH_PORT, "switch " + rule.dpid() + " has no port " + port);
     }
 }

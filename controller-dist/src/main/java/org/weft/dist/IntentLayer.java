@@ -1,0 +1,64 @@
+package org.weft.dist;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.weft.intent.StaticFlowManager;
+import org.weft.intent.StoredLinkWeights;
+import org.weft.intent.StoredSteeringRules;
+import org.weft.net.link.LinkAdminService;
+import org.weft.net.reconcile.ReconcileService;
+import org.weft.openflow.OfController;
+import org.weft.store.IntentStore;
+import org.weft.store.impl.FileIntentStore;
+
+/**
+ * The intent layer of this configuration over one intent store ({@code <dataDir>/intents},
+ * quarantine in {@code <dataDir>/quarantine}): static flows, link weights and the steering app's
+ * rule storage.
+ */
+final class IntentLayer {
+
+    private final IntentStore store;
+    final StoredSteeringRules steeringRules;
+    private StaticFlowManager staticFlows;
+    private StoredLinkWeights linkWeights;
+
+    private IntentLayer(IntentStore store) {
+        this.store = store;
+        this.steeringRules = new StoredSteeringRules(store);
+    }
+
+    /** The store of this configuration, and the steering rules' storage over it. */
+    static IntentLayer open(WeftConfig config) {
+        Path data = Path.of(config.dataDir);
+        return new IntentLayer(
+                new FileIntentStore(data.resolve("intents"), data.resolve("quarantine")));
+    }
+
+    /**
+     * Loads the static flows (registering them with the reconciler, which must be started after
+     * this) and the link weights (applying them to the link service).
+     */
+    void load(
+            WeftConfig config,
+            OfController of,
+            LinkAdminService linkAdmin,
+            ReconcileService reconciler) {
+        staticFlows =
+                new StaticFlowManager(
+                        of.deviceService(),
+                        of.flowRuleService(),
+                        store,
+                        Duration.ofMillis(config.openflow.requestTimeoutMs),
+                        reconciler);
+        linkWeights = new StoredLinkWeights(linkAdmin, store);
+    }
+
+    StaticFlowManager staticFlows() {
+        return staticFlows;
+    }
+
+    StoredLinkWeights linkWeights() {
+        return linkWeights;
+    }
+}
