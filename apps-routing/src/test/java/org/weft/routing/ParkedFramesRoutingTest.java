@@ -169,8 +169,7 @@ class ParkedFramesRoutingTest {
                                 sw,
                                 sw,
                                 sw,
-                                new RoutingConfig(
-                                        RoutingMetric.HOP_COUNT, true, Duration.ZERO, limits))
+                                new RoutingConfig(RoutingMetric.HOP_COUNT, limits))
                         .start();
         awaitRulesFor(DESTINATIONS);
 

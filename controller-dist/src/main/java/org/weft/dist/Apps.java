@@ -1,7 +1,10 @@
 package org.weft.dist;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.weft.failover.FailoverApp;
+import org.weft.failover.FailoverConfig;
 import org.weft.net.reconcile.IntentSource;
 import org.weft.openflow.OfController;
 import org.weft.routing.RoutingApp;
@@ -9,7 +12,12 @@ import org.weft.routing.RoutingConfig;
 import org.weft.routing.steering.SteeringApp;
 import org.weft.store.IntentStore;
 
-/** The apps over core services: routing, steering and failover (all absent when routing is off). */
+/**
+ * The apps over core services: routing, steering and failover (all absent when routing is off).
+ * Routing and failover meet only through controller-core's {@code org.weft.net.routing.plan}: the
+ * failover app's backup chooser goes into routing's planner, routing's planner into the failover
+ * app.
+ */
 final class Apps implements AutoCloseable {
 
     final RoutingApp routing;
@@ -27,6 +35,11 @@ final class Apps implements AutoCloseable {
             return new Apps(null, null, null);
         }
         RoutingConfig rc = ConfigLoader.toRoutingConfig(config);
+        FailoverConfig fc = ConfigLoader.toFailoverConfig(config);
+        // One time source for both apps: failover stamps when it received a topology change,
+        // routing measures the reaction's end against it.
+        LongSupplier nanos = System::nanoTime;
+        Clock clock = Clock.systemUTC();
         RoutingApp routing =
                 new RoutingApp(
                                 of.deviceService(),
@@ -36,7 +49,10 @@ final class Apps implements AutoCloseable {
                                 of.flowRuleService(),
                                 of.groupService(),
                                 of.statsService(),
-                                rc)
+                                rc,
+                                FailoverApp.protection(fc),
+                                nanos,
+                                clock)
                         .start();
         SteeringApp steering =
                 new SteeringApp(
@@ -48,7 +64,16 @@ final class Apps implements AutoCloseable {
                                 intents,
                                 () -> routing.metric().weigher())
                         .start();
-        FailoverApp failover = new FailoverApp(routing, core.eventExecutor()).start();
+        FailoverApp failover =
+                new FailoverApp(
+                                routing,
+                                routing.planner(),
+                                core.topologyService(),
+                                fc,
+                                core.eventExecutor(),
+                                nanos,
+                                clock)
+                        .start();
         return new Apps(routing, steering, failover);
     }
 

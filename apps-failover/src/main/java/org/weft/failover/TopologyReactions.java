@@ -1,4 +1,4 @@
-package org.weft.routing;
+package org.weft.failover;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -6,6 +6,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.weft.event.AbstractEvent;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
@@ -13,31 +15,42 @@ import org.weft.net.device.DeviceEvent;
 import org.weft.net.link.LinkEvent;
 import org.weft.net.routing.RouteChange;
 import org.weft.net.routing.RoutingMetric;
+import org.weft.net.routing.plan.RoutePlanner;
 import org.weft.net.topology.TopologyEvent;
 
 /**
- * How the routing app answers topology changes: losses at once, re-planning exactly the
+ * How the fabric answers topology changes: losses at once, asking routing to re-plan exactly the
  * destinations that used a lost element; recoveries and attribute changes after a hold-down that
  * restarts with every new recovery (bounded), so a flapping link causes one re-optimisation, not
- * one per flap. Runs on the app's single thread.
+ * one per flap. Runs on one thread: {@link #onTopology} and the hold-down's timer both run on
+ * {@code executor}, which must be single-threaded. Time comes from the given sources only.
  */
 final class TopologyReactions {
 
-    private final RoutingApp app;
+    private static final Logger log = LoggerFactory.getLogger(TopologyReactions.class);
+
+    private final RoutePlanner planner;
     private final ScheduledExecutorService executor;
     private final HoldDown holdDown;
     private final LongSupplier nanos;
+    private final LongSupplier millis;
     private ScheduledFuture<?> pendingRecovery;
 
+    /**
+     * @param nanos a monotonic nanosecond source (the one routing measures reaction times with)
+     * @param millis wall-clock milliseconds, for the re-optimisation's detection time
+     */
     TopologyReactions(
-            RoutingApp app,
+            RoutePlanner planner,
             ScheduledExecutorService executor,
             long holdDownNanos,
-            LongSupplier nanos) {
-        this.app = app;
+            LongSupplier nanos,
+            LongSupplier millis) {
+        this.planner = planner;
         this.executor = executor;
-        this.holdDown = new HoldDown(holdDownNanos, RoutingConfig.MAX_HOLD_DOWNS);
+        this.holdDown = new HoldDown(holdDownNanos, FailoverConfig.MAX_HOLD_DOWNS);
         this.nanos = nanos;
+        this.millis = millis;
     }
 
     void onTopology(TopologyEvent e) {
@@ -45,20 +58,26 @@ final class TopologyReactions {
         Set<Link> lost = new HashSet<>(e.removedLinks());
         Set<Dpid> lostSwitches = e.removedSwitches();
         boolean recovered = !e.addedLinks().isEmpty() || !e.addedSwitches().isEmpty();
-        boolean attributes = app.metric() != RoutingMetric.HOP_COUNT && !e.updatedLinks().isEmpty();
+        boolean attributes =
+                planner.metric() != RoutingMetric.HOP_COUNT && !e.updatedLinks().isEmpty();
         // Restoration first: each switch's writer runs steps in order, so routes queued before
         // the flood tree's update reach the switches one barrier earlier.
         if (!lost.isEmpty() || !lostSwitches.isEmpty()) {
-            app.restore(lost, lostSwitches, detectedAt(e), receivedAt);
+            planner.restore(lost, lostSwitches, detectedAt(e), receivedAt);
         }
         if (!lost.isEmpty() || !lostSwitches.isEmpty() || recovered) {
-            app.replanFlood();
+            planner.replanFlood();
         }
         if (recovered) {
             scheduleReoptimize(RouteChange.Cause.RECOVERY);
         } else if (attributes) {
             scheduleReoptimize(RouteChange.Cause.REOPTIMIZE);
         }
+    }
+
+    /** Whether a re-optimisation is waiting for its hold-down to pass. */
+    boolean isHoldingDown() {
+        return holdDown.isPending();
     }
 
     private void scheduleReoptimize(RouteChange.Cause cause) {
@@ -72,7 +91,12 @@ final class TopologyReactions {
     private void fire() {
         RouteChange.Cause cause = holdDown.fire();
         pendingRecovery = null;
-        app.runLogged(() -> app.reoptimize(cause, System.currentTimeMillis(), nanos.getAsLong()));
+        try {
+            planner.reoptimize(cause, millis.getAsLong(), nanos.getAsLong());
+        } catch (RuntimeException e) {
+            // Logged here: a scheduled task's failure would stay in a future nobody reads.
+            log.error("Re-optimisation after the hold-down failed", e);
+        }
     }
 
     /**
