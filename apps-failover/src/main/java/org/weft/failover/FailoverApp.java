@@ -1,117 +1,148 @@
 package org.weft.failover;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.weft.event.ListenerRegistry;
 import org.weft.net.failover.FailoverEvent;
 import org.weft.net.failover.FailoverListener;
 import org.weft.net.failover.FailoverService;
 import org.weft.net.failover.FailoverStats;
-import org.weft.net.routing.RouteChange;
-import org.weft.net.routing.RouteChangeListener;
 import org.weft.net.routing.RoutingService;
+import org.weft.net.routing.plan.BackupChooser;
+import org.weft.net.routing.plan.RoutePlanner;
+import org.weft.net.topology.TopologyListener;
+import org.weft.net.topology.TopologyService;
+import org.weft.time.TimeSource;
 
 /**
- * Turns the routing app's re-programmings after losses and recoveries into failover events with
- * timings, a bounded history, counters, and one log line each. Local protection (fast-failover
- * groups) and restoration themselves are done by the routing app's planner and programmer; this app
- * is their account.
+ * Failover: local protection (the {@link LocalProtection} backups routing's planner puts into
+ * fast-failover groups, so switches protect traffic themselves), controller restoration (on every
+ * topology change, {@link TopologyReactions} asks routing through its {@link RoutePlanner} to
+ * re-plan exactly what used a lost element, and re-optimises after a bounded hold-down), and the
+ * account of both ({@link FailoverRecord}: events, timings, counters). Topology changes and the
+ * hold-down's timer are handled on the app's own thread; routing does the planning on its own.
  */
-public final class FailoverApp implements FailoverService, RouteChangeListener, AutoCloseable {
+public final class FailoverApp implements FailoverService, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FailoverApp.class);
 
     /** Events kept for {@link #recentEvents()}. */
-    public static final int HISTORY = 100;
+    public static final int HISTORY = FailoverRecord.HISTORY;
 
     private final RoutingService routing;
-    private final ListenerRegistry<FailoverEvent, FailoverListener> listeners;
-    private final Deque<FailoverEvent> history = new ArrayDeque<>();
-    private long reroutes;
-    private long recoveries;
-    private long flowChanges;
-    private long lastReactionNanos;
-    private long maxReactionNanos;
+    private final TopologyService topology;
+    private final FailoverConfig config;
+    private final FailoverRecord record;
+    private final ScheduledExecutorService executor;
+    private final TopologyReactions reactions;
+    private final TopologyListener topologyListener = e -> execute(() -> reactions().onTopology(e));
 
-    public FailoverApp(RoutingService routing, Executor events) {
+    /**
+     * @param routing whose route changes become failover events
+     * @param planner routing's re-planning, asked for on topology changes
+     * @param events the executor failover events are delivered on
+     * @param time the source routing measures reaction times with (hold-down timer, detection
+     *     times)
+     */
+    public FailoverApp(
+            RoutingService routing,
+            RoutePlanner planner,
+            TopologyService topology,
+            FailoverConfig config,
+            Executor events,
+            TimeSource time) {
         this.routing = routing;
-        this.listeners = new ListenerRegistry<>(events);
+        this.topology = topology;
+        this.config = config;
+        this.record = new FailoverRecord(events);
+        this.executor =
+                new ScheduledThreadPoolExecutor(
+                        1,
+                        r -> {
+                            Thread t = new Thread(r, "weft-failover");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        this.reactions =
+                new TopologyReactions(planner, executor, config.recoveryHoldDown().toNanos(), time);
+    }
+
+    /**
+     * The backup chooser routing's destination planner should consult: {@link LocalProtection}, or
+     * null (no fast-failover groups) when protection is off.
+     */
+    public static BackupChooser protection(FailoverConfig config) {
+        return config.protection() ? new LocalProtection() : null;
     }
 
     public FailoverApp start() {
-        routing.addRouteChangeListener(this);
+        routing.addRouteChangeListener(record);
+        topology.addListener(topologyListener);
+        log.info(
+                "Failover started (protection {}, recovery hold-down {} ms)",
+                config.protection(),
+                config.recoveryHoldDown().toMillis());
         return this;
     }
 
-    @Override
-    public void event(RouteChange c) {
-        FailoverEvent e;
-        synchronized (this) {
-            flowChanges += c.flowChanges();
-            if (c.cause() == RouteChange.Cause.LOSS) {
-                reroutes++;
-                lastReactionNanos = c.reactionNanos();
-                maxReactionNanos = Math.max(maxReactionNanos, c.reactionNanos());
-                e = new FailoverEvent(FailoverEvent.Type.REROUTED, c);
-            } else {
-                recoveries++;
-                e = new FailoverEvent(FailoverEvent.Type.RECOVERED, c);
-            }
-            history.addLast(e);
-            while (history.size() > HISTORY) {
-                history.removeFirst();
-            }
+    private TopologyReactions reactions() {
+        return reactions;
+    }
+
+    /**
+     * Runs a task on the app's thread; a failure is logged, never kept in a future nobody reads.
+     */
+    private void execute(Runnable task) {
+        try {
+            executor.execute(
+                    () -> {
+                        try {
+                            task.run();
+                        } catch (RuntimeException e) {
+                            log.error("Failover work failed", e);
+                        }
+                    });
+        } catch (RejectedExecutionException e) {
+            log.debug("Failover is stopped; dropping work", e);
         }
-        if (e.type() == FailoverEvent.Type.REROUTED) {
-            log.info(
-                    "Failover: lost {} link(s) {} and {} switch(es) {}; {} destination(s) re-routed with {} "
-                            + "flow change(s); reaction {} ms, healed {} ms after detection",
-                    c.linksLost().size(),
-                    c.linksLost(),
-                    c.switchesLost().size(),
-                    c.switchesLost(),
-                    c.destinations(),
-                    c.flowChanges(),
-                    String.format("%.1f", c.reactionNanos() / 1e6),
-                    e.healingMillis());
-        } else {
-            log.info(
-                    "Routes re-optimised ({}): {} destination(s), {} flow change(s) in {} ms",
-                    c.cause(),
-                    c.destinations(),
-                    c.flowChanges(),
-                    String.format("%.1f", c.reactionNanos() / 1e6));
-        }
-        listeners.post(e);
     }
 
     @Override
-    public synchronized List<FailoverEvent> recentEvents() {
-        return List.copyOf(history);
+    public List<FailoverEvent> recentEvents() {
+        return record.recentEvents();
     }
 
     @Override
-    public synchronized FailoverStats stats() {
-        return new FailoverStats(
-                reroutes, recoveries, flowChanges, lastReactionNanos, maxReactionNanos);
+    public FailoverStats stats() {
+        return record.stats();
     }
 
     @Override
     public void addListener(FailoverListener listener) {
-        listeners.add(listener);
+        record.addListener(listener);
     }
 
     @Override
     public void removeListener(FailoverListener listener) {
-        listeners.remove(listener);
+        record.removeListener(listener);
     }
 
     @Override
     public void close() {
-        routing.removeRouteChangeListener(this);
+        topology.removeListener(topologyListener);
+        routing.removeRouteChangeListener(record);
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+                log.warn("Failover work still running after 2 s at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -3,113 +3,94 @@ package org.weft.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.util.concurrent.MoreExecutors;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.weft.net.Link;
-import org.weft.net.failover.FailoverEvent;
 import org.weft.net.routing.RouteChange;
-import org.weft.net.routing.RouteChangeListener;
-import org.weft.net.routing.RoutingMetric;
-import org.weft.net.routing.RoutingService;
+import org.weft.net.topology.TopologyEvent;
+import org.weft.net.topology.TopologyFixtures;
+import org.weft.net.topology.TopologyListener;
+import org.weft.net.topology.TopologyService;
+import org.weft.net.topology.TopologySnapshot;
+import org.weft.time.VirtualTime;
 
+/** The app wired together: topology changes become re-planning, route changes become events. */
 class FailoverAppTest {
 
-    /** A routing service that only keeps its route-change listeners. */
-    static final class FakeRouting implements RoutingService {
-        final List<RouteChangeListener> listeners = new ArrayList<>();
+    private static final class FakeTopology implements TopologyService {
+        final TopologySnapshot snapshot = TopologyFixtures.ring(4);
+        final List<TopologyListener> listeners = new CopyOnWriteArrayList<>();
 
         @Override
-        public RoutingMetric metric() {
-            return RoutingMetric.HOP_COUNT;
+        public TopologySnapshot currentSnapshot() {
+            return snapshot;
         }
 
         @Override
-        public CompletableFuture<Void> setMetric(RoutingMetric metric) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public int routedHostCount() {
-            return 0;
-        }
-
-        @Override
-        public void addRouteChangeListener(RouteChangeListener l) {
+        public void addListener(TopologyListener l) {
             listeners.add(l);
         }
 
         @Override
-        public void removeRouteChangeListener(RouteChangeListener l) {
+        public void removeListener(TopologyListener l) {
             listeners.remove(l);
         }
-
-        void fire(RouteChange c) {
-            listeners.forEach(l -> l.event(c));
-        }
     }
 
-    private static RouteChange loss(long reactionNanos, int flows) {
-        return new RouteChange(
-                RouteChange.Cause.LOSS,
-                Set.of(Link.of(1, 1, 2, 1)),
-                Set.of(),
-                1_000,
-                1_012,
-                reactionNanos,
-                3,
-                flows);
-    }
+    private final FakeRouting routing = new FakeRouting();
+    private final FakeTopology topology = new FakeTopology();
 
-    @Test
-    void lossesAndRecoveriesBecomeEventsWithTimingsAndCounters() {
-        FakeRouting routing = new FakeRouting();
-        FailoverApp app = new FailoverApp(routing, MoreExecutors.directExecutor()).start();
-        List<FailoverEvent> seen = new ArrayList<>();
-        app.addListener(seen::add);
+    private final VirtualTime time = new VirtualTime(Instant.ofEpochMilli(7));
 
-        routing.fire(loss(5_000_000, 7));
-        routing.fire(loss(9_000_000, 4));
-        routing.fire(
-                new RouteChange(
-                        RouteChange.Cause.RECOVERY,
-                        Set.of(),
-                        Set.of(),
-                        2_000,
-                        2_100,
-                        1_000_000,
-                        3,
-                        6));
-
-        assertThat(seen)
-                .extracting(FailoverEvent::type)
-                .containsExactly(
-                        FailoverEvent.Type.REROUTED,
-                        FailoverEvent.Type.REROUTED,
-                        FailoverEvent.Type.RECOVERED);
-        assertThat(seen.get(0).healingMillis()).isEqualTo(12);
-        assertThat(app.stats().reroutes()).isEqualTo(2);
-        assertThat(app.stats().recoveries()).isEqualTo(1);
-        assertThat(app.stats().flowChanges()).isEqualTo(17);
-        assertThat(app.stats().lastReactionNanos()).isEqualTo(9_000_000);
-        assertThat(app.stats().maxReactionNanos()).isEqualTo(9_000_000);
-        assertThat(app.recentEvents()).hasSize(3);
-
-        app.close();
-        routing.fire(loss(1, 1));
-        assertThat(seen).hasSize(3);
+    private FailoverApp app() {
+        return new FailoverApp(
+                routing,
+                routing,
+                topology,
+                new FailoverConfig(true, Duration.ofSeconds(1)),
+                MoreExecutors.directExecutor(),
+                time);
     }
 
     @Test
-    void historyIsBounded() {
-        FakeRouting routing = new FakeRouting();
-        FailoverApp app = new FailoverApp(routing, MoreExecutors.directExecutor()).start();
-        for (int i = 0; i < FailoverApp.HISTORY + 20; i++) {
-            routing.fire(loss(i, 1));
+    void aLostLinkIsRestoredAndItsRouteChangeBecomesAnEvent() throws Exception {
+        try (FailoverApp app = app().start()) {
+            Link l = topology.snapshot.links().iterator().next();
+            TopologyEvent e =
+                    new TopologyEvent(
+                            topology.snapshot,
+                            Set.of(),
+                            Set.of(),
+                            Set.of(),
+                            Set.of(l),
+                            Set.of(),
+                            List.of());
+            topology.listeners.forEach(x -> x.event(e));
+
+            FakeRouting.Call restore = routing.calls.poll(5, TimeUnit.SECONDS);
+            assertThat(restore).isNotNull();
+            assertThat(restore.what()).isEqualTo("restore");
+            assertThat(restore.links()).containsExactly(l);
+            assertThat(restore.nanos()).isEqualTo(time.nanos());
+
+            routing.fire(
+                    new RouteChange(RouteChange.Cause.LOSS, Set.of(l), Set.of(), 1, 2, 3, 4, 5));
+            assertThat(app.stats().reroutes()).isEqualTo(1);
+            assertThat(app.recentEvents()).hasSize(1);
         }
-        assertThat(app.recentEvents()).hasSize(FailoverApp.HISTORY);
-        assertThat(app.stats().reroutes()).isEqualTo(FailoverApp.HISTORY + 20);
+        assertThat(routing.listeners).as("unregistered on close").isEmpty();
+        assertThat(topology.listeners).isEmpty();
+    }
+
+    @Test
+    void protectionIsLocalProtectionOrNone() {
+        assertThat(FailoverApp.protection(FailoverConfig.defaults()))
+                .isInstanceOf(LocalProtection.class);
+        assertThat(FailoverApp.protection(new FailoverConfig(false, Duration.ZERO))).isNull();
     }
 }

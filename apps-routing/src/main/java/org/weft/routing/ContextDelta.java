@@ -10,11 +10,11 @@ import org.weft.net.topology.TopologySnapshot;
 
 /**
  * The difference between two planning contexts that decides how much of a destination's plan made
- * with the older one can be kept: whether they are comparable at all (same weigher and protection,
- * uniform link capacities), the switches a link or switch appeared or disappeared at (in the
- * topology or among the connected switches, or whose group support changed), and, asked per switch,
- * whether the distances from its neighbours back to it moved (what a loop-free-alternate choice
- * depends on).
+ * with the older one can be kept: whether they are comparable at all (same weigher and backup
+ * chooser, uniform link capacities), the switches a link or switch appeared or disappeared at (in
+ * the topology or among the connected switches, or whose group support changed), and, asked per
+ * switch, whether the distances from its neighbours back to it moved (what a loop-free-alternate
+ * choice depends on).
  */
 final class ContextDelta {
 
@@ -48,7 +48,7 @@ final class ContextDelta {
 
     private static boolean comparable(PlanContext a, PlanContext b) {
         return a.weigher() == b.weigher()
-                && a.protect() == b.protect()
+                && a.protection() == b.protection()
                 && a.uniformCapacity()
                 && b.uniformCapacity();
     }

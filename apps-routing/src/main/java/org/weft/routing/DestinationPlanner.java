@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
@@ -15,6 +16,7 @@ import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.Group;
+import org.weft.net.routing.plan.Backup;
 import org.weft.net.topology.LinkInfo;
 import org.weft.net.topology.LinkWeigher;
 import org.weft.net.topology.NextHops;
@@ -53,7 +55,7 @@ public final class DestinationPlanner {
             HostAttachment host,
             int hostIndex,
             Map<Dpid, SwitchInfo> switches) {
-        return plan(new PlanContext(topo, weigher, switches, false), host, hostIndex);
+        return plan(new PlanContext(topo, weigher, switches, null), host, hostIndex);
     }
 
     public static RoutingPlan plan(PlanContext ctx, HostAttachment host, int hostIndex) {
@@ -144,10 +146,8 @@ public final class DestinationPlanner {
             return new SwitchPart(
                     rule(s, match, hostIndex, FlowAction.group(g.groupId())), g, null);
         }
-        var backup =
-                ctx.protect()
-                        ? LocalProtection.backup(ctx, s, primary, hops)
-                        : java.util.Optional.<LocalProtection.Backup>empty();
+        Optional<Backup> backup =
+                ctx.protect() ? ctx.protection().backup(ctx, hops, s, primary) : Optional.empty();
         if (backup.isEmpty()) {
             return new SwitchPart(
                     rule(s, match, hostIndex, FlowAction.output(primary.src().port())), null, null);
@@ -164,7 +164,7 @@ public final class DestinationPlanner {
      * The rule that turns packets for the destination arriving at the backup's far end from the
      * protected switch toward that switch's other next hop (never back).
      */
-    private static java.util.Optional<FlowRule> uturn(
+    private static Optional<FlowRule> uturn(
             PlanContext ctx, NextHops hops, Link backup, FlowMatch match, int hostIndex) {
         Dpid n = backup.dstDpid();
         List<Link> others =
@@ -173,10 +173,10 @@ public final class DestinationPlanner {
                         .sorted(Comparator.naturalOrder())
                         .toList();
         if (others.isEmpty() || !ctx.switches().containsKey(n)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         FlowMatch fromS = match.toBuilder().inPort(backup.dst().port()).build();
-        return java.util.Optional.of(
+        return Optional.of(
                 FlowRule.builder(n)
                         .priority(UTURN_PRIORITY)
                         .match(fromS)

@@ -4,7 +4,11 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.weft.net.Dpid;
+import org.weft.net.Link;
+import org.weft.net.routing.plan.BackupChooser;
+import org.weft.net.routing.plan.PlanView;
 import org.weft.net.topology.LinkWeigher;
 import org.weft.net.topology.NextHops;
 import org.weft.net.topology.TopologySnapshot;
@@ -12,31 +16,35 @@ import org.weft.net.topology.graph.PlanningGraph;
 
 /**
  * What planning needs for one topology snapshot: the snapshot, the metric's weigher, the switches'
- * capabilities, whether to add local protection, and a cache of next hops per destination switch so
- * that planning many hosts costs one reverse Dijkstra per switch, not per host. Not thread-safe:
- * one context per planning pass on one thread.
+ * capabilities, the failover app's backup chooser for local protection (none: no fast-failover
+ * groups), and a cache of next hops per destination switch so that planning many hosts costs one
+ * reverse Dijkstra per switch, not per host. It is also the narrow {@link PlanView} the chooser
+ * sees. Not thread-safe: one context per planning pass on one thread.
  */
-public final class PlanContext {
+public final class PlanContext implements PlanView {
 
     private final TopologySnapshot topo;
     private final LinkWeigher weigher;
     private final Map<Dpid, SwitchInfo> switches;
-    private final boolean protect;
+    private final BackupChooser protection;
     private final Map<Dpid, NextHops> nextHops = new HashMap<>();
     private final Map<Dpid, Map<Dpid, Double>> fromNeighbours = new HashMap<>();
     private final Map<PlanContext, ContextDelta> deltas = new IdentityHashMap<>();
     private PlanningGraph graph;
     private Boolean uniformCapacity;
 
+    /**
+     * @param protection chooses fast-failover backups (the failover app's); null for none
+     */
     public PlanContext(
             TopologySnapshot topo,
             LinkWeigher weigher,
             Map<Dpid, SwitchInfo> switches,
-            boolean protect) {
+            BackupChooser protection) {
         this.topo = topo;
         this.weigher = weigher;
         this.switches = switches;
-        this.protect = protect;
+        this.protection = protection;
     }
 
     public TopologySnapshot topology() {
@@ -47,8 +55,19 @@ public final class PlanContext {
         return switches;
     }
 
+    /** Whether plans get fast-failover groups (a backup chooser was given). */
     public boolean protect() {
-        return protect;
+        return protection != null;
+    }
+
+    /** The backup chooser; null when {@link #protect()} is false. */
+    public BackupChooser protection() {
+        return protection;
+    }
+
+    @Override
+    public Set<Link> linksFrom(Dpid s) {
+        return topo.linksFrom(s);
     }
 
     public LinkWeigher weigher() {
@@ -60,7 +79,7 @@ public final class PlanContext {
         return nextHops.computeIfAbsent(dst, graph()::nextHops);
     }
 
-    /** The least cost from {@code neighbour} (a switch {@code s} links to) back to {@code s}. */
+    @Override
     public OptionalDouble distanceFromNeighbour(Dpid neighbour, Dpid s) {
         Double d = distancesFromNeighbours(s).get(neighbour);
         return d == null ? OptionalDouble.empty() : OptionalDouble.of(d);

@@ -10,6 +10,7 @@ import org.weft.net.device.Device;
 import org.weft.net.device.DeviceService;
 import org.weft.net.device.Port;
 import org.weft.net.routing.RoutingMetric;
+import org.weft.net.routing.plan.BackupChooser;
 import org.weft.net.topology.TopologySnapshot;
 
 /**
@@ -20,11 +21,14 @@ import org.weft.net.topology.TopologySnapshot;
 final class PlanContexts {
 
     private final DeviceService devices;
-    private final boolean protection;
+    private final BackupChooser protection;
     private PlanContext last;
     private RoutingMetric lastMetric;
 
-    PlanContexts(DeviceService devices, boolean protection) {
+    /**
+     * @param protection the failover app's backup chooser; null for no local protection
+     */
+    PlanContexts(DeviceService devices, BackupChooser protection) {
         this.devices = devices;
         this.protection = protection;
     }

@@ -171,8 +171,7 @@ class ParkedFramesRoutingTest {
                                 sw,
                                 sw,
                                 sw,
-                                new RoutingConfig(
-                                        RoutingMetric.HOP_COUNT, true, Duration.ZERO, limits))
+                                new RoutingConfig(RoutingMetric.HOP_COUNT, limits))
                         .start();
         // Routes are planned on the app's thread, in order: once a task queued after start() ran,
         // so did the planning start() queued. Waits for that work, not for time to pass.

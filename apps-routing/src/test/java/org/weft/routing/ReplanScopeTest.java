@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.weft.failover.LocalProtection;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
+import org.weft.net.routing.plan.BackupChooser;
 import org.weft.net.topology.LinkInfo;
 import org.weft.net.topology.LinkWeigher;
 import org.weft.net.topology.LinkWeighers;
@@ -28,6 +30,9 @@ import org.weft.net.topology.TopologySnapshot;
 class ReplanScopeTest {
 
     private static final int STEPS = 40;
+
+    /** The failover app's chooser: protected plans are where the scope is hardest to get right. */
+    private static final BackupChooser PROTECTION = new LocalProtection();
 
     @Test
     void fatTreeHopCount() {
@@ -67,18 +72,24 @@ class ReplanScopeTest {
         HostAttachment h = DestinationPlannerTest.hostPerSwitch(full).get(full.switches().last());
         PlannedRoute before =
                 DestinationPlanner.plan(
-                        new PlanContext(full, LinkWeighers.HOP_COUNT, switches, true), h, 0, null);
+                        new PlanContext(full, LinkWeighers.HOP_COUNT, switches, PROTECTION),
+                        h,
+                        0,
+                        null);
         Link core = full.linksFrom(full.switches().first()).iterator().next();
         TopologySnapshot cut = withLinks(full, without(full.linkInfos(), core));
         PlannedRoute after =
                 DestinationPlanner.plan(
-                        new PlanContext(cut, LinkWeighers.HOP_COUNT, switches, true), h, 0, before);
+                        new PlanContext(cut, LinkWeighers.HOP_COUNT, switches, PROTECTION),
+                        h,
+                        0,
+                        before);
         assertThat(after.rebuilt()).isNotNull();
         assertThat(after.rebuilt().size()).isLessThan(full.switches().size() / 2);
         assertThat(after.plan())
                 .isEqualTo(
                         DestinationPlanner.plan(
-                                new PlanContext(cut, LinkWeighers.HOP_COUNT, switches, true),
+                                new PlanContext(cut, LinkWeighers.HOP_COUNT, switches, PROTECTION),
                                 h,
                                 0));
     }
@@ -137,7 +148,7 @@ class ReplanScopeTest {
             Map<Dpid, SwitchInfo> connected = new HashMap<>(switches);
             connected.keySet().removeAll(down);
             connected.keySet().removeAll(disconnectedOnly);
-            PlanContext ctx = new PlanContext(topo, weigher, connected, true);
+            PlanContext ctx = new PlanContext(topo, weigher, connected, PROTECTION);
             for (int i = 0; i < hosts.size(); i++) {
                 HostAttachment h = hosts.get(i);
                 PlanKey key =

@@ -2,14 +2,21 @@ package org.weft.dist;
 
 import java.util.List;
 import org.weft.failover.FailoverApp;
+import org.weft.failover.FailoverConfig;
 import org.weft.net.intent.SteeringRuleStore;
 import org.weft.net.reconcile.IntentSource;
 import org.weft.openflow.OfController;
 import org.weft.routing.RoutingApp;
 import org.weft.routing.RoutingConfig;
 import org.weft.routing.steering.SteeringApp;
+import org.weft.time.TimeSource;
 
-/** The apps over core services: routing, steering and failover (all absent when routing is off). */
+/**
+ * The apps over core services: routing, steering and failover (all absent when routing is off).
+ * Routing and failover meet only through controller-core's {@code org.weft.net.routing.plan}: the
+ * failover app's backup chooser goes into routing's planner, routing's planner into the failover
+ * app.
+ */
 final class Apps implements AutoCloseable {
 
     final RoutingApp routing;
@@ -31,6 +38,10 @@ final class Apps implements AutoCloseable {
             return new Apps(null, null, null);
         }
         RoutingConfig rc = ConfigLoader.toRoutingConfig(config);
+        FailoverConfig fc = ConfigLoader.toFailoverConfig(config);
+        // One time source for both apps: failover stamps when it received a topology change,
+        // routing measures the reaction's end against it.
+        TimeSource time = core.time();
         RoutingApp routing =
                 new RoutingApp(
                                 of.deviceService(),
@@ -40,7 +51,9 @@ final class Apps implements AutoCloseable {
                                 of.flowRuleService(),
                                 of.groupService(),
                                 of.statsService(),
-                                rc)
+                                rc,
+                                FailoverApp.protection(fc),
+                                time)
                         .start();
         SteeringApp steering =
                 new SteeringApp(
@@ -52,7 +65,15 @@ final class Apps implements AutoCloseable {
                                 steeringRules,
                                 () -> routing.metric().weigher())
                         .start();
-        FailoverApp failover = new FailoverApp(routing, core.eventExecutor()).start();
+        FailoverApp failover =
+                new FailoverApp(
+                                routing,
+                                routing.planner(),
+                                core.topologyService(),
+                                fc,
+                                core.eventExecutor(),
+                                time)
+                        .start();
         return new Apps(routing, steering, failover);
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import org.weft.failover.FailoverConfig;
 import org.weft.net.host.impl.HostTableLimits;
 import org.weft.net.link.impl.DiscoveryConfig;
 import org.weft.net.link.impl.LldpSigner;
@@ -50,6 +51,7 @@ public final class ConfigLoader {
             toOfConfig(c);
             toCoreSettings(c);
             toRoutingConfig(c);
+            toFailoverConfig(c);
             toReconcileConfig(c);
             RestWiring.toRestConfig(c);
             return c;
@@ -236,9 +238,6 @@ public final class ConfigLoader {
             throw new IllegalArgumentException(
                     "routing.metric must be one of HOP_COUNT, LATENCY, ADMIN_WEIGHT, INVERSE_CAPACITY");
         }
-        if (r.recoveryHoldDownMs < 0) {
-            throw new IllegalArgumentException("routing.recoveryHoldDownMs must not be negative");
-        }
         WeftConfig.ParkedFrames p = r.parkedFrames;
         if (p == null) {
             throw new IllegalArgumentException("routing.parkedFrames must not be null");
@@ -248,12 +247,24 @@ public final class ConfigLoader {
         }
         return new RoutingConfig(
                 r.metric,
-                r.protection,
-                Duration.ofMillis(r.recoveryHoldDownMs),
                 new ParkedFrameLimits(
                         p.maxFrames,
                         p.maxFramesPerDestination,
                         p.maxBytes,
                         Duration.ofMillis(p.maxAgeMs)));
+    }
+
+    /**
+     * The failover app's settings this configuration describes ({@code routing.protection} and
+     * {@code routing.recoveryHoldDownMs}).
+     *
+     * @throws IllegalArgumentException with the reason when a value is impossible
+     */
+    public static FailoverConfig toFailoverConfig(WeftConfig c) {
+        WeftConfig.Routing r = c.routing;
+        if (r.recoveryHoldDownMs < 0) {
+            throw new IllegalArgumentException("routing.recoveryHoldDownMs must not be negative");
+        }
+        return new FailoverConfig(r.protection, Duration.ofMillis(r.recoveryHoldDownMs));
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFBarrierRequest;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
@@ -13,13 +14,17 @@ import org.projectfloodlight.openflow.protocol.OFFlowModCommand;
 import org.projectfloodlight.openflow.protocol.OFGroupMod;
 import org.projectfloodlight.openflow.protocol.OFGroupModCommand;
 import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.weft.failover.FailoverConfig;
 import org.weft.net.ConnectPoint;
 import org.weft.net.PortNumber;
+import org.weft.net.device.DeviceEvent;
 import org.weft.net.failover.FailoverEvent;
+import org.weft.net.failover.FailoverStats;
 import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.Group;
+import org.weft.net.link.LinkEvent;
 import org.weft.openflow.emulator.EmulatedFabric;
 import org.weft.openflow.emulator.EmulatedSwitch;
 import org.weft.openflow.emulator.FabricBuilder;
@@ -29,9 +34,11 @@ import org.weft.routing.RoutingPlan;
 /** Restoration after cuts and flaps, end to end over an emulated fabric. */
 class FailoverIT {
 
+    private static final long HOLD_DOWN_MS = 300;
+
     private static WeftConfig config() {
         WeftConfig c = WeftTestBed.config(200);
-        c.routing.recoveryHoldDownMs = 300;
+        c.routing.recoveryHoldDownMs = HOLD_DOWN_MS;
         return c;
     }
 
@@ -211,8 +218,46 @@ class FailoverIT {
         }
     }
 
+    /** What the controller saw of a flapping cable: port transitions and link losses/returns. */
+    static final class FlapWatch {
+        final AtomicInteger portsDown = new AtomicInteger();
+        final AtomicInteger portsUp = new AtomicInteger();
+        final AtomicInteger linksRemoved = new AtomicInteger();
+        final AtomicInteger linksAdded = new AtomicInteger();
+
+        FlapWatch(WeftTestBed bed, EmulatedFabric.Cable cable) {
+            ConnectPoint end = cable.a();
+            bed.weft
+                    .openflow()
+                    .deviceService()
+                    .addListener(
+                            e -> {
+                                if (e.type() == DeviceEvent.Type.PORT_UPDATED
+                                        && e.subject().dpid().equals(end.dpid())
+                                        && e.port().isPresent()
+                                        && e.port().get().number().equals(end.port())) {
+                                    (e.port().get().isLive() ? portsUp : portsDown)
+                                            .incrementAndGet();
+                                }
+                            });
+            bed.core()
+                    .linkService()
+                    .addListener(
+                            e -> {
+                                if (e.subject().src().equals(end)) {
+                                    if (e.type() == LinkEvent.Type.REMOVED) {
+                                        linksRemoved.incrementAndGet();
+                                    } else if (e.type() == LinkEvent.Type.ADDED) {
+                                        linksAdded.incrementAndGet();
+                                    }
+                                }
+                            });
+        }
+    }
+
     @Test
     void aLinkFlappingTwentyTimesEndsInTheOptimalStateWithNothingStale() throws Exception {
+        int flaps = 20;
         try (WeftTestBed bed = new WeftTestBed(FabricBuilder.ring(5), config())) {
             RoutingIT.awaitLinks(bed, 10);
             List<RoutingIT.TestHost> hosts = RoutingIT.hostsOnFreePorts(bed.fabric);
@@ -220,24 +265,51 @@ class FailoverIT {
             awaitConverged(bed);
             RoutingPlan before = bed.weft.routing().intended();
             EmulatedFabric.Cable cable = firstHop(bed, hosts.get(0), hosts.get(1));
+            // The links found at start are re-optimised onto after their own hold-down: let that
+            // run end first, so it is not counted as (or merged into) the flapping's.
+            WeftTestBed.waitUntil(
+                    () -> bed.weft.failover().stats().recoveries() >= 1,
+                    Duration.ofSeconds(5),
+                    "the start's re-optimisation");
+            FlapWatch seen = new FlapWatch(bed, cable);
+            FailoverStats statsBefore = bed.weft.failover().stats();
 
-            for (int i = 0; i < 20; i++) {
+            long flapStart = System.nanoTime();
+            for (int i = 0; i < flaps; i++) {
                 bed.fabric.cut(cable);
-                Thread.sleep(15);
+                Thread.sleep(15); // paces the stimulus; nothing waits on it
                 bed.fabric.restore(cable);
                 Thread.sleep(15);
             }
+            long flapMillis = (System.nanoTime() - flapStart) / 1_000_000;
 
-            RoutingIT.awaitLinks(bed, 10);
-            long recoveriesBefore = bed.weft.failover().stats().recoveries();
+            // The stimulus reached the controller: every cut and every repair as a port change,
+            // the link lost (and restored around) and found again.
             WeftTestBed.waitUntil(
-                    () ->
-                            bed.weft.failover().stats().recoveries() > recoveriesBefore
-                                    || converged(bed)
-                                            && bed.weft.routing().intended().equals(before),
+                    () -> seen.portsDown.get() == flaps && seen.portsUp.get() == flaps,
+                    Duration.ofSeconds(5),
+                    "every flap seen as the port going down and up");
+            RoutingIT.awaitLinks(bed, 10);
+            assertThat(seen.linksRemoved.get()).as("link losses seen").isPositive();
+            assertThat(seen.linksAdded.get()).as("link returns seen").isPositive();
+            WeftTestBed.waitUntil(
+                    () -> bed.weft.failover().stats().recoveries() > statsBefore.recoveries(),
                     Duration.ofSeconds(10),
                     "re-optimised after the hold-down");
             awaitConverged(bed);
+            FailoverStats after = bed.weft.failover().stats();
+            assertThat(after.reroutes() - statsBefore.reroutes())
+                    .as("restorations while flapping")
+                    .isPositive();
+            // The hold-down (300 ms, restarted by every return) outlasts each 30 ms flap: the
+            // link's many returns end in one re-optimisation, or one more per MAX_HOLD_DOWNS
+            // hold-downs if a loaded machine stretched the flapping past that bound.
+            long bound = FailoverConfig.MAX_HOLD_DOWNS * HOLD_DOWN_MS;
+            assertThat(after.recoveries() - statsBefore.recoveries())
+                    .as(
+                            "re-optimisations for %d link returns over %d ms",
+                            seen.linksAdded.get(), flapMillis)
+                    .isBetween(1L, 1 + flapMillis / bound);
             // Back on the original cable: the optimal routes are the ones from before the flapping.
             assertThat(new HashSet<>(bed.weft.routing().intended().flows().values()))
                     .isEqualTo(new HashSet<>(before.flows().values()));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The layering rule, checked on sources (the enforcer checks dependencies): only openflow-driver,
  * bench and controller-dist may use Loxi or Netty in main code, whether imported or written out
  * fully qualified. Every module of the reactor must be named below, so a renamed or new module
- * fails here instead of going unchecked.
+ * fails here instead of going unchecked. The apps depend on controller-core only (outside tests).
  */
 class LayeringTest {
 
@@ -35,6 +35,52 @@ class LayeringTest {
             Pattern.compile("\\b(?:io\\s*\\.\\s*netty|org\\s*\\.\\s*projectfloodlight)\\s*\\.");
 
     private static final Pattern MODULE = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>");
+
+    /** The apps: in main code they see controller-core only, and meet through its interfaces. */
+    static final List<String> APPS = List.of("apps-routing", "apps-failover");
+
+    private static final Pattern DEPENDENCY =
+            Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
+
+    @Test
+    void appsDependOnControllerCoreOnlyOutsideTests() throws IOException {
+        Path root = root();
+        for (String app : APPS) {
+            String pom = Files.readString(root.resolve(app).resolve("pom.xml"));
+            assertThat(mainWeftDependencies(pom))
+                    .as("Weft modules %s depends on outside test scope", app)
+                    .containsExactly("controller-core");
+        }
+    }
+
+    @Test
+    void testScopedDependenciesAreNotMainOnes() {
+        String pom =
+                "<dependencies><dependency><groupId>org.weft</groupId>"
+                        + "<artifactId>controller-core</artifactId></dependency>"
+                        + "<dependency><groupId>org.weft</groupId><artifactId>apps-failover"
+                        + "</artifactId><scope>test</scope></dependency>"
+                        + "<dependency><groupId>org.weft</groupId><artifactId>apps-routing"
+                        + "</artifactId></dependency></dependencies>";
+        assertThat(mainWeftDependencies(pom)).containsExactly("controller-core", "apps-routing");
+    }
+
+    /** The Weft modules a pom depends on at any scope but test, in order. */
+    static List<String> mainWeftDependencies(String pom) {
+        List<String> out = new ArrayList<>();
+        Matcher m = DEPENDENCY.matcher(pom.replaceAll("(?s)<!--.*?-->", ""));
+        while (m.find()) {
+            String d = m.group(1);
+            if (d.contains("<groupId>org.weft</groupId>") && !d.contains("<scope>test</scope>")) {
+                Matcher a =
+                        Pattern.compile("<artifactId>\\s*([^<\\s]+)\\s*</artifactId>").matcher(d);
+                if (a.find()) {
+                    out.add(a.group(1));
+                }
+            }
+        }
+        return out;
+    }
 
     @Test
     void everyReactorModuleIsClassified() throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.weft.failover.LocalProtection;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
 import org.weft.net.flow.Group;
@@ -12,8 +13,12 @@ import org.weft.net.topology.LinkWeighers;
 import org.weft.net.topology.TopologyFixtures;
 import org.weft.net.topology.TopologySnapshot;
 
-/** Fast-failover groups and U-turn rules keep every pair connected through any single cable cut. */
-class LocalProtectionTest {
+/**
+ * Plans with the failover app's backups ({@link LocalProtection}, through the {@code BackupChooser}
+ * seam): fast-failover groups and U-turn rules keep every pair connected through any single cable
+ * cut, with no controller reaction.
+ */
+class ProtectedPlansTest {
 
     private static FakeFabric protectedFabric(
             TopologySnapshot topo, Map<Dpid, HostAttachment> hosts) {
@@ -23,7 +28,7 @@ class LocalProtectionTest {
                         topo,
                         LinkWeighers.HOP_COUNT,
                         DestinationPlannerTest.switches(topo, true),
-                        true);
+                        new LocalProtection());
         int i = 0;
         for (HostAttachment h : hosts.values()) {
             fabric.apply(DestinationPlanner.plan(ctx, h, i++));
@@ -97,7 +102,7 @@ class LocalProtectionTest {
                         topo,
                         LinkWeighers.HOP_COUNT,
                         DestinationPlannerTest.switches(topo, true),
-                        true);
+                        new LocalProtection());
 
         RoutingPlan plan = DestinationPlanner.plan(ctx, h, 3);
 

@@ -1,4 +1,4 @@
-package org.weft.routing;
+package org.weft.failover;
 
 import java.util.Comparator;
 import java.util.List;
@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
+import org.weft.net.routing.plan.Backup;
+import org.weft.net.routing.plan.BackupChooser;
+import org.weft.net.routing.plan.PlanView;
 import org.weft.net.topology.NextHops;
 
 /**
@@ -21,25 +24,21 @@ import org.weft.net.topology.NextHops;
  * </ul>
  *
  * Alternates are per destination and per switch; where none exists, the switch relies on the
- * controller's restoration.
+ * controller's restoration. Candidates are tried in link order, so the choice is deterministic.
  */
-final class LocalProtection {
+public final class LocalProtection implements BackupChooser {
 
-    /** A chosen backup: the link to use and whether its far end needs a U-turn rule. */
-    record Backup(Link link, boolean uturn) {}
-
-    private LocalProtection() {}
-
-    static Optional<Backup> backup(PlanContext ctx, Dpid s, Link primary, NextHops towardDst) {
+    @Override
+    public Optional<Backup> backup(PlanView fabric, NextHops towardDst, Dpid s, Link primary) {
         double ds = towardDst.distance(s).orElse(Double.POSITIVE_INFINITY);
         List<Link> candidates =
-                ctx.topology().linksFrom(s).stream()
+                fabric.linksFrom(s).stream()
                         .filter(l -> !l.equals(primary))
                         .sorted(Comparator.naturalOrder())
                         .toList();
         for (Link l : candidates) {
             OptionalDouble dn = towardDst.distance(l.dstDpid());
-            OptionalDouble dns = ctx.distanceFromNeighbour(l.dstDpid(), s);
+            OptionalDouble dns = fabric.distanceFromNeighbour(l.dstDpid(), s);
             if (dn.isPresent() && dns.isPresent() && dn.getAsDouble() < dns.getAsDouble() + ds) {
                 return Optional.of(new Backup(l, false));
             }

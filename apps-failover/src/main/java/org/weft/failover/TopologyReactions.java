@@ -1,11 +1,12 @@
-package org.weft.routing;
+package org.weft.failover;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.weft.event.AbstractEvent;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
@@ -13,46 +14,60 @@ import org.weft.net.device.DeviceEvent;
 import org.weft.net.link.LinkEvent;
 import org.weft.net.routing.RouteChange;
 import org.weft.net.routing.RoutingMetric;
+import org.weft.net.routing.plan.RoutePlanner;
 import org.weft.net.topology.TopologyEvent;
+import org.weft.time.TimeSource;
 
 /**
- * How the routing app answers topology changes: losses at once, re-planning exactly the
+ * How the fabric answers topology changes: losses at once, asking routing to re-plan exactly the
  * destinations that used a lost element; recoveries and attribute changes after a hold-down that
  * restarts with every new recovery (bounded), so a flapping link causes one re-optimisation, not
- * one per flap. Runs on the app's single thread.
+ * one per flap. Runs on one thread: {@link #onTopology} runs on {@code executor}, which must be
+ * single-threaded, and the hold-down's timer (set on the time source) hands its work to the same
+ * executor. Time comes from the given source only.
  */
 final class TopologyReactions {
 
-    private final RoutingApp app;
-    private final ScheduledExecutorService executor;
-    private final HoldDown holdDown;
-    private final LongSupplier nanos;
-    private ScheduledFuture<?> pendingRecovery;
+    private static final Logger log = LoggerFactory.getLogger(TopologyReactions.class);
 
+    private final RoutePlanner planner;
+    private final Executor executor;
+    private final HoldDown holdDown;
+    private final TimeSource time;
+    private Future<?> pendingRecovery;
+
+    /**
+     * A timer that fired and queued its work before it was cancelled must not act: only the latest
+     * scheduled re-optimisation (this generation) runs.
+     */
+    private long generation;
+
+    /**
+     * @param executor the app's single thread, where the hold-down's expiry runs
+     * @param time the source routing measures reaction times with; sets the hold-down's timer
+     */
     TopologyReactions(
-            RoutingApp app,
-            ScheduledExecutorService executor,
-            long holdDownNanos,
-            LongSupplier nanos) {
-        this.app = app;
+            RoutePlanner planner, Executor executor, long holdDownNanos, TimeSource time) {
+        this.planner = planner;
         this.executor = executor;
-        this.holdDown = new HoldDown(holdDownNanos, RoutingConfig.MAX_HOLD_DOWNS);
-        this.nanos = nanos;
+        this.holdDown = new HoldDown(holdDownNanos, FailoverConfig.MAX_HOLD_DOWNS);
+        this.time = time;
     }
 
     void onTopology(TopologyEvent e) {
-        long receivedAt = nanos.getAsLong();
+        long receivedAt = time.nanos();
         Set<Link> lost = new HashSet<>(e.removedLinks());
         Set<Dpid> lostSwitches = e.removedSwitches();
         boolean recovered = !e.addedLinks().isEmpty() || !e.addedSwitches().isEmpty();
-        boolean attributes = app.metric() != RoutingMetric.HOP_COUNT && !e.updatedLinks().isEmpty();
+        boolean attributes =
+                planner.metric() != RoutingMetric.HOP_COUNT && !e.updatedLinks().isEmpty();
         // Restoration first: each switch's writer runs steps in order, so routes queued before
         // the flood tree's update reach the switches one barrier earlier.
         if (!lost.isEmpty() || !lostSwitches.isEmpty()) {
-            app.restore(lost, lostSwitches, detectedAt(e), receivedAt);
+            planner.restore(lost, lostSwitches, detectedAt(e), receivedAt);
         }
         if (!lost.isEmpty() || !lostSwitches.isEmpty() || recovered) {
-            app.replanFlood();
+            planner.replanFlood();
         }
         if (recovered) {
             scheduleReoptimize(RouteChange.Cause.RECOVERY);
@@ -61,18 +76,33 @@ final class TopologyReactions {
         }
     }
 
+    /** Whether a re-optimisation is waiting for its hold-down to pass. */
+    boolean isHoldingDown() {
+        return holdDown.isPending();
+    }
+
     private void scheduleReoptimize(RouteChange.Cause cause) {
         if (pendingRecovery != null) {
             pendingRecovery.cancel(false);
         }
-        long delay = holdDown.changed(cause, nanos.getAsLong());
-        pendingRecovery = executor.schedule(this::fire, delay, TimeUnit.NANOSECONDS);
+        long delay = holdDown.changed(cause, time.nanos());
+        long mine = ++generation;
+        pendingRecovery =
+                time.schedule(Duration.ofNanos(delay), () -> executor.execute(() -> fire(mine)));
     }
 
-    private void fire() {
+    private void fire(long scheduled) {
+        if (scheduled != generation) {
+            return;
+        }
         RouteChange.Cause cause = holdDown.fire();
         pendingRecovery = null;
-        app.runLogged(() -> app.reoptimize(cause, System.currentTimeMillis(), nanos.getAsLong()));
+        try {
+            planner.reoptimize(cause, time.millis(), time.nanos());
+        } catch (RuntimeException e) {
+            // Logged here: a scheduled task's failure would stay in a future nobody reads.
+            log.error("Re-optimisation after the hold-down failed", e);
+        }
     }
 
     /**

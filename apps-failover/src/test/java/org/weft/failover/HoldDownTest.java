@@ -1,4 +1,4 @@
-package org.weft.routing;
+package org.weft.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import org.weft.net.routing.RouteChange;
 class HoldDownTest {
 
     private static final long HOLD = 2_000;
-    private final HoldDown holdDown = new HoldDown(HOLD, RoutingConfig.MAX_HOLD_DOWNS);
+    private final HoldDown holdDown = new HoldDown(HOLD, FailoverConfig.MAX_HOLD_DOWNS);
 
     @Test
     void aLoneRecoveryWaitsOneHoldDown() {
@@ -29,7 +29,7 @@ class HoldDownTest {
     @Test
     void aLinkThatKeepsFlappingIsReoptimisedAfterAtMostMaxHoldDowns() {
         long first = 1_000;
-        long bound = first + RoutingConfig.MAX_HOLD_DOWNS * HOLD;
+        long bound = first + FailoverConfig.MAX_HOLD_DOWNS * HOLD;
         long due = first + holdDown.changed(RouteChange.Cause.RECOVERY, first);
         int flaps = 0;
         // A flap every half hold-down, until the re-optimisation's time comes.

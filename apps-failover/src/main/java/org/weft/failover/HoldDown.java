@@ -1,4 +1,4 @@
-package org.weft.routing;
+package org.weft.failover;
 
 import org.weft.net.routing.RouteChange;
 

@@ -1,0 +1,61 @@
+package org.weft.routing;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.weft.net.Link;
+import org.weft.net.host.Host;
+import org.weft.net.host.HostId;
+
+/**
+ * The routing app's plan store for destinations: each routed host's index (its group id and
+ * cookie), its last plan (so the next one rebuilds only what changed, {@link ReplanScope}), and the
+ * {@link LinkRouteIndex} of which destinations use which link, kept in step with every plan handed
+ * to the programmer. The index lives here, not in the failover app, because it is updated from the
+ * plans on every routing (host events, re-optimisations) and read only to answer a restoration
+ * through {@code RoutePlanner.restore}. The routing app's thread only.
+ */
+final class DestinationRoutes {
+
+    private final RouteProgrammer programmer;
+    private final LinkRouteIndex index = new LinkRouteIndex();
+    private final Map<HostId, Integer> hostIndex = new ConcurrentHashMap<>();
+    private final Map<PlanKey, PlannedRoute> planned = new ConcurrentHashMap<>();
+    private final AtomicInteger nextIndex = new AtomicInteger();
+
+    DestinationRoutes(RouteProgrammer programmer) {
+        this.programmer = programmer;
+    }
+
+    /** Plans (incrementally where it can) and programs the routes toward a host. */
+    CompletableFuture<Integer> route(PlanContext ctx, Host h) {
+        HostAttachment dst =
+                new HostAttachment(
+                        h.mac(), h.vlan() == HostId.NO_VLAN ? null : h.vlan(), h.location());
+        int i = hostIndex.computeIfAbsent(h.id(), id -> nextIndex.getAndIncrement());
+        PlanKey key = PlanKey.of(h.id());
+        PlannedRoute route = DestinationPlanner.plan(ctx, dst, i, planned.get(key));
+        planned.put(key, route);
+        RoutingPlan plan = route.plan();
+        if (route.rebuilt() == null) {
+            index.put(key, plan, ctx.topology());
+        } else {
+            index.update(key, plan, ctx.topology(), route.rebuilt());
+        }
+        return programmer.update(key, plan, h.location().dpid());
+    }
+
+    /** Removes the routes toward a destination. */
+    CompletableFuture<Integer> unroute(PlanKey key) {
+        planned.remove(key);
+        index.remove(key);
+        return programmer.update(key, RoutingPlan.empty(), null);
+    }
+
+    /** The destinations (and other keys) whose routes use any of the links. */
+    Set<PlanKey> using(Set<Link> links) {
+        return index.keysUsing(links);
+    }
+}

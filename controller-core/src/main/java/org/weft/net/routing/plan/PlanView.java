@@ -1,0 +1,20 @@
+package org.weft.net.routing.plan;
+
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.weft.net.Dpid;
+import org.weft.net.Link;
+
+/**
+ * What the routing app's planner lets a {@link BackupChooser} see of the fabric, besides the next
+ * hops toward the destination: the links leaving a switch, and the least costs from its neighbours
+ * back to it, both under the metric being planned with.
+ */
+public interface PlanView {
+
+    /** The links leaving {@code s} in the topology being planned over. */
+    Set<Link> linksFrom(Dpid s);
+
+    /** The least cost from {@code neighbour} (a switch {@code s} links to) back to {@code s}. */
+    OptionalDouble distanceFromNeighbour(Dpid neighbour, Dpid s);
+}
