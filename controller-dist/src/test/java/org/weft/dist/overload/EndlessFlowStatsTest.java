@@ -172,7 +172,7 @@ class EndlessFlowStatsTest {
 
     /** One part of ~50 KB: 400 flow entries, REPLY_MORE, the request's xid. */
     private static byte[] part(long xid) {
-        var f = RawSwitch.OF13;
+        var f = SwitchMessages.OF13;
         List<OFFlowStatsEntry> entries = new ArrayList<>();
         for (int i = 0; i < ENTRIES_PER_PART; i++) {
             entries.add(
@@ -205,7 +205,7 @@ class EndlessFlowStatsTest {
                             .build());
         }
         byte[] part =
-                RawSwitch.encode(
+                SwitchMessages.encode(
                         f.buildFlowStatsReply()
                                 .setXid(xid)
                                 .setFlags(EnumSet.of(OFStatsReplyFlags.REPLY_MORE))

@@ -135,8 +135,8 @@ class PacketInFloodTest {
                         64);
         List<OFMessage> pis = new ArrayList<>();
         for (int i = 0; i < PER_CHUNK; i++) {
-            pis.add(RawSwitch.packetIn(0x4000_0000L + i, 1, frame));
+            pis.add(SwitchMessages.packetIn(0x4000_0000L + i, 1, frame));
         }
-        return RawSwitch.encodeAll(pis);
+        return SwitchMessages.encodeAll(pis);
     }
 }
