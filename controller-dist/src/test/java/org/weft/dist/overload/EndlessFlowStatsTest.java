@@ -89,7 +89,8 @@ class EndlessFlowStatsTest {
                                 return true;
                             });
             bed.awaitRegistered(HOSTILE, Duration.ofSeconds(5));
-            Thread.sleep(1_000); // the routing audit's own flow-stats request is answered politely
+            // The routing audit's own flow-stats request is answered politely.
+            bed.awaitConnectPass(HOSTILE, Duration.ofSeconds(10));
             armed.set(true);
 
             String dpid = URLEncoder.encode(Dpid.of(HOSTILE).toString(), StandardCharsets.UTF_8);

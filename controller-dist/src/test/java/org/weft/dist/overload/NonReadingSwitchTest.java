@@ -52,7 +52,7 @@ class NonReadingSwitchTest {
             SwitchReader reader = SwitchReader.polite(hostile, Duration.ofSeconds(10));
             bed.awaitRegistered(HOSTILE, Duration.ofSeconds(5));
             ChannelWatch channel = bed.watchChannel(HOSTILE);
-            Thread.sleep(1_000); // the connect-time audit is answered
+            bed.awaitConnectPass(HOSTILE, Duration.ofSeconds(10)); // its audit is answered
             reader.stopAndJoin();
             long stoppedReading = System.nanoTime();
 

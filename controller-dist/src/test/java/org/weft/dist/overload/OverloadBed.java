@@ -23,6 +23,7 @@ import org.weft.net.Dpid;
 import org.weft.net.device.DeviceEvent;
 import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
+import org.weft.net.reconcile.SyncState;
 
 /**
  * The whole of Weft in this JVM (which the overload execution bounds to {@code -Xmx256m}), OpenFlow
@@ -172,7 +173,13 @@ final class OverloadBed implements AutoCloseable {
                             MAX_RUN_MS);
             memory = MemoryWatch.start(logs, emergency, MAX_RUN_MS);
             emergency.watch(memory);
-            // One second of calm so registration's own traffic (audit, LLDP) is over.
+            // Registration's own traffic (the connect-time audit) is over before measuring,
+            waitUntil(
+                    () -> connectPassOver(w, GoodSwitch.DPID),
+                    Duration.ofSeconds(10),
+                    "the good switch's connect-time reconcile pass");
+            // then one second of calm: a warm-up (JIT, the first LLDP rounds) with no event to
+            // wait for, so the first judged requests do not pay for it.
             Thread.sleep(1_000);
             good.startMeasuring();
             rest.startSampling();
@@ -220,6 +227,21 @@ final class OverloadBed implements AutoCloseable {
                 () -> isConnected(dpid),
                 timeout,
                 "switch " + Dpid.of(dpid) + " registered by Weft");
+    }
+
+    /**
+     * Waits until the reconciler's pass on the switch's connection (its audit: stats requests, the
+     * writes intent needs, a barrier) is over: Weft's connect-time requests have been answered.
+     */
+    void awaitConnectPass(long dpid, Duration timeout) throws InterruptedException {
+        waitUntil(
+                () -> connectPassOver(weft, dpid),
+                timeout,
+                "the connect-time reconcile pass of switch " + Dpid.of(dpid));
+    }
+
+    private static boolean connectPassOver(Weft weft, long dpid) {
+        return weft.reconciler().state(Dpid.of(dpid)) != SyncState.UNKNOWN;
     }
 
     static void waitUntil(BooleanSupplier condition, Duration timeout, String what)

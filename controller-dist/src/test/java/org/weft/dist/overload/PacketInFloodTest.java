@@ -41,7 +41,7 @@ class PacketInFloodTest {
             SwitchReader reader = SwitchReader.polite(hostile, Duration.ofSeconds(40));
             bed.awaitRegistered(HOSTILE, Duration.ofSeconds(5));
             ChannelWatch channel = bed.watchChannel(HOSTILE);
-            Thread.sleep(500);
+            bed.awaitConnectPass(HOSTILE, Duration.ofSeconds(10)); // its audit is answered
 
             byte[] chunk = packetIns();
             Flood flood =
