@@ -88,7 +88,7 @@ final class ReconcileCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "need an even K >= 4, P >= 1, N >= 1 and an interval of at least 0.1 s");
         }
-        ReconcileRun.Result r =
+        ReconcileResult r =
                 new ReconcileRun(
                                 new ReconcileRun.Options(
                                         k,
@@ -103,7 +103,7 @@ final class ReconcileCommand implements Callable<Integer> {
         new ReconcileReport(System.out).print(r);
         boolean clean =
                 r.passes().stream().allMatch(p -> p.failed() == 0)
-                        && r.repairs().stream().allMatch(ReconcileRun.Repair::allRepaired);
+                        && r.repairs().stream().allMatch(ReconcileResult.Repair::allRepaired);
         return clean ? 0 : 1;
     }
 }

@@ -15,7 +15,7 @@ final class ReconcileReport {
         this.out = out;
     }
 
-    void print(ReconcileRun.Result r) {
+    void print(ReconcileResult r) {
         ReconcileRun.Options o = r.options();
         int n = r.switches();
         out.printf(
@@ -41,7 +41,7 @@ final class ReconcileReport {
                 r.idleWeftCores(),
                 Runtime.getRuntime().availableProcessors());
         int i = 1;
-        for (ReconcileRun.Pass p : r.passes()) {
+        for (ReconcileResult.Pass p : r.passes()) {
             double[] ms = p.switchPassMillis();
             out.printf(
                     Locale.ROOT,
@@ -67,7 +67,7 @@ final class ReconcileReport {
                     p.processCpuSeconds());
             wire("    per switch", p.wire(), n);
         }
-        ReconcileRun.Pass last = r.passes().get(r.passes().size() - 1);
+        ReconcileResult.Pass last = r.passes().get(r.passes().size() - 1);
         out.printf(
                 Locale.ROOT,
                 "  steady state at reconcile.intervalS %s: %.3f Weft cores for passes (the last full"
@@ -76,7 +76,7 @@ final class ReconcileReport {
                 fmt(o.intervalS()),
                 net(last, r) / o.intervalS(),
                 (last.wire().bytesFromWeft() + last.wire().bytesToWeft()) / 1024.0 / o.intervalS());
-        for (ReconcileRun.Repair rep : r.repairs()) {
+        for (ReconcileResult.Repair rep : r.repairs()) {
             long[] ms = rep.repairedMillis();
             out.printf(
                     Locale.ROOT,
@@ -93,12 +93,12 @@ final class ReconcileReport {
                     rep.weftCpuSeconds());
             wire("    all switches", rep.wire(), 1);
         }
-        ReconcileRun.Repair periodic = r.repairs().get(0);
-        ReconcileRun.Repair full = r.repairs().get(1);
+        ReconcileResult.Repair periodic = r.repairs().get(0);
+        ReconcileResult.Repair full = r.repairs().get(1);
         double[] passSeconds =
-                r.passes().stream().mapToDouble(ReconcileRun.Pass::seconds).toArray();
+                r.passes().stream().mapToDouble(ReconcileResult.Pass::seconds).toArray();
         Arrays.sort(passSeconds);
-        ReconcileRun.Wire w = last.wire();
+        ReconcileResult.Wire w = last.wire();
         out.printf(
                 Locale.ROOT,
                 "RESULT mode=reconcile k=%d switches=%d flows=%d groups=%d interval_s=%s"
@@ -130,7 +130,7 @@ final class ReconcileReport {
                 periodic.allRepaired() && full.allRepaired());
     }
 
-    private void wire(String label, ReconcileRun.Wire w, int per) {
+    private void wire(String label, ReconcileResult.Wire w, int per) {
         out.printf(
                 Locale.ROOT,
                 "%s: flow stats %.2f requests (%.0f B) / %.2f replies (%.0f B); group desc %.2f"
@@ -154,7 +154,7 @@ final class ReconcileReport {
     }
 
     /** A pass's Weft CPU beyond what Weft's threads use when idle (LLDP, echoes) meanwhile. */
-    private static double net(ReconcileRun.Pass p, ReconcileRun.Result r) {
+    private static double net(ReconcileResult.Pass p, ReconcileResult r) {
         return p.weftCpuSeconds() - r.idleWeftCores() * p.seconds();
     }
 

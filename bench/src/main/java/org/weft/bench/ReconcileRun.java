@@ -1,9 +1,6 @@
 package org.weft.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -66,91 +62,13 @@ final class ReconcileRun {
             long lldpIntervalMs,
             Duration limit) {}
 
-    /** Traffic of one switch's share of a full pass, added up over the switches. */
-    record Wire(
-            long flowStatsRequests,
-            long flowStatsRequestBytes,
-            long flowStatsReplies,
-            long flowStatsReplyBytes,
-            long groupDescRequests,
-            long groupDescRequestBytes,
-            long groupDescReplies,
-            long groupDescReplyBytes,
-            long flowMods,
-            long groupMods,
-            long barriers,
-            long bytesFromWeft,
-            long bytesToWeft) {}
-
-    /**
-     * One full pass: every switch asked for a pass at once.
-     *
-     * @param seconds from the requests to the last pass's report
-     * @param switchPassMillis each switch's own pass time (reading, diffing, writing), sorted
-     * @param changes operations sent (0 when the tables matched intent)
-     * @param failed operations not confirmed
-     * @param weftCpuSeconds CPU of Weft's own threads
-     * @param processCpuSeconds CPU of the whole process (Weft, emulator, GC, JIT)
-     * @param cpuByThread Weft's CPU seconds per thread family
-     * @param extraPasses passes counted by the reconciler beyond one per switch (periodic ones)
-     * @param wire the control-channel traffic of the pass (all switches)
-     */
-    record Pass(
-            double seconds,
-            double[] switchPassMillis,
-            long changes,
-            long failed,
-            double weftCpuSeconds,
-            double processCpuSeconds,
-            Map<String, Double> cpuByThread,
-            long extraPasses,
-            Wire wire) {}
-
-    /**
-     * A repair: entries deleted on {@code switches} switches, then waited for.
-     *
-     * @param how "periodic passes" or "a full pass"
-     * @param entriesDeleted flows and groups deleted in all
-     * @param repairedMillis per damaged switch, from the deletion until its table equalled what it
-     *     held before, sorted (-1: not within the limit)
-     * @param seconds until the last was repaired (or the full pass ended, if later)
-     * @param weftCpuSeconds CPU of Weft's threads over that time
-     * @param wire control-channel traffic of all switches over that time
-     */
-    record Repair(
-            String how,
-            int switches,
-            int entriesDeleted,
-            long[] repairedMillis,
-            double seconds,
-            double weftCpuSeconds,
-            Wire wire) {
-        boolean allRepaired() {
-            return Arrays.stream(repairedMillis).allMatch(m -> m >= 0);
-        }
-    }
-
-    /** Everything a run measured. */
-    record Result(
-            Options options,
-            int switches,
-            int links,
-            int hosts,
-            int flows,
-            int groups,
-            double connectSeconds,
-            double convergeSeconds,
-            double idleWeftCores,
-            List<Pass> passes,
-            List<Repair> repairs) {}
-
     private final Options opt;
 
     ReconcileRun(Options opt) {
         this.opt = opt;
     }
 
-    Result run() throws Exception {
+    ReconcileResult run() throws Exception {
         Path dataDir = Files.createTempDirectory("weft-bench-reconcile");
         try {
             return run(dataDir);
@@ -178,7 +96,7 @@ final class ReconcileRun {
         return cfg;
     }
 
-    private Result run(Path dataDir) throws Exception {
+    private ReconcileResult run(Path dataDir) throws Exception {
         FailoverWatch watch = new FailoverWatch();
         // Weft without the caller's environment: a WEFT_API_TOKEN there must not change the run.
         try (EmulatedFabric fabric = FabricBuilder.fatTree(opt.k()).build();
@@ -224,13 +142,13 @@ final class ReconcileRun {
                     flows,
                     groups);
 
-            CpuClock idle = CpuClock.start();
+            WeftCpuClock idle = WeftCpuClock.start();
             Thread.sleep(2_000);
             double idleCores = idle.weftCpuSeconds() / idle.wallSeconds();
 
-            List<Pass> passes = new ArrayList<>();
+            List<ReconcileResult.Pass> passes = new ArrayList<>();
             for (int i = 0; i < opt.passes(); i++) {
-                Pass p = fullPass(weft, fabric, tallies);
+                ReconcileResult.Pass p = fullPass(weft, fabric, tallies);
                 log.info(
                         "Full pass {}: {} s, {} changes, Weft CPU {} s",
                         i + 1,
@@ -239,10 +157,10 @@ final class ReconcileRun {
                         p.weftCpuSeconds());
                 passes.add(p);
             }
-            List<Repair> repairs = new ArrayList<>();
+            List<ReconcileResult.Repair> repairs = new ArrayList<>();
             repairs.add(repair(weft, fabric, tallies, false));
             repairs.add(repair(weft, fabric, tallies, true));
-            return new Result(
+            return new ReconcileResult(
                     opt,
                     fabric.switches().size(),
                     weft.core().topologyService().currentSnapshot().links().size(),
@@ -258,11 +176,12 @@ final class ReconcileRun {
     }
 
     /** Asks for a pass of every switch at once and waits for all of them. */
-    private Pass fullPass(Weft weft, EmulatedFabric fabric, Map<EmulatedSwitch, WireTally> tallies)
+    private ReconcileResult.Pass fullPass(
+            Weft weft, EmulatedFabric fabric, Map<EmulatedSwitch, WireTally> tallies)
             throws Exception {
         tallies.values().forEach(ReconcileRun::reset);
         ReconcileStats before = weft.reconciler().stats();
-        CpuClock cpu = CpuClock.start();
+        WeftCpuClock cpu = WeftCpuClock.start();
         long t0 = System.nanoTime();
         List<CompletableFuture<PassReport>> all = new ArrayList<>();
         for (EmulatedSwitch sw : fabric.switches()) {
@@ -288,7 +207,7 @@ final class ReconcileRun {
             }
         }
         Arrays.sort(perSwitch);
-        return new Pass(
+        return new ReconcileResult.Pass(
                 took,
                 perSwitch,
                 changes,
@@ -297,7 +216,7 @@ final class ReconcileRun {
                 processCpu,
                 byThread,
                 after.passes() - before.passes() - all.size(),
-                wire(tallies.values()));
+                ReconcileResult.Wire.sum(tallies.values()));
     }
 
     /**
@@ -305,7 +224,7 @@ final class ReconcileRun {
      * {@code ovs-ofctl del-flows} and {@code del-groups} would), then waits until each holds again
      * exactly what it held: left to the periodic passes, or by asking for a full pass at once.
      */
-    private Repair repair(
+    private ReconcileResult.Repair repair(
             Weft weft,
             EmulatedFabric fabric,
             Map<EmulatedSwitch, WireTally> tallies,
@@ -324,7 +243,7 @@ final class ReconcileRun {
             held.put(sw, entries(sw));
         }
         tallies.values().forEach(ReconcileRun::reset);
-        CpuClock cpu = CpuClock.start();
+        WeftCpuClock cpu = WeftCpuClock.start();
         long t0 = System.nanoTime();
         int deleted = 0;
         for (EmulatedSwitch sw : damaged) {
@@ -358,15 +277,15 @@ final class ReconcileRun {
             millis[i] = repairedAt.getOrDefault(damaged.get(i), -1L);
         }
         Arrays.sort(millis);
-        Repair r =
-                new Repair(
+        ReconcileResult.Repair r =
+                new ReconcileResult.Repair(
                         fullPass ? "a full pass" : "periodic passes",
                         damaged.size(),
                         deleted,
                         millis,
                         took,
                         cpu.weftCpuSeconds(),
-                        wire(tallies.values()));
+                        ReconcileResult.Wire.sum(tallies.values()));
         log.info(
                 "Repair by {}: {} of {} switches back, last after {} ms",
                 r.how(),
@@ -389,103 +308,6 @@ final class ReconcileRun {
     private static void reset(WireTally t) {
         t.fromController.reset();
         t.toController.reset();
-    }
-
-    private static Wire wire(Iterable<WireTally> tallies) {
-        long[] w = new long[13];
-        for (WireTally t : tallies) {
-            WireTally.Direction in = t.fromController;
-            WireTally.Direction out = t.toController;
-            w[0] += in.mpMessages.get(WireTally.MP_FLOW);
-            w[1] += in.mpBytes.get(WireTally.MP_FLOW);
-            w[2] += out.mpMessages.get(WireTally.MP_FLOW);
-            w[3] += out.mpBytes.get(WireTally.MP_FLOW);
-            w[4] += in.mpMessages.get(WireTally.MP_GROUP_DESC);
-            w[5] += in.mpBytes.get(WireTally.MP_GROUP_DESC);
-            w[6] += out.mpMessages.get(WireTally.MP_GROUP_DESC);
-            w[7] += out.mpBytes.get(WireTally.MP_GROUP_DESC);
-            w[8] += in.messages.get(WireTally.FLOW_MOD);
-            w[9] += in.messages.get(WireTally.GROUP_MOD);
-            w[10] += in.messages.get(WireTally.BARRIER_REQUEST);
-            w[11] += in.totalBytes();
-            w[12] += out.totalBytes();
-        }
-        return new Wire(
-                w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11], w[12]);
-    }
-
-    /**
-     * CPU time since a start: of the process, and of Weft's own threads (named {@code weft-*}, the
-     * emulator's {@code weft-emulator-*} and {@code weft-fabric} excepted), by thread family.
-     */
-    private static final class CpuClock {
-        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
-        private final long startWall = System.nanoTime();
-        private final long startProcess = processCpu();
-        private final Map<Long, Long> startThreads = weftThreads();
-
-        static CpuClock start() {
-            return new CpuClock();
-        }
-
-        double wallSeconds() {
-            return (System.nanoTime() - startWall) / 1e9;
-        }
-
-        double processCpuSeconds() {
-            return (processCpu() - startProcess) / 1e9;
-        }
-
-        double weftCpuSeconds() {
-            return weftCpuByFamily().values().stream().mapToDouble(Double::doubleValue).sum();
-        }
-
-        /** Per family: the thread name without its trailing number ({@code weft-of-io}). */
-        Map<String, Double> weftCpuByFamily() {
-            Map<String, Double> out = new TreeMap<>();
-            Map<Long, Long> now = weftThreads();
-            for (ThreadInfo info : THREADS.getThreadInfo(toArray(now.keySet()))) {
-                if (info == null) {
-                    continue;
-                }
-                long used =
-                        now.get(info.getThreadId())
-                                - startThreads.getOrDefault(info.getThreadId(), 0L);
-                String family = info.getThreadName().replaceAll("[-0-9]+$", "");
-                out.merge(family, used / 1e9, Double::sum);
-            }
-            return out;
-        }
-
-        private static long[] toArray(Set<Long> ids) {
-            return ids.stream().mapToLong(Long::longValue).toArray();
-        }
-
-        private static Map<Long, Long> weftThreads() {
-            Map<Long, Long> out = new HashMap<>();
-            for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-                if (info == null) {
-                    continue;
-                }
-                String name = info.getThreadName();
-                if (name.startsWith("weft-")
-                        && !name.startsWith("weft-emulator")
-                        && !name.startsWith("weft-fabric")) {
-                    long cpu = THREADS.getThreadCpuTime(info.getThreadId());
-                    if (cpu >= 0) {
-                        out.put(info.getThreadId(), cpu);
-                    }
-                }
-            }
-            return out;
-        }
-
-        private static long processCpu() {
-            return ((com.sun.management.OperatingSystemMXBean)
-                            ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
-        }
     }
 
     private void check(boolean reached, String what) throws TimeoutException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -14,7 +15,10 @@ import java.net.Socket;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,11 +88,9 @@ class FloodSwitchTest {
                 assertThat(((OFGetConfigReply) replies.get(0)).getMissSendLen()).isEqualTo(128);
 
                 // The controller stops reading: the switch fills its buffers and stops writing.
-                long sent = -1;
-                for (int i = 0; i < 50 && sent != fs.packetInsSent(); i++) {
-                    sent = fs.packetInsSent();
-                    Thread.sleep(200);
-                }
+                awaitTrue(() -> stoppedCount(sw, fs) >= 0);
+                long sent = stoppedCount(sw, fs);
+                assertThat(sent).as("the channel stays unwritable while unread").isNotNegative();
                 assertThat(fs.packetInsSent()).as("writing stopped while unread").isEqualTo(sent);
                 assertThat(fs.packetInsSent() * 60)
                         .as("bounded by the queue and the socket buffers")
@@ -140,6 +142,25 @@ class FloodSwitchTest {
         f[12] = (byte) 0x88;
         f[13] = (byte) 0xcc;
         return f;
+    }
+
+    /**
+     * The packet-ins sent, if two turns in a row of the switch's event loop (where it writes) find
+     * its channel unwritable and the count unchanged; -1 otherwise.
+     */
+    private static long stoppedCount(EmulatedSwitch sw, FloodSwitch fs) {
+        Channel ch = sw.channel();
+        Callable<Long> look = () -> ch.isWritable() ? -1L : fs.packetInsSent();
+        try {
+            long first = ch.eventLoop().submit(look).get(10, TimeUnit.SECONDS);
+            long second = ch.eventLoop().submit(look).get(10, TimeUnit.SECONDS);
+            return first >= 0 && first == second ? first : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the switch's event loop did not answer", e);
+        }
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {

@@ -19,13 +19,13 @@ class ReconcileSmokeTest {
         ReconcileRun.Options opt =
                 new ReconcileRun.Options(4, 1, 2, 3, 1, 16, 200, Duration.ofSeconds(10));
 
-        ReconcileRun.Result r = new ReconcileRun(opt).run();
+        ReconcileResult r = new ReconcileRun(opt).run();
 
         assertThat(r.switches()).isEqualTo(20);
         assertThat(r.flows()).isPositive();
         assertThat(r.groups()).isPositive();
         assertThat(r.passes()).hasSize(2);
-        for (ReconcileRun.Pass p : r.passes()) {
+        for (ReconcileResult.Pass p : r.passes()) {
             assertThat(p.switchPassMillis()).hasSize(20);
             assertThat(p.changes()).as("operations sent by a pass over converged tables").isZero();
             assertThat(p.failed()).isZero();
@@ -36,7 +36,7 @@ class ReconcileSmokeTest {
             assertThat(p.wire().flowStatsReplyBytes()).isPositive();
         }
         assertThat(r.repairs()).hasSize(2);
-        for (ReconcileRun.Repair rep : r.repairs()) {
+        for (ReconcileResult.Repair rep : r.repairs()) {
             assertThat(rep.entriesDeleted()).as(rep.how()).isPositive();
             assertThat(rep.allRepaired())
                     .as("every damaged switch repaired by %s", rep.how())

@@ -10,14 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -89,8 +87,8 @@ class StaticFlowCrashJarIT {
         }
     }
 
-    /** One seed's run and what the client knows. */
-    private static final class Run {
+    /** One seed's run; what the client knows is in its {@link StaticFlowLedger}. */
+    private static final class Run implements StaticFlowLedger.Notes {
         private final long seed;
         private final Path dir;
         private final List<EmulatedSwitch> switches;
@@ -98,18 +96,7 @@ class StaticFlowCrashJarIT {
         private final int killAt;
         private final long killDelayNanos;
         private final StringBuilder report = new StringBuilder();
-
-        /** Answered 201 and not deleted since: id to DPID. */
-        private final Map<String, Dpid> live = new TreeMap<>();
-
-        /** Answered 204. */
-        private final Set<String> deleted = new TreeSet<>();
-
-        /** Every id issued so far (answered 201, or seen in the store), in order of issue. */
-        private final Set<String> issued = new HashSet<>();
-
-        /** The id of a DELETE that got no answer (the kill): gone or not, the store will tell. */
-        private String deleteInDoubt;
+        private final StaticFlowLedger ledger;
 
         Run(long seed, Path dir, List<EmulatedSwitch> switches) {
             this.seed = seed;
@@ -118,6 +105,7 @@ class StaticFlowCrashJarIT {
             this.rnd = new Random(seed);
             this.killAt = 20 + rnd.nextInt(OPS - 40);
             this.killDelayNanos = rnd.nextInt(3_000_000);
+            this.ledger = new StaticFlowLedger(context(), this);
         }
 
         void run() throws Exception {
@@ -130,22 +118,19 @@ class StaticFlowCrashJarIT {
             try {
                 client = connect(first);
                 for (int i = 0; i < killAt; i++) {
-                    Op op = send(client, i);
-                    book(op, answer(op), "before the kill");
+                    StaticFlowLedger.Request op = send(client, i);
+                    ledger.book(op, answer(op), "before the kill");
                 }
-                Op inFlight = send(client, killAt);
+                StaticFlowLedger.Request inFlight = send(client, killAt);
                 LockSupport.parkNanos(killDelayNanos);
                 first.kill();
                 StaticFlowClient.Answer a = answer(inFlight);
                 if (a.answered()) {
                     note("%s was answered (%d) before the kill", inFlight.describe(), a.status());
-                    book(inFlight, a, "at the kill");
+                    ledger.book(inFlight, a, "at the kill");
                 } else {
                     note("%s got no answer: %s", inFlight.describe(), a.body());
-                    if (inFlight.deleteId() != null) {
-                        deleteInDoubt = inFlight.deleteId();
-                        live.remove(deleteInDoubt);
-                    }
+                    ledger.unanswered(inFlight);
                 }
             } finally {
                 first.close();
@@ -155,12 +140,12 @@ class StaticFlowCrashJarIT {
             try (WeftJarProcess second = WeftJarProcess.start(dir, "weft-2", data, CONFIG, TOKEN)) {
                 client = connect(second);
                 note("restarted and reconnected in %d ms", millisSince(restartAt));
-                learnFromStore(client);
+                ledger.learnFromStore(client.stored());
                 awaitConverged(client, "after the restart");
                 checkLedger(client, "after the restart");
                 for (int i = killAt + 1; i < OPS; i++) {
-                    Op op = send(client, i);
-                    book(op, answer(op), "after the restart");
+                    StaticFlowLedger.Request op = send(client, i);
+                    ledger.book(op, answer(op), "after the restart");
                 }
                 awaitConverged(client, "at the end");
                 checkLedger(client, "at the end");
@@ -168,32 +153,14 @@ class StaticFlowCrashJarIT {
                 Files.writeString(dir.resolve("report.txt"), report);
             }
             System.out.printf(
-                    "seed %d: killed during request %d; %d flows kept, %d deleted, %d ids issued%n",
-                    seed, killAt, live.size(), deleted.size(), issued.size());
+                    "seed %d: killed during request %d; %s%n", seed, killAt, ledger.summary());
         }
-
-        /** A request sent: a POST to a switch or a DELETE of an id, and its answer to come. */
-        private record Op(
-                int index,
-                Dpid postTo,
-                String deleteId,
-                CompletableFuture<StaticFlowClient.Answer> answer) {
-            String describe() {
-                return (deleteId == null ? "POST to " + postTo : "DELETE " + deleteId)
-                        + " (request "
-                        + index
-                        + ")";
-            }
-        }
-
-        /** The id of the last flow answered 201. */
-        private String newest;
 
         /**
          * Sends request {@code i}: a POST (always while no flow is kept, else 6 in 10) or a DELETE.
          */
-        private Op send(StaticFlowClient client, int i) {
-            if (live.isEmpty() || rnd.nextInt(10) < 6) {
+        private StaticFlowLedger.Request send(StaticFlowClient client, int i) {
+            if (ledger.noneKept() || rnd.nextInt(10) < 6) {
                 Dpid sw = Dpid.of(1 + rnd.nextInt(SWITCHES));
                 int priority = 1000 + rnd.nextInt(1000);
                 int out = rnd.nextInt(5);
@@ -206,43 +173,14 @@ class StaticFlowCrashJarIT {
                                 i / 256,
                                 i % 256,
                                 out == 0 ? "" : "{\"type\":\"OUTPUT\",\"port\":" + out + "}");
-                return new Op(i, sw, null, client.post(json));
+                return new StaticFlowLedger.Request(i, sw, null, client.post(json));
             }
-            // Half the DELETEs take the newest flow: the highest id issued is then often gone at
-            // the kill, and a Weft that numbered from its store would issue it again.
-            List<String> ids = new ArrayList<>(live.keySet());
-            String id = ids.get(rnd.nextInt(ids.size()));
-            if (rnd.nextBoolean() && live.containsKey(newest)) {
-                id = newest;
-            }
-            return new Op(i, null, id, client.delete(id));
+            String id = ledger.pickToDelete(rnd);
+            return new StaticFlowLedger.Request(i, null, id, client.delete(id));
         }
 
-        private StaticFlowClient.Answer answer(Op op) throws Exception {
+        private StaticFlowClient.Answer answer(StaticFlowLedger.Request op) throws Exception {
             return op.answer().get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        /** Books an answered request: a POST must get 201 and a new id, a DELETE 204. */
-        private void book(Op op, StaticFlowClient.Answer a, String when) {
-            if (op.deleteId() == null) {
-                assertThat(a.status())
-                        .as("%s: %s %s: %s", context(), op.describe(), when, a.body())
-                        .isEqualTo(201);
-                String id = a.id();
-                if (!issued.add(id)) {
-                    fail(
-                            "%s: %s %s was given id %s, issued before%s",
-                            context(), op.describe(), when, id, reportTail());
-                }
-                live.put(id, op.postTo());
-                newest = id;
-            } else {
-                assertThat(a.status())
-                        .as("%s: %s %s: %s", context(), op.describe(), when, a.body())
-                        .isEqualTo(204);
-                live.remove(op.deleteId());
-                deleted.add(op.deleteId());
-            }
         }
 
         /** Waits until Weft lists every switch as connected (their handshakes are done). */
@@ -267,37 +205,6 @@ class StaticFlowCrashJarIT {
                 Thread.sleep(50);
             }
             return client;
-        }
-
-        /**
-         * The store after the restart settles what the kill left in doubt: a flow there that no
-         * answer announced was created by the request in flight; a DELETE in flight took effect
-         * unless its flow is still there.
-         */
-        private void learnFromStore(StaticFlowClient client) throws Exception {
-            for (StaticFlowClient.Stored s : client.stored()) {
-                if (!live.containsKey(s.id())
-                        && !deleted.contains(s.id())
-                        && !s.id().equals(deleteInDoubt)) {
-                    if (!issued.add(s.id())) {
-                        fail(
-                                "%s: the store holds id %s, issued before%s",
-                                context(), s.id(), reportTail());
-                    }
-                    live.put(s.id(), Dpid.parse(s.dpid()));
-                    note("flow %s (on %s) was created by the request in flight", s.id(), s.dpid());
-                }
-                if (s.id().equals(deleteInDoubt)) {
-                    live.put(s.id(), Dpid.parse(s.dpid()));
-                    note("the DELETE in flight of %s did not take effect", s.id());
-                    deleteInDoubt = null;
-                }
-            }
-            if (deleteInDoubt != null) {
-                note("the DELETE in flight of %s took effect", deleteInDoubt);
-                deleted.add(deleteInDoubt);
-                deleteInDoubt = null;
-            }
         }
 
         /** Polls until the switches' static-cookie entries are exactly the store's flows. */
@@ -333,27 +240,7 @@ class StaticFlowCrashJarIT {
             client.stored().forEach(s -> stored.put(s.id(), Dpid.parse(s.dpid())));
             Set<String> onSwitches = new TreeSet<>();
             fromTables().forEach(e -> onSwitches.add(e.substring(0, e.indexOf('@'))));
-            live.forEach(
-                    (id, dpid) -> {
-                        assertThat(stored.get(id))
-                                .as(
-                                        "%s %s: flow %s (answered 201) in the store",
-                                        context(), when, id)
-                                .isEqualTo(dpid);
-                        assertThat(onSwitches)
-                                .as(
-                                        "%s %s: flow %s (answered 201) on its switch",
-                                        context(), when, id)
-                                .contains(id);
-                    });
-            for (String id : deleted) {
-                assertThat(stored)
-                        .as("%s %s: flow %s (answered 204) in the store", context(), when, id)
-                        .doesNotContainKey(id);
-                assertThat(onSwitches)
-                        .as("%s %s: flow %s (answered 204) on a switch", context(), when, id)
-                        .doesNotContain(id);
-            }
+            ledger.check(stored, onSwitches, when);
         }
 
         private static List<String> fromStore(StaticFlowClient client) throws Exception {
@@ -383,11 +270,13 @@ class StaticFlowCrashJarIT {
             return "seed " + seed + " (killed during request " + killAt + ")";
         }
 
-        private void note(String format, Object... args) {
+        @Override
+        public void note(String format, Object... args) {
             report.append(String.format(format, args)).append('\n');
         }
 
-        private String reportTail() {
+        @Override
+        public String reportTail() {
             return "\nrun so far:\n" + report + "logs: " + dir;
         }
     }

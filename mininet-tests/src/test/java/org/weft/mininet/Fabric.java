@@ -2,7 +2,6 @@ package org.weft.mininet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,27 +16,18 @@ import java.util.regex.Pattern;
 /**
  * A built fabric as OVS shows it: which port of a switch faces which neighbour, which cables the
  * test cut and which switches it stopped (so which host pairs must still reach each other), and
- * checks read from {@code ovs-ofctl}: entries pointing into dead ports, duplicate or orphan
- * entries, port counters. Everything is checked through OVS and traffic, not through the
- * controller.
+ * checks read from {@code ovs-ofctl}: entries pointing into dead ports, duplicate or orphan entries
+ * ({@link FlowTableChecks}), port counters. Everything is checked through OVS and traffic, not
+ * through the controller.
  */
 public final class Fabric {
-    private static final Pattern OUTPUT = Pattern.compile("output:(\\d+)");
-    private static final Pattern GROUP_REF = Pattern.compile("group:(\\d+)");
-    private static final Pattern GROUP_ID = Pattern.compile("group_id=(\\d+)");
-    private static final Pattern PORT_DESC = Pattern.compile("^\\s*(\\d+|LOCAL)\\(([^)]*)\\):");
     private static final Pattern PORT_STATS =
             Pattern.compile("^\\s*port\\s+(\\S+): rx pkts=(\\d+)");
     private static final Pattern TX_STATS = Pattern.compile("^\\s*tx pkts=(\\d+)");
-    private static final Pattern MATCH = Pattern.compile("priority=\\d+,?(\\S*?)\\s+actions=");
     private static final Pattern DL_DST = Pattern.compile("dl_dst=([0-9a-f:]{17})");
-
-    /** Priority of the routing app's flooding rules. */
-    private static final int FLOOD_PRIORITY = 10;
 
     private final MininetDriver mininet;
     private final Topology topology;
-    private final OpenFlowVersion version;
 
     /** switch -> neighbour -> port on the switch. */
     private final Map<String, Map<String, Integer>> portToward = new HashMap<>();
@@ -48,11 +38,12 @@ public final class Fabric {
     /** host name -> MAC, as Mininet assigned them. */
     private final Map<String, String> hostMacs = new TreeMap<>();
 
+    private final FlowTableChecks checks;
+
     /** {@code built} is the driver's answer to build: links with ports, hosts with MACs. */
     Fabric(MininetDriver mininet, Topology topology, OpenFlowVersion version, JsonNode built) {
         this.mininet = mininet;
         this.topology = topology;
-        this.version = version;
         built.path("hosts")
                 .forEach(h -> hostMacs.put(h.path("name").asText(), h.path("mac").asText()));
         for (JsonNode l : built.path("links")) {
@@ -69,6 +60,7 @@ public final class Fabric {
                         .put(a, l.path("b_port").asInt());
             }
         }
+        this.checks = new FlowTableChecks(this, mininet, version);
     }
 
     public Topology topology() {
@@ -109,6 +101,21 @@ public final class Fabric {
     public void startSwitch(String sw) {
         mininet.switchStart(sw);
         downSwitches.remove(sw);
+    }
+
+    /** Whether the test stopped switch {@code sw}. */
+    boolean isStopped(String sw) {
+        return downSwitches.contains(sw);
+    }
+
+    /** Neighbour to the port of {@code sw} whose cable leads to it. */
+    Map<String, Integer> portsOf(String sw) {
+        return portToward.getOrDefault(sw, Map.of());
+    }
+
+    /** Host name to MAC, as Mininet assigned them. */
+    Map<String, String> hostMacs() {
+        return hostMacs;
     }
 
     public Set<String> stoppedSwitches() {
@@ -168,73 +175,11 @@ public final class Fabric {
     }
 
     /**
-     * Flow and group entries of running switches that output to a dead port: a port OVS reports
-     * down (LINK_DOWN or PORT_DOWN), a port number the switch does not have, or (except for the
-     * flooding rules) a port whose cable leads to a stopped switch (its veth stays up, so OVS still
-     * shows it LIVE).
+     * Flow and group entries of running switches that output to a dead port ({@link
+     * FlowTableChecks#deadPortEntries}).
      */
     public List<String> deadPortEntries() {
-        List<String> problems = new ArrayList<>();
-        for (String sw : topology.switchNames()) {
-            if (downSwitches.contains(sw)) {
-                continue;
-            }
-            Map<Integer, Boolean> live = portLiveness(sw);
-            // Ports cabled to a stopped switch stay LIVE in OVS; to the controller they look like
-            // edge ports (live, no link), which flooding rightly includes. Routes must avoid them.
-            Set<Integer> towardStopped = new HashSet<>();
-            for (var e : portToward.getOrDefault(sw, Map.of()).entrySet()) {
-                if (downSwitches.contains(e.getKey())) {
-                    towardStopped.add(e.getValue());
-                }
-            }
-            List<String> entries = new ArrayList<>(mininet.dumpFlows(sw));
-            if (version != OpenFlowVersion.OF10) {
-                entries.addAll(mininet.dumpGroups(sw));
-            }
-            for (String entry : entries) {
-                Matcher m = OUTPUT.matcher(entry);
-                while (m.find()) {
-                    int port = Integer.parseInt(m.group(1));
-                    boolean flood = entry.contains("priority=" + FLOOD_PRIORITY + ",");
-                    if (!live.getOrDefault(port, false)
-                            || (towardStopped.contains(port) && !flood)) {
-                        problems.add(
-                                sw
-                                        + " port "
-                                        + port
-                                        + (!live.containsKey(port)
-                                                ? " does not exist"
-                                                : towardStopped.contains(port)
-                                                        ? " leads to a stopped switch"
-                                                        : " is dead")
-                                        + ": "
-                                        + entry.strip());
-                        break;
-                    }
-                }
-            }
-        }
-        return problems;
-    }
-
-    /** Port number to "usable" (neither LINK_DOWN nor PORT_DOWN), from dump-ports-desc. */
-    Map<Integer, Boolean> portLiveness(String sw) {
-        Map<Integer, Boolean> live = new TreeMap<>();
-        Integer current = null;
-        for (String line : mininet.dumpPortsDesc(sw)) {
-            Matcher m = PORT_DESC.matcher(line);
-            if (m.find()) {
-                current = m.group(1).equals("LOCAL") ? null : Integer.valueOf(m.group(1));
-                if (current != null) {
-                    live.put(current, true);
-                }
-            } else if (current != null
-                    && (line.contains("LINK_DOWN") || line.contains("PORT_DOWN"))) {
-                live.put(current, false);
-            }
-        }
-        return live;
+        return checks.deadPortEntries();
     }
 
     /** Port (number or LOCAL) to {rx packets, tx packets}, from dump-ports. */
@@ -279,90 +224,16 @@ public final class Fabric {
     }
 
     /**
-     * Duplicates and leftovers: two flows with the same match (at different priorities: OVS itself
-     * keeps one flow per priority and match), a group no flow refers to, a flow referring to a
-     * missing group.
+     * Two flows with the same match, a group no flow refers to, a flow referring to a missing group
+     * ({@link FlowTableChecks#duplicateOrOrphanEntries}).
      */
     public List<String> duplicateOrOrphanEntries() {
-        List<String> problems = new ArrayList<>();
-        for (String sw : topology.switchNames()) {
-            if (downSwitches.contains(sw)) {
-                continue;
-            }
-            Map<String, Integer> matches = new HashMap<>();
-            Set<String> referenced = new HashSet<>();
-            for (String flow : mininet.dumpFlows(sw)) {
-                Matcher m = MATCH.matcher(flow);
-                if (m.find()) {
-                    matches.merge(m.group(1), 1, Integer::sum);
-                }
-                Matcher g = GROUP_REF.matcher(flow);
-                while (g.find()) {
-                    referenced.add(g.group(1));
-                }
-            }
-            matches.forEach(
-                    (k, n) -> {
-                        if (n > 1) {
-                            problems.add(sw + ": " + n + " flows (priorities differ) match " + k);
-                        }
-                    });
-            if (version != OpenFlowVersion.OF10) {
-                Set<String> groups = new HashSet<>();
-                for (String line : mininet.dumpGroups(sw)) {
-                    Matcher g = GROUP_ID.matcher(line);
-                    if (g.find()) {
-                        groups.add(g.group(1));
-                        if (!referenced.contains(g.group(1))) {
-                            problems.add(sw + ": group " + g.group(1) + " unused: " + line.strip());
-                        }
-                    }
-                }
-                for (String ref : referenced) {
-                    if (!groups.contains(ref)) {
-                        problems.add(sw + ": flows refer to missing group " + ref);
-                    }
-                }
-            }
-        }
-        return problems;
+        return checks.duplicateOrOrphanEntries();
     }
 
-    /**
-     * Host routes that contradict the cabling: a route for a MAC that is no host, or a host's route
-     * on its own edge switch that does not output to the host's port.
-     */
+    /** Host routes that contradict the cabling ({@link FlowTableChecks#misplacedHostRoutes}). */
     public List<String> misplacedHostRoutes() {
-        Map<String, String> hostByMac = new HashMap<>();
-        hostMacs.forEach((h, mac) -> hostByMac.put(mac, h));
-        List<String> problems = new ArrayList<>();
-        for (String sw : topology.switchNames()) {
-            if (downSwitches.contains(sw)) {
-                continue;
-            }
-            for (String flow : mininet.dumpFlows(sw)) {
-                Matcher mac = DL_DST.matcher(flow);
-                if (!mac.find()) {
-                    continue;
-                }
-                String host = hostByMac.get(mac.group(1));
-                if (host == null) {
-                    problems.add(sw + ": route for a MAC that is no host: " + flow.strip());
-                } else if (topology.switchOf(host).equals(sw)
-                        && !flow.contains("in_port=")
-                        && !flow.contains("actions=output:" + port(sw, host))) {
-                    problems.add(
-                            sw
-                                    + ": route for "
-                                    + host
-                                    + " not out of port "
-                                    + port(sw, host)
-                                    + ": "
-                                    + flow.strip());
-                }
-            }
-        }
-        return problems;
+        return checks.misplacedHostRoutes();
     }
 
     /**

@@ -2,28 +2,19 @@ package org.weft.mininet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Java side of {@code weft_mininet.py}: one request per line on its stdin, one JSON answer per line
- * on its stdout, its log (and Mininet's) in {@code mininet-driver.log}. Every call has a timeout;
- * after a timeout the driver is considered broken and only {@link #close()} is allowed. {@code mn
- * -c} runs before the driver starts and always again on close.
+ * on its stdout ({@link DriverChannel}), its log (and Mininet's) in {@code mininet-driver.log}.
+ * Every call has a timeout; after a timeout the driver is considered broken and only {@link
+ * #close()} is allowed. {@code mn -c} runs before the driver starts and always again on close.
  */
 public final class MininetDriver implements AutoCloseable {
     /** Time limit for quick commands (OVSDB reads, ovs-ofctl dumps, link changes). */
@@ -31,25 +22,15 @@ public final class MininetDriver implements AutoCloseable {
 
     private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration CLEAN_TIMEOUT = Duration.ofSeconds(120);
-    private static final String EOF = "\u0000EOF";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Process process;
-    private final Writer stdin;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final DriverChannel channel;
     private final Path dir;
-    private long nextId = 1;
-    private boolean broken;
-    private boolean closed;
     private OpenFlowVersion version;
 
     private MininetDriver(Process process, Path dir) {
-        this.process = process;
         this.dir = dir;
-        this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        Thread reader = new Thread(this::readLines, "mininet-driver-stdout");
-        reader.setDaemon(true);
-        reader.start();
+        this.channel = new DriverChannel(process, dir.resolve("mininet-driver.log"));
     }
 
     /** Cleans up with {@code mn -c}, starts the driver with its log in {@code dir}, says hello. */
@@ -286,86 +267,13 @@ public final class MininetDriver implements AutoCloseable {
      * @return the answer (with {@code ok:true})
      * @throws MininetDriverException on {@code ok:false}, timeout, or a dead driver
      */
-    public synchronized JsonNode call(String cmd, Map<String, ?> args, Duration timeout) {
-        JsonNode answer = request(cmd, args, timeout);
-        if (!answer.path("ok").asBoolean(false)) {
-            throw new MininetDriverException(
-                    cmd + " failed: " + answer.path("error").asText(answer.toString()));
-        }
-        return answer;
+    public JsonNode call(String cmd, Map<String, ?> args, Duration timeout) {
+        return channel.call(cmd, args, timeout);
     }
 
     /** Like {@link #call} but returns an {@code ok:false} answer instead of throwing. */
-    public synchronized JsonNode request(String cmd, Map<String, ?> args, Duration timeout) {
-        if (closed || broken) {
-            throw new MininetDriverException("driver is " + (closed ? "closed" : "broken"));
-        }
-        long id = nextId++;
-        ObjectNode request = JSON.createObjectNode();
-        request.put("id", id);
-        request.put("cmd", cmd);
-        request.setAll((ObjectNode) JSON.valueToTree(args));
-        try {
-            stdin.write(JSON.writeValueAsString(request) + "\n");
-            stdin.flush();
-        } catch (IOException e) {
-            broken = true;
-            throw new MininetDriverException("cannot send " + cmd + ": " + e + logHint(), e);
-        }
-        String line = poll(cmd, timeout);
-        JsonNode answer;
-        try {
-            answer = JSON.readTree(line);
-        } catch (IOException e) {
-            broken = true;
-            throw new MininetDriverException("unreadable answer to " + cmd + ": " + line, e);
-        }
-        if (answer.path("id").asLong(-1) != id) {
-            broken = true;
-            throw new MininetDriverException("answer to " + cmd + " has the wrong id: " + line);
-        }
-        return answer;
-    }
-
-    private String poll(String cmd, Duration timeout) {
-        String line;
-        try {
-            line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            broken = true;
-            throw new MininetDriverException("interrupted waiting for " + cmd, e);
-        }
-        if (line == null) {
-            broken = true;
-            throw new MininetDriverException(
-                    "no answer to " + cmd + " within " + timeout + logHint());
-        }
-        if (line.equals(EOF)) {
-            broken = true;
-            lines.add(EOF);
-            throw new MininetDriverException("driver exited before answering " + cmd + logHint());
-        }
-        return line;
-    }
-
-    private String logHint() {
-        return " (see " + dir.resolve("mininet-driver.log") + ")";
-    }
-
-    private void readLines() {
-        try (BufferedReader reader =
-                new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            // the process went away; EOF below tells the caller
-        } finally {
-            lines.add(EOF);
-        }
+    public JsonNode request(String cmd, Map<String, ?> args, Duration timeout) {
+        return channel.request(cmd, args, timeout);
     }
 
     /**
@@ -374,41 +282,13 @@ public final class MininetDriver implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        if (closed) {
+        if (channel.isClosed()) {
             return;
         }
         try {
-            if (!broken && process.isAlive()) {
-                try {
-                    request("stop", Map.of(), Duration.ofSeconds(60));
-                } catch (MininetDriverException e) {
-                    System.err.println("Mininet driver stop failed: " + e.getMessage());
-                }
-            }
-            closed = true;
-            try {
-                stdin.close();
-            } catch (IOException ignored) {
-                // the driver may already be gone
-            }
-            stopProcess();
+            channel.close();
         } finally {
-            closed = true;
             cleanMininet(dir);
-        }
-    }
-
-    private void stopProcess() {
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroy();
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
         }
     }
 

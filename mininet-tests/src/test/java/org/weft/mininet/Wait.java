@@ -3,6 +3,8 @@ package org.weft.mininet;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -12,6 +14,15 @@ import java.util.function.Supplier;
 public final class Wait {
     /** Default distance between two polls of {@link #until}. */
     public static final Duration POLL = Duration.ofMillis(250);
+
+    /** The real one: {@link System#nanoTime()} and a sleep of the calling thread. */
+    private static final Clock REAL = new Clock(System::nanoTime, Wait::sleep);
+
+    /**
+     * Where the helpers read the time ({@code nanoTime}) and how they let it pass ({@code sleep},
+     * in nanoseconds): real time for the suite, virtual time for the helpers' own tests.
+     */
+    record Clock(LongSupplier nanoTime, LongConsumer sleep) {}
 
     private Wait() {}
 
@@ -28,18 +39,28 @@ public final class Wait {
      */
     public static void until(
             String description, Duration timeout, BooleanSupplier condition, Supplier<?> state) {
-        long start = System.nanoTime();
+        until(REAL, description, timeout, condition, state);
+    }
+
+    /** {@link #until(String, Duration, BooleanSupplier, Supplier)} on {@code clock}. */
+    static void until(
+            Clock clock,
+            String description,
+            Duration timeout,
+            BooleanSupplier condition,
+            Supplier<?> state) {
+        long start = clock.nanoTime().getAsLong();
         long deadline = start + timeout.toNanos();
         long maxPolls = timeout.toMillis() / POLL.toMillis() + 2;
         for (long poll = 0; poll < maxPolls; poll++) {
             if (condition.getAsBoolean()) {
                 return;
             }
-            long left = deadline - System.nanoTime();
+            long left = deadline - clock.nanoTime().getAsLong();
             if (left <= 0) {
                 break;
             }
-            sleep(Math.min(POLL.toNanos(), left));
+            clock.sleep().accept(Math.min(POLL.toNanos(), left));
         }
         if (condition.getAsBoolean()) {
             return;
@@ -47,7 +68,7 @@ public final class Wait {
         throw new AssertionError(
                 String.format(
                         "Timed out after %s waiting until %s%s",
-                        elapsed(start), description, suffix(state)));
+                        elapsed(clock, start), description, suffix(state)));
     }
 
     /**
@@ -60,7 +81,20 @@ public final class Wait {
             Duration interval,
             BooleanSupplier condition,
             Supplier<?> state) {
-        long start = System.nanoTime();
+        holdsFor(REAL, description, duration, interval, condition, state);
+    }
+
+    /**
+     * {@link #holdsFor(String, Duration, Duration, BooleanSupplier, Supplier)} on {@code clock}.
+     */
+    static void holdsFor(
+            Clock clock,
+            String description,
+            Duration duration,
+            Duration interval,
+            BooleanSupplier condition,
+            Supplier<?> state) {
+        long start = clock.nanoTime().getAsLong();
         long end = start + duration.toNanos();
         long maxSamples = duration.toMillis() / Math.max(1, interval.toMillis()) + 2;
         for (long sample = 1; sample <= maxSamples; sample++) {
@@ -68,13 +102,17 @@ public final class Wait {
                 throw new AssertionError(
                         String.format(
                                 "Expected %s for %s, but it stopped holding at sample %d after %s%s",
-                                description, duration, sample, elapsed(start), suffix(state)));
+                                description,
+                                duration,
+                                sample,
+                                elapsed(clock, start),
+                                suffix(state)));
             }
-            long left = end - System.nanoTime();
+            long left = end - clock.nanoTime().getAsLong();
             if (left <= 0) {
                 return;
             }
-            sleep(Math.min(interval.toNanos(), left));
+            clock.sleep().accept(Math.min(interval.toNanos(), left));
         }
         throw new AssertionError("holdsFor overran its sample budget: " + description);
     }
@@ -84,8 +122,8 @@ public final class Wait {
         return text.isEmpty() ? "" : "; last state: " + text;
     }
 
-    private static String elapsed(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis() + " ms";
+    private static String elapsed(Clock clock, long startNanos) {
+        return Duration.ofNanos(clock.nanoTime().getAsLong() - startNanos).toMillis() + " ms";
     }
 
     private static void sleep(long nanos) {

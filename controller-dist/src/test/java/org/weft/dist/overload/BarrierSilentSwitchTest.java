@@ -65,9 +65,11 @@ class BarrierSilentSwitchTest {
             ChannelWatch channel = bed.watchChannel(HOSTILE);
 
             hostile.send(
-                    RawSwitch.packetIn(1, 1, Frames.arpRequest(HOST_A, "10.5.0.1", "10.5.0.2")));
+                    SwitchMessages.packetIn(
+                            1, 1, Frames.arpRequest(HOST_A, "10.5.0.1", "10.5.0.2")));
             hostile.send(
-                    RawSwitch.packetIn(2, 2, Frames.arpRequest(HOST_B, "10.5.0.2", "10.5.0.1")));
+                    SwitchMessages.packetIn(
+                            2, 2, Frames.arpRequest(HOST_B, "10.5.0.2", "10.5.0.1")));
             HostService hosts = bed.weft.core().hostService();
             OverloadBed.waitUntil(
                     () ->
@@ -124,8 +126,8 @@ class BarrierSilentSwitchTest {
         byte[] frame = Frames.ipv4Udp(HOST_A, HOST_B, "10.5.0.1", "10.5.0.2", FRAME_BYTES);
         List<OFMessage> pis = new ArrayList<>();
         for (int i = 0; i < PER_CHUNK; i++) {
-            pis.add(RawSwitch.packetIn(0x5000_0000L + i, 1, frame));
+            pis.add(SwitchMessages.packetIn(0x5000_0000L + i, 1, frame));
         }
-        return RawSwitch.encodeAll(pis);
+        return SwitchMessages.encodeAll(pis);
     }
 }

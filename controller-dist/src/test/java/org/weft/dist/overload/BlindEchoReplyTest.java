@@ -66,8 +66,8 @@ class BlindEchoReplyTest {
                             Long.MAX_VALUE,
                             Long.MAX_VALUE,
                             i ->
-                                    RawSwitch.encode(
-                                            RawSwitch.OF13
+                                    SwitchMessages.encode(
+                                            SwitchMessages.OF13
                                                     .buildEchoReply()
                                                     // far from Weft's own small, increasing xids
                                                     .setXid(0x8000_0000L | random.nextInt(1 << 30))

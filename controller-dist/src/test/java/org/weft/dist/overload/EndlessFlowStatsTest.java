@@ -89,7 +89,8 @@ class EndlessFlowStatsTest {
                                 return true;
                             });
             bed.awaitRegistered(HOSTILE, Duration.ofSeconds(5));
-            Thread.sleep(1_000); // the routing audit's own flow-stats request is answered politely
+            // The routing audit's own flow-stats request is answered politely.
+            bed.awaitConnectPass(HOSTILE, Duration.ofSeconds(10));
             armed.set(true);
 
             String dpid = URLEncoder.encode(Dpid.of(HOSTILE).toString(), StandardCharsets.UTF_8);
@@ -172,7 +173,7 @@ class EndlessFlowStatsTest {
 
     /** One part of ~50 KB: 400 flow entries, REPLY_MORE, the request's xid. */
     private static byte[] part(long xid) {
-        var f = RawSwitch.OF13;
+        var f = SwitchMessages.OF13;
         List<OFFlowStatsEntry> entries = new ArrayList<>();
         for (int i = 0; i < ENTRIES_PER_PART; i++) {
             entries.add(
@@ -205,7 +206,7 @@ class EndlessFlowStatsTest {
                             .build());
         }
         byte[] part =
-                RawSwitch.encode(
+                SwitchMessages.encode(
                         f.buildFlowStatsReply()
                                 .setXid(xid)
                                 .setFlags(EnumSet.of(OFStatsReplyFlags.REPLY_MORE))

@@ -120,10 +120,10 @@ class EndlessPortDescTest {
     private static byte[] template(RawSwitch sw, long xid) {
         List<OFPortDesc> ports = new ArrayList<>();
         for (int p = 1; p <= PORTS_PER_PART; p++) {
-            ports.add(sw.portDesc(p));
+            ports.add(SwitchMessages.portDesc(sw.dpid, p));
         }
-        return RawSwitch.encode(
-                RawSwitch.OF13
+        return SwitchMessages.encode(
+                SwitchMessages.OF13
                         .buildPortDescStatsReply()
                         .setXid(xid)
                         .setFlags(EnumSet.of(OFStatsReplyFlags.REPLY_MORE))

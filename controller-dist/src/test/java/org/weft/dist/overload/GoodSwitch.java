@@ -140,7 +140,7 @@ final class GoodSwitch implements AutoCloseable {
                     long now = System.nanoTime();
                     outstanding.put(xid, now);
                     sw.send(
-                            RawSwitch.OF13
+                            SwitchMessages.OF13
                                     .buildEchoRequest()
                                     .setXid(xid)
                                     .setData(Longs.toByteArray(now))

@@ -52,7 +52,7 @@ class NonReadingSwitchTest {
             SwitchReader reader = SwitchReader.polite(hostile, Duration.ofSeconds(10));
             bed.awaitRegistered(HOSTILE, Duration.ofSeconds(5));
             ChannelWatch channel = bed.watchChannel(HOSTILE);
-            Thread.sleep(1_000); // the connect-time audit is answered
+            bed.awaitConnectPass(HOSTILE, Duration.ofSeconds(10)); // its audit is answered
             reader.stopAndJoin();
             long stoppedReading = System.nanoTime();
 
@@ -149,13 +149,13 @@ class NonReadingSwitchTest {
         byte[] payload = new byte[ECHO_PAYLOAD];
         for (int i = 0; i < ECHOES_PER_CHUNK; i++) {
             echoes.add(
-                    RawSwitch.OF13
+                    SwitchMessages.OF13
                             .buildEchoRequest()
                             .setXid(0x5000_0000L + i)
                             .setData(payload)
                             .build());
         }
-        return RawSwitch.encodeAll(echoes);
+        return SwitchMessages.encodeAll(echoes);
     }
 
     private static List<String> answers(List<CompletableFuture<HttpResponse<String>>> posts)

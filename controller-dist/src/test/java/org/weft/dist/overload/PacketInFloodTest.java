@@ -41,7 +41,7 @@ class PacketInFloodTest {
             SwitchReader reader = SwitchReader.polite(hostile, Duration.ofSeconds(40));
             bed.awaitRegistered(HOSTILE, Duration.ofSeconds(5));
             ChannelWatch channel = bed.watchChannel(HOSTILE);
-            Thread.sleep(500);
+            bed.awaitConnectPass(HOSTILE, Duration.ofSeconds(10)); // its audit is answered
 
             byte[] chunk = packetIns();
             Flood flood =
@@ -135,8 +135,8 @@ class PacketInFloodTest {
                         64);
         List<OFMessage> pis = new ArrayList<>();
         for (int i = 0; i < PER_CHUNK; i++) {
-            pis.add(RawSwitch.packetIn(0x4000_0000L + i, 1, frame));
+            pis.add(SwitchMessages.packetIn(0x4000_0000L + i, 1, frame));
         }
-        return RawSwitch.encodeAll(pis);
+        return SwitchMessages.encodeAll(pis);
     }
 }

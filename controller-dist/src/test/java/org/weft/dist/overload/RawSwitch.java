@@ -1,6 +1,5 @@
 package org.weft.dist.overload;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -19,29 +16,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.projectfloodlight.openflow.exceptions.OFParseError;
-import org.projectfloodlight.openflow.protocol.OFBadRequestCode;
-import org.projectfloodlight.openflow.protocol.OFCapabilities;
-import org.projectfloodlight.openflow.protocol.OFEchoRequest;
 import org.projectfloodlight.openflow.protocol.OFFactories;
-import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFMessageReader;
-import org.projectfloodlight.openflow.protocol.OFPacketInReason;
-import org.projectfloodlight.openflow.protocol.OFPortDesc;
-import org.projectfloodlight.openflow.protocol.OFPortFeatures;
-import org.projectfloodlight.openflow.protocol.OFPortState;
-import org.projectfloodlight.openflow.protocol.OFRoleRequest;
-import org.projectfloodlight.openflow.protocol.OFStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFType;
-import org.projectfloodlight.openflow.protocol.OFVersion;
-import org.projectfloodlight.openflow.protocol.match.MatchField;
-import org.projectfloodlight.openflow.types.DatapathId;
-import org.projectfloodlight.openflow.types.MacAddress;
-import org.projectfloodlight.openflow.types.OFBufferId;
-import org.projectfloodlight.openflow.types.OFErrorCauseData;
-import org.projectfloodlight.openflow.types.OFPort;
-import org.projectfloodlight.openflow.types.TableId;
-import org.projectfloodlight.openflow.types.U64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.Dpid;
@@ -50,14 +28,12 @@ import org.weft.net.Dpid;
  * An OpenFlow 1.3 switch made of a plain blocking {@link Socket} on loopback: every byte it sends
  * is written by the test (Loxi only builds and parses the messages), so it can misbehave in ways a
  * real switch library would not allow. Knows how to do the handshake politely and how to answer the
- * controller's usual requests ({@link #politeAnswer}); what it does after that is up to the test.
- * Writes from several threads are serialised, one whole message (or batch) at a time.
+ * controller's usual requests ({@link SwitchMessages#politeAnswer}); what it does after that is up
+ * to the test. Writes from several threads are serialised, one whole message (or batch) at a time.
  */
 class RawSwitch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RawSwitch.class);
-
-    static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
 
     private static final OFMessageReader<OFMessage> READER = OFFactories.getGenericReader();
 
@@ -120,25 +96,8 @@ class RawSwitch implements AutoCloseable {
 
     // ---- writing ----
 
-    static byte[] encode(OFMessage m) {
-        ByteBuf buf = Unpooled.buffer(256);
-        m.writeTo(buf);
-        byte[] b = new byte[buf.readableBytes()];
-        buf.readBytes(b);
-        return b;
-    }
-
-    /** Encodes many messages into one byte array, to be written with one system call. */
-    static byte[] encodeAll(List<? extends OFMessage> messages) {
-        ByteBuf buf = Unpooled.buffer(256 * messages.size());
-        messages.forEach(m -> m.writeTo(buf));
-        byte[] b = new byte[buf.readableBytes()];
-        buf.readBytes(b);
-        return b;
-    }
-
     void send(OFMessage m) throws IOException {
-        sendRaw(encode(m), 1);
+        sendRaw(SwitchMessages.encode(m), 1);
     }
 
     /**
@@ -233,7 +192,7 @@ class RawSwitch implements AutoCloseable {
     // ---- the handshake ----
 
     void sendHello() throws IOException {
-        send(OF13.buildHello().setXid(1).build());
+        send(SwitchMessages.OF13.buildHello().setXid(1).build());
     }
 
     /**
@@ -243,11 +202,11 @@ class RawSwitch implements AutoCloseable {
     void completeHandshake(Duration timeout) throws IOException {
         sendHello();
         OFMessage barrier = awaitMessage(m -> m.getType() == OFType.BARRIER_REQUEST, timeout);
-        send(OF13.buildBarrierReply().setXid(barrier.getXid()).build());
+        send(SwitchMessages.OF13.buildBarrierReply().setXid(barrier.getXid()).build());
     }
 
     void answerPolitely(OFMessage m) throws IOException {
-        for (OFMessage a : politeAnswer(m)) {
+        for (OFMessage a : SwitchMessages.politeAnswer(dpid, portCount, m)) {
             send(a);
         }
     }
@@ -257,7 +216,7 @@ class RawSwitch implements AutoCloseable {
      * thread may be flooding the socket while the controller reads slowly).
      */
     void answerPolitelyLater(OFMessage m) {
-        List<OFMessage> answers = politeAnswer(m);
+        List<OFMessage> answers = SwitchMessages.politeAnswer(dpid, portCount, m);
         if (answers.isEmpty()) {
             return;
         }
@@ -291,104 +250,6 @@ class RawSwitch implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             log.debug("{}: closed, answer dropped", name);
         }
-    }
-
-    /** What a well-behaved switch answers to a controller message (nothing for most). */
-    List<OFMessage> politeAnswer(OFMessage m) {
-        long xid = m.getXid();
-        return switch (m.getType()) {
-            case ECHO_REQUEST ->
-                    List.of(
-                            OF13.buildEchoReply()
-                                    .setXid(xid)
-                                    .setData(((OFEchoRequest) m).getData())
-                                    .build());
-            case FEATURES_REQUEST ->
-                    List.of(
-                            OF13.buildFeaturesReply()
-                                    .setXid(xid)
-                                    .setDatapathId(DatapathId.of(dpid))
-                                    .setNBuffers(0)
-                                    .setNTables((short) 1)
-                                    .setCapabilities(
-                                            EnumSet.of(
-                                                    OFCapabilities.FLOW_STATS,
-                                                    OFCapabilities.PORT_STATS))
-                                    .build());
-            case BARRIER_REQUEST -> List.of(OF13.buildBarrierReply().setXid(xid).build());
-            case GET_CONFIG_REQUEST ->
-                    List.of(OF13.buildGetConfigReply().setXid(xid).setMissSendLen(0xffff).build());
-            case ROLE_REQUEST ->
-                    List.of(
-                            OF13.buildRoleReply()
-                                    .setXid(xid)
-                                    .setRole(((OFRoleRequest) m).getRole())
-                                    .setGenerationId(((OFRoleRequest) m).getGenerationId())
-                                    .build());
-            case STATS_REQUEST -> List.of(statsAnswer((OFStatsRequest<?>) m));
-            default -> List.of();
-        };
-    }
-
-    private OFMessage statsAnswer(OFStatsRequest<?> req) {
-        long xid = req.getXid();
-        return switch (req.getStatsType()) {
-            case PORT_DESC ->
-                    OF13.buildPortDescStatsReply().setXid(xid).setEntries(ports()).build();
-            case FLOW -> OF13.buildFlowStatsReply().setXid(xid).setEntries(List.of()).build();
-            case GROUP_DESC ->
-                    OF13.buildGroupDescStatsReply().setXid(xid).setEntries(List.of()).build();
-            case GROUP -> OF13.buildGroupStatsReply().setXid(xid).setEntries(List.of()).build();
-            case PORT -> {
-                List<org.projectfloodlight.openflow.protocol.OFPortStatsEntry> entries =
-                        new ArrayList<>();
-                for (int p = 1; p <= portCount; p++) {
-                    entries.add(OF13.buildPortStatsEntry().setPortNo(OFPort.of(p)).build());
-                }
-                yield OF13.buildPortStatsReply().setXid(xid).setEntries(entries).build();
-            }
-            default ->
-                    OF13.errorMsgs()
-                            .buildBadRequestErrorMsg()
-                            .setXid(xid)
-                            .setCode(OFBadRequestCode.BAD_STAT)
-                            .setData(OFErrorCauseData.NONE)
-                            .build();
-        };
-    }
-
-    List<OFPortDesc> ports() {
-        List<OFPortDesc> ports = new ArrayList<>();
-        for (int p = 1; p <= portCount; p++) {
-            ports.add(portDesc(p));
-        }
-        return ports;
-    }
-
-    OFPortDesc portDesc(long number) {
-        return OF13.buildPortDesc()
-                .setPortNo(OFPort.of((int) number))
-                .setHwAddr(MacAddress.of(0x020000000000L | (dpid & 0xffffff) << 16 | number))
-                .setName("p" + number)
-                .setState(EnumSet.of(OFPortState.LIVE))
-                .setCurr(EnumSet.of(OFPortFeatures.PF_10GB_FD))
-                .setCurrSpeed(10_000_000)
-                .setMaxSpeed(10_000_000)
-                .build();
-    }
-
-    /** A table-miss packet-in of {@code frame} received on {@code inPort}. */
-    static OFMessage packetIn(long xid, int inPort, byte[] frame) {
-        return OF13.buildPacketIn()
-                .setXid(xid)
-                .setBufferId(OFBufferId.NO_BUFFER)
-                .setMatch(OF13.buildMatch().setExact(MatchField.IN_PORT, OFPort.of(inPort)).build())
-                .setTableId(TableId.of(0))
-                .setCookie(U64.ZERO)
-                .setReason(OFPacketInReason.NO_MATCH)
-                .setTotalLen(frame.length)
-                .setData(frame)
-                .build();
     }
 
     // ---- state ----
