@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +53,11 @@ public final class PacketInWorkers implements AutoCloseable {
         }
     }
 
-    private static final ThreadLocal<InlineBudget> budgets =
-            ThreadLocal.withInitial(InlineBudget::new);
+    /** Each calling (I/O) thread's budget with these workers. */
+    private final ThreadLocal<InlineBudget> budgets = ThreadLocal.withInitial(InlineBudget::new);
+
+    /** Monotonic nanoseconds the inline budget is measured in. */
+    private final LongSupplier nanos;
 
     /** One switch's queue; {@code queued} says whether it waits in (or is taken from) the line. */
     public static final class Lane {
@@ -80,6 +84,16 @@ public final class PacketInWorkers implements AutoCloseable {
      * @param maxPerLane most items waiting in one lane
      */
     public PacketInWorkers(int threads, int maxPerLane) {
+        this(threads, maxPerLane, System::nanoTime);
+    }
+
+    /**
+     * @param threads worker threads (at least 1)
+     * @param maxPerLane most items waiting in one lane
+     * @param nanos monotonic nanoseconds, for the I/O threads' inline budget
+     */
+    public PacketInWorkers(int threads, int maxPerLane, LongSupplier nanos) {
+        this.nanos = nanos;
         checkArgument(threads >= 1, "threads must be at least 1");
         checkArgument(maxPerLane >= 1, "maxPerLane must be at least 1");
         this.maxPerLane = maxPerLane;
@@ -120,7 +134,7 @@ public final class PacketInWorkers implements AutoCloseable {
      */
     public boolean runOrSubmit(Lane lane, Runnable item) {
         InlineBudget budget = budgets.get();
-        long start = System.nanoTime();
+        long start = nanos.getAsLong();
         boolean idle;
         synchronized (lane) {
             idle = !lane.closed && !lane.queued;
@@ -133,7 +147,7 @@ public final class PacketInWorkers implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Packet-in work failed", e);
         } finally {
-            budget.spent += System.nanoTime() - start;
+            budget.spent += nanos.getAsLong() - start;
         }
         return true;
     }
