@@ -186,7 +186,9 @@ final class OfHandshake {
                     "No common OpenFlow version with {} (it offers {}); closing",
                     remote,
                     hello.getVersion());
-            ctx.writeAndFlush(OfErrorReplies.helloFailed(hello.getVersion(), "no common version"))
+            ctx.writeAndFlush(
+                            OfErrorReplies.helloFailed(
+                                    hello.getVersion(), hello.getXid(), "no common version"))
                     .addListener(f -> ctx.close());
             state = State.CLOSED;
             return;
