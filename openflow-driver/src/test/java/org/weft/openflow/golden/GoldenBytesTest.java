@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The driver's bytes for every message Weft sends equal the golden fixtures (which were checked
- * against Open vSwitch's decoder, see {@link GoldenOvsPrintTest}). Regenerate after an intended
- * change with {@code mvn -pl openflow-driver test -Dtest='Golden*' -Dweft.golden.update=true}, then
- * review the diff of {@code src/test/resources/golden}, the {@code .ovs.txt} files above all.
+ * against Open vSwitch's decoder, see {@link GoldenOvsPrintTest}). After an intended change,
+ * regenerate them with {@code mvn -B -o -pl openflow-driver -am test -Dtest=GoldenBytesTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dweft.golden.update=true} and review the diff of {@code
+ * src/test/resources/golden}, the {@code .ovs.txt} files above all. Never active by default.
  */
 class GoldenBytesTest {
 
