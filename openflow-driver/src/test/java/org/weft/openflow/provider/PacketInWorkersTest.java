@@ -111,12 +111,39 @@ class PacketInWorkersTest {
         }
     }
 
+    /**
+     * The budget is real time (a window of {@link PacketInWorkers#INLINE_WINDOW_NANOS}) per calling
+     * thread: each attempt runs on a fresh thread, so its window starts with it, and an attempt
+     * whose three calls did not fit in one window (the machine stalled the thread) proves nothing
+     * and is repeated.
+     */
     @Test
     void anIdleLaneRunsOnTheCallerUntilItsInlineBudgetIsSpent() throws Exception {
+        int conclusive = 0;
+        for (int attempt = 0; attempt < 10 && conclusive == 0; attempt++) {
+            java.util.concurrent.FutureTask<Boolean> body =
+                    new java.util.concurrent.FutureTask<>(
+                            PacketInWorkersTest::inlineBudgetIsSpentWithinOneWindow);
+            new Thread(body, "inline-budget-caller").start();
+            try {
+                conclusive += body.get(30, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+        assertThat(conclusive).as("attempts that fit in one budget window").isPositive();
+    }
+
+    /** False if the three calls did not fit in one window; else asserts where each ran. */
+    private static boolean inlineBudgetIsSpentWithinOneWindow() throws Exception {
         try (PacketInWorkers w = new PacketInWorkers(1, 1_000)) {
             PacketInWorkers.Lane lane = w.newLane();
             Thread caller = Thread.currentThread();
             List<Thread> ranOn = Collections.synchronizedList(new ArrayList<>());
+            long start = System.nanoTime();
             assertThat(w.runOrSubmit(lane, () -> ranOn.add(Thread.currentThread()))).isTrue();
             assertThat(ranOn).containsExactly(caller);
             // Work worth more than the inline share of a window: the rest goes to the worker.
@@ -139,10 +166,15 @@ class PacketInWorkersTest {
                         ranOn.add(Thread.currentThread());
                         done.countDown();
                     });
+            boolean inOneWindow = System.nanoTime() - start < PacketInWorkers.INLINE_WINDOW_NANOS;
             await(done);
+            if (!inOneWindow) {
+                return false;
+            }
             assertThat(ranOn).hasSize(2);
             assertThat(ranOn.get(0)).isEqualTo(caller);
             assertThat(ranOn.get(1)).isNotEqualTo(caller);
+            return true;
         }
     }
 
