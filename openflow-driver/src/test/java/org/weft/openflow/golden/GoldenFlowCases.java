@@ -54,6 +54,15 @@ final class GoldenFlowCases {
         return out;
     }
 
+    /** The domain operation of a flow-mod fixture, e.g. {@code flow-add-l2}. */
+    static FlowRuleOperation operation(OFVersion v, String name) {
+        return flowOperations(v).stream()
+                .filter(n -> n.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .op();
+    }
+
     static List<GoldenCase> groupMods(OFVersion v) {
         if (v == OFVersion.OF_10) {
             return List.of(); // OpenFlow 1.0 has no groups; the driver refuses them
