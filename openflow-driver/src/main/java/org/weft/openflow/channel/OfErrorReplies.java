@@ -49,8 +49,11 @@ final class OfErrorReplies {
         };
     }
 
-    /** HELLO_FAILED/INCOMPATIBLE, sent in the switch's own header version before closing. */
-    static OFErrorMsg helloFailed(OFVersion theirs, String why) {
+    /**
+     * HELLO_FAILED/INCOMPATIBLE answering the switch's HELLO (its xid), sent in the switch's own
+     * header version before closing.
+     */
+    static OFErrorMsg helloFailed(OFVersion theirs, long xid, String why) {
         OFFactory f = OFFactories.getFactory(theirs);
         byte[] text =
                 Arrays.copyOf(
@@ -58,6 +61,7 @@ final class OfErrorReplies {
                         Math.min(64, why.length()));
         return f.errorMsgs()
                 .buildHelloFailedErrorMsg()
+                .setXid(xid)
                 .setCode(OFHelloFailedCode.INCOMPATIBLE)
                 .setData(OFErrorCauseData.of(text, theirs))
                 .build();
