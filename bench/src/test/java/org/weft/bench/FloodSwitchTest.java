@@ -30,6 +30,7 @@ import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.OpenFlowVersion;
 
 /**
  * A flooding switch against a scripted controller on a plain socket: it answers the handshake
@@ -49,7 +50,7 @@ class FloodSwitchTest {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             EmulatedSwitch sw =
                     EmulatedSwitch.builder(7)
-                            .version(OFVersion.OF_10)
+                            .version(OpenFlowVersion.OF_10)
                             .ports(2)
                             .record(false)
                             .eventLoop(group)

@@ -7,12 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.projectfloodlight.openflow.protocol.OFBarrierRequest;
-import org.projectfloodlight.openflow.protocol.OFFlowMod;
-import org.projectfloodlight.openflow.protocol.OFFlowModCommand;
-import org.projectfloodlight.openflow.protocol.OFGroupMod;
-import org.projectfloodlight.openflow.protocol.OFGroupModCommand;
-import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.weft.net.ConnectPoint;
 import org.weft.net.PortNumber;
 import org.weft.net.failover.FailoverEvent;
@@ -23,6 +17,7 @@ import org.weft.net.flow.Group;
 import org.weft.openflow.emulator.EmulatedFabric;
 import org.weft.openflow.emulator.EmulatedSwitch;
 import org.weft.openflow.emulator.FabricBuilder;
+import org.weft.openflow.emulator.ReceivedMessage;
 import org.weft.routing.RoutingApp;
 import org.weft.routing.RoutingPlan;
 
@@ -98,8 +93,8 @@ class FailoverIT {
             boolean deleted = false;
             boolean flowsInBatch = false;
             boolean groupDeleteInBatch = false;
-            for (OFMessage m : sw.received()) {
-                if (m instanceof OFBarrierRequest) {
+            for (ReceivedMessage m : sw.history()) {
+                if (m.kind() == ReceivedMessage.Kind.BARRIER_REQUEST) {
                     assertThat(flowsInBatch && groupDeleteInBatch)
                             .as(
                                     "switch %s removed a group in the batch that re-pointed rules",
@@ -108,19 +103,19 @@ class FailoverIT {
                     deleted = false;
                     flowsInBatch = false;
                     groupDeleteInBatch = false;
-                } else if (m instanceof OFFlowMod fm) {
+                } else if (m.kind() == ReceivedMessage.Kind.FLOW_MOD) {
                     flowsInBatch = true;
-                    if (fm.getCommand() == OFFlowModCommand.DELETE_STRICT) {
+                    if (m.command() == ReceivedMessage.Command.DELETE_STRICT) {
                         deleted = true;
-                    } else if (fm.getCommand() == OFFlowModCommand.ADD) {
+                    } else if (m.command() == ReceivedMessage.Command.ADD) {
                         assertThat(deleted)
                                 .as(
                                         "switch %s added a rule after removing one in a batch",
                                         sw.dpid())
                                 .isFalse();
                     }
-                } else if (m instanceof OFGroupMod gm
-                        && gm.getCommand() == OFGroupModCommand.DELETE) {
+                } else if (m.kind() == ReceivedMessage.Kind.GROUP_MOD
+                        && m.command() == ReceivedMessage.Command.DELETE) {
                     groupDeleteInBatch = true;
                 }
             }
@@ -163,7 +158,7 @@ class FailoverIT {
             RoutingIT.announce(bed, hosts);
             awaitConverged(bed);
             EmulatedFabric.Cable cable = firstHop(bed, hosts.get(0), hosts.get(1));
-            bed.fabric.switches().forEach(EmulatedSwitch::clearReceived);
+            bed.fabric.switches().forEach(EmulatedSwitch::clearHistory);
 
             bed.fabric.cut(cable);
 
@@ -196,7 +191,7 @@ class FailoverIT {
             RoutingIT.announce(bed, hosts);
             awaitConverged(bed);
             EmulatedFabric.Cable cable = firstHop(bed, hosts.get(0), hosts.get(hosts.size() - 1));
-            bed.fabric.switches().forEach(EmulatedSwitch::clearReceived);
+            bed.fabric.switches().forEach(EmulatedSwitch::clearHistory);
 
             bed.fabric.cut(cable);
 
