@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.OpenFlowVersion;
 
 /**
  * One flood run, cbench's worst habit: N OpenFlow 1.0 switches connect one after the other, no
@@ -72,7 +72,7 @@ final class FloodRun {
         for (int i = 0; i < opt.switches + opt.lateSwitches; i++) {
             EmulatedSwitch sw =
                     EmulatedSwitch.builder(opt.dpidBase + i)
-                            .version(OFVersion.OF_10)
+                            .version(OpenFlowVersion.OF_10)
                             .ports(opt.ports)
                             .record(false)
                             .eventLoop(group)

@@ -64,7 +64,7 @@ final class FloodSwitch implements MessageHook {
         this.sw = sw;
         this.packetIns = packetIns;
         this.queue = new WriteBufferWaterMark(queueBytes / 2, queueBytes);
-        sw.onMessage(this);
+        sw.wire().onMessage(this);
     }
 
     EmulatedSwitch emulated() {
@@ -82,7 +82,7 @@ final class FloodSwitch implements MessageHook {
                 .thenAccept(
                         s -> {
                             connectedAt = now();
-                            s.channel().closeFuture().addListener(f -> closed());
+                            s.wire().channel().closeFuture().addListener(f -> closed());
                         });
     }
 
@@ -160,7 +160,7 @@ final class FloodSwitch implements MessageHook {
     }
 
     private void startFlood() {
-        Channel ch = sw.channel();
+        Channel ch = sw.wire().channel();
         ch.config().setWriteBufferWaterMark(queue);
         ch.pipeline()
                 .addLast(
@@ -183,7 +183,7 @@ final class FloodSwitch implements MessageHook {
      * fires; the outer loop then carries on.
      */
     private void pump() {
-        Channel ch = sw.channel();
+        Channel ch = sw.wire().channel();
         if (pumping) {
             return;
         }

@@ -12,7 +12,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.Dpid;
@@ -26,6 +25,7 @@ import org.weft.net.flow.FlowRuleService;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfController;
 import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.OpenFlowVersion;
 
 /**
  * Flow installation through Weft's driver in-process: K rules spread over the emulated switches in
@@ -54,7 +54,7 @@ final class FlowInstallRun {
     private final int rules;
     private final int batch;
     private final int inFlight;
-    private final OFVersion version;
+    private final OpenFlowVersion version;
     private final Duration limit;
 
     FlowInstallRun(
@@ -62,7 +62,7 @@ final class FlowInstallRun {
             int rules,
             int batch,
             int inFlight,
-            OFVersion version,
+            OpenFlowVersion version,
             Duration limit) {
         this.switchCount = switchCount;
         this.rules = rules;

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.OpenFlowVersion;
 
 /**
  * One packet-in run against a controller on a TCP port, cbench style: connect the switches
@@ -70,7 +70,7 @@ final class LoadRun {
         for (int i = 0; i < opt.switches; i++) {
             EmulatedSwitch sw =
                     EmulatedSwitch.builder(opt.dpidBase + i)
-                            .version(OFVersion.OF_10)
+                            .version(OpenFlowVersion.OF_10)
                             .ports(opt.ports)
                             .record(false)
                             .eventLoop(group)

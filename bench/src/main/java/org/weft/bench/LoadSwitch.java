@@ -52,7 +52,7 @@ final class LoadSwitch implements MessageHook {
         this.latency = latency;
         this.stalls = stalls;
         this.unmatched = unmatched;
-        sw.onMessage(this);
+        sw.wire().onMessage(this);
     }
 
     EmulatedSwitch emulated() {

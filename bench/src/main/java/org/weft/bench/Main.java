@@ -2,7 +2,7 @@ package org.weft.bench;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.weft.openflow.emulator.OpenFlowVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -114,7 +114,7 @@ public final class Main implements Callable<Integer> {
                                     rules,
                                     batch,
                                     inFlight,
-                                    of13 ? OFVersion.OF_13 : OFVersion.OF_10,
+                                    of13 ? OpenFlowVersion.OF_13 : OpenFlowVersion.OF_10,
                                     Duration.ofSeconds(limitSeconds))
                             .run();
             new Report(System.out).flows(switches, r);

@@ -120,7 +120,7 @@ final class ReconcileRun {
             Map<EmulatedSwitch, WireTally> tallies = new HashMap<>();
             for (EmulatedSwitch sw : fabric.switches()) {
                 WireTally t = new WireTally();
-                sw.channel().pipeline().addFirst("bench-wire-tally", t);
+                sw.wire().channel().pipeline().addFirst("bench-wire-tally", t);
                 tallies.put(sw, t);
             }
             check(bed.awaitLinks(bed.deadline()), bed.links() + " links discovered");

@@ -34,6 +34,7 @@ import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.OpenFlowVersion;
 
 /**
  * A flooding switch against a scripted controller on a plain socket: it answers the handshake
@@ -53,7 +54,7 @@ class FloodSwitchTest {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             EmulatedSwitch sw =
                     EmulatedSwitch.builder(7)
-                            .version(OFVersion.OF_10)
+                            .version(OpenFlowVersion.OF_10)
                             .ports(2)
                             .record(false)
                             .eventLoop(group)
@@ -149,7 +150,7 @@ class FloodSwitchTest {
      * its channel unwritable and the count unchanged; -1 otherwise.
      */
     private static long stoppedCount(EmulatedSwitch sw, FloodSwitch fs) {
-        Channel ch = sw.channel();
+        Channel ch = sw.wire().channel();
         Callable<Long> look = () -> ch.isWritable() ? -1L : fs.packetInsSent();
         try {
             long first = ch.eventLoop().submit(look).get(10, TimeUnit.SECONDS);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.weft.dist.Weft;
 import org.weft.dist.WeftConfig;
+import org.weft.openflow.emulator.OpenFlowVersion;
 
 /**
  * Runs the generator end to end against an in-process Weft on a tiny load for a second or two.
@@ -55,7 +55,8 @@ class GeneratorSmokeTest {
     @Test
     void flowInstallConfirmsRules() throws Exception {
         FlowInstallRun.Result r =
-                new FlowInstallRun(2, 200, 50, 2, OFVersion.OF_13, Duration.ofSeconds(30)).run();
+                new FlowInstallRun(2, 200, 50, 2, OpenFlowVersion.OF_13, Duration.ofSeconds(30))
+                        .run();
         assertThat(r.rules()).isEqualTo(200);
         assertThat(r.flowModsSeen()).isGreaterThanOrEqualTo(200);
         assertThat(r.rulesPerSecond()).isPositive();

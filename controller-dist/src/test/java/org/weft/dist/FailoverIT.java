@@ -8,12 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.projectfloodlight.openflow.protocol.OFBarrierRequest;
-import org.projectfloodlight.openflow.protocol.OFFlowMod;
-import org.projectfloodlight.openflow.protocol.OFFlowModCommand;
-import org.projectfloodlight.openflow.protocol.OFGroupMod;
-import org.projectfloodlight.openflow.protocol.OFGroupModCommand;
-import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.weft.failover.FailoverConfig;
 import org.weft.net.ConnectPoint;
 import org.weft.net.PortNumber;
@@ -28,6 +22,7 @@ import org.weft.net.link.LinkEvent;
 import org.weft.openflow.emulator.EmulatedFabric;
 import org.weft.openflow.emulator.EmulatedSwitch;
 import org.weft.openflow.emulator.FabricBuilder;
+import org.weft.openflow.emulator.ReceivedMessage;
 import org.weft.routing.RoutingApp;
 import org.weft.routing.RoutingPlan;
 
@@ -105,8 +100,8 @@ class FailoverIT {
             boolean deleted = false;
             boolean flowsInBatch = false;
             boolean groupDeleteInBatch = false;
-            for (OFMessage m : sw.received()) {
-                if (m instanceof OFBarrierRequest) {
+            for (ReceivedMessage m : sw.history()) {
+                if (m.kind() == ReceivedMessage.Kind.BARRIER_REQUEST) {
                     assertThat(flowsInBatch && groupDeleteInBatch)
                             .as(
                                     "switch %s removed a group in the batch that re-pointed rules",
@@ -115,19 +110,19 @@ class FailoverIT {
                     deleted = false;
                     flowsInBatch = false;
                     groupDeleteInBatch = false;
-                } else if (m instanceof OFFlowMod fm) {
+                } else if (m.kind() == ReceivedMessage.Kind.FLOW_MOD) {
                     flowsInBatch = true;
-                    if (fm.getCommand() == OFFlowModCommand.DELETE_STRICT) {
+                    if (m.command() == ReceivedMessage.Command.DELETE_STRICT) {
                         deleted = true;
-                    } else if (fm.getCommand() == OFFlowModCommand.ADD) {
+                    } else if (m.command() == ReceivedMessage.Command.ADD) {
                         assertThat(deleted)
                                 .as(
                                         "switch %s added a rule after removing one in a batch",
                                         sw.dpid())
                                 .isFalse();
                     }
-                } else if (m instanceof OFGroupMod gm
-                        && gm.getCommand() == OFGroupModCommand.DELETE) {
+                } else if (m.kind() == ReceivedMessage.Kind.GROUP_MOD
+                        && m.command() == ReceivedMessage.Command.DELETE) {
                     groupDeleteInBatch = true;
                 }
             }
@@ -170,7 +165,7 @@ class FailoverIT {
             RoutingIT.announce(bed, hosts);
             awaitConverged(bed);
             EmulatedFabric.Cable cable = firstHop(bed, hosts.get(0), hosts.get(1));
-            bed.fabric.switches().forEach(EmulatedSwitch::clearReceived);
+            bed.fabric.switches().forEach(EmulatedSwitch::clearHistory);
 
             bed.fabric.cut(cable);
 
@@ -203,7 +198,7 @@ class FailoverIT {
             RoutingIT.announce(bed, hosts);
             awaitConverged(bed);
             EmulatedFabric.Cable cable = firstHop(bed, hosts.get(0), hosts.get(hosts.size() - 1));
-            bed.fabric.switches().forEach(EmulatedSwitch::clearReceived);
+            bed.fabric.switches().forEach(EmulatedSwitch::clearHistory);
 
             bed.fabric.cut(cable);
 

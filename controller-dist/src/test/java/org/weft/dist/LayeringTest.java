@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering rule, checked on sources (the enforcer checks dependencies): only openflow-driver,
- * bench and controller-dist may use Loxi or Netty in main code, whether imported or written out
- * fully qualified. Every module of the reactor must be named below, so a renamed or new module
- * fails here instead of going unchecked. The apps depend on controller-core only (outside tests).
+ * the switch emulator (openflow-emulator, a test tool), bench and controller-dist may use Loxi or
+ * Netty in main code, whether imported or written out fully qualified; the protocol-free modules'
+ * tests may not either (they drive emulated switches through the emulator's Loxi-free API). The
+ * emulator uses no openflow-driver class, so that it checks the driver's translation instead of
+ * repeating it. Every module of the reactor must be named below, so a renamed or new module fails
+ * here instead of going unchecked. The apps depend on controller-core only (outside tests).
  */
 class LayeringTest {
 
@@ -29,6 +32,17 @@ class LayeringTest {
     /** Modules allowed to use Loxi and Netty, or holding no main code the rule applies to. */
     static final List<String> PROTOCOL_ALLOWED =
             List.of("openflow-driver", "controller-dist", "bench", "mininet-tests");
+
+    /**
+     * Test tools: may use Loxi and Netty, and must not use openflow-driver (other modules use them
+     * in tests only; the enforcer's emulator-in-tests-only rule and WeftJarIT check that).
+     */
+    static final List<String> TEST_TOOLS = List.of("openflow-emulator");
+
+    /** A name of openflow-driver's packages (org.weft.openflow but not its emulator package). */
+    static final Pattern DRIVER =
+            Pattern.compile(
+                    "\\borg\\s*\\.\\s*weft\\s*\\.\\s*openflow\\s*\\.\\s*(?!emulator\\b)\\w+");
 
     /** A Loxi or Netty name anywhere in code (comments and string literals are blanked first). */
     static final Pattern PROTOCOL =
@@ -87,6 +101,7 @@ class LayeringTest {
         Set<String> modules = reactorModules(root());
         Set<String> classified = new LinkedHashSet<>(PROTOCOL_FREE);
         classified.addAll(PROTOCOL_ALLOWED);
+        classified.addAll(TEST_TOOLS);
         assertThat(modules)
                 .as("modules in the root pom.xml vs. LayeringTest's lists")
                 .containsExactlyInAnyOrderElementsOf(classified);
@@ -96,19 +111,54 @@ class LayeringTest {
     void protocolFreeModulesUseNoLoxiOrNetty() throws IOException {
         Path root = root();
         for (String module : PROTOCOL_FREE) {
-            Path src = root.resolve(module).resolve("src/main/java");
-            assertThat(src).as("main sources of %s", module).isDirectory();
-            try (Stream<Path> files = Files.walk(src)) {
-                List<Path> sources = files.filter(f -> f.toString().endsWith(".java")).toList();
-                assertThat(sources).as("Java sources in %s", src).isNotEmpty();
-                List<String> offenders = new ArrayList<>();
-                for (Path f : sources) {
-                    for (String use : protocolUses(Files.readString(f))) {
-                        offenders.add(root.relativize(f) + ": " + use);
-                    }
-                }
-                assertThat(offenders).as("uses of Loxi or Netty in %s", module).isEmpty();
+            List<Path> sources = sources(root.resolve(module).resolve("src/main/java"));
+            assertThat(sources).as("main sources of %s", module).isNotEmpty();
+            Path tests = root.resolve(module).resolve("src/test/java");
+            if (Files.isDirectory(tests)) {
+                sources = new ArrayList<>(sources);
+                sources.addAll(sources(tests));
             }
+            List<String> offenders = new ArrayList<>();
+            for (Path f : sources) {
+                for (String use : uses(PROTOCOL, Files.readString(f))) {
+                    offenders.add(root.relativize(f) + ": " + use);
+                }
+            }
+            assertThat(offenders)
+                    .as("uses of Loxi or Netty in %s (main and tests)", module)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void testToolsUseNoDriverClass() throws IOException {
+        Path root = root();
+        for (String module : TEST_TOOLS) {
+            List<Path> sources = sources(root.resolve(module).resolve("src/main/java"));
+            assertThat(sources).as("main sources of %s", module).isNotEmpty();
+            List<String> offenders = new ArrayList<>();
+            for (Path f : sources) {
+                for (String use : uses(DRIVER, Files.readString(f))) {
+                    offenders.add(root.relativize(f) + ": " + use);
+                }
+            }
+            assertThat(offenders).as("uses of openflow-driver in %s", module).isEmpty();
+        }
+    }
+
+    @Test
+    void driverNamesAreFoundButNotTheEmulatorsOwn() {
+        assertThat(uses(DRIVER, "import org.weft.openflow.translate.OfMatches;")).hasSize(1);
+        assertThat(uses(DRIVER, "class A { org.weft.openflow.channel.OfSwitch s; }")).hasSize(1);
+        assertThat(uses(DRIVER, "import org.weft.openflow.OfController;")).hasSize(1);
+        assertThat(uses(DRIVER, "import org.weft.openflow.emulator.EmulatedSwitch;")).isEmpty();
+        assertThat(uses(DRIVER, "import org.weft.net.flow.FlowRule;")).isEmpty();
+    }
+
+    private static List<Path> sources(Path dir) throws IOException {
+        assertThat(dir).as("source directory").isDirectory();
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(f -> f.toString().endsWith(".java")).toList();
         }
     }
 
@@ -140,9 +190,14 @@ class LayeringTest {
 
     /** Each Loxi or Netty name in code, with its line number. */
     static List<String> protocolUses(String source) {
+        return uses(PROTOCOL, source);
+    }
+
+    /** Each match of the pattern in code, with its line number. */
+    static List<String> uses(Pattern pattern, String source) {
         String code = codeOnly(source);
         List<String> uses = new ArrayList<>();
-        Matcher m = PROTOCOL.matcher(code);
+        Matcher m = pattern.matcher(code);
         while (m.find()) {
             int line =
                     1 + (int) code.substring(0, m.start()).chars().filter(c -> c == '\n').count();

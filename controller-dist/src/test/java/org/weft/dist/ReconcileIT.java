@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
 import org.weft.dist.RoutingIT.TestHost;
 import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowAction;
@@ -19,6 +18,7 @@ import org.weft.net.reconcile.SwitchEntries;
 import org.weft.net.reconcile.SyncState;
 import org.weft.openflow.emulator.EmulatedSwitch;
 import org.weft.openflow.emulator.FabricBuilder;
+import org.weft.openflow.emulator.FlowModError;
 
 /**
  * The reconciler end to end over emulated switches: rejected batches, entries changed behind Weft's
@@ -60,7 +60,7 @@ class ReconcileIT {
         try (WeftTestBed bed = new WeftTestBed(FabricBuilder.linear(3), config(3600, 3_000))) {
             RoutingIT.awaitLinks(bed, 4);
             EmulatedSwitch middle = bed.fabric.get(2);
-            middle.rejectEveryNthBatch(3, OFFlowModFailedCode.TABLE_FULL);
+            middle.rejectEveryNthBatch(3, FlowModError.TABLE_FULL);
             // Two hosts behind each edge port, announced one at a time: every new destination is
             // at least one batch of its own on the middle switch.
             List<TestHost> hosts = new java.util.ArrayList<>();

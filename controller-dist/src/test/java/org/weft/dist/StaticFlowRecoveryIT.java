@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.weft.net.Dpid;
 import org.weft.net.PortNumber;
 import org.weft.net.flow.Cookies;
@@ -23,6 +22,7 @@ import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
 import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.OpenFlowVersion;
 
 /**
  * Whatever point a POST or DELETE of a static flow reached when Weft stopped, the next start
@@ -55,7 +55,8 @@ class StaticFlowRecoveryIT {
                         + "\"idleTimeout\":0,\"hardTimeout\":0,\"cookie\":\"0x0010000000000001\"}");
         Files.writeString(flows.resolve(".last-id"), "2");
 
-        EmulatedSwitch sw = EmulatedSwitch.builder(1).version(OFVersion.OF_13).ports(4).build();
+        EmulatedSwitch sw =
+                EmulatedSwitch.builder(1).version(OpenFlowVersion.OF_13).ports(4).build();
         // On the switch, not in the store (flow 2's POST timed out and was forgotten).
         sw.table()
                 .add(

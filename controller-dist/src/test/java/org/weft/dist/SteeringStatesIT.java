@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
 import org.weft.dist.RoutingIT.TestHost;
 import org.weft.net.Dpid;
 import org.weft.net.Ip4Prefix;
@@ -14,6 +13,7 @@ import org.weft.net.steering.SteeringRequest;
 import org.weft.net.steering.SteeringRule;
 import org.weft.openflow.emulator.EmulatedSwitch;
 import org.weft.openflow.emulator.FabricBuilder;
+import org.weft.openflow.emulator.FlowModError;
 
 /** A steering rule says where its switches stand, and the reconciler finishes what they refused. */
 class SteeringStatesIT {
@@ -32,7 +32,7 @@ class SteeringStatesIT {
                             .orElseThrow();
             RoutingIT.announce(bed, List.of(dst));
             EmulatedSwitch refusing = bed.fabric.get(2);
-            refusing.rejectFlowModsWith(OFFlowModFailedCode.TABLE_FULL);
+            refusing.rejectFlowModsWith(FlowModError.TABLE_FULL);
 
             SteeringRule added =
                     bed.weft.steering().add(pinned(dst, 1, 2, 3)).get(10, TimeUnit.SECONDS);

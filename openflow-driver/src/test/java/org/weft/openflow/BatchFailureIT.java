@@ -29,6 +29,7 @@ import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.FlowModError;
 
 /** What the driver makes of flow-mods a switch rejects or never confirms. */
 class BatchFailureIT {
@@ -79,8 +80,8 @@ class BatchFailureIT {
         try (DriverTestBed bed = new DriverTestBed()) {
             EmulatedSwitch sw = bed.connect(0x1, OFVersion.OF_13);
             BlockingQueue<BatchFailure> told = listen(bed);
-            sw.rejectFlowModsWith(OFFlowModFailedCode.TABLE_FULL);
-            sw.clearReceived();
+            sw.rejectFlowModsWith(FlowModError.TABLE_FULL);
+            sw.wire().clearReceived();
             List<FlowRuleOperation> ops = adds(sw.dpid(), 0, 3);
 
             BatchResult r =
@@ -89,7 +90,7 @@ class BatchFailureIT {
             assertThat(r.size()).isEqualTo(3);
             assertThat(r.confirmedCount()).isZero();
             assertThat(r.failures()).containsOnlyKeys(0, 1, 2);
-            List<OFFlowMod> sent = sw.received(OFFlowMod.class);
+            List<OFFlowMod> sent = sw.wire().received(OFFlowMod.class);
             assertThat(sent).hasSize(3);
             for (int i = 0; i < 3; i++) {
                 SwitchErrorException e = r.failures().get(i);
@@ -131,22 +132,28 @@ class BatchFailureIT {
             BlockingQueue<BatchFailure> told = listen(bed);
             // The switch refuses the middle flow-mod only (after applying it to its table).
             long refusedCookie = Cookies.make(APP, 1);
-            sw.onMessage(
-                    (s, m) -> {
-                        if (m instanceof OFFlowMod fm
-                                && fm.getCookie().getValue() == refusedCookie) {
-                            s.send(
-                                    s.factory()
-                                            .errorMsgs()
-                                            .buildFlowModFailedErrorMsg()
-                                            .setXid(fm.getXid())
-                                            .setCode(OFFlowModFailedCode.OVERLAP)
-                                            .setData(
-                                                    OFErrorCauseData.of(
-                                                            new byte[0], s.factory().getVersion()))
-                                            .build());
-                        }
-                    });
+            sw.wire()
+                    .onMessage(
+                            (s, m) -> {
+                                if (m instanceof OFFlowMod fm
+                                        && fm.getCookie().getValue() == refusedCookie) {
+                                    s.wire()
+                                            .send(
+                                                    s.wire()
+                                                            .factory()
+                                                            .errorMsgs()
+                                                            .buildFlowModFailedErrorMsg()
+                                                            .setXid(fm.getXid())
+                                                            .setCode(OFFlowModFailedCode.OVERLAP)
+                                                            .setData(
+                                                                    OFErrorCauseData.of(
+                                                                            new byte[0],
+                                                                            s.wire()
+                                                                                    .factory()
+                                                                                    .getVersion()))
+                                                            .build());
+                                }
+                            });
 
             BatchResult r =
                     bed.controller
@@ -211,7 +218,7 @@ class BatchFailureIT {
     void everyThirdBatchIsRejectedAndNoOther() throws Exception {
         try (DriverTestBed bed = new DriverTestBed()) {
             EmulatedSwitch sw = bed.connect(0x4, OFVersion.OF_13);
-            sw.rejectEveryNthBatch(3, OFFlowModFailedCode.TABLE_FULL);
+            sw.rejectEveryNthBatch(3, FlowModError.TABLE_FULL);
 
             List<Integer> rejected = new ArrayList<>();
             List<FlowRule> confirmed = new ArrayList<>();

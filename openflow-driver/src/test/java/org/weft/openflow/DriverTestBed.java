@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.weft.net.device.DeviceEvent;
 import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.OpenFlowVersion;
 
 /** A controller on an ephemeral loopback port plus emulated switches, closed together. */
 public final class DriverTestBed implements AutoCloseable {
@@ -42,12 +43,22 @@ public final class DriverTestBed implements AutoCloseable {
         controller.deviceService().addListener(events::add);
     }
 
+    /** The emulator's name for a Loxi version (the emulator's API has no Loxi types). */
+    public static OpenFlowVersion emulated(OFVersion v) {
+        return switch (v) {
+            case OF_10 -> OpenFlowVersion.OF_10;
+            case OF_13 -> OpenFlowVersion.OF_13;
+            default ->
+                    throw new IllegalArgumentException("the emulator speaks 1.0 and 1.3, not " + v);
+        };
+    }
+
     public int port() {
         return controller.boundPorts().get(0);
     }
 
     public EmulatedSwitch connect(long dpid, OFVersion version) throws Exception {
-        return connect(EmulatedSwitch.builder(dpid).version(version).build());
+        return connect(EmulatedSwitch.builder(dpid).version(emulated(version)).build());
     }
 
     public EmulatedSwitch connect(EmulatedSwitch sw) throws Exception {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
-import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
@@ -22,6 +21,7 @@ import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.Group;
 import org.weft.net.flow.GroupOperation;
 import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.FlowModError;
 import org.weft.openflow.emulator.PacketHeaders;
 
 class FlowRuleIT {
@@ -68,9 +68,9 @@ class FlowRuleIT {
     void switchErrorIsListedInTheResultWithDecodedNames() throws Exception {
         try (DriverTestBed bed = new DriverTestBed()) {
             EmulatedSwitch sw = bed.connect(0x1, OFVersion.OF_13);
-            sw.rejectFlowModsWith(OFFlowModFailedCode.TABLE_FULL);
+            sw.rejectFlowModsWith(FlowModError.TABLE_FULL);
             FlowRule rule = toH2(sw.dpid(), FlowAction.output(2));
-            sw.clearReceived(); // the handshake's table-miss flow-mod
+            sw.wire().clearReceived(); // the handshake's table-miss flow-mod
 
             // A rejection is an outcome the switch told us: the future completes with it.
             BatchResult result =
@@ -87,7 +87,7 @@ class FlowRuleIT {
             assertThat(e.errorType()).isEqualTo("FLOW_MOD_FAILED");
             assertThat(e.errorCode()).isEqualTo("TABLE_FULL");
             assertThat(e.dpid()).isEqualTo(sw.dpid());
-            assertThat(e.xid()).isEqualTo(sw.received(OFFlowMod.class).get(0).getXid());
+            assertThat(e.xid()).isEqualTo(sw.wire().received(OFFlowMod.class).get(0).getXid());
             assertThatThrownBy(result::orThrow).isSameAs(e);
             assertThat(sw.table().flows()).doesNotContain(rule);
 

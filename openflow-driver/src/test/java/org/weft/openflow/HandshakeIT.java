@@ -28,7 +28,11 @@ class HandshakeIT {
     void switchCompletesHandshakeAndAppearsAsDevice(OFVersion version) throws Exception {
         try (DriverTestBed bed = new DriverTestBed()) {
             EmulatedSwitch sw =
-                    bed.connect(EmulatedSwitch.builder(0x2a).version(version).ports(3).build());
+                    bed.connect(
+                            EmulatedSwitch.builder(0x2a)
+                                    .version(DriverTestBed.emulated(version))
+                                    .ports(3)
+                                    .build());
 
             DeviceEvent e = bed.nextEvent(DeviceEvent.Type.DEVICE_CONNECTED, Duration.ofSeconds(5));
             Device d = e.subject();
@@ -38,7 +42,7 @@ class HandshakeIT {
                     .containsOnlyKeys(PortNumber.of(1), PortNumber.of(2), PortNumber.of(3));
             assertThat(d.ports().get(PortNumber.of(1)).speedMbps()).isEqualTo(10_000);
             assertThat(d.ports().get(PortNumber.of(2)).isLive()).isTrue();
-            assertThat(sw.received(OFSetConfig.class))
+            assertThat(sw.wire().received(OFSetConfig.class))
                     .singleElement()
                     .satisfies(c -> assertThat(c.getMissSendLen()).isEqualTo(0xffff));
         }

@@ -81,12 +81,14 @@ class KeepaliveIT {
             long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
             int sent = 0;
             while (blind.isConnected() && System.nanoTime() < until) {
-                blind.send(
-                        blind.factory()
-                                .buildEchoReply()
-                                .setXid(0x7000_0000L + sent++)
-                                .setData(new byte[8])
-                                .build());
+                blind.wire()
+                        .send(
+                                blind.wire()
+                                        .factory()
+                                        .buildEchoReply()
+                                        .setXid(0x7000_0000L + sent++)
+                                        .setData(new byte[8])
+                                        .build());
                 Thread.sleep(10);
             }
             assertThat(sent).isGreaterThan(20);

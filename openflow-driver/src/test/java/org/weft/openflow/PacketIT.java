@@ -69,7 +69,7 @@ class PacketIT {
                     .isTrue();
             DriverTestBed.waitUntil(
                     () -> sw.counters().packetOuts.sum() == 1, Duration.ofSeconds(5));
-            OFPacketOut out = sw.received(OFPacketOut.class).get(0);
+            OFPacketOut out = sw.wire().received(OFPacketOut.class).get(0);
             assertThat(out.getData()).isEqualTo(frame);
         }
     }
@@ -131,19 +131,21 @@ class PacketIT {
                     .addProcessor(ctx -> packets.add(ctx.inPacket()), PacketProcessor.ADVISOR);
             EmulatedSwitch hung = bed.connect(0x5, v);
             hung.setSilent(true);
-            EmulatedSwitch sw = EmulatedSwitch.builder(0x5).version(v).build();
+            EmulatedSwitch sw =
+                    EmulatedSwitch.builder(0x5).version(DriverTestBed.emulated(v)).build();
             AtomicBoolean sent = new AtomicBoolean();
-            sw.onMessage(
-                    (s, m) -> {
-                        if (m.getType() == OFType.BARRIER_REQUEST
-                                && sent.compareAndSet(false, true)) {
-                            for (int i = 1; i <= 3; i++) {
-                                byte[] frame = new byte[60];
-                                frame[59] = (byte) i;
-                                s.sendPacketIn(PortNumber.of(i), frame);
-                            }
-                        }
-                    });
+            sw.wire()
+                    .onMessage(
+                            (s, m) -> {
+                                if (m.getType() == OFType.BARRIER_REQUEST
+                                        && sent.compareAndSet(false, true)) {
+                                    for (int i = 1; i <= 3; i++) {
+                                        byte[] frame = new byte[60];
+                                        frame[59] = (byte) i;
+                                        s.sendPacketIn(PortNumber.of(i), frame);
+                                    }
+                                }
+                            });
             bed.connect(sw);
 
             for (int i = 1; i <= 3; i++) {

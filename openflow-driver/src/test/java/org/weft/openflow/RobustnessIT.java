@@ -46,13 +46,13 @@ class RobustnessIT {
             EmulatedSwitch bad = bed.connect(0x1, OFVersion.OF_13);
             EmulatedSwitch good = bed.connect(0x2, OFVersion.OF_13);
 
-            bad.sendRaw(header(4, 200, 8, 77)); // unknown type
-            bad.sendRaw(header(4, 14, 12, 78)); // FLOW_MOD cut to 12 bytes
-            bad.sendRaw(header(1, 0, 8, 79)); // wrong version for this channel
+            bad.wire().sendRaw(header(4, 200, 8, 77)); // unknown type
+            bad.wire().sendRaw(header(4, 14, 12, 78)); // FLOW_MOD cut to 12 bytes
+            bad.wire().sendRaw(header(1, 0, 8, 79)); // wrong version for this channel
             DriverTestBed.waitUntil(
-                    () -> bad.received(OFBadRequestErrorMsg.class).size() == 3,
+                    () -> bad.wire().received(OFBadRequestErrorMsg.class).size() == 3,
                     Duration.ofSeconds(5));
-            assertThat(bad.received(OFBadRequestErrorMsg.class))
+            assertThat(bad.wire().received(OFBadRequestErrorMsg.class))
                     .extracting(OFBadRequestErrorMsg::getXid, OFBadRequestErrorMsg::getCode)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(77L, OFBadRequestCode.BAD_TYPE),
@@ -63,7 +63,7 @@ class RobustnessIT {
             roundTrip(bed, good);
 
             // A header whose length is impossible breaks framing: that channel alone is closed.
-            bad.sendRaw(header(4, 0, 3, 80));
+            bad.wire().sendRaw(header(4, 0, 3, 80));
             DriverTestBed.waitUntil(() -> !bad.isConnected(), Duration.ofSeconds(5));
             roundTrip(bed, good);
             assertThat(bed.controller.deviceService().isConnected(good.dpid())).isTrue();

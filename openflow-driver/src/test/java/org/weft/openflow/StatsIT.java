@@ -27,6 +27,7 @@ import org.weft.net.stats.FlowEntry;
 import org.weft.net.stats.PortStatistics;
 import org.weft.openflow.channel.CoreFlows;
 import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.OpenFlowVersion;
 
 class StatsIT {
 
@@ -102,7 +103,7 @@ class StatsIT {
                                     .get(5, TimeUnit.SECONDS)
                                     .ok())
                     .isTrue();
-            sw.clearReceived();
+            sw.wire().clearReceived();
 
             List<FlowEntry> entries =
                     bed.controller
@@ -113,7 +114,7 @@ class StatsIT {
             assertThat(entries)
                     .extracting(FlowEntry::rule)
                     .containsExactlyInAnyOrderElementsOf(mine);
-            List<OFFlowStatsRequest> asked = sw.received(OFFlowStatsRequest.class);
+            List<OFFlowStatsRequest> asked = sw.wire().received(OFFlowStatsRequest.class);
             assertThat(asked).hasSize(1);
             if (v == OFVersion.OF_13) {
                 // The switch is asked for app 7's entries only, not for every entry.
@@ -136,7 +137,10 @@ class StatsIT {
         try (DriverTestBed bed = new DriverTestBed()) {
             EmulatedSwitch sw =
                     bed.connect(
-                            EmulatedSwitch.builder(0x7).version(OFVersion.OF_13).ports(28).build());
+                            EmulatedSwitch.builder(0x7)
+                                    .version(OpenFlowVersion.OF_13)
+                                    .ports(28)
+                                    .build());
             List<Group> groups = new ArrayList<>();
             for (int id = 1; id <= 400; id++) {
                 List<Group.Bucket> buckets = new ArrayList<>();
@@ -160,7 +164,11 @@ class StatsIT {
     void portStatsAndGroups(OFVersion v) throws Exception {
         try (DriverTestBed bed = new DriverTestBed()) {
             EmulatedSwitch sw =
-                    bed.connect(EmulatedSwitch.builder(0x6).version(v).ports(3).build());
+                    bed.connect(
+                            EmulatedSwitch.builder(0x6)
+                                    .version(DriverTestBed.emulated(v))
+                                    .ports(3)
+                                    .build());
             List<PortStatistics> ports =
                     bed.controller
                             .statsService()

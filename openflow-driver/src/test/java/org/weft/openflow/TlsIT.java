@@ -14,11 +14,11 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.OpenFlowVersion;
 
 /** TLS on the OpenFlow channel, with a real TLS client (the emulator over the JDK's TLS). */
 class TlsIT {
@@ -80,7 +80,7 @@ class TlsIT {
             EmulatedSwitch sw =
                     bed.connect(
                             EmulatedSwitch.builder(0x7)
-                                    .version(OFVersion.OF_13)
+                                    .version(OpenFlowVersion.OF_13)
                                     .tls(clientTrusting(keyStore))
                                     .build());
             FlowRule r =

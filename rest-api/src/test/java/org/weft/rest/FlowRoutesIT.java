@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.intent.StaticFlowService;
 import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.FlowModError;
 import org.weft.rest.RestTestBed.Reply;
 
 class FlowRoutesIT {
@@ -157,7 +157,7 @@ class FlowRoutesIT {
             Reply duplicate = bed.post("/api/v1/flows", FLOW);
             assertThat(duplicate.status()).as(duplicate.body()).isEqualTo(409);
 
-            sw.rejectFlowModsWith(OFFlowModFailedCode.TABLE_FULL);
+            sw.rejectFlowModsWith(FlowModError.TABLE_FULL);
             Reply rejected = bed.post("/api/v1/flows", FLOW.replace("1000", "1001"));
             assertThat(rejected.status()).as(rejected.body()).isEqualTo(422);
             assertThat(rejected.json().get("detail").asText()).contains("TABLE_FULL");

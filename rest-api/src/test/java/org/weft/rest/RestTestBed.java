@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.weft.intent.StaticFlowManager;
 import org.weft.intent.StoredLinkWeights;
 import org.weft.intent.StoredSteeringRules;
@@ -42,6 +41,7 @@ import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfController;
 import org.weft.openflow.emulator.EmulatedFabric;
 import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.OpenFlowVersion;
 import org.weft.rest.events.DeviceEventSource;
 import org.weft.rest.events.HostEventSource;
 import org.weft.rest.events.LinkEventSource;
@@ -204,7 +204,8 @@ public final class RestTestBed implements AutoCloseable {
     }
 
     public EmulatedSwitch connect(long dpid) throws Exception {
-        return connect(EmulatedSwitch.builder(dpid).version(OFVersion.OF_13).ports(4).build());
+        return connect(
+                EmulatedSwitch.builder(dpid).version(OpenFlowVersion.OF_13).ports(4).build());
     }
 
     public EmulatedSwitch connect(EmulatedSwitch sw) throws Exception {

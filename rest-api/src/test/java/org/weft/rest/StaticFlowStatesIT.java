@@ -8,17 +8,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
-import org.projectfloodlight.openflow.protocol.OFType;
 import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.intent.StaticFlowService;
 import org.weft.openflow.emulator.EmulatedSwitch;
+import org.weft.openflow.emulator.FlowModError;
 import org.weft.rest.RestTestBed.Reply;
 
 /** Each static flow's state as REST shows it, against emulated switches and the reconciler. */
@@ -61,27 +58,16 @@ class StaticFlowStatesIT {
     void aFlowIsPendingUntilTheSwitchConfirmsItThenInstalled() throws Exception {
         try (RestTestBed bed = new RestTestBed(dir)) {
             EmulatedSwitch sw = bed.connect(1);
-            // Barrier requests are held (not answered) while this is set, and answered later.
-            AtomicBoolean holding = new AtomicBoolean();
-            List<Long> held = new CopyOnWriteArrayList<>();
-            sw.onMessage(
-                    (s, m) -> {
-                        if (m.getType() == OFType.BARRIER_REQUEST && holding.get()) {
-                            held.add(m.getXid());
-                        }
-                    });
-            holding.set(true);
-            sw.setBarrierSilent(true);
+            // Barrier requests are held (not answered) until released.
+            sw.holdBarriers();
 
             CompletableFuture<Reply> post = postLater(bed, FlowRoutesIT.FLOW);
             RestTestBed.waitUntil(
-                    () -> stateOf(bed, "1").equals("PENDING") && !held.isEmpty(),
+                    () -> stateOf(bed, "1").equals("PENDING") && sw.heldBarriers() > 0,
                     Duration.ofSeconds(5));
             assertThat(post).isNotDone();
 
-            holding.set(false);
-            sw.setBarrierSilent(false);
-            held.forEach(xid -> sw.send(sw.factory().buildBarrierReply().setXid(xid).build()));
+            sw.releaseBarriers();
 
             Reply created = post.get(10, TimeUnit.SECONDS);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -100,7 +86,7 @@ class StaticFlowStatesIT {
             String id = created.json().get("id").asText();
 
             // The entry is lost and the switch now refuses it: the reconciler's pass fails.
-            sw.rejectFlowModsWith(OFFlowModFailedCode.TABLE_FULL);
+            sw.rejectFlowModsWith(FlowModError.TABLE_FULL);
             sw.table().removeMatching(r -> Cookies.appId(r.cookie()) == StaticFlowService.APP_ID);
             bed.reconciler.reconcile(sw.dpid());
             RestTestBed.waitUntil(() -> stateOf(bed, id).equals("FAILED"), Duration.ofSeconds(10));
@@ -119,7 +105,7 @@ class StaticFlowStatesIT {
     void aFlowRejectedWhenPushedIsNotKept() throws Exception {
         try (RestTestBed bed = new RestTestBed(dir)) {
             EmulatedSwitch sw = bed.connect(1);
-            sw.rejectFlowModsWith(OFFlowModFailedCode.TABLE_FULL);
+            sw.rejectFlowModsWith(FlowModError.TABLE_FULL);
             Reply rejected = bed.post("/api/v1/flows", FlowRoutesIT.FLOW);
             assertThat(rejected.status()).as(rejected.body()).isEqualTo(422);
             assertThat(rejected.json().get("error").asText()).isEqualTo("switch rejected");

@@ -28,11 +28,6 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
     private final PacketInAdmission admission;
     private final ReadGate gate;
 
-    /** A plain decoder: every message parsed, nothing wrapped (the switch emulator's). */
-    public OfMessageDecoder() {
-        this(null, null);
-    }
-
     /**
      * A controller channel's decoder: packet-ins pass {@code admission}; after a read in which some
      * were dropped, reading pauses through {@code gate}.
@@ -106,7 +101,7 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
         }
     }
 
-    /** Decodes one complete frame; shared with tests and the emulator. */
+    /** Decodes one complete frame; shared with the warm-up and tests. */
     static final class OfMessageReader {
         private final OFMessageReader<OFMessage> loxi = OFFactories.getGenericReader();
 

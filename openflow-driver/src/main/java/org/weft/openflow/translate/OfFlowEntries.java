@@ -3,10 +3,8 @@ package org.weft.openflow.translate;
 import java.util.ArrayList;
 import java.util.List;
 import org.projectfloodlight.openflow.protocol.OFBucket;
-import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFGroupDescStatsEntry;
-import org.projectfloodlight.openflow.protocol.OFGroupMod;
 import org.projectfloodlight.openflow.protocol.OFGroupType;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
@@ -18,25 +16,10 @@ import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.Group;
 import org.weft.net.stats.FlowEntry;
 
-/** Reads flow-mods and group-mods back into core values (the emulator's tables, flow listings). */
+/** Reads flow stats and group descriptions back into core values (flow and group listings). */
 public final class OfFlowEntries {
 
     private OfFlowEntries() {}
-
-    public static FlowRule toRule(Dpid dpid, OFFlowMod fm) {
-        boolean of10 = fm.getVersion() == OFVersion.OF_10;
-        return FlowRule.builder(dpid)
-                .table(of10 ? 0 : fm.getTableId().getValue())
-                .priority(fm.getPriority())
-                .match(OfMatches.toCore(fm.getMatch()))
-                .actions(
-                        OfActions.toCore(
-                                of10 ? fm.getActions() : applyActions(fm.getInstructions())))
-                .idleTimeout(fm.getIdleTimeout())
-                .hardTimeout(fm.getHardTimeout())
-                .cookie(fm.getCookie().getValue())
-                .build();
-    }
 
     /** A flow stats entry as a core entry with counters. */
     public static FlowEntry toEntry(Dpid dpid, OFFlowStatsEntry e) {
@@ -69,10 +52,6 @@ public final class OfFlowEntries {
             }
         }
         return out;
-    }
-
-    public static Group toGroup(Dpid dpid, OFGroupMod gm) {
-        return toGroup(dpid, gm.getGroup().getGroupNumber(), gm.getGroupType(), gm.getBuckets());
     }
 
     public static Group toGroup(Dpid dpid, OFGroupDescStatsEntry e) {

@@ -3,14 +3,13 @@ package org.weft.openflow.emulator;
 import static com.google.common.base.Preconditions.checkState;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
@@ -20,33 +19,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
-import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
-import org.projectfloodlight.openflow.protocol.OFMessage;
-import org.projectfloodlight.openflow.protocol.OFPacketInReason;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
-import org.projectfloodlight.openflow.protocol.OFVersion;
-import org.projectfloodlight.openflow.protocol.match.MatchField;
-import org.projectfloodlight.openflow.types.OFBufferId;
-import org.projectfloodlight.openflow.types.TableId;
-import org.projectfloodlight.openflow.types.U64;
 import org.weft.net.Dpid;
 import org.weft.net.MacAddress;
 import org.weft.net.PortNumber;
 import org.weft.net.device.Port;
-import org.weft.openflow.channel.OfMessageDecoder;
-import org.weft.openflow.channel.OfMessageEncoder;
-import org.weft.openflow.translate.OfPorts;
 
 /**
  * A fake OpenFlow switch over real TCP: it answers the controller's handshake, echoes and barriers,
- * applies flow-mods and group-mods to a {@link FakeFlowTable}, records what it receives, and can
- * send packet-ins, port status changes and garbage. Used by integration tests of every module and
- * by the benchmarks.
+ * applies flow-mods and group-mods to a {@link FakeFlowTable} (decoded by its own code, not the
+ * driver's), records what it receives, and can send packet-ins, port status changes and garbage.
+ * Used by the integration tests of every module and by the benchmarks. Its methods speak Weft's
+ * types; OpenFlow-level access is in {@link #wire()}.
  */
 public final class EmulatedSwitch implements AutoCloseable {
 
@@ -56,28 +44,23 @@ public final class EmulatedSwitch implements AutoCloseable {
     }
 
     private final Dpid dpid;
+    private final OpenFlowVersion version;
     private final OFFactory factory;
     private final Map<PortNumber, Port> ports = new ConcurrentSkipListMap<>();
     private final FakeFlowTable table = new FakeFlowTable();
     private final EmulatorCounters counters = new EmulatorCounters();
-    private final List<OFMessage> received = new CopyOnWriteArrayList<>();
-    private final boolean record;
+    private final SwitchFaults faults = new SwitchFaults();
+    private final EmulatorWire wire;
     private volatile EmulatorHandler handler;
     private volatile PacketOutHook packetOutHook;
-    private volatile MessageHook messageHook;
-    private volatile boolean silent;
-    private volatile OFFlowModFailedCode rejectFlowMods;
-    private volatile boolean barrierSilent;
-    private volatile int rejectEveryNthBatch;
-    private volatile OFFlowModFailedCode batchRejection;
     private final EventLoopGroup group;
     private final SslContext ssl;
     private final AtomicLong xids = new AtomicLong();
-    private volatile Channel channel;
 
     private EmulatedSwitch(Builder b) {
         this.dpid = Dpid.of(b.dpid);
-        this.factory = OFFactories.getFactory(b.version);
+        this.version = b.version;
+        this.factory = OFFactories.getFactory(b.version.wire());
         for (int i = 1; i <= b.portCount; i++) {
             long mac = (b.dpid & 0xffffffL) << 16 | i;
             ports.put(
@@ -92,7 +75,7 @@ public final class EmulatedSwitch implements AutoCloseable {
         }
         this.group = b.group != null ? b.group : SharedLoop.GROUP;
         this.ssl = b.ssl;
-        this.record = b.record;
+        this.wire = new EmulatorWire(this, factory, b.record);
     }
 
     public static Builder builder(long dpid) {
@@ -106,7 +89,7 @@ public final class EmulatedSwitch implements AutoCloseable {
         handler = h;
         new Bootstrap()
                 .group(group)
-                .channel(NioSocketChannel.class)
+                .channel(io.netty.channel.socket.nio.NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
                 .handler(
@@ -118,8 +101,8 @@ public final class EmulatedSwitch implements AutoCloseable {
                                 }
                                 ch.pipeline()
                                         .addLast(
-                                                new OfMessageDecoder(),
-                                                OfMessageEncoder.INSTANCE,
+                                                new EmulatorFraming.Decoder(dpid.toString()),
+                                                EmulatorFraming.Encoder.INSTANCE,
                                                 h);
                             }
                         })
@@ -127,7 +110,7 @@ public final class EmulatedSwitch implements AutoCloseable {
                 .addListener(
                         f -> {
                             if (f.isSuccess()) {
-                                channel = ((io.netty.channel.ChannelFuture) f).channel();
+                                wire.channel(((ChannelFuture) f).channel());
                                 done.complete(this);
                             } else {
                                 done.completeExceptionally(f.cause());
@@ -147,7 +130,16 @@ public final class EmulatedSwitch implements AutoCloseable {
         return dpid;
     }
 
-    public OFFactory factory() {
+    public OpenFlowVersion version() {
+        return version;
+    }
+
+    /** The switch's control channel at the OpenFlow message level (Loxi and Netty types). */
+    public EmulatorWire wire() {
+        return wire;
+    }
+
+    OFFactory factory() {
         return factory;
     }
 
@@ -169,37 +161,19 @@ public final class EmulatedSwitch implements AutoCloseable {
         return table.outputs(p, this::isPortLive);
     }
 
-    /**
-     * The control channel once {@link #connect} succeeded (null before): for load generators that
-     * write on it themselves, watch its writability or its closing.
-     */
-    public Channel channel() {
-        return channel;
-    }
-
     public boolean isConnected() {
-        Channel c = channel;
+        Channel c = wire.channel();
         return c != null && c.isActive();
     }
 
-    /** Messages received from the controller (when recording is on). */
-    public List<OFMessage> received() {
-        return List.copyOf(received);
+    /** What the switch received from the controller (when recording is on), in order. */
+    public List<ReceivedMessage> history() {
+        return wire.received().stream().map(ReceivedMessage::of).toList();
     }
 
-    /** Forgets the messages received so far. */
-    public void clearReceived() {
-        received.clear();
-    }
-
-    void record(OFMessage m) {
-        if (record) {
-            received.add(m);
-        }
-    }
-
-    public <T extends OFMessage> List<T> received(Class<T> type) {
-        return received().stream().filter(type::isInstance).map(type::cast).toList();
+    /** Forgets what the switch received so far. */
+    public void clearHistory() {
+        wire.clearReceived();
     }
 
     public EmulatorCounters counters() {
@@ -218,37 +192,21 @@ public final class EmulatedSwitch implements AutoCloseable {
         return packetOutHook;
     }
 
-    /**
-     * Calls the hook for every message the controller sends, after the switch handled it; null
-     * removes it. The benchmarks use this to keep a window of packet-ins outstanding.
-     */
-    public void onMessage(MessageHook hook) {
-        messageHook = hook;
-    }
-
-    MessageHook messageHook() {
-        return messageHook;
+    SwitchFaults faults() {
+        return faults;
     }
 
     /** Stops (or resumes) answering the controller's echo requests, as a hung switch would. */
     public void setSilent(boolean silent) {
-        this.silent = silent;
-    }
-
-    boolean isSilent() {
-        return silent;
-    }
-
-    OFFlowModFailedCode flowModRejection() {
-        return rejectFlowMods;
+        faults.silent(silent);
     }
 
     /**
-     * Makes the switch reject every following flow-mod with FLOW_MOD_FAILED (or accept again with
-     * null).
+     * Makes the switch refuse every following flow-mod with FLOW_MOD_FAILED and the error (or
+     * accept again with null).
      */
-    public void rejectFlowModsWith(OFFlowModFailedCode code) {
-        rejectFlowMods = code;
+    public void rejectFlowModsWith(FlowModError error) {
+        faults.rejectFlowMods(error);
     }
 
     /**
@@ -256,33 +214,39 @@ public final class EmulatedSwitch implements AutoCloseable {
      * stats): a switch whose flow-mods are never confirmed.
      */
     public void setBarrierSilent(boolean silent) {
-        this.barrierSilent = silent;
-    }
-
-    boolean isBarrierSilent() {
-        return barrierSilent;
+        faults.barrierSilent(silent);
     }
 
     /**
-     * Makes the switch reject every flow-mod of every {@code n}th batch (a batch ends at a barrier)
-     * with the code, counting batches from now; {@code n} 0 accepts everything again.
+     * Holds the replies to the following barrier requests (the handshake's is always answered)
+     * until {@link #releaseBarriers()}: a switch slow to confirm its flow-mods.
      */
-    public void rejectEveryNthBatch(int n, OFFlowModFailedCode code) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n " + n + " < 0");
+    public void holdBarriers() {
+        faults.holdBarriers(true);
+    }
+
+    /** Barrier requests held and not yet answered. */
+    public int heldBarriers() {
+        return faults.heldCount();
+    }
+
+    /** Answers every held barrier request, in order, and stops holding. */
+    public void releaseBarriers() {
+        for (long xid : faults.release()) {
+            wire.send(factory.buildBarrierReply().setXid(xid).build());
         }
-        this.batchRejection = code;
-        this.rejectEveryNthBatch = n;
+    }
+
+    /**
+     * Makes the switch refuse every flow-mod of every {@code n}th batch (a batch ends at a barrier)
+     * with the error, counting batches from now; {@code n} 0 accepts everything again.
+     */
+    public void rejectEveryNthBatch(int n, FlowModError error) {
+        faults.rejectEveryNthBatch(n, error);
         EmulatorHandler h = handler;
         if (h != null) {
             h.restartBatchCount();
         }
-    }
-
-    /** The code to reject a flow-mod of batch number {@code batch} (from 0) with, or null. */
-    OFFlowModFailedCode batchRejection(long batch) {
-        int n = rejectEveryNthBatch;
-        return n > 0 && batch % n == n - 1 ? batchRejection : null;
     }
 
     Map<PortNumber, Port> portMap() {
@@ -291,34 +255,7 @@ public final class EmulatedSwitch implements AutoCloseable {
 
     /** Sends a packet-in as if the frame arrived on the port and missed the table. */
     public void sendPacketIn(PortNumber inPort, byte[] frame) {
-        OFMessage pi;
-        if (factory.getVersion() == OFVersion.OF_10) {
-            pi =
-                    factory.buildPacketIn()
-                            .setXid(nextXid())
-                            .setBufferId(OFBufferId.NO_BUFFER)
-                            .setInPort(OfPorts.toOf(inPort))
-                            .setReason(OFPacketInReason.NO_MATCH)
-                            .setTotalLen(frame.length)
-                            .setData(frame)
-                            .build();
-        } else {
-            pi =
-                    factory.buildPacketIn()
-                            .setXid(nextXid())
-                            .setBufferId(OFBufferId.NO_BUFFER)
-                            .setMatch(
-                                    factory.buildMatch()
-                                            .setExact(MatchField.IN_PORT, OfPorts.toOf(inPort))
-                                            .build())
-                            .setTableId(TableId.of(0))
-                            .setCookie(U64.ZERO)
-                            .setReason(OFPacketInReason.NO_MATCH)
-                            .setTotalLen(frame.length)
-                            .setData(frame)
-                            .build();
-        }
-        send(pi);
+        wire.send(SwitchMessages.packetIn(factory, nextXid(), inPort, frame));
     }
 
     /** Brings a port's link up or down and tells the controller (PORT_STATUS MODIFY). */
@@ -327,7 +264,7 @@ public final class EmulatedSwitch implements AutoCloseable {
         checkState(p != null, "no port %s", number);
         Port changed = new Port(p.number(), p.name(), p.mac(), p.adminUp(), live, p.speedMbps());
         ports.put(number, changed);
-        send(
+        wire.send(
                 factory.buildPortStatus()
                         .setXid(nextXid())
                         .setReason(OFPortReason.MODIFY)
@@ -339,22 +276,9 @@ public final class EmulatedSwitch implements AutoCloseable {
         return xids.incrementAndGet();
     }
 
-    public void send(OFMessage msg) {
-        Channel c = channel;
-        checkState(c != null, "not connected");
-        c.writeAndFlush(msg);
-    }
-
-    /** Writes raw bytes on the control channel (to test the controller's handling of garbage). */
-    public void sendRaw(byte[] bytes) {
-        Channel c = channel;
-        checkState(c != null, "not connected");
-        c.writeAndFlush(Unpooled.wrappedBuffer(bytes));
-    }
-
     @Override
     public void close() {
-        Channel c = channel;
+        Channel c = wire.channel();
         if (c != null) {
             c.close().syncUninterruptibly();
         }
@@ -365,7 +289,7 @@ public final class EmulatedSwitch implements AutoCloseable {
      */
     public static final class Builder {
         private final long dpid;
-        private OFVersion version = OFVersion.OF_13;
+        private OpenFlowVersion version = OpenFlowVersion.OF_13;
         private int portCount = 4;
         private long speedMbps = 10_000;
         private boolean record = true;
@@ -376,7 +300,7 @@ public final class EmulatedSwitch implements AutoCloseable {
             this.dpid = dpid;
         }
 
-        public Builder version(OFVersion v) {
+        public Builder version(OpenFlowVersion v) {
             version = v;
             return this;
         }
@@ -397,11 +321,13 @@ public final class EmulatedSwitch implements AutoCloseable {
             return this;
         }
 
+        /** The Netty event loop to run on (a shared two-thread loop by default). */
         public Builder eventLoop(EventLoopGroup g) {
             group = g;
             return this;
         }
 
+        /** Connects over TLS with this client context. */
         public Builder tls(SslContext clientContext) {
             ssl = clientContext;
             return this;

@@ -10,8 +10,6 @@ import org.projectfloodlight.openflow.protocol.OFCapabilities;
 import org.projectfloodlight.openflow.protocol.OFEchoRequest;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
-import org.projectfloodlight.openflow.protocol.OFFlowModCommand;
-import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
 import org.projectfloodlight.openflow.protocol.OFGroupMod;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
@@ -21,16 +19,10 @@ import org.projectfloodlight.openflow.protocol.OFSetConfig;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
-import org.projectfloodlight.openflow.types.OFErrorCauseData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.PortNumber;
-import org.weft.net.flow.FlowMatch;
-import org.weft.net.flow.FlowRule;
-import org.weft.openflow.channel.MalformedMessage;
-import org.weft.openflow.translate.OfActions;
-import org.weft.openflow.translate.OfFlowEntries;
-import org.weft.openflow.translate.OfPorts;
+import org.weft.net.flow.FlowAction;
 
 /** The emulated switch's side of one connection. */
 final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
@@ -62,19 +54,15 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof MalformedMessage m) {
-            log.warn("Emulated switch {} got an undecodable message: {}", sw.dpid(), m.reason());
-            return;
-        }
         OFMessage m = (OFMessage) msg;
-        sw.record(m);
+        sw.wire().record(m);
         switch (m.getType()) {
             case HELLO, ECHO_REPLY -> {}
             case SET_CONFIG -> config = (OFSetConfig) m;
             case GET_CONFIG_REQUEST -> getConfig(ctx, m.getXid());
             case ECHO_REQUEST -> {
                 sw.counters().echoRequests.increment();
-                if (!sw.isSilent()) {
+                if (!sw.faults().silent()) {
                     OFEchoRequest req = (OFEchoRequest) m;
                     ctx.writeAndFlush(
                             f.buildEchoReply().setXid(req.getXid()).setData(req.getData()).build());
@@ -87,8 +75,8 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
             }
             case BARRIER_REQUEST -> barrier(ctx, (OFBarrierRequest) m);
             case FLOW_MOD -> flowMod(ctx, (OFFlowMod) m);
-            case GROUP_MOD -> groupMod((OFGroupMod) m);
-            case PACKET_OUT -> packetOut((OFPacketOut) m);
+            case GROUP_MOD -> groupMod(ctx, (OFGroupMod) m);
+            case PACKET_OUT -> packetOut(ctx, (OFPacketOut) m);
             case ROLE_REQUEST ->
                     ctx.writeAndFlush(
                             f.buildRoleReply()
@@ -99,19 +87,29 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
             case ERROR -> sw.counters().errors.increment();
             default -> log.debug("Emulated switch {} ignores {}", sw.dpid(), m.getType());
         }
-        MessageHook hook = sw.messageHook();
+        MessageHook hook = sw.wire().messageHook();
         if (hook != null) {
             hook.received(sw, m);
         }
     }
 
-    private void packetOut(OFPacketOut po) {
+    /** Reads the packet-out's actions (refusing ones it does not model) and tells the hook. */
+    private void packetOut(ChannelHandlerContext ctx, OFPacketOut po) {
         sw.counters().packetOuts.increment();
+        List<FlowAction> actions;
+        try {
+            actions = WireActions.decode(po.getActions());
+        } catch (BadEntryException e) {
+            refuse(ctx, po, e);
+            return;
+        }
         PacketOutHook hook = sw.packetOutHook();
         if (hook != null) {
             PortNumber in =
-                    po.getInPort() == null ? PortNumber.CONTROLLER : OfPorts.toCore(po.getInPort());
-            hook.packetOut(sw, in, OfActions.toCore(po.getActions()), po.getData());
+                    po.getInPort() == null
+                            ? PortNumber.CONTROLLER
+                            : EmulatorPorts.number(po.getInPort());
+            hook.packetOut(sw, in, actions, po.getData());
         }
     }
 
@@ -157,7 +155,8 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
     private void barrier(ChannelHandlerContext ctx, OFBarrierRequest req) {
         sw.counters().barriers.increment();
         batch++;
-        if (sw.isBarrierSilent() && !(featuresSent && handshakeDone.getCount() > 0)) {
+        boolean handshake = featuresSent && handshakeDone.getCount() > 0;
+        if (!handshake && (sw.faults().barrierSilent() || sw.faults().hold(req.getXid()))) {
             return;
         }
         ctx.writeAndFlush(f.buildBarrierReply().setXid(req.getXid()).build());
@@ -168,50 +167,44 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
 
     private void flowMod(ChannelHandlerContext ctx, OFFlowMod fm) {
         sw.counters().flowMods.increment();
-        OFFlowModFailedCode reject = sw.flowModRejection();
-        if (reject == null) {
-            reject = sw.batchRejection(batch);
-        }
+        FlowModError reject = sw.faults().flowModRejection(batch);
         if (reject != null) {
-            byte[] head = new byte[0];
-            ctx.writeAndFlush(
-                    f.errorMsgs()
-                            .buildFlowModFailedErrorMsg()
-                            .setXid(fm.getXid())
-                            .setCode(reject)
-                            .setData(OFErrorCauseData.of(head, f.getVersion()))
-                            .build());
+            ctx.writeAndFlush(EmulatorErrors.flowModFailed(f, fm.getXid(), reject.wire()));
             return;
         }
-        FlowRule rule = OfFlowEntries.toRule(sw.dpid(), fm);
-        FakeFlowTable table = sw.table();
-        OFFlowModCommand cmd = fm.getCommand();
-        switch (cmd) {
-            case ADD -> table.add(rule);
-            case MODIFY_STRICT, MODIFY -> table.modify(rule);
-            case DELETE_STRICT -> table.removeStrict(rule);
-            case DELETE -> table.removeMatching(r -> covers(rule.match(), r.match()));
-            default -> log.debug("Emulated switch {} ignores flow-mod command {}", sw.dpid(), cmd);
+        try {
+            FlowTableCommands.apply(sw.table(), sw.dpid(), fm);
+        } catch (BadEntryException e) {
+            refuse(ctx, fm, e);
         }
     }
 
-    /**
-     * Non-strict delete semantics for the cases Weft uses: ANY covers everything, else equal
-     * matches.
-     */
-    private static boolean covers(FlowMatch general, FlowMatch specific) {
-        return general.equals(FlowMatch.ANY) || general.equals(specific);
-    }
-
-    private void groupMod(OFGroupMod gm) {
+    private void groupMod(ChannelHandlerContext ctx, OFGroupMod gm) {
         sw.counters().groupMods.increment();
-        switch (gm.getCommand()) {
-            case ADD, MODIFY -> sw.table().putGroup(OfFlowEntries.toGroup(sw.dpid(), gm));
-            case DELETE -> sw.table().removeGroup(gm.getGroup().getGroupNumber());
-            default ->
-                    log.debug(
-                            "Emulated switch {} ignores group-mod {}", sw.dpid(), gm.getCommand());
+        try {
+            switch (gm.getCommand()) {
+                case ADD, MODIFY -> sw.table().putGroup(WireEntries.group(sw.dpid(), gm));
+                case DELETE -> sw.table().removeGroup(gm.getGroup().getGroupNumber());
+                default ->
+                        log.debug(
+                                "Emulated switch {} ignores group-mod {}",
+                                sw.dpid(),
+                                gm.getCommand());
+            }
+        } catch (BadEntryException e) {
+            refuse(ctx, gm, e);
         }
+    }
+
+    /** Answers a message the switch cannot take as encoded with an OpenFlow error. */
+    private void refuse(ChannelHandlerContext ctx, OFMessage m, BadEntryException e) {
+        log.warn(
+                "Emulated switch {} refuses {} xid {}: {}",
+                sw.dpid(),
+                m.getType(),
+                m.getXid(),
+                e.getMessage());
+        ctx.writeAndFlush(EmulatorErrors.badEntry(f, m.getXid(), e.kind()));
     }
 
     @Override

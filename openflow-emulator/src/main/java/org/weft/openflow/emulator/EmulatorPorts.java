@@ -9,13 +9,25 @@ import org.projectfloodlight.openflow.protocol.OFPortFeatures;
 import org.projectfloodlight.openflow.protocol.OFPortState;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.MacAddress;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.weft.net.PortNumber;
 import org.weft.net.device.Port;
-import org.weft.openflow.translate.OfPorts;
 
-/** Port descriptions the emulator reports, in the switch's OpenFlow version. */
+/**
+ * Port numbers on the wire (Loxi widens OpenFlow 1.0's 16-bit reserved ports to their 32-bit
+ * values) and the port descriptions the emulator reports, in the switch's OpenFlow version.
+ */
 final class EmulatorPorts {
 
     private EmulatorPorts() {}
+
+    static PortNumber number(OFPort port) {
+        return PortNumber.of(Integer.toUnsignedLong(port.getPortNumber()));
+    }
+
+    static OFPort wire(PortNumber port) {
+        return OFPort.ofInt((int) port.value());
+    }
 
     static OFPortDesc describe(OFFactory f, Port p) {
         Set<OFPortConfig> config =
@@ -32,7 +44,7 @@ final class EmulatorPorts {
         }
         OFPortDesc.Builder b =
                 f.buildPortDesc()
-                        .setPortNo(OfPorts.toOf(p.number()))
+                        .setPortNo(wire(p.number()))
                         .setHwAddr(MacAddress.of(p.mac().value()))
                         .setName(p.name())
                         .setConfig(config)

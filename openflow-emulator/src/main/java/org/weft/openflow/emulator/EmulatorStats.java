@@ -6,24 +6,17 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.projectfloodlight.openflow.protocol.OFBadRequestCode;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFGroupDescStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
-import org.projectfloodlight.openflow.protocol.action.OFAction;
-import org.projectfloodlight.openflow.types.OFGroup;
-import org.projectfloodlight.openflow.types.TableId;
-import org.projectfloodlight.openflow.types.U64;
-import org.weft.net.flow.FlowRule;
+import org.projectfloodlight.openflow.types.OFErrorCauseData;
 import org.weft.net.flow.Group;
-import org.weft.net.flow.GroupOperation;
-import org.weft.openflow.translate.OfActions;
-import org.weft.openflow.translate.OfFlowMods;
-import org.weft.openflow.translate.OfMatches;
-import org.weft.openflow.translate.OfPorts;
 
 /** The emulator's answers to stats (multipart) requests; long answers are split into parts. */
 final class EmulatorStats {
@@ -62,12 +55,7 @@ final class EmulatorStats {
                                     .setSerialNum(sw.dpid().toString())
                                     .setDpDesc("emulated " + sw.dpid())
                                     .build());
-            case FLOW ->
-                    flows(
-                            sw,
-                            f,
-                            xid,
-                            (org.projectfloodlight.openflow.protocol.OFFlowStatsRequest) req);
+            case FLOW -> flows(sw, f, xid, (OFFlowStatsRequest) req);
             case PORT ->
                     List.of(
                             f.buildPortStatsReply()
@@ -78,9 +66,10 @@ final class EmulatorStats {
                                                             p ->
                                                                     f.buildPortStatsEntry()
                                                                             .setPortNo(
-                                                                                    OfPorts.toOf(
-                                                                                            p
-                                                                                                    .number()))
+                                                                                    EmulatorPorts
+                                                                                            .wire(
+                                                                                                    p
+                                                                                                            .number()))
                                                                             .build())
                                                     .toList())
                                     .build());
@@ -90,25 +79,18 @@ final class EmulatorStats {
                             f.errorMsgs()
                                     .buildBadRequestErrorMsg()
                                     .setXid(xid)
-                                    .setCode(
-                                            org.projectfloodlight.openflow.protocol.OFBadRequestCode
-                                                    .BAD_STAT)
-                                    .setData(
-                                            org.projectfloodlight.openflow.types.OFErrorCauseData
-                                                    .NONE)
+                                    .setCode(OFBadRequestCode.BAD_STAT)
+                                    .setData(OFErrorCauseData.NONE)
                                     .build());
         };
     }
 
     /** Flow stats, filtered by the request's cookie and cookie mask on OpenFlow 1.1+. */
     private static List<OFMessage> flows(
-            EmulatedSwitch sw,
-            OFFactory f,
-            long xid,
-            org.projectfloodlight.openflow.protocol.OFFlowStatsRequest req) {
+            EmulatedSwitch sw, OFFactory f, long xid, OFFlowStatsRequest req) {
         long cookie = 0;
         long mask = 0;
-        if (f.getVersion() != org.projectfloodlight.openflow.protocol.OFVersion.OF_10) {
+        if (f.getVersion() != OFVersion.OF_10) {
             cookie = req.getCookie().getValue();
             mask = req.getCookieMask().getValue();
         }
@@ -117,7 +99,7 @@ final class EmulatorStats {
         List<OFFlowStatsEntry> entries =
                 sw.table().flows().stream()
                         .filter(r -> (r.cookie() & m) == (c & m))
-                        .map(r -> flowEntry(f, r))
+                        .map(r -> WireEntries.flowStats(f, r))
                         .toList();
         List<OFMessage> parts = new ArrayList<>();
         for (int i = 0; i < entries.size() || i == 0; i += ENTRIES_PER_PART) {
@@ -136,29 +118,6 @@ final class EmulatorStats {
         return parts;
     }
 
-    private static OFFlowStatsEntry flowEntry(OFFactory f, FlowRule r) {
-        List<OFAction> actions = OfActions.toOf(f, r.actions());
-        var b =
-                f.buildFlowStatsEntry()
-                        .setTableId(TableId.of(r.tableId()))
-                        .setPriority(r.priority())
-                        .setMatch(OfMatches.toOf(f, r.match()))
-                        .setIdleTimeout(r.idleTimeout())
-                        .setHardTimeout(r.hardTimeout())
-                        .setCookie(U64.of(r.cookie()))
-                        .setPacketCount(U64.ZERO)
-                        .setByteCount(U64.ZERO);
-        if (f.getVersion() == OFVersion.OF_10) {
-            b.setActions(actions);
-        } else {
-            b.setInstructions(
-                    actions.isEmpty()
-                            ? List.of()
-                            : List.of(f.instructions().applyActions(actions)));
-        }
-        return b.build();
-    }
-
     /** Group descriptions, in parts of at most {@link #GROUP_DESC_BYTES_PER_PART} bytes. */
     private static List<OFMessage> groupDescs(EmulatedSwitch sw, OFFactory f, long xid) {
         List<List<OFGroupDescStatsEntry>> parts = new ArrayList<>();
@@ -166,7 +125,7 @@ final class EmulatorStats {
         int bytes = 0;
         ByteBuf scratch = Unpooled.buffer();
         for (Group g : sw.table().groups()) {
-            OFGroupDescStatsEntry e = groupDesc(f, g);
+            OFGroupDescStatsEntry e = WireEntries.groupDesc(f, g);
             scratch.clear();
             e.writeTo(scratch);
             int size = scratch.readableBytes();
@@ -192,14 +151,5 @@ final class EmulatorStats {
                             .build());
         }
         return replies;
-    }
-
-    private static OFGroupDescStatsEntry groupDesc(OFFactory f, Group g) {
-        var mod = OfFlowMods.toGroupMod(f, new GroupOperation(GroupOperation.Type.ADD, g), 0);
-        return f.buildGroupDescStatsEntry()
-                .setGroup(OFGroup.of(g.groupId()))
-                .setGroupType(mod.getGroupType())
-                .setBuckets(mod.getBuckets())
-                .build();
     }
 }

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.weft.net.PortNumber;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
@@ -30,8 +32,7 @@ public final class FakeFlowTable {
     /** Table 0 by descending priority, for the table version it was built from. */
     private record Sorted(long version, List<FlowRule> rules) {}
 
-    private final java.util.concurrent.atomic.AtomicLong version =
-            new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong version = new AtomicLong();
     private volatile Sorted byPriority = new Sorted(-1, List.of());
 
     /** ADD replaces an entry with the same table, priority and match. */
@@ -47,6 +48,19 @@ public final class FakeFlowTable {
         return found;
     }
 
+    /** Non-strict MODIFY: changes every selected entry; the number changed. */
+    public int modifyMatching(Predicate<FlowRule> which, UnaryOperator<FlowRule> change) {
+        int n = 0;
+        for (Map.Entry<Key, FlowRule> e : flows.entrySet()) {
+            if (which.test(e.getValue())) {
+                e.setValue(change.apply(e.getValue()));
+                n++;
+            }
+        }
+        version.incrementAndGet();
+        return n;
+    }
+
     /** DELETE_STRICT removes the identical entry. */
     public boolean removeStrict(FlowRule r) {
         boolean found = flows.remove(key(r)) != null;
@@ -54,7 +68,7 @@ public final class FakeFlowTable {
         return found;
     }
 
-    /** Non-strict DELETE: every entry whose match is covered by this one (ANY clears the table). */
+    /** Non-strict DELETE: every selected entry; the number removed. */
     public int removeMatching(Predicate<FlowRule> which) {
         int before = flows.size();
         flows.values().removeIf(which);
