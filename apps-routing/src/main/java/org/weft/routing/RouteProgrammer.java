@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -177,15 +179,28 @@ final class RouteProgrammer {
     /**
      * Sends a switch its rules for this key again (ADD is idempotent), without waiting: a packet-in
      * for a routed destination means the switch's table lacks the entry (expired, evicted or still
-     * in flight).
+     * in flight). With a buffer id (the packet-in's), the rule {@link #actionsAt} reads goes last
+     * and names the buffer, so the switch forwards the buffered packet by it.
+     *
+     * @return whether the rules were handed to the switch (false: none, or the switch is not
+     *     connected or cannot take them)
      */
-    void reassert(PlanKey key, Dpid s) {
+    boolean reassert(PlanKey key, Dpid s, OptionalInt bufferId) {
         List<FlowRule> rules = intended(key).flows().get(s);
-        if (!rules.isEmpty()) {
-            List<FlowRuleOperation> ops = new ArrayList<>(rules.size());
-            rules.forEach(r -> ops.add(FlowRuleOperation.add(r)));
-            flows.send(s, ops);
+        if (rules.isEmpty()) {
+            return false;
         }
+        List<FlowRuleOperation> ops = new ArrayList<>(rules.size());
+        FlowRule releasing = bufferId.isPresent() ? forwarding(rules).orElse(null) : null;
+        for (FlowRule r : rules) {
+            if (r != releasing) {
+                ops.add(FlowRuleOperation.add(r));
+            }
+        }
+        if (releasing != null) {
+            ops.add(FlowRuleOperation.addReleasing(releasing, bufferId));
+        }
+        return flows.send(s, ops);
     }
 
     /**
@@ -224,10 +239,11 @@ final class RouteProgrammer {
      * The actions a switch's rule for this key applies (to send a packet the way the plan would).
      */
     List<FlowAction> actionsAt(PlanKey key, Dpid s) {
-        return intended(key).flows().get(s).stream()
-                .filter(r -> r.match().inPort() == null)
-                .findFirst()
-                .map(FlowRule::actions)
-                .orElse(List.of());
+        return forwarding(intended(key).flows().get(s)).map(FlowRule::actions).orElse(List.of());
+    }
+
+    /** The rule of a key at a switch that forwards its packets arriving from any port. */
+    private static Optional<FlowRule> forwarding(List<FlowRule> rules) {
+        return rules.stream().filter(r -> r.match().inPort() == null).findFirst();
     }
 }

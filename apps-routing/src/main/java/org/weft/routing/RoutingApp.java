@@ -22,6 +22,7 @@ import org.weft.net.host.HostService;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
 import org.weft.net.reconcile.IntentSource;
+import org.weft.net.routing.PacketInAnswers;
 import org.weft.net.routing.ParkedFrameCounts;
 import org.weft.net.routing.RouteChange;
 import org.weft.net.routing.RouteChangeListener;
@@ -185,6 +186,11 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     @Override
     public ParkedFrameCounts parkedFrames() {
         return packetHandler.parkedFrames();
+    }
+
+    @Override
+    public PacketInAnswers packetInAnswers() {
+        return packetHandler.answers();
     }
 
     @Override

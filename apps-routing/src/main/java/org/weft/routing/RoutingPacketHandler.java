@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.weft.net.ConnectPoint;
 import org.weft.net.Ip4Address;
@@ -25,6 +26,7 @@ import org.weft.net.packet.PacketService;
 import org.weft.net.packet.parse.Arp;
 import org.weft.net.packet.parse.Ethernet;
 import org.weft.net.packet.parse.Ipv4;
+import org.weft.net.routing.PacketInAnswers;
 import org.weft.net.routing.ParkedFrameCounts;
 import org.weft.net.topology.TopologySnapshot;
 
@@ -34,6 +36,12 @@ import org.weft.net.topology.TopologySnapshot;
  * missing, so the first packet is not lost), and flooding along the spanning tree for everything
  * else; an unknown unicast destination is also probed ({@link HostProbe}). Only packets from edge
  * ports are handled: a packet from a link port is a copy already being flooded by the tree rules.
+ *
+ * <p>A packet the switch buffered is answered by one flow-mod naming its buffer when the route's
+ * rule at the switch can carry it, and otherwise by a packet-out naming the buffer. A buffered
+ * packet Weft does not forward (an ARP request answered by proxy, a packet from a link port, an
+ * answer to a probe) is not released: the switch frees that buffer itself after a while, which
+ * costs no message (Open vSwitch never buffers).
  */
 final class RoutingPacketHandler implements PacketProcessor {
 
@@ -52,6 +60,11 @@ final class RoutingPacketHandler implements PacketProcessor {
     private final HostService hosts;
     private final PacketService packets;
     private final ParkedFrames parked;
+
+    // How packet-ins were answered (see PacketInAnswers).
+    private final LongAdder bufferedFlowMods = new LongAdder();
+    private final LongAdder flowModsAndPacketOuts = new LongAdder();
+    private final LongAdder packetOutsOnly = new LongAdder();
 
     /** A probed address in its VLAN. */
     private record Probe(Ip4Address ip, int vlan) {}
@@ -106,16 +119,18 @@ final class RoutingPacketHandler implements PacketProcessor {
             }
         }
         if (eth.dst().isBroadcast() || eth.dst().isMulticast()) {
-            flood(topo, from, in.data());
+            flood(topo, from, in);
             return;
         }
         Optional<Host> dst = hosts.getHost(HostId.of(eth.dst(), eth.vlan()));
         if (dst.isPresent()) {
-            deliver(dst.get(), from, in.data());
+            deliver(dst.get(), from, in);
         } else {
             List<FlowAction> outs = floodActions(topo, from);
             if (!outs.isEmpty()) {
-                send(from, outs, in.data());
+                if (send(from, outs, in)) {
+                    packetOutsOnly.increment();
+                }
                 probe(from, outs, eth);
             }
         }
@@ -140,7 +155,12 @@ final class RoutingPacketHandler implements PacketProcessor {
                 || !probeBudget.tryAcquire()) {
             return;
         }
-        send(from, outs, HostProbe.arpRequest(target.get(), eth.vlan()));
+        packets.emit(
+                new OutboundPacket(
+                        from.dpid(),
+                        from.port(),
+                        outs,
+                        HostProbe.arpRequest(target.get(), eth.vlan())));
     }
 
     private static boolean isEdge(TopologySnapshot topo, ConnectPoint cp) {
@@ -181,13 +201,17 @@ final class RoutingPacketHandler implements PacketProcessor {
     /**
      * Sends the packet the way the destination's route leaves this switch, once the route is
      * confirmed (frames wait in {@link ParkedFrames}, bounded). The switch asked, so its table may
-     * lack the entry: a plain output rule is re-asserted at once; a rule pointing at a group is not
-     * (after a reconnect the group may not be back yet, and the switch's audit restores both). The
-     * packet itself goes out with the group resolved to a port, never naming a group.
+     * lack the entry: a plain output rule is re-asserted at once, and when the switch buffered the
+     * packet that flow-mod names the buffer and is the whole answer (the switch forwards the packet
+     * by the rule); otherwise a packet-out follows. A rule pointing at a group is not re-asserted
+     * (after a reconnect the group may not be back yet, and the switch's audit restores both), and
+     * the packet goes out with the group resolved to a port, never naming a group. Every packet-out
+     * of a buffered packet names its buffer (the whole packet goes, the buffer is freed).
      */
-    private void deliver(Host dst, ConnectPoint from, byte[] frame) {
+    private void deliver(Host dst, ConnectPoint from, InboundPacket in) {
         PlanKey key = PlanKey.of(dst.id());
         RouteProgrammer programmer = app.programmer();
+        byte[] frame = in.data();
         List<FlowAction> actions = programmer.actionsAt(key, from.dpid());
         if (!actions.isEmpty()) {
             CompletableFuture<?> pending = programmer.pending(key);
@@ -196,17 +220,26 @@ final class RoutingPacketHandler implements PacketProcessor {
                         key,
                         pending,
                         frame.length,
-                        () ->
-                                send(
-                                        from,
-                                        programmer.resolved(key, from.dpid(), actions, frame),
-                                        frame));
+                        () -> {
+                            if (send(
+                                    from,
+                                    programmer.resolved(key, from.dpid(), actions, frame),
+                                    in)) {
+                                packetOutsOnly.increment();
+                            }
+                        });
                 return;
             }
-            if (actions.stream().noneMatch(a -> a instanceof FlowAction.ToGroup)) {
-                programmer.reassert(key, from.dpid());
+            boolean reasserted =
+                    actions.stream().noneMatch(a -> a instanceof FlowAction.ToGroup)
+                            && programmer.reassert(key, from.dpid(), in.bufferId());
+            if (reasserted && in.isBuffered()) {
+                bufferedFlowMods.increment();
+                return;
             }
-            send(from, programmer.resolved(key, from.dpid(), actions, frame), frame);
+            if (send(from, programmer.resolved(key, from.dpid(), actions, frame), in)) {
+                (reasserted ? flowModsAndPacketOuts : packetOutsOnly).increment();
+            }
             return;
         }
         CompletableFuture<Object> routed = new CompletableFuture<>();
@@ -217,11 +250,12 @@ final class RoutingPacketHandler implements PacketProcessor {
                         frame.length,
                         () -> {
                             List<FlowAction> installed = programmer.actionsAt(key, from.dpid());
-                            if (!installed.isEmpty()) {
-                                send(
-                                        from,
-                                        programmer.resolved(key, from.dpid(), installed, frame),
-                                        frame);
+                            if (!installed.isEmpty()
+                                    && send(
+                                            from,
+                                            programmer.resolved(key, from.dpid(), installed, frame),
+                                            in)) {
+                                packetOutsOnly.increment();
                             }
                         });
         if (kept) {
@@ -245,14 +279,24 @@ final class RoutingPacketHandler implements PacketProcessor {
         return parked.counts();
     }
 
-    private void send(ConnectPoint from, List<FlowAction> actions, byte[] frame) {
-        packets.emit(new OutboundPacket(from.dpid(), from.port(), actions, frame));
+    /** How the packet-ins forwarded so far were answered. */
+    PacketInAnswers answers() {
+        return new PacketInAnswers(
+                bufferedFlowMods.sum(), flowModsAndPacketOuts.sum(), packetOutsOnly.sum());
     }
 
-    private void flood(TopologySnapshot topo, ConnectPoint from, byte[] frame) {
+    /**
+     * Sends a packet-in's packet out of its switch (from the switch's buffer when it has one).
+     * Returns false when the switch is not connected.
+     */
+    private boolean send(ConnectPoint from, List<FlowAction> actions, InboundPacket in) {
+        return packets.emit(OutboundPacket.releasing(from.dpid(), from.port(), actions, in));
+    }
+
+    private void flood(TopologySnapshot topo, ConnectPoint from, InboundPacket in) {
         List<FlowAction> outs = floodActions(topo, from);
-        if (!outs.isEmpty()) {
-            send(from, outs, frame);
+        if (!outs.isEmpty() && send(from, outs, in)) {
+            packetOutsOnly.increment();
         }
     }
 

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.weft.net.ConnectPoint;
 import org.weft.net.Dpid;
-import org.weft.net.IpAddress;
 import org.weft.net.MacAddress;
 import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.FlowRuleOperation;
@@ -26,8 +23,6 @@ import org.weft.net.flow.GroupOperation;
 import org.weft.net.flow.GroupService;
 import org.weft.net.host.Host;
 import org.weft.net.host.HostId;
-import org.weft.net.host.HostListener;
-import org.weft.net.host.HostService;
 import org.weft.net.packet.InboundPacket;
 import org.weft.net.packet.parse.Ethernet;
 import org.weft.net.routing.ParkedFrameCounts;
@@ -38,9 +33,6 @@ import org.weft.net.stats.StatsService;
 import org.weft.net.testing.FakeDeviceService;
 import org.weft.net.testing.FakePacketService;
 import org.weft.net.topology.TopologyFixtures;
-import org.weft.net.topology.TopologyListener;
-import org.weft.net.topology.TopologyService;
-import org.weft.net.topology.TopologySnapshot;
 
 /**
  * A switch that never answers barriers: the routes toward its hosts are never confirmed, and the
@@ -80,55 +72,6 @@ class ParkedFramesRoutingTest {
         public CompletableFuture<List<Group>> getGroups(Dpid dpid) {
             return CompletableFuture.completedFuture(List.of());
         }
-    }
-
-    /** Hosts known from the start, none ever changing. */
-    private record FixedHosts(List<Host> hosts) implements HostService {
-        @Override
-        public Collection<Host> getHosts() {
-            return hosts;
-        }
-
-        @Override
-        public Optional<Host> getHost(HostId id) {
-            return hosts.stream().filter(h -> h.id().equals(id)).findFirst();
-        }
-
-        @Override
-        public Set<Host> getHostsByMac(MacAddress mac) {
-            return hosts.stream().filter(h -> h.mac().equals(mac)).collect(Collectors.toSet());
-        }
-
-        @Override
-        public Set<Host> getHostsByIp(IpAddress ip) {
-            return hosts.stream().filter(h -> h.ips().contains(ip)).collect(Collectors.toSet());
-        }
-
-        @Override
-        public Set<Host> getConnectedHosts(ConnectPoint point) {
-            return hosts.stream()
-                    .filter(h -> h.location().equals(point))
-                    .collect(Collectors.toSet());
-        }
-
-        @Override
-        public void addListener(HostListener listener) {}
-
-        @Override
-        public void removeListener(HostListener listener) {}
-    }
-
-    private record OneSnapshot(TopologySnapshot snapshot) implements TopologyService {
-        @Override
-        public TopologySnapshot currentSnapshot() {
-            return snapshot;
-        }
-
-        @Override
-        public void addListener(TopologyListener listener) {}
-
-        @Override
-        public void removeListener(TopologyListener listener) {}
     }
 
     private RoutingApp app;

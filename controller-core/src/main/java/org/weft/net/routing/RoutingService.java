@@ -25,6 +25,14 @@ public interface RoutingService {
         return ParkedFrameCounts.NONE;
     }
 
+    /**
+     * How the packet-ins forwarded so far were answered (a flow-mod releasing the switch's buffer,
+     * a flow-mod and a packet-out, a packet-out alone).
+     */
+    default PacketInAnswers packetInAnswers() {
+        return PacketInAnswers.NONE;
+    }
+
     void addRouteChangeListener(RouteChangeListener listener);
 
     void removeRouteChangeListener(RouteChangeListener listener);

@@ -151,6 +151,16 @@ public final class FakeSwitchTables
                 });
     }
 
+    /** As the driver: false, and nothing sent, when the switch is not connected. */
+    @Override
+    public boolean send(Dpid dpid, List<FlowRuleOperation> operations) {
+        if (!flows.containsKey(dpid)) {
+            return false;
+        }
+        apply(dpid, operations);
+        return true;
+    }
+
     @Override
     public CompletableFuture<BatchResult> applyGroups(Dpid dpid, List<GroupOperation> operations) {
         return hangOr(

@@ -9,7 +9,6 @@ import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
-import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +27,7 @@ import org.weft.openflow.channel.OfSwitch;
 import org.weft.openflow.channel.OfSwitchListener;
 import org.weft.openflow.channel.OfSwitchRegistry;
 import org.weft.openflow.translate.OfActions;
+import org.weft.openflow.translate.OfPackets;
 import org.weft.openflow.translate.OfPorts;
 
 /**
@@ -39,6 +39,8 @@ import org.weft.openflow.translate.OfPorts;
 public final class OfPacketManager implements PacketService, OfSwitchListener {
 
     private static final Logger log = LoggerFactory.getLogger(OfPacketManager.class);
+
+    private static final byte[] EMPTY = new byte[0];
 
     private record Registered(PacketProcessor processor, int priority) {}
 
@@ -138,10 +140,11 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
                 .send(
                         f.buildPacketOut()
                                 .setXid(sw.get().reserveXids(1))
-                                .setBufferId(OFBufferId.NO_BUFFER)
+                                .setBufferId(OfPackets.toOf(packet.bufferId()))
                                 .setInPort(OfPorts.toOf(packet.inPort()))
                                 .setActions(OfActions.toOf(f, packet.actions()))
-                                .setData(packet.data())
+                                // A named buffer is the packet: its data would be ignored.
+                                .setData(packet.bufferId().isPresent() ? EMPTY : packet.data())
                                 .build());
         return true;
     }
@@ -164,7 +167,8 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
                 new InboundPacket(
                         new ConnectPoint(sw.dpid(), OfPorts.toCore(in)),
                         pi.getData(),
-                        System.nanoTime());
+                        System.nanoTime(),
+                        OfPackets.toCore(pi.getBufferId()));
         PacketInWorkers.Lane lane = lanes.get(sw);
         if (lane == null || !workers.runOrSubmit(lane, () -> process(packet))) {
             sw.countPacketInDropped();

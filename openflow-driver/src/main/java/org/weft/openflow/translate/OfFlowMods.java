@@ -11,7 +11,6 @@ import org.projectfloodlight.openflow.protocol.OFGroupType;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
-import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.TableId;
@@ -30,6 +29,9 @@ public final class OfFlowMods {
     private OfFlowMods() {}
 
     /**
+     * The operation's flow-mod; its {@code buffer_id} is the operation's buffer ({@code NO_BUFFER}
+     * when it names none).
+     *
      * @throws IllegalArgumentException when the rule cannot be expressed in the factory's version
      */
     public static OFFlowMod toFlowMod(OFFactory f, FlowRuleOperation op, long xid) {
@@ -51,7 +53,7 @@ public final class OfFlowMods {
                 .setIdleTimeout(r.idleTimeout())
                 .setHardTimeout(r.hardTimeout())
                 .setCookie(U64.of(r.cookie()))
-                .setBufferId(OFBufferId.NO_BUFFER)
+                .setBufferId(OfPackets.toOf(op.bufferId()))
                 .setOutPort(OFPort.ANY);
         List<OFAction> actions = OfActions.toOf(f, r.actions());
         if (of10) {

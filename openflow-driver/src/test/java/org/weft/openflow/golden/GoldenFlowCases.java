@@ -2,6 +2,7 @@ package org.weft.openflow.golden;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFMessage;
@@ -37,6 +38,10 @@ final class GoldenFlowCases {
 
     static final long XID = 0x1234;
     static final Dpid DPID = Dpid.of(0x2a);
+
+    /** A switch's buffer id above 2^31: the wire value is unsigned. */
+    static final int BUFFER_ID = 0x80000102;
+
     static final MacAddress MAC_A = MacAddress.parse("00:00:00:00:0a:01");
     static final MacAddress MAC_B = MacAddress.parse("00:00:00:00:0b:02");
 
@@ -216,6 +221,15 @@ final class GoldenFlowCases {
                         "flow-modify-strict",
                         new FlowRuleOperation(FlowRuleOperation.Type.MODIFY, modified)));
         ops.add(new Named("flow-delete-strict", FlowRuleOperation.remove(l2)));
+        FlowRule route =
+                rule(1000, Cookies.make(Cookies.ROUTING_APP, 0x1235))
+                        .match(FlowMatch.builder().ethDst(MAC_B).build())
+                        .actions(List.of(out(2)))
+                        .build();
+        ops.add(
+                new Named(
+                        "flow-add-buffered",
+                        FlowRuleOperation.addReleasing(route, OptionalInt.of(BUFFER_ID))));
         if (!of10) {
             FlowRule toGroup =
                     rule(500, Cookies.make(Cookies.ROUTING_APP, 0x99))

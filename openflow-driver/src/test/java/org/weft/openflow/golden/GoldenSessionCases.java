@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalInt;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFVersion;
@@ -89,6 +90,7 @@ final class GoldenSessionCases {
             take(out, dir, "echo-request", "keepalive ECHO_REQUEST after silence", echo);
             s.sendHex((v == OFVersion.OF_10 ? "01" : "04") + "63001000000077" + "0001020304050607");
             take(out, dir, "error-bad-request-bad-type", "BAD_REQUEST/BAD_TYPE", s.frames());
+            bufferedPacketOut(out, dir, s);
         }
         return out;
     }
@@ -122,6 +124,27 @@ final class GoldenSessionCases {
                             List.of(FlowAction.output(PortNumber.FLOOD)),
                             ARP_FRAME));
             take(out, dir, "packet-out-flood", "ARP flooded, as if in on port 1", s.frames());
+        }
+    }
+
+    /** A packet-out naming the switch's buffer (last: the xids of the cases above stay put). */
+    private static void bufferedPacketOut(List<GoldenCase> out, String dir, SwitchScript s) {
+        try (PacketInWorkers workers = new PacketInWorkers(1, 16)) {
+            OfPacketManager packets =
+                    new OfPacketManager(s.registry(), new OfFlowRuleManager(s.registry()), workers);
+            packets.emit(
+                    new OutboundPacket(
+                            org.weft.net.Dpid.of(DPID),
+                            PortNumber.of(1),
+                            List.of(FlowAction.output(2)),
+                            ARP_FRAME,
+                            OptionalInt.of(GoldenFlowCases.BUFFER_ID)));
+            take(
+                    out,
+                    dir,
+                    "packet-out-buffered",
+                    "the packet the switch buffered, out of port 2 (no data)",
+                    s.frames());
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
+import org.projectfloodlight.openflow.types.OFBufferId;
 import org.weft.net.Dpid;
 import org.weft.net.MacAddress;
 import org.weft.net.PortNumber;
@@ -48,6 +49,7 @@ public final class EmulatedSwitch implements AutoCloseable {
     private final OFFactory factory;
     private final Map<PortNumber, Port> ports = new ConcurrentSkipListMap<>();
     private final FakeFlowTable table = new FakeFlowTable();
+    private final PacketBuffers buffers = new PacketBuffers();
     private final EmulatorCounters counters = new EmulatorCounters();
     private final SwitchFaults faults = new SwitchFaults();
     private final EmulatorWire wire;
@@ -255,7 +257,34 @@ public final class EmulatedSwitch implements AutoCloseable {
 
     /** Sends a packet-in as if the frame arrived on the port and missed the table. */
     public void sendPacketIn(PortNumber inPort, byte[] frame) {
-        wire.send(SwitchMessages.packetIn(factory, nextXid(), inPort, frame));
+        wire.send(SwitchMessages.packetIn(factory, nextXid(), inPort, frame, OFBufferId.NO_BUFFER));
+    }
+
+    /**
+     * Sends a packet-in as {@link #sendPacketIn} does, keeping the packet in a buffer: a flow-mod
+     * naming the buffer sends it on by the table (after applying the flow-mod), a packet-out naming
+     * it by the packet-out's actions; either way it shows in {@link #releasedPackets()}.
+     *
+     * @return the buffer id
+     */
+    public int sendBufferedPacketIn(PortNumber inPort, byte[] frame) {
+        int id = buffers.hold(inPort, frame);
+        wire.send(SwitchMessages.packetIn(factory, nextXid(), inPort, frame, OFBufferId.of(id)));
+        return id;
+    }
+
+    /** Buffered packets the controller released, in order. */
+    public List<ReleasedPacket> releasedPackets() {
+        return buffers.released();
+    }
+
+    /** Packets held in buffers now (sent to the controller, not released yet). */
+    public int bufferedPackets() {
+        return buffers.heldCount();
+    }
+
+    PacketBuffers buffers() {
+        return buffers;
     }
 
     /** Brings a port's link up or down and tells the controller (PORT_STATUS MODIFY). */

@@ -3,6 +3,7 @@ package org.weft.openflow.emulator;
 import org.projectfloodlight.openflow.protocol.OFBadActionCode;
 import org.projectfloodlight.openflow.protocol.OFBadInstructionCode;
 import org.projectfloodlight.openflow.protocol.OFBadMatchCode;
+import org.projectfloodlight.openflow.protocol.OFBadRequestCode;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
@@ -20,6 +21,16 @@ final class EmulatorErrors {
                 .buildFlowModFailedErrorMsg()
                 .setXid(xid)
                 .setCode(code)
+                .setData(noData(f))
+                .build();
+    }
+
+    /** BAD_REQUEST/BUFFER_UNKNOWN: a message named a buffer the switch does not hold. */
+    static OFErrorMsg bufferUnknown(OFFactory f, long xid) {
+        return f.errorMsgs()
+                .buildBadRequestErrorMsg()
+                .setXid(xid)
+                .setCode(OFBadRequestCode.BUFFER_UNKNOWN)
                 .setData(noData(f))
                 .build();
     }

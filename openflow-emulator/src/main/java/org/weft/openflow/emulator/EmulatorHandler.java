@@ -2,7 +2,9 @@ package org.weft.openflow.emulator;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFBarrierRequest;
@@ -10,6 +12,7 @@ import org.projectfloodlight.openflow.protocol.OFCapabilities;
 import org.projectfloodlight.openflow.protocol.OFEchoRequest;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
+import org.projectfloodlight.openflow.protocol.OFFlowModCommand;
 import org.projectfloodlight.openflow.protocol.OFGroupMod;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
@@ -19,6 +22,7 @@ import org.projectfloodlight.openflow.protocol.OFSetConfig;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.OFBufferId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.PortNumber;
@@ -103,14 +107,53 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
             refuse(ctx, po, e);
             return;
         }
+        PortNumber in =
+                po.getInPort() == null
+                        ? PortNumber.CONTROLLER
+                        : EmulatorPorts.number(po.getInPort());
+        byte[] data = po.getData();
+        if (!po.getBufferId().equals(OFBufferId.NO_BUFFER)) {
+            int id = po.getBufferId().getInt();
+            var held = sw.buffers().take(id);
+            if (held.isEmpty()) {
+                ctx.writeAndFlush(EmulatorErrors.bufferUnknown(f, po.getXid()));
+                return;
+            }
+            data = held.get().frame();
+            Set<PortNumber> outs = new HashSet<>();
+            actions.forEach(
+                    a -> {
+                        if (a instanceof FlowAction.Output o) {
+                            outs.add(o.port());
+                        }
+                    });
+            sw.buffers().released(new ReleasedPacket(id, ReleasedPacket.By.PACKET_OUT, in, outs));
+        }
         PacketOutHook hook = sw.packetOutHook();
         if (hook != null) {
-            PortNumber in =
-                    po.getInPort() == null
-                            ? PortNumber.CONTROLLER
-                            : EmulatorPorts.number(po.getInPort());
-            hook.packetOut(sw, in, actions, po.getData());
+            hook.packetOut(sw, in, actions, data);
         }
+    }
+
+    /**
+     * Sends on the packet a flow-mod's buffer id names, by the table the flow-mod just changed (an
+     * ADD or a MODIFY; OpenFlow ignores the buffer id of a DELETE).
+     */
+    private void releaseByFlowMod(ChannelHandlerContext ctx, OFFlowMod fm) {
+        if (fm.getBufferId().equals(OFBufferId.NO_BUFFER)
+                || fm.getCommand() == OFFlowModCommand.DELETE
+                || fm.getCommand() == OFFlowModCommand.DELETE_STRICT) {
+            return;
+        }
+        int id = fm.getBufferId().getInt();
+        var held = sw.buffers().take(id);
+        if (held.isEmpty()) {
+            ctx.writeAndFlush(EmulatorErrors.bufferUnknown(f, fm.getXid()));
+            return;
+        }
+        PortNumber in = held.get().inPort();
+        Set<PortNumber> outs = sw.outputs(PacketHeaders.ofFrame(in, held.get().frame()));
+        sw.buffers().released(new ReleasedPacket(id, ReleasedPacket.By.FLOW_MOD, in, outs));
     }
 
     private void features(ChannelHandlerContext ctx, long xid) {
@@ -176,7 +219,9 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
             FlowTableCommands.apply(sw.table(), sw.dpid(), fm);
         } catch (BadEntryException e) {
             refuse(ctx, fm, e);
+            return;
         }
+        releaseByFlowMod(ctx, fm);
     }
 
     private void groupMod(ChannelHandlerContext ctx, OFGroupMod gm) {

@@ -27,6 +27,15 @@ public record PacketHeaders(
         return new PacketHeaders(inPort, src, dst, ethType, null, null, null, null, null, null);
     }
 
+    /** The Ethernet header of a frame (untagged, addresses and type only). */
+    public static PacketHeaders ofFrame(PortNumber inPort, byte[] frame) {
+        return ethernet(
+                inPort,
+                MacAddress.of(frame, 6),
+                MacAddress.of(frame, 0),
+                (frame[12] & 0xff) << 8 | (frame[13] & 0xff));
+    }
+
     /** Whether every field the match sets has this packet's value. */
     public boolean matches(FlowMatch m) {
         return eq(m.inPort(), inPort)

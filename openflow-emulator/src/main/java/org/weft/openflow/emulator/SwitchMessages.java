@@ -15,12 +15,13 @@ final class SwitchMessages {
 
     private SwitchMessages() {}
 
-    /** A table-miss packet-in of the whole frame (no buffering). */
-    static OFMessage packetIn(OFFactory f, long xid, PortNumber inPort, byte[] frame) {
+    /** A table-miss packet-in of the whole frame, buffered or not ({@code NO_BUFFER}). */
+    static OFMessage packetIn(
+            OFFactory f, long xid, PortNumber inPort, byte[] frame, OFBufferId bufferId) {
         var b =
                 f.buildPacketIn()
                         .setXid(xid)
-                        .setBufferId(OFBufferId.NO_BUFFER)
+                        .setBufferId(bufferId)
                         .setReason(OFPacketInReason.NO_MATCH)
                         .setTotalLen(frame.length)
                         .setData(frame);

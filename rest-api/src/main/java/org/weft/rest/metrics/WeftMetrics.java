@@ -16,6 +16,7 @@ import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.host.HostService;
 import org.weft.net.link.LinkService;
 import org.weft.net.reconcile.ReconcileService;
+import org.weft.net.routing.PacketInAnswers;
 import org.weft.net.routing.ParkedFrameCounts;
 import org.weft.net.routing.RoutingService;
 
@@ -145,7 +146,9 @@ public final class WeftMetrics {
      * Publishes the routing app's parked frames: {@code weft_parked_frames} (packet-in frames
      * waiting for their route to be confirmed now) and {@code weft_parked_frames_dropped_total} by
      * {@code reason}: {@code overflow} (over the bound), {@code expired} (route not confirmed in
-     * time), {@code failed} (route update failed).
+     * time), {@code failed} (route update failed); and {@code weft_routing_packet_in_answers_total}
+     * by {@code how}: {@code buffered_flow_mod} (one flow-mod releasing the switch's buffer),
+     * {@code flow_mod_packet_out}, {@code packet_out}.
      */
     public void watchRouting(RoutingService routing) {
         Gauge.builder("weft.parked.frames", routing, r -> r.parkedFrames().parked())
@@ -154,6 +157,20 @@ public final class WeftMetrics {
         parkedDropped(routing, "overflow", ParkedFrameCounts::droppedOverflow);
         parkedDropped(routing, "expired", ParkedFrameCounts::droppedExpired);
         parkedDropped(routing, "failed", ParkedFrameCounts::droppedFailed);
+        answers(routing, "buffered_flow_mod", PacketInAnswers::bufferedFlowMods);
+        answers(routing, "flow_mod_packet_out", PacketInAnswers::flowModsAndPacketOuts);
+        answers(routing, "packet_out", PacketInAnswers::packetOutsOnly);
+    }
+
+    private void answers(
+            RoutingService routing, String how, ToLongFunction<PacketInAnswers> count) {
+        FunctionCounter.builder(
+                        "weft.routing.packet.in.answers",
+                        routing,
+                        r -> count.applyAsLong(r.packetInAnswers()))
+                .description("Packet-ins the routing app forwarded, by how it answered them")
+                .tags("how", how)
+                .register(registry);
     }
 
     private void parkedDropped(

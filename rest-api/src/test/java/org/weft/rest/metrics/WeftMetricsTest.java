@@ -15,6 +15,7 @@ import org.weft.net.link.impl.LinkManager;
 import org.weft.net.packet.InboundPacket;
 import org.weft.net.packet.parse.Arp;
 import org.weft.net.packet.parse.Ethernet;
+import org.weft.net.routing.PacketInAnswers;
 import org.weft.net.routing.ParkedFrameCounts;
 import org.weft.net.routing.RouteChangeListener;
 import org.weft.net.routing.RoutingMetric;
@@ -47,9 +48,17 @@ class WeftMetricsTest {
             return 0;
         }
 
+        final AtomicReference<PacketInAnswers> answers =
+                new AtomicReference<>(PacketInAnswers.NONE);
+
         @Override
         public ParkedFrameCounts parkedFrames() {
             return parked.get();
+        }
+
+        @Override
+        public PacketInAnswers packetInAnswers() {
+            return answers.get();
         }
 
         @Override
@@ -72,6 +81,18 @@ class WeftMetricsTest {
                 .contains("weft_parked_frames_dropped_total{reason=\"overflow\"} 5.0")
                 .contains("weft_parked_frames_dropped_total{reason=\"expired\"} 3.0")
                 .contains("weft_parked_frames_dropped_total{reason=\"failed\"} 2.0");
+    }
+
+    @Test
+    void packetInAnswersAreACounterByHow() {
+        FakeRouting routing = new FakeRouting();
+        metrics.watchRouting(routing);
+        routing.answers.set(new PacketInAnswers(7, 5, 2));
+
+        assertThat(metrics.scrape())
+                .contains("weft_routing_packet_in_answers_total{how=\"buffered_flow_mod\"} 7.0")
+                .contains("weft_routing_packet_in_answers_total{how=\"flow_mod_packet_out\"} 5.0")
+                .contains("weft_routing_packet_in_answers_total{how=\"packet_out\"} 2.0");
     }
 
     @Test
