@@ -52,13 +52,18 @@ final class WeightedTopology {
         int[] dst = new int[max];
         double[] weights = new double[max];
         int count = 0;
-        // Links in ascending order: src, then port; each row below stays in that order.
+        int from = 0;
+        // Links in ascending order: src, then port; each row below stays in that order. Sources
+        // ascend like the switches, so the source's index is found by walking, not hashing.
         for (Map.Entry<Link, LinkInfo> e : topology.linkInfos().entrySet()) {
             Link link = e.getKey();
+            while (!nodes[from].equals(link.srcDpid())) {
+                from++;
+            }
             double weight = weigher.weight(link, e.getValue());
             if (LinkWeigher.isUsable(weight) && !link.srcDpid().equals(link.dstDpid())) {
                 usable[count] = link;
-                src[count] = indexOf.get(link.srcDpid());
+                src[count] = from;
                 dst[count] = indexOf.get(link.dstDpid());
                 weights[count] = weight;
                 count++;
