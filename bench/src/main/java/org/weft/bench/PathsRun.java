@@ -2,7 +2,7 @@ package org.weft.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToIntFunction;
+import java.util.function.IntSupplier;
 import org.weft.net.Dpid;
 import org.weft.net.topology.LinkWeigher;
 import org.weft.net.topology.LinkWeighers;
@@ -28,6 +28,8 @@ final class PathsRun {
     private final int k;
     private final long warmupNanos;
     private final long measureNanos;
+
+    /** Results folded together, so that no call can be optimised away. */
     private int sink;
 
     PathsRun(int k, long warmupMillis, long measureMillis) {
@@ -47,36 +49,36 @@ final class PathsRun {
         t.add(
                 time(
                         "weighted view build (LATENCY)",
-                        s -> new PlanningGraph(snap, latency).hashCode()));
+                        () -> new PlanningGraph(snap, latency).hashCode()));
         t.add(
                 time(
                         "shortest path first->last (LATENCY)",
-                        s -> paths.getPath(first, last, latency).orElseThrow().hopCount()));
+                        () -> paths.getPath(first, last, latency).orElseThrow().hopCount()));
         t.add(
                 time(
                         "shortest path first->last (HOP_COUNT)",
-                        s -> paths.getPath(first, last, hops).orElseThrow().hopCount()));
+                        () -> paths.getPath(first, last, hops).orElseThrow().hopCount()));
         t.add(
                 time(
                         "equal-cost next hops to last (HOP_COUNT, path service)",
-                        s -> paths.getNextHops(last, hops).links().size()));
+                        () -> paths.getNextHops(last, hops).links().size()));
         PlanningGraph graph = new PlanningGraph(snap, hops);
         t.add(
                 time(
                         "equal-cost next hops to last (HOP_COUNT, planning graph)",
-                        s -> graph.nextHops(last).links().size()));
+                        () -> graph.nextHops(last).links().size()));
         t.add(
                 time(
                         "equal-cost paths first->last (HOP_COUNT, max 16)",
-                        s -> paths.getEqualCostPaths(first, last, hops).size()));
+                        () -> paths.getEqualCostPaths(first, last, hops).size()));
         t.add(
                 time(
                         "k shortest paths first->last (LATENCY, k=4)",
-                        s -> paths.getKShortestPaths(first, last, latency, 4).size()));
+                        () -> paths.getKShortestPaths(first, last, latency, 4).size()));
         return new Result(k, snap.switches().size(), snap.links().size(), t);
     }
 
-    private Timing time(String name, ToIntFunction<Object> op) {
+    private Timing time(String name, IntSupplier op) {
         loop(op, warmupNanos);
         long start = System.nanoTime();
         long calls = loop(op, measureNanos);
@@ -85,18 +87,13 @@ final class PathsRun {
     }
 
     /** Calls {@code op} until {@code nanos} have passed (at least once); returns the count. */
-    private long loop(ToIntFunction<Object> op, long nanos) {
+    private long loop(IntSupplier op, long nanos) {
         long end = System.nanoTime() + nanos;
         long calls = 0;
         do {
-            sink += op.applyAsInt(this);
+            sink += op.getAsInt();
             calls++;
         } while (System.nanoTime() < end);
         return calls;
-    }
-
-    /** Folded results, so that no call can be optimised away. */
-    int sink() {
-        return sink;
     }
 }
