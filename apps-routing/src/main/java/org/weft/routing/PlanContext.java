@@ -124,7 +124,7 @@ public final class PlanContext implements PlanView {
 
     private PlanningGraph graph() {
         if (graph == null) {
-            graph = new PlanningGraph(topo, weigher);
+            graph = PlanningGraph.of(topo, weigher);
         }
         return graph;
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar weft-bench.jar throughput|latency|flows|scale|failover|flood|reconcile
+ * {@code java -jar weft-bench.jar throughput|latency|flows|scale|failover|flood|reconcile|paths
  * [options]}: a cbench-style load generator. The report goes to stdout, logs to stderr.
  */
 @Command(
@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
             Main.Scale.class,
             FailoverCommand.class,
             FloodCommand.class,
-            ReconcileCommand.class
+            ReconcileCommand.class,
+            PathsCommand.class
         })
 public final class Main implements Callable<Integer> {
 

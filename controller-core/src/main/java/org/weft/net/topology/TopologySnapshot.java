@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.weft.net.ConnectPoint;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
@@ -47,6 +48,7 @@ public final class TopologySnapshot {
     private final ImmutableSortedSet<Link> treeLinks;
 
     private final ImmutableSet<ConnectPoint> infrastructurePorts;
+    private final DerivedValues derivedValues = new DerivedValues();
 
     private TopologySnapshot(
             long version, Instant createdAt, Set<Dpid> switches, Map<Link, LinkInfo> links) {
@@ -160,6 +162,25 @@ public final class TopologySnapshot {
             builder.addEdge(link.srcDpid(), link.dstDpid(), link);
         }
         return builder.build();
+    }
+
+    /**
+     * A value computed from this snapshot and {@code key} alone (path searches keep the weighted
+     * graph of each weigher here), computed on first use and then kept with the snapshot: a
+     * snapshot never changes, so the value never goes stale, and it is dropped with the snapshot.
+     * Keys are compared by identity, per type; at most 8 values are kept, the least recently used
+     * is dropped first. Two threads asking at once may both compute; one value is kept and returned
+     * to both.
+     *
+     * @param compute a pure function of the snapshot (and the key it was given for)
+     */
+    public <T> T derived(Class<T> type, Object key, Function<TopologySnapshot, T> compute) {
+        T kept = derivedValues.get(type, key);
+        if (kept != null) {
+            return kept;
+        }
+        return derivedValues.putIfAbsent(
+                type, key, checkNotNull(compute.apply(this), "computed value"));
     }
 
     /** Monotonically increasing version; 0 for the empty snapshot. */

@@ -42,7 +42,7 @@ public final class DisjointPaths {
             Dpid src,
             Dpid dst,
             Disjointness disjointness) {
-        WeightedTopology g = new WeightedTopology(topology, weigher);
+        WeightedTopology g = WeightedTopology.of(topology, weigher);
         if (!g.contains(src) || !g.contains(dst)) {
             return Optional.empty();
         }

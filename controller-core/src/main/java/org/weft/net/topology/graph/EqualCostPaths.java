@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -31,16 +32,17 @@ public final class EqualCostPaths {
 
     /** The equal-cost next hops toward {@code dst}; none at all when {@code dst} is unknown. */
     public static NextHops nextHops(TopologySnapshot topology, LinkWeigher weigher, Dpid dst) {
-        return nextHops(new WeightedTopology(topology, weigher), dst);
+        return nextHops(WeightedTopology.of(topology, weigher), dst);
     }
 
     /**
      * A calculator of next hops toward any destination over one snapshot and weigher: the links are
-     * weighed once, not once per destination (planning every host of a fabric asks for many).
+     * weighed once per snapshot, not once per destination (planning every host of a fabric asks for
+     * many).
      */
     public static java.util.function.Function<Dpid, NextHops> nextHopsOver(
             TopologySnapshot topology, LinkWeigher weigher) {
-        return new PlanningGraph(topology, weigher)::nextHops;
+        return PlanningGraph.of(topology, weigher)::nextHops;
     }
 
     /**
@@ -50,7 +52,7 @@ public final class EqualCostPaths {
      */
     public static List<Path> find(
             TopologySnapshot topology, LinkWeigher weigher, Dpid src, Dpid dst, int maxPaths) {
-        WeightedTopology g = new WeightedTopology(topology, weigher);
+        WeightedTopology g = WeightedTopology.of(topology, weigher);
         if (maxPaths <= 0 || !g.contains(src) || !g.contains(dst)) {
             return List.of();
         }
@@ -100,12 +102,16 @@ public final class EqualCostPaths {
         double[] dist = Dijkstra.distancesTo(g, dst);
         Dpid[] nodes = g.nodes();
         WeightedTopology.Arcs out = g.arcs(false);
+        int[] start = out.start();
+        int[] far = out.far();
+        double[] weight = out.weight();
         int d = g.index(dst);
         // Nodes are in ascending order, so the map iterates in ascending order too.
         ImmutableMap.Builder<Dpid, Double> distances =
                 ImmutableMap.builderWithExpectedSize(nodes.length);
         // Lists, not sets: a switch's arcs are distinct and in ascending order already.
         ImmutableListMultimap.Builder<Dpid, Link> links = ImmutableListMultimap.builder();
+        Link[] hops = new Link[maxDegree(start)];
         for (int u = 0; u < nodes.length; u++) {
             if (dist[u] == Double.POSITIVE_INFINITY) {
                 continue;
@@ -114,15 +120,27 @@ public final class EqualCostPaths {
             if (u == d) {
                 continue;
             }
-            int[] far = out.far()[u];
-            for (int k = 0; k < far.length; k++) {
-                double dv = dist[far[k]];
-                if (dv != Double.POSITIVE_INFINITY && equal(out.weight()[u][k] + dv, dist[u])) {
-                    links.put(nodes[u], out.link()[u][k]);
+            int count = 0;
+            for (int a = start[u]; a < start[u + 1]; a++) {
+                double dv = dist[far[a]];
+                if (dv != Double.POSITIVE_INFINITY && equal(weight[a] + dv, dist[u])) {
+                    hops[count++] = g.link(out.link()[a]);
                 }
+            }
+            // One list per switch: the builder looks the switch up once, not once per link.
+            if (count > 0) {
+                links.putAll(nodes[u], Arrays.asList(hops).subList(0, count));
             }
         }
         return new NextHops(dst, distances.buildOrThrow(), links.build());
+    }
+
+    private static int maxDegree(int[] start) {
+        int max = 0;
+        for (int n = 0; n + 1 < start.length; n++) {
+            max = Math.max(max, start[n + 1] - start[n]);
+        }
+        return max;
     }
 
     static boolean equal(double a, double b) {

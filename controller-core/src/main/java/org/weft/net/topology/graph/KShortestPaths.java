@@ -28,7 +28,7 @@ public final class KShortestPaths {
      */
     public static List<Path> find(
             TopologySnapshot topology, LinkWeigher weigher, Dpid src, Dpid dst, int k) {
-        WeightedTopology g = new WeightedTopology(topology, weigher);
+        WeightedTopology g = WeightedTopology.of(topology, weigher);
         if (k <= 0 || !g.contains(src) || !g.contains(dst)) {
             return List.of();
         }

@@ -4,22 +4,37 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.weft.net.Dpid;
-import org.weft.net.Link;
 import org.weft.net.topology.LinkWeigher;
 import org.weft.net.topology.NextHops;
 import org.weft.net.topology.TopologySnapshot;
 
 /**
  * The distance questions route planning asks about one snapshot, with every link weighed once
- * (planning all hosts of a fabric asks many of them). Not cached here: callers keep what they
- * reuse.
+ * (planning all hosts of a fabric asks many of them). The answers are not cached here: callers keep
+ * what they reuse.
  */
 public final class PlanningGraph {
 
     private final WeightedTopology g;
 
+    /**
+     * Weighs every link of {@code topology} now, for this graph alone; {@link #of} shares one
+     * weighted view per snapshot and weigher instead.
+     */
     public PlanningGraph(TopologySnapshot topology, LinkWeigher weigher) {
-        this.g = new WeightedTopology(topology, weigher);
+        this(new WeightedTopology(topology, weigher));
+    }
+
+    private PlanningGraph(WeightedTopology g) {
+        this.g = g;
+    }
+
+    /**
+     * A planning graph over the weighted view of {@code topology} that is built on first use per
+     * snapshot and weigher (identity) and kept with the snapshot, shared with the path service.
+     */
+    public static PlanningGraph of(TopologySnapshot topology, LinkWeigher weigher) {
+        return new PlanningGraph(WeightedTopology.of(topology, weigher));
     }
 
     /** Equal-cost next hops (and distances) of every switch toward {@code dst}. */
@@ -34,12 +49,14 @@ public final class PlanningGraph {
      * absent.
      */
     public Map<Dpid, Double> distancesFromNeighbours(Dpid s) {
-        if (!g.contains(s)) {
+        int u = g.index(s);
+        if (u < 0) {
             return Map.of();
         }
+        WeightedTopology.Arcs out = g.arcs(false);
         Set<Dpid> neighbours = new HashSet<>();
-        for (Link l : g.out(s)) {
-            neighbours.add(l.dstDpid());
+        for (int a = out.start()[u]; a < out.start()[u + 1]; a++) {
+            neighbours.add(g.nodes()[out.far()[a]]);
         }
         return Dijkstra.toFrom(g, s, neighbours);
     }

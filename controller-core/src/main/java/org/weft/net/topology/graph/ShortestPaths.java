@@ -19,7 +19,7 @@ public final class ShortestPaths {
     /** A least-cost path; empty when {@code dst} cannot be reached or a switch is unknown. */
     public static Optional<Path> find(
             TopologySnapshot topology, LinkWeigher weigher, Dpid src, Dpid dst) {
-        WeightedTopology g = new WeightedTopology(topology, weigher);
+        WeightedTopology g = WeightedTopology.of(topology, weigher);
         if (!g.contains(src) || !g.contains(dst)) {
             return Optional.empty();
         }

@@ -1,10 +1,9 @@
 package org.weft.net.topology.graph;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableListMultimap;
-import com.google.common.collect.ImmutableMap;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,68 +16,91 @@ import org.weft.net.topology.TopologySnapshot;
 
 /**
  * A snapshot seen through a weigher: each link weighed once, unusable links and self-loops left
- * out, links of each switch in ascending order.
+ * out, switches numbered in ascending DPID order and the links of each switch kept in ascending
+ * order, in compressed rows of primitive arrays so that searches relax links without boxing or
+ * hashing. Immutable; {@link #of} builds it once per snapshot and weigher and keeps it with the
+ * snapshot.
  */
 final class WeightedTopology {
 
+    /**
+     * Usable links by switch, in compressed sparse rows: the arcs of switch {@code n} are {@code
+     * start[n]} (inclusive) to {@code start[n + 1]} (exclusive), in ascending link order; for each
+     * arc the far end's index, the weight and the link's index in {@link #links()}.
+     */
+    record Arcs(int[] start, int[] far, double[] weight, int[] link) {}
+
     private final TopologySnapshot topology;
-    private final ImmutableMap<Link, Double> weights;
-    private final ImmutableListMultimap<Dpid, Link> out;
-    private final ImmutableListMultimap<Dpid, Link> in;
     private final Dpid[] nodes;
     private final Map<Dpid, Integer> indexOf;
+    private final Link[] links;
     private final Arcs outArcs;
     private final Arcs inArcs;
 
+    /** Builds the view; {@link #of} keeps one per snapshot and weigher instead. */
     WeightedTopology(TopologySnapshot topology, LinkWeigher weigher) {
         this.topology = checkNotNull(topology, "topology");
         checkNotNull(weigher, "weigher");
-        ImmutableMap.Builder<Link, Double> w = ImmutableMap.builder();
-        ImmutableListMultimap.Builder<Dpid, Link> o = ImmutableListMultimap.builder();
-        ImmutableListMultimap.Builder<Dpid, Link> i = ImmutableListMultimap.builder();
-        for (Map.Entry<Link, LinkInfo> e : topology.linkInfos().entrySet()) {
-            Link link = e.getKey();
-            double weight = weigher.weight(link, e.getValue());
-            if (LinkWeigher.isUsable(weight) && !link.srcDpid().equals(link.dstDpid())) {
-                w.put(link, weight);
-                o.put(link.srcDpid(), link);
-                i.put(link.dstDpid(), link);
-            }
-        }
-        this.weights = w.buildOrThrow();
-        this.out = o.build();
-        this.in = i.build();
         this.nodes = topology.switches().toArray(new Dpid[0]);
         this.indexOf = new HashMap<>(nodes.length * 2);
         for (int n = 0; n < nodes.length; n++) {
             indexOf.put(nodes[n], n);
         }
-        this.outArcs = arcs(out, false);
-        this.inArcs = arcs(in, true);
-    }
-
-    /**
-     * The links of every switch (by index, in ascending order) as arrays: the far end's index, the
-     * weight and the link, so searches relax links without hashing.
-     */
-    record Arcs(int[][] far, double[][] weight, Link[][] link) {}
-
-    private Arcs arcs(ImmutableListMultimap<Dpid, Link> byDpid, boolean backward) {
-        int[][] far = new int[nodes.length][];
-        double[][] wt = new double[nodes.length][];
-        Link[][] ln = new Link[nodes.length][];
-        for (int n = 0; n < nodes.length; n++) {
-            List<Link> links = byDpid.get(nodes[n]);
-            far[n] = new int[links.size()];
-            wt[n] = new double[links.size()];
-            ln[n] = links.toArray(new Link[0]);
-            for (int k = 0; k < links.size(); k++) {
-                Link l = links.get(k);
-                far[n][k] = indexOf.get(backward ? l.srcDpid() : l.dstDpid());
-                wt[n][k] = weights.get(l);
+        int max = topology.links().size();
+        Link[] usable = new Link[max];
+        int[] src = new int[max];
+        int[] dst = new int[max];
+        double[] weights = new double[max];
+        int count = 0;
+        int from = 0;
+        // Links in ascending order: src, then port; each row below stays in that order. Sources
+        // ascend like the switches, so the source's index is found by walking, not hashing.
+        for (Map.Entry<Link, LinkInfo> e : topology.linkInfos().entrySet()) {
+            Link link = e.getKey();
+            while (!nodes[from].equals(link.srcDpid())) {
+                from++;
+            }
+            double weight = weigher.weight(link, e.getValue());
+            if (LinkWeigher.isUsable(weight) && !link.srcDpid().equals(link.dstDpid())) {
+                usable[count] = link;
+                src[count] = from;
+                dst[count] = indexOf.get(link.dstDpid());
+                weights[count] = weight;
+                count++;
             }
         }
-        return new Arcs(far, wt, ln);
+        this.links = Arrays.copyOf(usable, count);
+        this.outArcs = rows(nodes.length, count, src, dst, weights);
+        this.inArcs = rows(nodes.length, count, dst, src, weights);
+    }
+
+    /** The view of {@code topology} through {@code weigher}, built on first use per snapshot. */
+    static WeightedTopology of(TopologySnapshot topology, LinkWeigher weigher) {
+        checkNotNull(weigher, "weigher");
+        return topology.derived(
+                WeightedTopology.class, weigher, t -> new WeightedTopology(t, weigher));
+    }
+
+    /** Groups links by {@code row} (a stable counting sort, so each row keeps link order). */
+    private static Arcs rows(int n, int count, int[] row, int[] other, double[] weights) {
+        int[] start = new int[n + 1];
+        for (int i = 0; i < count; i++) {
+            start[row[i] + 1]++;
+        }
+        for (int r = 0; r < n; r++) {
+            start[r + 1] += start[r];
+        }
+        int[] next = Arrays.copyOf(start, n);
+        int[] far = new int[count];
+        double[] weight = new double[count];
+        int[] link = new int[count];
+        for (int i = 0; i < count; i++) {
+            int a = next[row[i]]++;
+            far[a] = other[i];
+            weight[a] = weights[i];
+            link[a] = i;
+        }
+        return new Arcs(start, far, weight, link);
     }
 
     /** Switches in ascending order: a switch's index is its rank. */
@@ -97,34 +119,46 @@ final class WeightedTopology {
         return backward ? inArcs : outArcs;
     }
 
+    /** The usable link with this index (see {@link Arcs#link()}). */
+    Link link(int index) {
+        return links[index];
+    }
+
     TopologySnapshot topology() {
         return topology;
     }
 
     boolean contains(Dpid dpid) {
-        return topology.contains(dpid);
-    }
-
-    /** Usable links leaving a switch, ascending. */
-    List<Link> out(Dpid dpid) {
-        return out.get(dpid);
-    }
-
-    /** Usable links entering a switch, ascending. */
-    List<Link> in(Dpid dpid) {
-        return in.get(dpid);
+        return indexOf.containsKey(dpid);
     }
 
     /** Usable links, ascending. */
-    ImmutableList<Link> links() {
-        return weights.keySet().asList();
+    List<Link> links() {
+        return List.of(links);
+    }
+
+    /**
+     * The index of {@code link}'s arc among the arcs leaving its source ({@link #arcs(boolean)
+     * arcs(false)}), or -1 when the link is not usable. Scans the source's links.
+     */
+    int outArc(Link link) {
+        int u = index(link.srcDpid());
+        if (u < 0) {
+            return -1;
+        }
+        for (int a = outArcs.start()[u]; a < outArcs.start()[u + 1]; a++) {
+            if (links[outArcs.link()[a]].equals(link)) {
+                return a;
+            }
+        }
+        return -1;
     }
 
     /** The weight of a usable link. */
     double weight(Link link) {
-        Double w = weights.get(link);
-        checkNotNull(w, "link is not usable");
-        return w;
+        int a = outArc(link);
+        checkArgument(a >= 0, "link is not usable: %s", link);
+        return outArcs.weight()[a];
     }
 
     /** Sum of the weights of the links, in order. */
