@@ -30,25 +30,16 @@ import org.weft.openflow.emulator.OpenFlowVersion;
 /**
  * Flow installation through Weft's driver in-process: K rules spread over the emulated switches in
  * barrier-confirmed batches through {@link FlowRuleService}, with a bounded number of batches in
- * flight per switch; the rate counts rules whose barrier was answered.
+ * flight per switch; the rate counts rules whose barrier was answered. The CPU is measured apart
+ * for Weft (its threads, and its work inside {@code apply} on the submitting thread) and for the
+ * emulated switches (their own event loop thread), so a report can say whose core was the limit.
  */
 final class FlowInstallRun {
 
     private static final Logger log = LoggerFactory.getLogger(FlowInstallRun.class);
 
-    /**
-     * What a flow installation run measured.
-     *
-     * @param rules rules confirmed by barriers
-     * @param flowModsSeen flow-mods the emulated switches received
-     * @param seconds from the first batch sent to the last barrier answered
-     * @param cpuSeconds CPU of the whole process (driver and switches share it), -1 if unknown
-     */
-    record Result(long rules, long flowModsSeen, double seconds, double cpuSeconds) {
-        double rulesPerSecond() {
-            return seconds <= 0 ? 0 : rules / seconds;
-        }
-    }
+    /** The emulated switches' event loop threads, named apart from Weft's. */
+    static final String EMULATOR_THREADS = "bench-emulator";
 
     private final int switchCount;
     private final int rules;
@@ -56,6 +47,9 @@ final class FlowInstallRun {
     private final int inFlight;
     private final OpenFlowVersion version;
     private final Duration limit;
+
+    /** CPU nanoseconds the submitting thread spent inside {@code apply}. */
+    private long callerNanos;
 
     FlowInstallRun(
             int switchCount,
@@ -72,8 +66,9 @@ final class FlowInstallRun {
         this.limit = limit;
     }
 
-    Result run() throws Exception {
-        EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("bench-io", true));
+    FlowInstallResult run() throws Exception {
+        EventLoopGroup group =
+                new NioEventLoopGroup(1, new DefaultThreadFactory(EMULATOR_THREADS, true));
         List<EmulatedSwitch> sws = new ArrayList<>();
         try (OfController of =
                 new OfController(
@@ -108,11 +103,21 @@ final class FlowInstallRun {
                 }
             }
             long before = flowMods(sws);
+            ThreadCpu emulator = ThreadCpu.named(EMULATOR_THREADS);
+            WeftCpuClock weft = WeftCpuClock.start();
             CpuMeter cpu = CpuMeter.start();
             long confirmed = push(of.flowRuleService());
             double secs = cpu.wallSeconds();
-            double cpuSecs = cpu.cpuSeconds();
-            return new Result(confirmed, flowMods(sws) - before, secs, cpuSecs);
+            return new FlowInstallResult(
+                    confirmed,
+                    flowMods(sws) - before,
+                    secs,
+                    cpu.cpuSeconds(),
+                    weft.weftCpuSeconds(),
+                    callerNanos / 1e9,
+                    emulator.seconds(),
+                    1,
+                    Runtime.getRuntime().availableProcessors());
         } finally {
             sws.forEach(EmulatedSwitch::close);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
@@ -138,9 +143,11 @@ final class FlowInstallRun {
                 throw new TimeoutException("flow installation exceeded " + limit);
             }
             Semaphore slot = slots[s];
-            CompletableFuture<?> done =
-                    flows.apply(Dpid.of(1 + s), batchFor(s, sent, n))
-                            .thenApply(BatchResult::orThrow);
+            List<FlowRuleOperation> ops = batchFor(s, sent, n);
+            long cpuBefore = ThreadCpu.currentThreadNanos();
+            CompletableFuture<BatchResult> applied = flows.apply(Dpid.of(1 + s), ops);
+            callerNanos += ThreadCpu.currentThreadNanos() - cpuBefore;
+            CompletableFuture<?> done = applied.thenApply(BatchResult::orThrow);
             done.whenComplete(
                     (ok, e) -> {
                         slot.release();

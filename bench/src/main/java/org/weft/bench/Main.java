@@ -108,7 +108,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            FlowInstallRun.Result r =
+            FlowInstallResult r =
                     new FlowInstallRun(
                                     switches,
                                     rules,

@@ -1,0 +1,39 @@
+package org.weft.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FlowInstallResultTest {
+
+    private static FlowInstallResult run(double process, double weft, double caller, double emu) {
+        return new FlowInstallResult(1_000_000, 1_000_000, 2.0, process, weft, caller, emu, 1, 2);
+    }
+
+    @Test
+    void aSaturatedEmulatorThreadIsTheLimit() {
+        FlowInstallResult r = run(3.0, 0.6, 0.4, 1.9);
+        assertThat(r.limitKey()).isEqualTo("emulator");
+        assertThat(r.limit()).contains("0.95 cores");
+        assertThat(r.weftCpu()).isEqualTo(1.0);
+        assertThat(r.rulesPerWeftCpuSecond()).isEqualTo(1_000_000);
+        assertThat(r.otherCpu()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aSaturatedCallerIsWeftsLimit() {
+        assertThat(run(3.0, 0.4, 1.8, 0.8).limitKey()).isEqualTo("weft-caller");
+    }
+
+    @Test
+    void aFullMachineWithNoSaturatedThreadIsTheMachinesLimit() {
+        FlowInstallResult r = run(3.6, 1.6, 1.0, 1.0);
+        assertThat(r.limitKey()).isEqualTo("machine");
+        assertThat(r.limit()).contains("1.80 of 2 cores");
+    }
+
+    @Test
+    void idleCoresMeanNoCoreWasTheLimit() {
+        assertThat(run(1.0, 0.3, 0.2, 0.4).limitKey()).isEqualTo("none");
+    }
+}
