@@ -1,8 +1,8 @@
 package org.weft.openflow.channel;
 
 import com.google.common.collect.ImmutableSortedMap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -192,25 +192,49 @@ public final class OfSwitch {
         return request(xid -> factory.buildEchoRequest().setXid(xid).build());
     }
 
+    /** Builds the message at {@code index} of a batch, with its xid. */
+    @FunctionalInterface
+    public interface BatchMessages {
+        /**
+         * @throws IllegalArgumentException or {@link UnsupportedOperationException} when the
+         *     message cannot be built for the switch; nothing of the batch is sent then
+         */
+        OFMessage build(int index, long xid);
+    }
+
+    /** Bytes reserved per message before encoding a batch (an OF1.0 flow-mod with one action). */
+    private static final int BYTES_PER_MESSAGE = 80;
+
+    /** An OpenFlow header: a barrier request's whole length. */
+    private static final int BARRIER_BYTES = 8;
+
     /**
-     * Sends messages built with consecutive xids, then a barrier, in one write.
+     * Sends {@code count} messages built with consecutive xids, then a barrier: encoded on the
+     * calling thread straight into one pooled buffer, written and flushed once. Nothing is sent if
+     * a message cannot be built.
      *
      * @return completes when the barrier reply arrives, with the decoded errors of the messages the
      *     switch rejected; fails when the channel closes first, or with a {@link
      *     java.util.concurrent.TimeoutException} after {@link OfLimits#requestTimeout()}
+     * @throws IllegalArgumentException or {@link UnsupportedOperationException} from {@code
+     *     messages}
      */
-    public CompletableFuture<BatchResult> sendBatch(List<LongFunction<OFMessage>> messages) {
+    public CompletableFuture<BatchResult> sendBatch(int count, BatchMessages messages) {
         if (!channel.isActive()) {
             return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
         }
-        int n = messages.size();
-        long first = reserveXids(n + 1);
-        List<OFMessage> out = new ArrayList<>(n + 1);
-        for (int i = 0; i < n; i++) {
-            out.add(messages.get(i).apply(first + i));
+        long first = reserveXids(count + 1);
+        long barrierXid = first + count;
+        ByteBuf out = channel.alloc().ioBuffer(count * BYTES_PER_MESSAGE + BARRIER_BYTES);
+        try {
+            for (int i = 0; i < count; i++) {
+                messages.build(i, first + i).writeTo(out);
+            }
+            factory.buildBarrierRequest().setXid(barrierXid).build().writeTo(out);
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
         }
-        long barrierXid = first + n;
-        out.add(factory.buildBarrierRequest().setXid(barrierXid).build());
         CompletableFuture<BatchResult> done = pending.expectBarrier(first, barrierXid);
         channel.writeAndFlush(out, channel.voidPromise());
         if (!channel.isActive()) {
