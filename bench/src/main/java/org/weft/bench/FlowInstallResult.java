@@ -14,9 +14,11 @@ import java.util.Locale;
  *     weft-*} threads, the emulator's excepted)
  * @param callerCpu CPU the bench's submitting thread spent inside {@code FlowRuleService.apply}
  *     (translation and encoding run on the caller): Weft's work on a thread that is not Weft's
+ * @param benchCpu CPU the submitting thread spent outside {@code apply}: building the rules
  * @param emulatorCpu CPU of the emulated switches' event loop threads
  * @param emulatorThreads how many threads the emulated switches share
  * @param cores processors the JVM sees
+ * @param gcSeconds time the garbage collectors report spent collecting (pauses, wall time)
  */
 record FlowInstallResult(
         long rules,
@@ -25,9 +27,11 @@ record FlowInstallResult(
         double processCpu,
         double weftThreadsCpu,
         double callerCpu,
+        double benchCpu,
         double emulatorCpu,
         int emulatorThreads,
-        int cores) {
+        int cores,
+        double gcSeconds) {
 
     /** A thread counts as saturated above this share of one core. */
     private static final double SATURATED = 0.85;
@@ -41,9 +45,9 @@ record FlowInstallResult(
         return weftThreadsCpu + callerCpu;
     }
 
-    /** What is left of the process's CPU: the bench building rules, GC, JIT compiler threads. */
+    /** What is left of the process's CPU: GC, JIT compiler and other JVM threads. */
     double otherCpu() {
-        return processCpu < 0 ? -1 : Math.max(0, processCpu - weftCpu() - emulatorCpu);
+        return processCpu < 0 ? -1 : Math.max(0, processCpu - weftCpu() - benchCpu - emulatorCpu);
     }
 
     double cores(double cpuSeconds) {
@@ -76,11 +80,12 @@ record FlowInstallResult(
             return String.format(
                     Locale.ROOT,
                     "machine CPU-bound: the process used %.2f of %d cores (Weft %.2f, emulator"
-                            + " %.2f, other %.2f)",
+                            + " %.2f, bench %.2f, GC/JIT/other %.2f)",
                     process,
                     cores,
                     cores(weftCpu()),
                     emulator,
+                    cores(benchCpu),
                     cores(otherCpu()));
         }
         return String.format(

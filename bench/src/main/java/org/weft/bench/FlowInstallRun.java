@@ -48,6 +48,12 @@ final class FlowInstallRun {
     private final OpenFlowVersion version;
     private final Duration limit;
 
+    /** Rules pushed (and confirmed) before measuring, so the JIT has compiled the hot path. */
+    private int warmup;
+
+    /** Distinct matches per switch (0: every rule distinct); an ADD replaces an identical entry. */
+    private int tableSize;
+
     /** CPU nanoseconds the submitting thread spent inside {@code apply}. */
     private long callerNanos;
 
@@ -64,6 +70,21 @@ final class FlowInstallRun {
         this.inFlight = inFlight;
         this.version = version;
         this.limit = limit;
+    }
+
+    /** Pushes {@code rules} unmeasured rules first (0: none). */
+    FlowInstallRun withWarmup(int rules) {
+        this.warmup = rules;
+        return this;
+    }
+
+    /**
+     * Keeps each emulated switch's table at {@code entries} (0: unbounded): rule {@code i} matches
+     * the same address as rule {@code i + entries}, and its ADD replaces that entry.
+     */
+    FlowInstallRun withTableSize(int entries) {
+        this.tableSize = entries;
+        return this;
     }
 
     FlowInstallResult run() throws Exception {
@@ -102,12 +123,19 @@ final class FlowInstallRun {
                     Thread.sleep(5);
                 }
             }
+            if (warmup > 0) {
+                push(of.flowRuleService(), warmup, rules);
+                callerNanos = 0;
+            }
             long before = flowMods(sws);
             ThreadCpu emulator = ThreadCpu.named(EMULATOR_THREADS);
             WeftCpuClock weft = WeftCpuClock.start();
+            double gcBefore = gcSeconds();
             CpuMeter cpu = CpuMeter.start();
-            long confirmed = push(of.flowRuleService());
+            long submitterBefore = ThreadCpu.currentThreadNanos();
+            long confirmed = push(of.flowRuleService(), rules, 0);
             double secs = cpu.wallSeconds();
+            long submitter = ThreadCpu.currentThreadNanos() - submitterBefore;
             return new FlowInstallResult(
                     confirmed,
                     flowMods(sws) - before,
@@ -115,16 +143,19 @@ final class FlowInstallRun {
                     cpu.cpuSeconds(),
                     weft.weftCpuSeconds(),
                     callerNanos / 1e9,
+                    (submitter - callerNanos) / 1e9,
                     emulator.seconds(),
                     1,
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(),
+                    gcSeconds() - gcBefore);
         } finally {
             sws.forEach(EmulatedSwitch::close);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
         }
     }
 
-    private long push(FlowRuleService flows)
+    /** Pushes {@code count} rules numbered from {@code firstId}; the number confirmed. */
+    private long push(FlowRuleService flows, int count, int firstId)
             throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + limit.toNanos();
         Semaphore[] slots = new Semaphore[switchCount];
@@ -135,15 +166,15 @@ final class FlowInstallRun {
         List<CompletableFuture<?>> all = new ArrayList<>();
         int sent = 0;
         int round = 0;
-        while (sent < rules && failure.get() == null) {
+        while (sent < count && failure.get() == null) {
             int s = round++ % switchCount;
-            int n = Math.min(batch, rules - sent);
+            int n = Math.min(batch, count - sent);
             long left = deadline - System.nanoTime();
             if (!slots[s].tryAcquire(Math.max(0, left), TimeUnit.NANOSECONDS)) {
                 throw new TimeoutException("flow installation exceeded " + limit);
             }
             Semaphore slot = slots[s];
-            List<FlowRuleOperation> ops = batchFor(s, sent, n);
+            List<FlowRuleOperation> ops = batchFor(s, firstId + sent, n);
             long cpuBefore = ThreadCpu.currentThreadNanos();
             CompletableFuture<BatchResult> applied = flows.apply(Dpid.of(1 + s), ops);
             callerNanos += ThreadCpu.currentThreadNanos() - cpuBefore;
@@ -168,7 +199,7 @@ final class FlowInstallRun {
         return sent;
     }
 
-    private static List<FlowRuleOperation> batchFor(int s, int first, int n) {
+    private List<FlowRuleOperation> batchFor(int s, int first, int n) {
         Dpid dpid = Dpid.of(1 + s);
         List<FlowRuleOperation> ops = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -178,7 +209,7 @@ final class FlowInstallRun {
                             .priority(1000)
                             .match(
                                     FlowMatch.builder()
-                                            .ethDst(HostFrames.mac(s, id & 0xffffff))
+                                            .ethDst(HostFrames.mac(s, address(id)))
                                             .build())
                             .actions(FlowAction.output(1 + id % 4))
                             .cookie(Cookies.make(Cookies.CORE_APP, id))
@@ -186,6 +217,17 @@ final class FlowInstallRun {
             ops.add(FlowRuleOperation.add(rule));
         }
         return ops;
+    }
+
+    private int address(int id) {
+        return (tableSize > 0 ? id % tableSize : id) & 0xffffff;
+    }
+
+    private static double gcSeconds() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .mapToLong(gc -> Math.max(0, gc.getCollectionTime()))
+                        .sum()
+                / 1e3;
     }
 
     private static long flowMods(List<EmulatedSwitch> sws) {

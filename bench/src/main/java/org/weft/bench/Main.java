@@ -103,6 +103,20 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--of13", description = "OpenFlow 1.3 switches (default 1.0).")
         boolean of13;
 
+        @Option(
+                names = "--warmup",
+                defaultValue = "0",
+                description = "Rules pushed and confirmed before measuring (JIT warm-up).")
+        int warmup;
+
+        @Option(
+                names = "--table-size",
+                defaultValue = "0",
+                description =
+                        "Distinct matches per switch, 0 = every rule distinct; beyond it an ADD"
+                                + " replaces an identical entry (bounds the emulator's tables).")
+        int tableSize;
+
         @Option(names = "--limit-s", defaultValue = "120", description = "Give up after this.")
         long limitSeconds;
 
@@ -116,6 +130,8 @@ public final class Main implements Callable<Integer> {
                                     inFlight,
                                     of13 ? OpenFlowVersion.OF_13 : OpenFlowVersion.OF_10,
                                     Duration.ofSeconds(limitSeconds))
+                            .withWarmup(warmup)
+                            .withTableSize(tableSize)
                             .run();
             new Report(System.out).flows(switches, r);
             return r.rules() > 0 ? 0 : 1;

@@ -114,16 +114,20 @@ final class Report {
                 r.emulatorThreads());
         out.printf(
                 Locale.ROOT,
-                "  other CPU    %.2f s (bench building rules, GC, JIT); process %.2f s of %d cores%n",
+                "  bench CPU    %.2f s (building the rules); GC, JIT and other %.2f s"
+                        + " (GC pauses %.2f s); process %.2f s = %.2f of %d cores%n",
+                r.benchCpu(),
                 r.otherCpu(),
+                r.gcSeconds(),
                 r.processCpu(),
+                r.cores(r.processCpu()),
                 r.cores());
         out.printf(Locale.ROOT, "  limit: %s%n", r.limit());
         out.printf(
                 Locale.ROOT,
                 "RESULT mode=flows rules=%d seconds=%.3f rules_per_s=%.1f cpu_s=%.2f"
                         + " weft_cpu_s=%.3f weft_cores=%.2f emulator_cpu_s=%.3f"
-                        + " emulator_cores=%.2f rules_per_weft_cpu_s=%.0f limit=%s%n",
+                        + " emulator_cores=%.2f rules_per_weft_cpu_s=%.0f gc_s=%.2f limit=%s%n",
                 r.rules(),
                 r.seconds(),
                 r.rulesPerSecond(),
@@ -133,6 +137,7 @@ final class Report {
                 r.emulatorCpu(),
                 r.cores(r.emulatorCpu()),
                 r.rulesPerWeftCpuSecond(),
+                r.gcSeconds(),
                 r.limitKey());
     }
 

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class FlowInstallResultTest {
 
     private static FlowInstallResult run(double process, double weft, double caller, double emu) {
-        return new FlowInstallResult(1_000_000, 1_000_000, 2.0, process, weft, caller, emu, 1, 2);
+        return new FlowInstallResult(
+                1_000_000, 1_000_000, 2.0, process, weft, caller, 0.05, emu, 1, 2, 0.1);
     }
 
     @Test
@@ -17,7 +18,7 @@ class FlowInstallResultTest {
         assertThat(r.limit()).contains("0.95 cores");
         assertThat(r.weftCpu()).isEqualTo(1.0);
         assertThat(r.rulesPerWeftCpuSecond()).isEqualTo(1_000_000);
-        assertThat(r.otherCpu()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(r.otherCpu()).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
