@@ -14,6 +14,8 @@ import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
 import org.weft.net.PortNumber;
@@ -28,6 +30,8 @@ import org.weft.openflow.OfLimits;
  * the means to send messages and wait for what they cause (replies, barriers, errors). Thread-safe.
  */
 public final class OfSwitch {
+
+    private static final Logger log = LoggerFactory.getLogger(OfSwitch.class);
 
     private static final long MAX_XID = 0xffffffffL;
 
@@ -46,6 +50,7 @@ public final class OfSwitch {
     private volatile long rttNanos = -1;
 
     private final ChannelCounters counters;
+    private final OfLimits limits;
 
     OfSwitch(
             Channel channel,
@@ -61,6 +66,7 @@ public final class OfSwitch {
         this.connectedAtMillis = System.currentTimeMillis();
         this.remoteAddress = String.valueOf(channel.remoteAddress()).replaceFirst("^/", "");
         this.counters = counters;
+        this.limits = limits;
         this.pending = new PendingRequests(dpid, limits, counters, () -> onTimeout.accept(this));
         Map<PortNumber, Port> byNumber = new TreeMap<>();
         ports.forEach(p -> byNumber.put(p.number(), p));
@@ -234,6 +240,20 @@ public final class OfSwitch {
         } catch (RuntimeException e) {
             out.release();
             throw e;
+        }
+        // Checked here too, not only in BackPressure: writes queued from other threads and not
+        // yet run by the event loop count, so a fast caller cannot queue past the bound either.
+        long queued = ChannelCounters.outboundBytes(channel);
+        if (queued + out.readableBytes() > limits.maxOutboundBytes()) {
+            out.release();
+            log.warn(
+                    "Switch {} does not read: {} bytes queued for it and a batch of {} more;"
+                            + " closing its channel",
+                    dpid,
+                    queued,
+                    count);
+            channel.close();
+            return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
         }
         CompletableFuture<BatchResult> done = pending.expectBarrier(first, barrierXid);
         channel.writeAndFlush(out, channel.voidPromise());
