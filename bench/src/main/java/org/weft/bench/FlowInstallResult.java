@@ -19,6 +19,7 @@ import java.util.Locale;
  * @param emulatorThreads how many threads the emulated switches share
  * @param cores processors the JVM sees
  * @param gcSeconds time the garbage collectors report spent collecting (pauses, wall time)
+ * @param loadAverage the system's load average over the last minute at the end, -1 if unknown
  */
 record FlowInstallResult(
         long rules,
@@ -31,7 +32,8 @@ record FlowInstallResult(
         double emulatorCpu,
         int emulatorThreads,
         int cores,
-        double gcSeconds) {
+        double gcSeconds,
+        double loadAverage) {
 
     /** A thread counts as saturated above this share of one core. */
     private static final double SATURATED = 0.85;
@@ -57,6 +59,19 @@ record FlowInstallResult(
     /** Rules Weft confirms per second of its own CPU: its rate were it alone on a core. */
     double rulesPerWeftCpuSecond() {
         return weftCpu() <= 0 ? 0 : rules / weftCpu();
+    }
+
+    /** Rules the emulated switches take per second of their CPU: their rate alone on a core. */
+    double rulesPerEmulatorCpuSecond() {
+        return emulatorCpu <= 0 ? 0 : rules / emulatorCpu;
+    }
+
+    /**
+     * Which side would bound the rate with a core each (the one with fewer rules per CPU-second),
+     * whatever the machine's other jobs left this run.
+     */
+    String slowerSide() {
+        return rulesPerEmulatorCpuSecond() < rulesPerWeftCpuSecond() ? "emulator" : "Weft";
     }
 
     /** Whose core (or the machine) limited the run, in words with the CPU figure. */
@@ -90,10 +105,13 @@ record FlowInstallResult(
         }
         return String.format(
                 Locale.ROOT,
-                "no core saturated (process %.2f of %d cores): round trips, the in-flight window"
+                "no core saturated (process %.2f of %d cores%s): round trips, the in-flight window"
                         + " or other jobs on the machine",
                 process,
-                cores);
+                cores,
+                loadAverage < 0
+                        ? ""
+                        : String.format(Locale.ROOT, ", system load average %.1f", loadAverage));
     }
 
     /** One word for scripts: emulator, weft-caller, machine or none. */

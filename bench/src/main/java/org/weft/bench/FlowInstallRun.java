@@ -147,7 +147,9 @@ final class FlowInstallRun {
                     emulator.seconds(),
                     1,
                     Runtime.getRuntime().availableProcessors(),
-                    gcSeconds() - gcBefore);
+                    gcSeconds() - gcBefore,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
         } finally {
             sws.forEach(EmulatedSwitch::close);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);

@@ -91,7 +91,8 @@ public final class Main implements Callable<Integer> {
 
         @Option(
                 names = {"-k", "--rules"},
-                defaultValue = "100000")
+                defaultValue = "1000000",
+                description = "Rules to confirm, measured (default: ${DEFAULT-VALUE}).")
         int rules;
 
         @Option(names = "--batch", defaultValue = "100", description = "Rules per barrier.")
@@ -105,8 +106,10 @@ public final class Main implements Callable<Integer> {
 
         @Option(
                 names = "--warmup",
-                defaultValue = "0",
-                description = "Rules pushed and confirmed before measuring (JIT warm-up).")
+                defaultValue = "100000",
+                description =
+                        "Rules pushed and confirmed before measuring, so the JIT compiled the path"
+                                + " (default: ${DEFAULT-VALUE}).")
         int warmup;
 
         @Option(

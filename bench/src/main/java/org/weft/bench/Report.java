@@ -125,9 +125,17 @@ final class Report {
         out.printf(Locale.ROOT, "  limit: %s%n", r.limit());
         out.printf(
                 Locale.ROOT,
+                "  per CPU-second: Weft %.0f rules, emulator %.0f rules: with a core each, the"
+                        + " %s would be the limit%n",
+                r.rulesPerWeftCpuSecond(),
+                r.rulesPerEmulatorCpuSecond(),
+                r.slowerSide());
+        out.printf(
+                Locale.ROOT,
                 "RESULT mode=flows rules=%d seconds=%.3f rules_per_s=%.1f cpu_s=%.2f"
                         + " weft_cpu_s=%.3f weft_cores=%.2f emulator_cpu_s=%.3f"
-                        + " emulator_cores=%.2f rules_per_weft_cpu_s=%.0f gc_s=%.2f limit=%s%n",
+                        + " emulator_cores=%.2f rules_per_weft_cpu_s=%.0f"
+                        + " rules_per_emulator_cpu_s=%.0f gc_s=%.2f limit=%s%n",
                 r.rules(),
                 r.seconds(),
                 r.rulesPerSecond(),
@@ -137,6 +145,7 @@ final class Report {
                 r.emulatorCpu(),
                 r.cores(r.emulatorCpu()),
                 r.rulesPerWeftCpuSecond(),
+                r.rulesPerEmulatorCpuSecond(),
                 r.gcSeconds(),
                 r.limitKey());
     }

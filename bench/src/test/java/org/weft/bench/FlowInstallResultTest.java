@@ -8,7 +8,7 @@ class FlowInstallResultTest {
 
     private static FlowInstallResult run(double process, double weft, double caller, double emu) {
         return new FlowInstallResult(
-                1_000_000, 1_000_000, 2.0, process, weft, caller, 0.05, emu, 1, 2, 0.1);
+                1_000_000, 1_000_000, 2.0, process, weft, caller, 0.05, emu, 1, 2, 0.1, 1.5);
     }
 
     @Test
@@ -35,6 +35,18 @@ class FlowInstallResultTest {
 
     @Test
     void idleCoresMeanNoCoreWasTheLimit() {
-        assertThat(run(1.0, 0.3, 0.2, 0.4).limitKey()).isEqualTo("none");
+        FlowInstallResult r = run(1.0, 0.3, 0.2, 0.4);
+        assertThat(r.limitKey()).isEqualTo("none");
+        assertThat(r.limit()).contains("load average 1.5");
+    }
+
+    @Test
+    void theSideWithFewerRulesPerCpuSecondWouldBeTheLimitOnACoreEach() {
+        // Weft: 1,000,000 rules in 0.5 s of CPU; the emulator: in 0.8 s.
+        FlowInstallResult r = run(1.5, 0.3, 0.2, 0.8);
+        assertThat(r.rulesPerWeftCpuSecond()).isEqualTo(2_000_000);
+        assertThat(r.rulesPerEmulatorCpuSecond()).isEqualTo(1_250_000);
+        assertThat(r.slowerSide()).isEqualTo("emulator");
+        assertThat(run(1.5, 0.6, 0.4, 0.8).slowerSide()).isEqualTo("Weft");
     }
 }
