@@ -20,6 +20,8 @@ import java.util.Locale;
  * @param cores processors the JVM sees
  * @param gcSeconds time the garbage collectors report spent collecting (pauses, wall time)
  * @param loadAverage the system's load average over the last minute at the end, -1 if unknown
+ * @param gcCpu CPU of the garbage collector's threads, -1 if unknown
+ * @param jitCpu CPU of the JIT compiler threads, -1 if unknown
  */
 record FlowInstallResult(
         long rules,
@@ -33,7 +35,9 @@ record FlowInstallResult(
         int emulatorThreads,
         int cores,
         double gcSeconds,
-        double loadAverage) {
+        double loadAverage,
+        double gcCpu,
+        double jitCpu) {
 
     /** A thread counts as saturated above this share of one core. */
     private static final double SATURATED = 0.85;

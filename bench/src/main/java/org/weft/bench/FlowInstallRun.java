@@ -131,6 +131,7 @@ final class FlowInstallRun {
             ThreadCpu emulator = ThreadCpu.named(EMULATOR_THREADS);
             WeftCpuClock weft = WeftCpuClock.start();
             double gcBefore = gcSeconds();
+            JvmThreadCpu jvm = JvmThreadCpu.start();
             CpuMeter cpu = CpuMeter.start();
             long submitterBefore = ThreadCpu.currentThreadNanos();
             long confirmed = push(of.flowRuleService(), rules, 0);
@@ -149,7 +150,9 @@ final class FlowInstallRun {
                     Runtime.getRuntime().availableProcessors(),
                     gcSeconds() - gcBefore,
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                            .getSystemLoadAverage());
+                            .getSystemLoadAverage(),
+                    jvm.gcSeconds(),
+                    jvm.jitSeconds());
         } finally {
             sws.forEach(EmulatedSwitch::close);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);

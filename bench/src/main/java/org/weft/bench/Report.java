@@ -114,11 +114,13 @@ final class Report {
                 r.emulatorThreads());
         out.printf(
                 Locale.ROOT,
-                "  bench CPU    %.2f s (building the rules); GC, JIT and other %.2f s"
-                        + " (GC pauses %.2f s); process %.2f s = %.2f of %d cores%n",
+                "  bench CPU    %.2f s (building the rules); JVM %.2f s: GC threads %.2f s"
+                        + " (pauses %.2f s), JIT %.2f s; process %.2f s = %.2f of %d cores%n",
                 r.benchCpu(),
                 r.otherCpu(),
+                r.gcCpu(),
                 r.gcSeconds(),
+                r.jitCpu(),
                 r.processCpu(),
                 r.cores(r.processCpu()),
                 r.cores());
@@ -135,7 +137,7 @@ final class Report {
                 "RESULT mode=flows rules=%d seconds=%.3f rules_per_s=%.1f cpu_s=%.2f"
                         + " weft_cpu_s=%.3f weft_cores=%.2f emulator_cpu_s=%.3f"
                         + " emulator_cores=%.2f rules_per_weft_cpu_s=%.0f"
-                        + " rules_per_emulator_cpu_s=%.0f gc_s=%.2f limit=%s%n",
+                        + " rules_per_emulator_cpu_s=%.0f gc_s=%.2f gc_cpu_s=%.2f limit=%s%n",
                 r.rules(),
                 r.seconds(),
                 r.rulesPerSecond(),
@@ -147,6 +149,7 @@ final class Report {
                 r.rulesPerWeftCpuSecond(),
                 r.rulesPerEmulatorCpuSecond(),
                 r.gcSeconds(),
+                r.gcCpu(),
                 r.limitKey());
     }
 

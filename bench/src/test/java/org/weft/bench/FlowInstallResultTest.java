@@ -8,7 +8,8 @@ class FlowInstallResultTest {
 
     private static FlowInstallResult run(double process, double weft, double caller, double emu) {
         return new FlowInstallResult(
-                1_000_000, 1_000_000, 2.0, process, weft, caller, 0.05, emu, 1, 2, 0.1, 1.5);
+                1_000_000, 1_000_000, 2.0, process, weft, caller, 0.05, emu, 1, 2, 0.1, 1.5, 0.02,
+                0.01);
     }
 
     @Test
