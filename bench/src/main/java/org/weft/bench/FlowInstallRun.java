@@ -30,25 +30,16 @@ import org.weft.openflow.emulator.OpenFlowVersion;
 /**
  * Flow installation through Weft's driver in-process: K rules spread over the emulated switches in
  * barrier-confirmed batches through {@link FlowRuleService}, with a bounded number of batches in
- * flight per switch; the rate counts rules whose barrier was answered.
+ * flight per switch; the rate counts rules whose barrier was answered. The CPU is measured apart
+ * for Weft (its threads, and its work inside {@code apply} on the submitting thread) and for the
+ * emulated switches (their own event loop thread), so a report can say whose core was the limit.
  */
 final class FlowInstallRun {
 
     private static final Logger log = LoggerFactory.getLogger(FlowInstallRun.class);
 
-    /**
-     * What a flow installation run measured.
-     *
-     * @param rules rules confirmed by barriers
-     * @param flowModsSeen flow-mods the emulated switches received
-     * @param seconds from the first batch sent to the last barrier answered
-     * @param cpuSeconds CPU of the whole process (driver and switches share it), -1 if unknown
-     */
-    record Result(long rules, long flowModsSeen, double seconds, double cpuSeconds) {
-        double rulesPerSecond() {
-            return seconds <= 0 ? 0 : rules / seconds;
-        }
-    }
+    /** The emulated switches' event loop threads, named apart from Weft's. */
+    static final String EMULATOR_THREADS = "bench-emulator";
 
     private final int switchCount;
     private final int rules;
@@ -56,6 +47,15 @@ final class FlowInstallRun {
     private final int inFlight;
     private final OpenFlowVersion version;
     private final Duration limit;
+
+    /** Rules pushed (and confirmed) before measuring, so the JIT has compiled the hot path. */
+    private int warmup;
+
+    /** Distinct matches per switch (0: every rule distinct); an ADD replaces an identical entry. */
+    private int tableSize;
+
+    /** CPU nanoseconds the submitting thread spent inside {@code apply}. */
+    private long callerNanos;
 
     FlowInstallRun(
             int switchCount,
@@ -72,8 +72,24 @@ final class FlowInstallRun {
         this.limit = limit;
     }
 
-    Result run() throws Exception {
-        EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("bench-io", true));
+    /** Pushes {@code rules} unmeasured rules first (0: none). */
+    FlowInstallRun withWarmup(int rules) {
+        this.warmup = rules;
+        return this;
+    }
+
+    /**
+     * Keeps each emulated switch's table at {@code entries} (0: unbounded): rule {@code i} matches
+     * the same address as rule {@code i + entries}, and its ADD replaces that entry.
+     */
+    FlowInstallRun withTableSize(int entries) {
+        this.tableSize = entries;
+        return this;
+    }
+
+    FlowInstallResult run() throws Exception {
+        EventLoopGroup group =
+                new NioEventLoopGroup(1, new DefaultThreadFactory(EMULATOR_THREADS, true));
         List<EmulatedSwitch> sws = new ArrayList<>();
         try (OfController of =
                 new OfController(
@@ -107,19 +123,44 @@ final class FlowInstallRun {
                     Thread.sleep(5);
                 }
             }
+            if (warmup > 0) {
+                push(of.flowRuleService(), warmup, rules);
+                callerNanos = 0;
+            }
             long before = flowMods(sws);
+            ThreadCpu emulator = ThreadCpu.named(EMULATOR_THREADS);
+            WeftCpuClock weft = WeftCpuClock.start();
+            double gcBefore = gcSeconds();
+            JvmThreadCpu jvm = JvmThreadCpu.start();
             CpuMeter cpu = CpuMeter.start();
-            long confirmed = push(of.flowRuleService());
+            long submitterBefore = ThreadCpu.currentThreadNanos();
+            long confirmed = push(of.flowRuleService(), rules, 0);
             double secs = cpu.wallSeconds();
-            double cpuSecs = cpu.cpuSeconds();
-            return new Result(confirmed, flowMods(sws) - before, secs, cpuSecs);
+            long submitter = ThreadCpu.currentThreadNanos() - submitterBefore;
+            return new FlowInstallResult(
+                    confirmed,
+                    flowMods(sws) - before,
+                    secs,
+                    cpu.cpuSeconds(),
+                    weft.weftCpuSeconds(),
+                    callerNanos / 1e9,
+                    (submitter - callerNanos) / 1e9,
+                    emulator.seconds(),
+                    1,
+                    Runtime.getRuntime().availableProcessors(),
+                    gcSeconds() - gcBefore,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage(),
+                    jvm.gcSeconds(),
+                    jvm.jitSeconds());
         } finally {
             sws.forEach(EmulatedSwitch::close);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
         }
     }
 
-    private long push(FlowRuleService flows)
+    /** Pushes {@code count} rules numbered from {@code firstId}; the number confirmed. */
+    private long push(FlowRuleService flows, int count, int firstId)
             throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + limit.toNanos();
         Semaphore[] slots = new Semaphore[switchCount];
@@ -130,17 +171,19 @@ final class FlowInstallRun {
         List<CompletableFuture<?>> all = new ArrayList<>();
         int sent = 0;
         int round = 0;
-        while (sent < rules && failure.get() == null) {
+        while (sent < count && failure.get() == null) {
             int s = round++ % switchCount;
-            int n = Math.min(batch, rules - sent);
+            int n = Math.min(batch, count - sent);
             long left = deadline - System.nanoTime();
             if (!slots[s].tryAcquire(Math.max(0, left), TimeUnit.NANOSECONDS)) {
                 throw new TimeoutException("flow installation exceeded " + limit);
             }
             Semaphore slot = slots[s];
-            CompletableFuture<?> done =
-                    flows.apply(Dpid.of(1 + s), batchFor(s, sent, n))
-                            .thenApply(BatchResult::orThrow);
+            List<FlowRuleOperation> ops = batchFor(s, firstId + sent, n);
+            long cpuBefore = ThreadCpu.currentThreadNanos();
+            CompletableFuture<BatchResult> applied = flows.apply(Dpid.of(1 + s), ops);
+            callerNanos += ThreadCpu.currentThreadNanos() - cpuBefore;
+            CompletableFuture<?> done = applied.thenApply(BatchResult::orThrow);
             done.whenComplete(
                     (ok, e) -> {
                         slot.release();
@@ -161,7 +204,7 @@ final class FlowInstallRun {
         return sent;
     }
 
-    private static List<FlowRuleOperation> batchFor(int s, int first, int n) {
+    private List<FlowRuleOperation> batchFor(int s, int first, int n) {
         Dpid dpid = Dpid.of(1 + s);
         List<FlowRuleOperation> ops = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -171,7 +214,7 @@ final class FlowInstallRun {
                             .priority(1000)
                             .match(
                                     FlowMatch.builder()
-                                            .ethDst(HostFrames.mac(s, id & 0xffffff))
+                                            .ethDst(HostFrames.mac(s, address(id)))
                                             .build())
                             .actions(FlowAction.output(1 + id % 4))
                             .cookie(Cookies.make(Cookies.CORE_APP, id))
@@ -179,6 +222,17 @@ final class FlowInstallRun {
             ops.add(FlowRuleOperation.add(rule));
         }
         return ops;
+    }
+
+    private int address(int id) {
+        return (tableSize > 0 ? id % tableSize : id) & 0xffffff;
+    }
+
+    private static double gcSeconds() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .mapToLong(gc -> Math.max(0, gc.getCollectionTime()))
+                        .sum()
+                / 1e3;
     }
 
     private static long flowMods(List<EmulatedSwitch> sws) {

@@ -92,7 +92,8 @@ public final class Main implements Callable<Integer> {
 
         @Option(
                 names = {"-k", "--rules"},
-                defaultValue = "100000")
+                defaultValue = "1000000",
+                description = "Rules to confirm, measured (default: ${DEFAULT-VALUE}).")
         int rules;
 
         @Option(names = "--batch", defaultValue = "100", description = "Rules per barrier.")
@@ -104,12 +105,28 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--of13", description = "OpenFlow 1.3 switches (default 1.0).")
         boolean of13;
 
+        @Option(
+                names = "--warmup",
+                defaultValue = "100000",
+                description =
+                        "Rules pushed and confirmed before measuring, so the JIT compiled the path"
+                                + " (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(
+                names = "--table-size",
+                defaultValue = "0",
+                description =
+                        "Distinct matches per switch, 0 = every rule distinct; beyond it an ADD"
+                                + " replaces an identical entry (bounds the emulator's tables).")
+        int tableSize;
+
         @Option(names = "--limit-s", defaultValue = "120", description = "Give up after this.")
         long limitSeconds;
 
         @Override
         public Integer call() throws Exception {
-            FlowInstallRun.Result r =
+            FlowInstallResult r =
                     new FlowInstallRun(
                                     switches,
                                     rules,
@@ -117,6 +134,8 @@ public final class Main implements Callable<Integer> {
                                     inFlight,
                                     of13 ? OpenFlowVersion.OF_13 : OpenFlowVersion.OF_10,
                                     Duration.ofSeconds(limitSeconds))
+                            .withWarmup(warmup)
+                            .withTableSize(tableSize)
                             .run();
             new Report(System.out).flows(switches, r);
             return r.rules() > 0 ? 0 : 1;

@@ -87,24 +87,70 @@ final class Report {
                 r.unmatched());
     }
 
-    void flows(int switches, FlowInstallRun.Result r) {
+    void flows(int switches, FlowInstallResult r) {
         out.printf(
                 Locale.ROOT,
                 "flows: %d rules over %d switches confirmed in %.2f s: %.0f rules/s"
-                        + " (switches saw %d flow-mods; process CPU %.2f s)%n",
+                        + " (switches saw %d flow-mods)%n",
                 r.rules(),
                 switches,
                 r.seconds(),
                 r.rulesPerSecond(),
-                r.flowModsSeen(),
-                r.cpuSeconds());
+                r.flowModsSeen());
         out.printf(
                 Locale.ROOT,
-                "RESULT mode=flows rules=%d seconds=%.3f rules_per_s=%.1f cpu_s=%.2f%n",
+                "  Weft CPU     %.2f s = %.2f cores (its threads %.2f s, apply() on the caller"
+                        + " %.2f s): %.0f rules per Weft CPU-second%n",
+                r.weftCpu(),
+                r.cores(r.weftCpu()),
+                r.weftThreadsCpu(),
+                r.callerCpu(),
+                r.rulesPerWeftCpuSecond());
+        out.printf(
+                Locale.ROOT,
+                "  emulator CPU %.2f s = %.2f cores (%d thread(s))%n",
+                r.emulatorCpu(),
+                r.cores(r.emulatorCpu()),
+                r.emulatorThreads());
+        out.printf(
+                Locale.ROOT,
+                "  bench CPU    %.2f s (building the rules); JVM %.2f s: GC threads %.2f s"
+                        + " (pauses %.2f s), JIT %.2f s; process %.2f s = %.2f of %d cores%n",
+                r.benchCpu(),
+                r.otherCpu(),
+                r.gcCpu(),
+                r.gcSeconds(),
+                r.jitCpu(),
+                r.processCpu(),
+                r.cores(r.processCpu()),
+                r.cores());
+        out.printf(Locale.ROOT, "  limit: %s%n", r.limit());
+        out.printf(
+                Locale.ROOT,
+                "  per CPU-second: Weft %.0f rules, emulator %.0f rules: with a core each, the"
+                        + " %s would be the limit%n",
+                r.rulesPerWeftCpuSecond(),
+                r.rulesPerEmulatorCpuSecond(),
+                r.slowerSide());
+        out.printf(
+                Locale.ROOT,
+                "RESULT mode=flows rules=%d seconds=%.3f rules_per_s=%.1f cpu_s=%.2f"
+                        + " weft_cpu_s=%.3f weft_cores=%.2f emulator_cpu_s=%.3f"
+                        + " emulator_cores=%.2f rules_per_weft_cpu_s=%.0f"
+                        + " rules_per_emulator_cpu_s=%.0f gc_s=%.2f gc_cpu_s=%.2f limit=%s%n",
                 r.rules(),
                 r.seconds(),
                 r.rulesPerSecond(),
-                r.cpuSeconds());
+                r.processCpu(),
+                r.weftCpu(),
+                r.cores(r.weftCpu()),
+                r.emulatorCpu(),
+                r.cores(r.emulatorCpu()),
+                r.rulesPerWeftCpuSecond(),
+                r.rulesPerEmulatorCpuSecond(),
+                r.gcSeconds(),
+                r.gcCpu(),
+                r.limitKey());
     }
 
     void scale(ScaleRun.Result r) {

@@ -54,11 +54,15 @@ class GeneratorSmokeTest {
 
     @Test
     void flowInstallConfirmsRules() throws Exception {
-        FlowInstallRun.Result r =
+        FlowInstallResult r =
                 new FlowInstallRun(2, 200, 50, 2, OpenFlowVersion.OF_13, Duration.ofSeconds(30))
                         .run();
         assertThat(r.rules()).isEqualTo(200);
         assertThat(r.flowModsSeen()).isGreaterThanOrEqualTo(200);
         assertThat(r.rulesPerSecond()).isPositive();
+        // Both sides did work on their own threads, measured apart.
+        assertThat(r.emulatorCpu()).isPositive();
+        assertThat(r.weftCpu()).isPositive();
+        assertThat(r.callerCpu()).isPositive();
     }
 }

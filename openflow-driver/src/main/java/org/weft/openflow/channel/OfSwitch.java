@@ -1,8 +1,8 @@
 package org.weft.openflow.channel;
 
 import com.google.common.collect.ImmutableSortedMap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +14,8 @@ import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
 import org.weft.net.PortNumber;
@@ -28,6 +30,8 @@ import org.weft.openflow.OfLimits;
  * the means to send messages and wait for what they cause (replies, barriers, errors). Thread-safe.
  */
 public final class OfSwitch {
+
+    private static final Logger log = LoggerFactory.getLogger(OfSwitch.class);
 
     private static final long MAX_XID = 0xffffffffL;
 
@@ -46,6 +50,7 @@ public final class OfSwitch {
     private volatile long rttNanos = -1;
 
     private final ChannelCounters counters;
+    private final OfLimits limits;
 
     OfSwitch(
             Channel channel,
@@ -61,6 +66,7 @@ public final class OfSwitch {
         this.connectedAtMillis = System.currentTimeMillis();
         this.remoteAddress = String.valueOf(channel.remoteAddress()).replaceFirst("^/", "");
         this.counters = counters;
+        this.limits = limits;
         this.pending = new PendingRequests(dpid, limits, counters, () -> onTimeout.accept(this));
         Map<PortNumber, Port> byNumber = new TreeMap<>();
         ports.forEach(p -> byNumber.put(p.number(), p));
@@ -192,25 +198,63 @@ public final class OfSwitch {
         return request(xid -> factory.buildEchoRequest().setXid(xid).build());
     }
 
+    /** Builds the message at {@code index} of a batch, with its xid. */
+    @FunctionalInterface
+    public interface BatchMessages {
+        /**
+         * @throws IllegalArgumentException or {@link UnsupportedOperationException} when the
+         *     message cannot be built for the switch; nothing of the batch is sent then
+         */
+        OFMessage build(int index, long xid);
+    }
+
+    /** Bytes reserved per message before encoding a batch (an OF1.0 flow-mod with one action). */
+    private static final int BYTES_PER_MESSAGE = 80;
+
+    /** An OpenFlow header: a barrier request's whole length. */
+    private static final int BARRIER_BYTES = 8;
+
     /**
-     * Sends messages built with consecutive xids, then a barrier, in one write.
+     * Sends {@code count} messages built with consecutive xids, then a barrier: encoded on the
+     * calling thread straight into one pooled buffer, written and flushed once. Nothing is sent if
+     * a message cannot be built.
      *
      * @return completes when the barrier reply arrives, with the decoded errors of the messages the
      *     switch rejected; fails when the channel closes first, or with a {@link
      *     java.util.concurrent.TimeoutException} after {@link OfLimits#requestTimeout()}
+     * @throws IllegalArgumentException or {@link UnsupportedOperationException} from {@code
+     *     messages}
      */
-    public CompletableFuture<BatchResult> sendBatch(List<LongFunction<OFMessage>> messages) {
+    public CompletableFuture<BatchResult> sendBatch(int count, BatchMessages messages) {
         if (!channel.isActive()) {
             return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
         }
-        int n = messages.size();
-        long first = reserveXids(n + 1);
-        List<OFMessage> out = new ArrayList<>(n + 1);
-        for (int i = 0; i < n; i++) {
-            out.add(messages.get(i).apply(first + i));
+        long first = reserveXids(count + 1);
+        long barrierXid = first + count;
+        ByteBuf out = channel.alloc().ioBuffer(count * BYTES_PER_MESSAGE + BARRIER_BYTES);
+        try {
+            for (int i = 0; i < count; i++) {
+                messages.build(i, first + i).writeTo(out);
+            }
+            factory.buildBarrierRequest().setXid(barrierXid).build().writeTo(out);
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
         }
-        long barrierXid = first + n;
-        out.add(factory.buildBarrierRequest().setXid(barrierXid).build());
+        // Checked here too, not only in BackPressure: writes queued from other threads and not
+        // yet run by the event loop count, so a fast caller cannot queue past the bound either.
+        long queued = ChannelCounters.outboundBytes(channel);
+        if (queued + out.readableBytes() > limits.maxOutboundBytes()) {
+            out.release();
+            log.warn(
+                    "Switch {} does not read: {} bytes queued for it and a batch of {} more;"
+                            + " closing its channel",
+                    dpid,
+                    queued,
+                    count);
+            channel.close();
+            return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
+        }
         CompletableFuture<BatchResult> done = pending.expectBarrier(first, barrierXid);
         channel.writeAndFlush(out, channel.voidPromise());
         if (!channel.isActive()) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongFunction;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFVersion;
@@ -44,18 +43,18 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService, F
             return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
         }
         OFFactory f = sw.get().factory();
-        List<LongFunction<OFMessage>> msgs = new ArrayList<>(operations.size());
         for (FlowRuleOperation op : operations) {
             if (!op.rule().dpid().equals(dpid)) {
                 return CompletableFuture.failedFuture(
                         new IllegalArgumentException(
                                 "rule for " + op.rule().dpid() + " in a batch for " + dpid));
             }
-            msgs.add(xid -> OfFlowMods.toFlowMod(f, op, xid));
         }
-        CompletableFuture<BatchResult> batch = send(sw.get(), msgs);
+        int n = operations.size();
+        CompletableFuture<BatchResult> batch =
+                send(sw.get(), n, (i, xid) -> OfFlowMods.toFlowMod(f, operations.get(i), xid));
         if (!batch.isCompletedExceptionally()) {
-            flowMods.add(msgs.size());
+            flowMods.add(n);
         }
         return batch;
     }
@@ -113,21 +112,22 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService, F
                     new UnsupportedOperationException(
                             "switch " + dpid + " speaks OpenFlow 1.0, which has no groups"));
         }
-        List<LongFunction<OFMessage>> msgs = new ArrayList<>(operations.size());
-        for (GroupOperation op : operations) {
-            msgs.add(xid -> OfFlowMods.toGroupMod(f, op, xid));
-        }
-        return send(sw.get(), msgs);
+        return send(
+                sw.get(),
+                operations.size(),
+                (i, xid) -> OfFlowMods.toGroupMod(f, operations.get(i), xid));
     }
 
-    private CompletableFuture<BatchResult> send(OfSwitch sw, List<LongFunction<OFMessage>> msgs) {
+    /** Encodes the batch straight into the channel's buffer, then its barrier: one write. */
+    private CompletableFuture<BatchResult> send(
+            OfSwitch sw, int count, OfSwitch.BatchMessages msgs) {
         CompletableFuture<BatchResult> f;
         try {
-            f = sw.sendBatch(msgs);
+            f = sw.sendBatch(count, msgs);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             return CompletableFuture.failedFuture(e);
         }
         // The caller hears of the batch after it was counted and the listeners were told.
-        return f.whenComplete((r, e) -> failures.observe(sw.dpid(), msgs.size(), r, e));
+        return f.whenComplete((r, e) -> failures.observe(sw.dpid(), count, r, e));
     }
 }

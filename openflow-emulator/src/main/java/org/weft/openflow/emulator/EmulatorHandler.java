@@ -97,6 +97,12 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
         }
     }
 
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+        ctx.fireChannelReadComplete();
+    }
+
     /** Reads the packet-out's actions (refusing ones it does not model) and tells the hook. */
     private void packetOut(ChannelHandlerContext ctx, OFPacketOut po) {
         sw.counters().packetOuts.increment();
@@ -202,7 +208,8 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
         if (!handshake && (sw.faults().barrierSilent() || sw.faults().hold(req.getXid()))) {
             return;
         }
-        ctx.writeAndFlush(f.buildBarrierReply().setXid(req.getXid()).build());
+        // Flushed once the read burst is processed: one write for every barrier of the burst.
+        ctx.write(f.buildBarrierReply().setXid(req.getXid()).build());
         if (featuresSent) {
             handshakeDone.countDown();
         }
