@@ -2,13 +2,15 @@
 # Weft vs ovs-testcontroller, cbench style; and Weft under a packet-in flood. See bench/README.md.
 #
 #   bench/run.sh compare [--quick] [--rounds N] [--seconds S] [--warmup S] [--switches N]
-#                        [--hosts M] [--window W] [--port P] [--no-build]
+#                        [--hosts M] [--window W] [--port P] [--alone "64 256"] [--no-build]
 #   bench/run.sh flood   [--switches "16 64"] [--seconds S] [--hosts M] [--jar WEFT_JAR] [--no-build]
 #
 # compare alternates Weft and ovs-testcontroller (throughput run, then latency run, each against a
-# freshly started controller), controller pinned to core 0 and generator to core 1, and ends with
+# freshly started controller), controller pinned to core 0 and generator to core 1, then runs Weft
+# alone at each --alone switch count (ovs-testcontroller serves at most 16), and ends with
 #   RATIO packet-in-throughput weft/ovs-testcontroller: X.XX
 #   RATIO packet-in-latency-p50 weft/ovs-testcontroller: X.XX
+#   RATIO packet-in-latency-p99 weft/ovs-testcontroller: X.XX
 # flood starts Weft (core 0) freshly for each switch count and runs weft-bench flood (core 1)
 # against it with its PID and REST port; each run ends with a RESULT mode=flood line.
 set -euo pipefail
@@ -16,7 +18,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 [[ $# -ge 1 && ( $1 == compare || $1 == flood ) ]] || usage
 MODE=$1
@@ -24,10 +26,11 @@ shift
 if [[ $MODE == flood ]]; then
   exec "$ROOT/bench/flood.sh" "$@"
 fi
-ROUNDS=3 SECONDS_=6 WARMUP=2 SWITCHES=16 HOSTS=1000 WINDOW=16 PORT="" BUILD=1
+ROUNDS=3 SECONDS_=6 WARMUP=2 SWITCHES=16 HOSTS=1000 WINDOW=16 PORT="" BUILD=1 ALONE="64 256"
 while [[ $# -gt 0 ]]; do
   case $1 in
-    --quick) ROUNDS=1 SECONDS_=2 WARMUP=1 SWITCHES=4 HOSTS=100 ;;
+    --quick) ROUNDS=1 SECONDS_=2 WARMUP=1 SWITCHES=4 HOSTS=100 ALONE="" ;;
+    --alone) ALONE=$2; shift ;;
     --rounds) ROUNDS=$2; shift ;;
     --seconds) SECONDS_=$2; shift ;;
     --warmup) WARMUP=$2; shift ;;
@@ -101,13 +104,15 @@ field() { # file key -> value from the RESULT line
   sed -n "s/^RESULT .*\b$2=\([0-9.]*\).*/\1/p" "$1" | tail -1
 }
 
-run_one() { # controller mode round
+run_one() { # controller mode round [switches]
+  local n=${4:-$SWITCHES}
   local log="$OUT/$1-$2-$3"
+  [[ $n != "$SWITCHES" ]] && log="$OUT/$1-$n-$2-$3"
   start_controller "$1" "$log.controller.log"
   local extra=()
   [[ $2 == throughput ]] && extra=(--window "$WINDOW")
   "${GEN_PIN[@]}" timeout $((SECONDS_ + WARMUP + 90)) java -jar "$BENCH_JAR" "$2" \
-    --controller "127.0.0.1:$PORT" --switches "$SWITCHES" --hosts "$HOSTS" \
+    --controller "127.0.0.1:$PORT" --switches "$n" --hosts "$HOSTS" \
     --warmup "$WARMUP" --seconds "$SECONDS_" "${extra[@]}" >"$log.out" 2>"$log.err" \
     || echo "generator failed ($1 $2 round $3); see $log.err" >&2
   local cpu
@@ -115,10 +120,16 @@ run_one() { # controller mode round
   stop_controller
   local v
   if [[ $2 == throughput ]]; then v=$(field "$log.out" flowmods_per_s); else v=$(field "$log.out" p50_us); fi
-  printf '%-18s %-10s round %d: %s %s (generator %s cores, controller CPU %s s for the whole run)\n' \
-    "$1" "$2" "$3" "${v:-n/a}" "$([[ $2 == throughput ]] && echo flow-mods/s || echo us p50)" \
+  local p99=""
+  [[ $2 == latency ]] && p99=$(field "$log.out" p99_us)
+  printf '%-18s %3d switches %-10s round %d: %s %s%s (generator %s cores, controller CPU %s s for the whole run)\n' \
+    "$1" "$n" "$2" "$3" "${v:-n/a}" "$([[ $2 == throughput ]] && echo flow-mods/s || echo us p50)" \
+    "$([[ $2 == latency ]] && echo ", p99 ${p99:-n/a} us")" \
     "$(field "$log.out" generator_cores)" "$cpu" | tee -a "$OUT/summary.txt"
-  [[ -n $v ]] && echo "$v" >>"$OUT/$1-$2.values"
+  local key="$1"
+  [[ $n != "$SWITCHES" ]] && key="$1-$n"
+  [[ -n $v ]] && echo "$v" >>"$OUT/$key-$2.values"
+  [[ -n $p99 ]] && echo "$p99" >>"$OUT/$key-$2-p99.values"
   return 0
 }
 
@@ -128,6 +139,13 @@ for r in $(seq 1 "$ROUNDS"); do
   for ctl in weft ovs-testcontroller; do
     run_one "$ctl" throughput "$r"
     run_one "$ctl" latency "$r"
+  done
+done
+
+for n in $ALONE; do
+  for r in $(seq 1 "$ROUNDS"); do
+    run_one weft throughput "$r" "$n"
+    run_one weft latency "$r" "$n"
   done
 done
 
@@ -147,7 +165,17 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 
       printf '%-18s %-10s min %s  median %s  max %s  (%s)\n' "$ctl" "$mode" "$mn" "$md" "$mx" "$unit"
     done
   done
+  for ctl in weft ovs-testcontroller; do
+    read -r mn md mx < <(stats "$OUT/$ctl-latency-p99.values")
+    printf '%-18s %-10s min %s  median %s  max %s  (us p99)\n' "$ctl" latency "$mn" "$md" "$mx"
+  done
+  for n in $ALONE; do
+    printf 'weft alone, %d switches: throughput median %s flow-mods/s, latency median p50 %s us, p99 %s us\n' "$n" \
+      "$(median "$OUT/weft-$n-throughput.values")" "$(median "$OUT/weft-$n-latency.values")" \
+      "$(median "$OUT/weft-$n-latency-p99.values")"
+  done
   echo "results and logs: $OUT"
   echo "RATIO packet-in-throughput weft/ovs-testcontroller: $(ratio "$(median "$OUT/weft-throughput.values")" "$(median "$OUT/ovs-testcontroller-throughput.values")")"
   echo "RATIO packet-in-latency-p50 weft/ovs-testcontroller: $(ratio "$(median "$OUT/weft-latency.values")" "$(median "$OUT/ovs-testcontroller-latency.values")")"
+  echo "RATIO packet-in-latency-p99 weft/ovs-testcontroller: $(ratio "$(median "$OUT/weft-latency-p99.values")" "$(median "$OUT/ovs-testcontroller-latency-p99.values")")"
 } | tee -a "$OUT/summary.txt"
