@@ -106,13 +106,16 @@ field() { # file key -> value from the RESULT line
 
 run_one() { # controller mode round [switches]
   local n=${4:-$SWITCHES}
+  # Weft's host table holds 100,000 hosts by default: more switches get fewer hosts each.
+  local hosts=$HOSTS
+  ((n * hosts > 90000)) && hosts=$((90000 / n))
   local log="$OUT/$1-$2-$3"
   [[ $n != "$SWITCHES" ]] && log="$OUT/$1-$n-$2-$3"
   start_controller "$1" "$log.controller.log"
   local extra=()
   [[ $2 == throughput ]] && extra=(--window "$WINDOW")
   "${GEN_PIN[@]}" timeout $((SECONDS_ + WARMUP + 90)) java -jar "$BENCH_JAR" "$2" \
-    --controller "127.0.0.1:$PORT" --switches "$n" --hosts "$HOSTS" \
+    --controller "127.0.0.1:$PORT" --switches "$n" --hosts "$hosts" \
     --warmup "$WARMUP" --seconds "$SECONDS_" "${extra[@]}" >"$log.out" 2>"$log.err" \
     || echo "generator failed ($1 $2 round $3); see $log.err" >&2
   local cpu
@@ -122,8 +125,8 @@ run_one() { # controller mode round [switches]
   if [[ $2 == throughput ]]; then v=$(field "$log.out" flowmods_per_s); else v=$(field "$log.out" p50_us); fi
   local p99=""
   [[ $2 == latency ]] && p99=$(field "$log.out" p99_us)
-  printf '%-18s %3d switches %-10s round %d: %s %s%s (generator %s cores, controller CPU %s s for the whole run)\n' \
-    "$1" "$n" "$2" "$3" "${v:-n/a}" "$([[ $2 == throughput ]] && echo flow-mods/s || echo us p50)" \
+  printf '%-18s %3d switches x %4d hosts %-10s round %d: %s %s%s (generator %s cores, controller CPU %s s for the whole run)\n' \
+    "$1" "$n" "$hosts" "$2" "$3" "${v:-n/a}" "$([[ $2 == throughput ]] && echo flow-mods/s || echo us p50)" \
     "$([[ $2 == latency ]] && echo ", p99 ${p99:-n/a} us")" \
     "$(field "$log.out" generator_cores)" "$cpu" | tee -a "$OUT/summary.txt"
   local key="$1"
