@@ -46,8 +46,9 @@ import org.weft.time.TimeSource;
  * batchWindow} after its first event (a timer of the {@link TimeSource}; later events do not extend
  * it), at once when it holds {@code maxBatchEvents} or a lost link or switch, and after {@link
  * #MEASUREMENT_WINDOW_FACTOR} windows when it holds only latency samples. A closed batch is rebuilt
- * on the writer: the snapshot is rebuilt from the device and link services and published with a
- * volatile write when something changed. Readers call {@link #currentSnapshot()} without locks.
+ * on the writer (batches that closed while a rebuild ran are merged into the next): the snapshot is
+ * rebuilt from the device and link services and published with a volatile write when something
+ * changed. Readers call {@link #currentSnapshot()} without locks.
  */
 public final class TopologyManager implements TopologyService {
 
@@ -86,6 +87,12 @@ public final class TopologyManager implements TopologyService {
 
     /** Batches closed and waiting for the writer (guarded by {@code this}). */
     private final ArrayDeque<List<AbstractEvent<?, ?>>> closed = new ArrayDeque<>();
+
+    /**
+     * Whether a writer task is queued or running that will publish every closed batch (guarded by
+     * {@code this}): batches that close meanwhile join it instead of queuing a task each.
+     */
+    private boolean publishQueued;
 
     /** A manager whose rebuilds run on a thread of its own ("weft-topology"). */
     public TopologyManager(
@@ -189,9 +196,18 @@ public final class TopologyManager implements TopologyService {
     }
 
     private void publishLater() {
+        synchronized (this) {
+            if (publishQueued) {
+                return;
+            }
+            publishQueued = true;
+        }
         try {
             writer.execute(this::publishClosed);
         } catch (RejectedExecutionException e) {
+            synchronized (this) {
+                publishQueued = false;
+            }
             log.debug("Topology stopped; batch not published", e);
         }
     }
@@ -236,22 +252,34 @@ public final class TopologyManager implements TopologyService {
     }
 
     /**
-     * Rebuilds once per closed batch, in order (on the writer, or at stop). Lock order: {@code
-     * rebuildLock}, then {@code this}.
+     * Rebuilds once for every batch closed so far (on the writer, or at stop): a rebuild reads the
+     * services' state as it is now, so batches that closed while the last one was rebuilt are
+     * merged into one rebuild with all their events as reasons, in order, instead of one rebuild
+     * each. Lock order: {@code rebuildLock}, then {@code this}.
      */
     private void publishClosed() {
         synchronized (rebuildLock) {
             while (true) {
                 List<AbstractEvent<?, ?>> batch;
                 synchronized (this) {
-                    batch = closed.poll();
-                }
-                if (batch == null) {
-                    return;
+                    if (closed.isEmpty()) {
+                        publishQueued = false;
+                        return;
+                    }
+                    batch = closed.size() == 1 ? closed.poll() : drainClosed();
                 }
                 rebuildSafely(batch);
             }
         }
+    }
+
+    /** Every closed batch as one, in order (lock held). */
+    private List<AbstractEvent<?, ?>> drainClosed() {
+        List<AbstractEvent<?, ?>> all = new ArrayList<>();
+        for (List<AbstractEvent<?, ?>> b = closed.poll(); b != null; b = closed.poll()) {
+            all.addAll(b);
+        }
+        return all;
     }
 
     /**

@@ -42,6 +42,45 @@ class TopologyManagerTest {
         start(window, 1000);
     }
 
+    @Test
+    void batchesThatCloseWhileTheWriterIsBusyAreRebuiltOnce() {
+        devices.connect(1, 2);
+        devices.connect(2, 2);
+        devices.connect(3, 2);
+        List<Runnable> held = new ArrayList<>();
+        topology =
+                new TopologyManager(
+                        devices,
+                        links,
+                        Runnable::run,
+                        held::add,
+                        time,
+                        Duration.ofMillis(20),
+                        1000);
+        topology.addListener(events::add);
+        devices.addListener(links);
+        topology.start();
+        events.clear();
+        long batchesBefore = topology.batchCount();
+
+        links.linkSeen(link(1), 1_000, 10_000);
+        time.advance(Duration.ofMillis(20));
+        links.linkSeen(link(2), 1_000, 10_000);
+        time.advance(Duration.ofMillis(20));
+        assertThat(held).as("one writer task for both closed batches").hasSize(1);
+
+        held.remove(0).run();
+
+        assertThat(events).singleElement();
+        assertThat(last().addedLinks()).containsExactlyInAnyOrder(link(1), link(2));
+        assertThat(last().reasons()).hasSize(2);
+        assertThat(topology.batchCount()).isEqualTo(batchesBefore + 1);
+
+        links.linkSeen(link(1).reverse(), 1_000, 10_000);
+        time.advance(Duration.ofMillis(20));
+        assertThat(held).as("a batch after the writer finished queues a task again").hasSize(1);
+    }
+
     @AfterEach
     void tearDown() {
         topology.stop();
