@@ -69,6 +69,9 @@ final class OfHandshake {
     private Keepalive keepalive;
     private String remote = "?";
 
+    /** Counted in {@link IoThreadHandshakes} from start until ACTIVE or CLOSED. */
+    private boolean counted;
+
     OfHandshake(
             OfConfig config,
             OfSwitchRegistry registry,
@@ -124,13 +127,15 @@ final class OfHandshake {
 
     /** The switch is misbehaving or gone: nothing more is handled. */
     void close() {
-        state = State.CLOSED;
+        enter(State.CLOSED);
     }
 
     /** The connection is up: our HELLO goes out and the handshake timer starts. */
     void start(ChannelHandlerContext ctx) {
         remote = String.valueOf(ctx.channel().remoteAddress()).replaceFirst("^/", "");
         log.debug("Connection from {}", remote);
+        counted = true;
+        IoThreadHandshakes.started();
         ctx.writeAndFlush(OfVersions.hello(OfVersions.SUPPORTED, 0));
         handshakeTimer =
                 ctx.executor()
@@ -140,10 +145,19 @@ final class OfHandshake {
                                 TimeUnit.MILLISECONDS);
     }
 
+    /** Moves to {@code next}; an ACTIVE or CLOSED handshake stops counting as under way. */
+    private void enter(State next) {
+        state = next;
+        if (counted && (next == State.ACTIVE || next == State.CLOSED)) {
+            counted = false;
+            IoThreadHandshakes.ended();
+        }
+    }
+
     /** The connection is gone: timers stop and the switch, if any, is unregistered. */
     void stop() {
         State was = state;
-        state = State.CLOSED;
+        enter(State.CLOSED);
         cancel(handshakeTimer);
         if (keepalive != null) {
             keepalive.stop();
@@ -190,7 +204,7 @@ final class OfHandshake {
                             OfErrorReplies.helloFailed(
                                     hello.getVersion(), hello.getXid(), "no common version"))
                     .addListener(f -> ctx.close());
-            state = State.CLOSED;
+            enter(State.CLOSED);
             return;
         }
         factory = OFFactories.getFactory(v.get());
@@ -226,7 +240,7 @@ final class OfHandshake {
                     remote,
                     config.limits().maxMultipartParts(),
                     config.limits().maxMultipartBytes());
-            state = State.CLOSED;
+            enter(State.CLOSED);
             ctx.close();
             return;
         }
@@ -313,11 +327,11 @@ final class OfHandshake {
             return;
         }
         if (!admitted) {
-            state = State.CLOSED;
+            enter(State.CLOSED);
             ctx.close();
             return;
         }
-        state = State.ACTIVE;
+        enter(State.ACTIVE);
         cancel(handshakeTimer);
         keepalive = new Keepalive(ctx, sw, config, nanoClock, gate);
         log.info(

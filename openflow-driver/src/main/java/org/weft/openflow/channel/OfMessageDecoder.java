@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.CorruptedFrameException;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.projectfloodlight.openflow.exceptions.OFParseError;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFMessage;
@@ -28,6 +29,9 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
     private final PacketInAdmission admission;
     private final ReadGate gate;
 
+    /** Whether the apps' queue for this switch is full; null until the switch is registered. */
+    private BooleanSupplier backlogFull;
+
     /**
      * A controller channel's decoder: packet-ins pass {@code admission}; after a read in which some
      * were dropped, reading pauses through {@code gate}.
@@ -39,6 +43,9 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (backlogFull == null && admission != null) {
+            backlogFull = ctx.channel().attr(PacketInAdmission.BACKLOG_FULL).get();
+        }
         frames(in, out);
         if (gate != null && admission.droppedSinceAsked()) {
             gate.pause(ctx, ReadGate.ADMISSION, ReadGate.ADMISSION_PAUSE_NANOS);
@@ -65,12 +72,16 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
     private static final int TYPE_MULTIPART_REPLY = 19;
 
     /**
-     * Whether a controller channel's frame is worth parsing: a packet-in must pass admission, and a
-     * part of a multipart reply already given up is skipped.
+     * Whether a controller channel's frame is worth parsing: a packet-in must find room in the
+     * apps' queue for its switch and pass admission, and a part of a multipart reply already given
+     * up is skipped.
      */
     private boolean wanted(ByteBuf in, int start, int length) {
         int type = in.getUnsignedByte(start + 1);
         if (type == PacketInAdmission.TYPE_PACKET_IN) {
+            if (backlogFull != null && backlogFull.getAsBoolean()) {
+                return admission.refuseForBacklog();
+            }
             return admission.admit(in, start, length);
         }
         int multipart = in.getUnsignedByte(start) == 1 ? TYPE_STATS_REPLY_10 : TYPE_MULTIPART_REPLY;

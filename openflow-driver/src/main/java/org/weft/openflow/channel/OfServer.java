@@ -23,6 +23,13 @@ public final class OfServer {
 
     private static final Logger log = LoggerFactory.getLogger(OfServer.class);
 
+    /**
+     * Kernel receive buffer per switch connection. Linux would otherwise grow it to megabytes for a
+     * switch that floods: megabytes of packet-ins Weft drops anyway, written at the cost of CPU
+     * that the other switches' handshakes and echoes need.
+     */
+    static final int RECEIVE_BUFFER_BYTES = 128 * 1024;
+
     /** Bytes read from one switch per turn of its event loop (see start()). */
     static final int READ_BYTES_PER_TURN = 16 * 1024;
 
@@ -51,6 +58,10 @@ public final class OfServer {
                         .channel(NioServerSocketChannel.class)
                         .option(ChannelOption.SO_BACKLOG, 1024)
                         .option(ChannelOption.SO_REUSEADDR, true)
+                        // Set on the listener so accepted connections inherit it before the TCP
+                        // handshake (the window is scaled then): a switch can park at most this
+                        // much in Weft's kernel receive buffer while Weft does not read from it.
+                        .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
                         .childOption(ChannelOption.TCP_NODELAY, true)
                         .childOption(ChannelOption.SO_KEEPALIVE, true)
                         .childOption(

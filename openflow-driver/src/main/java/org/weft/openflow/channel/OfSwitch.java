@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -114,6 +115,15 @@ public final class OfSwitch {
     /** The channel's counters now (packet-ins admitted and dropped, back-pressure, timeouts). */
     public ChannelStats channelStats() {
         return counters.snapshot(channel);
+    }
+
+    /**
+     * Tells the channel's decoder how to see that the apps' queue for this switch is full: while
+     * {@code full} says so, its packet-ins are dropped unparsed, and reading pauses as for the
+     * admission bucket, instead of being parsed only to be dropped.
+     */
+    public void watchPacketInBacklog(BooleanSupplier full) {
+        channel.attr(PacketInAdmission.BACKLOG_FULL).set(full);
     }
 
     /**

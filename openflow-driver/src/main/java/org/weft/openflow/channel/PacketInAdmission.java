@@ -1,6 +1,8 @@
 package org.weft.openflow.channel;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.AttributeKey;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.weft.openflow.OfLimits.PacketInLimits;
 
@@ -13,6 +15,14 @@ import org.weft.openflow.OfLimits.PacketInLimits;
 final class PacketInAdmission {
 
     static final int TYPE_PACKET_IN = 10;
+
+    /**
+     * Set on a switch's channel by whoever queues its packet-ins for the apps ({@link
+     * OfSwitch#watchPacketInBacklog}): true while that queue is full.
+     */
+    static final AttributeKey<BooleanSupplier> BACKLOG_FULL =
+            AttributeKey.valueOf("weft.packetInBacklogFull");
+
     private static final int ETH_TYPE_LLDP = 0x88cc;
     private static final int ETH_TYPE_ARP = 0x0806;
     private static final int ETH_TYPE_VLAN = 0x8100;
@@ -49,6 +59,16 @@ final class PacketInAdmission {
         (ok ? counters.packetInsAdmitted : counters.packetInsDropped).increment();
         droppedSinceAsked |= !ok;
         return ok;
+    }
+
+    /**
+     * Refuses a packet-in unparsed because the apps' queue for this switch is full (it would be
+     * dropped after parsing anyway); counted as dropped, and reading pauses like for the bucket.
+     */
+    boolean refuseForBacklog() {
+        counters.packetInsDropped.increment();
+        droppedSinceAsked = true;
+        return false;
     }
 
     /** The channel's counters (shared with the decoder). */

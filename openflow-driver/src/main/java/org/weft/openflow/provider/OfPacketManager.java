@@ -91,7 +91,8 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
 
     @Override
     public void switchConnected(OfSwitch sw) {
-        lanes.computeIfAbsent(sw, s -> workers.newLane());
+        PacketInWorkers.Lane lane = lanes.computeIfAbsent(sw, s -> workers.newLane());
+        sw.watchPacketInBacklog(() -> workers.isFull(lane));
         requests.forEach(r -> install(sw, r));
     }
 

@@ -9,9 +9,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weft.openflow.channel.IoThreadHandshakes;
 
 /**
  * Runs packet-in work fairly across switches without letting it hold the I/O threads: each switch
@@ -22,9 +24,12 @@ import org.slf4j.LoggerFactory;
  * barrier replies however expensive the apps' packet processing is.
  *
  * <p>Light load takes a shortcut ({@link #runOrSubmit}): work for an idle lane runs at once on the
- * calling I/O thread, as long as that thread has spent less than {@link #INLINE_SHARE} of the
- * current {@link #INLINE_WINDOW_NANOS} running such work; a hand-over to a worker costs a thread
- * wake-up, tens of microseconds of latency per packet when nothing is queued anyway.
+ * calling I/O thread, as long as that thread is free (no switch handshake under way on it) and has
+ * not spent more than {@link #INLINE_SHARE} of its time on such work, measured in windows of {@link
+ * #INLINE_WINDOW_NANOS}; a hand-over to a worker costs a thread wake-up, tens of microseconds of
+ * latency per packet when nothing is queued anyway. Time over the share is a debt paid off window
+ * by window, so one slow item (a cold start's class loading, a contended lock) keeps the thread off
+ * inline work for five times as long as it took.
  */
 public final class PacketInWorkers implements AutoCloseable {
 
@@ -39,17 +44,30 @@ public final class PacketInWorkers implements AutoCloseable {
     /** ...and the share of it that may go to inline work. */
     static final double INLINE_SHARE = 0.2;
 
-    /** Inline work an I/O thread did in its current window. */
+    /** Inline nanoseconds an I/O thread may spend per window. */
+    static final long INLINE_ALLOWANCE_NANOS = (long) (INLINE_WINDOW_NANOS * INLINE_SHARE);
+
+    /** Inline work an I/O thread did and has not yet paid off. */
     private static final class InlineBudget {
+        boolean started;
         long windowStart;
         long spent;
 
         boolean allows(long now) {
-            if (now - windowStart >= INLINE_WINDOW_NANOS) {
+            if (!started) {
+                started = true;
                 windowStart = now;
-                spent = 0;
             }
-            return spent < INLINE_WINDOW_NANOS * INLINE_SHARE;
+            long windows = (now - windowStart) / INLINE_WINDOW_NANOS;
+            if (windows > 0) {
+                windowStart += windows * INLINE_WINDOW_NANOS;
+                long paid =
+                        windows > spent / INLINE_ALLOWANCE_NANOS
+                                ? spent
+                                : windows * INLINE_ALLOWANCE_NANOS;
+                spent -= paid;
+            }
+            return spent < INLINE_ALLOWANCE_NANOS;
         }
     }
 
@@ -59,9 +77,16 @@ public final class PacketInWorkers implements AutoCloseable {
     /** Monotonic nanoseconds the inline budget is measured in. */
     private final LongSupplier nanos;
 
+    /** Whether the calling thread has nothing more urgent to do than inline work. */
+    private final BooleanSupplier callerFree;
+
     /** One switch's queue; {@code queued} says whether it waits in (or is taken from) the line. */
     public static final class Lane {
         private final ArrayDeque<Runnable> work = new ArrayDeque<>();
+
+        /** work.size(), for lock-free reads by the producer. */
+        private volatile int size;
+
         private boolean queued;
         private boolean closed;
     }
@@ -84,16 +109,20 @@ public final class PacketInWorkers implements AutoCloseable {
      * @param maxPerLane most items waiting in one lane
      */
     public PacketInWorkers(int threads, int maxPerLane) {
-        this(threads, maxPerLane, System::nanoTime);
+        this(threads, maxPerLane, System::nanoTime, IoThreadHandshakes::nonePending);
     }
 
     /**
      * @param threads worker threads (at least 1)
      * @param maxPerLane most items waiting in one lane
      * @param nanos monotonic nanoseconds, for the I/O threads' inline budget
+     * @param callerFree asked on the calling thread before any inline work: false sends the work to
+     *     a worker
      */
-    public PacketInWorkers(int threads, int maxPerLane, LongSupplier nanos) {
+    public PacketInWorkers(
+            int threads, int maxPerLane, LongSupplier nanos, BooleanSupplier callerFree) {
         this.nanos = nanos;
+        this.callerFree = callerFree;
         checkArgument(threads >= 1, "threads must be at least 1");
         checkArgument(maxPerLane >= 1, "maxPerLane must be at least 1");
         this.maxPerLane = maxPerLane;
@@ -121,14 +150,15 @@ public final class PacketInWorkers implements AutoCloseable {
         synchronized (lane) {
             lane.closed = true;
             lane.work.clear();
+            lane.size = 0;
         }
     }
 
     /**
-     * Runs work at once on the calling thread if its lane is idle (nothing queued, nothing running)
-     * and the calling thread's inline budget allows; otherwise queues it. Only the lane's own
-     * producer (its switch's I/O thread) may call this, so order is kept: an idle lane cannot
-     * become busy while the work runs.
+     * Runs work at once on the calling thread if its lane is idle (nothing queued, nothing
+     * running), the calling thread is free and its inline budget allows; otherwise queues it. Only
+     * the lane's own producer (its switch's I/O thread) may call this, so order is kept: an idle
+     * lane cannot become busy while the work runs.
      *
      * @return false, and nothing run or queued, if the lane is full or closed
      */
@@ -139,7 +169,7 @@ public final class PacketInWorkers implements AutoCloseable {
         synchronized (lane) {
             idle = !lane.closed && !lane.queued;
         }
-        if (!idle || !budget.allows(start)) {
+        if (!idle || !budget.allows(start) || !callerFree.getAsBoolean()) {
             return submit(lane, item);
         }
         try {
@@ -150,6 +180,11 @@ public final class PacketInWorkers implements AutoCloseable {
             budget.spent += nanos.getAsLong() - start;
         }
         return true;
+    }
+
+    /** Whether a lane holds as much as it may: more would be refused. Lock-free. */
+    public boolean isFull(Lane lane) {
+        return lane.size >= maxPerLane;
     }
 
     /**
@@ -163,6 +198,7 @@ public final class PacketInWorkers implements AutoCloseable {
                 return false;
             }
             lane.work.add(item);
+            lane.size = lane.work.size();
             if (lane.queued) {
                 return true;
             }
@@ -192,6 +228,7 @@ public final class PacketInWorkers implements AutoCloseable {
             Runnable item;
             synchronized (lane) {
                 item = lane.work.poll();
+                lane.size = lane.work.size();
                 if (item == null) {
                     lane.queued = false;
                     return;

@@ -291,6 +291,23 @@ class OfHandshakeTest {
     }
 
     @Test
+    void aHandshakeCountsAsUnderWayOnItsThreadUntilTheSwitchIsActiveOrGone() {
+        int before = IoThreadHandshakes.pending();
+        connect(OfConfig.defaults());
+        assertThat(IoThreadHandshakes.pending()).isEqualTo(before + 1);
+        assertThat(IoThreadHandshakes.nonePending()).isFalse();
+        s.handshake(OFVersion.OF_13, 0x2a, 1);
+        assertThat(s.state()).isEqualTo(OfHandshake.State.ACTIVE);
+        assertThat(IoThreadHandshakes.pending()).isEqualTo(before);
+
+        SwitchScript gone = SwitchScript.connect(OfConfig.defaults(), registry);
+        gone.send(SwitchScript.hello(OFVersion.OF_13));
+        assertThat(IoThreadHandshakes.pending()).isEqualTo(before + 1);
+        gone.close();
+        assertThat(IoThreadHandshakes.pending()).isEqualTo(before);
+    }
+
+    @Test
     void aSecondConnectionWithALiveSwitchsDpidIsRefused() {
         connect(OfConfig.defaults());
         s.handshake(OFVersion.OF_13, 0x2a, 1);

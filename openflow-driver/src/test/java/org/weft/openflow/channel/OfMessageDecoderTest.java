@@ -8,11 +8,20 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.projectfloodlight.openflow.protocol.OFEchoRequest;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFPacketIn;
+import org.projectfloodlight.openflow.protocol.OFPacketInReason;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.protocol.match.MatchField;
+import org.projectfloodlight.openflow.types.OFBufferId;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.TableId;
+import org.projectfloodlight.openflow.types.U64;
 import org.weft.openflow.OfLimits;
 
 class OfMessageDecoderTest {
@@ -63,5 +72,54 @@ class OfMessageDecoderTest {
     void withNothingAbandonedEveryPartIsDecodedWithItsSize() {
         List<Object> out = decode(OFFactories.getFactory(OFVersion.OF_13), -1, 1, 2, 3);
         assertThat(out).hasSize(4).first().isInstanceOf(MultipartPart.class);
+    }
+
+    @Test
+    void packetInsAreDroppedUnparsedWhileTheAppsQueueForTheSwitchIsFull() {
+        OFFactory f = OFFactories.getFactory(OFVersion.OF_13);
+        ChannelCounters counters = new ChannelCounters();
+        PacketInAdmission admission =
+                new PacketInAdmission(
+                        OfLimits.PacketInLimits.defaults(), System::nanoTime, counters);
+        ReadGate gate = new ReadGate();
+        EmbeddedChannel ch = new EmbeddedChannel(new OfMessageDecoder(admission, gate));
+        AtomicBoolean full = new AtomicBoolean(true);
+        ch.attr(PacketInAdmission.BACKLOG_FULL).set(full::get);
+
+        ch.writeInbound(frames(f, 3));
+        assertThat((Object) ch.readInbound()).isInstanceOf(OFEchoRequest.class);
+        assertThat((Object) ch.readInbound()).isNull();
+        assertThat(counters.packetInsDropped.sum()).isEqualTo(3);
+        assertThat(counters.packetInsAdmitted.sum()).isZero();
+        assertThat(gate.isClosed(ReadGate.ADMISSION)).as("reading pauses").isTrue();
+
+        full.set(false);
+        ch.writeInbound(frames(f, 2));
+        List<Object> out = new ArrayList<>();
+        for (Object o = ch.readInbound(); o != null; o = ch.readInbound()) {
+            out.add(o);
+        }
+        assertThat(out).hasSize(3).first().isInstanceOf(OFPacketIn.class);
+        assertThat(counters.packetInsAdmitted.sum()).isEqualTo(2);
+        ch.finishAndReleaseAll();
+    }
+
+    /** {@code n} packet-ins, then an echo request. */
+    private static ByteBuf frames(OFFactory f, int n) {
+        ByteBuf in = Unpooled.buffer();
+        for (int i = 0; i < n; i++) {
+            f.buildPacketIn()
+                    .setXid(i)
+                    .setBufferId(OFBufferId.NO_BUFFER)
+                    .setReason(OFPacketInReason.NO_MATCH)
+                    .setTableId(TableId.ZERO)
+                    .setCookie(U64.ZERO)
+                    .setMatch(f.buildMatch().setExact(MatchField.IN_PORT, OFPort.of(1)).build())
+                    .setData(new byte[60])
+                    .build()
+                    .writeTo(in);
+        }
+        f.buildEchoRequest().setXid(99).build().writeTo(in);
+        return in;
     }
 }

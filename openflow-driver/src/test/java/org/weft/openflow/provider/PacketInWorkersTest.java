@@ -7,7 +7,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class PacketInWorkersTest {
@@ -115,7 +117,7 @@ class PacketInWorkersTest {
     @Test
     void anIdleLaneRunsOnTheCallerUntilItsInlineBudgetIsSpent() throws Exception {
         AtomicLong now = new AtomicLong();
-        try (PacketInWorkers w = new PacketInWorkers(1, 1_000, now::get)) {
+        try (PacketInWorkers w = new PacketInWorkers(1, 1_000, now::get, () -> true)) {
             PacketInWorkers.Lane lane = w.newLane();
             Thread caller = Thread.currentThread();
             List<Thread> ranOn = Collections.synchronizedList(new ArrayList<>());
@@ -143,6 +145,52 @@ class PacketInWorkersTest {
             assertThat(ranOn.get(0)).isEqualTo(caller);
             assertThat(ranOn.get(1)).isNotEqualTo(caller);
         }
+    }
+
+    @Test
+    void oneSlowInlineItemKeepsTheCallerOffInlineWorkUntilItsDebtIsPaid() throws Exception {
+        AtomicLong now = new AtomicLong();
+        long allowance = PacketInWorkers.INLINE_ALLOWANCE_NANOS;
+        try (PacketInWorkers w = new PacketInWorkers(1, 1_000, now::get, () -> true)) {
+            PacketInWorkers.Lane lane = w.newLane();
+            Thread caller = Thread.currentThread();
+            // A cold start's first packet: ten windows' allowance (two windows of time) in one
+            // item.
+            assertThat(w.runOrSubmit(lane, () -> now.addAndGet(10 * allowance))).isTrue();
+            // Nine windows after it started nine allowances are paid: in debt, a worker runs it.
+            now.addAndGet(7 * PacketInWorkers.INLINE_WINDOW_NANOS);
+            assertThat(ranOn(w, w.newLane())).isNotEqualTo(caller);
+            // One more window pays the rest.
+            now.addAndGet(PacketInWorkers.INLINE_WINDOW_NANOS);
+            assertThat(ranOn(w, w.newLane())).isEqualTo(caller);
+        }
+    }
+
+    @Test
+    void aCallerThatIsNotFreeNeverRunsWorkInline() throws Exception {
+        AtomicBoolean free = new AtomicBoolean(false);
+        try (PacketInWorkers w = new PacketInWorkers(1, 1_000, System::nanoTime, free::get)) {
+            Thread caller = Thread.currentThread();
+            assertThat(ranOn(w, w.newLane())).isNotEqualTo(caller);
+            free.set(true);
+            assertThat(ranOn(w, w.newLane())).isEqualTo(caller);
+        }
+    }
+
+    /** The thread one item given to runOrSubmit on an idle lane ran on, once it has run. */
+    private static Thread ranOn(PacketInWorkers w, PacketInWorkers.Lane lane) throws Exception {
+        AtomicReference<Thread> on = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        assertThat(
+                        w.runOrSubmit(
+                                lane,
+                                () -> {
+                                    on.set(Thread.currentThread());
+                                    done.countDown();
+                                }))
+                .isTrue();
+        await(done);
+        return on.get();
     }
 
     @Test
