@@ -56,6 +56,17 @@ final class FloodOptions {
     int queueKib;
 
     @Option(
+            names = "--sndbuf-kib",
+            defaultValue = "64",
+            description =
+                    "Each switch's kernel send buffer, in KiB (default: ${DEFAULT-VALUE}, the"
+                            + " classic generator's 64 KiB; 0 leaves it to Linux, which grows it"
+                            + " to megabytes, so the generator spends its first second writing"
+                            + " them and its own reading lags: the handshake times then measure"
+                            + " the generator).")
+    int sndbufKib;
+
+    @Option(
             names = "--io-threads",
             defaultValue = "2",
             description =

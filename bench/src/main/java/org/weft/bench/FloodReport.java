@@ -23,12 +23,13 @@ final class FloodReport {
         out.printf(
                 Locale.ROOT,
                 "flood: %d OpenFlow 1.0 switches x %d hosts, %.1f s from the first connection (no"
-                        + " warm-up), %d KiB queued per switch above its socket buffer, controller"
-                        + " %s%n",
+                        + " warm-up), %d KiB queued per switch above its socket buffer (%s),"
+                        + " controller %s%n",
                 r.switches().size(),
                 opt.hosts,
                 r.wallSeconds(),
                 opt.queueKib,
+                opt.sndbufKib == 0 ? "sized by Linux" : opt.sndbufKib + " KiB",
                 opt.controller);
         double[] perSwitch = r.answersPerSecPerSwitch();
         double[] hs = r.handshakeMs();

@@ -78,7 +78,7 @@ final class FloodRun {
                             .eventLoop(group)
                             .build();
             PacketIns packetIns = PacketIns.of(HostFrames.forSwitch(i, opt.hosts, opt.ports));
-            switches.add(new FloodSwitch(sw, packetIns, opt.queueKib * 1024));
+            switches.add(new FloodSwitch(sw, packetIns, opt.queueKib * 1024, opt.sndbufKib * 1024));
         }
     }
 

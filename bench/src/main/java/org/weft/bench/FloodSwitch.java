@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
@@ -40,6 +41,7 @@ final class FloodSwitch implements MessageHook {
     private final EmulatedSwitch sw;
     private final PacketIns packetIns;
     private final WriteBufferWaterMark queue;
+    private final int sendBufferBytes;
     private long origin;
     private final LongAdder sent = new LongAdder();
     private final LongAdder flowMods = new LongAdder();
@@ -59,10 +61,12 @@ final class FloodSwitch implements MessageHook {
 
     /**
      * @param queueBytes bytes kept queued above the socket's send buffer (the high water mark)
+     * @param sendBufferBytes the socket's send buffer, fixed when flooding starts (0: Linux's)
      */
-    FloodSwitch(EmulatedSwitch sw, PacketIns packetIns, int queueBytes) {
+    FloodSwitch(EmulatedSwitch sw, PacketIns packetIns, int queueBytes, int sendBufferBytes) {
         this.sw = sw;
         this.packetIns = packetIns;
+        this.sendBufferBytes = sendBufferBytes;
         this.queue = new WriteBufferWaterMark(queueBytes / 2, queueBytes);
         sw.wire().onMessage(this);
     }
@@ -162,6 +166,9 @@ final class FloodSwitch implements MessageHook {
     private void startFlood() {
         Channel ch = sw.wire().channel();
         ch.config().setWriteBufferWaterMark(queue);
+        if (sendBufferBytes > 0) {
+            ch.config().setOption(ChannelOption.SO_SNDBUF, sendBufferBytes);
+        }
         ch.pipeline()
                 .addLast(
                         "flood",

@@ -60,7 +60,8 @@ class FloodSwitchTest {
                             .eventLoop(group)
                             .build();
             FloodSwitch fs =
-                    new FloodSwitch(sw, PacketIns.of(HostFrames.forSwitch(0, 10, 2)), 64 * 1024);
+                    new FloodSwitch(
+                            sw, PacketIns.of(HostFrames.forSwitch(0, 10, 2)), 64 * 1024, 64 * 1024);
             fs.connect("127.0.0.1", server.getLocalPort(), System.nanoTime())
                     .get(10, TimeUnit.SECONDS);
             try (Socket s = server.accept()) {
