@@ -16,7 +16,7 @@ import org.weft.net.topology.TopologySnapshot;
 /**
  * Hands out the planning context for the current snapshot, metric and switches, reusing the last
  * one (with its cached next hops and distances) while none of them changed, so a burst of host
- * events plans over one context. The routing app's thread only.
+ * events plans over one context. The routing app's thread only, except {@link #devicesChanged()}.
  */
 final class PlanContexts {
 
@@ -25,12 +25,23 @@ final class PlanContexts {
     private PlanContext last;
     private RoutingMetric lastMetric;
 
+    /** What the planners need of every switch, as of the last device event seen. */
+    private Map<Dpid, SwitchInfo> infos;
+
+    /** Set by any thread when a switch, port or its state changed. */
+    private volatile boolean devicesChanged = true;
+
     /**
      * @param protection the failover app's backup chooser; null for no local protection
      */
     PlanContexts(DeviceService devices, BackupChooser protection) {
         this.devices = devices;
         this.protection = protection;
+    }
+
+    /** A switch, a port or its state changed: the next context reads the switches again. */
+    void devicesChanged() {
+        devicesChanged = true;
     }
 
     PlanContext current(TopologySnapshot snap, RoutingMetric m) {
@@ -53,13 +64,20 @@ final class PlanContexts {
         return c;
     }
 
-    /** What the planners need of every connected switch. */
+    /**
+     * What the planners need of every connected switch: read again only after {@link
+     * #devicesChanged()} (980 switches with their ports cost more than planning a destination).
+     */
     Map<Dpid, SwitchInfo> switchInfos() {
-        Map<Dpid, SwitchInfo> m = new HashMap<>();
-        for (Device d : devices.getDevices()) {
-            m.put(d.dpid(), switchInfo(d));
+        if (devicesChanged || infos == null) {
+            devicesChanged = false; // before reading: a change meanwhile marks it again
+            Map<Dpid, SwitchInfo> m = new HashMap<>();
+            for (Device d : devices.getDevices()) {
+                m.put(d.dpid(), switchInfo(d));
+            }
+            infos = m;
         }
-        return m;
+        return infos;
     }
 
     static SwitchInfo switchInfo(Device d) {

@@ -76,7 +76,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
 
     private volatile RoutingMetric metric;
     private final HostListener hostListener = e -> execute(() -> onHost(e));
-    private final DeviceListener deviceListener = e -> execute(() -> onDevice(e));
+    private final DeviceListener deviceListener = this::deviceEvent;
 
     /**
      * Routing alone: no local protection, no failover app to drive restoration, system time. For
@@ -283,6 +283,12 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
             case ADDED, MOVED, UPDATED -> replanner.route(e.subject());
             case REMOVED -> replanner.unroute(e.subject().id());
         }
+    }
+
+    /** On the event thread: the planners' view of the switches is stale from now on. */
+    private void deviceEvent(DeviceEvent e) {
+        contexts.devicesChanged();
+        execute(() -> onDevice(e));
     }
 
     private void onDevice(DeviceEvent e) {

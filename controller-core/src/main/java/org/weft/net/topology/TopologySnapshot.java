@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.ImmutableSortedSet;
+import com.google.common.collect.Maps;
 import com.google.common.graph.ImmutableNetwork;
 import com.google.common.graph.NetworkBuilder;
 import java.time.Instant;
@@ -118,8 +119,14 @@ public final class TopologySnapshot {
         if (this.switches.equals(switches) && sameLinksAndCapacities(links)) {
             // Only latency or admin weight changed (latency samples, mostly): the graph,
             // components and tree do not depend on them, so they are shared, not rebuilt.
+            // The keys are this snapshot's, so they are copied in its order instead of sorted
+            // again (22,000 links on a 980-switch fat tree: a sort per latency batch).
             return new TopologySnapshot(
-                    version + 1, createdAt, this, ImmutableSortedMap.copyOf(links));
+                    version + 1,
+                    createdAt,
+                    this,
+                    ImmutableSortedMap.copyOfSorted(
+                            Maps.transformEntries(this.links, (link, old) -> links.get(link))));
         }
         return new TopologySnapshot(version + 1, createdAt, switches, links);
     }
