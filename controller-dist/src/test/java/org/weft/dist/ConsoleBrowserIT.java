@@ -1,0 +1,245 @@
+package org.weft.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.net.ConnectPoint;
+import org.weft.openflow.emulator.EmulatedFabric;
+import org.weft.openflow.emulator.FabricBuilder;
+
+/**
+ * The web console in headless Chromium against an in-process Weft with emulated switches: what the
+ * page renders (read from {@code window.weftConsole.model()}, not from the REST answers), its live
+ * updates over the event stream, path highlighting and the failover feed. Screenshots go to
+ * target/console-screenshots, or to {@code -Dweft.console.screenshots=DIR} (docs/images for the
+ * README's).
+ */
+class ConsoleBrowserIT {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleBrowserIT.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path screenshots() {
+        return Path.of(
+                System.getProperty("weft.console.screenshots", "target/console-screenshots"));
+    }
+
+    private static WeftConfig config() {
+        WeftConfig c = WeftTestBed.config(200);
+        c.routing.recoveryHoldDownMs = 300;
+        return c;
+    }
+
+    private static String url(WeftTestBed bed) {
+        return "http://127.0.0.1:" + bed.weft.rest().port() + "/";
+    }
+
+    private static JsonNode rest(WeftTestBed bed, String path) throws Exception {
+        HttpResponse<String> r =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(url(bed) + "api/v1" + path.substring(0)))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    private static boolean down(JsonNode model, ConnectPoint from, ConnectPoint to) {
+        for (JsonNode l : model.get("links")) {
+            if (l.get("src").asText().equals(from.dpid().toString())
+                    && l.get("srcPort").asLong() == from.port().value()
+                    && l.get("dst").asText().equals(to.dpid().toString())
+                    && l.get("dstPort").asLong() == to.port().value()) {
+                return l.get("state").asText().equals("DOWN");
+            }
+        }
+        return false;
+    }
+
+    private static long linksIn(JsonNode model, String state) {
+        return StreamSupport.stream(model.get("links").spliterator(), false)
+                .filter(l -> l.get("state").asText().equals(state))
+                .count();
+    }
+
+    /** Waits until the page shows the whole fabric, laid out, with the event stream live. */
+    private static JsonNode awaitFabric(ConsoleBrowser b, int switches, int links, int hosts) {
+        return b.awaitModel(
+                m ->
+                        m.get("switches").size() == switches
+                                && linksIn(m, "ACTIVE") == links
+                                && m.get("hosts").size() == hosts
+                                && m.get("laidOut").asBoolean()
+                                && b.eval("window.weftConsole.live()").asBoolean(),
+                Duration.ofSeconds(15),
+                switches + " switches, " + links + " links and " + hosts + " hosts");
+    }
+
+    private static void pick(ConsoleBrowser b, String mac) {
+        b.driver.findElement(By.cssSelector("#host-list button[data-key='" + mac + "']")).click();
+    }
+
+    @Test
+    void fatTreeIsShownLiveWithPathsAndFailovers() throws Exception {
+        ConsoleBrowser.assumeReady();
+        try (WeftTestBed bed = new WeftTestBed(FabricBuilder.fatTree(4), config())) {
+            RoutingIT.awaitLinks(bed, 64);
+            List<RoutingIT.TestHost> hosts =
+                    RoutingIT.hostsOnFreePorts(bed.fabric).stream()
+                            .filter(h -> h.at().dpid().value() >= FabricBuilder.EDGE_BASE)
+                            .toList();
+            RoutingIT.announce(bed, hosts);
+            FailoverIT.awaitConverged(bed);
+            RoutingIT.TestHost a = hosts.get(0);
+            RoutingIT.TestHost z = hosts.get(hosts.size() - 1);
+            try (ConsoleBrowser b = ConsoleBrowser.open(1280, 800)) {
+                b.driver.get(url(bed));
+                JsonNode shown = awaitFabric(b, 20, 64, hosts.size());
+                assertThat(shown.get("layout").asText()).isEqualTo("layered");
+
+                pick(b, a.mac().toString());
+                pick(b, z.mac().toString());
+                List<String> expected =
+                        strings(
+                                rest(bed, "/paths?src=" + a.mac() + "&dst=" + z.mac())
+                                        .get(0)
+                                        .get("switches"));
+                JsonNode lit =
+                        b.awaitModel(
+                                m -> m.get("highlightedPath").size() > 0,
+                                Duration.ofSeconds(5),
+                                "a highlighted path");
+                assertThat(strings(lit.get("highlightedPath"))).isEqualTo(expected);
+                assertThat(lit.get("highlightedPaths").size())
+                        .as("every equal-cost path across the fat tree")
+                        .isEqualTo(4);
+                assertThat(b.driver.getCurrentUrl()).contains("#hosts=");
+                b.screenshot(screenshots().resolve("console-fat-tree.png"));
+
+                EmulatedFabric.Cable cable = FailoverIT.firstHop(bed, a, z);
+                long cutAt = System.nanoTime();
+                bed.fabric.cut(cable);
+                b.awaitModel(
+                        m -> down(m, cable.a(), cable.b()) && down(m, cable.b(), cable.a()),
+                        Duration.ofSeconds(2),
+                        "the cut cable " + cable + " as down");
+                log.info(
+                        "The cut cable was shown down {} ms after the cut",
+                        (System.nanoTime() - cutAt) / 1_000_000);
+                assertThat(b.driver.getCurrentUrl()).as("no reload").contains("#hosts=");
+
+                JsonNode feed =
+                        b.awaitJs(
+                                "window.weftConsole.feed()",
+                                f ->
+                                        f.size() > 0
+                                                && f.get(0).get("type").asText().equals("REROUTED"),
+                                Duration.ofSeconds(10),
+                                "the failover in the event feed");
+                assertThat(feed.get(0).get("destinations").asInt()).isPositive();
+                b.awaitModel(
+                        m -> {
+                            try {
+                                return strings(m.get("highlightedPath"))
+                                        .equals(
+                                                strings(
+                                                        rest(
+                                                                        bed,
+                                                                        "/paths?src="
+                                                                                + a.mac()
+                                                                                + "&dst="
+                                                                                + z.mac())
+                                                                .get(0)
+                                                                .get("switches")));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        Duration.ofSeconds(5),
+                        "the highlighted path following the re-route");
+
+                String edge = a.at().dpid().toString();
+                b.driver
+                        .findElement(By.cssSelector("#switch-list button[data-key='" + edge + "']"))
+                        .click();
+                b.awaitJs(
+                        "document.getElementById('details').innerText",
+                        t -> t.asText().contains("Flows") && t.asText().contains("routing"),
+                        Duration.ofSeconds(10),
+                        "switch " + edge + " with its routing flows");
+                assertThat(b.driver.getCurrentUrl()).endsWith("#switch=" + edge);
+                assertThat(b.severeLogs()).as("JavaScript errors").isEmpty();
+            }
+        }
+    }
+
+    /** A 30-switch irregular backbone: a ring with chords, hosts on every fifth switch. */
+    static FabricBuilder backbone() {
+        int n = 30;
+        List<int[]> cables = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            cables.add(new int[] {i, i % n + 1});
+        }
+        int[][] chords = {{1, 9}, {4, 17}, {6, 24}, {11, 20}, {13, 28}, {15, 3}, {22, 30}, {26, 8}};
+        for (int[] c : chords) {
+            cables.add(c);
+        }
+        int[] used = new int[n + 1];
+        for (int[] c : cables) {
+            used[c[0]]++;
+            used[c[1]]++;
+        }
+        FabricBuilder b = EmulatedFabric.builder();
+        for (int i = 1; i <= n; i++) {
+            b.addSwitch(i, used[i] + (i % 5 == 0 ? 1 : 0));
+        }
+        int[] next = new int[n + 1];
+        for (int[] c : cables) {
+            b.cable(c[0], ++next[c[0]], c[1], ++next[c[1]]);
+        }
+        return b;
+    }
+
+    @Test
+    void leafSpineAndBackboneAreLaidOutReadably() throws Exception {
+        ConsoleBrowser.assumeReady();
+        record Shape(String name, FabricBuilder fabric, int switches, int links, String layout) {}
+        List<Shape> shapes =
+                List.of(
+                        new Shape("leaf-spine", FabricBuilder.leafSpine(4, 8), 12, 64, "layered"),
+                        new Shape("backbone", backbone(), 30, 76, "force"));
+        for (Shape s : shapes) {
+            try (WeftTestBed bed = new WeftTestBed(s.fabric(), config());
+                    ConsoleBrowser b = ConsoleBrowser.open(1280, 800)) {
+                RoutingIT.awaitLinks(bed, s.links());
+                List<RoutingIT.TestHost> hosts = RoutingIT.hostsOnFreePorts(bed.fabric);
+                RoutingIT.announce(bed, hosts);
+                b.driver.get(url(bed));
+                JsonNode shown = awaitFabric(b, s.switches(), s.links(), hosts.size());
+                assertThat(shown.get("layout").asText()).as(s.name()).isEqualTo(s.layout());
+                b.screenshot(screenshots().resolve("console-" + s.name() + ".png"));
+                assertThat(b.severeLogs()).as("JavaScript errors").isEmpty();
+            }
+        }
+    }
+}
