@@ -242,8 +242,12 @@ public final class RestServer implements AutoCloseable {
     }
 
     private static void authorize(Context ctx, String token, boolean reads) {
+        // Reads of the console's static files need no token: the page must load to ask for it.
         boolean needed =
-                WRITES.contains(ctx.method()) || (reads && !ctx.path().equals(BASE + "/health"));
+                WRITES.contains(ctx.method())
+                        || (reads
+                                && !ctx.path().equals(BASE + "/health")
+                                && !isConsole(ctx.path()));
         if (!needed) {
             return;
         }
@@ -257,6 +261,11 @@ public final class RestServer implements AutoCloseable {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             throw new ApiException(401, "unauthorized", "the bearer token is not valid");
         }
+    }
+
+    /** Whether a path is outside the API and the metrics, i.e. one of the console's files. */
+    private static boolean isConsole(String path) {
+        return !path.startsWith(BASE + "/") && !path.equals("/metrics");
     }
 
     private static void error(Context ctx, int status, String error, String detail) {
