@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -84,9 +83,16 @@ final class ConsoleBrowser implements AutoCloseable {
                         .usingDriverExecutable(CHROMEDRIVER.toFile())
                         .usingAnyFreePort()
                         .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(width, height));
-        return new ConsoleBrowser(driver);
+        ConsoleBrowser b = new ConsoleBrowser(new ChromeDriver(service, options));
+        b.resize(width, height);
+        return b;
+    }
+
+    /** Sets the page's viewport (CSS pixels), as a window of that size would show it. */
+    void resize(int width, int height) {
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** Evaluates a JavaScript expression that yields a JSON-able value. */
@@ -151,6 +157,13 @@ final class ConsoleBrowser implements AutoCloseable {
     List<String> severeLogs() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::toString)
+                .toList();
+    }
+
+    /** Every console message of the page since last asked (for failure messages). */
+    List<String> allLogs() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::toString)
                 .toList();
     }

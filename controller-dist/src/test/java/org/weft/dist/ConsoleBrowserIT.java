@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.ConnectPoint;
@@ -82,17 +84,43 @@ class ConsoleBrowserIT {
                 .count();
     }
 
-    /** Waits until the page shows the whole fabric, laid out, with the event stream live. */
-    private static JsonNode awaitFabric(ConsoleBrowser b, int switches, int links, int hosts) {
-        return b.awaitModel(
-                m ->
-                        m.get("switches").size() == switches
-                                && linksIn(m, "ACTIVE") == links
-                                && m.get("hosts").size() == hosts
-                                && m.get("laidOut").asBoolean()
-                                && b.eval("window.weftConsole.live()").asBoolean(),
-                Duration.ofSeconds(15),
-                switches + " switches, " + links + " links and " + hosts + " hosts");
+    /**
+     * Waits until the page shows the whole fabric, laid out, with the event stream live: the
+     * switches and links expected, and as many hosts as Weft knows (a switch that missed echo
+     * replies on a loaded machine reconnects, and Weft forgets the hosts it had).
+     */
+    private static JsonNode awaitFabric(
+            WeftTestBed bed, ConsoleBrowser b, int switches, int links) {
+        try {
+            return b.awaitModel(
+                    m ->
+                            m.get("switches").size() == switches
+                                    && linksIn(m, "ACTIVE") == links
+                                    && m.get("laidOut").asBoolean()
+                                    && b.eval("window.weftConsole.live()").asBoolean()
+                                    && m.get("hosts").size() == knownHosts(bed).size(),
+                    Duration.ofSeconds(15),
+                    switches + " switches, " + links + " links and Weft's hosts");
+        } catch (AssertionError e) {
+            String known;
+            try {
+                known = rest(bed, "/hosts").toString();
+            } catch (Exception r) {
+                known = r.toString();
+            }
+            throw new AssertionError(
+                    e.getMessage() + "; Weft's hosts: " + known + "; page log: " + b.allLogs(), e);
+        }
+    }
+
+    private static List<String> knownHosts(WeftTestBed bed) {
+        try {
+            List<String> macs = new ArrayList<>();
+            rest(bed, "/hosts").forEach(h -> macs.add(h.get("mac").asText()));
+            return macs;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void pick(ConsoleBrowser b, String mac) {
@@ -112,9 +140,10 @@ class ConsoleBrowserIT {
             FailoverIT.awaitConverged(bed);
             RoutingIT.TestHost a = hosts.get(0);
             RoutingIT.TestHost z = hosts.get(hosts.size() - 1);
+            RoutingIT.announce(bed, hosts); // again, should a switch have reconnected meanwhile
             try (ConsoleBrowser b = ConsoleBrowser.open(1280, 800)) {
                 b.driver.get(url(bed));
-                JsonNode shown = awaitFabric(b, 20, 64, hosts.size());
+                JsonNode shown = awaitFabric(bed, b, 20, 64);
                 assertThat(shown.get("layout").asText()).isEqualTo("layered");
 
                 pick(b, a.mac().toString());
@@ -130,9 +159,19 @@ class ConsoleBrowserIT {
                                 Duration.ofSeconds(5),
                                 "a highlighted path");
                 assertThat(strings(lit.get("highlightedPath"))).isEqualTo(expected);
-                assertThat(lit.get("highlightedPaths").size())
-                        .as("every equal-cost path across the fat tree")
-                        .isEqualTo(4);
+                JsonNode all = rest(bed, "/paths?src=" + a.mac() + "&dst=" + z.mac() + "&k=16");
+                List<List<String>> equalCost = new ArrayList<>();
+                for (JsonNode p : all) {
+                    if (p.get("cost").asDouble() == all.get(0).get("cost").asDouble()) {
+                        equalCost.add(strings(p.get("switches")));
+                    }
+                }
+                List<List<String>> shownPaths = new ArrayList<>();
+                lit.get("highlightedPaths").forEach(p -> shownPaths.add(strings(p)));
+                assertThat(shownPaths)
+                        .as("every equal-cost path (ECMP); REST: %s", all)
+                        .containsExactlyInAnyOrderElementsOf(equalCost)
+                        .hasSizeGreaterThan(1);
                 assertThat(b.driver.getCurrentUrl()).contains("#hosts=");
                 b.screenshot(screenshots().resolve("console-fat-tree.png"));
 
@@ -178,19 +217,81 @@ class ConsoleBrowserIT {
                         Duration.ofSeconds(5),
                         "the highlighted path following the re-route");
 
+                // Keyboard: the switch list is made of buttons; Enter on one selects it, Esc
+                // clears.
                 String edge = a.at().dpid().toString();
                 b.driver
                         .findElement(By.cssSelector("#switch-list button[data-key='" + edge + "']"))
-                        .click();
+                        .sendKeys(Keys.ENTER);
                 b.awaitJs(
                         "document.getElementById('details').innerText",
                         t -> t.asText().contains("Flows") && t.asText().contains("routing"),
                         Duration.ofSeconds(10),
                         "switch " + edge + " with its routing flows");
                 assertThat(b.driver.getCurrentUrl()).endsWith("#switch=" + edge);
+                b.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+                b.awaitJs(
+                        "location.hash",
+                        h -> h.asText().isEmpty(),
+                        Duration.ofSeconds(2),
+                        "Esc clearing the selection");
                 assertThat(b.severeLogs()).as("JavaScript errors").isEmpty();
             }
         }
+    }
+
+    /** The routing panel asks for the token once, keeps it for the tab, and changes the metric. */
+    private static void changeMetricWithTheToken(WeftTestBed bed, ConsoleBrowser b)
+            throws Exception {
+        for (String metric : List.of("LATENCY", "HOP_COUNT")) {
+            new Select(b.driver.findElement(By.id("metric"))).selectByVisibleText(metric);
+            b.driver.findElement(By.cssSelector("#metric-form button[type=submit]")).click();
+            if (metric.equals("LATENCY")) {
+                b.awaitJs(
+                        "document.getElementById('token-dialog').open",
+                        JsonNode::asBoolean,
+                        Duration.ofSeconds(2),
+                        "the token dialog");
+                b.driver.findElement(By.id("token-input")).sendKeys(bed.weft.rest().token());
+                b.driver.findElement(By.cssSelector("#token-dialog button[value=ok]")).click();
+            } else {
+                assertThat(b.eval("document.getElementById('token-dialog').open").asBoolean())
+                        .as("the token is asked once per tab")
+                        .isFalse();
+            }
+            WeftTestBed.waitUntil(
+                    () -> {
+                        try {
+                            return rest(bed, "/routing").get("metric").asText().equals(metric);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    Duration.ofSeconds(10),
+                    "routing metric " + metric);
+            b.awaitJs(
+                    "document.getElementById('metric').value",
+                    v -> v.asText().equals(metric),
+                    Duration.ofSeconds(5),
+                    "the routing panel showing " + metric);
+        }
+        assertThat(b.eval("sessionStorage.getItem('weft.apiToken')").asText())
+                .isEqualTo(bed.weft.rest().token());
+        assertThat(b.eval("localStorage.length").asInt())
+                .as("nothing kept beyond the tab")
+                .isZero();
+    }
+
+    /** At 480 px wide the panels go under the graph: both usable, nothing wider than the window. */
+    private static void narrowWindowShowsGraphAndPanels(ConsoleBrowser b) {
+        b.resize(480, 900);
+        b.awaitJs(
+                "[document.documentElement.scrollWidth, document.getElementById('graph')"
+                        + ".getBoundingClientRect().height, document.getElementById('side')"
+                        + ".getBoundingClientRect().top]",
+                v -> v.get(0).asInt() <= 480 && v.get(1).asInt() >= 300 && v.get(2).asInt() > 300,
+                Duration.ofSeconds(2),
+                "the narrow layout");
     }
 
     /** A 30-switch irregular backbone: a ring with chords, hosts on every fifth switch. */
@@ -235,9 +336,13 @@ class ConsoleBrowserIT {
                 List<RoutingIT.TestHost> hosts = RoutingIT.hostsOnFreePorts(bed.fabric);
                 RoutingIT.announce(bed, hosts);
                 b.driver.get(url(bed));
-                JsonNode shown = awaitFabric(b, s.switches(), s.links(), hosts.size());
+                JsonNode shown = awaitFabric(bed, b, s.switches(), s.links());
                 assertThat(shown.get("layout").asText()).as(s.name()).isEqualTo(s.layout());
                 b.screenshot(screenshots().resolve("console-" + s.name() + ".png"));
+                if (s.name().equals("leaf-spine")) {
+                    changeMetricWithTheToken(bed, b);
+                    narrowWindowShowsGraphAndPanels(b);
+                }
                 assertThat(b.severeLogs()).as("JavaScript errors").isEmpty();
             }
         }

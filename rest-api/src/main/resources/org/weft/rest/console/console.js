@@ -69,7 +69,8 @@
       const best = list.length ? list[0].cost : 0;
       const equal = list.filter((p) => Math.abs(p.cost - best) < 1e-9);
       graph.showPaths(equal);
-      panels.showPaths(a, b, equal);
+      const label = (m) => { const n = graph.cy.getElementById('h:' + m); return n.empty() ? m : n.data('label'); };
+      panels.showPaths(label(a), label(b), equal);
     }
   }
 

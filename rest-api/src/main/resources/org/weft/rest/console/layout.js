@@ -96,11 +96,12 @@
       cy.nodes('.switch').positions((n) => pos[n.data('dpid')]);
       name = 'layered';
     } else {
-      const pos = circlePositions(switches, Math.max(150, switches.length * 18));
+      const pos = circlePositions(switches, Math.max(150, switches.length * 20));
       cy.nodes('.switch').positions((n) => pos[n.data('dpid')]);
       const core = cy.nodes('.switch').union(cy.edges('.link'));
-      core.layout({ name: 'cose', randomize: false, animate: false, fit: false,
-        nodeRepulsion: () => 60000, idealEdgeLength: () => 80, numIter: 1500 }).run();
+      core.layout({ name: 'cose', randomize: false, animate: false, fit: false, nodeOverlap: 40,
+        nodeRepulsion: () => 400000, idealEdgeLength: () => 110, edgeElasticity: () => 60,
+        gravity: 0.5, numIter: 3000, componentSpacing: 120 }).run();
       name = 'force';
     }
     placeHosts(cy, name === 'layered');

@@ -74,12 +74,15 @@
   function showPaths(a, b, list) {
     details().innerHTML = '<h3>Path ' + esc(a) + ' → ' + esc(b) + '</h3>' + (list.length
       ? '<p>' + list.length + ' equal-cost path' + (list.length > 1 ? 's' : '') + ', cost ' + esc(list[0].cost)
-        + '</p><ol>' + list.map((p) => '<li>' + p.switches.map(esc).join(' → ') + '</li>').join('') + '</ol>'
+        + '</p><ol>' + list.map((p) => '<li><span title="' + esc(p.switches.join(' → ')) + '">'
+        + p.switches.map((d) => esc(d.replace(/:/g, '').replace(/^0+(?=.)/, ''))).join(' → ')
+        + '</span></li>').join('') + '</ol>'
       : '<p>No path.</p>');
   }
 
   const METRICS = ['HOP_COUNT', 'LATENCY', 'ADMIN_WEIGHT', 'INVERSE_CAPACITY'];
 
+  /** The routing panel: built once, then updated in place (a reload must not swap the form away). */
   async function showRouting() {
     const box = document.getElementById('routing');
     let r;
@@ -90,22 +93,27 @@
       box.innerHTML = e.status === 503 ? '<p>Routing is disabled.</p>' : failed('routing', e);
       return;
     }
-    box.innerHTML = '<form id="metric-form"><label>Metric <select id="metric">' + METRICS.map((m) =>
-      '<option' + (m === r.metric ? ' selected' : '') + '>' + m + '</option>').join('') + '</select></label> '
-      + '<button type="submit">Apply</button> <span id="metric-result" role="status"></span></form>'
-      + '<p>' + esc(r.routedHosts) + ' hosts routed. Weights set: ' + weights.length
-      + ' (click a link to change one).</p>';
-    document.getElementById('metric-form').addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      const out = document.getElementById('metric-result');
-      out.textContent = ' applying…';
-      try {
-        await api.put('/routing', { metric: document.getElementById('metric').value });
-        showRouting();
-      } catch (e) {
-        out.textContent = ' ' + e.message;
-      }
-    });
+    if (!document.getElementById('metric-form')) {
+      box.innerHTML = '<form id="metric-form"><label>Metric <select id="metric">' + METRICS.map((m) =>
+        '<option>' + m + '</option>').join('') + '</select></label> '
+        + '<button type="submit">Apply</button> <span id="metric-result" role="status"></span></form>'
+        + '<p id="routing-state"></p>';
+      document.getElementById('metric-form').addEventListener('submit', async (ev) => {
+        ev.preventDefault();
+        const out = document.getElementById('metric-result');
+        out.textContent = ' applying…';
+        try {
+          await api.put('/routing', { metric: document.getElementById('metric').value });
+          out.textContent = ' applied';
+          showRouting();
+        } catch (e) {
+          out.textContent = ' ' + e.message;
+        }
+      });
+    }
+    document.getElementById('metric').value = r.metric;
+    document.getElementById('routing-state').textContent = r.routedHosts + ' hosts routed with ' + r.metric
+      + '. Weights set: ' + weights.length + ' (click a link to change one).';
   }
 
   const time = (ms) => new Date(ms).toISOString().slice(11, 23);
