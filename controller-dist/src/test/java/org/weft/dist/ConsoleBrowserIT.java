@@ -173,7 +173,6 @@ class ConsoleBrowserIT {
                         .containsExactlyInAnyOrderElementsOf(equalCost)
                         .hasSizeGreaterThan(1);
                 assertThat(b.driver.getCurrentUrl()).contains("#hosts=");
-                b.screenshot(screenshots().resolve("console-fat-tree.png"));
 
                 EmulatedFabric.Cable cable = FailoverIT.firstHop(bed, a, z);
                 long cutAt = System.nanoTime();
@@ -216,6 +215,8 @@ class ConsoleBrowserIT {
                         },
                         Duration.ofSeconds(5),
                         "the highlighted path following the re-route");
+                // The README's picture: a cut cable, the re-routed paths, the failover in the feed.
+                b.screenshot(screenshots().resolve("console-fat-tree.png"));
 
                 // Keyboard: the switch list is made of buttons; Enter on one selects it, Esc
                 // clears.
