@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 import org.slf4j.Logger;
@@ -283,6 +284,54 @@ class ConsoleBrowserIT {
                 .isZero();
     }
 
+    /**
+     * A link opened from its URL (#link=...) shows its panel; its weight is set and put back with
+     * the token the tab already holds.
+     */
+    private static void setALinkWeightFromASharedLink(WeftTestBed bed, ConsoleBrowser b)
+            throws Exception {
+        String key = "00:00:00:00:00:00:02:00/1>00:00:00:00:00:00:01:00/1";
+        ((JavascriptExecutor) b.driver)
+                .executeScript("location.hash = arguments[0]", "#link=" + key);
+        b.awaitJs(
+                "document.getElementById('details').innerText",
+                t -> t.asText().contains("Link " + key) && t.asText().contains("capacity"),
+                Duration.ofSeconds(5),
+                "the panel of link " + key);
+        b.driver.findElement(By.id("weight-input")).clear();
+        b.driver.findElement(By.id("weight-input")).sendKeys("7");
+        b.driver.findElement(By.cssSelector("#weight-form button[type=submit]")).click();
+        WeftTestBed.waitUntil(
+                () -> {
+                    JsonNode w = restOrNull(bed, "/link-weights");
+                    return w != null && w.size() == 2 && w.get(0).get("weight").asDouble() == 7.0;
+                },
+                Duration.ofSeconds(5),
+                "weight 7 on both directions of " + key);
+        b.awaitJs(
+                "document.getElementById('weight-input') && document.getElementById('weight-input').value",
+                v -> v.asText().equals("7"),
+                Duration.ofSeconds(5),
+                "the panel showing weight 7");
+        b.driver.findElement(By.id("weight-clear")).click();
+        WeftTestBed.waitUntil(
+                () -> {
+                    JsonNode w = restOrNull(bed, "/link-weights");
+                    return w != null && w.isEmpty();
+                },
+                Duration.ofSeconds(5),
+                "the weight back to the default");
+        assertThat(b.eval("document.getElementById('token-dialog').open").asBoolean()).isFalse();
+    }
+
+    private static JsonNode restOrNull(WeftTestBed bed, String path) {
+        try {
+            return rest(bed, path);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** At 480 px wide the panels go under the graph: both usable, nothing wider than the window. */
     private static void narrowWindowShowsGraphAndPanels(ConsoleBrowser b) {
         b.resize(480, 900);
@@ -342,6 +391,7 @@ class ConsoleBrowserIT {
                 b.screenshot(screenshots().resolve("console-" + s.name() + ".png"));
                 if (s.name().equals("leaf-spine")) {
                     changeMetricWithTheToken(bed, b);
+                    setALinkWeightFromASharedLink(bed, b);
                     narrowWindowShowsGraphAndPanels(b);
                 }
                 assertThat(b.severeLogs()).as("JavaScript errors").isEmpty();

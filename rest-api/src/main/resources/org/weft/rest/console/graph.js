@@ -50,6 +50,20 @@
     let relayout = null;
 
     cy.on('tap', 'node, edge', (e) => onTap(e.target.data()));
+    // Hovering a link or a switch says what it is under the graph (no tooltips in a canvas).
+    const readout = document.getElementById('hover');
+    cy.on('mouseover', 'edge.link', (e) => {
+      const d = e.target.data();
+      readout.textContent = shortDpid(d.srcDpid) + '/' + d.srcPort + ' → ' + shortDpid(d.dstDpid) + '/'
+        + d.dstPort + ': ' + (e.target.hasClass('down') ? 'down' : (d.latencyMs === null || d.latencyMs === undefined
+        ? 'latency unmeasured' : d.latencyMs.toFixed(2) + ' ms')) + (d.capacityMbps ? ', ' + d.capacityMbps
+        + ' Mb/s' : '') + (d.adminWeight !== 1 ? ', weight ' + (d.adminWeight === null ? '∞' : d.adminWeight) : '');
+    });
+    cy.on('mouseover', 'node', (e) => {
+      const d = e.target.data();
+      readout.textContent = d.kind === 'switch' ? d.dpid : d.mac + ' at ' + shortDpid(d.at) + '/' + d.port;
+    });
+    cy.on('mouseout', 'node, edge', () => { readout.textContent = ''; });
     window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => cy.style(style()));
 
     function scheduleLayout() {
