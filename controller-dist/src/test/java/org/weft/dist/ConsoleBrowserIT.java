@@ -55,8 +55,7 @@ class ConsoleBrowserIT {
         HttpResponse<String> r =
                 HttpClient.newHttpClient()
                         .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(url(bed) + "api/v1" + path.substring(0)))
+                                HttpRequest.newBuilder(URI.create(url(bed) + "api/v1" + path))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
@@ -344,33 +343,6 @@ class ConsoleBrowserIT {
                 "the narrow layout");
     }
 
-    /** A 30-switch irregular backbone: a ring with chords, hosts on every fifth switch. */
-    static FabricBuilder backbone() {
-        int n = 30;
-        List<int[]> cables = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            cables.add(new int[] {i, i % n + 1});
-        }
-        int[][] chords = {{1, 9}, {4, 17}, {6, 24}, {11, 20}, {13, 28}, {15, 3}, {22, 30}, {26, 8}};
-        for (int[] c : chords) {
-            cables.add(c);
-        }
-        int[] used = new int[n + 1];
-        for (int[] c : cables) {
-            used[c[0]]++;
-            used[c[1]]++;
-        }
-        FabricBuilder b = EmulatedFabric.builder();
-        for (int i = 1; i <= n; i++) {
-            b.addSwitch(i, used[i] + (i % 5 == 0 ? 1 : 0));
-        }
-        int[] next = new int[n + 1];
-        for (int[] c : cables) {
-            b.cable(c[0], ++next[c[0]], c[1], ++next[c[1]]);
-        }
-        return b;
-    }
-
     @Test
     void leafSpineAndBackboneAreLaidOutReadably() throws Exception {
         ConsoleBrowser.assumeReady();
@@ -378,7 +350,7 @@ class ConsoleBrowserIT {
         List<Shape> shapes =
                 List.of(
                         new Shape("leaf-spine", FabricBuilder.leafSpine(4, 8), 12, 64, "layered"),
-                        new Shape("backbone", backbone(), 30, 76, "force"));
+                        new Shape("backbone", Fabrics.backbone(), 30, 76, "force"));
         for (Shape s : shapes) {
             try (WeftTestBed bed = new WeftTestBed(s.fabric(), config());
                     ConsoleBrowser b = ConsoleBrowser.open(1280, 800)) {
