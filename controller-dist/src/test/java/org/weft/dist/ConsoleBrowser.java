@@ -95,6 +95,15 @@ final class ConsoleBrowser implements AutoCloseable {
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
+    /** Emulates the system's colour scheme ({@code dark} or {@code light}). */
+    void colourScheme(String scheme) {
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of(
+                        "features",
+                        List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
     /** Evaluates a JavaScript expression that yields a JSON-able value. */
     JsonNode eval(String expression) {
         Object out =

@@ -12,15 +12,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.support.ui.Select;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.ConnectPoint;
+import org.weft.net.link.LinkEvent;
 import org.weft.openflow.emulator.EmulatedFabric;
 import org.weft.openflow.emulator.FabricBuilder;
 
@@ -36,7 +36,7 @@ class ConsoleBrowserIT {
     private static final Logger log = LoggerFactory.getLogger(ConsoleBrowserIT.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Path screenshots() {
+    static Path screenshots() {
         return Path.of(
                 System.getProperty("weft.console.screenshots", "target/console-screenshots"));
     }
@@ -51,7 +51,7 @@ class ConsoleBrowserIT {
         return "http://127.0.0.1:" + bed.weft.rest().port() + "/";
     }
 
-    private static JsonNode rest(WeftTestBed bed, String path) throws Exception {
+    static JsonNode rest(WeftTestBed bed, String path) throws Exception {
         HttpResponse<String> r =
                 HttpClient.newHttpClient()
                         .send(
@@ -175,15 +175,28 @@ class ConsoleBrowserIT {
                 assertThat(b.driver.getCurrentUrl()).contains("#hosts=");
 
                 EmulatedFabric.Cable cable = FailoverIT.firstHop(bed, a, z);
+                AtomicLong removedAt = new AtomicLong();
+                bed.core()
+                        .linkService()
+                        .addListener(
+                                e -> {
+                                    if (e.type() == LinkEvent.Type.REMOVED
+                                            && e.subject().src().equals(cable.a())) {
+                                        removedAt.compareAndSet(0, System.nanoTime());
+                                    }
+                                });
                 long cutAt = System.nanoTime();
                 bed.fabric.cut(cable);
                 b.awaitModel(
                         m -> down(m, cable.a(), cable.b()) && down(m, cable.b(), cable.a()),
                         Duration.ofSeconds(2),
                         "the cut cable " + cable + " as down");
+                long shownAt = System.nanoTime();
                 log.info(
-                        "The cut cable was shown down {} ms after the cut",
-                        (System.nanoTime() - cutAt) / 1_000_000);
+                        "The cut cable was shown down {} ms after the cut (Weft removed the link"
+                                + " after {} ms)",
+                        (shownAt - cutAt) / 1_000_000,
+                        removedAt.get() == 0 ? -1 : (removedAt.get() - cutAt) / 1_000_000);
                 assertThat(b.driver.getCurrentUrl()).as("no reload").contains("#hosts=");
 
                 JsonNode feed =
@@ -241,108 +254,6 @@ class ConsoleBrowserIT {
         }
     }
 
-    /** The routing panel asks for the token once, keeps it for the tab, and changes the metric. */
-    private static void changeMetricWithTheToken(WeftTestBed bed, ConsoleBrowser b)
-            throws Exception {
-        for (String metric : List.of("LATENCY", "HOP_COUNT")) {
-            new Select(b.driver.findElement(By.id("metric"))).selectByVisibleText(metric);
-            b.driver.findElement(By.cssSelector("#metric-form button[type=submit]")).click();
-            if (metric.equals("LATENCY")) {
-                b.awaitJs(
-                        "document.getElementById('token-dialog').open",
-                        JsonNode::asBoolean,
-                        Duration.ofSeconds(2),
-                        "the token dialog");
-                b.driver.findElement(By.id("token-input")).sendKeys(bed.weft.rest().token());
-                b.driver.findElement(By.cssSelector("#token-dialog button[value=ok]")).click();
-            } else {
-                assertThat(b.eval("document.getElementById('token-dialog').open").asBoolean())
-                        .as("the token is asked once per tab")
-                        .isFalse();
-            }
-            WeftTestBed.waitUntil(
-                    () -> {
-                        try {
-                            return rest(bed, "/routing").get("metric").asText().equals(metric);
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    },
-                    Duration.ofSeconds(10),
-                    "routing metric " + metric);
-            b.awaitJs(
-                    "document.getElementById('metric').value",
-                    v -> v.asText().equals(metric),
-                    Duration.ofSeconds(5),
-                    "the routing panel showing " + metric);
-        }
-        assertThat(b.eval("sessionStorage.getItem('weft.apiToken')").asText())
-                .isEqualTo(bed.weft.rest().token());
-        assertThat(b.eval("localStorage.length").asInt())
-                .as("nothing kept beyond the tab")
-                .isZero();
-    }
-
-    /**
-     * A link opened from its URL (#link=...) shows its panel; its weight is set and put back with
-     * the token the tab already holds.
-     */
-    private static void setALinkWeightFromASharedLink(WeftTestBed bed, ConsoleBrowser b)
-            throws Exception {
-        String key = "00:00:00:00:00:00:02:00/1>00:00:00:00:00:00:01:00/1";
-        ((JavascriptExecutor) b.driver)
-                .executeScript("location.hash = arguments[0]", "#link=" + key);
-        b.awaitJs(
-                "document.getElementById('details').innerText",
-                t -> t.asText().contains("Link " + key) && t.asText().contains("capacity"),
-                Duration.ofSeconds(5),
-                "the panel of link " + key);
-        b.driver.findElement(By.id("weight-input")).clear();
-        b.driver.findElement(By.id("weight-input")).sendKeys("7");
-        b.driver.findElement(By.cssSelector("#weight-form button[type=submit]")).click();
-        WeftTestBed.waitUntil(
-                () -> {
-                    JsonNode w = restOrNull(bed, "/link-weights");
-                    return w != null && w.size() == 2 && w.get(0).get("weight").asDouble() == 7.0;
-                },
-                Duration.ofSeconds(5),
-                "weight 7 on both directions of " + key);
-        b.awaitJs(
-                "document.getElementById('weight-input') && document.getElementById('weight-input').value",
-                v -> v.asText().equals("7"),
-                Duration.ofSeconds(5),
-                "the panel showing weight 7");
-        b.driver.findElement(By.id("weight-clear")).click();
-        WeftTestBed.waitUntil(
-                () -> {
-                    JsonNode w = restOrNull(bed, "/link-weights");
-                    return w != null && w.isEmpty();
-                },
-                Duration.ofSeconds(5),
-                "the weight back to the default");
-        assertThat(b.eval("document.getElementById('token-dialog').open").asBoolean()).isFalse();
-    }
-
-    private static JsonNode restOrNull(WeftTestBed bed, String path) {
-        try {
-            return rest(bed, path);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** At 480 px wide the panels go under the graph: both usable, nothing wider than the window. */
-    private static void narrowWindowShowsGraphAndPanels(ConsoleBrowser b) {
-        b.resize(480, 900);
-        b.awaitJs(
-                "[document.documentElement.scrollWidth, document.getElementById('graph')"
-                        + ".getBoundingClientRect().height, document.getElementById('side')"
-                        + ".getBoundingClientRect().top]",
-                v -> v.get(0).asInt() <= 480 && v.get(1).asInt() >= 300 && v.get(2).asInt() > 300,
-                Duration.ofSeconds(2),
-                "the narrow layout");
-    }
-
     @Test
     void leafSpineAndBackboneAreLaidOutReadably() throws Exception {
         ConsoleBrowser.assumeReady();
@@ -362,9 +273,10 @@ class ConsoleBrowserIT {
                 assertThat(shown.get("layout").asText()).as(s.name()).isEqualTo(s.layout());
                 b.screenshot(screenshots().resolve("console-" + s.name() + ".png"));
                 if (s.name().equals("leaf-spine")) {
-                    changeMetricWithTheToken(bed, b);
-                    setALinkWeightFromASharedLink(bed, b);
-                    narrowWindowShowsGraphAndPanels(b);
+                    ConsoleControls.changeMetricWithTheToken(bed, b);
+                    ConsoleControls.setALinkWeightFromASharedLink(bed, b);
+                    ConsoleControls.followsTheSystemsDarkMode(b);
+                    ConsoleControls.narrowWindowShowsGraphAndPanels(b);
                 }
                 assertThat(b.severeLogs()).as("JavaScript errors").isEmpty();
             }

@@ -45,7 +45,7 @@
       await panels.showSwitch(s.switch);
     } else if (s.link) {
       const l = graph.link(s.link);
-      if (l) { panels.showLink(l, refresh); }
+      if (l) { panels.showLink(l, () => panels.showRouting().catch(report)); }
     } else if (s.hosts && s.hosts.length === 2) {
       await showPath();
     } else if (s.hosts && s.hosts.length === 1) {
@@ -116,6 +116,8 @@
       changed(true);
     } else if (topic === 'link') {
       graph.upsertLink(e.link, e.type === 'REMOVED' ? 'DOWN' : 'ACTIVE');
+      const key = graph.linkKey(e.link);
+      if (selection.link === key) { panels.updateLink(graph.link(key)); }
       changed(e.type !== 'UPDATED');
     } else if (topic === 'host') {
       if (e.type === 'REMOVED') { graph.removeHost(e.host.mac); } else { graph.upsertHost(e.host); }
@@ -148,6 +150,8 @@
     /** Whether the event stream is connected. */
     live: () => document.getElementById('stream').classList.contains('live'),
     select: (hash) => select(fromHash(hash)),
+    /** The colour the graph draws switches with now (follows the colour scheme). */
+    switchColour: () => { const n = graph.cy.nodes('.switch'); return n.empty() ? null : n[0].style('background-color'); },
   };
 
   api.follow(onEvent, onStream);

@@ -176,7 +176,7 @@
         hosts: cy.nodes('.host').map((n) => ({ mac: n.data('mac'), ips: n.data('ips'), at: n.data('at') })),
         links: cy.edges('.link').map((e) => ({ src: e.data('srcDpid'), srcPort: e.data('srcPort'),
           dst: e.data('dstDpid'), dstPort: e.data('dstPort'), state: e.hasClass('down') ? 'DOWN' : 'ACTIVE',
-          latencyMs: e.data('latencyMs') })),
+          latencyMs: e.data('latencyMs'), adminWeight: e.data('adminWeight') })),
         highlightedPath: rendered.length ? rendered[0] : [],
         highlightedPaths: rendered,
         laidOut: relayout === null && layoutName !== '',

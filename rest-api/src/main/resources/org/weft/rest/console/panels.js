@@ -48,11 +48,21 @@
     details().innerHTML = html;
   }
 
+  const linkFacts = (l) => table(['state', 'latency ms', 'capacity Mb/s', 'weight'], [[l.state,
+    l.latencyMs === null || l.latencyMs === undefined ? 'unmeasured' : l.latencyMs, l.capacityMbps || 'unknown',
+    l.adminWeight === null ? 'avoided' : l.adminWeight]]);
+
+  /** Refreshes the facts of the link shown (the form is left alone, so typing is not lost). */
+  function updateLink(l) {
+    const facts = document.getElementById('link-facts');
+    if (facts && facts.dataset.key === l.key) { facts.innerHTML = linkFacts(l); }
+  }
+
   function showLink(l, onSaved) {
-    details().innerHTML = '<h3>Link ' + esc(l.key) + '</h3>'
-      + table(['state', 'latency ms', 'capacity Mb/s', 'weight'], [[l.state, l.latencyMs === null
-        || l.latencyMs === undefined ? 'unmeasured' : l.latencyMs, l.capacityMbps || 'unknown',
-      l.adminWeight === null ? 'avoided' : l.adminWeight]])
+    const short = (d) => d.replace(/:/g, '').replace(/^0+(?=.)/, '');
+    details().innerHTML = '<h3 title="' + esc(l.key) + '">Link ' + esc(short(l.srcDpid)) + '/' + esc(l.srcPort)
+      + ' → ' + esc(short(l.dstDpid)) + '/' + esc(l.dstPort) + '</h3>'
+      + '<div id="link-facts" data-key="' + esc(l.key) + '">' + linkFacts(l) + '</div>'
       + '<form id="weight-form"><label>Admin weight (both directions) <input id="weight-input" type="number" '
       + 'min="0" step="any" value="' + esc(l.adminWeight === null ? '' : l.adminWeight) + '"></label> '
       + '<button type="submit">Set</button> <button type="button" id="weight-clear">Default</button>'
@@ -163,5 +173,5 @@
     });
   }
 
-  window.WeftPanels = { showSwitch, showLink, showPaths, showRouting, feed, list, esc };
+  window.WeftPanels = { showSwitch, showLink, updateLink, showPaths, showRouting, feed, list, esc };
 })();
