@@ -55,7 +55,11 @@
   /** Refreshes the facts of the link shown (the form is left alone, so typing is not lost). */
   function updateLink(l) {
     const facts = document.getElementById('link-facts');
-    if (facts && facts.dataset.key === l.key) { facts.innerHTML = linkFacts(l); }
+    if (facts && facts.dataset.key === l.key) {
+      facts.innerHTML = linkFacts(l);
+      const input = document.getElementById('weight-input');
+      if (input && document.activeElement !== input) { input.value = l.adminWeight === null ? '' : l.adminWeight; }
+    }
   }
 
   function showLink(l, onSaved) {
