@@ -56,6 +56,9 @@ class ConsoleBrowserIT {
                 HttpClient.newHttpClient()
                         .send(
                                 HttpRequest.newBuilder(URI.create(url(bed) + "api/v1" + path))
+                                        .header(
+                                                "Authorization",
+                                                "Bearer " + bed.weft.rest().token())
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
@@ -280,6 +283,38 @@ class ConsoleBrowserIT {
                 }
                 assertThat(b.severeLogs()).as("JavaScript errors").isEmpty();
             }
+        }
+    }
+
+    @Test
+    void whenReadsNeedTheTokenThePageAsksForItOnceAndThenFollowsTheFabric() throws Exception {
+        ConsoleBrowser.assumeReady();
+        WeftConfig c = config();
+        c.rest.requireTokenForReads = true;
+        try (WeftTestBed bed = new WeftTestBed(FabricBuilder.linear(3), c);
+                ConsoleBrowser b = ConsoleBrowser.open(1280, 800)) {
+            RoutingIT.awaitLinks(bed, 4);
+            b.driver.get(url(bed));
+            b.awaitJs(
+                    "document.getElementById('token-dialog').open",
+                    JsonNode::asBoolean,
+                    Duration.ofSeconds(5),
+                    "the token dialog");
+            b.driver.findElement(By.id("token-input")).sendKeys(bed.weft.rest().token());
+            b.driver.findElement(By.cssSelector("#token-dialog button[value=ok]")).click();
+            awaitFabric(bed, b, 3, 4);
+            EmulatedFabric.Cable cable = bed.fabric.cables().get(0);
+            bed.fabric.cut(cable);
+            b.awaitModel(
+                    m -> down(m, cable.a(), cable.b()),
+                    Duration.ofSeconds(2),
+                    "the cut cable as down, through the event stream read with the token");
+            assertThat(b.eval("document.getElementById('token-dialog').open").asBoolean())
+                    .as("asked once")
+                    .isFalse();
+            assertThat(b.severeLogs())
+                    .as("only the refused reads before the token was given")
+                    .allMatch(l -> l.contains("401"));
         }
     }
 }
