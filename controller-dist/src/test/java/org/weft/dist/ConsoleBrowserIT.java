@@ -278,6 +278,7 @@ class ConsoleBrowserIT {
                 if (s.name().equals("leaf-spine")) {
                     ConsoleControls.changeMetricWithTheToken(bed, b);
                     ConsoleControls.setALinkWeightFromASharedLink(bed, b);
+                    ConsoleControls.arrowKeysStepThroughSwitches(b);
                     ConsoleControls.followsTheSystemsDarkMode(b);
                     ConsoleControls.narrowWindowShowsGraphAndPanels(b);
                 }

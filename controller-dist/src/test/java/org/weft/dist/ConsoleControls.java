@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
 /** Checks of the console's controls, run by {@link ConsoleBrowserIT} on a page it has open. */
@@ -125,6 +126,25 @@ final class ConsoleControls {
                 "dark colours on the page and in the graph");
         b.screenshot(ConsoleBrowserIT.screenshots().resolve("console-leaf-spine-dark.png"));
         b.colourScheme("light");
+    }
+
+    /** Arrow keys on the focused graph step through the switches, Esc clears. */
+    static void arrowKeysStepThroughSwitches(ConsoleBrowser b) {
+        b.driver.findElement(By.id("graph")).sendKeys(Keys.ESCAPE);
+        b.awaitJs(
+                "location.hash", h -> h.asText().isEmpty(), Duration.ofSeconds(2), "no selection");
+        b.driver.findElement(By.id("graph")).sendKeys(Keys.ARROW_RIGHT);
+        b.awaitJs(
+                "location.hash",
+                h -> h.asText().equals("#switch=00:00:00:00:00:00:01:00"),
+                Duration.ofSeconds(2),
+                "the first switch selected");
+        b.driver.findElement(By.id("graph")).sendKeys(Keys.ARROW_LEFT);
+        b.awaitJs(
+                "location.hash",
+                h -> h.asText().equals("#switch=00:00:00:00:00:00:02:07"),
+                Duration.ofSeconds(2),
+                "the last switch selected, going round");
     }
 
     /** At 480 px wide the panels go under the graph: both usable, nothing wider than the window. */

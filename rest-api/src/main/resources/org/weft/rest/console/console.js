@@ -139,6 +139,16 @@
   document.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape' && !document.getElementById('token-dialog').open) { select({}).catch(report); }
   });
+  // Arrow keys on the focused graph step through the switches in DPID order.
+  document.getElementById('graph').addEventListener('keydown', (ev) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[ev.key];
+    const all = graph.model().switches;
+    if (!step || !all.length) { return; }
+    ev.preventDefault();
+    const at = all.indexOf(selection.switch);
+    const next = at < 0 ? (step > 0 ? 0 : all.length - 1) : (at + step + all.length) % all.length;
+    select({ switch: all[next] }).catch(report);
+  });
   document.getElementById('token-button').addEventListener('click',
     () => api.askToken('Set the API token for changes (and reads, where they need it).'));
 

@@ -5,10 +5,10 @@
   const esc = (v) => String(v === null || v === undefined ? '' : v).replace(/[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   const details = () => document.getElementById('details');
-  const table = (head, rows) => '<table><thead><tr>' + head.map((h) => '<th>' + esc(h) + '</th>').join('')
+  const table = (head, rows) => '<div class="scroll"><table><thead><tr>' + head.map((h) => '<th>' + esc(h) + '</th>').join('')
     + '</tr></thead><tbody>' + rows.map((r) => '<tr>' + r.map((c) => (typeof c === 'number'
       ? '<td class="num">' + c + '</td>' : '<td>' + esc(c) + '</td>')).join('') + '</tr>').join('')
-    + '</tbody></table>';
+    + '</tbody></table></div>';
   const compact = (o) => (o ? JSON.stringify(o).replace(/[{}"]/g, '').replace(/,/g, ' ') : '');
   const actions = (list) => (list && list.length ? list.map(compact).join('; ') : 'drop');
   const failed = (what, e) => '<p class="error">' + esc(what) + ': ' + esc(e.message) + '</p>';
@@ -22,7 +22,7 @@
     let html = '<h3>Switch ' + esc(dpid) + '</h3>';
     if (sw.status === 'fulfilled') {
       const s = sw.value;
-      html += '<p>' + esc(s.protocol) + ' from ' + esc(s.address) + ', RTT ' + esc(s.rttMillis) + ' ms, '
+      html += '<p>' + esc(s.protocol) + ' from ' + esc(s.address) + ', RTT ' + (s.rttMillis === null || s.rttMillis === undefined ? 'unmeasured' : esc(s.rttMillis) + ' ms') + ', '
         + esc(s.portCount) + ' ports</p>';
     } else {
       html += failed('switch', sw.reason);
