@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged controller (target/weft.jar, built by the shade plugin in {@code package}) holds no
- * switch emulator: openflow-emulator is a test tool. Run by failsafe after packaging.
+ * switch emulator: openflow-emulator is a test tool. It holds the web console and its library. Run
+ * by failsafe after packaging.
  */
 class WeftJarIT {
 
@@ -28,6 +29,19 @@ class WeftJarIT {
             assertThat(zip.getEntry("org/weft/openflow/OfController.class"))
                     .as("the OpenFlow driver")
                     .isNotNull();
+            assertThat(zip.getEntry("org/weft/rest/console/index.html"))
+                    .as("the web console")
+                    .isNotNull();
+            assertThat(
+                            zip.stream()
+                                    .map(ZipEntry::getName)
+                                    .anyMatch(
+                                            n ->
+                                                    n.startsWith(
+                                                                    "META-INF/resources/webjars/cytoscape/")
+                                                            && n.endsWith("/cytoscape.min.js")))
+                    .as("cytoscape.js, which the web console loads from /webjars")
+                    .isTrue();
             List<String> emulator =
                     zip.stream()
                             .map(ZipEntry::getName)

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseHandler;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ import org.weft.rest.routes.WeightRoutes;
 /**
  * The REST server: {@code /api/v1/...}, {@code /metrics}. Every POST/PUT/PATCH/DELETE needs {@code
  * Authorization: Bearer <token>} (reads too when so configured); every error is {@code
- * {"error","detail"}}.
+ * {"error","detail"}}. The web console is served at {@code /} (see docs/console.md).
  */
 public final class RestServer implements AutoCloseable {
 
@@ -46,6 +47,10 @@ public final class RestServer implements AutoCloseable {
     public static final String BASE = "/api/v1";
 
     private static final Logger log = LoggerFactory.getLogger(RestServer.class);
+
+    /** Where the web console's files are in the jar. */
+    static final String CONSOLE = "/org/weft/rest/console";
+
     private static final Set<HandlerType> WRITES =
             Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
@@ -164,6 +169,15 @@ public final class RestServer implements AutoCloseable {
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.jsonMapper(new JavalinJackson(mapper, false));
         cfg.http.maxRequestSize = config.maxRequestBytes();
+        // The web console: static files from the jar at /, its JavaScript library at /webjars.
+        // Not routes: they need no token, so the page can load and ask for one.
+        cfg.staticFiles.add(
+                s -> {
+                    s.hostedPath = "/";
+                    s.directory = CONSOLE;
+                    s.location = Location.CLASSPATH;
+                });
+        cfg.staticFiles.enableWebjars();
         cfg.jetty.host = config.bindAddress();
         cfg.jetty.port = config.port();
         if (config.tlsKeyStore() != null) {
@@ -228,8 +242,12 @@ public final class RestServer implements AutoCloseable {
     }
 
     private static void authorize(Context ctx, String token, boolean reads) {
+        // Reads of the console's static files need no token: the page must load to ask for it.
         boolean needed =
-                WRITES.contains(ctx.method()) || (reads && !ctx.path().equals(BASE + "/health"));
+                WRITES.contains(ctx.method())
+                        || (reads
+                                && !ctx.path().equals(BASE + "/health")
+                                && !isConsole(ctx.path()));
         if (!needed) {
             return;
         }
@@ -243,6 +261,11 @@ public final class RestServer implements AutoCloseable {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             throw new ApiException(401, "unauthorized", "the bearer token is not valid");
         }
+    }
+
+    /** Whether a path is outside the API and the metrics, i.e. one of the console's files. */
+    private static boolean isConsole(String path) {
+        return !path.startsWith(BASE + "/") && !path.equals("/metrics");
     }
 
     private static void error(Context ctx, int status, String error, String detail) {
