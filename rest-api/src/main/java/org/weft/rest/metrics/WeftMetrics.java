@@ -33,6 +33,13 @@ public final class WeftMetrics {
     /** Per-switch channel meters, once {@link #watchDevices} was called. */
     private volatile ChannelMeters channels;
 
+    /**
+     * The packet-in count's source, held here: a meter keeps only a weak reference to what it
+     * reads, and a supplier nobody else holds (a method reference made for the call) would be
+     * collected, freezing {@code weft_packet_ins_total} at its last read value (0 before a scrape).
+     */
+    private volatile LongSupplier packetIns;
+
     /** Flow-mod failures by switch and reason, once {@link #watchFlowMods} was called. */
     private volatile FlowModFailureMeters failures;
 
@@ -82,6 +89,7 @@ public final class WeftMetrics {
      * whoever watches the packet service (controller-dist's {@code PacketInCounter}).
      */
     public void watchPacketIns(LongSupplier packetIns) {
+        this.packetIns = packetIns;
         FunctionCounter.builder("weft.packet.ins", packetIns, LongSupplier::getAsLong)
                 .description("Packet-ins received from switches")
                 .register(registry);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.weft.net.ConnectPoint;
@@ -136,5 +137,17 @@ class WeftMetricsTest {
         assertThat(metrics.scrape())
                 .contains("weft_hosts 1.0")
                 .contains("weft_hosts_refused_total 2.0");
+    }
+
+    @Test
+    void thePacketInCountIsReadAfterAGarbageCollectionToo() {
+        AtomicLong counted = new AtomicLong(7);
+        // A supplier only the metrics hold, as controller-dist passes it (a method reference).
+        metrics.watchPacketIns(counted::get);
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        counted.set(42);
+        assertThat(metrics.scrape()).contains("weft_packet_ins_total 42.0");
     }
 }
