@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -14,6 +16,61 @@ import org.openqa.selenium.support.ui.Select;
 final class ConsoleControls {
 
     private ConsoleControls() {}
+
+    /**
+     * Links off the broadcast spanning tree are drawn as such, and exactly those: the page's set of
+     * flood-tree links equals Weft's ({@code GET /topology}, both directions of each tree cable),
+     * and on a fabric of {@code switches} switches in one piece that is 2 x (switches - 1) links.
+     */
+    static void floodTreeIsDrawn(WeftTestBed bed, ConsoleBrowser b, int switches) throws Exception {
+        JsonNode m =
+                b.awaitModel(
+                        model -> {
+                            try {
+                                return drawnTree(model).equals(weftTree(bed));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        Duration.ofSeconds(5),
+                        "the flood tree Weft reports");
+        assertThat(drawnTree(m)).hasSize(2 * (switches - 1));
+        assertThat(m.get("links").size() - drawnTree(m).size())
+                .as("links drawn as off the flood tree")
+                .isPositive();
+    }
+
+    private static Set<String> drawnTree(JsonNode model) {
+        Set<String> keys = new HashSet<>();
+        for (JsonNode l : model.get("links")) {
+            if (l.get("floodTree").asBoolean()) {
+                keys.add(
+                        l.get("src").asText()
+                                + "/"
+                                + l.get("srcPort").asLong()
+                                + ">"
+                                + l.get("dst").asText()
+                                + "/"
+                                + l.get("dstPort").asLong());
+            }
+        }
+        return keys;
+    }
+
+    private static Set<String> weftTree(WeftTestBed bed) throws Exception {
+        Set<String> keys = new HashSet<>();
+        for (JsonNode l : ConsoleBrowserIT.rest(bed, "/topology").get("treeLinks")) {
+            String a = end(l.get("src"));
+            String z = end(l.get("dst"));
+            keys.add(a + ">" + z);
+            keys.add(z + ">" + a);
+        }
+        return keys;
+    }
+
+    private static String end(JsonNode cp) {
+        return cp.get("dpid").asText() + "/" + cp.get("port").asLong();
+    }
 
     /** The routing panel asks for the token once, keeps it for the tab, and changes the metric. */
     static void changeMetricWithTheToken(WeftTestBed bed, ConsoleBrowser b) throws Exception {

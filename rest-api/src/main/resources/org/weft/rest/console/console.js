@@ -94,16 +94,23 @@
       const p = pending.path;
       pending = null;
       updateLists();
+      if (p) { refreshTree().catch(report); }
       if (p && selection.hosts && selection.hosts.length === 2) { showPath().catch(report); }
     }, 100);
+  }
+
+  /** The flood tree moves when links or switches come and go. */
+  async function refreshTree() {
+    graph.setTree((await api.get('/topology')).treeLinks);
   }
 
   function report(e) { console.warn('Weft console:', e.message); }
 
   async function refresh() {
-    const [switches, links, hosts] = await Promise.all([api.get('/switches'), api.get('/links'),
-      api.get('/hosts')]);
+    const [switches, links, hosts, topology] = await Promise.all([api.get('/switches'),
+      api.get('/links'), api.get('/hosts'), api.get('/topology')]);
     graph.load(switches, links, hosts);
+    graph.setTree(topology.treeLinks);
     updateLists();
     await select(fromHash(location.hash));
     panels.showRouting().catch(report);
@@ -153,7 +160,10 @@
     () => api.askToken('Set the API token for changes (and reads, where they need it).'));
 
   window.weftConsole = {
-    /** The rendered graph: switches, directed links with state, hosts, highlighted path(s). */
+    /**
+     * The rendered graph: switches, directed links with state and whether they are on the flood
+     * tree, hosts, highlighted path(s).
+     */
     model: graph.model,
     /** The failover feed, newest first. */
     feed: () => [...document.querySelectorAll('#feed li')].map((li) => Object.assign({}, li.dataset)),

@@ -30,10 +30,11 @@
         'target-arrow-shape': 'triangle', 'target-arrow-color': c.up, 'arrow-scale': 0.6, opacity: 0.8 } },
       { selector: 'edge.attach', style: { width: 1, 'line-color': c.muted, 'target-arrow-shape': 'none',
         'line-style': 'dotted' } },
+      { selector: 'edge.blocked', style: { 'line-style': 'dotted', opacity: 0.45 } },
       { selector: 'edge.down', style: { 'line-color': c.down, 'target-arrow-color': c.down,
         'line-style': 'dashed', width: 3, opacity: 1 } },
       { selector: 'edge.path', style: { 'line-color': c.path, 'target-arrow-color': c.path, width: 4,
-        opacity: 1, 'z-index': 10 } },
+        opacity: 1, 'z-index': 10, 'line-style': 'solid' } },
       { selector: 'edge.selected', style: { 'line-color': c.focus, 'target-arrow-color': c.focus, width: 4 } },
     ];
   }
@@ -45,6 +46,8 @@
     const cy = cytoscape({ container: container, style: style(), wheelSensitivity: 0.3,
       boxSelectionEnabled: false, autoungrabify: false, minZoom: 0.1, maxZoom: 4 });
     const links = new Map();
+    /** Keys of the links on the broadcast (flood) tree, both directions; null until known. */
+    let tree = null;
     let paths = [];
     let layoutName = '';
     let relayout = null;
@@ -104,6 +107,20 @@
         e.data(data);
       }
       e.toggleClass('down', state !== 'ACTIVE');
+      e.toggleClass('blocked', tree !== null && !tree.has(key));
+    }
+
+    /**
+     * The broadcast spanning tree (GET /api/v1/topology's treeLinks): links off it carry no flooded
+     * traffic (broadcast, unknown destinations) and are drawn dotted, like a blocked port.
+     */
+    function setTree(treeLinks) {
+      tree = new Set();
+      for (const l of treeLinks) {
+        tree.add(linkKey(l));
+        tree.add(linkKey({ src: l.dst, dst: l.src }));
+      }
+      cy.edges('.link').forEach((e) => e.toggleClass('blocked', !tree.has(e.data('key'))));
     }
 
     function upsertHost(h) {
@@ -176,7 +193,8 @@
         hosts: cy.nodes('.host').map((n) => ({ mac: n.data('mac'), ips: n.data('ips'), at: n.data('at') })),
         links: cy.edges('.link').map((e) => ({ src: e.data('srcDpid'), srcPort: e.data('srcPort'),
           dst: e.data('dstDpid'), dstPort: e.data('dstPort'), state: e.hasClass('down') ? 'DOWN' : 'ACTIVE',
-          latencyMs: e.data('latencyMs'), adminWeight: e.data('adminWeight') })),
+          latencyMs: e.data('latencyMs'), adminWeight: e.data('adminWeight'),
+          floodTree: !e.hasClass('blocked') })),
         highlightedPath: rendered.length ? rendered[0] : [],
         highlightedPaths: rendered,
         laidOut: relayout === null && layoutName !== '',
@@ -184,7 +202,7 @@
     }
 
     return { cy: cy, load: load, upsertSwitch: upsertSwitch, upsertLink: upsertLink, upsertHost: upsertHost,
-      removeHost: removeHost, switchDown: switchDown, showPaths: showPaths, mark: mark, model: model,
+      removeHost: removeHost, switchDown: switchDown, setTree: setTree, showPaths: showPaths, mark: mark, model: model,
       link: (key) => links.get(key), linkKey: linkKey, shortDpid: shortDpid };
   }
 
