@@ -8,8 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.weft.net.PortNumber;
@@ -27,29 +26,26 @@ public final class FakeFlowTable {
 
     private record Key(int table, int priority, FlowMatch match) {}
 
-    /**
-     * Tables in order, each by descending priority, so a lookup walks the entries as they are and
-     * stops at the first match (no sorting per packet while the table changes). Entries of equal
-     * table and priority are ordered by their match's hash, then its text (OpenFlow leaves the
-     * choice between overlapping entries of one priority to the switch).
-     */
-    private static final Comparator<Key> ORDER =
-            Comparator.comparingInt(Key::table)
-                    .thenComparing(Comparator.comparingInt(Key::priority).reversed())
-                    .thenComparingInt(k -> k.match().hashCode())
-                    .thenComparing(k -> k.match().toString());
-
-    private final ConcurrentNavigableMap<Key, FlowRule> flows = new ConcurrentSkipListMap<>(ORDER);
+    private final Map<Key, FlowRule> flows = new ConcurrentHashMap<>();
     private final Map<Integer, Group> groups = new ConcurrentHashMap<>();
+
+    /** Table 0 by descending priority, for the table version it was built from. */
+    private record Sorted(long version, List<FlowRule> rules) {}
+
+    private final AtomicLong version = new AtomicLong();
+    private volatile Sorted byPriority = new Sorted(-1, List.of());
 
     /** ADD replaces an entry with the same table, priority and match. */
     public void add(FlowRule r) {
         flows.put(key(r), r);
+        version.incrementAndGet();
     }
 
     /** MODIFY_STRICT changes the actions of the identical entry; false if there is none. */
     public boolean modify(FlowRule r) {
-        return flows.computeIfPresent(key(r), (k, old) -> r) != null;
+        boolean found = flows.computeIfPresent(key(r), (k, old) -> r) != null;
+        version.incrementAndGet();
+        return found;
     }
 
     /** Non-strict MODIFY: changes every selected entry; the number changed. */
@@ -57,16 +53,18 @@ public final class FakeFlowTable {
         int n = 0;
         for (Map.Entry<Key, FlowRule> e : flows.entrySet()) {
             if (which.test(e.getValue())) {
-                flows.replace(e.getKey(), e.getValue(), change.apply(e.getValue()));
+                e.setValue(change.apply(e.getValue()));
                 n++;
             }
         }
+        version.incrementAndGet();
         return n;
     }
 
     /** DELETE_STRICT removes the identical entry. */
     public boolean removeStrict(FlowRule r) {
         boolean found = flows.remove(key(r)) != null;
+        version.incrementAndGet();
         return found;
     }
 
@@ -74,6 +72,7 @@ public final class FakeFlowTable {
     public int removeMatching(Predicate<FlowRule> which) {
         int before = flows.size();
         flows.values().removeIf(which);
+        version.incrementAndGet();
         return before - flows.size();
     }
 
@@ -99,12 +98,23 @@ public final class FakeFlowTable {
 
     /** The highest-priority entry of table 0 matching the packet. */
     public Optional<FlowRule> lookup(PacketHeaders p) {
-        for (Map.Entry<Key, FlowRule> e : flows.entrySet()) {
-            if (e.getKey().table() != 0) {
-                break;
-            }
-            if (p.matches(e.getValue().match())) {
-                return Optional.of(e.getValue());
+        long v = version.get();
+        Sorted sorted = byPriority;
+        if (sorted.version() != v) {
+            // Built after reading v: a change made meanwhile bumps the version, so the next
+            // lookup rebuilds; a stale list is never used for a newer version.
+            sorted =
+                    new Sorted(
+                            v,
+                            flows.values().stream()
+                                    .filter(r -> r.tableId() == 0)
+                                    .sorted(Comparator.comparingInt(FlowRule::priority).reversed())
+                                    .toList());
+            byPriority = sorted;
+        }
+        for (FlowRule r : sorted.rules()) {
+            if (p.matches(r.match())) {
+                return Optional.of(r);
             }
         }
         return Optional.empty();
