@@ -98,7 +98,8 @@ final class RestWiring {
                         routing,
                         steering,
                         reconciler,
-                        health);
+                        health,
+                        failover);
         return RestServer.start(rest, services, env);
     }
 }

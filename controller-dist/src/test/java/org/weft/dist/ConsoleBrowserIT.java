@@ -253,6 +253,7 @@ class ConsoleBrowserIT {
                         h -> h.asText().isEmpty(),
                         Duration.ofSeconds(2),
                         "Esc clearing the selection");
+                ConsoleControls.feedSurvivesAReload(bed, b);
                 assertThat(b.severeLogs()).as("JavaScript errors").isEmpty();
             }
         }

@@ -17,6 +17,18 @@ final class ConsoleControls {
 
     private ConsoleControls() {}
 
+    /** A page opened after a failover shows it too: its feed starts from Weft's history. */
+    static void feedSurvivesAReload(WeftTestBed bed, ConsoleBrowser b) throws Exception {
+        int known = ConsoleBrowserIT.rest(bed, "/failover/events").size();
+        assertThat(known).as("failovers in Weft's history").isPositive();
+        b.driver.navigate().refresh();
+        b.awaitJs(
+                "window.weftConsole.feed()",
+                f -> f.size() >= known && f.get(f.size() - 1).has("type"),
+                Duration.ofSeconds(10),
+                known + " failover events from Weft's history after a reload");
+    }
+
     /**
      * Links off the broadcast spanning tree are drawn as such, and exactly those: the page's set of
      * flood-tree links equals Weft's ({@code GET /topology}, both directions of each tree cable),

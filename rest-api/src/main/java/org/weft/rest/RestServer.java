@@ -29,6 +29,7 @@ import org.weft.rest.dto.ErrorDto;
 import org.weft.rest.events.EventHub;
 import org.weft.rest.flows.StaticFlowRequests;
 import org.weft.rest.flows.SwitchCalls;
+import org.weft.rest.routes.FailoverRoutes;
 import org.weft.rest.routes.FlowRoutes;
 import org.weft.rest.routes.HealthRoutes;
 import org.weft.rest.routes.NetworkRoutes;
@@ -123,6 +124,7 @@ public final class RestServer implements AutoCloseable {
                                     .register(r, BASE);
                             new SteeringRoutes(services.steering(), calls, mapper)
                                     .register(r, BASE);
+                            new FailoverRoutes(services.failover()).register(r, BASE);
                             new HealthRoutes(
                                             health,
                                             services.staticFlows()::size,

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import org.weft.health.HealthService;
 import org.weft.net.device.DeviceService;
+import org.weft.net.failover.FailoverService;
 import org.weft.net.host.HostService;
 import org.weft.net.intent.LinkWeightService;
 import org.weft.net.intent.StaticFlowService;
@@ -30,6 +31,7 @@ import org.weft.rest.metrics.WeftMetrics;
  * @param reconciler converges switches to intent, for its metrics; null publishes none
  * @param health the controller's health for {@code /health}; null: UP whenever REST answers, with
  *     the connected switches only
+ * @param failover recent failovers for {@code /failover/events}; null answers it with 503
  */
 public record RestServices(
         DeviceService devices,
@@ -41,7 +43,8 @@ public record RestServices(
         RoutingService routing,
         SteeringService steering,
         ReconcileService reconciler,
-        HealthService health) {
+        HealthService health,
+        FailoverService failover) {
 
     /**
      * Core's network services.
@@ -64,14 +67,28 @@ public record RestServices(
         }
     }
 
-    /** Switches and flows only: no network, routing, steering, reconciler or health services. */
+    /**
+     * Switches and flows only: no network, routing, steering, reconciler, health or failover
+     * services.
+     */
     public RestServices(
             DeviceService devices,
             StatsService stats,
             StaticFlowService staticFlows,
             WeftMetrics metrics,
             List<EventSource> eventSources) {
-        this(devices, stats, staticFlows, metrics, eventSources, null, null, null, null, null);
+        this(
+                devices,
+                stats,
+                staticFlows,
+                metrics,
+                eventSources,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public RestServices {

@@ -22,34 +22,12 @@ import org.weft.health.Health;
 import org.weft.health.QueueDepth;
 import org.weft.intent.StaticFlowManager;
 import org.weft.net.Dpid;
-import org.weft.net.flow.Group;
-import org.weft.net.stats.FlowEntry;
-import org.weft.net.stats.PortStatistics;
-import org.weft.net.stats.StatsService;
 import org.weft.net.testing.FakeDeviceService;
 import org.weft.rest.metrics.WeftMetrics;
 import org.weft.store.impl.MemoryIntentStore;
 
 /** {@code /health} over a health service whose answer the test sets. */
 class HealthRoutesTest {
-
-    /** Stats requests never answered: nothing /health does may wait for them. */
-    private static final class SilentStats implements StatsService {
-        @Override
-        public CompletableFuture<List<FlowEntry>> getFlowEntries(Dpid dpid) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public CompletableFuture<List<PortStatistics>> getPortStatistics(Dpid dpid) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public CompletableFuture<List<Group>> getGroups(Dpid dpid) {
-            return new CompletableFuture<>();
-        }
-    }
 
     @TempDir Path dir;
 
@@ -77,7 +55,8 @@ class HealthRoutesTest {
                         null,
                         null,
                         null,
-                        health::get);
+                        health::get,
+                        null);
         server =
                 RestServer.start(
                         RestConfig.defaults(dir).withPort(0).withToken("t0123456789abcdef", true),

@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.weft.failover.FailoverApp;
+import org.weft.failover.FailoverConfig;
 import org.weft.intent.StaticFlowManager;
 import org.weft.intent.StoredLinkWeights;
 import org.weft.intent.StoredSteeringRules;
@@ -67,6 +69,7 @@ public final class RestTestBed implements AutoCloseable {
     public final HostTracker hosts;
     public final RoutingApp routing;
     public final SteeringApp steering;
+    public final FailoverApp failover;
     public final Reconciler reconciler;
     private final LinkDiscovery discovery;
     private final ExecutorService coreEvents = Executors.newSingleThreadExecutor();
@@ -151,6 +154,15 @@ public final class RestTestBed implements AutoCloseable {
                                 new StoredSteeringRules(intents),
                                 () -> routing.metric().weigher())
                         .start();
+        failover =
+                new FailoverApp(
+                                routing,
+                                routing.planner(),
+                                topology,
+                                FailoverConfig.defaults(),
+                                coreEvents,
+                                time)
+                        .start();
         reconciler =
                 new Reconciler(
                         devices,
@@ -189,7 +201,8 @@ public final class RestTestBed implements AutoCloseable {
                         routing,
                         steering,
                         reconciler,
-                        null);
+                        null,
+                        failover);
         try {
             server = RestServer.start(config, services, env::get);
         } catch (Exception e) {
@@ -310,6 +323,7 @@ public final class RestTestBed implements AutoCloseable {
         hosts.stop();
         topology.stop();
         coreEvents.shutdownNow();
+        failover.close();
         steering.close();
         routing.close();
         switches.forEach(EmulatedSwitch::close);

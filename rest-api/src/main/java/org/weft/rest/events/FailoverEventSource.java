@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.weft.net.failover.FailoverEvent;
 import org.weft.net.failover.FailoverListener;
 import org.weft.net.failover.FailoverService;
 import org.weft.net.routing.RouteChange;
@@ -22,25 +23,28 @@ public final class FailoverEventSource implements EventSource {
 
     @Override
     public AutoCloseable subscribe(Consumer<RestEvent> sink) {
-        FailoverListener l =
-                e -> {
-                    RouteChange c = e.subject();
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("type", e.type().name());
-                    data.put("cause", c.cause().name());
-                    data.put("linksLost", c.linksLost().stream().map(Object::toString).toList());
-                    data.put(
-                            "switchesLost",
-                            c.switchesLost().stream().map(Object::toString).toList());
-                    data.put("detectedAtMillis", c.detectedAtMillis());
-                    data.put("reroutedAtMillis", c.reroutedAtMillis());
-                    data.put("reactionMillis", c.reactionNanos() / 1e6);
-                    data.put("destinations", c.destinations());
-                    data.put("flowChanges", c.flowChanges());
-                    sink.accept(new RestEvent("failover", data));
-                };
+        FailoverListener l = e -> sink.accept(new RestEvent("failover", json(e)));
         failover.addListener(l);
         return () -> failover.removeListener(l);
+    }
+
+    /**
+     * A failover event as REST shows it, in the stream and in {@code GET /failover/events}: type,
+     * cause, what was lost, timings, destinations and flow changes.
+     */
+    public static Map<String, Object> json(FailoverEvent e) {
+        RouteChange c = e.subject();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("type", e.type().name());
+        data.put("cause", c.cause().name());
+        data.put("linksLost", c.linksLost().stream().map(Object::toString).toList());
+        data.put("switchesLost", c.switchesLost().stream().map(Object::toString).toList());
+        data.put("detectedAtMillis", c.detectedAtMillis());
+        data.put("reroutedAtMillis", c.reroutedAtMillis());
+        data.put("reactionMillis", c.reactionNanos() / 1e6);
+        data.put("destinations", c.destinations());
+        data.put("flowChanges", c.flowChanges());
+        return data;
     }
 
     /** The sources REST streams, with failover events only when there is a failover service. */

@@ -99,6 +99,15 @@
     }, 100);
   }
 
+  /** Failovers from before the page (or its event stream) connected, oldest first. */
+  async function failoverHistory() {
+    try {
+      (await api.get('/failover/events')).forEach(panels.feed);
+    } catch (e) {
+      if (e.status !== 503) { throw e; } // 503: routing, and with it failover, is off
+    }
+  }
+
   /** The flood tree moves when links or switches come and go. */
   async function refreshTree() {
     graph.setTree((await api.get('/topology')).treeLinks);
@@ -111,6 +120,7 @@
       api.get('/links'), api.get('/hosts'), api.get('/topology')]);
     graph.load(switches, links, hosts);
     graph.setTree(topology.treeLinks);
+    failoverHistory().catch(report);
     updateLists();
     await select(fromHash(location.hash));
     panels.showRouting().catch(report);

@@ -132,9 +132,16 @@
 
   const time = (ms) => new Date(ms).toISOString().slice(11, 23);
 
-  /** Adds a failover event at the top of the feed (at most 100 kept). */
+  /** What identifies a failover event, whether it came from the history or the stream. */
+  const feedKey = (e) => [e.type, e.cause, e.detectedAtMillis, e.reroutedAtMillis].join('|');
+
+  /** Adds a failover event at the top of the feed (at most 100 kept), unless already shown. */
   function feed(e) {
+    const list = document.getElementById('feed');
+    const key = feedKey(e);
+    if ([...list.children].some((li) => li.dataset.key === key)) { return; }
     const li = document.createElement('li');
+    li.dataset.key = key;
     li.className = e.type;
     li.dataset.type = e.type;
     li.dataset.cause = e.cause;
@@ -144,7 +151,6 @@
       + esc(e.cause) + ': ' + esc(Number(e.reactionMillis).toFixed(1)) + ' ms, ' + esc(e.destinations)
       + ' destinations re-routed, ' + esc(e.flowChanges) + ' flow changes'
       + (e.linksLost && e.linksLost.length ? '<br><small>lost ' + e.linksLost.map(esc).join(', ') + '</small>' : '');
-    const list = document.getElementById('feed');
     list.prepend(li);
     while (list.children.length > 100) { list.lastChild.remove(); }
   }
