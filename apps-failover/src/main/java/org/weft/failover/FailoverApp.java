@@ -135,6 +135,7 @@ public final class FailoverApp implements FailoverService, AutoCloseable {
     @Override
     public void close() {
         topology.removeListener(topologyListener);
+        reactions.stop();
         routing.removeRouteChangeListener(record);
         executor.shutdownNow();
         try {

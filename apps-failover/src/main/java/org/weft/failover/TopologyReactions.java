@@ -34,13 +34,16 @@ final class TopologyReactions {
     private final Executor executor;
     private final HoldDown holdDown;
     private final TimeSource time;
-    private Future<?> pendingRecovery;
+    private volatile Future<?> pendingRecovery;
 
     /**
      * A timer that fired and queued its work before it was cancelled must not act: only the latest
      * scheduled re-optimisation (this generation) runs.
      */
     private long generation;
+
+    /** Set once the app closes: a hold-down that expires later hands nothing to its executor. */
+    private volatile boolean stopped;
 
     /**
      * @param executor the app's single thread, where the hold-down's expiry runs
@@ -76,6 +79,18 @@ final class TopologyReactions {
         }
     }
 
+    /**
+     * The app is closing: a pending hold-down is cancelled and one that fires anyway does nothing
+     * (its executor is being shut down). Any thread.
+     */
+    void stop() {
+        stopped = true;
+        Future<?> pending = pendingRecovery;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
     /** Whether a re-optimisation is waiting for its hold-down to pass. */
     boolean isHoldingDown() {
         return holdDown.isPending();
@@ -88,7 +103,13 @@ final class TopologyReactions {
         long delay = holdDown.changed(cause, time.nanos());
         long mine = ++generation;
         pendingRecovery =
-                time.schedule(Duration.ofNanos(delay), () -> executor.execute(() -> fire(mine)));
+                time.schedule(
+                        Duration.ofNanos(delay),
+                        () -> {
+                            if (!stopped) {
+                                executor.execute(() -> fire(mine));
+                            }
+                        });
     }
 
     private void fire(long scheduled) {

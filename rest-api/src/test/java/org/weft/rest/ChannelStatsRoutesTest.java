@@ -9,15 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.weft.intent.StaticFlowManager;
 import org.weft.net.Dpid;
 import org.weft.net.device.ChannelStats;
 import org.weft.net.flow.Group;
@@ -25,8 +22,6 @@ import org.weft.net.stats.FlowEntry;
 import org.weft.net.stats.PortStatistics;
 import org.weft.net.stats.StatsService;
 import org.weft.net.testing.FakeDeviceService;
-import org.weft.rest.metrics.WeftMetrics;
-import org.weft.store.impl.MemoryIntentStore;
 
 /**
  * The driver's per-switch channel counters, as REST and Prometheus show them, over a fake device
@@ -63,23 +58,7 @@ class ChannelStatsRoutesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        RestServices services =
-                new RestServices(
-                        devices,
-                        new NoStats(),
-                        new StaticFlowManager(
-                                devices,
-                                (dpid, ops) -> CompletableFuture.completedFuture(null),
-                                new MemoryIntentStore(),
-                                Duration.ofSeconds(1),
-                                null),
-                        new WeftMetrics(),
-                        List.of());
-        server =
-                RestServer.start(
-                        RestConfig.defaults(dir).withPort(0).withToken("t0123456789abcdef", false),
-                        services,
-                        Map.<String, String>of()::get);
+        server = BareRestServer.start(dir, devices, new NoStats(), false, null, null);
     }
 
     @AfterEach

@@ -10,16 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.weft.intent.StaticFlowManager;
 import org.weft.net.ConnectPoint;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
@@ -30,8 +26,6 @@ import org.weft.net.failover.FailoverService;
 import org.weft.net.failover.FailoverStats;
 import org.weft.net.routing.RouteChange;
 import org.weft.net.testing.FakeDeviceService;
-import org.weft.rest.metrics.WeftMetrics;
-import org.weft.store.impl.MemoryIntentStore;
 
 /** {@code /failover/events} over a failover service whose history the test sets. */
 class FailoverRoutesTest {
@@ -65,29 +59,7 @@ class FailoverRoutesTest {
             };
 
     private void start(FailoverService f) throws IOException {
-        RestServices services =
-                new RestServices(
-                        devices,
-                        new SilentStats(),
-                        new StaticFlowManager(
-                                devices,
-                                (dpid, ops) -> new CompletableFuture<>(),
-                                new MemoryIntentStore(),
-                                Duration.ofSeconds(1),
-                                null),
-                        new WeftMetrics(),
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        f);
-        server =
-                RestServer.start(
-                        RestConfig.defaults(dir).withPort(0).withToken("t0123456789abcdef", false),
-                        services,
-                        Map.<String, String>of()::get);
+        server = BareRestServer.start(dir, devices, new SilentStats(), false, null, f);
     }
 
     @AfterEach

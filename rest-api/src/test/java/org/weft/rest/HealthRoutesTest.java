@@ -9,10 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,11 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.weft.health.Health;
 import org.weft.health.QueueDepth;
-import org.weft.intent.StaticFlowManager;
 import org.weft.net.Dpid;
 import org.weft.net.testing.FakeDeviceService;
-import org.weft.rest.metrics.WeftMetrics;
-import org.weft.store.impl.MemoryIntentStore;
 
 /** {@code /health} over a health service whose answer the test sets. */
 class HealthRoutesTest {
@@ -39,29 +33,7 @@ class HealthRoutesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        RestServices services =
-                new RestServices(
-                        devices,
-                        new SilentStats(),
-                        new StaticFlowManager(
-                                devices,
-                                (dpid, ops) -> new CompletableFuture<>(),
-                                new MemoryIntentStore(),
-                                Duration.ofSeconds(1),
-                                null),
-                        new WeftMetrics(),
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        health::get,
-                        null);
-        server =
-                RestServer.start(
-                        RestConfig.defaults(dir).withPort(0).withToken("t0123456789abcdef", true),
-                        services,
-                        Map.<String, String>of()::get);
+        server = BareRestServer.start(dir, devices, new SilentStats(), true, health::get, null);
     }
 
     @AfterEach

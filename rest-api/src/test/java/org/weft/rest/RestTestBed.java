@@ -318,12 +318,12 @@ public final class RestTestBed implements AutoCloseable {
     }
 
     private void closeServices() {
+        failover.close(); // first: its hold-down timer hands work to coreEvents
         reconciler.close();
         discovery.stop();
         hosts.stop();
         topology.stop();
         coreEvents.shutdownNow();
-        failover.close();
         steering.close();
         routing.close();
         switches.forEach(EmulatedSwitch::close);
