@@ -26,9 +26,9 @@ import org.weft.net.topology.TopologySnapshot;
  * Destination-based forwarding toward one host (pure: topology in, rules out). Every switch that
  * can reach the host's switch gets one rule matching the host's MAC (and VLAN): out of the next
  * hop's port, or, where several next hops lie on equal-cost paths and the switch has groups, into a
- * select group with one bucket per next hop, weighted by the widest path through it. Next hops
- * always lead strictly closer to the destination, so the rules form a loop-free graph whatever
- * order they are installed in.
+ * select group over the next hops, weighted by the widest path through each ({@link BucketSpread}
+ * lays the buckets out against hash polarisation). Next hops always lead strictly closer to the
+ * destination, so the rules form a loop-free graph whatever order they are installed in.
  */
 public final class DestinationPlanner {
 
@@ -142,7 +142,10 @@ public final class DestinationPlanner {
                     rule(s, match, hostIndex, FlowAction.output(primary.src().port())), null, null);
         }
         if (next.size() > 1) {
-            Group g = selectGroup(ctx.topology(), s, hostIndex, next, widest);
+            long layout =
+                    BucketSpread.layout(
+                            hops.distance(s).orElse(0), hops.distance(primary.dstDpid()).orElse(0));
+            Group g = selectGroup(ctx.topology(), s, hostIndex, next, widest, layout);
             return new SwitchPart(
                     rule(s, match, hostIndex, FlowAction.group(g.groupId())), g, null);
         }
@@ -210,9 +213,17 @@ public final class DestinationPlanner {
                 .build();
     }
 
-    /** {@code widest} null: all links equally wide, all buckets weigh the same. */
+    /**
+     * {@code widest} null: all links equally wide, all buckets weigh the same. The buckets are laid
+     * out by {@link BucketSpread} so that switches one hop apart hash differently.
+     */
     private static Group selectGroup(
-            TopologySnapshot topo, Dpid s, int hostIndex, List<Link> next, Map<Dpid, Long> widest) {
+            TopologySnapshot topo,
+            Dpid s,
+            int hostIndex,
+            List<Link> next,
+            Map<Dpid, Long> widest,
+            long layout) {
         long[] raw = new long[next.size()];
         long max = 1;
         for (int i = 0; i < raw.length; i++) {
@@ -234,7 +245,8 @@ public final class DestinationPlanner {
             var port = next.get(i).src().port();
             buckets.add(new Group.Bucket(weight, port, List.of(FlowAction.output(port))));
         }
-        return new Group(s, groupId(hostIndex), Group.Type.SELECT, buckets);
+        return new Group(
+                s, groupId(hostIndex), Group.Type.SELECT, BucketSpread.spread(buckets, layout));
     }
 
     /**

@@ -113,16 +113,23 @@ class DestinationPlannerTest {
         RoutingPlan plan =
                 DestinationPlanner.plan(topo, LinkWeighers.HOP_COUNT, h, 4, switches(topo, true));
 
-        // An edge switch in another pod has 2 uplinks on equal-cost paths: a select group with 2
-        // buckets.
+        // An edge switch in another pod has 2 uplinks on equal-cost paths: a select group over
+        // both, each in 2 of its 4 buckets (BucketSpread).
         assertThat(plan.groups().get(otherPodEdge))
                 .singleElement()
                 .satisfies(
                         g -> {
                             assertThat(g.type()).isEqualTo(Group.Type.SELECT);
                             assertThat(g.groupId()).isEqualTo(DestinationPlanner.groupId(4));
+                            assertThat(g.buckets().stream().map(Group.Bucket::watchPort).toList())
+                                    .hasSize(4)
+                                    .doesNotContainNull()
+                                    .containsOnly(
+                                            g.buckets().get(0).watchPort(),
+                                            g.buckets().get(1).watchPort());
+                            assertThat(g.buckets().get(0).watchPort())
+                                    .isNotEqualTo(g.buckets().get(1).watchPort());
                             assertThat(g.buckets())
-                                    .hasSize(2)
                                     .allMatch(
                                             b ->
                                                     b.weight()

@@ -206,8 +206,8 @@ class RoutingIT {
             announce(bed, hosts);
             assertAllPairsReach(bed, hosts);
 
-            // Edge switches reach other pods over two equal-cost uplinks: select groups, two
-            // buckets.
+            // Edge switches reach other pods over two equal-cost uplinks: select groups, each
+            // uplink in two of four buckets (BucketSpread).
             EmulatedSwitch edge = bed.fabric.get(hosts.get(0).at().dpid());
             WeftTestBed.waitUntil(
                     () ->
@@ -222,9 +222,12 @@ class RoutingIT {
                     .allSatisfy(
                             g ->
                                     assertThat(g.buckets())
-                                            .hasSize(2)
-                                            .allSatisfy(
-                                                    b -> assertThat(b.watchPort()).isNotNull()));
+                                            .hasSize(4)
+                                            .allSatisfy(b -> assertThat(b.watchPort()).isNotNull())
+                                            .extracting(Group.Bucket::watchPort)
+                                            .containsOnly(
+                                                    g.buckets().get(0).watchPort(),
+                                                    g.buckets().get(1).watchPort()));
         }
     }
 
