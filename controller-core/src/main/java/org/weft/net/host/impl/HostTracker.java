@@ -23,6 +23,7 @@ import org.weft.net.MacAddress;
 import org.weft.net.device.DeviceEvent;
 import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
+import org.weft.net.device.Port;
 import org.weft.net.host.Host;
 import org.weft.net.host.HostEvent;
 import org.weft.net.host.HostId;
@@ -43,6 +44,11 @@ import org.weft.util.LogThrottles;
  * port that carries a link. Announces hosts added, moved and updated; removes hosts idle for longer
  * than the idle timeout, on a port that went down, on a switch that disconnected, or on a port
  * where a link appeared.
+ *
+ * <p>A port where a link appears was never the host's: before discovery found the link (after a
+ * controller restart, or a switch that just connected) a host's frames flooded over it were taken
+ * for a move. Such a host goes back to the edge port it moved from, when that port is still up and
+ * carries no link, instead of being forgotten until it speaks again.
  *
  * <p>The packet-in path takes no lock: a known host is a map read plus (at most once per {@link
  * #REFRESH_MILLIS}) a compare-and-set on its slot. Only a new host inserts into the map.
@@ -76,6 +82,10 @@ public final class HostTracker implements HostService, PacketProcessor {
     }
 
     private final Map<HostId, Slot> hosts = new ConcurrentHashMap<>();
+
+    /** Where each host that moved was before its last move (entries only for tracked hosts). */
+    private final Map<HostId, ConnectPoint> movedFrom = new ConcurrentHashMap<>();
+
     private final DeviceService devices;
     private final LinkService links;
     private final DeviceListener deviceListener = this::onDeviceEvent;
@@ -238,6 +248,7 @@ public final class HostTracker implements HostService, PacketProcessor {
                 budget.release(old.location().dpid(), false);
             }
             if (moved) {
+                movedFrom.put(id, old.location());
                 log.info("Host {} moved from {} to {}", id, old.location(), at);
                 listeners.post(new HostEvent(HostEvent.Type.MOVED, h, old.location(), now));
             } else {
@@ -266,6 +277,7 @@ public final class HostTracker implements HostService, PacketProcessor {
             Host h = slot.get();
             if (h != null && which.test(h) && slot.compareAndSet(h, null)) {
                 hosts.remove(e.getKey(), slot);
+                movedFrom.remove(e.getKey());
                 budget.release(h.location().dpid(), true);
                 log.debug("Host {} removed: {}", h.id(), why);
                 listeners.post(new HostEvent(HostEvent.Type.REMOVED, h, null, time.millis()));
@@ -303,10 +315,56 @@ public final class HostTracker implements HostService, PacketProcessor {
     void onLinkEvent(LinkEvent event) {
         if (event.type() == LinkEvent.Type.ADDED) {
             var l = event.subject();
-            removeWhere(
-                    h -> h.location().equals(l.src()) || h.location().equals(l.dst()),
-                    "port carries a link");
+            Predicate<Host> onLink =
+                    h -> h.location().equals(l.src()) || h.location().equals(l.dst());
+            for (Slot slot : hosts.values()) {
+                Host h = slot.get();
+                if (h != null && onLink.test(h)) {
+                    moveBack(slot, h);
+                }
+            }
+            removeWhere(onLink, "port carries a link");
         }
+    }
+
+    /**
+     * Puts a host found on a link's port back where it moved from, if that is still an edge port
+     * that is up; otherwise leaves it to be removed.
+     */
+    private void moveBack(Slot slot, Host h) {
+        ConnectPoint back = movedFrom.get(h.id());
+        if (back == null || back.equals(h.location()) || !isLiveEdge(back)) {
+            return;
+        }
+        boolean otherSwitch = !back.dpid().equals(h.location().dpid());
+        if (otherSwitch && !budget.reserve(h.id(), back, false)) {
+            return;
+        }
+        Host restored = new Host(h.id(), h.ips(), back, h.firstSeenMillis(), h.lastSeenMillis());
+        if (!slot.compareAndSet(h, restored)) {
+            if (otherSwitch) {
+                budget.release(back.dpid(), false);
+            }
+            return;
+        }
+        if (otherSwitch) {
+            budget.release(h.location().dpid(), false);
+        }
+        movedFrom.remove(h.id());
+        log.info(
+                "Host {} back at {}: {} carries a link, its move there was a flood",
+                h.id(),
+                back,
+                h.location());
+        listeners.post(new HostEvent(HostEvent.Type.MOVED, restored, h.location(), time.millis()));
+    }
+
+    private boolean isLiveEdge(ConnectPoint at) {
+        return !links.isInfrastructure(at)
+                && devices.getDevice(at.dpid())
+                        .flatMap(d -> d.port(at.port()))
+                        .map(Port::isLive)
+                        .orElse(false);
     }
 
     @Override

@@ -105,6 +105,39 @@ class HostTrackerTest {
         assertThat(hosts.getHostCount()).isZero();
     }
 
+    /**
+     * After a controller restart, before discovery knows the links, a host's flooded frames reach
+     * the controller from inter-switch ports too and look like a move. Once the link appears the
+     * host goes back to the edge port it came from (ControllerRestartTest lost pings for 3 s while
+     * such a host was forgotten until probed).
+     */
+    @Test
+    void hostSeenOnAPortWhereALinkAppearsGoesBackToItsEdgePort() {
+        in(1, 3, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        in(1, 1, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        assertThat(hosts.getHost(ID1).orElseThrow().location()).isEqualTo(ConnectPoint.of(1, 1));
+
+        links.linkSeen(Link.of(2, 2, 1, 1), 0, 10_000);
+
+        assertThat(hosts.getHost(ID1).orElseThrow().location()).isEqualTo(ConnectPoint.of(1, 3));
+        HostEvent back = events.get(events.size() - 1);
+        assertThat(back.type()).isEqualTo(HostEvent.Type.MOVED);
+        assertThat(back.previousLocation()).contains(ConnectPoint.of(1, 1));
+        assertThat(back.subject().ips()).containsExactly(Ip4Address.parse("10.0.0.1"));
+    }
+
+    @Test
+    void hostIsForgottenWhereALinkAppearsWhenItsEdgePortWentDown() {
+        in(1, 3, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        in(2, 1, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        devices.setPortLive(1, 3, false);
+
+        links.linkSeen(Link.of(2, 1, 1, 1), 0, 10_000);
+
+        assertThat(hosts.getHost(ID1)).isEmpty();
+        assertThat(events.get(events.size() - 1).type()).isEqualTo(HostEvent.Type.REMOVED);
+    }
+
     @Test
     void moveIsDetectedAndAnnounced() {
         in(1, 3, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
