@@ -47,6 +47,11 @@ class MetricsIT {
             String before = scrape(bed);
             assertThat(value(before, "weft_packet_ins_total")).isPositive();
             assertThat(value(before, "weft_flow_mods_total")).isPositive();
+            // LLDP probes and announced hosts' frames go out as packet-outs; protected routes are
+            // groups.
+            assertThat(value(before, "weft_packet_outs_total")).isPositive();
+            assertThat(value(before, "weft_group_mods_total")).isPositive();
+            assertThat(before).contains("weft_flow_mods_sent_total{dpid=");
             assertThat(value(before, "weft_failovers_total")).isZero();
 
             bed.fabric.cut(bed.fabric.cables().get(0));

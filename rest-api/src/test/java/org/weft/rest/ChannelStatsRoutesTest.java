@@ -82,7 +82,7 @@ class ChannelStatsRoutesTest {
     void eachSwitchShowsItsChannelCountersInTheSwitchAnswers() throws Exception {
         devices.connect(1, 2);
         devices.connect(2, 2);
-        devices.setChannelStats(1, new ChannelStats(1_000, 250, 3, 2, 1, 65_536));
+        devices.setChannelStats(1, new ChannelStats(1_000, 250, 3, 2, 1, 65_536, 40, 2, 30));
 
         JsonNode one = json.readTree(get("/api/v1/switches/" + DPID1));
         assertThat(one.get("channel"))
@@ -91,7 +91,8 @@ class ChannelStatsRoutesTest {
                                 """
                                 {"packetInsAdmitted":1000,"packetInsDropped":250,
                                  "malformedMessages":3,"readSuspensions":2,"requestTimeouts":1,
-                                 "outboundBytes":65536}"""));
+                                 "outboundBytes":65536,"flowModsSent":40,"groupModsSent":2,
+                                 "packetOutsSent":30}"""));
 
         JsonNode all = json.readTree(get("/api/v1/switches"));
         assertThat(all.get(0).get("channel").get("packetInsDropped").asLong()).isEqualTo(250);
@@ -101,7 +102,7 @@ class ChannelStatsRoutesTest {
     @Test
     void prometheusShowsTheConnectedSwitchesCountersByDpid() throws Exception {
         devices.connect(1, 2);
-        devices.setChannelStats(1, new ChannelStats(1_000, 250, 3, 2, 1, 65_536));
+        devices.setChannelStats(1, new ChannelStats(1_000, 250, 3, 2, 1, 65_536, 40, 2, 30));
 
         String tag = "{dpid=\"" + DPID1 + "\"}";
         assertThat(get("/metrics"))
@@ -110,13 +111,17 @@ class ChannelStatsRoutesTest {
                 .contains("weft_malformed_messages_total" + tag + " 3.0")
                 .contains("weft_read_suspensions_total" + tag + " 2.0")
                 .contains("weft_request_timeouts_total" + tag + " 1.0")
-                .contains("weft_outbound_bytes" + tag + " 65536.0");
+                .contains("weft_outbound_bytes" + tag + " 65536.0")
+                .contains("weft_flow_mods_sent_total" + tag + " 40.0")
+                .contains("weft_group_mods_sent_total" + tag + " 2.0")
+                .contains("weft_packet_outs_sent_total" + tag + " 30.0");
 
         // The driver keeps counting; the next scrape reads the new values.
-        devices.setChannelStats(1, new ChannelStats(1_500, 400, 3, 2, 1, 0));
+        devices.setChannelStats(1, new ChannelStats(1_500, 400, 3, 2, 1, 0, 41, 2, 31));
         assertThat(get("/metrics"))
                 .contains("weft_packet_ins_dropped_total" + tag + " 400.0")
-                .contains("weft_outbound_bytes" + tag + " 0.0");
+                .contains("weft_outbound_bytes" + tag + " 0.0")
+                .contains("weft_packet_outs_sent_total" + tag + " 31.0");
 
         devices.disconnect(1);
         assertThat(get("/metrics")).doesNotContain(DPID1);

@@ -12,6 +12,10 @@ package org.weft.net.device;
  *     over the high water mark (back-pressure)
  * @param requestTimeouts barriers, stats and echo requests the switch did not answer in time
  * @param outboundBytes bytes queued for the switch now, not yet written to its socket
+ * @param flowModsSent flow-mods written to the switch (batched, re-asserted and buffer-releasing
+ *     answers alike)
+ * @param groupModsSent group-mods written to the switch
+ * @param packetOutsSent packet-outs written to the switch
  */
 public record ChannelStats(
         long packetInsAdmitted,
@@ -19,4 +23,7 @@ public record ChannelStats(
         long malformedMessages,
         long readSuspensions,
         long requestTimeouts,
-        long outboundBytes) {}
+        long outboundBytes,
+        long flowModsSent,
+        long groupModsSent,
+        long packetOutsSent) {}

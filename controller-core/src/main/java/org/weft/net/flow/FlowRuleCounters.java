@@ -6,8 +6,17 @@ import org.weft.net.Dpid;
 /** What the controller has sent to switches and what they did not confirm (for metrics). */
 public interface FlowRuleCounters {
 
-    /** Flow-mods sent, confirmed or not (adds, modifies, removes). */
+    /**
+     * Flow-mods written to switches, confirmed or not (adds, modifies, removes; batched,
+     * re-asserted from cached bytes, or answering a buffered packet-in).
+     */
     long flowModsSent();
+
+    /** Group-mods written to switches. */
+    long groupModsSent();
+
+    /** Packet-outs written to switches. */
+    long packetOutsSent();
 
     /**
      * Flow-mods and group-mods that were rejected or never confirmed since start, by switch and

@@ -207,6 +207,16 @@ public final class FakeSwitchTables
     }
 
     @Override
+    public long groupModsSent() {
+        return groupOps.size();
+    }
+
+    @Override
+    public long packetOutsSent() {
+        return 0;
+    }
+
+    @Override
     public Map<Dpid, Map<String, Long>> flowModFailures() {
         return Map.of();
     }

@@ -13,6 +13,7 @@ final class ChannelCounters {
     final LongAdder malformed = new LongAdder();
     final LongAdder readSuspensions = new LongAdder();
     final LongAdder requestTimeouts = new LongAdder();
+    final SentMessages sent = new SentMessages();
 
     /**
      * The xid of the multipart reply last failed for growing past its limits, or -1: further parts
@@ -28,7 +29,10 @@ final class ChannelCounters {
                 malformed.sum(),
                 readSuspensions.sum(),
                 requestTimeouts.sum(),
-                outboundBytes(channel));
+                outboundBytes(channel),
+                sent.flowMods(),
+                sent.groupMods(),
+                sent.packetOuts());
     }
 
     /** Bytes queued for the channel and not yet written to its socket. */

@@ -29,6 +29,9 @@ public final class OfSwitchRegistry {
     /** False only for {@link #refusingAll()}. */
     private final boolean admits;
 
+    /** Messages written to every switch since start, by type. */
+    private final SentMessages sent = new SentMessages();
+
     public OfSwitchRegistry(Duration probeTimeout) {
         this(probeTimeout, true);
     }
@@ -41,6 +44,11 @@ public final class OfSwitchRegistry {
     /** A registry that admits no switch: the channel is closed at the end of its handshake. */
     static OfSwitchRegistry refusingAll() {
         return new OfSwitchRegistry(Duration.ZERO, false);
+    }
+
+    /** Flow-mods, group-mods and packet-outs written to all switches since start. */
+    public SentMessages sent() {
+        return sent;
     }
 
     public void addListener(OfSwitchListener l) {

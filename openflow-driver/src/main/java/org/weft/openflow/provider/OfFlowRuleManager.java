@@ -28,8 +28,6 @@ import org.weft.openflow.translate.OfFlowMods;
 public final class OfFlowRuleManager implements FlowRuleService, GroupService, FlowRuleCounters {
 
     private final OfSwitchRegistry switches;
-    private final java.util.concurrent.atomic.LongAdder flowMods =
-            new java.util.concurrent.atomic.LongAdder();
     private final FlowModFailures failures = new FlowModFailures(System::nanoTime);
 
     public OfFlowRuleManager(OfSwitchRegistry switches) {
@@ -53,15 +51,22 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService, F
         int n = operations.size();
         CompletableFuture<BatchResult> batch =
                 send(sw.get(), n, (i, xid) -> OfFlowMods.toFlowMod(f, operations.get(i), xid));
-        if (!batch.isCompletedExceptionally()) {
-            flowMods.add(n);
-        }
         return batch;
     }
 
     @Override
     public long flowModsSent() {
-        return flowMods.sum();
+        return switches.sent().flowMods();
+    }
+
+    @Override
+    public long groupModsSent() {
+        return switches.sent().groupMods();
+    }
+
+    @Override
+    public long packetOutsSent() {
+        return switches.sent().packetOuts();
     }
 
     @Override
@@ -93,7 +98,6 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService, F
                 out.add(OfFlowMods.toFlowMod(f, op, xid++));
             }
             sw.get().sendAll(out);
-            flowMods.add(out.size());
             return true;
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             return false;

@@ -1,8 +1,8 @@
 package org.weft.rest.dto;
 
 /**
- * A switch's control-channel counters since it connected (see {@code ChannelStats}), and the bytes
- * queued for it now.
+ * A switch's control-channel counters since it connected (see {@code ChannelStats}), the bytes
+ * queued for it now, and the flow-mods, group-mods and packet-outs written to it.
  */
 public record ChannelStatsDto(
         long packetInsAdmitted,
@@ -10,4 +10,7 @@ public record ChannelStatsDto(
         long malformedMessages,
         long readSuspensions,
         long requestTimeouts,
-        long outboundBytes) {}
+        long outboundBytes,
+        long flowModsSent,
+        long groupModsSent,
+        long packetOutsSent) {}

@@ -20,10 +20,11 @@ import org.weft.net.device.DeviceService;
  * Every connected switch's control-channel counters as meters with a {@code dpid} tag: {@code
  * weft_packet_ins_admitted_total}, {@code weft_packet_ins_dropped_total}, {@code
  * weft_malformed_messages_total}, {@code weft_read_suspensions_total}, {@code
- * weft_request_timeouts_total} (counters since the switch connected) and {@code
- * weft_outbound_bytes} (a gauge: bytes queued for the switch now). The set of switches is taken at
- * each scrape ({@link #refresh()}): a switch that connected gets its meters, one that left loses
- * them; values are read from {@link DeviceService#channelStats} when scraped.
+ * weft_request_timeouts_total}, {@code weft_flow_mods_sent_total}, {@code
+ * weft_group_mods_sent_total}, {@code weft_packet_outs_sent_total} (counters since the switch
+ * connected) and {@code weft_outbound_bytes} (a gauge: bytes queued for the switch now). The set of
+ * switches is taken at each scrape ({@link #refresh()}): a switch that connected gets its meters,
+ * one that left loses them; values are read from {@link DeviceService#channelStats} when scraped.
  */
 final class ChannelMeters {
 
@@ -78,6 +79,21 @@ final class ChannelMeters {
                         "Times reading from the switch stopped on back-pressure since it connected",
                         dpid,
                         ChannelStats::readSuspensions),
+                counter(
+                        "weft.flow.mods.sent",
+                        "Flow-mods written to the switch since it connected",
+                        dpid,
+                        ChannelStats::flowModsSent),
+                counter(
+                        "weft.group.mods.sent",
+                        "Group-mods written to the switch since it connected",
+                        dpid,
+                        ChannelStats::groupModsSent),
+                counter(
+                        "weft.packet.outs.sent",
+                        "Packet-outs written to the switch since it connected",
+                        dpid,
+                        ChannelStats::packetOutsSent),
                 counter(
                         "weft.request.timeouts",
                         "Requests the switch did not answer in time since it connected",

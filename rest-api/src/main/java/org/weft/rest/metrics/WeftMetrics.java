@@ -96,13 +96,21 @@ public final class WeftMetrics {
     }
 
     /**
-     * Publishes flow-mods sent as {@code weft_flow_mods_total}, and those switches rejected or did
-     * not confirm as {@code weft_flow_mod_failures_total{dpid,reason}} ({@link
-     * FlowModFailureMeters}).
+     * Publishes what Weft wrote to switches since start, counted on the wire: {@code
+     * weft_flow_mods_total} (batched, re-asserted and buffer-releasing flow-mods alike), {@code
+     * weft_group_mods_total} and {@code weft_packet_outs_total}; and the flow-mods and group-mods
+     * switches rejected or did not confirm as {@code weft_flow_mod_failures_total{dpid,reason}}
+     * ({@link FlowModFailureMeters}).
      */
     public void watchFlowMods(FlowRuleCounters counters) {
         FunctionCounter.builder("weft.flow.mods", counters, FlowRuleCounters::flowModsSent)
-                .description("Flow-mods sent to switches")
+                .description("Flow-mods written to switches")
+                .register(registry);
+        FunctionCounter.builder("weft.group.mods", counters, FlowRuleCounters::groupModsSent)
+                .description("Group-mods written to switches")
+                .register(registry);
+        FunctionCounter.builder("weft.packet.outs", counters, FlowRuleCounters::packetOutsSent)
+                .description("Packet-outs written to switches")
                 .register(registry);
         failures = new FlowModFailureMeters(registry, counters);
     }

@@ -100,7 +100,10 @@ public final class SwitchRoutes {
                 c.malformedMessages(),
                 c.readSuspensions(),
                 c.requestTimeouts(),
-                c.outboundBytes());
+                c.outboundBytes(),
+                c.flowModsSent(),
+                c.groupModsSent(),
+                c.packetOutsSent());
     }
 
     private static PortDto portDto(Port p, PortStatistics s) {

@@ -32,6 +32,16 @@ class ReconcileMetricsTest {
         }
 
         @Override
+        public long groupModsSent() {
+            return 3;
+        }
+
+        @Override
+        public long packetOutsSent() {
+            return 7;
+        }
+
+        @Override
         public Map<Dpid, Map<String, Long>> flowModFailures() {
             return failures;
         }
@@ -92,6 +102,8 @@ class ReconcileMetricsTest {
         metrics.watchFlowMods(counters);
         assertThat(metrics.scrape())
                 .contains("weft_flow_mods_total 12.0")
+                .contains("weft_group_mods_total 3.0")
+                .contains("weft_packet_outs_total 7.0")
                 .doesNotContain("weft_flow_mod_failures_total{");
 
         counters.failures.put(Dpid.of(1), Map.of("FLOW_MOD_FAILED/TABLE_FULL", 3L));
