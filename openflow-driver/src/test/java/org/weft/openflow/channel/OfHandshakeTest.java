@@ -15,19 +15,13 @@ import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFHelloFailedCode;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
-import org.projectfloodlight.openflow.protocol.OFPacketInReason;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFRoleRequest;
 import org.projectfloodlight.openflow.protocol.OFType;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.errormsg.OFHelloFailedErrorMsg;
-import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
-import org.projectfloodlight.openflow.types.OFBufferId;
-import org.projectfloodlight.openflow.types.OFPort;
-import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U32;
-import org.projectfloodlight.openflow.types.U64;
 import org.weft.net.Dpid;
 import org.weft.net.PortNumber;
 import org.weft.openflow.OfConfig;
@@ -78,16 +72,7 @@ class OfHandshakeTest {
     }
 
     private static OFPacketIn packetIn(OFVersion v, long xid) {
-        OFFactory f = OFFactories.getFactory(v);
-        return f.buildPacketIn()
-                .setXid(xid)
-                .setBufferId(OFBufferId.NO_BUFFER)
-                .setReason(OFPacketInReason.NO_MATCH)
-                .setTableId(TableId.ZERO)
-                .setCookie(U64.ZERO)
-                .setMatch(f.buildMatch().setExact(MatchField.IN_PORT, OFPort.of(1)).build())
-                .setData(new byte[60])
-                .build();
+        return TestPacketIns.tableMiss(OFFactories.getFactory(v), xid);
     }
 
     @Test

@@ -14,14 +14,8 @@ import org.projectfloodlight.openflow.protocol.OFEchoRequest;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
-import org.projectfloodlight.openflow.protocol.OFPacketInReason;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFVersion;
-import org.projectfloodlight.openflow.protocol.match.MatchField;
-import org.projectfloodlight.openflow.types.OFBufferId;
-import org.projectfloodlight.openflow.types.OFPort;
-import org.projectfloodlight.openflow.types.TableId;
-import org.projectfloodlight.openflow.types.U64;
 import org.weft.openflow.OfLimits;
 
 class OfMessageDecoderTest {
@@ -108,16 +102,7 @@ class OfMessageDecoderTest {
     private static ByteBuf frames(OFFactory f, int n) {
         ByteBuf in = Unpooled.buffer();
         for (int i = 0; i < n; i++) {
-            f.buildPacketIn()
-                    .setXid(i)
-                    .setBufferId(OFBufferId.NO_BUFFER)
-                    .setReason(OFPacketInReason.NO_MATCH)
-                    .setTableId(TableId.ZERO)
-                    .setCookie(U64.ZERO)
-                    .setMatch(f.buildMatch().setExact(MatchField.IN_PORT, OFPort.of(1)).build())
-                    .setData(new byte[60])
-                    .build()
-                    .writeTo(in);
+            TestPacketIns.tableMiss(f, i).writeTo(in);
         }
         f.buildEchoRequest().setXid(99).build().writeTo(in);
         return in;
