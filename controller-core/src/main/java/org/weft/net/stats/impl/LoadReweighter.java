@@ -61,7 +61,7 @@ public final class LoadReweighter implements AutoCloseable {
 
     /**
      * @param enabled whether anyone routes by load now (e.g. the metric is UTILISATION); when
-     *     false, nothing is changed
+     *     false, links are set back to utilisation 0 and left there
      */
     public LoadReweighter(
             LoadService loads,
@@ -92,7 +92,7 @@ public final class LoadReweighter implements AutoCloseable {
      */
     public int reweigh() {
         if (!enabled.getAsBoolean()) {
-            return 0;
+            return forget();
         }
         long since = time.millis() - settings.interval().toMillis();
         int changed = 0;
@@ -111,6 +111,21 @@ public final class LoadReweighter implements AutoCloseable {
         }
         if (changed > 0) {
             log.info("{} links re-weighted by their measured load", changed);
+        }
+        return changed;
+    }
+
+    /**
+     * Nobody routes by load (any more): links still carrying a utilisation from before go back to
+     * 0, so a metric chosen later starts from an idle fabric, not from stale load.
+     */
+    private int forget() {
+        int changed = 0;
+        for (Map.Entry<Link, LinkInfo> e : links.getLinks().entrySet()) {
+            if (e.getValue().utilisation() != 0) {
+                sink.setUtilisation(e.getKey(), 0);
+                changed++;
+            }
         }
         return changed;
     }

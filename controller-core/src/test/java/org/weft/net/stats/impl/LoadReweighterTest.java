@@ -144,6 +144,18 @@ class LoadReweighterTest {
     }
 
     @Test
+    void whenNobodyRoutesByLoadAnyMoreUtilisationGoesBackToZero() {
+        load(80, 80);
+        reweighting();
+        assertThat(routed()).isCloseTo(0.8, within(1e-6));
+        enabled.set(false);
+        load(80, 80);
+        reweighting();
+        assertThat(routed()).isZero();
+        assertThat(reweighter.reweigh()).isZero(); // once
+    }
+
+    @Test
     void missingSamplesMeanNoChangeNotAGuess() {
         load(70);
         reweighting(); // one sample in the window: not sustained
