@@ -14,7 +14,7 @@ import org.weft.openflow.OfController;
 /**
  * The statistics collector of this configuration ({@code stats.*}) with its load monitor, and the
  * re-weighting that hands damped load to routing ({@code te.*}) while the metric is {@code
- * UTILISATION}. Off when {@code stats.intervalMs} is 0.
+ * UTILISATION} or {@code te.wcmp} is on. Off when {@code stats.intervalMs} is 0.
  */
 final class TrafficStats implements AutoCloseable {
 
@@ -67,7 +67,9 @@ final class TrafficStats implements AutoCloseable {
                                 core.linkManager()::setUtilisation,
                                 () ->
                                         routing != null
-                                                && routing.metric() == RoutingMetric.UTILISATION,
+                                                && (config.te.wcmp
+                                                        || routing.metric()
+                                                                == RoutingMetric.UTILISATION),
                                 core.time(),
                                 new LoadReweighter.Settings(
                                         config.te.minChange,

@@ -124,6 +124,12 @@ public final class WeftConfig {
 
         /** Links are re-weighted at most this often; at least two stats intervals. */
         @JsonProperty public double intervalS = 30;
+
+        /**
+         * Also under other metrics: select groups' bucket weights follow the links' residual
+         * capacity (under UTILISATION they always do).
+         */
+        @JsonProperty public boolean wcmp = false;
     }
 
     public static final class Tls {

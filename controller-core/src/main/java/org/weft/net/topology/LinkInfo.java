@@ -56,6 +56,15 @@ public record LinkInfo(
         return capacityMbps != UNKNOWN_CAPACITY;
     }
 
+    /**
+     * The capacity the damped utilisation leaves, in Mbit/s: {@code capacity * (1 - min(u, 0.95))},
+     * an unknown capacity counting as 1 Mbit/s (weighted multipath shares by it).
+     */
+    public double residualMbps() {
+        double c = hasCapacity() ? capacityMbps : 1;
+        return c * (1 - Math.min(LinkWeighers.MAX_COUNTED_UTILISATION, utilisation));
+    }
+
     public LinkInfo withLatencyNanos(long nanos) {
         return new LinkInfo(nanos, capacityMbps, adminWeight, utilisation);
     }

@@ -304,14 +304,14 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
 
     /**
      * Sets the damped utilisation routing weighs the link with (the statistics collector's
-     * re-weighting calls it, only on a sustained change): posts an UPDATED event with reason
-     * MEASURED. A link not known now is ignored.
+     * re-weighting calls it, only on a sustained change): posts an UPDATED event with reason LOAD.
+     * A link not known now is ignored.
      */
     public void setUtilisation(Link link, double utilisation) {
         checkArgument(
                 utilisation >= 0 && utilisation < Double.POSITIVE_INFINITY,
                 "utilisation must be a finite number >= 0");
-        update(link, i -> i.withUtilisation(utilisation), Reason.MEASURED);
+        update(link, i -> i.withUtilisation(utilisation), Reason.LOAD);
     }
 
     private void update(Link link, UnaryOperator<LinkInfo> change, Reason reason) {

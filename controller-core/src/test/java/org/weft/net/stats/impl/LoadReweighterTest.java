@@ -51,7 +51,7 @@ class LoadReweighterTest {
         links.linkSeen(L12, LinkInfo.UNKNOWN_LATENCY, 100);
         links.addListener(
                 e -> {
-                    if (e.reason() == LinkEvent.Reason.MEASURED) {
+                    if (e.reason() == LinkEvent.Reason.LOAD) {
                         measured.add(e);
                     }
                 });
