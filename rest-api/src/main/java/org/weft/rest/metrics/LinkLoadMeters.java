@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.weft.net.ConnectPoint;
 import org.weft.net.Link;
@@ -81,10 +82,10 @@ final class LinkLoadMeters {
                         .register(registry));
     }
 
-    private static java.util.Optional<Double> boxed(LinkLoad l) {
+    private static Optional<Double> boxed(LinkLoad l) {
         return l.utilisation().isPresent()
-                ? java.util.Optional.of(l.utilisation().getAsDouble())
-                : java.util.Optional.empty();
+                ? Optional.of(l.utilisation().getAsDouble())
+                : Optional.empty();
     }
 
     private static String tag(ConnectPoint p) {
