@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * <p>With {@code UTILISATION} routing, s1->s2 then weighs 1/(1-0.6) = 2.5: h1->h2 stays on it (the
  * way round, s1-s4-s3-s2, costs 3), while h1->h3, two equal hops via s2 or via s4 before, now costs
  * 3.5 via s2 and 2 via s4, and avoids the loaded link.
+ *
+ * <p>With {@code te.wcmp} under hop count, h1->h3 keeps both ways, and s1's select group weighs
+ * them by residual capacity instead.
  */
 class UtilisationTest extends MininetTestSupport {
 
@@ -27,6 +34,10 @@ class UtilisationTest extends MininetTestSupport {
                     + "\n  timeoutMs: 1500\nte:\n  intervalS: 4\n  minChange: 0.1\n"
                     + "routing:\n  metric: UTILISATION\n";
     private static final Duration REACH = Duration.ofSeconds(45);
+
+    /** One bucket of {@code dump-groups}: OVS leaves out {@code weight:} when it is 1. */
+    private static final Pattern BUCKET =
+            Pattern.compile("bucket=(?:bucket_id:\\d+,)?(?:weight:(\\d+),)?watch_port:(\\d+)");
 
     private WeftRest rest;
     private String token;
@@ -118,5 +129,75 @@ class UtilisationTest extends MininetTestSupport {
                 .isGreaterThan(0.4);
         double sent = mininet.iperfBackgroundStop(iperf, Duration.ofSeconds(90));
         record(String.format("iperf3 h1 -> h2 (h1 shaped to 6 Mbit/s): %.2f Mbit/s", sent / 1e6));
+    }
+
+    /** Bucket weight by watched port, of s1's select groups with buckets on both ports. */
+    private Map<Integer, Integer> s1Buckets(int a, int b) {
+        for (String line : mininet.dumpGroups("s1")) {
+            Map<Integer, Integer> weights = new HashMap<>();
+            Matcher m = BUCKET.matcher(line);
+            while (m.find()) {
+                weights.put(
+                        Integer.parseInt(m.group(2)),
+                        m.group(1) == null ? 1 : Integer.parseInt(m.group(1)));
+            }
+            if (weights.containsKey(a) && weights.containsKey(b)) {
+                return weights;
+            }
+        }
+        return Map.of();
+    }
+
+    @Test
+    void underHopCountWithWcmpTheLoadedNextHopGetsASmallerShare() throws IOException {
+        Topology ring = Topologies.ring(4);
+        startWeft(
+                CONFIG.replace("metric: UTILISATION", "metric: HOP_COUNT")
+                        .replace("minChange: 0.1\n", "minChange: 0.1\n  wcmp: true\n"));
+        buildAndDiscover(ring, OpenFlowVersion.OF13);
+        fabric.awaitAllReach(ring.allHostPairs(), REACH, "before the load");
+        rest = new WeftRest(weft.restPort());
+        token = Files.readString(testDir.resolve("weft-data").resolve("api-token")).trim();
+        int s1ToS2 = fabric.port("s1", "s2");
+        int s1ToS4 = fabric.port("s1", "s4");
+        for (String peer : new String[] {"s2", "s4"}) {
+            String body =
+                    String.format(
+                            "{\"src\":{\"dpid\":\"%s\",\"port\":%d},"
+                                    + "\"dst\":{\"dpid\":\"%s\",\"port\":%d},"
+                                    + "\"capacityMbps\":10}",
+                            WeftRest.dpid(1),
+                            fabric.port("s1", peer),
+                            WeftRest.dpid(Long.parseLong(peer.substring(1))),
+                            fabric.port(peer, "s1"));
+            assertThat(rest.send("POST", "link-capacities", body, token).status()).isEqualTo(200);
+        }
+        Wait.until(
+                "s1's group toward h3 weighs s2 and s4 the same (both 10 Mbit/s)",
+                Duration.ofSeconds(15),
+                () -> {
+                    Map<Integer, Integer> w = s1Buckets(s1ToS2, s1ToS4);
+                    return !w.isEmpty() && w.get(s1ToS2).equals(w.get(s1ToS4));
+                });
+
+        mininet.shapeHost("h1", 6);
+        long start = System.nanoTime();
+        int iperf = mininet.iperfBackgroundStart("h1", "h2", 40);
+        Wait.until(
+                "s1's group toward h3 gives s2 (60% loaded) a smaller share than s4",
+                Duration.ofSeconds(25),
+                () -> {
+                    Map<Integer, Integer> w = s1Buckets(s1ToS2, s1ToS4);
+                    return !w.isEmpty() && w.get(s1ToS2) < 0.6 * w.get(s1ToS4);
+                });
+        Map<Integer, Integer> w = s1Buckets(s1ToS2, s1ToS4);
+        record(
+                String.format(
+                        "WCMP under hop count: s1 toward h3 weighs s2 %d, s4 %d, %d ms after"
+                                + " iperf3 started",
+                        w.get(s1ToS2), w.get(s1ToS4), (System.nanoTime() - start) / 1_000_000));
+        assertThat(w.get(s1ToS2)).as("residual 4 of 10 Mbit/s").isBetween(300, 500);
+        assertThat(mininet.ping("h1", "h3", 10).received()).isEqualTo(10);
+        mininet.iperfBackgroundStop(iperf, Duration.ofSeconds(80));
     }
 }

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
 import org.weft.net.device.Device;
 import org.weft.net.device.DeviceService;
@@ -195,6 +197,12 @@ public final class StatsCollector implements AutoCloseable {
             monitor.portsSampled(d, ports);
             return;
         }
+        Throwable cause = error instanceof CompletionException c ? c.getCause() : error;
+        if (cause instanceof DeviceNotConnectedException) {
+            // The switch left while asked: it is dropped from the polls at the next tick.
+            log.debug("Port statistics of {} not answered: it disconnected", d);
+            return;
+        }
         long left = warnings.admit();
         if (left >= 0) {
             if (error == null) {
@@ -209,7 +217,7 @@ public final class StatsCollector implements AutoCloseable {
                         "Port statistics of {} failed ({} more since the last line)",
                         d,
                         left,
-                        error);
+                        cause);
             }
         }
     }

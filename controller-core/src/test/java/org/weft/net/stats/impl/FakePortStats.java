@@ -45,6 +45,15 @@ final class FakePortStats implements StatsService {
         f.complete(List.of(port1(txBytes)));
     }
 
+    /** Fails the switch's oldest pending request. */
+    void fail(Dpid d, Throwable error) {
+        CompletableFuture<List<PortStatistics>> f;
+        synchronized (this) {
+            f = pending.get(d).remove(0);
+        }
+        f.completeExceptionally(error);
+    }
+
     static PortStatistics port1(long txBytes) {
         return new PortStatistics(PortNumber.of(1), 0, 0, 0, txBytes, 0, 0, 0, 0);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.weft.net.ConnectPoint;
+import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
 import org.weft.net.PortNumber;
 import org.weft.net.link.impl.LinkManager;
@@ -129,5 +130,20 @@ class StatsCollectorTest {
         assertThat(stats.requests()).hasSize(before);
         assertThat(monitor.portRates(Dpid.of(1))).isEmpty();
         assertThat(new HashSet<>(stats.requests())).containsExactly(Dpid.of(1));
+    }
+
+    @Test
+    void aSwitchThatLeftWhileAskedFreesItsSlotAndIsCountedFailed() {
+        devices.connect(1, 2);
+        start(1, Duration.ofSeconds(4));
+        time.advance(INTERVAL);
+        assertThat(collector.inFlight()).isEqualTo(1);
+        stats.fail(
+                Dpid.of(1),
+                new java.util.concurrent.CompletionException(
+                        new DeviceNotConnectedException(Dpid.of(1))));
+        assertThat(collector.inFlight()).isZero();
+        assertThat(collector.counts().failed()).isEqualTo(1);
+        assertThat(collector.counts().timedOut()).isZero();
     }
 }
