@@ -38,6 +38,12 @@ Commands:
                           the largest gap between consecutive replies (start and stop count as replies)
   iperf                   {"src","dst","parallel"?,"seconds"?} -> {"bits_per_second","retransmits"}
                           TCP, iperf3 server on dst for one test
+  iperf_bg_start          {"src","dst","seconds"?,"port"?} -> {"handle"}   one TCP iperf3 stream in the
+                          background (server on dst for one test)
+  iperf_bg_stop           {"handle"} -> {"bits_per_second","retransmits"}   waits for the client
+                          (killed after its time + 10 s)
+  shape_host              {"host","mbps"}   token bucket (tc tbf) on the host's egress: it sends at
+                          most mbps Mbit/s
   replug                  {"host","switch","port"?} moves the switch end of the host's cable to
                           another switch (ovs-vsctl del-port/add-port); the host keeps its MAC and IP
   bridge_info             -> {"bridges":{name:{"fail_mode","protocols"}}}
@@ -174,6 +180,7 @@ class Driver:
         self.protocol = None
         self.running = True
         self.background = {}
+        self.iperfs = {}
         self.next_handle = 1
 
     # ---------------------------------------------------------------- helpers
@@ -658,6 +665,70 @@ class Driver:
                 server.kill()
             server.communicate()
 
+    def cmd_iperf_bg_start(self, req):
+        src = self.host(require(req, "src", str))
+        dst = self.host(require(req, "dst", str))
+        seconds = int(number(req, "seconds", 30, 1, 600))
+        port = str(int(number(req, "port", 5202, 1024, 65535)))
+        server = dst.popen(["iperf3", "-s", "-1", "-p", port],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 5
+        while port not in dst.cmd("ss -ltn"):
+            if time.time() > deadline:
+                server.kill()
+                server.wait()
+                raise RequestError("iperf3 server on %s did not listen" % dst.name)
+            time.sleep(0.05)
+        fd, path = tempfile.mkstemp(prefix="weft-iperf-", suffix=".json")
+        with os.fdopen(fd, "w") as out:
+            client = src.popen(
+                ["iperf3", "-c", dst.IP(), "-p", port, "-t", str(seconds), "-J",
+                 "--connect-timeout", "3000"],
+                stdout=out,
+                stderr=subprocess.DEVNULL,
+            )
+        handle = self.next_handle
+        self.next_handle += 1
+        self.iperfs[handle] = (client, server, path, seconds)
+        return {"handle": handle}
+
+    def cmd_iperf_bg_stop(self, req):
+        handle = require(req, "handle", int)
+        if handle not in self.iperfs:
+            raise RequestError("unknown handle %r" % handle)
+        client, server, path, seconds = self.iperfs.pop(handle)
+        try:
+            client.wait(timeout=seconds + 10)
+        except subprocess.TimeoutExpired:
+            client.kill()
+            client.wait()
+        finally:
+            if server.poll() is None:
+                server.kill()
+            server.wait()
+        with open(path) as f:
+            out = f.read()
+        os.unlink(path)
+        try:
+            data = json.loads(out)
+        except ValueError:
+            raise RequestError("iperf3 output unreadable: %s" % out[-500:])
+        if "error" in data:
+            raise RequestError("iperf3: %s" % data["error"])
+        sent = data.get("end", {}).get("sum_sent", {})
+        return {"bits_per_second": sent.get("bits_per_second", 0),
+                "retransmits": sent.get("retransmits", 0)}
+
+    def cmd_shape_host(self, req):
+        h = self.host(require(req, "host", str))
+        mbps = number(req, "mbps", None, 0.1, 100000)
+        intf = h.defaultIntf().name
+        out = h.cmd("tc qdisc replace dev %s root tbf rate %smbit burst 64kb latency 100ms; echo rc=$?"
+                    % (intf, mbps))
+        if "rc=0" not in out:
+            raise RequestError("tc on %s failed: %s" % (intf, out.strip()))
+        return {"interface": intf}
+
     def cmd_replug(self, req):
         h = self.host(require(req, "host", str))
         sw = self.switch(require(req, "switch", str))
@@ -692,6 +763,14 @@ class Driver:
         return {}
 
     def shutdown(self):
+        for client, server, path, _ in self.iperfs.values():
+            for proc in (client, server):
+                if proc.poll() is None:
+                    proc.kill()
+                proc.wait()
+            if os.path.exists(path):
+                os.unlink(path)
+        self.iperfs.clear()
         for proc, _, path in self.background.values():
             if proc.poll() is None:
                 proc.kill()

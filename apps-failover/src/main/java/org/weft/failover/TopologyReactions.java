@@ -62,8 +62,15 @@ final class TopologyReactions {
         Set<Link> lost = new HashSet<>(e.removedLinks());
         Set<Dpid> lostSwitches = e.removedSwitches();
         boolean recovered = !e.addedLinks().isEmpty() || !e.addedSwitches().isEmpty();
+        // Under hop count only a load change matters: it weighs select groups' buckets.
         boolean attributes =
-                planner.metric() != RoutingMetric.HOP_COUNT && !e.updatedLinks().isEmpty();
+                planner.metric() != RoutingMetric.HOP_COUNT
+                        ? !e.updatedLinks().isEmpty()
+                        : e.reasons().stream()
+                                .anyMatch(
+                                        r ->
+                                                r instanceof LinkEvent le
+                                                        && le.reason() == LinkEvent.Reason.LOAD);
         // Restoration first: each switch's writer runs steps in order, so routes queued before
         // the flood tree's update reach the switches one barrier earlier.
         if (!lost.isEmpty() || !lostSwitches.isEmpty()) {

@@ -168,4 +168,21 @@ class TopologyReactionsTest {
                 .extracting(FakeRouting.Call::cause)
                 .isEqualTo(RouteChange.Cause.REOPTIMIZE);
     }
+
+    @Test
+    void aLoadChangeMattersUnderHopCountToo() {
+        LinkInfo loaded = ring.linkInfo(link).orElseThrow().withUtilisation(0.6);
+        LinkEvent load =
+                new LinkEvent(LinkEvent.Type.UPDATED, link, loaded, LinkEvent.Reason.LOAD, 1_000);
+        reactions.onTopology(
+                new TopologyEvent(
+                        ring, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(link), List.of(load)));
+        assertThat(asked()).isEmpty();
+        advance(HOLD);
+        assertThat(routing.drain())
+                .as("select groups' bucket weights follow residual capacity")
+                .singleElement()
+                .extracting(FakeRouting.Call::cause)
+                .isEqualTo(RouteChange.Cause.REOPTIMIZE);
+    }
 }

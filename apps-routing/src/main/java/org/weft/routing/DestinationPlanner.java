@@ -26,8 +26,9 @@ import org.weft.net.topology.TopologySnapshot;
  * Destination-based forwarding toward one host (pure: topology in, rules out). Every switch that
  * can reach the host's switch gets one rule matching the host's MAC (and VLAN): out of the next
  * hop's port, or, where several next hops lie on equal-cost paths and the switch has groups, into a
- * select group over the next hops, weighted by the widest path through each ({@link BucketSpread}
- * lays the buckets out against hash polarisation). Next hops always lead strictly closer to the
+ * select group over the next hops, weighted by the widest path through each (in residual capacity:
+ * what the links' damped measured utilisation leaves of their capacity), its buckets laid out by
+ * {@link BucketSpread} against hash polarisation. Next hops always lead strictly closer to the
  * destination, so the rules form a loop-free graph whatever order they are installed in.
  */
 public final class DestinationPlanner {
@@ -272,10 +273,15 @@ public final class DestinationPlanner {
     }
 
     /**
-     * Link capacity in Mbit/s; unknown capacity counts as 1 so that unknown links share equally.
+     * The link's residual capacity ({@link LinkInfo#residualMbps()}: what its damped measured
+     * utilisation leaves) in kbit/s, at least 1; unknown capacity counts as 1 Mbit/s so that
+     * unknown links share equally.
      */
     private static long capacity(TopologySnapshot topo, Link l) {
-        long c = topo.linkInfo(l).map(LinkInfo::capacityMbps).orElse(0L);
-        return c > 0 ? c : 1;
+        return capacity(topo.linkInfo(l).orElse(LinkInfo.UNKNOWN));
+    }
+
+    static long capacity(LinkInfo info) {
+        return Math.max(1, Math.round(info.residualMbps() * 1_000));
     }
 }

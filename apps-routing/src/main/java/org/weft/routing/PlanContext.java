@@ -103,13 +103,16 @@ public final class PlanContext implements PlanView {
         deltas.clear();
     }
 
-    /** Whether every link has the same capacity (unknown counting as 1), as in most fabrics. */
+    /**
+     * Whether every link has the same residual capacity (unknown counting as 1 Mbit/s), as in most
+     * fabrics while no load is measured.
+     */
     public boolean uniformCapacity() {
         if (uniformCapacity == null) {
             long first = -1;
             boolean same = true;
             for (var info : topo.linkInfos().values()) {
-                long c = info.capacityMbps() > 0 ? info.capacityMbps() : 1;
+                long c = DestinationPlanner.capacity(info);
                 if (first < 0) {
                     first = c;
                 } else if (c != first) {

@@ -11,6 +11,7 @@ import org.weft.net.device.DeviceService;
 import org.weft.net.device.Port;
 import org.weft.net.routing.RoutingMetric;
 import org.weft.net.routing.plan.BackupChooser;
+import org.weft.net.topology.LinkInfo;
 import org.weft.net.topology.TopologySnapshot;
 
 /**
@@ -24,6 +25,9 @@ final class PlanContexts {
     private final BackupChooser protection;
     private PlanContext last;
     private RoutingMetric lastMetric;
+
+    /** A newer snapshot found to plan the same as {@code last}'s under hop count. */
+    private TopologySnapshot samePlanAsLast;
 
     /** What the planners need of every switch, as of the last device event seen. */
     private Map<Dpid, SwitchInfo> infos;
@@ -47,12 +51,18 @@ final class PlanContexts {
     PlanContext current(TopologySnapshot snap, RoutingMetric m) {
         Map<Dpid, SwitchInfo> infos = switchInfos();
         PlanContext c = last;
-        // Under HOP_COUNT, a snapshot that only changed link attributes plans the same routes.
+        // Under HOP_COUNT, a snapshot that only changed link attributes other than the measured
+        // load plans the same routes (the load weighs select groups' buckets).
         boolean sameTopology =
                 c != null
                         && (c.topology() == snap
                                 || (m == RoutingMetric.HOP_COUNT
-                                        && c.topology().sameShapeAs(snap)));
+                                        && (snap == samePlanAsLast
+                                                || (c.topology().sameShapeAs(snap)
+                                                        && sameLoad(c.topology(), snap)))));
+        if (sameTopology && c.topology() != snap) {
+            samePlanAsLast = snap;
+        }
         if (!sameTopology || lastMetric != m || !c.switches().equals(infos)) {
             c = new PlanContext(snap, m.weigher(), infos, protection);
             if (last != null) {
@@ -60,8 +70,19 @@ final class PlanContexts {
             }
             last = c;
             lastMetric = m;
+            samePlanAsLast = null;
         }
         return c;
+    }
+
+    private static boolean sameLoad(TopologySnapshot a, TopologySnapshot b) {
+        for (var e : b.linkInfos().entrySet()) {
+            double before = a.linkInfo(e.getKey()).map(LinkInfo::utilisation).orElse(0.0);
+            if (before != e.getValue().utilisation()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -194,6 +194,43 @@ class DestinationPlannerTest {
     }
 
     @Test
+    void weightedMultipathFollowsResidualCapacity() {
+        // Diamond 1-2-4 and 1-3-4, all 1G; 1->2 is 75% full (damped), so it has 250M left.
+        LinkInfo idle = new LinkInfo(LinkInfo.UNKNOWN_LATENCY, 1_000, 1.0);
+        TopologySnapshot topo =
+                TopologyFixtures.builder()
+                        .cable(Dpid.of(1), Dpid.of(2), idle)
+                        .cable(Dpid.of(2), Dpid.of(4), idle)
+                        .cable(Dpid.of(1), Dpid.of(3), idle)
+                        .cable(Dpid.of(3), Dpid.of(4), idle)
+                        .build();
+        Link via2 = TopologyFixtures.link(topo, 1, 2);
+        Link via3 = TopologyFixtures.link(topo, 1, 3);
+        Map<Link, LinkInfo> infos = new HashMap<>(topo.linkInfos());
+        infos.put(via2, idle.withUtilisation(0.75));
+        TopologySnapshot loaded =
+                TopologySnapshot.of(2, java.time.Instant.EPOCH, topo.switches(), infos);
+        HostAttachment h = hostPerSwitch(loaded).get(Dpid.of(4));
+        RoutingPlan plan =
+                DestinationPlanner.plan(
+                        loaded, LinkWeighers.HOP_COUNT, h, 0, switches(loaded, true));
+
+        Map<PortNumber, Integer> weights = new HashMap<>();
+        plan.groups()
+                .get(Dpid.of(1))
+                .get(0)
+                .buckets()
+                .forEach(
+                        b ->
+                                weights.put(
+                                        ((FlowAction.Output) b.actions().get(0)).port(),
+                                        b.weight()));
+        assertThat(weights)
+                .containsEntry(via3.src().port(), 1000)
+                .containsEntry(via2.src().port(), 250);
+    }
+
+    @Test
     void of10SwitchesGetASinglePath() {
         TopologySnapshot topo = TopologyFixtures.fatTree(4);
         HostAttachment h = hostPerSwitch(topo).get(TopologyFixtures.fatTreeEdge(4, 0, 0));

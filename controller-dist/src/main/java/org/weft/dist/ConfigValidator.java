@@ -26,6 +26,8 @@ final class ConfigValidator {
         routing(present(c.routing, "routing"));
         packetIn(present(c.packetIn, "packetIn"));
         reconcile(present(c.reconcile, "reconcile"));
+        stats(present(c.stats, "stats"));
+        te(present(c.te, "te"), c.stats);
         path(c.dataDir, "dataDir");
     }
 
@@ -131,6 +133,48 @@ final class ConfigValidator {
                 "reconcile.intervalS %s must be between 0.1 and 86400",
                 r.intervalS);
         atLeast(r.maxPassesInFlight, 1, "reconcile.maxPassesInFlight");
+    }
+
+    private static void stats(WeftConfig.Stats s) {
+        check(
+                s.intervalMs == 0 || (s.intervalMs >= 100 && s.intervalMs <= 3_600_000),
+                "stats.intervalMs %d must be 0 (off) or between 100 and 3600000",
+                s.intervalMs);
+        atLeast(s.maxInFlight, 1, "stats.maxInFlight");
+        check(
+                s.timeoutMs >= 10 && (s.intervalMs == 0 || s.timeoutMs <= s.intervalMs),
+                "stats.timeoutMs %d must be at least 10 and at most stats.intervalMs",
+                s.timeoutMs);
+        check(
+                Double.isFinite(s.hotThreshold) && s.hotThreshold > 0 && s.hotThreshold <= 10,
+                "stats.hotThreshold %s must be a number above 0 and at most 10",
+                s.hotThreshold);
+        check(
+                Double.isFinite(s.coolThreshold)
+                        && s.coolThreshold >= 0
+                        && s.coolThreshold <= s.hotThreshold,
+                "stats.coolThreshold %s must be from 0 to stats.hotThreshold",
+                s.coolThreshold);
+        check(
+                s.historySize >= 2 && s.historySize <= 10_000,
+                "stats.historySize %d must be between 2 and 10000",
+                s.historySize);
+    }
+
+    private static void te(WeftConfig.Te t, WeftConfig.Stats s) {
+        check(
+                t.minChange > 0 && t.minChange < 1,
+                "te.minChange %s must be above 0 and below 1",
+                t.minChange);
+        check(
+                t.intervalS >= 0.1 && t.intervalS <= 86_400,
+                "te.intervalS %s must be between 0.1 and 86400",
+                t.intervalS);
+        check(
+                t.intervalS * 1_000 >= 2 * s.intervalMs,
+                "te.intervalS %s must cover at least two stats intervals (%d ms)",
+                t.intervalS,
+                s.intervalMs);
     }
 
     private static <T> T present(T value, String key) {

@@ -123,6 +123,11 @@ public final class CoreServices implements AutoCloseable {
         return links;
     }
 
+    /** The link manager itself, for what feeds it besides discovery (measured load). */
+    public LinkManager linkManager() {
+        return links;
+    }
+
     public LinkDiscovery linkDiscovery() {
         return discovery;
     }

@@ -3,6 +3,7 @@ package org.weft.dist;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.weft.intent.StaticFlowManager;
+import org.weft.intent.StoredLinkCapacities;
 import org.weft.intent.StoredLinkWeights;
 import org.weft.intent.StoredSteeringRules;
 import org.weft.net.link.LinkAdminService;
@@ -13,8 +14,8 @@ import org.weft.store.impl.FileIntentStore;
 
 /**
  * The intent layer of this configuration over one intent store ({@code <dataDir>/intents},
- * quarantine in {@code <dataDir>/quarantine}): static flows, link weights and the steering app's
- * rule storage.
+ * quarantine in {@code <dataDir>/quarantine}): static flows, link weights and capacities, and the
+ * steering app's rule storage.
  */
 final class IntentLayer {
 
@@ -22,6 +23,7 @@ final class IntentLayer {
     final StoredSteeringRules steeringRules;
     private StaticFlowManager staticFlows;
     private StoredLinkWeights linkWeights;
+    private StoredLinkCapacities linkCapacities;
 
     private IntentLayer(IntentStore store) {
         this.store = store;
@@ -37,7 +39,7 @@ final class IntentLayer {
 
     /**
      * Loads the static flows (registering them with the reconciler, which must be started after
-     * this) and the link weights (applying them to the link service).
+     * this) and the link weights and capacities (applying them to the link service).
      */
     void load(
             WeftConfig config,
@@ -52,6 +54,7 @@ final class IntentLayer {
                         Duration.ofMillis(config.openflow.requestTimeoutMs),
                         reconciler);
         linkWeights = new StoredLinkWeights(linkAdmin, store);
+        linkCapacities = new StoredLinkCapacities(linkAdmin, store);
     }
 
     StaticFlowManager staticFlows() {
@@ -60,5 +63,9 @@ final class IntentLayer {
 
     StoredLinkWeights linkWeights() {
         return linkWeights;
+    }
+
+    StoredLinkCapacities linkCapacities() {
+        return linkCapacities;
     }
 }

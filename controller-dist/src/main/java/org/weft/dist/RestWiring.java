@@ -3,21 +3,25 @@ package org.weft.dist;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.weft.health.HealthService;
 import org.weft.net.failover.FailoverService;
 import org.weft.net.reconcile.ReconcileService;
 import org.weft.net.routing.RoutingService;
+import org.weft.net.stats.LoadService;
 import org.weft.net.steering.SteeringService;
 import org.weft.openflow.OfController;
 import org.weft.rest.RestConfig;
 import org.weft.rest.RestServer;
 import org.weft.rest.RestServices;
 import org.weft.rest.events.DeviceEventSource;
+import org.weft.rest.events.EventSource;
 import org.weft.rest.events.FailoverEventSource;
 import org.weft.rest.events.HostEventSource;
 import org.weft.rest.events.LinkEventSource;
+import org.weft.rest.events.LoadEventSource;
 import org.weft.rest.metrics.WeftMetrics;
 
 /**
@@ -56,6 +60,7 @@ final class RestWiring {
      * @param failover null when routing is disabled (no failover metrics then)
      * @param intents the loaded intent layer (static flows, link weights)
      * @param reconciler for its metrics
+     * @param loads measured rates and link loads; null when the collector is off
      * @param env where {@code WEFT_API_TOKEN} is looked up ({@code System::getenv} in production)
      */
     static RestServer start(
@@ -68,6 +73,7 @@ final class RestWiring {
             RoutingService routing,
             SteeringService steering,
             FailoverService failover,
+            LoadService loads,
             UnaryOperator<String> env)
             throws IOException {
         RestConfig rest = toRestConfig(config);
@@ -77,24 +83,28 @@ final class RestWiring {
         if (failover != null) {
             metrics.watchFailovers(failover);
         }
+        List<EventSource> sources = new ArrayList<>();
+        sources.add(new DeviceEventSource(of.deviceService()));
+        sources.add(new LinkEventSource(core.linkService()));
+        sources.add(new HostEventSource(core.hostService()));
+        if (loads != null) {
+            sources.add(new LoadEventSource(loads));
+        }
         RestServices services =
                 new RestServices(
                         of.deviceService(),
                         of.statsService(),
                         intents.staticFlows(),
                         metrics,
-                        FailoverEventSource.with(
-                                List.of(
-                                        new DeviceEventSource(of.deviceService()),
-                                        new LinkEventSource(core.linkService()),
-                                        new HostEventSource(core.hostService())),
-                                failover),
+                        FailoverEventSource.with(sources, failover),
                         new RestServices.Network(
                                 core.linkService(),
                                 intents.linkWeights(),
                                 core.hostService(),
                                 core.topologyService(),
-                                core.pathService()),
+                                core.pathService(),
+                                intents.linkCapacities(),
+                                loads),
                         routing,
                         steering,
                         reconciler,

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.failover.FailoverApp;
 import org.weft.net.reconcile.impl.Reconciler;
+import org.weft.net.stats.LoadService;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfController;
 import org.weft.rest.RestServer;
@@ -27,6 +28,7 @@ public final class Weft implements AutoCloseable {
     private final Reconciler reconciler;
     private final RestServer rest;
     private final SystemTime time;
+    private final TrafficStats traffic;
 
     private Weft(
             OfController openflow,
@@ -34,8 +36,10 @@ public final class Weft implements AutoCloseable {
             Apps apps,
             Reconciler reconciler,
             RestServer rest,
-            SystemTime time) {
+            SystemTime time,
+            TrafficStats traffic) {
         this.time = time;
+        this.traffic = traffic;
         this.openflow = openflow;
         this.core = core;
         this.apps = apps;
@@ -73,10 +77,12 @@ public final class Weft implements AutoCloseable {
         reconciler.register(controller.coreIntent());
         apps.intents().forEach(reconciler::register);
         RestServer rest;
+        TrafficStats traffic = null;
         try {
             // Static flows register with the reconciler here; it starts once REST is up.
             intents.load(config, controller, core.linkAdminService(), reconciler);
             controller.start();
+            traffic = TrafficStats.start(config, controller, core, apps.routing);
             rest =
                     RestWiring.start(
                             config,
@@ -88,10 +94,14 @@ public final class Weft implements AutoCloseable {
                             apps.routing,
                             apps.steering,
                             apps.failover,
+                            traffic == null ? null : traffic.loads(),
                             env);
             // After every app registered its intent: switches connected by now get their pass.
             reconciler.start();
         } catch (Exception e) {
+            if (traffic != null) {
+                traffic.close();
+            }
             reconciler.close();
             apps.close();
             core.close();
@@ -100,7 +110,7 @@ public final class Weft implements AutoCloseable {
             throw e;
         }
         log.info("Weft started: OpenFlow on {}", controller.boundPorts());
-        return new Weft(controller, core, apps, reconciler, rest, time);
+        return new Weft(controller, core, apps, reconciler, rest, time, traffic);
     }
 
     public List<Integer> openflowPorts() {
@@ -135,6 +145,11 @@ public final class Weft implements AutoCloseable {
         return rest;
     }
 
+    /** Measured port rates and link loads; null when {@code stats.intervalMs} is 0. */
+    public LoadService loads() {
+        return traffic == null ? null : traffic.loads();
+    }
+
     /** The reconciler converging switches to every app's intent. */
     public Reconciler reconciler() {
         return reconciler;
@@ -143,6 +158,9 @@ public final class Weft implements AutoCloseable {
     @Override
     public void close() {
         rest.close();
+        if (traffic != null) {
+            traffic.close();
+        }
         reconciler.close();
         apps.close();
         core.close();

@@ -18,6 +18,8 @@ public final class WeftConfig {
     @JsonProperty public Routing routing = new Routing();
     @JsonProperty public PacketIn packetIn = new PacketIn();
     @JsonProperty public Reconcile reconcile = new Reconcile();
+    @JsonProperty public Stats stats = new Stats();
+    @JsonProperty public Te te = new Te();
 
     /**
      * Where Weft keeps operator intent ({@code intents/}), unreadable intent moved aside ({@code
@@ -94,6 +96,42 @@ public final class WeftConfig {
     }
 
     /** TLS on the OpenFlow channel. */
+    /** The statistics collector: port rates, link utilisation, hot links. */
+    public static final class Stats {
+        /** Polls each switch's port statistics this often; 0 turns the collector off. */
+        @JsonProperty public long intervalMs = 5_000;
+
+        /** Most port statistics requests outstanding at once. */
+        @JsonProperty public int maxInFlight = 32;
+
+        /** A request not answered within this is given up (at most intervalMs). */
+        @JsonProperty public long timeoutMs = 4_000;
+
+        /** Utilisation (0..) at which a link becomes hot (a {@code load} event). */
+        @JsonProperty public double hotThreshold = 0.8;
+
+        /** Utilisation below which a hot link cools again (at most hotThreshold). */
+        @JsonProperty public double coolThreshold = 0.7;
+
+        /** Loads kept per link. */
+        @JsonProperty public int historySize = 60;
+    }
+
+    /** Traffic engineering: how measured load reaches routing (metric UTILISATION). */
+    public static final class Te {
+        /** Smallest sustained utilisation change routing is told about. */
+        @JsonProperty public double minChange = 0.1;
+
+        /** Links are re-weighted at most this often; at least two stats intervals. */
+        @JsonProperty public double intervalS = 30;
+
+        /**
+         * Also under other metrics: select groups' bucket weights follow the links' residual
+         * capacity (under UTILISATION they always do).
+         */
+        @JsonProperty public boolean wcmp = false;
+    }
+
     public static final class Tls {
         @JsonProperty(required = true)
         public String keyStore;

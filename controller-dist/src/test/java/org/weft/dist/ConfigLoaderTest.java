@@ -253,6 +253,18 @@ class ConfigLoaderTest {
                 Arguments.of("reconcile: {intervalS: 0.05}", "reconcile.intervalS"),
                 Arguments.of("reconcile: {intervalS: 86401}", "reconcile.intervalS"),
                 Arguments.of("reconcile: {maxPassesInFlight: 0}", "reconcile.maxPassesInFlight"),
+                Arguments.of("stats: null", "stats must not be null"),
+                Arguments.of("stats: {intervalMs: 50}", "stats.intervalMs"),
+                Arguments.of("stats: {maxInFlight: 0}", "stats.maxInFlight"),
+                Arguments.of("stats: {intervalMs: 1000, timeoutMs: 1001}", "stats.timeoutMs"),
+                Arguments.of("stats: {hotThreshold: 0}", "stats.hotThreshold"),
+                Arguments.of(
+                        "stats: {hotThreshold: 0.5, coolThreshold: 0.6}", "stats.coolThreshold"),
+                Arguments.of("stats: {historySize: 1}", "stats.historySize"),
+                Arguments.of("te: null", "te must not be null"),
+                Arguments.of("te: {minChange: 0}", "te.minChange"),
+                Arguments.of("te: {minChange: 1}", "te.minChange"),
+                Arguments.of("te: {intervalS: 9}", "te.intervalS"), // under two 5 s stats intervals
                 Arguments.of("dataDir: null", "dataDir"),
                 Arguments.of("dataDir: ''", "dataDir"),
                 Arguments.of("dataDir: \"a\\0b\"", "dataDir"));
@@ -279,7 +291,11 @@ class ConfigLoaderTest {
                                         + "routing: {recoveryHoldDownMs: 0,"
                                         + " parkedFrames: {maxFrames: 0, maxAgeMs: 0}}\n"
                                         + "packetIn: {reservedRatePerSwitch: 0, reservedBurst: 0}\n"
-                                        + "reconcile: {intervalS: 0.1}\n"));
+                                        + "reconcile: {intervalS: 0.1}\n"
+                                        + "stats: {intervalMs: 100, timeoutMs: 100,"
+                                        + " hotThreshold: 0.5, coolThreshold: 0.5, historySize: 2}\n"
+                                        + "te: {intervalS: 0.2, wcmp: true}\n"));
+        assertThat(c.te.wcmp).isTrue();
         assertThat(c.openflow.ports).containsExactly(0, 65535);
     }
 }

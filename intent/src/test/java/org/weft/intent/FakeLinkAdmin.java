@@ -5,10 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.weft.net.Link;
 import org.weft.net.link.LinkAdminService;
 
-/** Admin weights as the link service would hold them. */
+/** Admin weights and capacity overrides as the link service would hold them. */
 final class FakeLinkAdmin implements LinkAdminService {
 
     final Map<Link, Double> weights = new ConcurrentHashMap<>();
+    final Map<Link, Long> capacities = new ConcurrentHashMap<>();
 
     @Override
     public void setAdminWeight(Link link, double weight) {
@@ -18,5 +19,15 @@ final class FakeLinkAdmin implements LinkAdminService {
     @Override
     public void clearAdminWeight(Link link) {
         weights.remove(link);
+    }
+
+    @Override
+    public void setCapacityOverride(Link link, long capacityMbps) {
+        capacities.put(link, capacityMbps);
+    }
+
+    @Override
+    public void clearCapacityOverride(Link link) {
+        capacities.remove(link);
     }
 }

@@ -168,6 +168,25 @@ public final class MininetDriver implements AutoCloseable {
                 .asDouble();
     }
 
+    /** Starts one TCP iperf3 stream from {@code src} to {@code dst} for {@code seconds}. */
+    public int iperfBackgroundStart(String src, String dst, int seconds) {
+        return call("iperf_bg_start", Map.of("src", src, "dst", dst, "seconds", seconds), SHORT)
+                .path("handle")
+                .asInt();
+    }
+
+    /** Waits for a background iperf3 to end; the bit rate it sent at. */
+    public double iperfBackgroundStop(int handle, Duration timeout) {
+        return call("iperf_bg_stop", Map.of("handle", handle), timeout)
+                .path("bits_per_second")
+                .asDouble();
+    }
+
+    /** Limits what the host sends to {@code mbps} Mbit/s (tc tbf on its interface). */
+    public void shapeHost(String host, double mbps) {
+        call("shape_host", Map.of("host", host, "mbps", mbps), SHORT);
+    }
+
     /**
      * Moves the switch end of {@code host}'s cable to {@code sw} (the host keeps MAC and IP).
      *

@@ -29,6 +29,7 @@ import org.weft.rest.dto.ErrorDto;
 import org.weft.rest.events.EventHub;
 import org.weft.rest.flows.StaticFlowRequests;
 import org.weft.rest.flows.SwitchCalls;
+import org.weft.rest.routes.CapacityRoutes;
 import org.weft.rest.routes.FailoverRoutes;
 import org.weft.rest.routes.FlowRoutes;
 import org.weft.rest.routes.HealthRoutes;
@@ -99,6 +100,9 @@ public final class RestServer implements AutoCloseable {
         RestServices.Network network = services.network();
         if (network != null) {
             services.metrics().watchNetwork(network.links(), network.hosts());
+            if (network.loads() != null) {
+                services.metrics().watchLoads(network.links(), network.loads());
+            }
         }
         if (services.routing() != null) {
             services.metrics().watchRouting(services.routing());
@@ -110,7 +114,11 @@ public final class RestServer implements AutoCloseable {
                         cfg -> {
                             configure(cfg, config, mapper, token, services, routes);
                             RoutesConfig r = cfg.routes;
-                            new SwitchRoutes(services.devices(), services.stats(), calls)
+                            new SwitchRoutes(
+                                            services.devices(),
+                                            services.stats(),
+                                            calls,
+                                            network == null ? null : network.loads())
                                     .register(r, BASE);
                             new FlowRoutes(
                                             services.devices(),
@@ -122,6 +130,7 @@ public final class RestServer implements AutoCloseable {
                             new NetworkRoutes(network, services.routing()).register(r, BASE);
                             new WeightRoutes(network, services.routing(), calls, mapper)
                                     .register(r, BASE);
+                            new CapacityRoutes(network, mapper).register(r, BASE);
                             new SteeringRoutes(services.steering(), calls, mapper)
                                     .register(r, BASE);
                             new FailoverRoutes(services.failover()).register(r, BASE);

@@ -8,11 +8,13 @@ import org.weft.health.HealthService;
 import org.weft.net.device.DeviceService;
 import org.weft.net.failover.FailoverService;
 import org.weft.net.host.HostService;
+import org.weft.net.intent.LinkCapacityService;
 import org.weft.net.intent.LinkWeightService;
 import org.weft.net.intent.StaticFlowService;
 import org.weft.net.link.LinkService;
 import org.weft.net.reconcile.ReconcileService;
 import org.weft.net.routing.RoutingService;
+import org.weft.net.stats.LoadService;
 import org.weft.net.stats.StatsService;
 import org.weft.net.steering.SteeringService;
 import org.weft.net.topology.PathService;
@@ -50,13 +52,29 @@ public record RestServices(
      * Core's network services.
      *
      * @param linkWeights admin weights operators set (the intent layer)
+     * @param linkCapacities capacity overrides operators set (the intent layer); null answers
+     *     {@code /link-capacities} with 503
+     * @param loads measured port rates and link loads; null when statistics are not collected
+     *     (rates and utilisation are then null)
      */
     public record Network(
             LinkService links,
             LinkWeightService linkWeights,
             HostService hosts,
             TopologyService topology,
-            PathService paths) {
+            PathService paths,
+            LinkCapacityService linkCapacities,
+            LoadService loads) {
+
+        /** Without capacity overrides and measured load. */
+        public Network(
+                LinkService links,
+                LinkWeightService linkWeights,
+                HostService hosts,
+                TopologyService topology,
+                PathService paths) {
+            this(links, linkWeights, hosts, topology, paths, null, null);
+        }
 
         public Network {
             checkNotNull(links, "links");

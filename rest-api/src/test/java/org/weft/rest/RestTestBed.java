@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
 import org.weft.failover.FailoverApp;
 import org.weft.failover.FailoverConfig;
 import org.weft.intent.StaticFlowManager;
+import org.weft.intent.StoredLinkCapacities;
 import org.weft.intent.StoredLinkWeights;
 import org.weft.intent.StoredSteeringRules;
 import org.weft.net.Ip4Address;
@@ -36,6 +37,8 @@ import org.weft.net.packet.parse.Arp;
 import org.weft.net.packet.parse.Ethernet;
 import org.weft.net.reconcile.impl.ReconcileConfig;
 import org.weft.net.reconcile.impl.Reconciler;
+import org.weft.net.stats.impl.LoadMonitor;
+import org.weft.net.stats.impl.StatsCollector;
 import org.weft.net.topology.PathService;
 import org.weft.net.topology.impl.SnapshotPathService;
 import org.weft.net.topology.impl.TopologyManager;
@@ -47,6 +50,7 @@ import org.weft.openflow.emulator.OpenFlowVersion;
 import org.weft.rest.events.DeviceEventSource;
 import org.weft.rest.events.HostEventSource;
 import org.weft.rest.events.LinkEventSource;
+import org.weft.rest.events.LoadEventSource;
 import org.weft.rest.metrics.WeftMetrics;
 import org.weft.routing.RoutingApp;
 import org.weft.routing.steering.SteeringApp;
@@ -71,6 +75,11 @@ public final class RestTestBed implements AutoCloseable {
     public final SteeringApp steering;
     public final FailoverApp failover;
     public final Reconciler reconciler;
+
+    /** Port rates and link loads; fed once {@link #startStats} started a collector. */
+    public final LoadMonitor loads;
+
+    private volatile StatsCollector stats;
     private final LinkDiscovery discovery;
     private final ExecutorService coreEvents = Executors.newSingleThreadExecutor();
     public final HttpClient http =
@@ -128,6 +137,9 @@ public final class RestTestBed implements AutoCloseable {
                         TopologyManager.DEFAULT_MAX_BATCH_EVENTS);
         PathService paths = new SnapshotPathService(topology::currentSnapshot);
         hosts = new HostTracker(devices, links, coreEvents, time, Duration.ofMinutes(5));
+        loads =
+                new LoadMonitor(
+                        links, coreEvents, time, new LoadMonitor.Settings(0.8, 0.7, 10, 60_000));
         devices.addListener(links);
         topology.start();
         hosts.start(packets);
@@ -191,13 +203,16 @@ public final class RestTestBed implements AutoCloseable {
                         List.of(
                                 new DeviceEventSource(devices),
                                 new LinkEventSource(links),
-                                new HostEventSource(hosts)),
+                                new HostEventSource(hosts),
+                                new LoadEventSource(loads)),
                         new RestServices.Network(
                                 links,
                                 new StoredLinkWeights(links, intents),
                                 hosts,
                                 topology,
-                                paths),
+                                paths,
+                                new StoredLinkCapacities(links, intents),
+                                loads),
                         routing,
                         steering,
                         reconciler,
@@ -210,6 +225,19 @@ public final class RestTestBed implements AutoCloseable {
             throw e;
         }
         reconciler.start();
+    }
+
+    /** Starts polling every switch's port statistics at the interval (none before). */
+    public StatsCollector startStats(Duration interval) {
+        stats =
+                new StatsCollector(
+                                controller.deviceService(),
+                                controller.statsService(),
+                                loads,
+                                TimeSource.system(),
+                                new StatsCollector.Settings(interval, 8, interval))
+                        .start();
+        return stats;
     }
 
     public String base() {
@@ -318,6 +346,10 @@ public final class RestTestBed implements AutoCloseable {
     }
 
     private void closeServices() {
+        StatsCollector c = stats;
+        if (c != null) {
+            c.close();
+        }
         failover.close(); // first: its hold-down timer hands work to coreEvents
         reconciler.close();
         discovery.stop();

@@ -21,4 +21,15 @@ public interface LinkAdminService {
 
     /** Back to {@link org.weft.net.topology.LinkInfo#DEFAULT_ADMIN_WEIGHT}. */
     void clearAdminWeight(Link link);
+
+    /**
+     * Sets the capacity of one direction, in place of the lower port speed the switches report
+     * (which is not the shaped rate of, say, a Mininet link); kept while the link flaps.
+     *
+     * @throws IllegalArgumentException when the capacity is not positive
+     */
+    void setCapacityOverride(Link link, long capacityMbps);
+
+    /** Back to the capacity the ports report (from the link's next discovery round). */
+    void clearCapacityOverride(Link link);
 }

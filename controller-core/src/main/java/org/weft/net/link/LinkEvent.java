@@ -26,7 +26,9 @@ public final class LinkEvent extends AbstractEvent<LinkEvent.Type, Link> {
         ADMIN,
         PORT_DOWN,
         DEVICE_DISCONNECTED,
-        TIMEOUT
+        TIMEOUT,
+        /** The damped measured utilisation routing uses changed (traffic engineering). */
+        LOAD
     }
 
     private final LinkInfo info;

@@ -8,7 +8,9 @@ public enum RoutingMetric {
     HOP_COUNT(LinkWeighers.HOP_COUNT),
     LATENCY(LinkWeighers.LATENCY),
     ADMIN_WEIGHT(LinkWeighers.ADMIN_WEIGHT),
-    INVERSE_CAPACITY(LinkWeighers.INVERSE_CAPACITY);
+    INVERSE_CAPACITY(LinkWeighers.INVERSE_CAPACITY),
+    /** Residual capacity from measured load (needs the statistics collector). */
+    UTILISATION(LinkWeighers.UTILISATION);
 
     private final LinkWeigher weigher;
 

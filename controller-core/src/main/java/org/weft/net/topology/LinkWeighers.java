@@ -46,6 +46,24 @@ public final class LinkWeighers {
                     REFERENCE_MBPS
                             / (info.hasCapacity() ? info.capacityMbps() : UNKNOWN_CAPACITY_MBPS);
 
+    /**
+     * Highest utilisation {@link #UTILISATION} counts: a link at or above it weighs {@code 1 / (1 -
+     * MAX_COUNTED_UTILISATION)} = 20, so a full link is still usable when it is the only way.
+     */
+    public static final double MAX_COUNTED_UTILISATION = 0.95;
+
+    /**
+     * Residual capacity: {@code 1 / (1 - u)} for the link's damped utilisation {@code u} (see
+     * {@link LinkInfo#utilisation()}): an idle link weighs 1 (hop count), one half full 2, one at
+     * 90% 10; capped at {@link #MAX_COUNTED_UTILISATION}. Admin weight infinity still avoids the
+     * link.
+     */
+    public static final LinkWeigher UTILISATION =
+            (link, info) ->
+                    info.adminWeight() == Double.POSITIVE_INFINITY
+                            ? Double.POSITIVE_INFINITY
+                            : 1.0 / (1.0 - Math.min(MAX_COUNTED_UTILISATION, info.utilisation()));
+
     private LinkWeighers() {}
 
     /** {@code base}, except that the given links are unusable (for avoided or failed links). */

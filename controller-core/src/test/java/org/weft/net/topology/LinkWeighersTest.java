@@ -1,6 +1,7 @@
 package org.weft.net.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,20 @@ class LinkWeighersTest {
                                 LINK, LinkInfo.UNKNOWN.withCapacityMbps(10_000)))
                 .isEqualTo(100.0);
         assertThat(LinkWeighers.INVERSE_CAPACITY.weight(LINK, LinkInfo.UNKNOWN)).isEqualTo(1_000.0);
+    }
+
+    @Test
+    void utilisationWeighsResidualCapacityIdleLinksLikeHopCount() {
+        LinkWeigher w = LinkWeighers.UTILISATION;
+        assertThat(w.weight(LINK, LinkInfo.UNKNOWN)).isEqualTo(1.0);
+        assertThat(w.weight(LINK, LinkInfo.UNKNOWN.withUtilisation(0.5))).isEqualTo(2.0);
+        assertThat(w.weight(LINK, LinkInfo.UNKNOWN.withUtilisation(0.9)))
+                .isCloseTo(10.0, within(1e-9));
+        // Over-full links are capped: still usable when they are the only way.
+        assertThat(w.weight(LINK, LinkInfo.UNKNOWN.withUtilisation(1.4)))
+                .isCloseTo(20.0, within(1e-9));
+        assertThat(w.weight(LINK, LinkInfo.UNKNOWN.withAdminWeight(Double.POSITIVE_INFINITY)))
+                .isInfinite();
     }
 
     @Test

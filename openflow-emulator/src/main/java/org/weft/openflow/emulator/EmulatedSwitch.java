@@ -51,6 +51,7 @@ public final class EmulatedSwitch implements AutoCloseable {
     private final FakeFlowTable table = new FakeFlowTable();
     private final PacketBuffers buffers = new PacketBuffers();
     private final EmulatorCounters counters = new EmulatorCounters();
+    private final EmulatedPortCounters portCounters = new EmulatedPortCounters();
     private final SwitchFaults faults = new SwitchFaults();
     private final EmulatorWire wire;
     private volatile EmulatorHandler handler;
@@ -180,6 +181,11 @@ public final class EmulatedSwitch implements AutoCloseable {
 
     public EmulatorCounters counters() {
         return counters;
+    }
+
+    /** The counters port statistics report (zero until a test moves them). */
+    public EmulatedPortCounters portCounters() {
+        return portCounters;
     }
 
     /**

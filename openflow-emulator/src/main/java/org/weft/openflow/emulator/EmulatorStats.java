@@ -6,16 +6,20 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.projectfloodlight.openflow.protocol.OFBadRequestCode;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFGroupDescStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPortStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.OFErrorCauseData;
+import org.projectfloodlight.openflow.types.U64;
+import org.weft.net.PortNumber;
 import org.weft.net.flow.Group;
 
 /** The emulator's answers to stats (multipart) requests; long answers are split into parts. */
@@ -62,15 +66,7 @@ final class EmulatorStats {
                                     .setXid(xid)
                                     .setEntries(
                                             sw.ports().stream()
-                                                    .map(
-                                                            p ->
-                                                                    f.buildPortStatsEntry()
-                                                                            .setPortNo(
-                                                                                    EmulatorPorts
-                                                                                            .wire(
-                                                                                                    p
-                                                                                                            .number()))
-                                                                            .build())
+                                                    .map(p -> portStats(sw, f, p.number()))
                                                     .toList())
                                     .build());
             case GROUP_DESC -> groupDescs(sw, f, xid);
@@ -83,6 +79,17 @@ final class EmulatorStats {
                                     .setData(OFErrorCauseData.NONE)
                                     .build());
         };
+    }
+
+    private static OFPortStatsEntry portStats(EmulatedSwitch sw, OFFactory f, PortNumber port) {
+        AtomicLongArray c = sw.portCounters().of(port);
+        return f.buildPortStatsEntry()
+                .setPortNo(EmulatorPorts.wire(port))
+                .setRxPackets(U64.of(c.get(EmulatedPortCounters.RX_PACKETS)))
+                .setTxPackets(U64.of(c.get(EmulatedPortCounters.TX_PACKETS)))
+                .setRxBytes(U64.of(c.get(EmulatedPortCounters.RX_BYTES)))
+                .setTxBytes(U64.of(c.get(EmulatedPortCounters.TX_BYTES)))
+                .build();
     }
 
     /** Flow stats, filtered by the request's cookie and cookie mask on OpenFlow 1.1+. */

@@ -7,6 +7,7 @@ import org.weft.net.Link;
 import org.weft.net.PortNumber;
 import org.weft.net.host.Host;
 import org.weft.net.host.HostId;
+import org.weft.net.stats.LinkLoad;
 import org.weft.net.topology.LinkInfo;
 import org.weft.net.topology.Path;
 
@@ -26,14 +27,29 @@ public final class NetDtos {
         return new LinkRefDto(end(l.src()), end(l.dst()));
     }
 
+    /** The link without load (events, or no statistics). */
     public static LinkDto link(Link l, LinkInfo info) {
+        return link(l, info, null, false);
+    }
+
+    /**
+     * The link with its measured load.
+     *
+     * @param load null when not measured yet
+     */
+    public static LinkDto link(Link l, LinkInfo info, LinkLoad load, boolean hot) {
         return new LinkDto(
                 end(l.src()),
                 end(l.dst()),
                 info.latency().isPresent() ? info.latency().getAsLong() / 1e6 : null,
                 info.hasCapacity() ? info.capacityMbps() : null,
                 Double.isInfinite(info.adminWeight()) ? null : info.adminWeight(),
-                "ACTIVE");
+                "ACTIVE",
+                load == null ? null : load.bitsPerSecond(),
+                load == null || load.utilisation().isEmpty()
+                        ? null
+                        : load.utilisation().getAsDouble(),
+                hot);
     }
 
     public static HostDto host(Host h) {

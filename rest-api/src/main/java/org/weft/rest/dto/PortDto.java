@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param port port number (or reserved name)
  * @param live administratively up and link up
  * @param stats counters from port stats, absent when not requested or not reported
+ * @param rates measured rates from the statistics collector, absent until two samples exist (or
+ *     when statistics are not collected)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PortDto(
@@ -18,4 +20,5 @@ public record PortDto(
         boolean linkUp,
         boolean live,
         long speedMbps,
-        PortStatsDto stats) {}
+        PortStatsDto stats,
+        PortRateDto rates) {}

@@ -19,6 +19,7 @@ import org.weft.net.reconcile.ReconcileService;
 import org.weft.net.routing.PacketInAnswers;
 import org.weft.net.routing.ParkedFrameCounts;
 import org.weft.net.routing.RoutingService;
+import org.weft.net.stats.LoadService;
 
 /**
  * The controller's metrics registry. The REST server records its own request latency; other modules
@@ -42,6 +43,9 @@ public final class WeftMetrics {
 
     /** Flow-mod failures by switch and reason, once {@link #watchFlowMods} was called. */
     private volatile FlowModFailureMeters failures;
+
+    /** Per-link load gauges (holding the load service they read), once {@link #watchLoads}. */
+    private volatile LinkLoadMeters linkLoads;
 
     /** The underlying registry, for meters beyond counters. */
     public MeterRegistry registry() {
@@ -200,6 +204,14 @@ public final class WeftMetrics {
                 .register(registry);
     }
 
+    /**
+     * Publishes each link's measured load: {@code weft_link_utilisation{src,dst}}, {@code
+     * weft_link_tx_bits_per_second{src,dst}} ({@link LinkLoadMeters}) and {@code weft_links_hot}.
+     */
+    public void watchLoads(LinkService links, LoadService loads) {
+        linkLoads = new LinkLoadMeters(registry, links, loads);
+    }
+
     /** Records one REST request as {@code weft_rest_request_seconds}. */
     public void recordRequest(String method, String route, int status, double millis) {
         Timer.builder("weft.rest.request")
@@ -219,6 +231,10 @@ public final class WeftMetrics {
         FlowModFailureMeters f = failures;
         if (f != null) {
             f.refresh();
+        }
+        LinkLoadMeters l = linkLoads;
+        if (l != null) {
+            l.refresh();
         }
         return registry.scrape();
     }

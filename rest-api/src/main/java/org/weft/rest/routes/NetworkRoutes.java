@@ -5,15 +5,19 @@ import io.javalin.http.Context;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.weft.net.Dpid;
 import org.weft.net.IpAddress;
+import org.weft.net.Link;
 import org.weft.net.MacAddress;
 import org.weft.net.host.Host;
 import org.weft.net.routing.RoutingMetric;
 import org.weft.net.routing.RoutingService;
+import org.weft.net.stats.LinkLoad;
+import org.weft.net.stats.LoadService;
 import org.weft.net.topology.Path;
 import org.weft.net.topology.TopologySnapshot;
 import org.weft.rest.ApiException;
@@ -49,10 +53,20 @@ public final class NetworkRoutes {
     }
 
     private void links(Context ctx) {
+        RestServices.Network n = network.get();
+        LoadService loads = n.loads();
+        Map<Link, LinkLoad> measured = loads == null ? Map.of() : loads.linkLoads();
+        Set<Link> hot = loads == null ? Set.of() : loads.hotLinks();
         ctx.json(
-                network.get().links().getLinks().entrySet().stream()
-                        .sorted(java.util.Map.Entry.comparingByKey())
-                        .map(e -> NetDtos.link(e.getKey(), e.getValue()))
+                n.links().getLinks().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(
+                                e ->
+                                        NetDtos.link(
+                                                e.getKey(),
+                                                e.getValue(),
+                                                measured.get(e.getKey()),
+                                                hot.contains(e.getKey())))
                         .toList());
     }
 

@@ -12,11 +12,14 @@ import org.weft.net.device.ChannelStats;
 import org.weft.net.device.Device;
 import org.weft.net.device.DeviceService;
 import org.weft.net.device.Port;
+import org.weft.net.stats.LoadService;
+import org.weft.net.stats.PortRate;
 import org.weft.net.stats.PortStatistics;
 import org.weft.net.stats.StatsService;
 import org.weft.rest.dto.ChannelStatsDto;
 import org.weft.rest.dto.FlowDtos;
 import org.weft.rest.dto.PortDto;
+import org.weft.rest.dto.PortRateDto;
 import org.weft.rest.dto.PortStatsDto;
 import org.weft.rest.dto.SwitchDto;
 import org.weft.rest.flows.SwitchCalls;
@@ -30,11 +33,17 @@ public final class SwitchRoutes {
     private final DeviceService devices;
     private final StatsService stats;
     private final SwitchCalls calls;
+    private final LoadService loads;
 
-    public SwitchRoutes(DeviceService devices, StatsService stats, SwitchCalls calls) {
+    /**
+     * @param loads measured port rates; null when statistics are not collected
+     */
+    public SwitchRoutes(
+            DeviceService devices, StatsService stats, SwitchCalls calls, LoadService loads) {
         this.devices = devices;
         this.stats = stats;
         this.calls = calls;
+        this.loads = loads;
     }
 
     public void register(RoutesConfig r, String base) {
@@ -54,7 +63,7 @@ public final class SwitchRoutes {
 
     private void one(Context ctx) {
         Device d = Params.deviceFromPath(ctx, devices, "dpid");
-        ctx.json(dto(d, d.portList().stream().map(p -> portDto(p, null)).toList()));
+        ctx.json(dto(d, d.portList().stream().map(p -> portDto(p, null, null)).toList()));
     }
 
     private void ports(Context ctx) {
@@ -66,7 +75,11 @@ public final class SwitchRoutes {
                         .collect(
                                 Collectors.toMap(
                                         PortStatistics::port, Function.identity(), (a, b) -> b));
-        ctx.json(d.portList().stream().map(p -> portDto(p, counters.get(p.number()))).toList());
+        Map<PortNumber, PortRate> rates = loads == null ? Map.of() : loads.portRates(d.dpid());
+        ctx.json(
+                d.portList().stream()
+                        .map(p -> portDto(p, counters.get(p.number()), rates.get(p.number())))
+                        .toList());
     }
 
     private void portStats(Context ctx) {
@@ -106,7 +119,7 @@ public final class SwitchRoutes {
                 c.packetOutsSent());
     }
 
-    private static PortDto portDto(Port p, PortStatistics s) {
+    private static PortDto portDto(Port p, PortStatistics s, PortRate r) {
         return new PortDto(
                 FlowDtos.portJson(p.number()),
                 p.name(),
@@ -115,7 +128,20 @@ public final class SwitchRoutes {
                 p.linkUp(),
                 p.isLive(),
                 p.speedMbps(),
-                s == null ? null : statsDto(s));
+                s == null ? null : statsDto(s),
+                r == null ? null : rateDto(r));
+    }
+
+    private static PortRateDto rateDto(PortRate r) {
+        return new PortRateDto(
+                r.rxBitsPerSecond(),
+                r.txBitsPerSecond(),
+                r.rxPacketsPerSecond(),
+                r.txPacketsPerSecond(),
+                r.dropsPerSecond(),
+                r.errorsPerSecond(),
+                r.intervalMillis(),
+                r.atMillis());
     }
 
     private static PortStatsDto statsDto(PortStatistics s) {

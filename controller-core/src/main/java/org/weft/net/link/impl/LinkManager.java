@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.event.ListenerRegistry;
@@ -52,6 +53,7 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
 
     private final Map<Link, State> links = new ConcurrentHashMap<>();
     private final Map<Link, Double> adminWeights = new ConcurrentHashMap<>();
+    private final Map<Link, Long> capacityOverrides = new ConcurrentHashMap<>();
     private final Set<ConnectPoint> infrastructure = ConcurrentHashMap.newKeySet();
     private final ListenerRegistry<LinkEvent, LinkListener> listeners;
     private final TimeSource time;
@@ -86,7 +88,7 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
                         LinkInfo info =
                                 new LinkInfo(
                                         Math.max(LinkInfo.UNKNOWN_LATENCY, latencySampleNanos),
-                                        capacityMbps,
+                                        capacityOverrides.getOrDefault(l, capacityMbps),
                                         adminWeights.getOrDefault(
                                                 l, LinkInfo.DEFAULT_ADMIN_WEIGHT));
                         event[0] =
@@ -101,7 +103,8 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
                     LinkInfo info =
                             old.info()
                                     .withLatencyNanos(smooth(old.info(), latencySampleNanos))
-                                    .withCapacityMbps(capacityMbps);
+                                    .withCapacityMbps(
+                                            capacityOverrides.getOrDefault(l, capacityMbps));
                     long announced = old.announcedLatencyNanos();
                     if (info.capacityMbps() != old.info().capacityMbps()
                             || noticeable(announced, info.latencyNanos())) {
@@ -280,18 +283,49 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
     }
 
     private void applyWeight(Link link, double weight) {
+        update(link, i -> i.withAdminWeight(weight), Reason.ADMIN);
+    }
+
+    @Override
+    public void setCapacityOverride(Link link, long capacityMbps) {
+        checkNotNull(link, "link");
+        checkArgument(capacityMbps > 0, "capacity must be > 0 Mbit/s");
+        capacityOverrides.put(link, capacityMbps);
+        update(link, i -> i.withCapacityMbps(capacityMbps), Reason.ADMIN);
+    }
+
+    @Override
+    public void clearCapacityOverride(Link link) {
+        if (capacityOverrides.remove(link) != null) {
+            // Back to the port speeds at the link's next LLDP round; unknown until then.
+            update(link, i -> i.withCapacityMbps(LinkInfo.UNKNOWN_CAPACITY), Reason.ADMIN);
+        }
+    }
+
+    /**
+     * Sets the damped utilisation routing weighs the link with (the statistics collector's
+     * re-weighting calls it, only on a sustained change): posts an UPDATED event with reason LOAD.
+     * A link not known now is ignored.
+     */
+    public void setUtilisation(Link link, double utilisation) {
+        checkArgument(
+                utilisation >= 0 && utilisation < Double.POSITIVE_INFINITY,
+                "utilisation must be a finite number >= 0");
+        update(link, i -> i.withUtilisation(utilisation), Reason.LOAD);
+    }
+
+    private void update(Link link, UnaryOperator<LinkInfo> change, Reason reason) {
         State s =
                 links.computeIfPresent(
                         link,
                         (l, old) ->
                                 new State(
-                                        old.info().withAdminWeight(weight),
+                                        change.apply(old.info()),
                                         old.lastSeenNanos(),
                                         old.announcedLatencyNanos()));
         if (s != null) {
             listeners.post(
-                    new LinkEvent(
-                            LinkEvent.Type.UPDATED, link, s.info(), Reason.ADMIN, time.millis()));
+                    new LinkEvent(LinkEvent.Type.UPDATED, link, s.info(), reason, time.millis()));
         }
     }
 

@@ -1,0 +1,49 @@
+package org.weft.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.weft.net.Link;
+import org.weft.net.routing.RoutingMetric;
+import org.weft.net.testing.FakeDeviceService;
+import org.weft.net.topology.LinkInfo;
+import org.weft.net.topology.TopologyFixtures;
+import org.weft.net.topology.TopologySnapshot;
+
+class PlanContextsTest {
+
+    private final TopologySnapshot ring = TopologyFixtures.ring(4);
+    private final Link link = ring.links().iterator().next();
+    private final PlanContexts contexts = new PlanContexts(new FakeDeviceService(), null);
+
+    private TopologySnapshot with(LinkInfo info, long version) {
+        Map<Link, LinkInfo> infos = new HashMap<>(ring.linkInfos());
+        infos.put(link, info);
+        return TopologySnapshot.of(version, Instant.EPOCH, ring.switches(), infos);
+    }
+
+    @Test
+    void underHopCountALatencyChangeKeepsTheContextALoadChangeReplacesIt() {
+        LinkInfo info = ring.linkInfo(link).orElseThrow();
+        PlanContext first = contexts.current(ring, RoutingMetric.HOP_COUNT);
+        TopologySnapshot latency =
+                ring.next(
+                        Instant.EPOCH,
+                        ring.switches(),
+                        with(info.withLatencyNanos(5_000), 2).linkInfos());
+        assertThat(contexts.current(latency, RoutingMetric.HOP_COUNT)).isSameAs(first);
+        assertThat(contexts.current(latency, RoutingMetric.HOP_COUNT)).isSameAs(first);
+
+        TopologySnapshot loaded =
+                ring.next(
+                        Instant.EPOCH,
+                        ring.switches(),
+                        with(info.withUtilisation(0.5), 3).linkInfos());
+        PlanContext second = contexts.current(loaded, RoutingMetric.HOP_COUNT);
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.topology()).isSameAs(loaded);
+    }
+}
