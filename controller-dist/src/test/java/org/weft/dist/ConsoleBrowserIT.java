@@ -41,13 +41,13 @@ class ConsoleBrowserIT {
                 System.getProperty("weft.console.screenshots", "target/console-screenshots"));
     }
 
-    private static WeftConfig config() {
+    static WeftConfig config() {
         WeftConfig c = WeftTestBed.config(200);
         c.routing.recoveryHoldDownMs = 300;
         return c;
     }
 
-    private static String url(WeftTestBed bed) {
+    static String url(WeftTestBed bed) {
         return "http://127.0.0.1:" + bed.weft.rest().port() + "/";
     }
 
@@ -92,8 +92,7 @@ class ConsoleBrowserIT {
      * switches and links expected, and as many hosts as Weft knows (a switch that missed echo
      * replies on a loaded machine reconnects, and Weft forgets the hosts it had).
      */
-    private static JsonNode awaitFabric(
-            WeftTestBed bed, ConsoleBrowser b, int switches, int links) {
+    static JsonNode awaitFabric(WeftTestBed bed, ConsoleBrowser b, int switches, int links) {
         try {
             return b.awaitModel(
                     m ->

@@ -5,6 +5,7 @@
   const panels = window.WeftPanels;
   let selection = {};
   let pending = null;
+  const LOAD_REFRESH_MS = 5000;
   const graph = WeftGraph.create(document.getElementById('graph'), onTap);
 
   function onTap(data) {
@@ -142,8 +143,23 @@
     } else if (topic === 'failover') {
       panels.feed(e);
       changed(true);
+    } else if (topic === 'load') {
+      const u = typeof e.utilisation === 'number' ? e.utilisation : null;
+      graph.setLoad(e.link, u, e.bitsPerSecond, e.type === 'HOT');
     }
   }
+
+  /** Utilisation changes without events between the hot and cool thresholds: re-read it now and then. */
+  async function refreshLoad() {
+    for (const l of await api.get('/links')) {
+      graph.setLoad(l, l.utilisation, l.bitsPerSecond, l.hot === true);
+    }
+  }
+  setInterval(() => {
+    if (!document.hidden && document.getElementById('stream').classList.contains('live')) {
+      refreshLoad().catch(report);
+    }
+  }, LOAD_REFRESH_MS);
 
   function onStream(live) {
     const s = document.getElementById('stream');

@@ -10,7 +10,8 @@
     const s = getComputedStyle(document.documentElement);
     const v = (n) => s.getPropertyValue(n).trim();
     return { fg: v('--fg'), bg: v('--bg'), up: v('--up'), down: v('--down'), path: v('--path'),
-      sw: v('--switch'), host: v('--host'), focus: v('--focus'), muted: v('--muted') };
+      sw: v('--switch'), host: v('--host'), focus: v('--focus'), muted: v('--muted'), busy: v('--busy'),
+      hot: v('--hot') };
   }
 
   function style() {
@@ -31,6 +32,10 @@
       { selector: 'edge.attach', style: { width: 1, 'line-color': c.muted, 'target-arrow-shape': 'none',
         'line-style': 'dotted' } },
       { selector: 'edge.blocked', style: { 'line-style': 'dotted', opacity: 0.45 } },
+      // Measured load (stats collector): half full and over, then hot (stats.hotThreshold).
+      { selector: 'edge.link[utilisation >= 0.5]', style: { 'line-color': c.busy, 'target-arrow-color': c.busy,
+        opacity: 1 } },
+      { selector: 'edge.hot', style: { 'line-color': c.hot, 'target-arrow-color': c.hot, opacity: 1 } },
       { selector: 'edge.down', style: { 'line-color': c.down, 'target-arrow-color': c.down,
         'line-style': 'dashed', width: 3, opacity: 1 } },
       { selector: 'edge.path', style: { 'line-color': c.path, 'target-arrow-color': c.path, width: 4,
@@ -60,7 +65,9 @@
       readout.textContent = shortDpid(d.srcDpid) + '/' + d.srcPort + ' → ' + shortDpid(d.dstDpid) + '/'
         + d.dstPort + ': ' + (e.target.hasClass('down') ? 'down' : (d.latencyMs === null || d.latencyMs === undefined
         ? 'latency unmeasured' : d.latencyMs.toFixed(2) + ' ms')) + (d.capacityMbps ? ', ' + d.capacityMbps
-        + ' Mb/s' : '') + (d.adminWeight !== 1 ? ', weight ' + (d.adminWeight === null ? '∞' : d.adminWeight) : '');
+        + ' Mb/s' : '') + (d.adminWeight !== 1 ? ', weight ' + (d.adminWeight === null ? '∞' : d.adminWeight) : '')
+        + (typeof d.utilisation === 'number' ? ', ' + Math.round(d.utilisation * 100) + '% used' : '')
+        + (typeof d.bitsPerSecond === 'number' ? ' (' + (d.bitsPerSecond / 1e6).toFixed(1) + ' Mb/s)' : '');
     });
     cy.on('mouseover', 'node', (e) => {
       const d = e.target.data();
@@ -92,9 +99,15 @@
 
     function upsertLink(l, state) {
       const key = linkKey(l);
+      const known = links.get(key);
+      if (known && (l.utilisation === undefined || l.utilisation === null) && !l.hot) {
+        l = Object.assign({}, l, { utilisation: known.utilisation, bitsPerSecond: known.bitsPerSecond,
+          hot: known.hot });
+      }
       const data = { kind: 'link', key: key, srcDpid: l.src.dpid, srcPort: l.src.port, dstDpid: l.dst.dpid,
         dstPort: l.dst.port, state: state, latencyMs: l.latencyMs, capacityMbps: l.capacityMbps,
-        adminWeight: l.adminWeight, width: width(l) };
+        adminWeight: l.adminWeight, width: width(l), utilisation: l.utilisation, bitsPerSecond: l.bitsPerSecond,
+        hot: l.hot === true };
       links.set(key, data);
       upsertSwitch(l.src.dpid, true);
       upsertSwitch(l.dst.dpid, true);
@@ -108,6 +121,22 @@
       }
       e.toggleClass('down', state !== 'ACTIVE');
       e.toggleClass('blocked', tree !== null && !tree.has(key));
+      e.toggleClass('hot', data.hot);
+    }
+
+    /**
+     * A link's measured load: from /links (every few seconds) or a load event (HOT, COOLED).
+     * Link events carry no load (null), so upsertLink keeps the last one known.
+     */
+    function setLoad(l, utilisation, bitsPerSecond, hot) {
+      const key = linkKey(l);
+      const e = cy.getElementById('l:' + key);
+      if (e.empty()) { return; }
+      const data = Object.assign(links.get(key), { utilisation: utilisation, bitsPerSecond: bitsPerSecond,
+        hot: hot });
+      e.data({ utilisation: utilisation, bitsPerSecond: bitsPerSecond, hot: hot });
+      e.toggleClass('hot', hot);
+      links.set(key, data);
     }
 
     /**
@@ -194,7 +223,8 @@
         links: cy.edges('.link').map((e) => ({ src: e.data('srcDpid'), srcPort: e.data('srcPort'),
           dst: e.data('dstDpid'), dstPort: e.data('dstPort'), state: e.hasClass('down') ? 'DOWN' : 'ACTIVE',
           latencyMs: e.data('latencyMs'), adminWeight: e.data('adminWeight'),
-          floodTree: !e.hasClass('blocked') })),
+          floodTree: !e.hasClass('blocked'), utilisation: e.data('utilisation'), hot: e.hasClass('hot'),
+          colour: e.style('line-color') })),
         highlightedPath: rendered.length ? rendered[0] : [],
         highlightedPaths: rendered,
         laidOut: relayout === null && layoutName !== '',
@@ -202,7 +232,7 @@
     }
 
     return { cy: cy, load: load, upsertSwitch: upsertSwitch, upsertLink: upsertLink, upsertHost: upsertHost,
-      removeHost: removeHost, switchDown: switchDown, setTree: setTree, showPaths: showPaths, mark: mark, model: model,
+      removeHost: removeHost, switchDown: switchDown, setTree: setTree, setLoad: setLoad, showPaths: showPaths, mark: mark, model: model,
       link: (key) => links.get(key), linkKey: linkKey, shortDpid: shortDpid };
   }
 
