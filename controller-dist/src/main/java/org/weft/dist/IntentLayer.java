@@ -54,6 +54,11 @@ final class IntentLayer {
         linkWeights = new StoredLinkWeights(linkAdmin, store);
     }
 
+    /** The store itself, for apps that keep their intent in it (the policy app). */
+    IntentStore store() {
+        return store;
+    }
+
     StaticFlowManager staticFlows() {
         return staticFlows;
     }

@@ -54,6 +54,7 @@ final class RestWiring {
      * @param routing null when routing is disabled ({@code /routing} then answers 503)
      * @param steering null when routing is disabled ({@code /steering} then answers 503)
      * @param failover null when routing is disabled (no failover metrics then)
+     * @param policy the ACL and rate-limit services
      * @param intents the loaded intent layer (static flows, link weights)
      * @param reconciler for its metrics
      * @param env where {@code WEFT_API_TOKEN} is looked up ({@code System::getenv} in production)
@@ -68,6 +69,7 @@ final class RestWiring {
             RoutingService routing,
             SteeringService steering,
             FailoverService failover,
+            RestServices.Policy policy,
             UnaryOperator<String> env)
             throws IOException {
         RestConfig rest = toRestConfig(config);
@@ -99,7 +101,8 @@ final class RestWiring {
                         steering,
                         reconciler,
                         health,
-                        failover);
+                        failover,
+                        policy);
         return RestServer.start(rest, services, env);
     }
 }

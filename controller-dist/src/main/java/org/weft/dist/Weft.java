@@ -8,7 +8,9 @@ import org.weft.failover.FailoverApp;
 import org.weft.net.reconcile.impl.Reconciler;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfController;
+import org.weft.policy.PolicyApp;
 import org.weft.rest.RestServer;
+import org.weft.rest.RestServices;
 import org.weft.routing.RoutingApp;
 import org.weft.routing.steering.SteeringApp;
 import org.weft.time.SystemTime;
@@ -25,6 +27,7 @@ public final class Weft implements AutoCloseable {
     private final CoreServices core;
     private final Apps apps;
     private final Reconciler reconciler;
+    private final PolicyApp policy;
     private final RestServer rest;
     private final SystemTime time;
 
@@ -33,6 +36,7 @@ public final class Weft implements AutoCloseable {
             CoreServices core,
             Apps apps,
             Reconciler reconciler,
+            PolicyApp policy,
             RestServer rest,
             SystemTime time) {
         this.time = time;
@@ -40,6 +44,7 @@ public final class Weft implements AutoCloseable {
         this.core = core;
         this.apps = apps;
         this.reconciler = reconciler;
+        this.policy = policy;
         this.rest = rest;
     }
 
@@ -72,6 +77,17 @@ public final class Weft implements AutoCloseable {
                         time);
         reconciler.register(controller.coreIntent());
         apps.intents().forEach(reconciler::register);
+        PolicyApp policy =
+                new PolicyApp(
+                                controller.deviceService(),
+                                core.linkService(),
+                                core.hostService(),
+                                controller.pipelineService(),
+                                controller.meterService(),
+                                controller.statsService(),
+                                intents.store())
+                        .start(reconciler);
+        reconciler.register(policy.intentSource());
         RestServer rest;
         try {
             // Static flows register with the reconciler here; it starts once REST is up.
@@ -88,11 +104,13 @@ public final class Weft implements AutoCloseable {
                             apps.routing,
                             apps.steering,
                             apps.failover,
+                            new RestServices.Policy(policy.acls(), policy.rateLimits()),
                             env);
             // After every app registered its intent: switches connected by now get their pass.
             reconciler.start();
         } catch (Exception e) {
             reconciler.close();
+            policy.close();
             apps.close();
             core.close();
             controller.close();
@@ -100,7 +118,7 @@ public final class Weft implements AutoCloseable {
             throw e;
         }
         log.info("Weft started: OpenFlow on {}", controller.boundPorts());
-        return new Weft(controller, core, apps, reconciler, rest, time);
+        return new Weft(controller, core, apps, reconciler, policy, rest, time);
     }
 
     public List<Integer> openflowPorts() {
@@ -131,6 +149,11 @@ public final class Weft implements AutoCloseable {
         return apps.failover;
     }
 
+    /** The policy stage's apps (ACL firewall, rate limits). */
+    public PolicyApp policy() {
+        return policy;
+    }
+
     public RestServer rest() {
         return rest;
     }
@@ -144,6 +167,7 @@ public final class Weft implements AutoCloseable {
     public void close() {
         rest.close();
         reconciler.close();
+        policy.close();
         apps.close();
         core.close();
         openflow.close();
