@@ -44,6 +44,7 @@ import org.weft.openflow.OfController;
 import org.weft.openflow.emulator.EmulatedFabric;
 import org.weft.openflow.emulator.EmulatedSwitch;
 import org.weft.openflow.emulator.OpenFlowVersion;
+import org.weft.policy.PolicyApp;
 import org.weft.rest.events.DeviceEventSource;
 import org.weft.rest.events.HostEventSource;
 import org.weft.rest.events.LinkEventSource;
@@ -71,6 +72,7 @@ public final class RestTestBed implements AutoCloseable {
     public final SteeringApp steering;
     public final FailoverApp failover;
     public final Reconciler reconciler;
+    public final PolicyApp policy;
     private final LinkDiscovery discovery;
     private final ExecutorService coreEvents = Executors.newSingleThreadExecutor();
     public final HttpClient http =
@@ -174,6 +176,17 @@ public final class RestTestBed implements AutoCloseable {
                         time);
         reconciler.register(controller.coreIntent());
         reconciler.register(routing.intentSource());
+        policy =
+                new PolicyApp(
+                                devices,
+                                links,
+                                hosts,
+                                controller.pipelineService(),
+                                controller.meterService(),
+                                controller.statsService(),
+                                intents)
+                        .start(reconciler);
+        reconciler.register(policy.intentSource());
         // Static flows register with the reconciler before it starts, as Weft wires them.
         StaticFlowManager staticFlows =
                 new StaticFlowManager(
@@ -202,7 +215,8 @@ public final class RestTestBed implements AutoCloseable {
                         steering,
                         reconciler,
                         null,
-                        failover);
+                        failover,
+                        new RestServices.Policy(policy.acls(), policy.rateLimits()));
         try {
             server = RestServer.start(config, services, env::get);
         } catch (Exception e) {
@@ -320,6 +334,7 @@ public final class RestTestBed implements AutoCloseable {
     private void closeServices() {
         failover.close(); // first: its hold-down timer hands work to coreEvents
         reconciler.close();
+        policy.close();
         discovery.stop();
         hosts.stop();
         topology.stop();

@@ -16,6 +16,7 @@ import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
 import org.weft.net.Dpid;
+import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.Group;
 import org.weft.openflow.emulator.BadEntryException.Kind;
@@ -95,7 +96,15 @@ final class WireEntries {
 
     /** A flow stats entry (no traffic passes, so the counters are zero). */
     static OFFlowStatsEntry flowStats(OFFactory f, FlowRule r) {
-        List<OFAction> actions = WireActions.encode(f, r.actions());
+        List<OFAction> actions =
+                WireActions.encode(
+                        f,
+                        r.actions().stream()
+                                .filter(
+                                        a ->
+                                                !(a instanceof FlowAction.Meter)
+                                                        && !(a instanceof FlowAction.Continue))
+                                .toList());
         OFFlowStatsEntry.Builder b =
                 f.buildFlowStatsEntry()
                         .setTableId(TableId.of(r.tableId()))
@@ -109,10 +118,20 @@ final class WireEntries {
         if (f.getVersion() == OFVersion.OF_10) {
             b.setActions(actions);
         } else {
-            b.setInstructions(
-                    actions.isEmpty()
-                            ? List.of()
-                            : List.of(f.instructions().applyActions(actions)));
+            List<org.projectfloodlight.openflow.protocol.instruction.OFInstruction> ins =
+                    new ArrayList<>();
+            for (FlowAction a : r.actions()) {
+                if (a instanceof FlowAction.Meter m) {
+                    ins.add(f.instructions().meter(m.meterId()));
+                }
+            }
+            if (!actions.isEmpty()) {
+                ins.add(f.instructions().applyActions(actions));
+            }
+            if (r.actions().contains(new FlowAction.Continue())) {
+                ins.add(f.instructions().gotoTable(TableId.of(r.tableId() + 1)));
+            }
+            b.setInstructions(ins);
         }
         return b.build();
     }
