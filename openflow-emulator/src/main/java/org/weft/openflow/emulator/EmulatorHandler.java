@@ -245,7 +245,7 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
             return;
         }
         try {
-            FlowTableCommands.apply(sw.table(), sw.dpid(), fm);
+            FlowTableCommands.apply(sw.table(), sw.dpid(), sw.tables(), fm);
         } catch (BadEntryException e) {
             refuse(ctx, fm, e);
             return;

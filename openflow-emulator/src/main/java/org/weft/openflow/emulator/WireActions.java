@@ -49,19 +49,31 @@ final class WireActions {
      * FlowAction.Continue} last.
      */
     static List<FlowAction> fromInstructions(List<OFInstruction> instructions) {
+        return fromInstructions(instructions, 1);
+    }
+
+    /**
+     * As {@link #fromInstructions(List)} on a switch with {@code tables} tables: with one, meter
+     * and goto_table instructions are refused (BAD_INSTRUCTION) as a one-table switch would.
+     */
+    static List<FlowAction> fromInstructions(List<OFInstruction> instructions, int tables) {
         List<FlowAction> out = new ArrayList<>();
         int applies = 0;
         boolean proceed = false;
         for (OFInstruction i : instructions) {
-            if (i
-                    instanceof
-                    org.projectfloodlight.openflow.protocol.instruction.OFInstructionMeter m) {
+            if (tables > 1
+                    && i
+                            instanceof
+                            org.projectfloodlight.openflow.protocol.instruction.OFInstructionMeter
+                                            m) {
                 out.add(0, new FlowAction.Meter(m.getMeterId()));
                 continue;
             }
-            if (i
-                    instanceof
-                    org.projectfloodlight.openflow.protocol.instruction.OFInstructionGotoTable) {
+            if (tables > 1
+                    && i
+                            instanceof
+                            org.projectfloodlight.openflow.protocol.instruction
+                                    .OFInstructionGotoTable) {
                 proceed = true;
                 continue;
             }

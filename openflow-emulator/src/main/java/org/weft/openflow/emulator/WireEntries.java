@@ -35,14 +35,17 @@ final class WireEntries {
         return fm.getVersion() == OFVersion.OF_10 ? 0 : fm.getTableId().getValue();
     }
 
-    /** The entry an ADD, MODIFY_STRICT or DELETE_STRICT names. */
-    static FlowRule rule(Dpid dpid, OFFlowMod fm) {
+    /**
+     * The entry an ADD, MODIFY_STRICT or DELETE_STRICT names, on a switch with {@code tables}
+     * tables (goto_table and meter instructions only with 2 or more).
+     */
+    static FlowRule rule(Dpid dpid, int tables, OFFlowMod fm) {
         boolean of10 = fm.getVersion() == OFVersion.OF_10;
         var match = WireMatches.decode(fm.getMatch());
         var actions =
                 of10
                         ? WireActions.decode(fm.getActions())
-                        : WireActions.fromInstructions(fm.getInstructions());
+                        : WireActions.fromInstructions(fm.getInstructions(), tables);
         try {
             return new FlowRule(
                     dpid,
