@@ -149,6 +149,39 @@ class PolicyRoutesIT {
     }
 
     @Test
+    void aRateLimitFollowsItsHostToAnotherSwitch() throws Exception {
+        try (RestTestBed bed = new RestTestBed(dir)) {
+            EmulatedFabric fabric = bed.connect(twoSwitches(2));
+            EmulatedSwitch s1 = fabric.get(1);
+            EmulatedSwitch s2 = fabric.get(2);
+            bed.announceHost(s1, 1, H1, "10.0.0.1");
+            var added =
+                    bed.post(
+                            "/api/v1/rate-limits",
+                            "{\"id\":\"h1\",\"hostIp\":\"10.0.0.1\",\"rateKbps\":5000}");
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            assertThat(s1.meters()).containsOnlyKeys(1L);
+
+            bed.announceHost(s2, 2, H1, "10.0.0.1");
+            RestTestBed.waitUntil(
+                    () ->
+                            s2.meters().containsKey(1L)
+                                    && s1.meters().isEmpty()
+                                    && table0(s1).size() == 1,
+                    Duration.ofSeconds(5));
+            RestTestBed.waitUntil(
+                    () ->
+                            table0(s2).stream()
+                                    .anyMatch(r -> PortNumber.of(2).equals(r.match().inPort())),
+                    Duration.ofSeconds(5));
+            var moved = bed.get("/api/v1/rate-limits/h1").json();
+            assertThat(moved.path("dpid").asText()).isEqualTo(s2.dpid().toString());
+            assertThat(moved.path("port").asLong()).isEqualTo(2);
+            assertThat(moved.path("state").asText()).isEqualTo("INSTALLED");
+        }
+    }
+
+    @Test
     void aSwitchWithOneTableRefusesPolicyByName() throws Exception {
         try (RestTestBed bed = new RestTestBed(dir)) {
             EmulatedFabric fabric = bed.connect(twoSwitches(1));
