@@ -105,6 +105,11 @@ final class AclApp implements AclService {
     }
 
     @Override
+    public List<AclRule> rules() {
+        return ordered().stream().map(AclCompiler.Numbered::rule).toList();
+    }
+
+    @Override
     public CompletableFuture<List<AclEntry>> list() {
         List<CompletableFuture<List<FlowEntry>>> reads = new ArrayList<>();
         for (Dpid d : ctx.connected()) {

@@ -28,6 +28,9 @@ public interface AclService {
 
     Optional<AclRule> get(String id);
 
+    /** Every rule in order, without counters (no switch is asked). */
+    List<AclRule> rules();
+
     /** Every rule in order, with hit counters summed over the switches. */
     CompletableFuture<List<AclEntry>> list();
 }

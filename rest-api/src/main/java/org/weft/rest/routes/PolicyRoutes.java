@@ -104,8 +104,8 @@ public final class PolicyRoutes {
         }
     }
 
-    private int nextOrder(AclService s) {
-        int max = aclEntries().stream().mapToInt(e -> e.rule().order()).max().orElse(0);
+    private static int nextOrder(AclService s) {
+        int max = s.rules().stream().mapToInt(AclRule::order).max().orElse(0);
         return Math.min(AclRule.MAX_ORDER, max + ORDER_STEP);
     }
 
