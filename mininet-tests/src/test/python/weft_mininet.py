@@ -655,8 +655,10 @@ class Driver:
                 raise RequestError("iperf3: %s" % data["error"])
             end = data.get("end", {})
             sent = end.get("sum_sent", {})
+            received = end.get("sum_received", {})
             return {
                 "bits_per_second": sent.get("bits_per_second", 0),
+                "received_bits_per_second": received.get("bits_per_second", 0),
                 "retransmits": sent.get("retransmits", 0),
                 "streams": len(end.get("streams", [])),
             }

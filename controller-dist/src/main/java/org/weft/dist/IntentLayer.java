@@ -57,6 +57,11 @@ final class IntentLayer {
         linkCapacities = new StoredLinkCapacities(linkAdmin, store);
     }
 
+    /** The store itself, for apps that keep their intent in it (the policy app). */
+    IntentStore store() {
+        return store;
+    }
+
     StaticFlowManager staticFlows() {
         return staticFlows;
     }

@@ -58,6 +58,7 @@ final class RestWiring {
      * @param routing null when routing is disabled ({@code /routing} then answers 503)
      * @param steering null when routing is disabled ({@code /steering} then answers 503)
      * @param failover null when routing is disabled (no failover metrics then)
+     * @param policy the ACL and rate-limit services
      * @param intents the loaded intent layer (static flows, link weights)
      * @param reconciler for its metrics
      * @param loads measured rates and link loads; null when the collector is off
@@ -74,6 +75,7 @@ final class RestWiring {
             SteeringService steering,
             FailoverService failover,
             LoadService loads,
+            RestServices.Policy policy,
             UnaryOperator<String> env)
             throws IOException {
         RestConfig rest = toRestConfig(config);
@@ -109,7 +111,8 @@ final class RestWiring {
                         steering,
                         reconciler,
                         health,
-                        failover);
+                        failover,
+                        policy);
         return RestServer.start(rest, services, env);
     }
 }

@@ -9,7 +9,9 @@ import org.weft.net.reconcile.impl.Reconciler;
 import org.weft.net.stats.LoadService;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfController;
+import org.weft.policy.PolicyApp;
 import org.weft.rest.RestServer;
+import org.weft.rest.RestServices;
 import org.weft.routing.RoutingApp;
 import org.weft.routing.steering.SteeringApp;
 import org.weft.time.SystemTime;
@@ -26,6 +28,7 @@ public final class Weft implements AutoCloseable {
     private final CoreServices core;
     private final Apps apps;
     private final Reconciler reconciler;
+    private final PolicyApp policy;
     private final RestServer rest;
     private final SystemTime time;
     private final TrafficStats traffic;
@@ -35,6 +38,7 @@ public final class Weft implements AutoCloseable {
             CoreServices core,
             Apps apps,
             Reconciler reconciler,
+            PolicyApp policy,
             RestServer rest,
             SystemTime time,
             TrafficStats traffic) {
@@ -44,6 +48,7 @@ public final class Weft implements AutoCloseable {
         this.core = core;
         this.apps = apps;
         this.reconciler = reconciler;
+        this.policy = policy;
         this.rest = rest;
     }
 
@@ -76,6 +81,17 @@ public final class Weft implements AutoCloseable {
                         time);
         reconciler.register(controller.coreIntent());
         apps.intents().forEach(reconciler::register);
+        PolicyApp policy =
+                new PolicyApp(
+                                controller.deviceService(),
+                                core.linkService(),
+                                core.hostService(),
+                                controller.pipelineService(),
+                                controller.meterService(),
+                                controller.statsService(),
+                                intents.store())
+                        .start(reconciler);
+        reconciler.register(policy.intentSource());
         RestServer rest;
         TrafficStats traffic = null;
         try {
@@ -95,6 +111,7 @@ public final class Weft implements AutoCloseable {
                             apps.steering,
                             apps.failover,
                             traffic == null ? null : traffic.loads(),
+                            new RestServices.Policy(policy.acls(), policy.rateLimits()),
                             env);
             // After every app registered its intent: switches connected by now get their pass.
             reconciler.start();
@@ -103,6 +120,7 @@ public final class Weft implements AutoCloseable {
                 traffic.close();
             }
             reconciler.close();
+            policy.close();
             apps.close();
             core.close();
             controller.close();
@@ -110,7 +128,7 @@ public final class Weft implements AutoCloseable {
             throw e;
         }
         log.info("Weft started: OpenFlow on {}", controller.boundPorts());
-        return new Weft(controller, core, apps, reconciler, rest, time, traffic);
+        return new Weft(controller, core, apps, reconciler, policy, rest, time, traffic);
     }
 
     public List<Integer> openflowPorts() {
@@ -141,6 +159,11 @@ public final class Weft implements AutoCloseable {
         return apps.failover;
     }
 
+    /** The policy stage's apps (ACL firewall, rate limits). */
+    public PolicyApp policy() {
+        return policy;
+    }
+
     public RestServer rest() {
         return rest;
     }
@@ -162,6 +185,7 @@ public final class Weft implements AutoCloseable {
             traffic.close();
         }
         reconciler.close();
+        policy.close();
         apps.close();
         core.close();
         openflow.close();

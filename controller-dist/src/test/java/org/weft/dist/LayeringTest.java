@@ -27,7 +27,13 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
     static final List<String> PROTOCOL_FREE =
-            List.of("controller-core", "intent", "apps-routing", "apps-failover", "rest-api");
+            List.of(
+                    "controller-core",
+                    "intent",
+                    "apps-routing",
+                    "apps-failover",
+                    "apps-policy",
+                    "rest-api");
 
     /** Modules allowed to use Loxi and Netty, or holding no main code the rule applies to. */
     static final List<String> PROTOCOL_ALLOWED =
@@ -51,7 +57,7 @@ class LayeringTest {
     private static final Pattern MODULE = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>");
 
     /** The apps: in main code they see controller-core only, and meet through its interfaces. */
-    static final List<String> APPS = List.of("apps-routing", "apps-failover");
+    static final List<String> APPS = List.of("apps-routing", "apps-failover", "apps-policy");
 
     private static final Pattern DEPENDENCY =
             Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);

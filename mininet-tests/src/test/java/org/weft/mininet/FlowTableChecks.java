@@ -21,6 +21,7 @@ final class FlowTableChecks {
     private static final Pattern GROUP_ID = Pattern.compile("group_id=(\\d+)");
     private static final Pattern PORT_DESC = Pattern.compile("^\\s*(\\d+|LOCAL)\\(([^)]*)\\):");
     private static final Pattern MATCH = Pattern.compile("priority=\\d+,?(\\S*?)\\s+actions=");
+    private static final Pattern TABLE = Pattern.compile("\\btable=(\\d+)");
     private static final Pattern DL_DST = Pattern.compile("dl_dst=([0-9a-f:]{17})");
 
     /** Priority of the routing app's flooding rules. */
@@ -109,9 +110,9 @@ final class FlowTableChecks {
     }
 
     /**
-     * Duplicates and leftovers: two flows with the same match (at different priorities: OVS itself
-     * keeps one flow per priority and match), a group no flow refers to, a flow referring to a
-     * missing group.
+     * Duplicates and leftovers: two flows of one table with the same match (at different
+     * priorities: OVS itself keeps one flow per table, priority and match), a group no flow refers
+     * to, a flow referring to a missing group.
      */
     public List<String> duplicateOrOrphanEntries() {
         List<String> problems = new ArrayList<>();
@@ -124,7 +125,10 @@ final class FlowTableChecks {
             for (String flow : mininet.dumpFlows(sw)) {
                 Matcher m = MATCH.matcher(flow);
                 if (m.find()) {
-                    matches.merge(m.group(1), 1, Integer::sum);
+                    // Per table: with the policy stage, table 0 and table 1 each have a miss entry.
+                    Matcher t = TABLE.matcher(flow);
+                    String table = t.find() ? t.group(1) : "0";
+                    matches.merge("table=" + table + " " + m.group(1), 1, Integer::sum);
                 }
                 Matcher g = GROUP_REF.matcher(flow);
                 while (g.find()) {

@@ -188,6 +188,19 @@ public final class MininetDriver implements AutoCloseable {
     }
 
     /**
+     * As {@link #iperfBitsPerSecond}, but what the receiver got: without what a policer dropped and
+     * the sender sent again.
+     */
+    public double iperfReceivedBitsPerSecond(String src, String dst, int parallel, int seconds) {
+        return call(
+                        "iperf",
+                        Map.of("src", src, "dst", dst, "parallel", parallel, "seconds", seconds),
+                        Duration.ofSeconds(seconds + 40))
+                .path("received_bits_per_second")
+                .asDouble();
+    }
+
+    /**
      * Moves the switch end of {@code host}'s cable to {@code sw} (the host keeps MAC and IP).
      *
      * @return the OpenFlow port number it got on {@code sw}

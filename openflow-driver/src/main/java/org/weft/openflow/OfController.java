@@ -10,6 +10,8 @@ import org.weft.net.device.DeviceService;
 import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.GroupService;
+import org.weft.net.flow.PipelineService;
+import org.weft.net.meter.MeterService;
 import org.weft.net.packet.PacketService;
 import org.weft.net.reconcile.IntentSource;
 import org.weft.net.stats.StatsService;
@@ -19,6 +21,7 @@ import org.weft.openflow.channel.OfWarmup;
 import org.weft.openflow.provider.CoreFlowIntent;
 import org.weft.openflow.provider.OfDeviceManager;
 import org.weft.openflow.provider.OfFlowRuleManager;
+import org.weft.openflow.provider.OfMeterManager;
 import org.weft.openflow.provider.OfPacketManager;
 import org.weft.openflow.provider.OfStatsManager;
 import org.weft.openflow.provider.PacketInWorkers;
@@ -36,6 +39,7 @@ public final class OfController implements AutoCloseable {
     private final OfPacketManager packets;
     private final PacketInWorkers packetWorkers;
     private final OfStatsManager stats;
+    private final OfMeterManager meters;
     private final OfServer server;
 
     public OfController(OfConfig config) {
@@ -61,6 +65,7 @@ public final class OfController implements AutoCloseable {
                         config.limits().packetIns().queuePerSwitch());
         this.packets = new OfPacketManager(registry, flows, packetWorkers);
         this.stats = new OfStatsManager(registry);
+        this.meters = new OfMeterManager(registry);
         SslContext ssl = config.tls() == null ? null : OfTls.serverContext(config.tls());
         this.server = new OfServer(config, registry, ssl);
     }
@@ -98,6 +103,14 @@ public final class OfController implements AutoCloseable {
 
     public PacketService packetService() {
         return packets;
+    }
+
+    public MeterService meterService() {
+        return meters;
+    }
+
+    public PipelineService pipelineService() {
+        return flows;
     }
 
     public StatsService statsService() {

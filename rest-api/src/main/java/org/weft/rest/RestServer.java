@@ -34,6 +34,7 @@ import org.weft.rest.routes.FailoverRoutes;
 import org.weft.rest.routes.FlowRoutes;
 import org.weft.rest.routes.HealthRoutes;
 import org.weft.rest.routes.NetworkRoutes;
+import org.weft.rest.routes.PolicyRoutes;
 import org.weft.rest.routes.SteeringRoutes;
 import org.weft.rest.routes.SwitchRoutes;
 import org.weft.rest.routes.WeightRoutes;
@@ -134,6 +135,16 @@ public final class RestServer implements AutoCloseable {
                             new SteeringRoutes(services.steering(), calls, mapper)
                                     .register(r, BASE);
                             new FailoverRoutes(services.failover()).register(r, BASE);
+                            new PolicyRoutes(
+                                            services.policy() == null
+                                                    ? null
+                                                    : services.policy().acls(),
+                                            services.policy() == null
+                                                    ? null
+                                                    : services.policy().rateLimits(),
+                                            calls,
+                                            mapper)
+                                    .register(r, BASE);
                             new HealthRoutes(
                                             health,
                                             services.staticFlows()::size,

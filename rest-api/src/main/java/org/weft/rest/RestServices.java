@@ -12,6 +12,8 @@ import org.weft.net.intent.LinkCapacityService;
 import org.weft.net.intent.LinkWeightService;
 import org.weft.net.intent.StaticFlowService;
 import org.weft.net.link.LinkService;
+import org.weft.net.policy.AclService;
+import org.weft.net.policy.RateLimitService;
 import org.weft.net.reconcile.ReconcileService;
 import org.weft.net.routing.RoutingService;
 import org.weft.net.stats.LoadService;
@@ -34,6 +36,7 @@ import org.weft.rest.metrics.WeftMetrics;
  * @param health the controller's health for {@code /health}; null: UP whenever REST answers, with
  *     the connected switches only
  * @param failover recent failovers for {@code /failover/events}; null answers it with 503
+ * @param policy the ACL and rate-limit services; null answers their routes with 503
  */
 public record RestServices(
         DeviceService devices,
@@ -46,7 +49,39 @@ public record RestServices(
         SteeringService steering,
         ReconcileService reconciler,
         HealthService health,
-        FailoverService failover) {
+        FailoverService failover,
+        Policy policy) {
+
+    /** The policy stage's services ({@code /acls}, {@code /rate-limits}, {@code /meters}). */
+    public record Policy(AclService acls, RateLimitService rateLimits) {}
+
+    /** Every service but the policy stage's. */
+    public RestServices(
+            DeviceService devices,
+            StatsService stats,
+            StaticFlowService staticFlows,
+            WeftMetrics metrics,
+            List<EventSource> eventSources,
+            Network network,
+            RoutingService routing,
+            SteeringService steering,
+            ReconcileService reconciler,
+            HealthService health,
+            FailoverService failover) {
+        this(
+                devices,
+                stats,
+                staticFlows,
+                metrics,
+                eventSources,
+                network,
+                routing,
+                steering,
+                reconciler,
+                health,
+                failover,
+                null);
+    }
 
     /**
      * Core's network services.

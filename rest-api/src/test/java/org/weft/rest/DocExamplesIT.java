@@ -140,6 +140,8 @@ class DocExamplesIT {
                                     .addSwitch(2, 4)
                                     .addSwitch(3, 4)
                                     .cable(1, 4, 2, 4)
+                                    // Two tables: the policy stage (ACLs, rate limits) exists.
+                                    .tables(2)
                                     .build());
             EmulatedSwitch sw = fabric.get(1);
             bed.announceHost(sw, 1, "0a:00:00:00:00:01", "10.0.0.1");

@@ -47,6 +47,7 @@ import org.weft.openflow.OfController;
 import org.weft.openflow.emulator.EmulatedFabric;
 import org.weft.openflow.emulator.EmulatedSwitch;
 import org.weft.openflow.emulator.OpenFlowVersion;
+import org.weft.policy.PolicyApp;
 import org.weft.rest.events.DeviceEventSource;
 import org.weft.rest.events.HostEventSource;
 import org.weft.rest.events.LinkEventSource;
@@ -80,6 +81,8 @@ public final class RestTestBed implements AutoCloseable {
     public final LoadMonitor loads;
 
     private volatile StatsCollector stats;
+
+    public final PolicyApp policy;
     private final LinkDiscovery discovery;
     private final ExecutorService coreEvents = Executors.newSingleThreadExecutor();
     public final HttpClient http =
@@ -186,6 +189,17 @@ public final class RestTestBed implements AutoCloseable {
                         time);
         reconciler.register(controller.coreIntent());
         reconciler.register(routing.intentSource());
+        policy =
+                new PolicyApp(
+                                devices,
+                                links,
+                                hosts,
+                                controller.pipelineService(),
+                                controller.meterService(),
+                                controller.statsService(),
+                                intents)
+                        .start(reconciler);
+        reconciler.register(policy.intentSource());
         // Static flows register with the reconciler before it starts, as Weft wires them.
         StaticFlowManager staticFlows =
                 new StaticFlowManager(
@@ -217,7 +231,8 @@ public final class RestTestBed implements AutoCloseable {
                         steering,
                         reconciler,
                         null,
-                        failover);
+                        failover,
+                        new RestServices.Policy(policy.acls(), policy.rateLimits()));
         try {
             server = RestServer.start(config, services, env::get);
         } catch (Exception e) {
@@ -352,6 +367,7 @@ public final class RestTestBed implements AutoCloseable {
         }
         failover.close(); // first: its hold-down timer hands work to coreEvents
         reconciler.close();
+        policy.close();
         discovery.stop();
         hosts.stop();
         topology.stop();

@@ -16,6 +16,9 @@ public final class Cookies {
     /** App id of steering rules (pinned paths, avoided links). */
     public static final int STEERING_APP = 3;
 
+    /** App id of the policy stage's entries (ACL rules, rate limits, the stage's miss entry). */
+    public static final int POLICY_APP = 4;
+
     /** App id of operators' static flows (REST {@code /flows}). */
     public static final int STATIC_FLOW_APP = 0x10;
 
@@ -30,6 +33,8 @@ public final class Cookies {
                     "routing",
                     STEERING_APP,
                     "steering",
+                    POLICY_APP,
+                    "policy",
                     STATIC_FLOW_APP,
                     "static");
 

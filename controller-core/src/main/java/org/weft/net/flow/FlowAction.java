@@ -35,6 +35,23 @@ public sealed interface FlowAction {
         }
     }
 
+    /**
+     * Only in the {@link FlowRule#POLICY_TABLE policy stage}, last: go on to normal forwarding
+     * (OpenFlow 1.3 goto_table). A policy entry without it drops the packet.
+     */
+    record Continue() implements FlowAction {}
+
+    /**
+     * Only in the {@link FlowRule#POLICY_TABLE policy stage}: pass the packet through a meter
+     * (OpenFlow 1.3 meter instruction); packets over its rate are dropped by its band.
+     */
+    record Meter(long meterId) implements FlowAction {
+        public Meter {
+            checkArgument(
+                    meterId >= 1 && meterId <= 0xffff0000L, "meter id %s out of range", meterId);
+        }
+    }
+
     /** Push an 802.1Q tag (OF1.3; on OF1.0 {@link SetVlanVid} adds a tag by itself). */
     record PushVlan() implements FlowAction {}
 

@@ -21,6 +21,13 @@ public record FlowRule(
         int hardTimeout,
         long cookie) {
 
+    /**
+     * The logical table of the policy stage (ACLs, rate limits), which runs before forwarding on a
+     * switch that has one (see {@link PipelineService}). Forwarding's logical tables are 0 and up;
+     * the driver maps both onto the switch's physical tables.
+     */
+    public static final int POLICY_TABLE = 254;
+
     public FlowRule {
         checkNotNull(dpid, "dpid");
         checkNotNull(match, "match");

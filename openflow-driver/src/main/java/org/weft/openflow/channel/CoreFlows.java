@@ -19,7 +19,24 @@ public final class CoreFlows {
     /** Cookie value of packet-request entries (LLDP and ARP to the controller). */
     public static final long PACKET_REQUEST = 1;
 
+    /** Cookie value of the policy stage's miss entry. */
+    static final long POLICY_MISS = 2;
+
     private CoreFlows() {}
+
+    /**
+     * Priority 0 in the policy table, match all: continue to forwarding (what passes no ACL or rate
+     * limit is forwarded as usual).
+     */
+    public static FlowRule policyMiss(Dpid dpid) {
+        return FlowRule.builder(dpid)
+                .table(FlowRule.POLICY_TABLE)
+                .priority(0)
+                .match(FlowMatch.ANY)
+                .actions(new FlowAction.Continue())
+                .cookie(Cookies.make(Cookies.CORE_APP, POLICY_MISS))
+                .build();
+    }
 
     public static FlowRule tableMiss(Dpid dpid) {
         return FlowRule.builder(dpid)

@@ -63,6 +63,7 @@ final class OfHandshake {
     private State state = State.WAIT_HELLO;
     private OFFactory factory;
     private Dpid dpid;
+    private int tables = 1;
     private long configBarrierXid;
     private OfSwitch sw;
     private ScheduledFuture<?> handshakeTimer;
@@ -218,6 +219,7 @@ final class OfHandshake {
             return;
         }
         dpid = Dpid.of(features.getDatapathId().getLong());
+        tables = features.getNTables() & 0xff;
         ctx.channel().attr(SwitchNames.DPID).set(dpid);
         if (factory.getVersion() == OFVersion.OF_10) {
             ports.addAll(features);
@@ -259,7 +261,12 @@ final class OfHandshake {
      */
     private void configure(ChannelHandlerContext ctx) {
         long first = 3;
-        List<OFMessage> out = steps.configure(factory, dpid, first);
+        List<OFMessage> out =
+                steps.configure(
+                        factory,
+                        dpid,
+                        OfSwitch.hasPolicyStage(factory.getVersion(), tables),
+                        first);
         configBarrierXid = out.get(out.size() - 1).getXid();
         ctx.writeAndFlush(out);
         if (config.sendRoleRequest()) {
@@ -305,6 +312,7 @@ final class OfHandshake {
                         ctx.channel(),
                         factory,
                         dpid,
+                        tables,
                         ports.list(),
                         config.limits(),
                         counters,

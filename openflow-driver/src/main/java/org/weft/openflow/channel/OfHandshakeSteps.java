@@ -27,12 +27,25 @@ final class OfHandshakeSteps {
      * barrier; xids start at {@code firstXid}. The barrier is last.
      */
     List<OFMessage> configure(OFFactory f, Dpid dpid, long firstXid) {
+        return configure(f, dpid, false, firstXid);
+    }
+
+    /**
+     * As {@link #configure(OFFactory, Dpid, long)}; with a policy stage the table-miss flow goes to
+     * forwarding's first table and the policy stage's miss entry (continue to forwarding) to
+     * physical table 0, both before the barrier.
+     */
+    List<OFMessage> configure(OFFactory f, Dpid dpid, boolean policyStage, long firstXid) {
         long xid = firstXid;
         List<OFMessage> out = new ArrayList<>();
         out.add(f.buildSetConfig().setXid(xid++).setMissSendLen(config.missSendLen()).build());
         if (f.getVersion() != OFVersion.OF_10) {
             FlowRule miss = CoreFlows.tableMiss(dpid);
-            out.add(OfFlowMods.toFlowMod(f, FlowRuleOperation.add(miss), xid++));
+            out.add(OfFlowMods.toFlowMod(f, policyStage, FlowRuleOperation.add(miss), xid++));
+        }
+        if (policyStage) {
+            FlowRule pass = CoreFlows.policyMiss(dpid);
+            out.add(OfFlowMods.toFlowMod(f, true, FlowRuleOperation.add(pass), xid++));
         }
         if (config.sendRoleRequest() && f.getVersion() != OFVersion.OF_10) {
             out.add(

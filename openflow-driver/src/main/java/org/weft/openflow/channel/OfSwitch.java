@@ -52,11 +52,13 @@ public final class OfSwitch {
 
     private final ChannelCounters counters;
     private final OfLimits limits;
+    private final int tables;
 
     OfSwitch(
             Channel channel,
             OFFactory factory,
             Dpid dpid,
+            int tables,
             List<Port> ports,
             OfLimits limits,
             ChannelCounters counters,
@@ -64,6 +66,7 @@ public final class OfSwitch {
         this.channel = channel;
         this.factory = factory;
         this.dpid = dpid;
+        this.tables = tables;
         this.connectedAtMillis = System.currentTimeMillis();
         this.remoteAddress = String.valueOf(channel.remoteAddress()).replaceFirst("^/", "");
         this.counters = counters;
@@ -84,6 +87,23 @@ public final class OfSwitch {
 
     public OFVersion version() {
         return factory.getVersion();
+    }
+
+    /** The tables the switch reported (FEATURES_REPLY n_tables). */
+    public int tables() {
+        return tables;
+    }
+
+    /**
+     * Whether Weft runs a policy stage before forwarding on this switch: OpenFlow 1.3 or later with
+     * 2 tables or more (see {@link org.weft.openflow.translate.OfTables}).
+     */
+    public boolean policyStage() {
+        return hasPolicyStage(factory.getVersion(), tables);
+    }
+
+    static boolean hasPolicyStage(OFVersion version, int tables) {
+        return version != OFVersion.OF_10 && tables >= 2;
     }
 
     public String remoteAddress() {

@@ -46,6 +46,9 @@ public final class CoreFlowIntent implements IntentSource {
         if (!of10) {
             flows.add(CoreFlows.tableMiss(dpid));
         }
+        if (switches.get(dpid).map(OfSwitch::policyStage).orElse(false)) {
+            flows.add(CoreFlows.policyMiss(dpid));
+        }
         return SwitchEntries.flows(flows);
     }
 }

@@ -17,6 +17,7 @@ import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.GroupOperation;
 import org.weft.net.flow.GroupService;
+import org.weft.net.flow.PipelineService;
 import org.weft.openflow.channel.OfSwitch;
 import org.weft.openflow.channel.OfSwitchRegistry;
 import org.weft.openflow.translate.OfFlowMods;
@@ -25,7 +26,8 @@ import org.weft.openflow.translate.OfFlowMods;
  * Flow rules and groups as barrier-confirmed batches of flow-mods / group-mods. A batch that cannot
  * be translated for the switch's version fails before anything is sent.
  */
-public final class OfFlowRuleManager implements FlowRuleService, GroupService, FlowRuleCounters {
+public final class OfFlowRuleManager
+        implements FlowRuleService, GroupService, FlowRuleCounters, PipelineService {
 
     private final OfSwitchRegistry switches;
     private final FlowModFailures failures = new FlowModFailures(System::nanoTime);
@@ -41,6 +43,7 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService, F
             return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
         }
         OFFactory f = sw.get().factory();
+        boolean policy = sw.get().policyStage();
         for (FlowRuleOperation op : operations) {
             if (!op.rule().dpid().equals(dpid)) {
                 return CompletableFuture.failedFuture(
@@ -50,8 +53,17 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService, F
         }
         int n = operations.size();
         CompletableFuture<BatchResult> batch =
-                send(sw.get(), n, (i, xid) -> OfFlowMods.toFlowMod(f, operations.get(i), xid));
+                send(
+                        sw.get(),
+                        n,
+                        (i, xid) -> OfFlowMods.toFlowMod(f, policy, operations.get(i), xid));
         return batch;
+    }
+
+    @Override
+    public Optional<Pipeline> pipeline(Dpid dpid) {
+        return switches.get(dpid)
+                .map(s -> new Pipeline(s.version().name(), s.tables(), s.policyStage()));
     }
 
     @Override
@@ -95,7 +107,7 @@ public final class OfFlowRuleManager implements FlowRuleService, GroupService, F
             long xid = sw.get().reserveXids(operations.size());
             List<OFMessage> out = new ArrayList<>(operations.size());
             for (FlowRuleOperation op : operations) {
-                out.add(OfFlowMods.toFlowMod(f, op, xid++));
+                out.add(OfFlowMods.toFlowMod(f, sw.get().policyStage(), op, xid++));
             }
             sw.get().sendAll(out);
             return true;

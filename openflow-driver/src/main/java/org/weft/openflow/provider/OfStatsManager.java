@@ -50,6 +50,7 @@ public final class OfStatsManager implements StatsService {
 
     /** Every entry, or (appId >= 0) one app's: filtered by the switch on 1.3, here on 1.0. */
     private CompletableFuture<List<FlowEntry>> flowEntries(Dpid dpid, int appId) {
+        boolean policy = switches.get(dpid).map(OfSwitch::policyStage).orElse(false);
         return ask(
                 dpid,
                 f ->
@@ -73,7 +74,7 @@ public final class OfStatsManager implements StatsService {
                         parts.stream()
                                 .map(p -> (OFFlowStatsReply) p)
                                 .flatMap(r -> r.getEntries().stream())
-                                .map(e -> OfFlowEntries.toEntry(dpid, e))
+                                .map(e -> OfFlowEntries.toEntry(dpid, policy, e))
                                 .filter(e -> appId < 0 || e.appId() == appId)
                                 .toList());
     }

@@ -10,8 +10,11 @@ import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
+import org.projectfloodlight.openflow.protocol.instruction.OFInstructionGotoTable;
+import org.projectfloodlight.openflow.protocol.instruction.OFInstructionMeter;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.weft.net.Dpid;
+import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.Group;
 import org.weft.net.stats.FlowEntry;
@@ -21,17 +24,24 @@ public final class OfFlowEntries {
 
     private OfFlowEntries() {}
 
-    /** A flow stats entry as a core entry with counters. */
+    /** A flow stats entry of a switch without a policy stage as a core entry with counters. */
     public static FlowEntry toEntry(Dpid dpid, OFFlowStatsEntry e) {
+        return toEntry(dpid, false, e);
+    }
+
+    /**
+     * A flow stats entry as a core entry with counters, in logical tables (see {@link OfTables}): a
+     * meter instruction reads back as {@link FlowAction.Meter} first, a goto_table as {@link
+     * FlowAction.Continue} last.
+     */
+    public static FlowEntry toEntry(Dpid dpid, boolean policyStage, OFFlowStatsEntry e) {
         boolean of10 = e.getVersion() == OFVersion.OF_10;
         FlowRule rule =
                 FlowRule.builder(dpid)
-                        .table(e.getTableId().getValue())
+                        .table(OfTables.logical(policyStage, e.getTableId().getValue()))
                         .priority(e.getPriority())
                         .match(OfMatches.toCore(e.getMatch()))
-                        .actions(
-                                OfActions.toCore(
-                                        of10 ? e.getActions() : applyActions(e.getInstructions())))
+                        .actions(of10 ? OfActions.toCore(e.getActions()) : actions(e))
                         .idleTimeout(e.getIdleTimeout())
                         .hardTimeout(e.getHardTimeout())
                         .cookie(e.getCookie().getValue())
@@ -41,6 +51,23 @@ public final class OfFlowEntries {
                 e.getPacketCount().getValue(),
                 e.getByteCount().getValue(),
                 e.getDurationSec());
+    }
+
+    private static List<FlowAction> actions(OFFlowStatsEntry e) {
+        List<FlowAction> out = new ArrayList<>();
+        boolean proceed = false;
+        for (OFInstruction i : e.getInstructions()) {
+            if (i instanceof OFInstructionMeter m) {
+                out.add(0, new FlowAction.Meter(m.getMeterId()));
+            } else if (i instanceof OFInstructionGotoTable) {
+                proceed = true;
+            }
+        }
+        out.addAll(OfActions.toCore(applyActions(e.getInstructions())));
+        if (proceed) {
+            out.add(new FlowAction.Continue());
+        }
+        return out;
     }
 
     /** The actions of the apply-actions instructions, in order. */

@@ -2,6 +2,7 @@ package org.weft.openflow.translate;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.projectfloodlight.openflow.protocol.OFBucket;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -15,6 +16,7 @@ import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
+import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.Group;
@@ -29,14 +31,32 @@ public final class OfFlowMods {
     private OfFlowMods() {}
 
     /**
-     * The operation's flow-mod; its {@code buffer_id} is the operation's buffer ({@code NO_BUFFER}
-     * when it names none).
+     * The operation's flow-mod for a switch without a policy stage (logical tables are physical
+     * ones); its {@code buffer_id} is the operation's buffer ({@code NO_BUFFER} when it names
+     * none).
      *
      * @throws IllegalArgumentException when the rule cannot be expressed in the factory's version
      */
     public static OFFlowMod toFlowMod(OFFactory f, FlowRuleOperation op, long xid) {
+        return toFlowMod(f, false, op, xid);
+    }
+
+    /**
+     * The operation's flow-mod. With {@code policyStage}, the rule's logical table is mapped onto
+     * the switch's (see {@link OfTables}), {@link FlowAction.Meter} becomes a meter instruction and
+     * {@link FlowAction.Continue} a goto_table to forwarding's first table.
+     *
+     * @throws IllegalArgumentException when the rule cannot be expressed in the factory's version,
+     *     or needs a policy stage the switch does not have
+     */
+    public static OFFlowMod toFlowMod(
+            OFFactory f, boolean policyStage, FlowRuleOperation op, long xid) {
         FlowRule r = op.rule();
         boolean of10 = f.getVersion() == OFVersion.OF_10;
+        checkArgument(
+                policyStage || r.tableId() != FlowRule.POLICY_TABLE,
+                "switch %s has no policy stage (it needs OpenFlow 1.3 and 2 tables or more)",
+                r.dpid());
         checkArgument(
                 !of10 || r.tableId() == 0,
                 "OpenFlow 1.0 has a single table; table %s",
@@ -55,13 +75,40 @@ public final class OfFlowMods {
                 .setCookie(U64.of(r.cookie()))
                 .setBufferId(OfPackets.toOf(op.bufferId()))
                 .setOutPort(OFPort.ANY);
-        List<OFAction> actions = OfActions.toOf(f, r.actions());
+        List<FlowAction> plain = new ArrayList<>(r.actions().size());
+        Long meter = null;
+        boolean proceed = false;
+        for (FlowAction a : r.actions()) {
+            if (a instanceof FlowAction.Meter m) {
+                checkArgument(meter == null, "one meter per rule");
+                meter = m.meterId();
+            } else if (a instanceof FlowAction.Continue) {
+                proceed = true;
+            } else {
+                checkArgument(!proceed, "Continue must be the last action");
+                plain.add(a);
+            }
+        }
+        checkArgument(
+                (meter == null && !proceed) || r.tableId() == FlowRule.POLICY_TABLE,
+                "Meter and Continue belong to the policy table only");
+        List<OFAction> actions = OfActions.toOf(f, plain);
         if (of10) {
             b.setActions(actions);
         } else {
-            b.setTableId(TableId.of(r.tableId())).setOutGroup(OFGroup.ANY);
-            List<OFInstruction> instructions =
-                    actions.isEmpty() ? List.of() : List.of(f.instructions().applyActions(actions));
+            b.setTableId(TableId.of(OfTables.physical(policyStage, r.tableId())))
+                    .setOutGroup(OFGroup.ANY);
+            List<OFInstruction> instructions = new ArrayList<>(3);
+            if (meter != null) {
+                instructions.add(f.instructions().meter(meter));
+            }
+            if (!actions.isEmpty()) {
+                instructions.add(f.instructions().applyActions(actions));
+            }
+            if (proceed) {
+                instructions.add(
+                        f.instructions().gotoTable(TableId.of(OfTables.physical(policyStage, 0))));
+            }
             b.setInstructions(instructions);
         }
         return b.build();

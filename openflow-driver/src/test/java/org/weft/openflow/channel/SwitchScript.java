@@ -168,6 +168,11 @@ public final class SwitchScript implements AutoCloseable {
      * ports; with a role request, the configuration barrier is answered too.
      */
     public void handshake(OFVersion v, long dpid, int ports) {
+        handshake(v, dpid, ports, 254);
+    }
+
+    /** As {@link #handshake(OFVersion, long, int)}, reporting {@code tables} tables. */
+    public void handshake(OFVersion v, long dpid, int ports, int tables) {
         OFFactory f = OFFactories.getFactory(v);
         send(hello(v));
         var features =
@@ -175,7 +180,7 @@ public final class SwitchScript implements AutoCloseable {
                         .setXid(1)
                         .setDatapathId(DatapathId.of(dpid))
                         .setNBuffers(256)
-                        .setNTables((short) 254);
+                        .setNTables((short) tables);
         List<OFPortDesc> descs = new ArrayList<>();
         for (int p = 1; p <= ports; p++) {
             descs.add(port(f, p));

@@ -29,7 +29,8 @@ class GoldenServicePathTest {
         GoldenCase fixture = new GoldenCase(GoldenFlowCases.dir(v) + "/" + name, name, new byte[0]);
         byte[] expected = GoldenFixtures.read(fixture).orElseThrow();
         try (SwitchScript s = SwitchScript.connect(OfConfig.defaults())) {
-            s.handshake(v, GoldenFlowCases.DPID.value(), 1);
+            // One table: no policy stage, logical tables are the fixtures' physical ones.
+            s.handshake(v, GoldenFlowCases.DPID.value(), 1, 1);
             s.frames();
             new OfFlowRuleManager(s.registry()).apply(Dpid.of(0x2a), List.of(op));
             List<byte[]> frames = s.frames();
@@ -39,6 +40,30 @@ class GoldenServicePathTest {
             ByteBuffer.wrap(flowMod).putInt(4, (int) GoldenFlowCases.XID);
             assertThat(GoldenFixtures.mismatch(fixture, flowMod)).isEmpty();
             assertThat(frames.get(1)[1]).as("OFPT_BARRIER_REQUEST").isEqualTo(barrierType(v));
+        }
+    }
+
+    /**
+     * On a switch with a policy stage (OpenFlow 1.3, 254 tables as Open vSwitch reports) the same
+     * rule is the fixture's bytes with one difference: table_id (byte 24) is 1, not 0.
+     */
+    @org.junit.jupiter.api.Test
+    void withAPolicyStageTheSameFlowModGoesToPhysicalTableOne() {
+        String name = "flow-add-ipv4-tcp";
+        FlowRuleOperation op = GoldenFlowCases.operation(OFVersion.OF_13, name);
+        GoldenCase fixture =
+                new GoldenCase(
+                        GoldenFlowCases.dir(OFVersion.OF_13) + "/" + name, name, new byte[0]);
+        byte[] expected = GoldenFixtures.read(fixture).orElseThrow();
+        try (SwitchScript s = SwitchScript.connect(OfConfig.defaults())) {
+            s.handshake(OFVersion.OF_13, GoldenFlowCases.DPID.value(), 1, 254);
+            s.frames();
+            new OfFlowRuleManager(s.registry()).apply(Dpid.of(0x2a), List.of(op));
+            byte[] flowMod = s.frames().get(0);
+            ByteBuffer.wrap(flowMod).putInt(4, (int) GoldenFlowCases.XID);
+            assertThat(flowMod[24]).as("table_id").isEqualTo((byte) 1);
+            flowMod[24] = 0;
+            assertThat(flowMod).isEqualTo(expected);
         }
     }
 

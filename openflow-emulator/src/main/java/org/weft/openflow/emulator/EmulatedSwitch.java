@@ -49,6 +49,8 @@ public final class EmulatedSwitch implements AutoCloseable {
     private final OFFactory factory;
     private final Map<PortNumber, Port> ports = new ConcurrentSkipListMap<>();
     private final FakeFlowTable table = new FakeFlowTable();
+    private final int tables;
+    private final Map<Long, long[]> meters = new ConcurrentSkipListMap<>();
     private final PacketBuffers buffers = new PacketBuffers();
     private final EmulatorCounters counters = new EmulatorCounters();
     private final EmulatedPortCounters portCounters = new EmulatedPortCounters();
@@ -63,6 +65,7 @@ public final class EmulatedSwitch implements AutoCloseable {
     private EmulatedSwitch(Builder b) {
         this.dpid = Dpid.of(b.dpid);
         this.version = b.version;
+        this.tables = b.tables;
         this.factory = OFFactories.getFactory(b.version.wire());
         for (int i = 1; i <= b.portCount; i++) {
             long mac = (b.dpid & 0xffffffL) << 16 | i;
@@ -144,6 +147,16 @@ public final class EmulatedSwitch implements AutoCloseable {
 
     OFFactory factory() {
         return factory;
+    }
+
+    /** Tables it reports. */
+    public int tables() {
+        return tables;
+    }
+
+    /** Meters installed: id to {rate kbit/s, burst kbit}. */
+    public Map<Long, long[]> meters() {
+        return meters;
     }
 
     public FakeFlowTable table() {
@@ -327,6 +340,7 @@ public final class EmulatedSwitch implements AutoCloseable {
         private OpenFlowVersion version = OpenFlowVersion.OF_13;
         private int portCount = 4;
         private long speedMbps = 10_000;
+        private int tables = 1;
         private boolean record = true;
         private EventLoopGroup group;
         private SslContext ssl;
@@ -342,6 +356,16 @@ public final class EmulatedSwitch implements AutoCloseable {
 
         public Builder ports(int count) {
             portCount = count;
+            return this;
+        }
+
+        /**
+         * Tables it reports (FEATURES_REPLY n_tables; 1 by default). With 2 or more on OpenFlow 1.3
+         * it also models goto_table (table 0 to 1), meter instructions and meters (64, kbit/s drop
+         * bands, zero counters): the driver's policy stage.
+         */
+        public Builder tables(int n) {
+            tables = n;
             return this;
         }
 

@@ -80,6 +80,7 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
             case BARRIER_REQUEST -> barrier(ctx, (OFBarrierRequest) m);
             case FLOW_MOD -> flowMod(ctx, (OFFlowMod) m);
             case GROUP_MOD -> groupMod(ctx, (OFGroupMod) m);
+            case METER_MOD -> meterMod((org.projectfloodlight.openflow.protocol.OFMeterMod) m);
             case PACKET_OUT -> packetOut(ctx, (OFPacketOut) m);
             case ROLE_REQUEST ->
                     ctx.writeAndFlush(
@@ -162,13 +163,34 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
         sw.buffers().released(new ReleasedPacket(id, ReleasedPacket.By.FLOW_MOD, in, outs));
     }
 
+    /** Keeps the meter's first drop band (rate, burst); a delete forgets it. */
+    private void meterMod(org.projectfloodlight.openflow.protocol.OFMeterMod mm) {
+        switch (mm.getCommand()) {
+            case ADD, MODIFY -> {
+                var bands = mm.getMeters();
+                long rate = 0;
+                long burst = 0;
+                if (!bands.isEmpty()
+                        && bands.get(0)
+                                instanceof
+                                org.projectfloodlight.openflow.protocol.meterband.OFMeterBandDrop
+                                                d) {
+                    rate = d.getRate();
+                    burst = d.getBurstSize();
+                }
+                sw.meters().put(mm.getMeterId(), new long[] {rate, burst});
+            }
+            case DELETE -> sw.meters().remove(mm.getMeterId());
+        }
+    }
+
     private void features(ChannelHandlerContext ctx, long xid) {
         var b =
                 f.buildFeaturesReply()
                         .setXid(xid)
                         .setDatapathId(DatapathId.of(sw.dpid().value()))
                         .setNBuffers(0)
-                        .setNTables((short) 1)
+                        .setNTables((short) sw.tables())
                         .setCapabilities(
                                 java.util.EnumSet.of(
                                         OFCapabilities.FLOW_STATS, OFCapabilities.PORT_STATS));
@@ -223,7 +245,7 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
             return;
         }
         try {
-            FlowTableCommands.apply(sw.table(), sw.dpid(), fm);
+            FlowTableCommands.apply(sw.table(), sw.dpid(), sw.tables(), fm);
         } catch (BadEntryException e) {
             refuse(ctx, fm, e);
             return;

@@ -70,6 +70,36 @@ final class EmulatorStats {
                                                     .toList())
                                     .build());
             case GROUP_DESC -> groupDescs(sw, f, xid);
+            case METER_FEATURES ->
+                    List.of(
+                            f.buildMeterFeaturesStatsReply()
+                                    .setXid(xid)
+                                    .setFeatures(
+                                            f.buildMeterFeatures()
+                                                    .setMaxMeter(sw.tables() > 1 ? 64 : 0)
+                                                    .setBandTypes(1L << 1)
+                                                    .setCapabilities(1 | 4 | 8)
+                                                    .setMaxBands((short) 1)
+                                                    .setMaxColor((short) 0)
+                                                    .build())
+                                    .build());
+            case METER ->
+                    List.of(
+                            f.buildMeterStatsReply()
+                                    .setXid(xid)
+                                    .setEntries(
+                                            sw.meters().keySet().stream()
+                                                    .map(
+                                                            id ->
+                                                                    f.buildMeterStats()
+                                                                            .setMeterId(id)
+                                                                            .setBandStats(
+                                                                                    List.of(
+                                                                                            f.buildMeterBandStats()
+                                                                                                    .build()))
+                                                                            .build())
+                                                    .toList())
+                                    .build());
             default ->
                     List.of(
                             f.errorMsgs()

@@ -132,6 +132,12 @@ public final class FabricBuilder {
     }
 
     /** Whether switches keep every message they receive (off by default: fabrics are large). */
+    /** Every switch reports {@code n} tables (see {@link EmulatedSwitch.Builder#tables}). */
+    public FabricBuilder tables(int n) {
+        switches.values().forEach(b -> b.tables(n));
+        return this;
+    }
+
     public FabricBuilder record(boolean on) {
         record = on;
         return this;

@@ -96,8 +96,38 @@ public final class FakeFlowTable {
         return List.copyOf(groups.values());
     }
 
-    /** The highest-priority entry of table 0 matching the packet. */
+    /**
+     * The highest-priority entry of table 0 matching the packet; when it continues (goto_table),
+     * the next table's entry, with the first one's actions before its own.
+     */
     public Optional<FlowRule> lookup(PacketHeaders p) {
+        Optional<FlowRule> first = lookup(p, 0);
+        if (first.isEmpty() || !first.get().actions().contains(new FlowAction.Continue())) {
+            return first;
+        }
+        List<FlowAction> before =
+                first.get().actions().stream()
+                        .filter(a -> !(a instanceof FlowAction.Continue))
+                        .filter(a -> !(a instanceof FlowAction.Meter))
+                        .toList();
+        return lookup(p, first.get().tableId() + 1)
+                .map(
+                        r -> {
+                            List<FlowAction> all = new ArrayList<>(before);
+                            all.addAll(r.actions());
+                            return new FlowRule(
+                                    r.dpid(),
+                                    r.tableId(),
+                                    r.priority(),
+                                    r.match(),
+                                    all,
+                                    r.idleTimeout(),
+                                    r.hardTimeout(),
+                                    r.cookie());
+                        });
+    }
+
+    private Optional<FlowRule> lookup(PacketHeaders p, int table) {
         long v = version.get();
         Sorted sorted = byPriority;
         if (sorted.version() != v) {
@@ -107,13 +137,12 @@ public final class FakeFlowTable {
                     new Sorted(
                             v,
                             flows.values().stream()
-                                    .filter(r -> r.tableId() == 0)
                                     .sorted(Comparator.comparingInt(FlowRule::priority).reversed())
                                     .toList());
             byPriority = sorted;
         }
         for (FlowRule r : sorted.rules()) {
-            if (p.matches(r.match())) {
+            if (r.tableId() == table && p.matches(r.match())) {
                 return Optional.of(r);
             }
         }

@@ -26,13 +26,13 @@ final class FlowTableCommands {
 
     private FlowTableCommands() {}
 
-    static void apply(FakeFlowTable table, Dpid dpid, OFFlowMod fm) {
+    static void apply(FakeFlowTable table, Dpid dpid, int tables, OFFlowMod fm) {
         switch (fm.getCommand()) {
-            case ADD -> table.add(WireEntries.rule(dpid, fm));
-            case MODIFY_STRICT -> table.modify(WireEntries.rule(dpid, fm));
-            case DELETE_STRICT -> table.removeStrict(WireEntries.rule(dpid, fm));
+            case ADD -> table.add(WireEntries.rule(dpid, tables, fm));
+            case MODIFY_STRICT -> table.modify(WireEntries.rule(dpid, tables, fm));
+            case DELETE_STRICT -> table.removeStrict(WireEntries.rule(dpid, tables, fm));
             case MODIFY -> {
-                FlowRule given = WireEntries.rule(dpid, fm);
+                FlowRule given = WireEntries.rule(dpid, tables, fm);
                 table.modifyMatching(
                         selected(given.tableId(), given.match(), null),
                         r -> withActions(r, given.actions()));

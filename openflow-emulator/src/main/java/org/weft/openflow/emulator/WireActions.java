@@ -43,11 +43,40 @@ final class WireActions {
 
     private WireActions() {}
 
-    /** The actions of an OpenFlow 1.3 instruction list: one apply-actions, or none (drop). */
+    /**
+     * The actions of an OpenFlow 1.3 instruction list: one apply-actions, or none (drop); a meter
+     * instruction reads as {@link FlowAction.Meter} first, a goto_table as {@link
+     * FlowAction.Continue} last.
+     */
     static List<FlowAction> fromInstructions(List<OFInstruction> instructions) {
+        return fromInstructions(instructions, 1);
+    }
+
+    /**
+     * As {@link #fromInstructions(List)} on a switch with {@code tables} tables: with one, meter
+     * and goto_table instructions are refused (BAD_INSTRUCTION) as a one-table switch would.
+     */
+    static List<FlowAction> fromInstructions(List<OFInstruction> instructions, int tables) {
         List<FlowAction> out = new ArrayList<>();
         int applies = 0;
+        boolean proceed = false;
         for (OFInstruction i : instructions) {
+            if (tables > 1
+                    && i
+                            instanceof
+                            org.projectfloodlight.openflow.protocol.instruction.OFInstructionMeter
+                                            m) {
+                out.add(0, new FlowAction.Meter(m.getMeterId()));
+                continue;
+            }
+            if (tables > 1
+                    && i
+                            instanceof
+                            org.projectfloodlight.openflow.protocol.instruction
+                                    .OFInstructionGotoTable) {
+                proceed = true;
+                continue;
+            }
             if (!(i instanceof OFInstructionApplyActions apply)) {
                 throw new BadEntryException(
                         Kind.BAD_INSTRUCTION, "instruction " + i.getType() + " unsupported");
@@ -56,6 +85,9 @@ final class WireActions {
                 throw new BadEntryException(Kind.BAD_INSTRUCTION, "apply-actions given twice");
             }
             out.addAll(decode(apply.getActions()));
+        }
+        if (proceed) {
+            out.add(new FlowAction.Continue());
         }
         return out;
     }

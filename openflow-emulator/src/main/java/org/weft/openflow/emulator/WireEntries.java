@@ -16,6 +16,7 @@ import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
 import org.weft.net.Dpid;
+import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.Group;
 import org.weft.openflow.emulator.BadEntryException.Kind;
@@ -34,14 +35,17 @@ final class WireEntries {
         return fm.getVersion() == OFVersion.OF_10 ? 0 : fm.getTableId().getValue();
     }
 
-    /** The entry an ADD, MODIFY_STRICT or DELETE_STRICT names. */
-    static FlowRule rule(Dpid dpid, OFFlowMod fm) {
+    /**
+     * The entry an ADD, MODIFY_STRICT or DELETE_STRICT names, on a switch with {@code tables}
+     * tables (goto_table and meter instructions only with 2 or more).
+     */
+    static FlowRule rule(Dpid dpid, int tables, OFFlowMod fm) {
         boolean of10 = fm.getVersion() == OFVersion.OF_10;
         var match = WireMatches.decode(fm.getMatch());
         var actions =
                 of10
                         ? WireActions.decode(fm.getActions())
-                        : WireActions.fromInstructions(fm.getInstructions());
+                        : WireActions.fromInstructions(fm.getInstructions(), tables);
         try {
             return new FlowRule(
                     dpid,
@@ -95,7 +99,15 @@ final class WireEntries {
 
     /** A flow stats entry (no traffic passes, so the counters are zero). */
     static OFFlowStatsEntry flowStats(OFFactory f, FlowRule r) {
-        List<OFAction> actions = WireActions.encode(f, r.actions());
+        List<OFAction> actions =
+                WireActions.encode(
+                        f,
+                        r.actions().stream()
+                                .filter(
+                                        a ->
+                                                !(a instanceof FlowAction.Meter)
+                                                        && !(a instanceof FlowAction.Continue))
+                                .toList());
         OFFlowStatsEntry.Builder b =
                 f.buildFlowStatsEntry()
                         .setTableId(TableId.of(r.tableId()))
@@ -109,10 +121,20 @@ final class WireEntries {
         if (f.getVersion() == OFVersion.OF_10) {
             b.setActions(actions);
         } else {
-            b.setInstructions(
-                    actions.isEmpty()
-                            ? List.of()
-                            : List.of(f.instructions().applyActions(actions)));
+            List<org.projectfloodlight.openflow.protocol.instruction.OFInstruction> ins =
+                    new ArrayList<>();
+            for (FlowAction a : r.actions()) {
+                if (a instanceof FlowAction.Meter m) {
+                    ins.add(f.instructions().meter(m.meterId()));
+                }
+            }
+            if (!actions.isEmpty()) {
+                ins.add(f.instructions().applyActions(actions));
+            }
+            if (r.actions().contains(new FlowAction.Continue())) {
+                ins.add(f.instructions().gotoTable(TableId.of(r.tableId() + 1)));
+            }
+            b.setInstructions(ins);
         }
         return b.build();
     }

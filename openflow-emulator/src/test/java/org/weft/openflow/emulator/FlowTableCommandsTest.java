@@ -46,7 +46,7 @@ class FlowTableCommandsTest {
     }
 
     void apply(OFFlowMod.Builder b) {
-        FlowTableCommands.apply(table, DPID, b.build());
+        FlowTableCommands.apply(table, DPID, 1, b.build());
     }
 
     @Test

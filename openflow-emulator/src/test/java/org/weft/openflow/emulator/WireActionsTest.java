@@ -123,4 +123,22 @@ class WireActionsTest {
                 .extracting(e -> ((BadEntryException) e).kind())
                 .isEqualTo(BadEntryException.Kind.BAD_INSTRUCTION);
     }
+
+    @Test
+    void withTwoTablesMeterAndGotoTableReadAsMeterAndContinue() {
+        assertThat(
+                        WireActions.fromInstructions(
+                                List.of(
+                                        OF13.instructions().gotoTable(TableId.of(1)),
+                                        OF13.instructions().meter(3)),
+                                2))
+                .containsExactly(
+                        new org.weft.net.flow.FlowAction.Meter(3),
+                        new org.weft.net.flow.FlowAction.Continue());
+        assertThatThrownBy(
+                        () ->
+                                WireActions.fromInstructions(
+                                        List.of(OF13.instructions().meter(3)), 1))
+                .isInstanceOf(BadEntryException.class);
+    }
 }

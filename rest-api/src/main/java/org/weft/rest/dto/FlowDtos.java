@@ -140,6 +140,7 @@ public final class FlowDtos {
         checkUnused(where, "groupId", a.groupId(), canonical.groupId());
         checkUnused(where, "vlanVid", a.vlanVid(), canonical.vlanVid());
         checkUnused(where, "mac", a.mac(), canonical.mac());
+        checkUnused(where, "meterId", a.meterId(), canonical.meterId());
         return action;
     }
 
@@ -163,19 +164,23 @@ public final class FlowDtos {
 
     public static ActionDto actionDto(FlowAction a) {
         if (a instanceof FlowAction.Output o) {
-            return new ActionDto("OUTPUT", portNode(o.port()), null, null, null);
+            return new ActionDto("OUTPUT", portNode(o.port()), null, null, null, null);
         } else if (a instanceof FlowAction.ToGroup g) {
-            return new ActionDto("GROUP", null, g.groupId(), null, null);
+            return new ActionDto("GROUP", null, g.groupId(), null, null, null);
         } else if (a instanceof FlowAction.PushVlan) {
-            return new ActionDto("PUSH_VLAN", null, null, null, null);
+            return new ActionDto("PUSH_VLAN", null, null, null, null, null);
         } else if (a instanceof FlowAction.PopVlan) {
-            return new ActionDto("POP_VLAN", null, null, null, null);
+            return new ActionDto("POP_VLAN", null, null, null, null, null);
         } else if (a instanceof FlowAction.SetVlanVid v) {
-            return new ActionDto("SET_VLAN_VID", null, null, v.vlanVid(), null);
+            return new ActionDto("SET_VLAN_VID", null, null, v.vlanVid(), null, null);
         } else if (a instanceof FlowAction.SetEthSrc s) {
-            return new ActionDto("SET_ETH_SRC", null, null, null, s.mac().toString());
+            return new ActionDto("SET_ETH_SRC", null, null, null, s.mac().toString(), null);
         } else if (a instanceof FlowAction.SetEthDst d) {
-            return new ActionDto("SET_ETH_DST", null, null, null, d.mac().toString());
+            return new ActionDto("SET_ETH_DST", null, null, null, d.mac().toString(), null);
+        } else if (a instanceof FlowAction.Meter m) {
+            return new ActionDto("METER", null, null, null, null, m.meterId());
+        } else if (a instanceof FlowAction.Continue) {
+            return new ActionDto("CONTINUE", null, null, null, null, null);
         }
         throw new IllegalStateException("unknown action " + a);
     }

@@ -96,14 +96,18 @@ class FlowDtosTest {
         assertThatThrownBy(
                         () ->
                                 FlowDtos.actions(
-                                        List.of(new ActionDto("POP_VLAN", port, null, null, null))))
+                                        List.of(
+                                                new ActionDto(
+                                                        "POP_VLAN", port, null, null, null, null))))
                 .hasMessageContaining("actions[0].port does not apply");
         assertThatThrownBy(
                         () ->
                                 FlowDtos.actions(
-                                        List.of(new ActionDto("GROUP", null, null, null, null))))
+                                        List.of(
+                                                new ActionDto(
+                                                        "GROUP", null, null, null, null, null))))
                 .hasMessageContaining("groupId is required");
-        assertThat(FlowDtos.actions(List.of(new ActionDto("output", port, null, null, null))))
+        assertThat(FlowDtos.actions(List.of(new ActionDto("output", port, null, null, null, null))))
                 .containsExactly(FlowAction.output(1));
     }
 }

@@ -1,0 +1,141 @@
+package org.weft.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.weft.net.Dpid;
+import org.weft.net.device.DeviceEvent;
+import org.weft.net.device.DeviceListener;
+import org.weft.net.device.DeviceService;
+import org.weft.net.flow.Cookies;
+import org.weft.net.flow.FlowRule;
+import org.weft.net.flow.PipelineService;
+import org.weft.net.host.HostListener;
+import org.weft.net.host.HostService;
+import org.weft.net.link.LinkListener;
+import org.weft.net.link.LinkService;
+import org.weft.net.meter.MeterService;
+import org.weft.net.policy.AclService;
+import org.weft.net.policy.RateLimitService;
+import org.weft.net.reconcile.IntentSource;
+import org.weft.net.reconcile.ReconcileService;
+import org.weft.net.reconcile.SwitchEntries;
+import org.weft.net.stats.StatsService;
+import org.weft.store.IntentStore;
+
+/**
+ * The policy stage's apps: the ACL firewall and rate limits, one intent source (cookie app {@link
+ * Cookies#POLICY_APP}) for the reconciler, and one thread for every change. ACL entries are
+ * compiled again when links change (the bypass of inter-switch ports), rate limits placed again
+ * when hosts move.
+ */
+public final class PolicyApp implements AutoCloseable {
+
+    private final PolicyContext ctx;
+    private final ExecutorService thread;
+    private final AclApp acls;
+    private final RateLimitApp rateLimits;
+    private final LinkListener linkListener;
+    private final HostListener hostListener;
+    private final DeviceListener deviceListener;
+
+    public PolicyApp(
+            DeviceService devices,
+            LinkService links,
+            HostService hosts,
+            PipelineService pipelines,
+            MeterService meters,
+            StatsService stats,
+            IntentStore store) {
+        this.thread =
+                Executors.newSingleThreadExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "weft-policy");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        this.ctx =
+                new PolicyContext(
+                        devices,
+                        links,
+                        hosts,
+                        pipelines,
+                        meters,
+                        stats,
+                        new PolicyStore(store),
+                        thread);
+        this.acls = new AclApp(ctx);
+        this.rateLimits = new RateLimitApp(ctx);
+        this.linkListener =
+                e -> {
+                    if (!acls.isEmpty()) {
+                        ctx.reconcileAll();
+                    }
+                };
+        this.hostListener = e -> rateLimits.hostsChanged();
+        this.deviceListener = this::onDevice;
+    }
+
+    /** Listens to links, hosts and switches; changes go to the switches through {@code r}. */
+    public PolicyApp start(ReconcileService r) {
+        ctx.reconcileWith(r);
+        ctx.links.addListener(linkListener);
+        ctx.hosts.addListener(hostListener);
+        ctx.devices.addListener(deviceListener);
+        return this;
+    }
+
+    private void onDevice(DeviceEvent e) {
+        if (e.type() == DeviceEvent.Type.DEVICE_CONNECTED) {
+            rateLimits.switchConnected(e.subject().dpid());
+        }
+    }
+
+    public AclService acls() {
+        return acls;
+    }
+
+    public RateLimitService rateLimits() {
+        return rateLimits;
+    }
+
+    /** The policy entries as the reconciler's intent. */
+    public IntentSource intentSource() {
+        return new IntentSource() {
+            @Override
+            public String name() {
+                return "policy";
+            }
+
+            @Override
+            public int appId() {
+                return Cookies.POLICY_APP;
+            }
+
+            @Override
+            public SwitchEntries intended(Dpid dpid) {
+                if (!ctx.hasPolicyStage(dpid)) {
+                    return SwitchEntries.EMPTY;
+                }
+                List<FlowRule> flows = new ArrayList<>(acls.entries(dpid));
+                flows.addAll(rateLimits.entries(dpid));
+                return SwitchEntries.flows(flows);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        ctx.links.removeListener(linkListener);
+        ctx.hosts.removeListener(hostListener);
+        ctx.devices.removeListener(deviceListener);
+        thread.shutdown();
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
