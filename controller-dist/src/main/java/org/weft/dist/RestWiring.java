@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.weft.health.HealthService;
+import org.weft.net.cluster.MastershipService;
 import org.weft.net.failover.FailoverService;
 import org.weft.net.reconcile.ReconcileService;
 import org.weft.net.routing.RoutingService;
@@ -18,6 +19,7 @@ import org.weft.rest.events.DeviceEventSource;
 import org.weft.rest.events.FailoverEventSource;
 import org.weft.rest.events.HostEventSource;
 import org.weft.rest.events.LinkEventSource;
+import org.weft.rest.events.MastershipEventSource;
 import org.weft.rest.metrics.WeftMetrics;
 
 /**
@@ -56,6 +58,7 @@ final class RestWiring {
      * @param failover null when routing is disabled (no failover metrics then)
      * @param intents the loaded intent layer (static flows, link weights)
      * @param reconciler for its metrics
+     * @param mastership the cluster's mastership, for {@code /cluster} and mastership events
      * @param env where {@code WEFT_API_TOKEN} is looked up ({@code System::getenv} in production)
      */
     static RestServer start(
@@ -68,6 +71,7 @@ final class RestWiring {
             RoutingService routing,
             SteeringService steering,
             FailoverService failover,
+            MastershipService mastership,
             UnaryOperator<String> env)
             throws IOException {
         RestConfig rest = toRestConfig(config);
@@ -87,7 +91,8 @@ final class RestWiring {
                                 List.of(
                                         new DeviceEventSource(of.deviceService()),
                                         new LinkEventSource(core.linkService()),
-                                        new HostEventSource(core.hostService())),
+                                        new HostEventSource(core.hostService()),
+                                        new MastershipEventSource(mastership)),
                                 failover),
                         new RestServices.Network(
                                 core.linkService(),
@@ -100,6 +105,6 @@ final class RestWiring {
                         reconciler,
                         health,
                         failover);
-        return RestServer.start(rest, services, env);
+        return RestServer.start(rest, services, mastership::view, env);
     }
 }

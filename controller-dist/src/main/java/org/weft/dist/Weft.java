@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weft.cluster.ClusterConfig;
+import org.weft.cluster.ZooKeeperMastership;
 import org.weft.failover.FailoverApp;
+import org.weft.net.cluster.MasteredDevices;
+import org.weft.net.cluster.MastershipService;
+import org.weft.net.cluster.SingleNodeMastership;
 import org.weft.net.reconcile.impl.Reconciler;
 import org.weft.openflow.OfConfig;
 import org.weft.openflow.OfController;
@@ -27,6 +32,7 @@ public final class Weft implements AutoCloseable {
     private final Reconciler reconciler;
     private final RestServer rest;
     private final SystemTime time;
+    private final MastershipService mastership;
 
     private Weft(
             OfController openflow,
@@ -34,8 +40,10 @@ public final class Weft implements AutoCloseable {
             Apps apps,
             Reconciler reconciler,
             RestServer rest,
-            SystemTime time) {
+            SystemTime time,
+            MastershipService mastership) {
         this.time = time;
+        this.mastership = mastership;
         this.openflow = openflow;
         this.core = core;
         this.apps = apps;
@@ -53,7 +61,14 @@ public final class Weft implements AutoCloseable {
     public static Weft start(WeftConfig config, UnaryOperator<String> env) throws Exception {
         OfConfig of = ConfigLoader.toOfConfig(config);
         CoreServices.Settings settings = ConfigLoader.toCoreSettings(config);
-        OfController controller = new OfController(of);
+        ClusterConfig clusterConfig = ConfigLoader.toClusterConfig(config);
+        MastershipService mastership =
+                clusterConfig == null
+                        ? new SingleNodeMastership(
+                                ConfigLoader.localAddress(config),
+                                ConfigLoader.localAddress(config))
+                        : new ZooKeeperMastership(clusterConfig).start();
+        OfController controller = new OfController(of, mastership);
         // Every component reads the time and sets its timers here (one timer thread).
         SystemTime time = SystemTime.start("weft-timer");
         CoreServices core =
@@ -63,7 +78,10 @@ public final class Weft implements AutoCloseable {
         Apps apps = Apps.start(config, controller, core, intents.steeringRules);
         Reconciler reconciler =
                 new Reconciler(
-                        controller.deviceService(),
+                        // In a cluster the reconciler sees the switches this instance masters.
+                        mastership.clustered()
+                                ? new MasteredDevices(controller.deviceService(), mastership)
+                                : controller.deviceService(),
                         controller.flowRuleService(),
                         controller.groupService(),
                         controller.statsService(),
@@ -88,6 +106,7 @@ public final class Weft implements AutoCloseable {
                             apps.routing,
                             apps.steering,
                             apps.failover,
+                            mastership,
                             env);
             // After every app registered its intent: switches connected by now get their pass.
             reconciler.start();
@@ -97,10 +116,11 @@ public final class Weft implements AutoCloseable {
             core.close();
             controller.close();
             time.close();
+            closeCluster(mastership);
             throw e;
         }
         log.info("Weft started: OpenFlow on {}", controller.boundPorts());
-        return new Weft(controller, core, apps, reconciler, rest, time);
+        return new Weft(controller, core, apps, reconciler, rest, time, mastership);
     }
 
     public List<Integer> openflowPorts() {
@@ -135,6 +155,17 @@ public final class Weft implements AutoCloseable {
         return rest;
     }
 
+    /** Which instance masters which switch (always this one without a cluster). */
+    public MastershipService mastership() {
+        return mastership;
+    }
+
+    private static void closeCluster(MastershipService mastership) {
+        if (mastership instanceof ZooKeeperMastership zk) {
+            zk.close();
+        }
+    }
+
     /** The reconciler converging switches to every app's intent. */
     public Reconciler reconciler() {
         return reconciler;
@@ -148,6 +179,7 @@ public final class Weft implements AutoCloseable {
         core.close();
         openflow.close();
         time.close();
+        closeCluster(mastership);
         log.info("Weft stopped");
     }
 }

@@ -27,7 +27,13 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
     static final List<String> PROTOCOL_FREE =
-            List.of("controller-core", "intent", "apps-routing", "apps-failover", "rest-api");
+            List.of(
+                    "controller-core",
+                    "intent",
+                    "cluster",
+                    "apps-routing",
+                    "apps-failover",
+                    "rest-api");
 
     /** Modules allowed to use Loxi and Netty, or holding no main code the rule applies to. */
     static final List<String> PROTOCOL_ALLOWED =

@@ -73,7 +73,7 @@ public final class OfController implements AutoCloseable {
         this.stats = new OfStatsManager(registry);
         SslContext ssl = config.tls() == null ? null : OfTls.serverContext(config.tls());
         this.server = new OfServer(config, registry, ssl);
-        if (mastership != null && mastership.clustered()) {
+        if (mastership != null) {
             new OfRoleManager(registry, mastership);
         }
     }

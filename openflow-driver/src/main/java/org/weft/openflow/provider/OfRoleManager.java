@@ -102,11 +102,19 @@ public final class OfRoleManager implements OfSwitchListener {
                                     error instanceof CompletionException && error.getCause() != null
                                             ? error.getCause()
                                             : error;
-                            if (master
-                                    && cause instanceof SwitchErrorException s
-                                    && s.errorType().equals("ROLE_REQUEST_FAILED")) {
+                            boolean refused =
+                                    cause instanceof SwitchErrorException s
+                                            && s.errorType().equals("ROLE_REQUEST_FAILED");
+                            if (master && refused) {
                                 sw.setMaster(false);
                                 mastership.stepDown(sw.dpid(), generation);
+                            } else if (refused) {
+                                // A SLAVE request overtaken by a newer assignment: harmless.
+                                log.debug(
+                                        "Switch {} refused SLAVE at generation {}: {}",
+                                        sw.dpid(),
+                                        generation,
+                                        cause.getMessage());
                             } else {
                                 log.warn(
                                         "Role request {} to {} failed: {}",
