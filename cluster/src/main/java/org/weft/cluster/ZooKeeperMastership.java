@@ -20,11 +20,9 @@ import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
-import org.apache.curator.framework.recipes.nodes.PersistentNode;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.curator.utils.ZKPaths;
-import org.apache.zookeeper.CreateMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.event.ListenerRegistry;
@@ -52,8 +50,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
     private final CuratorFramework client;
     private final CuratorCache cache;
     private final LeaderLatch latch;
-    private final PersistentNode self;
-    private final Map<Dpid, PersistentNode> seen = new ConcurrentHashMap<>();
+    private final Ephemerals ephemerals;
     private final Map<Dpid, Long> steppedDown = new ConcurrentHashMap<>();
     private final Map<Dpid, MastershipEvent> roles = new ConcurrentHashMap<>();
     private final Map<Dpid, String> lastWritten = new HashMap<>();
@@ -76,13 +73,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
                         .build();
         this.cache = CuratorCache.build(client, ZkPaths.ROOT);
         this.latch = new LeaderLatch(client, ZkPaths.LEADER, config.nodeId());
-        this.self =
-                new PersistentNode(
-                        client,
-                        CreateMode.EPHEMERAL,
-                        false,
-                        ZkPaths.node(config.nodeId()),
-                        config.address().getBytes(StandardCharsets.UTF_8));
+        this.ephemerals = new Ephemerals(client);
         this.work = Executors.newSingleThreadExecutor(daemon("weft-cluster"));
         this.eventExecutor = Executors.newSingleThreadExecutor(daemon("weft-mastership-events"));
         this.listeners = new ListenerRegistry<>(eventExecutor);
@@ -103,6 +94,9 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
                         (c, state) -> {
                             connection = state;
                             log.info("ZooKeeper connection {}", state);
+                            if (state.isConnected()) {
+                                submit(ephemerals::ensureAll);
+                            }
                             recompute();
                         });
         cache.listenable()
@@ -123,7 +117,8 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
                 });
         client.start();
         cache.start();
-        self.start();
+        ephemerals.add(
+                ZkPaths.node(config.nodeId()), config.address().getBytes(StandardCharsets.UTF_8));
         try {
             latch.start();
         } catch (Exception e) {
@@ -132,12 +127,23 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
         return this;
     }
 
+    private void submit(Runnable task) {
+        if (closed) {
+            return;
+        }
+        try {
+            work.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("Cluster work dropped: closed", e);
+        }
+    }
+
     /** Queues one recomputation (several triggers in a row fold into one). */
     private void recompute() {
         if (closed || !recomputeQueued.compareAndSet(false, true)) {
             return;
         }
-        work.execute(
+        submit(
                 () -> {
                     recomputeQueued.set(false);
                     try {
@@ -256,27 +262,12 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
 
     @Override
     public void switchConnected(Dpid dpid) {
-        seen.computeIfAbsent(
-                dpid,
-                d -> {
-                    PersistentNode n =
-                            new PersistentNode(
-                                    client,
-                                    CreateMode.EPHEMERAL,
-                                    false,
-                                    ZkPaths.sees(d, config.nodeId()),
-                                    new byte[0]);
-                    n.start();
-                    return n;
-                });
+        submit(() -> ephemerals.add(ZkPaths.sees(dpid, config.nodeId()), new byte[0]));
     }
 
     @Override
     public void switchDisconnected(Dpid dpid) {
-        PersistentNode n = seen.remove(dpid);
-        if (n != null) {
-            closeQuietly(n, dpid.toString());
-        }
+        submit(() -> ephemerals.remove(ZkPaths.sees(dpid, config.nodeId())));
     }
 
     @Override
@@ -322,6 +313,20 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
         }
     }
 
+    /**
+     * Waits until the first ZooKeeper connection is made.
+     *
+     * @return false when it was not made within the timeout
+     */
+    public boolean awaitConnected(java.time.Duration timeout) throws InterruptedException {
+        return client.blockUntilConnected((int) timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Operator intent kept in this cluster's ZooKeeper, over this instance's session. */
+    public ZooKeeperIntentStore intentStore() {
+        return new ZooKeeperIntentStore(client);
+    }
+
     /** This instance's node id. */
     public String nodeId() {
         return config.nodeId();
@@ -340,13 +345,10 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
     @Override
     public void close() {
         closed = true;
+        // This instance's ephemeral znodes go with its session.
         if (connection.isConnected()) {
-            // Removes this instance's znodes at once; without ZooKeeper they go with the session.
-            seen.forEach((dpid, n) -> closeQuietly(n, dpid.toString()));
             closeQuietly(latch, "leader latch");
-            closeQuietly(self, "node znode");
         }
-        seen.clear();
         cache.close();
         client.close();
         work.shutdown();

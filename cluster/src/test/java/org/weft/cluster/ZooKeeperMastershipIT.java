@@ -53,7 +53,7 @@ class ZooKeeperMastershipIT {
         zk.close();
     }
 
-    private static void await(Duration limit, BooleanSupplier done) throws InterruptedException {
+    static void await(Duration limit, BooleanSupplier done) throws InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
         while (!done.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition within %s", limit).isLessThan(end);

@@ -74,7 +74,19 @@ public final class Weft implements AutoCloseable {
         CoreServices core =
                 CoreServices.start(
                         controller.deviceService(), controller.packetService(), settings, time);
-        IntentLayer intents = IntentLayer.open(config);
+        if (mastership instanceof ZooKeeperMastership zk
+                && !zk.awaitConnected(clusterConfig.sessionTimeout().multipliedBy(3))) {
+            zk.close();
+            throw new IllegalStateException(
+                    "ZooKeeper at "
+                            + clusterConfig.zookeeper()
+                            + " is unreachable: a cluster instance needs it to start (intent lives"
+                            + " there)");
+        }
+        IntentLayer intents =
+                mastership instanceof ZooKeeperMastership zk
+                        ? IntentLayer.open(zk.intentStore())
+                        : IntentLayer.open(config);
         Apps apps = Apps.start(config, controller, core, intents.steeringRules);
         Reconciler reconciler =
                 new Reconciler(

@@ -40,6 +40,7 @@ import org.weft.rest.routes.NetworkRoutes;
 import org.weft.rest.routes.SteeringRoutes;
 import org.weft.rest.routes.SwitchRoutes;
 import org.weft.rest.routes.WeightRoutes;
+import org.weft.store.StoreException;
 
 /**
  * The REST server: {@code /api/v1/...}, {@code /metrics}. Every POST/PUT/PATCH/DELETE needs {@code
@@ -249,6 +250,12 @@ public final class RestServer implements AutoCloseable {
                 (e, ctx) -> {
                     e.headers().forEach(ctx::header);
                     error(ctx, e.status(), e.error(), e.detail());
+                });
+        r.exception(
+                StoreException.class,
+                (e, ctx) -> {
+                    log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                    error(ctx, 503, "store unavailable", e.getMessage());
                 });
         r.exception(
                 HttpResponseException.class,

@@ -121,7 +121,9 @@ public final class StaticFlowRequests {
             case TIMEOUT -> new ApiException(504, "switch timeout", detail, e);
             case INTERRUPTED -> new ApiException(503, "interrupted", detail, e);
             case FAILED -> new ApiException(500, "internal error", detail, e);
-            case STORE_FAILED -> new ApiException(500, "store failed", detail, e);
+                // The intent store (a disk, or ZooKeeper in a cluster) could not keep it: try
+                // again.
+            case STORE_FAILED -> new ApiException(503, "store unavailable", detail, e);
             case NOT_REMOVED -> notRemoved(e);
         };
     }
