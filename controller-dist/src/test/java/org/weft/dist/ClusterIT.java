@@ -27,6 +27,7 @@ import org.weft.openflow.emulator.EmulatedSwitch;
 class ClusterIT {
 
     private static final int SWITCHES = 6;
+    private static final String TOKEN = "cluster-it-token-0123456789";
 
     private TestingCluster zk;
     private final List<Weft> wefts = new ArrayList<>();
@@ -37,6 +38,7 @@ class ClusterIT {
         c.cluster.zookeeper = zk.getConnectString();
         c.cluster.nodeId = id;
         c.cluster.sessionTimeoutMs = 2_000;
+        c.rest.token = TOKEN;
         return Weft.start(c, name -> null);
     }
 
@@ -94,6 +96,59 @@ class ClusterIT {
             }
         }
         return true;
+    }
+
+    private static HttpResponse<String> http(Weft w, String method, String path, String body)
+            throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + w.rest().port() + path))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .method(
+                                        method,
+                                        body == null
+                                                ? HttpRequest.BodyPublishers.noBody()
+                                                : HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A static flow for a switch {@code w} masters. */
+    private static String staticFlow(Weft w, int priority) {
+        for (int i = 1; i <= SWITCHES; i++) {
+            if (w.mastership().isMaster(Dpid.of(i))) {
+                return "{\"dpid\":\""
+                        + Dpid.of(i)
+                        + "\",\"priority\":"
+                        + priority
+                        + ",\"match\":{\"ethSrc\":\"0a:00:00:00:00:66\"},\"actions\":[]}";
+            }
+        }
+        throw new AssertionError("the instance masters no switch");
+    }
+
+    @Test
+    void oneZooKeeperServerLostIsToleratedAndAFullOutageKeepsRolesAndAnswers503() throws Exception {
+        WeftTestBed.waitUntil(
+                () -> balanced(wefts) && switchesKnowTheirMasters(wefts),
+                Duration.ofSeconds(20),
+                "balanced mastership");
+        Weft w = wefts.get(0);
+        zk.killServer(zk.getInstances().iterator().next());
+        HttpResponse<String> written = http(w, "POST", "/api/v1/flows", staticFlow(w, 10));
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+        assertThat(balanced(wefts)).isTrue();
+        zk.stop();
+        WeftTestBed.waitUntil(
+                () -> !w.mastership().view().zookeeper().equals("CONNECTED"),
+                Duration.ofSeconds(10),
+                "ZooKeeper seen as gone");
+        HttpResponse<String> refused = http(w, "POST", "/api/v1/flows", staticFlow(w, 20));
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.body()).contains("\"error\":\"store unavailable\"");
+        assertThat(http(w, "GET", "/api/v1/cluster", null).body()).doesNotContain("CONNECTED\"}");
+        assertThat(balanced(wefts)).as("every instance keeps its roles").isTrue();
     }
 
     @Test
