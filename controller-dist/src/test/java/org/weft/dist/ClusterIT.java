@@ -116,8 +116,13 @@ class ClusterIT {
 
     /** A static flow for a switch {@code w} masters. */
     private static String staticFlow(Weft w, int priority) {
+        return staticFlow(w, priority, true);
+    }
+
+    /** A static flow for a switch {@code w} masters, or (mastered false) one it does not. */
+    private static String staticFlow(Weft w, int priority, boolean mastered) {
         for (int i = 1; i <= SWITCHES; i++) {
-            if (w.mastership().isMaster(Dpid.of(i))) {
+            if (w.mastership().isMaster(Dpid.of(i)) == mastered) {
                 return "{\"dpid\":\""
                         + Dpid.of(i)
                         + "\",\"priority\":"
@@ -138,6 +143,9 @@ class ClusterIT {
         zk.killServer(zk.getInstances().iterator().next());
         HttpResponse<String> written = http(w, "POST", "/api/v1/flows", staticFlow(w, 10));
         assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+        HttpResponse<String> elsewhere = http(w, "POST", "/api/v1/flows", staticFlow(w, 11, false));
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(409);
+        assertThat(elsewhere.body()).contains("\"error\":\"not master\"");
         assertThat(balanced(wefts)).isTrue();
         zk.stop();
         WeftTestBed.waitUntil(
