@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import org.weft.cluster.ClusterConfig;
 import org.weft.failover.FailoverConfig;
 import org.weft.net.host.impl.HostTableLimits;
 import org.weft.net.link.impl.DiscoveryConfig;
@@ -53,6 +54,7 @@ public final class ConfigLoader {
             toRoutingConfig(c);
             toFailoverConfig(c);
             toReconcileConfig(c);
+            toClusterConfig(c);
             RestWiring.toRestConfig(c);
             return c;
         } catch (NoSuchFileException e) {
@@ -198,6 +200,40 @@ public final class ConfigLoader {
                 t.maxBatchEvents,
                 Duration.ofSeconds(c.hosts.idleTimeoutS),
                 new HostTableLimits(c.hosts.maxHosts, c.hosts.maxHostsPerSwitch));
+    }
+
+    /**
+     * The cluster this instance joins, or null for a single instance (no {@code
+     * cluster.zookeeper}).
+     *
+     * @throws IllegalArgumentException with the reason when a value is impossible
+     */
+    public static ClusterConfig toClusterConfig(WeftConfig c) {
+        WeftConfig.Cluster k = c.cluster;
+        if (k == null) {
+            throw new IllegalArgumentException("cluster must not be null");
+        }
+        if (k.zookeeper == null) {
+            return null;
+        }
+        String address = localAddress(c);
+        return new ClusterConfig(
+                k.zookeeper.trim(),
+                k.nodeId != null ? k.nodeId : address,
+                address,
+                Duration.ofMillis(k.sessionTimeoutMs));
+    }
+
+    /** This instance's host name and first OpenFlow port: the default {@code cluster.nodeId}. */
+    public static String localAddress(WeftConfig c) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        String port = c.openflow.ports.isEmpty() ? "6653" : String.valueOf(c.openflow.ports.get(0));
+        return host + ":" + port;
     }
 
     /**

@@ -37,6 +37,11 @@ final class IntentLayer {
                 new FileIntentStore(data.resolve("intents"), data.resolve("quarantine")));
     }
 
+    /** Intent in the given store (a cluster's ZooKeeper) instead of {@code dataDir}. */
+    static IntentLayer open(IntentStore store) {
+        return new IntentLayer(store);
+    }
+
     /**
      * Loads the static flows (registering them with the reconciler, which must be started after
      * this) and the link weights and capacities (applying them to the link service).

@@ -36,6 +36,14 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--rest-port", paramLabel = "N", description = "REST API port (default: 8181).")
     Integer restPort;
 
+    @Option(
+            names = "--zookeeper",
+            paramLabel = "CONNECT",
+            description =
+                    "Run as one instance of a cluster coordinated by this ZooKeeper ensemble"
+                            + " (host:port[,host:port...]); sets cluster.zookeeper.")
+    String zookeeper;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public static void main(String[] args) {
@@ -52,6 +60,7 @@ public final class Main implements Callable<Integer> {
             cfg = config == null ? new WeftConfig() : ConfigLoader.load(config);
             applyFlags(cfg);
             ConfigLoader.toOfConfig(cfg);
+            ConfigLoader.toClusterConfig(cfg);
         } catch (ConfigLoader.ConfigException | IllegalArgumentException e) {
             log.error("Invalid configuration: {}", e.getMessage());
             return 2;
@@ -86,6 +95,9 @@ public final class Main implements Callable<Integer> {
                         "--rest-port " + restPort + " out of range 0..65535");
             }
             cfg.rest.port = restPort;
+        }
+        if (zookeeper != null) {
+            cfg.cluster.zookeeper = zookeeper;
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.weft.health.HealthService;
+import org.weft.net.cluster.MastershipService;
 import org.weft.net.failover.FailoverService;
 import org.weft.net.reconcile.ReconcileService;
 import org.weft.net.routing.RoutingService;
@@ -22,6 +23,7 @@ import org.weft.rest.events.FailoverEventSource;
 import org.weft.rest.events.HostEventSource;
 import org.weft.rest.events.LinkEventSource;
 import org.weft.rest.events.LoadEventSource;
+import org.weft.rest.events.MastershipEventSource;
 import org.weft.rest.metrics.WeftMetrics;
 
 /**
@@ -62,6 +64,7 @@ final class RestWiring {
      * @param intents the loaded intent layer (static flows, link weights)
      * @param reconciler for its metrics
      * @param loads measured rates and link loads; null when the collector is off
+     * @param mastership the cluster's mastership, for {@code /cluster} and mastership events
      * @param env where {@code WEFT_API_TOKEN} is looked up ({@code System::getenv} in production)
      */
     static RestServer start(
@@ -76,6 +79,7 @@ final class RestWiring {
             FailoverService failover,
             LoadService loads,
             RestServices.Policy policy,
+            MastershipService mastership,
             UnaryOperator<String> env)
             throws IOException {
         RestConfig rest = toRestConfig(config);
@@ -89,6 +93,7 @@ final class RestWiring {
         sources.add(new DeviceEventSource(of.deviceService()));
         sources.add(new LinkEventSource(core.linkService()));
         sources.add(new HostEventSource(core.hostService()));
+        sources.add(new MastershipEventSource(mastership));
         if (loads != null) {
             sources.add(new LoadEventSource(loads));
         }
@@ -113,6 +118,6 @@ final class RestWiring {
                         health,
                         failover,
                         policy);
-        return RestServer.start(rest, services, env);
+        return RestServer.start(rest, services, mastership::view, env);
     }
 }

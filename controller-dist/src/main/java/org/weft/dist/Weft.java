@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weft.cluster.ClusterConfig;
+import org.weft.cluster.ZooKeeperMastership;
 import org.weft.failover.FailoverApp;
+import org.weft.net.cluster.MasteredDevices;
+import org.weft.net.cluster.MastershipService;
+import org.weft.net.cluster.SingleNodeMastership;
 import org.weft.net.reconcile.impl.Reconciler;
 import org.weft.net.stats.LoadService;
 import org.weft.openflow.OfConfig;
@@ -32,6 +37,7 @@ public final class Weft implements AutoCloseable {
     private final RestServer rest;
     private final SystemTime time;
     private final TrafficStats traffic;
+    private final MastershipService mastership;
 
     private Weft(
             OfController openflow,
@@ -41,9 +47,11 @@ public final class Weft implements AutoCloseable {
             PolicyApp policy,
             RestServer rest,
             SystemTime time,
-            TrafficStats traffic) {
+            TrafficStats traffic,
+            MastershipService mastership) {
         this.time = time;
         this.traffic = traffic;
+        this.mastership = mastership;
         this.openflow = openflow;
         this.core = core;
         this.apps = apps;
@@ -62,17 +70,39 @@ public final class Weft implements AutoCloseable {
     public static Weft start(WeftConfig config, UnaryOperator<String> env) throws Exception {
         OfConfig of = ConfigLoader.toOfConfig(config);
         CoreServices.Settings settings = ConfigLoader.toCoreSettings(config);
-        OfController controller = new OfController(of);
+        ClusterConfig clusterConfig = ConfigLoader.toClusterConfig(config);
+        MastershipService mastership =
+                clusterConfig == null
+                        ? new SingleNodeMastership(
+                                ConfigLoader.localAddress(config),
+                                ConfigLoader.localAddress(config))
+                        : new ZooKeeperMastership(clusterConfig).start();
+        OfController controller = new OfController(of, mastership);
         // Every component reads the time and sets its timers here (one timer thread).
         SystemTime time = SystemTime.start("weft-timer");
         CoreServices core =
                 CoreServices.start(
                         controller.deviceService(), controller.packetService(), settings, time);
-        IntentLayer intents = IntentLayer.open(config);
+        if (mastership instanceof ZooKeeperMastership zk
+                && !zk.awaitConnected(clusterConfig.sessionTimeout().multipliedBy(3))) {
+            zk.close();
+            throw new IllegalStateException(
+                    "ZooKeeper at "
+                            + clusterConfig.zookeeper()
+                            + " is unreachable: a cluster instance needs it to start (intent lives"
+                            + " there)");
+        }
+        IntentLayer intents =
+                mastership instanceof ZooKeeperMastership zk
+                        ? IntentLayer.open(zk.intentStore())
+                        : IntentLayer.open(config);
         Apps apps = Apps.start(config, controller, core, intents.steeringRules);
         Reconciler reconciler =
                 new Reconciler(
-                        controller.deviceService(),
+                        // In a cluster the reconciler sees the switches this instance masters.
+                        mastership.clustered()
+                                ? new MasteredDevices(controller.deviceService(), mastership)
+                                : controller.deviceService(),
                         controller.flowRuleService(),
                         controller.groupService(),
                         controller.statsService(),
@@ -112,6 +142,7 @@ public final class Weft implements AutoCloseable {
                             apps.failover,
                             traffic == null ? null : traffic.loads(),
                             new RestServices.Policy(policy.acls(), policy.rateLimits()),
+                            mastership,
                             env);
             // After every app registered its intent: switches connected by now get their pass.
             reconciler.start();
@@ -125,10 +156,12 @@ public final class Weft implements AutoCloseable {
             core.close();
             controller.close();
             time.close();
+            closeCluster(mastership);
             throw e;
         }
         log.info("Weft started: OpenFlow on {}", controller.boundPorts());
-        return new Weft(controller, core, apps, reconciler, policy, rest, time, traffic);
+        return new Weft(
+                controller, core, apps, reconciler, policy, rest, time, traffic, mastership);
     }
 
     public List<Integer> openflowPorts() {
@@ -173,6 +206,17 @@ public final class Weft implements AutoCloseable {
         return traffic == null ? null : traffic.loads();
     }
 
+    /** Which instance masters which switch (always this one without a cluster). */
+    public MastershipService mastership() {
+        return mastership;
+    }
+
+    private static void closeCluster(MastershipService mastership) {
+        if (mastership instanceof ZooKeeperMastership zk) {
+            zk.close();
+        }
+    }
+
     /** The reconciler converging switches to every app's intent. */
     public Reconciler reconciler() {
         return reconciler;
@@ -190,6 +234,7 @@ public final class Weft implements AutoCloseable {
         core.close();
         openflow.close();
         time.close();
+        closeCluster(mastership);
         log.info("Weft stopped");
     }
 }

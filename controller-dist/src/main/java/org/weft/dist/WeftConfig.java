@@ -20,6 +20,7 @@ public final class WeftConfig {
     @JsonProperty public Reconcile reconcile = new Reconcile();
     @JsonProperty public Stats stats = new Stats();
     @JsonProperty public Te te = new Te();
+    @JsonProperty public Cluster cluster = new Cluster();
 
     /**
      * Where Weft keeps operator intent ({@code intents/}), unreadable intent moved aside ({@code
@@ -60,6 +61,18 @@ public final class WeftConfig {
 
         /** ...and at most this many bytes. */
         @JsonProperty public long maxMultipartBytes = 16L * 1024 * 1024;
+    }
+
+    /** Running as one instance of a cluster (docs/cluster.md); no ZooKeeper: a single instance. */
+    public static final class Cluster {
+        /** ZooKeeper connect string ({@code host:port[,host:port...]}); null: single instance. */
+        @JsonProperty public String zookeeper = null;
+
+        /** This instance's id in the cluster; null: host name + ":" + first OpenFlow port. */
+        @JsonProperty public String nodeId = null;
+
+        /** ZooKeeper session timeout: a dead instance's switches move after this long. */
+        @JsonProperty public long sessionTimeoutMs = 3_000;
     }
 
     /** Per-switch packet-in admission, before parsing (token buckets). */

@@ -298,4 +298,24 @@ class ConfigLoaderTest {
         assertThat(c.te.wcmp).isTrue();
         assertThat(c.openflow.ports).containsExactly(0, 65535);
     }
+
+    @Test
+    void clusterIsOffByDefaultAndValidatedWhenOn() throws Exception {
+        assertThat(ConfigLoader.toClusterConfig(ConfigLoader.load(write("c.json", "{}")))).isNull();
+        var on =
+                ConfigLoader.toClusterConfig(
+                        ConfigLoader.load(
+                                write(
+                                        "d.yaml",
+                                        "openflow:\n  ports: [7001]\n"
+                                                + "cluster:\n  zookeeper: zk1:2181,zk2:2181\n")));
+        assertThat(on.zookeeper()).isEqualTo("zk1:2181,zk2:2181");
+        assertThat(on.nodeId()).endsWith(":7001");
+        assertThat(on.sessionTimeout()).isEqualTo(Duration.ofMillis(3_000));
+        Path bad = write("e.yaml", "cluster:\n  zookeeper: zk:2181\n  nodeId: 'a/b'\n");
+        assertThatThrownBy(() -> ConfigLoader.load(bad)).hasMessageContaining("cluster.nodeId");
+        Path slow = write("f.yaml", "cluster:\n  zookeeper: zk:2181\n  sessionTimeoutMs: 10\n");
+        assertThatThrownBy(() -> ConfigLoader.load(slow))
+                .hasMessageContaining("cluster.sessionTimeoutMs");
+    }
 }

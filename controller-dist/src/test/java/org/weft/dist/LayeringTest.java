@@ -30,6 +30,7 @@ class LayeringTest {
             List.of(
                     "controller-core",
                     "intent",
+                    "cluster",
                     "apps-routing",
                     "apps-failover",
                     "apps-policy",

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
 import org.weft.net.SwitchErrorException;
+import org.weft.net.cluster.NotMasterException;
 import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
@@ -65,6 +66,14 @@ final class SwitchAnswers {
                     Kind.SWITCH_NOT_CONNECTED,
                     what + ": switch " + d.dpid() + " is not connected",
                     d);
+        } else if (cause instanceof NotMasterException n) {
+            return new StaticFlowException(
+                    Kind.NOT_MASTER,
+                    what
+                            + ": another instance of the cluster masters switch "
+                            + n.dpid()
+                            + " (GET /api/v1/cluster); nothing kept",
+                    n);
         } else if (cause instanceof SwitchErrorException s) {
             return new StaticFlowException(
                     Kind.REJECTED,

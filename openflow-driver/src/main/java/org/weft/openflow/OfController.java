@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weft.net.cluster.MastershipService;
 import org.weft.net.device.DeviceService;
 import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.flow.FlowRuleService;
@@ -23,6 +24,7 @@ import org.weft.openflow.provider.OfDeviceManager;
 import org.weft.openflow.provider.OfFlowRuleManager;
 import org.weft.openflow.provider.OfMeterManager;
 import org.weft.openflow.provider.OfPacketManager;
+import org.weft.openflow.provider.OfRoleManager;
 import org.weft.openflow.provider.OfStatsManager;
 import org.weft.openflow.provider.PacketInWorkers;
 
@@ -43,6 +45,14 @@ public final class OfController implements AutoCloseable {
     private final OfServer server;
 
     public OfController(OfConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * @param mastership the cluster's mastership, enforced on the switches with role requests; null
+     *     for a single instance (master of every switch)
+     */
+    public OfController(OfConfig config, MastershipService mastership) {
         this.config = config;
         this.registry = new OfSwitchRegistry(config.duplicateProbeTimeout());
         this.events =
@@ -68,6 +78,9 @@ public final class OfController implements AutoCloseable {
         this.meters = new OfMeterManager(registry);
         SslContext ssl = config.tls() == null ? null : OfTls.serverContext(config.tls());
         this.server = new OfServer(config, registry, ssl);
+        if (mastership != null) {
+            new OfRoleManager(registry, mastership);
+        }
     }
 
     public OfController start() throws InterruptedException {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -25,11 +26,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.health.Health;
 import org.weft.health.HealthService;
+import org.weft.net.cluster.ClusterNode;
+import org.weft.net.cluster.ClusterView;
 import org.weft.rest.dto.ErrorDto;
 import org.weft.rest.events.EventHub;
 import org.weft.rest.flows.StaticFlowRequests;
 import org.weft.rest.flows.SwitchCalls;
 import org.weft.rest.routes.CapacityRoutes;
+import org.weft.rest.routes.ClusterRoutes;
 import org.weft.rest.routes.FailoverRoutes;
 import org.weft.rest.routes.FlowRoutes;
 import org.weft.rest.routes.HealthRoutes;
@@ -38,6 +42,7 @@ import org.weft.rest.routes.PolicyRoutes;
 import org.weft.rest.routes.SteeringRoutes;
 import org.weft.rest.routes.SwitchRoutes;
 import org.weft.rest.routes.WeightRoutes;
+import org.weft.store.StoreException;
 
 /**
  * The REST server: {@code /api/v1/...}, {@code /metrics}. Every POST/PUT/PATCH/DELETE needs {@code
@@ -79,6 +84,34 @@ public final class RestServer implements AutoCloseable {
     public static RestServer start(
             RestConfig config, RestServices services, UnaryOperator<String> env)
             throws IOException {
+        return start(config, services, null, env);
+    }
+
+    /**
+     * As {@link #start(RestConfig, RestServices, UnaryOperator)}, with the cluster's view for
+     * {@code /cluster}; null answers it with a one-node view of this instance.
+     */
+    public static RestServer start(
+            RestConfig config,
+            RestServices services,
+            Supplier<ClusterView> cluster,
+            UnaryOperator<String> env)
+            throws IOException {
+        Supplier<ClusterView> clusterView =
+                cluster != null
+                        ? cluster
+                        : () ->
+                                new ClusterView(
+                                        "local",
+                                        false,
+                                        List.of(
+                                                new ClusterNode(
+                                                        "local",
+                                                        "",
+                                                        true,
+                                                        services.devices().getDevices().size())),
+                                        "local",
+                                        "NONE");
         String token = ApiTokens.resolve(config, env);
         ObjectMapper mapper = Json.strictMapper();
         byte[] openApi = openApi();
@@ -145,6 +178,7 @@ public final class RestServer implements AutoCloseable {
                                             calls,
                                             mapper)
                                     .register(r, BASE);
+                            new ClusterRoutes(clusterView).register(r, BASE);
                             new HealthRoutes(
                                             health,
                                             services.staticFlows()::size,
@@ -236,6 +270,12 @@ public final class RestServer implements AutoCloseable {
                 (e, ctx) -> {
                     e.headers().forEach(ctx::header);
                     error(ctx, e.status(), e.error(), e.detail());
+                });
+        r.exception(
+                StoreException.class,
+                (e, ctx) -> {
+                    log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                    error(ctx, 503, "store unavailable", e.getMessage());
                 });
         r.exception(
                 HttpResponseException.class,

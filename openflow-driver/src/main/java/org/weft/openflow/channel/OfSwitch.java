@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
 import org.weft.net.PortNumber;
+import org.weft.net.cluster.NotMasterException;
 import org.weft.net.device.ChannelStats;
 import org.weft.net.device.Device;
 import org.weft.net.device.Port;
@@ -49,6 +50,9 @@ public final class OfSwitch {
     private final PendingRequests pending;
     private volatile ImmutableSortedMap<PortNumber, Port> ports;
     private volatile long rttNanos = -1;
+
+    /** Whether this instance may write to the switch (false: another instance masters it). */
+    private volatile boolean master = true;
 
     private final ChannelCounters counters;
     private final OfLimits limits;
@@ -130,6 +134,20 @@ public final class OfSwitch {
 
     void removePort(PortNumber number) {
         ports = toDevice().withoutPort(number).ports();
+    }
+
+    /** Whether this instance may program the switch (always, unless Weft runs as a cluster). */
+    public boolean isMaster() {
+        return master;
+    }
+
+    /**
+     * Records this instance's role on the switch. Set to true when the MASTER role request is sent
+     * (the switch handles messages in order, so what follows it is the master's), to false before a
+     * SLAVE request or when the switch refused the MASTER one.
+     */
+    public void setMaster(boolean master) {
+        this.master = master;
     }
 
     /** The channel's counters now (packet-ins admitted and dropped, back-pressure, timeouts). */
@@ -250,7 +268,8 @@ public final class OfSwitch {
      * a message cannot be built.
      *
      * @return completes when the barrier reply arrives, with the decoded errors of the messages the
-     *     switch rejected; fails when the channel closes first, or with a {@link
+     *     switch rejected; fails at once with {@link NotMasterException} when this instance does
+     *     not master the switch; fails when the channel closes first, or with a {@link
      *     java.util.concurrent.TimeoutException} after {@link OfLimits#requestTimeout()}
      * @throws IllegalArgumentException or {@link UnsupportedOperationException} from {@code
      *     messages}
@@ -258,6 +277,9 @@ public final class OfSwitch {
     public CompletableFuture<BatchResult> sendBatch(int count, BatchMessages messages) {
         if (!channel.isActive()) {
             return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
+        }
+        if (!master) {
+            return CompletableFuture.failedFuture(new NotMasterException(dpid));
         }
         long first = reserveXids(count + 1);
         long barrierXid = first + count;

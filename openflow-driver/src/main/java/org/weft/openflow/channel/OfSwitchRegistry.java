@@ -29,6 +29,9 @@ public final class OfSwitchRegistry {
     /** False only for {@link #refusingAll()}. */
     private final boolean admits;
 
+    /** Whether a switch starts as SLAVE until its role is decided (a cluster). */
+    private volatile boolean slaveUntilRole;
+
     /** Messages written to every switch since start, by type. */
     private final SentMessages sent = new SentMessages();
 
@@ -49,6 +52,14 @@ public final class OfSwitchRegistry {
     /** Flow-mods, group-mods and packet-outs written to all switches since start. */
     public SentMessages sent() {
         return sent;
+    }
+
+    /**
+     * In a cluster, switches are admitted as SLAVE (no writes) until the mastership service names
+     * this instance their master.
+     */
+    public void slaveUntilRole(boolean on) {
+        this.slaveUntilRole = on;
     }
 
     public void addListener(OfSwitchListener l) {
@@ -127,6 +138,9 @@ public final class OfSwitchRegistry {
     }
 
     private void connected(OfSwitch sw) {
+        if (slaveUntilRole) {
+            sw.setMaster(false);
+        }
         fire(l -> l.switchConnected(sw));
     }
 

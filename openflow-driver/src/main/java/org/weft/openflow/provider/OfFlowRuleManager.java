@@ -99,7 +99,7 @@ public final class OfFlowRuleManager
     @Override
     public boolean send(Dpid dpid, List<FlowRuleOperation> operations) {
         Optional<OfSwitch> sw = switches.get(dpid);
-        if (sw.isEmpty()) {
+        if (sw.isEmpty() || !sw.get().isMaster()) {
             return false;
         }
         OFFactory f = sw.get().factory();

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.ConnectPoint;
 import org.weft.net.Dpid;
+import org.weft.net.cluster.NotMasterException;
 import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
@@ -114,11 +115,13 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
                                                     && e.getCause() != null
                                             ? e.getCause()
                                             : e;
-                            if (cause instanceof org.weft.net.DeviceNotConnectedException) {
+                            if (cause instanceof org.weft.net.DeviceNotConnectedException
+                                    || cause instanceof NotMasterException) {
                                 log.debug(
-                                        "Packet request {} not installed on {}: it disconnected",
+                                        "Packet request {} not installed on {}: {}",
                                         r.match(),
-                                        sw.dpid());
+                                        sw.dpid(),
+                                        cause.getMessage());
                             } else if (e != null || !ok.ok()) {
                                 log.warn(
                                         "Could not install packet request {} on {}: {}",
@@ -134,6 +137,10 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
         Optional<OfSwitch> sw = switches.get(packet.dpid());
         if (sw.isEmpty()) {
             log.debug("Packet-out to {} dropped: not connected", packet.dpid());
+            return false;
+        }
+        if (!sw.get().isMaster()) {
+            log.debug("Packet-out to {} dropped: another instance masters it", packet.dpid());
             return false;
         }
         OFFactory f = sw.get().factory();
@@ -152,7 +159,7 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
 
     @Override
     public void packetIn(OfSwitch sw, OFPacketIn pi) {
-        if (processors.isEmpty()) {
+        if (processors.isEmpty() || !sw.isMaster()) {
             return;
         }
         OFPort in =

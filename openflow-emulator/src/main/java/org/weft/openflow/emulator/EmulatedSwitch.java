@@ -61,6 +61,7 @@ public final class EmulatedSwitch implements AutoCloseable {
     private final EventLoopGroup group;
     private final SslContext ssl;
     private final AtomicLong xids = new AtomicLong();
+    private final EmulatorRoles roles = new EmulatorRoles();
 
     private EmulatedSwitch(Builder b) {
         this.dpid = Dpid.of(b.dpid);
@@ -90,9 +91,35 @@ public final class EmulatedSwitch implements AutoCloseable {
 
     /** Opens the TCP (or TLS) connection; the handshake then runs by itself. */
     public CompletableFuture<EmulatedSwitch> connect(String host, int port) {
+        return open(host, port, true);
+    }
+
+    /**
+     * Opens one more connection, to another controller (a cluster): each connection has its own
+     * role; what the switch sends goes to every controller, packet-ins not to SLAVE ones. Call
+     * {@link #connect} first; the first connection stays the one {@link #wire()} and the fault
+     * settings speak of.
+     */
+    public CompletableFuture<EmulatedSwitch> connectAlso(String host, int port) {
+        checkState(wire.channel() != null, "connect first");
+        return open(host, port, false);
+    }
+
+    /** The largest generation id a role request carried (OpenFlow 1.3 roles), or empty. */
+    public java.util.OptionalLong maxGenerationId() {
+        return roles.maxGeneration();
+    }
+
+    EmulatorRoles roles() {
+        return roles;
+    }
+
+    private CompletableFuture<EmulatedSwitch> open(String host, int port, boolean primary) {
         CompletableFuture<EmulatedSwitch> done = new CompletableFuture<>();
         EmulatorHandler h = new EmulatorHandler(this);
-        handler = h;
+        if (primary) {
+            handler = h;
+        }
         new Bootstrap()
                 .group(group)
                 .channel(io.netty.channel.socket.nio.NioSocketChannel.class)
@@ -115,7 +142,10 @@ public final class EmulatedSwitch implements AutoCloseable {
                 .connect(host, port)
                 .addListener(
                         f -> {
-                            if (f.isSuccess()) {
+                            if (f.isSuccess() && !primary) {
+                                wire.addOther(((ChannelFuture) f).channel());
+                                done.complete(this);
+                            } else if (f.isSuccess()) {
                                 wire.channel(((ChannelFuture) f).channel());
                                 done.complete(this);
                             } else {
@@ -326,6 +356,7 @@ public final class EmulatedSwitch implements AutoCloseable {
 
     @Override
     public void close() {
+        wire.closeOthers();
         Channel c = wire.channel();
         if (c != null) {
             c.close().syncUninterruptibly();

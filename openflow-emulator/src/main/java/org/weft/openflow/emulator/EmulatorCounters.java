@@ -6,6 +6,10 @@ import java.util.concurrent.atomic.LongAdder;
 public final class EmulatorCounters {
     public final LongAdder flowMods = new LongAdder();
     public final LongAdder groupMods = new LongAdder();
+
+    /** Writes (flow-mods, group-mods, packet-outs...) refused because their connection is SLAVE. */
+    public final LongAdder slaveWritesRefused = new LongAdder();
+
     public final LongAdder packetOuts = new LongAdder();
     public final LongAdder barriers = new LongAdder();
     public final LongAdder echoRequests = new LongAdder();

@@ -39,12 +39,14 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
     private final EmulatedSwitch sw;
     private final OFFactory f;
     private final CountDownLatch handshakeDone = new CountDownLatch(1);
+    private final EmulatorRoles.Connection role;
     private boolean featuresSent;
     private OFSetConfig config;
 
     EmulatorHandler(EmulatedSwitch sw) {
         this.sw = sw;
         this.f = sw.factory();
+        this.role = sw.roles().connect();
     }
 
     boolean awaitHandshake(long timeout, TimeUnit unit) throws InterruptedException {
@@ -53,6 +55,7 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        ctx.channel().attr(EmulatorRoles.KEY).set(role);
         ctx.writeAndFlush(f.buildHello().setXid(sw.nextXid()).build());
     }
 
@@ -60,6 +63,12 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
         OFMessage m = (OFMessage) msg;
         sw.wire().record(m);
+        OFMessage refused = EmulatorRoles.refuseIfSlave(f, role, m);
+        if (refused != null) {
+            sw.counters().slaveWritesRefused.increment();
+            ctx.writeAndFlush(refused);
+            return;
+        }
         switch (m.getType()) {
             case HELLO, ECHO_REPLY -> {}
             case SET_CONFIG -> config = (OFSetConfig) m;
@@ -82,13 +91,7 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
             case GROUP_MOD -> groupMod(ctx, (OFGroupMod) m);
             case METER_MOD -> meterMod((org.projectfloodlight.openflow.protocol.OFMeterMod) m);
             case PACKET_OUT -> packetOut(ctx, (OFPacketOut) m);
-            case ROLE_REQUEST ->
-                    ctx.writeAndFlush(
-                            f.buildRoleReply()
-                                    .setXid(m.getXid())
-                                    .setRole(((OFRoleRequest) m).getRole())
-                                    .setGenerationId(((OFRoleRequest) m).getGenerationId())
-                                    .build());
+            case ROLE_REQUEST -> ctx.writeAndFlush(sw.roles().request(f, role, (OFRoleRequest) m));
             case ERROR -> sw.counters().errors.increment();
             default -> log.debug("Emulated switch {} ignores {}", sw.dpid(), m.getType());
         }
@@ -279,6 +282,12 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
                 m.getXid(),
                 e.getMessage());
         ctx.writeAndFlush(EmulatorErrors.badEntry(f, m.getXid(), e.kind()));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        sw.roles().disconnect(role);
+        ctx.fireChannelInactive();
     }
 
     @Override

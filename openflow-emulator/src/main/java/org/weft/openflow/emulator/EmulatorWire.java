@@ -80,11 +80,40 @@ public final class EmulatorWire {
         channel = c;
     }
 
-    /** Sends a message to the controller as the switch. */
+    /** Connections to further controllers ({@link EmulatedSwitch#connectAlso}). */
+    private final java.util.List<Channel> others =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    void closeOthers() {
+        others.forEach(c -> c.close().syncUninterruptibly());
+    }
+
+    void addOther(Channel c) {
+        others.add(c);
+        c.closeFuture().addListener(f -> others.remove(c));
+    }
+
+    /**
+     * Sends a message to the controller as the switch; with several controllers, to each of them,
+     * except packet-ins, which SLAVE connections do not get (OpenFlow 1.3, 6.3.7).
+     */
     public void send(OFMessage msg) {
         Channel c = channel;
         checkState(c != null, "switch %s is not connected", sw.dpid());
-        c.writeAndFlush(msg);
+        if (others.isEmpty()) {
+            c.writeAndFlush(msg);
+            return;
+        }
+        boolean packetIn =
+                msg.getType() == org.projectfloodlight.openflow.protocol.OFType.PACKET_IN;
+        java.util.List<Channel> all = new java.util.ArrayList<>(others);
+        all.add(0, c);
+        for (Channel ch : all) {
+            EmulatorRoles.Connection role = ch.attr(EmulatorRoles.KEY).get();
+            if (!packetIn || role == null || !role.isSlave()) {
+                ch.writeAndFlush(msg);
+            }
+        }
     }
 
     /** Writes raw bytes on the control channel (to test the controller's handling of garbage). */

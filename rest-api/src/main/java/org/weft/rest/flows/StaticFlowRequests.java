@@ -114,6 +114,7 @@ public final class StaticFlowRequests {
             case INVALID -> new ApiException(400, "bad request", detail, e);
             case NOT_FOUND -> new ApiException(404, "not found", detail, e);
             case SWITCH_NOT_CONNECTED -> new ApiException(409, "switch not connected", detail, e);
+            case NOT_MASTER -> new ApiException(409, "not master", detail, e);
             case DUPLICATE, DELETED -> new ApiException(409, "conflict", detail, e);
             case NO_SUCH_PORT -> new ApiException(422, "unprocessable", detail, e);
             case REJECTED -> new ApiException(422, "switch rejected", detail, e);
@@ -121,7 +122,9 @@ public final class StaticFlowRequests {
             case TIMEOUT -> new ApiException(504, "switch timeout", detail, e);
             case INTERRUPTED -> new ApiException(503, "interrupted", detail, e);
             case FAILED -> new ApiException(500, "internal error", detail, e);
-            case STORE_FAILED -> new ApiException(500, "store failed", detail, e);
+                // The intent store (a disk, or ZooKeeper in a cluster) could not keep it: try
+                // again.
+            case STORE_FAILED -> new ApiException(503, "store unavailable", detail, e);
             case NOT_REMOVED -> notRemoved(e);
         };
     }

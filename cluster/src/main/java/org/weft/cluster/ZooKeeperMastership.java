@@ -1,0 +1,372 @@
+package org.weft.cluster;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.cache.ChildData;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.curator.utils.ZKPaths;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.weft.event.ListenerRegistry;
+import org.weft.net.Dpid;
+import org.weft.net.cluster.ClusterNode;
+import org.weft.net.cluster.ClusterView;
+import org.weft.net.cluster.MastershipEvent;
+import org.weft.net.cluster.MastershipListener;
+import org.weft.net.cluster.MastershipRole;
+import org.weft.net.cluster.MastershipService;
+
+/**
+ * Mastership decided through ZooKeeper (layout in {@link ZkPaths}): every instance registers itself
+ * and the switches it is connected to as ephemeral znodes; the instance holding the leader latch
+ * writes each switch's master ({@link MastershipPlanner}); every instance reads the masters back
+ * from a cache of {@code /weft} and tells its listeners when its role for a switch changes. While
+ * ZooKeeper is unreachable the roles stay as they are (the switches' generation ids keep a stale
+ * master from writing). Thread-safe; the work runs on one thread of its own.
+ */
+public final class ZooKeeperMastership implements MastershipService, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ZooKeeperMastership.class);
+
+    private final ClusterConfig config;
+    private final CuratorFramework client;
+    private final CuratorCache cache;
+    private final LeaderLatch latch;
+    private final Ephemerals ephemerals;
+    private final Map<Dpid, Long> steppedDown = new ConcurrentHashMap<>();
+    private final Map<Dpid, MastershipEvent> roles = new ConcurrentHashMap<>();
+    private final Map<Dpid, String> lastWritten = new HashMap<>();
+    private final ExecutorService work;
+    private final ExecutorService eventExecutor;
+    private final ListenerRegistry<MastershipEvent, MastershipListener> listeners;
+    private final AtomicBoolean recomputeQueued = new AtomicBoolean();
+    private volatile ConnectionState connection = ConnectionState.LOST;
+    private volatile boolean closed;
+
+    public ZooKeeperMastership(ClusterConfig config) {
+        this.config = config;
+        int timeout = (int) config.sessionTimeout().toMillis();
+        this.client =
+                CuratorFrameworkFactory.builder()
+                        .connectString(config.zookeeper())
+                        .sessionTimeoutMs(timeout)
+                        .connectionTimeoutMs(timeout)
+                        .retryPolicy(new ExponentialBackoffRetry(100, 3, 1_000))
+                        .build();
+        this.cache = CuratorCache.build(client, ZkPaths.ROOT);
+        this.latch = new LeaderLatch(client, ZkPaths.LEADER, config.nodeId());
+        this.ephemerals = new Ephemerals(client);
+        this.work = Executors.newSingleThreadExecutor(daemon("weft-cluster"));
+        this.eventExecutor = Executors.newSingleThreadExecutor(daemon("weft-mastership-events"));
+        this.listeners = new ListenerRegistry<>(eventExecutor);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Connects to ZooKeeper and joins the cluster; returns at once (the connection is async). */
+    public ZooKeeperMastership start() {
+        client.getConnectionStateListenable()
+                .addListener(
+                        (c, state) -> {
+                            connection = state;
+                            log.info("ZooKeeper connection {}", state);
+                            if (state.isConnected()) {
+                                submit(ephemerals::ensureAll);
+                            }
+                            recompute();
+                        });
+        cache.listenable()
+                .addListener(
+                        CuratorCacheListener.builder().forAll((t, o, n) -> recompute()).build());
+        latch.addListener(
+                new org.apache.curator.framework.recipes.leader.LeaderLatchListener() {
+                    @Override
+                    public void isLeader() {
+                        log.info("This instance ({}) leads the cluster", config.nodeId());
+                        recompute();
+                    }
+
+                    @Override
+                    public void notLeader() {
+                        log.info("This instance ({}) no longer leads", config.nodeId());
+                    }
+                });
+        client.start();
+        cache.start();
+        ephemerals.add(
+                ZkPaths.node(config.nodeId()), config.address().getBytes(StandardCharsets.UTF_8));
+        try {
+            latch.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot join the leader election", e);
+        }
+        return this;
+    }
+
+    private void submit(Runnable task) {
+        if (closed) {
+            return;
+        }
+        try {
+            work.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("Cluster work dropped: closed", e);
+        }
+    }
+
+    /** Queues one recomputation (several triggers in a row fold into one). */
+    private void recompute() {
+        if (closed || !recomputeQueued.compareAndSet(false, true)) {
+            return;
+        }
+        submit(
+                () -> {
+                    recomputeQueued.set(false);
+                    try {
+                        if (latch.hasLeadership() && connection.isConnected()) {
+                            assign();
+                        }
+                        updateRoles();
+                    } catch (RuntimeException e) {
+                        log.error("Mastership recomputation failed", e);
+                    }
+                });
+    }
+
+    private List<ChildData> children(String parent) {
+        List<ChildData> out = new ArrayList<>();
+        cache.stream()
+                .filter(d -> ZKPaths.getPathAndNode(d.getPath()).getPath().equals(parent))
+                .forEach(out::add);
+        return out;
+    }
+
+    private static String name(ChildData d) {
+        return ZKPaths.getNodeFromPath(d.getPath());
+    }
+
+    private static String text(ChildData d) {
+        return d.getData() == null ? "" : new String(d.getData(), StandardCharsets.UTF_8);
+    }
+
+    private Map<Dpid, String> currentMasters() {
+        Map<Dpid, String> masters = new HashMap<>();
+        children(ZkPaths.MASTERS).forEach(d -> masters.put(ZkPaths.dpidOf(name(d)), text(d)));
+        return masters;
+    }
+
+    /** The leader's part: writes every master that differs from the plan. */
+    private void assign() {
+        Set<String> live = new TreeSet<>();
+        children(ZkPaths.NODES).forEach(d -> live.add(name(d)));
+        Map<Dpid, Set<String>> seenBy = new HashMap<>();
+        cache.stream()
+                .forEach(
+                        d -> {
+                            String parent = ZKPaths.getPathAndNode(d.getPath()).getPath();
+                            if (ZKPaths.getPathAndNode(parent).getPath().equals(ZkPaths.SEES)) {
+                                seenBy.computeIfAbsent(
+                                                ZkPaths.dpidOf(ZKPaths.getNodeFromPath(parent)),
+                                                k -> new TreeSet<>())
+                                        .add(name(d));
+                            }
+                        });
+        Map<Dpid, String> current = currentMasters();
+        SortedMap<Dpid, String> plan = MastershipPlanner.plan(live, seenBy, current);
+        plan.forEach(
+                (dpid, master) -> {
+                    if (master.equals(current.get(dpid))) {
+                        lastWritten.remove(dpid);
+                        return;
+                    }
+                    if (master.equals(lastWritten.get(dpid))) {
+                        return; // written, not yet seen in the cache
+                    }
+                    try {
+                        client.create()
+                                .orSetData()
+                                .creatingParentsIfNeeded()
+                                .forPath(
+                                        ZkPaths.master(dpid),
+                                        master.getBytes(StandardCharsets.UTF_8));
+                        lastWritten.put(dpid, master);
+                        log.info("Switch {}: master {} (was {})", dpid, master, current.get(dpid));
+                    } catch (Exception e) {
+                        log.warn("Cannot assign switch {} to {}: {}", dpid, master, e.toString());
+                    }
+                });
+    }
+
+    /** Every instance's part: its own role per switch, from the masters in the cache. */
+    private void updateRoles() {
+        Map<Dpid, MastershipEvent> now = new HashMap<>();
+        for (ChildData d : children(ZkPaths.MASTERS)) {
+            Dpid dpid = ZkPaths.dpidOf(name(d));
+            String master = text(d);
+            long generation = d.getStat().getMzxid();
+            Long refused = steppedDown.get(dpid);
+            boolean mine =
+                    master.equals(config.nodeId()) && (refused == null || refused < generation);
+            MastershipRole role = mine ? MastershipRole.MASTER : MastershipRole.SLAVE;
+            now.put(dpid, new MastershipEvent(dpid, role, master, generation));
+        }
+        now.forEach(
+                (dpid, e) -> {
+                    MastershipEvent old = roles.put(dpid, e);
+                    if (!e.equals(old)) {
+                        listeners.post(e);
+                    }
+                });
+    }
+
+    @Override
+    public MastershipRole role(Dpid dpid) {
+        MastershipEvent e = roles.get(dpid);
+        return e == null ? MastershipRole.NONE : e.role();
+    }
+
+    @Override
+    public long generationId(Dpid dpid) {
+        MastershipEvent e = roles.get(dpid);
+        return e == null ? 0 : e.generationId();
+    }
+
+    @Override
+    public boolean clustered() {
+        return true;
+    }
+
+    @Override
+    public void switchConnected(Dpid dpid) {
+        submit(() -> ephemerals.add(ZkPaths.sees(dpid, config.nodeId()), new byte[0]));
+    }
+
+    @Override
+    public void switchDisconnected(Dpid dpid) {
+        submit(() -> ephemerals.remove(ZkPaths.sees(dpid, config.nodeId())));
+    }
+
+    @Override
+    public void stepDown(Dpid dpid, long generationId) {
+        log.warn(
+                "Switch {} refused this instance as master (generation {}): stepping down",
+                dpid,
+                generationId);
+        steppedDown.merge(dpid, generationId, Math::max);
+        recompute();
+    }
+
+    @Override
+    public ClusterView view() {
+        Map<String, String> addresses = new TreeMap<>();
+        children(ZkPaths.NODES).forEach(d -> addresses.put(name(d), text(d)));
+        Map<String, Integer> mastered = new TreeMap<>();
+        currentMasters().values().forEach(m -> mastered.merge(m, 1, Integer::sum));
+        Set<String> ids = new TreeSet<>(addresses.keySet());
+        ids.addAll(mastered.keySet());
+        List<ClusterNode> nodes = new ArrayList<>();
+        for (String id : ids) {
+            nodes.add(
+                    new ClusterNode(
+                            id,
+                            addresses.getOrDefault(id, ""),
+                            addresses.containsKey(id),
+                            mastered.getOrDefault(id, 0)));
+        }
+        return new ClusterView(config.nodeId(), true, nodes, leader(), connection.name());
+    }
+
+    private String leader() {
+        if (!connection.isConnected()) {
+            return null;
+        }
+        try {
+            String id = latch.getLeader().getId();
+            return id.isEmpty() ? null : id;
+        } catch (Exception e) {
+            log.debug("Cannot read the cluster leader", e);
+            return null;
+        }
+    }
+
+    /**
+     * Waits until the first ZooKeeper connection is made.
+     *
+     * @return false when it was not made within the timeout
+     */
+    public boolean awaitConnected(java.time.Duration timeout) throws InterruptedException {
+        return client.blockUntilConnected((int) timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Operator intent kept in this cluster's ZooKeeper, over this instance's session. */
+    public ZooKeeperIntentStore intentStore() {
+        return new ZooKeeperIntentStore(client);
+    }
+
+    /** This instance's node id. */
+    public String nodeId() {
+        return config.nodeId();
+    }
+
+    @Override
+    public void addListener(MastershipListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(MastershipListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        // This instance's ephemeral znodes go with its session.
+        if (connection.isConnected()) {
+            closeQuietly(latch, "leader latch");
+        }
+        cache.close();
+        client.close();
+        work.shutdown();
+        eventExecutor.shutdown();
+        try {
+            if (!work.awaitTermination(2, TimeUnit.SECONDS)) {
+                log.warn("Cluster work still running 2 s after close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c, String what) {
+        try {
+            c.close();
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("Closing {} failed: {}", what, e.toString());
+        }
+    }
+}

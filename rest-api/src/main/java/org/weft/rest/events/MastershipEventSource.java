@@ -1,0 +1,35 @@
+package org.weft.rest.events;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.weft.net.cluster.MastershipListener;
+import org.weft.net.cluster.MastershipService;
+
+/**
+ * This instance's mastership changes as {@code mastership} SSE messages: the switch, this
+ * instance's role, the switch's master and the generation id.
+ */
+public final class MastershipEventSource implements EventSource {
+
+    private final MastershipService mastership;
+
+    public MastershipEventSource(MastershipService mastership) {
+        this.mastership = mastership;
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<RestEvent> sink) {
+        MastershipListener l =
+                e -> {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("dpid", e.dpid().toString());
+                    data.put("role", e.role().name());
+                    data.put("master", e.master());
+                    data.put("generationId", e.generationId());
+                    sink.accept(new RestEvent("mastership", data));
+                };
+        mastership.addListener(l);
+        return () -> mastership.removeListener(l);
+    }
+}
