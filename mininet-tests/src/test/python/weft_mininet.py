@@ -622,6 +622,8 @@ class Driver:
         dst = self.host(require(req, "dst", str))
         parallel = int(number(req, "parallel", 4, 1, 32))
         seconds = int(number(req, "seconds", 5, 1, 30))
+        # 0: as fast as TCP goes; otherwise each stream is paced to this many bits/s (all alike).
+        stream_bitrate = int(number(req, "stream_bitrate", 0, 0, 1000000000))
         server = dst.popen(
             ["iperf3", "-s", "-1", "-p", "5201"],
             stdout=subprocess.PIPE,
@@ -634,9 +636,10 @@ class Driver:
                 if time.time() > deadline:
                     raise RequestError("iperf3 server on %s did not listen" % dst.name)
                 time.sleep(0.05)
+            paced = ["-b", str(stream_bitrate)] if stream_bitrate else []
             client = src.popen(
                 ["iperf3", "-c", dst.IP(), "-p", "5201", "-P", str(parallel), "-t", str(seconds),
-                 "-J", "--connect-timeout", "3000"],
+                 "-J", "--connect-timeout", "3000"] + paced,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,

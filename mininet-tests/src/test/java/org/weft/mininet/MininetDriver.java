@@ -168,6 +168,26 @@ public final class MininetDriver implements AutoCloseable {
                 .asDouble();
     }
 
+    /**
+     * TCP iperf3 from {@code src} to {@code dst}: {@code parallel} streams, each paced to {@code
+     * bitsPerStream} (so every stream sends as much, where unpaced TCP streams share a busy
+     * datapath very unequally), for {@code seconds}; what was sent.
+     */
+    public double iperfPacedBitsPerSecond(
+            String src, String dst, int parallel, int seconds, long bitsPerStream) {
+        return call(
+                        "iperf",
+                        Map.of(
+                                "src", src,
+                                "dst", dst,
+                                "parallel", parallel,
+                                "seconds", seconds,
+                                "stream_bitrate", bitsPerStream),
+                        Duration.ofSeconds(seconds + 40))
+                .path("bits_per_second")
+                .asDouble();
+    }
+
     /** Starts one TCP iperf3 stream from {@code src} to {@code dst} for {@code seconds}. */
     public int iperfBackgroundStart(String src, String dst, int seconds) {
         return call("iperf_bg_start", Map.of("src", src, "dst", dst, "seconds", seconds), SHORT)
