@@ -141,7 +141,10 @@ public final class Weft implements AutoCloseable {
                             apps.steering,
                             apps.failover,
                             traffic == null ? null : traffic.loads(),
-                            new RestServices.Policy(policy.acls(), policy.rateLimits()),
+                            new RestServices.Policy(
+                                    policy.acls(),
+                                    policy.rateLimits(),
+                                    controller.pipelineService()),
                             mastership,
                             env);
             // After every app registered its intent: switches connected by now get their pass.

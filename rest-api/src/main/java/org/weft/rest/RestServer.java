@@ -152,7 +152,10 @@ public final class RestServer implements AutoCloseable {
                                             services.devices(),
                                             services.stats(),
                                             calls,
-                                            network == null ? null : network.loads())
+                                            network == null ? null : network.loads(),
+                                            services.policy() == null
+                                                    ? null
+                                                    : services.policy().pipelines())
                                     .register(r, BASE);
                             new FlowRoutes(
                                             services.devices(),

@@ -7,6 +7,7 @@ import java.util.List;
 import org.weft.health.HealthService;
 import org.weft.net.device.DeviceService;
 import org.weft.net.failover.FailoverService;
+import org.weft.net.flow.PipelineService;
 import org.weft.net.host.HostService;
 import org.weft.net.intent.LinkCapacityService;
 import org.weft.net.intent.LinkWeightService;
@@ -53,7 +54,7 @@ public record RestServices(
         Policy policy) {
 
     /** The policy stage's services ({@code /acls}, {@code /rate-limits}, {@code /meters}). */
-    public record Policy(AclService acls, RateLimitService rateLimits) {}
+    public record Policy(AclService acls, RateLimitService rateLimits, PipelineService pipelines) {}
 
     /** Every service but the policy stage's. */
     public RestServices(

@@ -48,6 +48,9 @@ class PolicyRoutesIT {
             RestTestBed.waitUntil(
                     () -> s1.table().flows().stream().anyMatch(r -> r.tableId() == 1),
                     Duration.ofSeconds(5));
+            var pipeline = bed.get("/api/v1/switches/" + s1.dpid()).json().path("pipeline");
+            assertThat(pipeline.path("tables").asInt()).isEqualTo(2);
+            assertThat(pipeline.path("policyStage").asBoolean()).isTrue();
             assertThat(table0(s1))
                     .as("only the policy stage's miss entry before any ACL")
                     .singleElement()
@@ -186,6 +189,11 @@ class PolicyRoutesIT {
         try (RestTestBed bed = new RestTestBed(dir)) {
             EmulatedFabric fabric = bed.connect(twoSwitches(1));
             bed.announceHost(fabric.get(1), 1, H1, "10.0.0.1");
+            // The switch says why, before anything is refused.
+            var pipeline =
+                    bed.get("/api/v1/switches/" + fabric.get(1).dpid()).json().path("pipeline");
+            assertThat(pipeline.path("tables").asInt()).isEqualTo(1);
+            assertThat(pipeline.path("policyStage").asBoolean()).isFalse();
             var acl = bed.post("/api/v1/acls", "{\"action\":\"deny\",\"ipProto\":\"icmp\"}");
             assertThat(acl.status()).isEqualTo(409);
             assertThat(acl.json().path("detail").asText()).contains("has no policy stage");

@@ -232,7 +232,8 @@ public final class RestTestBed implements AutoCloseable {
                         reconciler,
                         null,
                         failover,
-                        new RestServices.Policy(policy.acls(), policy.rateLimits()));
+                        new RestServices.Policy(
+                                policy.acls(), policy.rateLimits(), controller.pipelineService()));
         try {
             server = RestServer.start(config, services, env::get);
         } catch (Exception e) {

@@ -20,4 +20,5 @@ public record SwitchDto(
         int portCount,
         Double rttMillis,
         ChannelStatsDto channel,
+        PipelineDto pipeline,
         List<PortDto> ports) {}

@@ -12,12 +12,14 @@ import org.weft.net.device.ChannelStats;
 import org.weft.net.device.Device;
 import org.weft.net.device.DeviceService;
 import org.weft.net.device.Port;
+import org.weft.net.flow.PipelineService;
 import org.weft.net.stats.LoadService;
 import org.weft.net.stats.PortRate;
 import org.weft.net.stats.PortStatistics;
 import org.weft.net.stats.StatsService;
 import org.weft.rest.dto.ChannelStatsDto;
 import org.weft.rest.dto.FlowDtos;
+import org.weft.rest.dto.PipelineDto;
 import org.weft.rest.dto.PortDto;
 import org.weft.rest.dto.PortRateDto;
 import org.weft.rest.dto.PortStatsDto;
@@ -30,6 +32,7 @@ import org.weft.rest.flows.SwitchCalls;
  */
 public final class SwitchRoutes {
 
+    private final PipelineService pipelines;
     private final DeviceService devices;
     private final StatsService stats;
     private final SwitchCalls calls;
@@ -38,8 +41,17 @@ public final class SwitchRoutes {
     /**
      * @param loads measured port rates; null when statistics are not collected
      */
+    /**
+     * @param loads measured port rates; null when the collector is off
+     * @param pipelines what each switch's pipeline can do; null when unknown (no {@code pipeline})
+     */
     public SwitchRoutes(
-            DeviceService devices, StatsService stats, SwitchCalls calls, LoadService loads) {
+            DeviceService devices,
+            StatsService stats,
+            SwitchCalls calls,
+            LoadService loads,
+            PipelineService pipelines) {
+        this.pipelines = pipelines;
         this.devices = devices;
         this.stats = stats;
         this.calls = calls;
@@ -103,6 +115,12 @@ public final class SwitchRoutes {
                 d.ports().size(),
                 rtt.isPresent() ? rtt.getAsLong() / 1e6 : null,
                 devices.channelStats(d.dpid()).map(SwitchRoutes::channelDto).orElse(null),
+                pipelines == null
+                        ? null
+                        : pipelines
+                                .pipeline(d.dpid())
+                                .map(p -> new PipelineDto(p.tables(), p.policyStage()))
+                                .orElse(null),
                 ports);
     }
 
