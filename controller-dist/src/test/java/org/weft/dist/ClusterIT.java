@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.test.TestingCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +99,15 @@ class ClusterIT {
         return true;
     }
 
+    /** POST /api/v1/flows, for a condition (no checked exception). */
+    private static HttpResponse<String> post(Weft w, String body) {
+        try {
+            return http(w, "POST", "/api/v1/flows", body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static HttpResponse<String> http(Weft w, String method, String path, String body)
             throws Exception {
         return HttpClient.newHttpClient()
@@ -143,12 +153,15 @@ class ClusterIT {
         zk.killServer(zk.getInstances().iterator().next());
         // If w's session was on the killed server, its client moves to another one: until it has,
         // intent writes answer 503 (nothing stored) — then they succeed, with the session kept.
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        HttpResponse<String> written = http(w, "POST", "/api/v1/flows", staticFlow(w, 10));
-        while (written.statusCode() == 503 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            written = http(w, "POST", "/api/v1/flows", staticFlow(w, 10));
-        }
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        WeftTestBed.waitUntil(
+                () -> {
+                    last.set(post(w, staticFlow(w, 10)));
+                    return last.get().statusCode() != 503;
+                },
+                Duration.ofSeconds(10),
+                "an intent write once the client left the killed server");
+        HttpResponse<String> written = last.get();
         assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
         HttpResponse<String> elsewhere = http(w, "POST", "/api/v1/flows", staticFlow(w, 11, false));
         assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(409);

@@ -63,7 +63,7 @@ public final class EmulatedSwitch implements AutoCloseable {
     private final AtomicLong xids = new AtomicLong();
     private final EmulatorRoles roles = new EmulatorRoles();
 
-    private EmulatedSwitch(Builder b) {
+    EmulatedSwitch(EmulatedSwitchBuilder b) {
         this.dpid = Dpid.of(b.dpid);
         this.version = b.version;
         this.tables = b.tables;
@@ -85,8 +85,8 @@ public final class EmulatedSwitch implements AutoCloseable {
         this.wire = new EmulatorWire(this, factory, b.record);
     }
 
-    public static Builder builder(long dpid) {
-        return new Builder(dpid);
+    public static EmulatedSwitchBuilder builder(long dpid) {
+        return new EmulatedSwitchBuilder(dpid);
     }
 
     /** Opens the TCP (or TLS) connection; the handshake then runs by itself. */
@@ -360,71 +360,6 @@ public final class EmulatedSwitch implements AutoCloseable {
         Channel c = wire.channel();
         if (c != null) {
             c.close().syncUninterruptibly();
-        }
-    }
-
-    /**
-     * Configures an {@link EmulatedSwitch}: OF1.3, 4 ports at 10 Gbit/s, recording on by default.
-     */
-    public static final class Builder {
-        private final long dpid;
-        private OpenFlowVersion version = OpenFlowVersion.OF_13;
-        private int portCount = 4;
-        private long speedMbps = 10_000;
-        private int tables = 1;
-        private boolean record = true;
-        private EventLoopGroup group;
-        private SslContext ssl;
-
-        private Builder(long dpid) {
-            this.dpid = dpid;
-        }
-
-        public Builder version(OpenFlowVersion v) {
-            version = v;
-            return this;
-        }
-
-        public Builder ports(int count) {
-            portCount = count;
-            return this;
-        }
-
-        /**
-         * Tables it reports (FEATURES_REPLY n_tables; 1 by default). With 2 or more on OpenFlow 1.3
-         * it also models goto_table (table 0 to 1), meter instructions and meters (64, kbit/s drop
-         * bands, zero counters): the driver's policy stage.
-         */
-        public Builder tables(int n) {
-            tables = n;
-            return this;
-        }
-
-        public Builder speedMbps(long mbps) {
-            speedMbps = mbps;
-            return this;
-        }
-
-        /** Whether to keep every received message (off for load generation). */
-        public Builder record(boolean on) {
-            record = on;
-            return this;
-        }
-
-        /** The Netty event loop to run on (a shared two-thread loop by default). */
-        public Builder eventLoop(EventLoopGroup g) {
-            group = g;
-            return this;
-        }
-
-        /** Connects over TLS with this client context. */
-        public Builder tls(SslContext clientContext) {
-            ssl = clientContext;
-            return this;
-        }
-
-        public EmulatedSwitch build() {
-            return new EmulatedSwitch(this);
         }
     }
 }

@@ -26,7 +26,7 @@ public final class FabricBuilder {
     /** First DPID of fat-tree edge switches. */
     public static final long EDGE_BASE = 0x300;
 
-    private final Map<Dpid, EmulatedSwitch.Builder> switches = new LinkedHashMap<>();
+    private final Map<Dpid, EmulatedSwitchBuilder> switches = new LinkedHashMap<>();
     private final List<EmulatedFabric.Cable> cables = new ArrayList<>();
     private boolean record = false;
 
@@ -132,7 +132,7 @@ public final class FabricBuilder {
     }
 
     /** Whether switches keep every message they receive (off by default: fabrics are large). */
-    /** Every switch reports {@code n} tables (see {@link EmulatedSwitch.Builder#tables}). */
+    /** Every switch reports {@code n} tables (see {@link EmulatedSwitchBuilder#tables}). */
     public FabricBuilder tables(int n) {
         switches.values().forEach(b -> b.tables(n));
         return this;

@@ -23,7 +23,6 @@ import org.weft.net.MacAddress;
 import org.weft.net.device.DeviceEvent;
 import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
-import org.weft.net.device.Port;
 import org.weft.net.host.Host;
 import org.weft.net.host.HostEvent;
 import org.weft.net.host.HostId;
@@ -45,10 +44,8 @@ import org.weft.util.LogThrottles;
  * than the idle timeout, on a port that went down, on a switch that disconnected, or on a port
  * where a link appeared.
  *
- * <p>A port where a link appears was never the host's: before discovery found the link (after a
- * controller restart, or a switch that just connected) a host's frames flooded over it were taken
- * for a move. Such a host goes back to the edge port it moved from, when that port is still up and
- * carries no link, instead of being forgotten until it speaks again.
+ * <p>A host found where a link appears goes back to the edge port it moved from ({@link
+ * MovedFrom}): its "move" was frames flooded over a link discovery had not found yet.
  *
  * <p>The packet-in path takes no lock: a known host is a map read plus (at most once per {@link
  * #REFRESH_MILLIS}) a compare-and-set on its slot. Only a new host inserts into the map.
@@ -83,8 +80,7 @@ public final class HostTracker implements HostService, PacketProcessor {
 
     private final Map<HostId, Slot> hosts = new ConcurrentHashMap<>();
 
-    /** Where each host that moved was before its last move (entries only for tracked hosts). */
-    private final Map<HostId, ConnectPoint> movedFrom = new ConcurrentHashMap<>();
+    private final MovedFrom movedFrom;
 
     private final DeviceService devices;
     private final LinkService links;
@@ -127,6 +123,7 @@ public final class HostTracker implements HostService, PacketProcessor {
         checkArgument(idleTimeout.toMillis() > 0, "host idle timeout must be positive");
         this.devices = checkNotNull(devices, "devices");
         this.links = checkNotNull(links, "links");
+        this.movedFrom = new MovedFrom(devices, links);
         this.listeners = new ListenerRegistry<>(events);
         this.time = checkNotNull(time, "time");
         this.idleMillis = idleTimeout.toMillis();
@@ -248,7 +245,7 @@ public final class HostTracker implements HostService, PacketProcessor {
                 budget.release(old.location().dpid(), false);
             }
             if (moved) {
-                movedFrom.put(id, old.location());
+                movedFrom.moved(id, old.location());
                 log.info("Host {} moved from {} to {}", id, old.location(), at);
                 listeners.post(new HostEvent(HostEvent.Type.MOVED, h, old.location(), now));
             } else {
@@ -277,7 +274,7 @@ public final class HostTracker implements HostService, PacketProcessor {
             Host h = slot.get();
             if (h != null && which.test(h) && slot.compareAndSet(h, null)) {
                 hosts.remove(e.getKey(), slot);
-                movedFrom.remove(e.getKey());
+                movedFrom.forget(e.getKey());
                 budget.release(h.location().dpid(), true);
                 log.debug("Host {} removed: {}", h.id(), why);
                 listeners.post(new HostEvent(HostEvent.Type.REMOVED, h, null, time.millis()));
@@ -332,8 +329,8 @@ public final class HostTracker implements HostService, PacketProcessor {
      * that is up; otherwise leaves it to be removed.
      */
     private void moveBack(Slot slot, Host h) {
-        ConnectPoint back = movedFrom.get(h.id());
-        if (back == null || back.equals(h.location()) || !isLiveEdge(back)) {
+        ConnectPoint back = movedFrom.wayBack(h).orElse(null);
+        if (back == null) {
             return;
         }
         boolean otherSwitch = !back.dpid().equals(h.location().dpid());
@@ -350,21 +347,9 @@ public final class HostTracker implements HostService, PacketProcessor {
         if (otherSwitch) {
             budget.release(h.location().dpid(), false);
         }
-        movedFrom.remove(h.id());
-        log.info(
-                "Host {} back at {}: {} carries a link, its move there was a flood",
-                h.id(),
-                back,
-                h.location());
+        movedFrom.forget(h.id());
+        log.info("Host {} back at {} ({} carries a link)", h.id(), back, h.location());
         listeners.post(new HostEvent(HostEvent.Type.MOVED, restored, h.location(), time.millis()));
-    }
-
-    private boolean isLiveEdge(ConnectPoint at) {
-        return !links.isInfrastructure(at)
-                && devices.getDevice(at.dpid())
-                        .flatMap(d -> d.port(at.port()))
-                        .map(Port::isLive)
-                        .orElse(false);
     }
 
     @Override
