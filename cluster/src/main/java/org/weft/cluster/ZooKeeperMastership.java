@@ -285,7 +285,10 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
         Map<String, String> addresses = new TreeMap<>();
         children(ZkPaths.NODES).forEach(d -> addresses.put(name(d), text(d)));
         Map<String, Integer> mastered = new TreeMap<>();
-        currentMasters().values().forEach(m -> mastered.merge(m, 1, Integer::sum));
+        Map<Dpid, String> masters = currentMasters();
+        masters.values().forEach(m -> mastered.merge(m, 1, Integer::sum));
+        TreeMap<String, String> byDpid = new TreeMap<>();
+        masters.forEach((dpid, node) -> byDpid.put(dpid.toString(), node));
         Set<String> ids = new TreeSet<>(addresses.keySet());
         ids.addAll(mastered.keySet());
         List<ClusterNode> nodes = new ArrayList<>();
@@ -297,7 +300,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
                             addresses.containsKey(id),
                             mastered.getOrDefault(id, 0)));
         }
-        return new ClusterView(config.nodeId(), true, nodes, leader(), connection.name());
+        return new ClusterView(config.nodeId(), true, nodes, leader(), connection.name(), byDpid);
     }
 
     private String leader() {

@@ -201,6 +201,16 @@ class ClusterIT {
                 .contains(
                         "\"localNode\":\"n2\"", "\"clustered\":true", "\"zookeeper\":\"CONNECTED\"")
                 .contains("\"id\":\"n1\"", "\"id\":\"n3\"", "\"switchesMastered\":2");
+        // Each switch's master, as the instances themselves hold it.
+        for (EmulatedSwitch sw : switches) {
+            String master =
+                    wefts.stream()
+                            .filter(w -> w.mastership().isMaster(sw.dpid()))
+                            .map(w -> w.mastership().view().localNode())
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(r.body()).contains("\"" + sw.dpid() + "\":\"" + master + "\"");
+        }
     }
 
     @Test

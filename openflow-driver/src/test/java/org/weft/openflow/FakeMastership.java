@@ -3,6 +3,7 @@ package org.weft.openflow;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.weft.event.ListenerRegistry;
 import org.weft.net.Dpid;
@@ -70,7 +71,12 @@ final class FakeMastership implements MastershipService {
     @Override
     public ClusterView view() {
         return new ClusterView(
-                nodeId, true, List.of(new ClusterNode(nodeId, "", true, 0)), nodeId, "CONNECTED");
+                nodeId,
+                true,
+                List.of(new ClusterNode(nodeId, "", true, 0)),
+                nodeId,
+                "CONNECTED",
+                new TreeMap<>());
     }
 
     @Override

@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
@@ -111,7 +113,14 @@ public final class RestServer implements AutoCloseable {
                                                         true,
                                                         services.devices().getDevices().size())),
                                         "local",
-                                        "NONE");
+                                        "NONE",
+                                        services.devices().getDevices().stream()
+                                                .collect(
+                                                        Collectors.toMap(
+                                                                d -> d.dpid().toString(),
+                                                                d -> "local",
+                                                                (a, b) -> a,
+                                                                TreeMap::new)));
         String token = ApiTokens.resolve(config, env);
         ObjectMapper mapper = Json.strictMapper();
         byte[] openApi = openApi();

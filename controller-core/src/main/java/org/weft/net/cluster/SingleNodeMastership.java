@@ -4,7 +4,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.weft.net.Dpid;
 
 /**
@@ -59,7 +61,11 @@ public final class SingleNodeMastership implements MastershipService {
                 false,
                 List.of(new ClusterNode(nodeId, address, true, connected.size())),
                 nodeId,
-                "NONE");
+                "NONE",
+                connected.stream()
+                        .collect(
+                                Collectors.toMap(
+                                        Dpid::toString, d -> nodeId, (a, b) -> a, TreeMap::new)));
     }
 
     @Override
