@@ -13,10 +13,12 @@ Commands:
   hello                   versions, to check that the driver is alive
   build                   {"switches":[{"name","dpid"}], "hosts":[{"name","ip"?,"mac"?}],
                            "links":[{"a","b","a_port"?,"b_port"?}], "protocol":"OpenFlow13"|"OpenFlow10",
-                           "controller":{"ip","port"}, "quiet_hosts"?:true}; userspace datapath,
+                           "controller":{"ip","port"}, "more_controllers"?:[{"ip","port"}],
+                           "quiet_hosts"?:true}; every switch connects to every controller; userspace datapath,
                            fail_mode secure; switch ports never send IPv6; with quiet_hosts
                            (default) hosts have IPv6 off too and send nothing until told to
-  controllers_connected   {"switches"?:[names]} -> {"switches":{name:{"present","is_connected","targets"}}}
+  controllers_connected   {"switches"?:[names]} -> {"switches":{name:{"present","is_connected","targets","connected_targets"}}}
+                          is_connected: at least one controller connection is up
   ping                    {"src","dst","count"?,"interval"?,"timeout"?} -> {"sent","received"}
   pingall                 {"count"?,"timeout"?} -> {"pairs":[...],"sent","received"}
   link                    {"a","b","state":"up"|"down"}
@@ -223,6 +225,10 @@ class Driver:
         ctl = require(req, "controller", dict)
         ctl_ip = ctl.get("ip", "127.0.0.1")
         ctl_port = number(ctl, "port", None, 1, 65535)
+        more = req.get("more_controllers", [])
+        if not isinstance(more, list):
+            raise RequestError("more_controllers must be a list")
+        extra = [(c.get("ip", "127.0.0.1"), number(c, "port", None, 1, 65535)) for c in more]
         switches = require(req, "switches", list)
         hosts = req.get("hosts", [])
         links = req.get("links", [])
@@ -250,6 +256,8 @@ class Driver:
         )
         try:
             net.addController("c0", controller=UnprobedRemoteController, ip=ctl_ip, port=int(ctl_port))
+            for i, (ip, port) in enumerate(extra, start=1):
+                net.addController("c%d" % i, controller=UnprobedRemoteController, ip=ip, port=int(port))
             for spec in switches:
                 net.addSwitch(spec["name"], dpid=norm_dpid(require(spec, "dpid")))
             for spec in hosts:
@@ -368,6 +376,7 @@ class Driver:
                 "present": name in bridges,
                 "is_connected": any(row["is_connected"] is True for row in rows),
                 "targets": [row["target"] for row in rows],
+                "connected_targets": [row["target"] for row in rows if row["is_connected"] is True],
             }
         return {"switches": result}
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,21 @@ public final class MininetDriver implements AutoCloseable {
         return answer;
     }
 
+    /**
+     * Builds and starts {@code topology} with every switch connected to a controller on each of
+     * {@code controllerPorts} (a cluster), hosts silent until used.
+     */
+    public JsonNode build(
+            Topology topology, OpenFlowVersion version, List<Integer> controllerPorts) {
+        JsonNode answer =
+                call(
+                        "build",
+                        topology.toBuildRequest(version, "127.0.0.1", controllerPorts, true),
+                        BUILD_TIMEOUT);
+        this.version = version;
+        return answer;
+    }
+
     /** The OpenFlow version of the current network, if built. */
     public Optional<OpenFlowVersion> version() {
         return Optional.ofNullable(version);
@@ -87,6 +103,22 @@ public final class MininetDriver implements AutoCloseable {
         switches.fields()
                 .forEachRemaining(
                         e -> result.put(e.getKey(), e.getValue().path("is_connected").asBoolean()));
+        return result;
+    }
+
+    /** Switch name to the controller targets OVS shows connected ({@code tcp:127.0.0.1:6653}). */
+    public Map<String, List<String>> connectedTargets() {
+        JsonNode switches = call("controllers_connected", Map.of(), SHORT).path("switches");
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        switches.fields()
+                .forEachRemaining(
+                        e -> {
+                            List<String> targets = new ArrayList<>();
+                            e.getValue()
+                                    .path("connected_targets")
+                                    .forEach(t -> targets.add(t.asText()));
+                            result.put(e.getKey(), targets);
+                        });
         return result;
     }
 

@@ -128,7 +128,25 @@ public abstract class MininetTestSupport {
         if (weft == null) {
             throw new IllegalStateException("startWeft() first");
         }
-        var answer = mininet.build(topology, version, weft.openflowPort(), quietHosts);
+        afterBuild(
+                topology,
+                version,
+                mininet.build(topology, version, weft.openflowPort(), quietHosts));
+    }
+
+    /**
+     * Builds {@code topology} with every switch connected to a controller on each of {@code
+     * controllerPorts} (a cluster the test started itself), hosts silent until used.
+     */
+    protected void buildWithControllers(
+            Topology topology, OpenFlowVersion version, List<Integer> controllerPorts) {
+        afterBuild(topology, version, mininet.build(topology, version, controllerPorts));
+    }
+
+    private void afterBuild(
+            Topology topology,
+            OpenFlowVersion version,
+            com.fasterxml.jackson.databind.JsonNode answer) {
         builtSwitches = topology.switchNames();
         fabric = new Fabric(mininet, topology, version, answer);
         StringBuilder macs =

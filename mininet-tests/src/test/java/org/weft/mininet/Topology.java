@@ -124,10 +124,21 @@ public record Topology(String name, List<Switch> switches, List<Host> hosts, Lis
     /** As above; {@code quietHosts} false lets hosts send IPv6 chatter from the start. */
     Map<String, Object> toBuildRequest(
             OpenFlowVersion version, String controllerIp, int port, boolean quietHosts) {
+        return toBuildRequest(version, controllerIp, List.of(port), quietHosts);
+    }
+
+    /** As above, with every switch connected to a controller on each of {@code ports}. */
+    Map<String, Object> toBuildRequest(
+            OpenFlowVersion version, String controllerIp, List<Integer> ports, boolean quietHosts) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("quiet_hosts", quietHosts);
         request.put("protocol", version.ovsName());
-        request.put("controller", Map.of("ip", controllerIp, "port", port));
+        request.put("controller", Map.of("ip", controllerIp, "port", ports.get(0)));
+        request.put(
+                "more_controllers",
+                ports.subList(1, ports.size()).stream()
+                        .map(p -> Map.of("ip", controllerIp, "port", p))
+                        .toList());
         request.put(
                 "switches",
                 switches.stream()

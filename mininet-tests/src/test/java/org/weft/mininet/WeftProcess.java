@@ -165,6 +165,23 @@ public final class WeftProcess implements AutoCloseable {
         }
     }
 
+    /** {@code kill -9} of this PID (no shutdown: sockets and sessions are left to time out). */
+    public void kill() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // JVM already shutting down, or the hook was removed by an earlier stop()
+        }
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("Weft (pid " + process.pid() + ") survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         stop();
