@@ -9,8 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar weft-bench.jar throughput|latency|flows|scale|failover|flood|reconcile|paths
- * [options]}: a cbench-style load generator. The report goes to stdout, logs to stderr.
+ * {@code java -jar weft-bench.jar
+ * throughput|latency|flows|scale|failover|flood|reconcile|paths|cluster [options]}: a cbench-style
+ * load generator. The report goes to stdout, logs to stderr.
  */
 @Command(
         name = "weft-bench",
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
             FailoverCommand.class,
             FloodCommand.class,
             ReconcileCommand.class,
-            PathsCommand.class
+            PathsCommand.class,
+            ClusterCommand.class
         })
 public final class Main implements Callable<Integer> {
 
