@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.ConnectPoint;
@@ -41,6 +42,7 @@ final class RateLimitApp implements RateLimitService {
     private final PolicyContext ctx;
     private final MeterIds ids = new MeterIds();
     private final Map<String, Limit> limits = new ConcurrentHashMap<>();
+    private final AtomicBoolean replaceQueued = new AtomicBoolean();
 
     /** Where a limit is now; {@code meterId} 0 when no meter is installed for it. */
     private record Placement(
@@ -289,10 +291,18 @@ final class RateLimitApp implements RateLimitService {
                 .thenCompose(this::release);
     }
 
-    /** The host moved, came or went: every limit is placed where its host is now. */
+    /**
+     * The host moved, came or went: every limit is placed where its host is now. Host events come
+     * at the network's pace (a MAC flood makes thousands a second): while one re-placement waits
+     * for the policy thread, further events fold into it, so the queue holds at most one.
+     */
     void hostsChanged() {
+        if (!replaceQueued.compareAndSet(false, true)) {
+            return;
+        }
         ctx.thread.execute(
                 () -> {
+                    replaceQueued.set(false);
                     for (String id : List.copyOf(limits.keySet())) {
                         place(id, null).exceptionally(e -> logged(id, e));
                     }
