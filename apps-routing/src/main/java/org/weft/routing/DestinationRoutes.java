@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.weft.net.Link;
 import org.weft.net.host.Host;
 import org.weft.net.host.HostId;
+import org.weft.net.routing.DestinationIds;
 
 /**
  * The routing app's plan store for destinations: each routed host's index (its group id and
@@ -21,12 +21,12 @@ final class DestinationRoutes {
 
     private final RouteProgrammer programmer;
     private final LinkRouteIndex index = new LinkRouteIndex();
-    private final Map<HostId, Integer> hostIndex = new ConcurrentHashMap<>();
     private final Map<PlanKey, PlannedRoute> planned = new ConcurrentHashMap<>();
-    private final AtomicInteger nextIndex = new AtomicInteger();
+    private final DestinationIds ids;
 
-    DestinationRoutes(RouteProgrammer programmer) {
+    DestinationRoutes(RouteProgrammer programmer, DestinationIds ids) {
         this.programmer = programmer;
+        this.ids = ids;
     }
 
     /** Plans (incrementally where it can) and programs the routes toward a host. */
@@ -34,7 +34,7 @@ final class DestinationRoutes {
         HostAttachment dst =
                 new HostAttachment(
                         h.mac(), h.vlan() == HostId.NO_VLAN ? null : h.vlan(), h.location());
-        int i = hostIndex.computeIfAbsent(h.id(), id -> nextIndex.getAndIncrement());
+        int i = ids.idOf(h.id());
         PlanKey key = PlanKey.of(h.id());
         PlannedRoute route = DestinationPlanner.plan(ctx, dst, i, planned.get(key));
         planned.put(key, route);
@@ -51,6 +51,9 @@ final class DestinationRoutes {
     CompletableFuture<Integer> unroute(PlanKey key) {
         planned.remove(key);
         index.remove(key);
+        if (key instanceof PlanKey.Destination d) {
+            ids.release(d.host());
+        }
         return programmer.update(key, RoutingPlan.empty(), null);
     }
 

@@ -51,7 +51,7 @@ final class Replanner implements RoutePlanner {
             TimeSource time) {
         this.app = app;
         this.hosts = hosts;
-        this.routes = new DestinationRoutes(app.programmer());
+        this.routes = new DestinationRoutes(app.programmer(), app.destinationIds());
         this.listeners = listeners;
         this.time = time;
     }

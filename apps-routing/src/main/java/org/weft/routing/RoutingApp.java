@@ -22,6 +22,7 @@ import org.weft.net.host.HostService;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
 import org.weft.net.reconcile.IntentSource;
+import org.weft.net.routing.DestinationIds;
 import org.weft.net.routing.PacketInAnswers;
 import org.weft.net.routing.ParkedFrameCounts;
 import org.weft.net.routing.RouteChange;
@@ -70,6 +71,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     private final PlanContexts contexts;
     private final ListenerRegistry<RouteChange, RouteChangeListener> listeners;
     private final Replanner replanner;
+    private final DestinationIds destinationIds;
 
     /** Failures of the routing thread's work, logged rarely. */
     private final LogThrottle taskWarnings = LogThrottle.every(WARN_INTERVAL);
@@ -120,6 +122,37 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
             RoutingConfig config,
             BackupChooser protection,
             TimeSource time) {
+        this(
+                devices,
+                topology,
+                hosts,
+                packets,
+                flows,
+                groups,
+                stats,
+                config,
+                protection,
+                time,
+                new LocalDestinationIds());
+    }
+
+    /**
+     * @param destinationIds numbers for destinations (group ids, cookies): {@link
+     *     LocalDestinationIds} for one instance, the cluster's shared ones in a cluster
+     */
+    public RoutingApp(
+            DeviceService devices,
+            TopologyService topology,
+            HostService hosts,
+            PacketService packets,
+            FlowRuleService flows,
+            GroupService groups,
+            StatsService stats,
+            RoutingConfig config,
+            BackupChooser protection,
+            TimeSource time,
+            DestinationIds destinationIds) {
+        this.destinationIds = destinationIds;
         this.devices = devices;
         this.protection = protection;
         this.contexts = new PlanContexts(devices, protection);
@@ -234,6 +267,10 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
 
     RouteProgrammer programmer() {
         return programmer;
+    }
+
+    DestinationIds destinationIds() {
+        return destinationIds;
     }
 
     DeviceService devices() {
