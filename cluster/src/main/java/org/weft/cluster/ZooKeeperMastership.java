@@ -60,6 +60,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
     private final AtomicBoolean recomputeQueued = new AtomicBoolean();
     private volatile ConnectionState connection = ConnectionState.LOST;
     private volatile boolean closed;
+    private ZooKeeperDestinationIds destinations;
 
     public ZooKeeperMastership(ClusterConfig config) {
         this.config = config;
@@ -330,6 +331,17 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
         return new ZooKeeperIntentStore(client);
     }
 
+    /**
+     * Destination numbers (group ids, cookies) shared by the cluster over this instance's session;
+     * started on the first call, closed with this.
+     */
+    public synchronized ZooKeeperDestinationIds destinationIds() {
+        if (destinations == null) {
+            destinations = new ZooKeeperDestinationIds(client, intentStore()).start();
+        }
+        return destinations;
+    }
+
     /** This instance's node id. */
     public String nodeId() {
         return config.nodeId();
@@ -351,6 +363,11 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
         // This instance's ephemeral znodes go with its session.
         if (connection.isConnected()) {
             closeQuietly(latch, "leader latch");
+        }
+        synchronized (this) {
+            if (destinations != null) {
+                destinations.close();
+            }
         }
         cache.close();
         client.close();

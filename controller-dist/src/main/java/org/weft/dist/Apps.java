@@ -5,6 +5,7 @@ import org.weft.failover.FailoverApp;
 import org.weft.failover.FailoverConfig;
 import org.weft.net.intent.SteeringRuleStore;
 import org.weft.net.reconcile.IntentSource;
+import org.weft.net.routing.DestinationIds;
 import org.weft.openflow.OfController;
 import org.weft.routing.RoutingApp;
 import org.weft.routing.RoutingConfig;
@@ -33,7 +34,8 @@ final class Apps implements AutoCloseable {
             WeftConfig config,
             OfController of,
             CoreServices core,
-            SteeringRuleStore steeringRules) {
+            SteeringRuleStore steeringRules,
+            DestinationIds destinationIds) {
         if (!config.routing.enabled) {
             return new Apps(null, null, null);
         }
@@ -53,7 +55,8 @@ final class Apps implements AutoCloseable {
                                 of.statsService(),
                                 rc,
                                 FailoverApp.protection(fc),
-                                time)
+                                time,
+                                destinationIds)
                         .start();
         SteeringApp steering =
                 new SteeringApp(

@@ -17,6 +17,7 @@ import org.weft.openflow.OfController;
 import org.weft.policy.PolicyApp;
 import org.weft.rest.RestServer;
 import org.weft.rest.RestServices;
+import org.weft.routing.LocalDestinationIds;
 import org.weft.routing.RoutingApp;
 import org.weft.routing.steering.SteeringApp;
 import org.weft.time.SystemTime;
@@ -96,7 +97,16 @@ public final class Weft implements AutoCloseable {
                 mastership instanceof ZooKeeperMastership zk
                         ? IntentLayer.open(zk.intentStore())
                         : IntentLayer.open(config);
-        Apps apps = Apps.start(config, controller, core, intents.steeringRules);
+        Apps apps =
+                Apps.start(
+                        config,
+                        controller,
+                        core,
+                        intents.steeringRules,
+                        // In a cluster every instance numbers a destination the same way.
+                        mastership instanceof ZooKeeperMastership zk
+                                ? zk.destinationIds()
+                                : new LocalDestinationIds());
         Reconciler reconciler =
                 new Reconciler(
                         // In a cluster the reconciler sees the switches this instance masters.
