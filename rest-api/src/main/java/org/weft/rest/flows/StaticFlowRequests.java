@@ -114,7 +114,6 @@ public final class StaticFlowRequests {
             case INVALID -> new ApiException(400, "bad request", detail, e);
             case NOT_FOUND -> new ApiException(404, "not found", detail, e);
             case SWITCH_NOT_CONNECTED -> new ApiException(409, "switch not connected", detail, e);
-            case NOT_MASTER -> new ApiException(409, "not master", detail, e);
             case DUPLICATE, DELETED -> new ApiException(409, "conflict", detail, e);
             case NO_SUCH_PORT -> new ApiException(422, "unprocessable", detail, e);
             case REJECTED -> new ApiException(422, "switch rejected", detail, e);
