@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
+import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.topology.LinkInfo;
 import org.weft.openflow.emulator.EmulatedFabric;
@@ -38,7 +39,7 @@ class ClusterIntentIT {
         }
         fabric =
                 bed.connect(
-                        FabricBuilder.linear(3),
+                        FabricBuilder.linear(3).tables(2),
                         bed.wefts.stream().map(w -> w.openflowPorts().get(0)).toList());
         WeftTestBed.waitUntil(
                 () -> bed.balanced(bed.wefts) && bed.switchesKnowTheirMasters(bed.wefts.get(0)),
@@ -195,6 +196,48 @@ class ClusterIntentIT {
                     LIVE,
                     "no weight listed by " + w.mastership().view().localNode());
         }
+    }
+
+    private static boolean aclEntry(EmulatedSwitch sw) {
+        return sw.table().flows().stream()
+                .anyMatch(
+                        r ->
+                                Cookies.appId(r.cookie()) == Cookies.POLICY_APP
+                                        && Integer.valueOf(5201).equals(r.match().tcpDst()));
+    }
+
+    @Test
+    void anAclRuleAddedOnOneInstanceIsEnforcedByEveryMasterAndRemovedThroughAnother()
+            throws Exception {
+        Weft writer = bed.wefts.get(0);
+        HttpResponse<String> added =
+                ClusterBed.http(
+                        port(writer),
+                        "POST",
+                        "/api/v1/acls",
+                        "{\"id\":\"no-iperf\",\"action\":\"deny\",\"ipv4Dst\":\"10.0.0.2/32\","
+                                + "\"ipProto\":\"tcp\",\"tcpDst\":5201}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        // Three switches, three masters: each installs the rule on its own switch.
+        for (EmulatedSwitch sw : fabric.switches()) {
+            WeftTestBed.waitUntil(
+                    () -> aclEntry(sw), LIVE, "the ACL entry on " + sw.dpid() + " by its master");
+        }
+        for (Weft w : bed.wefts) {
+            WeftTestBed.waitUntil(
+                    () -> ClusterBed.get(port(w), "/api/v1/acls").contains("\"no-iperf\""),
+                    LIVE,
+                    "the rule listed by " + w.mastership().view().localNode());
+        }
+
+        HttpResponse<String> removed =
+                ClusterBed.http(port(bed.wefts.get(2)), "DELETE", "/api/v1/acls/no-iperf", null);
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
+        for (EmulatedSwitch sw : fabric.switches()) {
+            WeftTestBed.waitUntil(
+                    () -> !aclEntry(sw), LIVE, "the ACL entry gone from " + sw.dpid());
+        }
+        assertThat(ClusterBed.get(port(writer), "/api/v1/acls")).isEqualTo("[]");
     }
 
     private Weft masterOf(Dpid dpid) {
