@@ -240,6 +240,36 @@ class ClusterIntentIT {
         assertThat(ClusterBed.get(port(writer), "/api/v1/acls")).isEqualTo("[]");
     }
 
+    @Test
+    void aSteeringRuleAddedOnOneInstanceIsKeptByEveryInstanceAndRemovedThroughAnother()
+            throws Exception {
+        HttpResponse<String> added =
+                ClusterBed.http(
+                        port(bed.wefts.get(0)),
+                        "POST",
+                        "/api/v1/steering",
+                        "{\"ipv4Dst\":\"10.0.0.2\",\"path\":[\"" + Dpid.of(2) + "\"]}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        String id = added.body().replaceAll(".*\"id\":\"(\\d+)\".*", "$1");
+        for (Weft w : bed.wefts) {
+            WeftTestBed.waitUntil(
+                    () ->
+                            ClusterBed.get(port(w), "/api/v1/steering")
+                                    .contains("\"id\":\"" + id + "\""),
+                    LIVE,
+                    "steering rule " + id + " kept by " + w.mastership().view().localNode());
+        }
+        HttpResponse<String> removed =
+                ClusterBed.http(port(bed.wefts.get(2)), "DELETE", "/api/v1/steering/" + id, null);
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
+        for (Weft w : bed.wefts) {
+            WeftTestBed.waitUntil(
+                    () -> ClusterBed.get(port(w), "/api/v1/steering").equals("[]"),
+                    LIVE,
+                    "steering rule " + id + " gone from " + w.mastership().view().localNode());
+        }
+    }
+
     private Weft masterOf(Dpid dpid) {
         return bed.wefts.stream()
                 .filter(w -> w.mastership().isMaster(dpid))
