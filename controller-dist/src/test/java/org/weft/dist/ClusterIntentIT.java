@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
+import org.weft.net.MacAddress;
+import org.weft.net.PortNumber;
 import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.topology.LinkInfo;
@@ -267,6 +269,46 @@ class ClusterIntentIT {
                     () -> ClusterBed.get(port(w), "/api/v1/steering").equals("[]"),
                     LIVE,
                     "steering rule " + id + " gone from " + w.mastership().view().localNode());
+        }
+    }
+
+    @Test
+    void aRateLimitIsKeptByEveryInstanceAndRemovedThroughANonMasterByTheMaster() throws Exception {
+        EmulatedSwitch s1 = fabric.get(1);
+        Weft master = masterOf(s1.dpid());
+        s1.sendPacketIn(
+                PortNumber.of(3),
+                HostTrackingIT.arp(MacAddress.parse("0a:00:00:00:00:01"), "10.0.0.1", "10.0.0.2"));
+        WeftTestBed.waitUntil(
+                () -> ClusterBed.get(port(master), "/api/v1/hosts").contains("10.0.0.1"),
+                LIVE,
+                "h1 learned by the master of s1");
+        HttpResponse<String> added =
+                ClusterBed.http(
+                        port(master),
+                        "POST",
+                        "/api/v1/rate-limits",
+                        "{\"id\":\"h1-10m\",\"hostIp\":\"10.0.0.1\",\"rateKbps\":10000}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        WeftTestBed.waitUntil(() -> s1.meters().size() == 1, LIVE, "the meter on s1");
+        for (Weft w : bed.wefts) {
+            WeftTestBed.waitUntil(
+                    () -> ClusterBed.get(port(w), "/api/v1/rate-limits").contains("\"h1-10m\""),
+                    LIVE,
+                    "the limit kept by " + w.mastership().view().localNode());
+        }
+
+        Weft other = bed.wefts.stream().filter(w -> w != master).findFirst().orElseThrow();
+        HttpResponse<String> removed =
+                ClusterBed.http(port(other), "DELETE", "/api/v1/rate-limits/h1-10m", null);
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
+        WeftTestBed.waitUntil(
+                () -> s1.meters().isEmpty(), LIVE, "the meter released by the master of s1");
+        for (Weft w : bed.wefts) {
+            WeftTestBed.waitUntil(
+                    () -> ClusterBed.get(port(w), "/api/v1/rate-limits").equals("[]"),
+                    LIVE,
+                    "no limit on " + w.mastership().view().localNode());
         }
     }
 

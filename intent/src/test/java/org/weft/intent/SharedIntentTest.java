@@ -154,4 +154,20 @@ class SharedIntentTest {
         assertThat(adminA.capacities).isEmpty();
         assertThat(capsA.get(L12)).isEmpty();
     }
+
+    @Test
+    void steeringRulesTellTheirAppOnlyOfChangesOfTheirKind() {
+        StoredSteeringRules rules = new StoredSteeringRules(store);
+        int[] told = {0};
+        rules.watch(() -> told[0]++);
+        store.put(StoredLinkWeights.KIND, "x", "1.0");
+        deliver();
+        assertThat(told[0]).isZero();
+        store.put(SteeringCodec.KIND, "5", "ipv4Dst=10.0.0.2");
+        deliver();
+        assertThat(told[0]).isEqualTo(1);
+        store.remove(SteeringCodec.KIND, "5");
+        deliver();
+        assertThat(told[0]).isEqualTo(2);
+    }
 }
