@@ -14,7 +14,8 @@ import org.weft.store.StoreException;
  * Brings the static flow table to what the store holds: at start, and whenever the store says the
  * kind changed (another instance of a cluster added or deleted one). Static flows never change
  * after they are recorded and their ids are never reused, so a document is either in the table or
- * not; an unreadable one is quarantined.
+ * not; an unreadable one is quarantined, and so is the later of two with the same switch, priority
+ * and match.
  */
 final class StaticFlowLoader {
 
@@ -48,10 +49,12 @@ final class StaticFlowLoader {
                         continue;
                     }
                     FlowRule rule = StaticFlowCodec.decode(id, doc.getValue());
-                    table.put(StaticFlowEntry.loaded(number, rule));
-                    changed.add(rule.dpid());
+                    if (keepsTheLowerId(number, rule)) {
+                        table.put(StaticFlowEntry.loaded(number, rule));
+                        changed.add(rule.dpid());
+                    }
                 } catch (IllegalArgumentException e) {
-                    quarantine(id, e.getMessage());
+                    quarantine(id, "static flow " + id + " is unreadable: " + e.getMessage());
                 }
             }
             for (StaticFlowEntry f : table.all()) {
@@ -66,16 +69,39 @@ final class StaticFlowLoader {
         return changed;
     }
 
+    /**
+     * Two instances of a cluster may record flows with the same switch, priority and match at the
+     * same moment, each before hearing of the other's: every instance keeps the one with the lower
+     * id and quarantines the other, so they all end up with the same one.
+     *
+     * @return whether the flow {@code number} is the one to keep
+     */
+    private boolean keepsTheLowerId(long number, FlowRule rule) {
+        var same = table.sameEntry(rule);
+        if (same.isEmpty()) {
+            return true;
+        }
+        StaticFlowEntry other = same.get();
+        long loser = Math.max(number, other.id());
+        long winner = Math.min(number, other.id());
+        if (loser == other.id()) {
+            table.remove(other);
+            log.info("Static flow {} dropped: {} has its match and the lower id", loser, winner);
+        }
+        quarantine(
+                Long.toString(loser),
+                "static flow "
+                        + winner
+                        + " has the same switch, priority and match (written at the same time"
+                        + " through another instance) and the lower id");
+        return loser == other.id();
+    }
+
     private void quarantine(String id, String reason) {
         try {
-            store.quarantine(
-                    StaticFlowManager.KIND, id, "static flow " + id + " is unreadable: " + reason);
+            store.quarantine(StaticFlowManager.KIND, id, reason);
         } catch (StoreException e) {
-            log.error(
-                    "Static flow {} is unreadable ({}), and stays where it is, ignored",
-                    id,
-                    reason,
-                    e);
+            log.error("{}; it stays where it is, ignored", reason, e);
         }
     }
 }

@@ -170,4 +170,23 @@ class SharedIntentTest {
         deliver();
         assertThat(told[0]).isEqualTo(2);
     }
+
+    @Test
+    void twoInstancesRecordingTheSameMatchAtOnceKeepTheLowerIdBoth() {
+        Instance master = new Instance(true);
+        Instance other = new Instance(false);
+        StaticFlow first = master.flows.add(rule(10), SwitchWaits.UNBOUNDED);
+        // other records the same match before it hears of the master's flow
+        StaticFlow second = other.flows.add(rule(10), SwitchWaits.UNBOUNDED);
+        assertThat(second.id()).isGreaterThan(first.id());
+
+        deliver();
+        for (Instance i : List.of(master, other)) {
+            assertThat(i.flows.list()).extracting(StaticFlow::id).containsExactly(first.id());
+        }
+        assertThat(store.list(StaticFlowManager.KIND)).containsOnlyKeys(Long.toString(first.id()));
+        assertThat(store.quarantined(StaticFlowManager.KIND))
+                .containsOnlyKeys(Long.toString(second.id()));
+        assertThat(master.reconciler.intended(S1).flows()).containsExactly(first.rule());
+    }
 }
