@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingCluster;
 import org.weft.net.Dpid;
 import org.weft.openflow.emulator.EmulatedFabric;
@@ -27,8 +28,19 @@ final class ClusterBed implements AutoCloseable {
     final List<Weft> wefts = new ArrayList<>();
     private EmulatedFabric fabric;
 
+    /**
+     * ZooKeeper's tick: a session expires at the first tick after its timeout, so a tick of 100 ms
+     * (instead of the test servers' default of 1 s) keeps expiry within 100 ms of {@link
+     * #SESSION_TIMEOUT_MS} (and allows sessions of up to 20 ticks, 2 s).
+     */
+    static final int TICK_MS = 100;
+
     ClusterBed() throws Exception {
-        zk = new TestingCluster(3);
+        List<InstanceSpec> servers = new ArrayList<>();
+        for (int id = 1; id <= 3; id++) {
+            servers.add(new InstanceSpec(null, -1, -1, -1, true, id, TICK_MS, -1));
+        }
+        zk = new TestingCluster(servers);
         zk.start();
     }
 
