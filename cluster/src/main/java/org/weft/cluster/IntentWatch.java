@@ -47,12 +47,29 @@ final class IntentWatch implements AutoCloseable {
                                 .build());
     }
 
-    /** Adds a watcher; the cache starts with the first one. */
+    /**
+     * Adds a watcher; the cache starts with the first one. A watcher added later is also called
+     * once for every kind the cache holds, so a change written between its owner's load and this
+     * call (whose event may have passed already) is not missed.
+     */
     synchronized void add(Consumer<String> watcher) {
         watchers.add(watcher);
         if (!started) {
             started = true;
-            cache.start();
+            cache.start(); // its first events name every kind stored
+            return;
+        }
+        Set<String> kinds = new java.util.TreeSet<>();
+        cache.stream()
+                .forEach(
+                        d -> {
+                            String kind = kindOf(d.getPath());
+                            if (kind != null) {
+                                kinds.add(kind);
+                            }
+                        });
+        for (String kind : kinds) {
+            calls.execute(() -> callOne(watcher, kind));
         }
     }
 
@@ -76,11 +93,15 @@ final class IntentWatch implements AutoCloseable {
     private void call(String kind) {
         queued.remove(kind);
         for (Consumer<String> w : watchers) {
-            try {
-                w.accept(kind);
-            } catch (RuntimeException e) {
-                log.error("Applying changed intent {} failed; the next change retries", kind, e);
-            }
+            callOne(w, kind);
+        }
+    }
+
+    private static void callOne(Consumer<String> watcher, String kind) {
+        try {
+            watcher.accept(kind);
+        } catch (RuntimeException e) {
+            log.error("Applying changed intent {} failed; the next change retries", kind, e);
         }
     }
 

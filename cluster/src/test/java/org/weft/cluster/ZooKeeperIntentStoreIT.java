@@ -144,4 +144,17 @@ class ZooKeeperIntentStoreIT {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aWatcherAddedLaterIsToldOfEveryKindStoredSoItMissesNothing() throws Exception {
+        BlockingQueue<String> first = new LinkedBlockingQueue<>();
+        a.intentStore().watch(first::add);
+        a.intentStore().put("acl", "web", "{}");
+        assertThat(first.poll(5, TimeUnit.SECONDS)).isEqualTo("acl");
+
+        BlockingQueue<String> later = new LinkedBlockingQueue<>();
+        a.intentStore().watch(later::add);
+        assertThat(later.poll(5, TimeUnit.SECONDS)).isEqualTo("acl");
+        assertThat(first.poll(200, TimeUnit.MILLISECONDS)).as("no news for the first").isNull();
+    }
 }

@@ -68,8 +68,10 @@ public interface IntentStore {
      * quarantined, by this process or another one sharing the store; the watcher re-reads the kind
      * ({@link #list}) and applies the difference to what it holds, so a change it made itself is no
      * change. Calls come on one thread of the store, in order, and several changes of a kind may
-     * come as one call. A store only this process writes (files in {@code dataDir}) never calls it:
-     * the writer applied its change already.
+     * come as one call; a shared store also calls a watcher added after documents exist once for
+     * each kind stored, so nothing written between the watcher's load and its registration is
+     * missed. A store only this process writes (files in {@code dataDir}) never calls it: the
+     * writer applied its change already.
      */
     void watch(Consumer<String> kindChanged);
 }
