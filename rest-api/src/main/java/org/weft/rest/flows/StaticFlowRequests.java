@@ -47,7 +47,9 @@ public final class StaticFlowRequests {
      * @throws ApiException 400 for an impossible flow; 409 when its switch is not connected or
      *     another static flow has the same switch, priority and match; 422 when it names a port the
      *     switch lacks or the switch rejects it; 429 when too many requests wait for switches; 504
-     *     when the switch does not confirm it in time. On every error the flow is not kept.
+     *     when the switch does not confirm it in time. On every error the flow is not kept. In a
+     *     cluster, through an instance that does not master the switch, the flow is recorded and
+     *     returned {@code PENDING} (answered 202): the master installs it.
      */
     public StaticFlowDto add(StaticFlowRequest req) {
         FlowRule rule;
