@@ -51,6 +51,39 @@ final class AclApp implements AclService {
         return out;
     }
 
+    /**
+     * The store's ACL changed (another instance of a cluster added or removed a rule): the rules
+     * become the stored ones and every switch gets a pass, on the policy thread like this
+     * instance's own changes.
+     */
+    void reload() {
+        ctx.runLogged(
+                "Applying the stored ACL",
+                () -> {
+                    var stored = ctx.store.loadAcls();
+                    if (numbers(stored).equals(numbers(rules))) {
+                        return;
+                    }
+                    rules.keySet().retainAll(stored.keySet());
+                    rules.putAll(stored);
+                    log.info("ACL changed through another instance: {} rules", rules.size());
+                    ctx.reconcileAll()
+                            .exceptionally(
+                                    e -> {
+                                        log.warn(
+                                                "ACL passes after a change failed: {}",
+                                                e.toString());
+                                        return null;
+                                    });
+                });
+    }
+
+    private static Map<String, Long> numbers(Map<String, PolicyStore.Stored<AclRule>> rules) {
+        Map<String, Long> out = new HashMap<>();
+        rules.forEach((id, s) -> out.put(id, s.number()));
+        return out;
+    }
+
     boolean isEmpty() {
         return rules.isEmpty();
     }

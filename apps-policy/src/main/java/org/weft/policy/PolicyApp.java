@@ -76,6 +76,15 @@ public final class PolicyApp implements AutoCloseable {
                 };
         this.hostListener = e -> rateLimits.hostsChanged();
         this.deviceListener = this::onDevice;
+        // In a cluster, what other instances add or remove is applied here too.
+        store.watch(
+                kind -> {
+                    if (PolicyStore.ACL_KIND.equals(kind)) {
+                        acls.reload();
+                    } else if (PolicyStore.RATE_LIMIT_KIND.equals(kind)) {
+                        rateLimits.reload();
+                    }
+                });
     }
 
     /** Listens to links, hosts and switches; changes go to the switches through {@code r}. */

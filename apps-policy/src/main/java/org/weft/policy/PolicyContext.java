@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.slf4j.LoggerFactory;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
 import org.weft.net.PortNumber;
@@ -101,5 +102,21 @@ final class PolicyContext {
             passes.add(reconcile(d));
         }
         return CompletableFuture.allOf(passes.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Runs a change on the policy thread; a failure (the store unreadable) is logged, and the next
+     * change of the store tries again.
+     */
+    void runLogged(String what, Runnable change) {
+        thread.execute(
+                () -> {
+                    try {
+                        change.run();
+                    } catch (RuntimeException e) {
+                        LoggerFactory.getLogger(PolicyContext.class)
+                                .error("{} failed; the next change of the store retries", what, e);
+                    }
+                });
     }
 }

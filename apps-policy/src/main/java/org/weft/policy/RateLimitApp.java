@@ -18,7 +18,6 @@ import org.weft.net.flow.FlowRule;
 import org.weft.net.host.Host;
 import org.weft.net.meter.Meter;
 import org.weft.net.meter.MeterFeatures;
-import org.weft.net.meter.MeterOperation;
 import org.weft.net.policy.MeterEntry;
 import org.weft.net.policy.PolicyException;
 import org.weft.net.policy.RateLimit;
@@ -202,7 +201,7 @@ final class RateLimitApp implements RateLimitService {
                     }
                     long m = meterId.getAsLong();
                     mark(id, new Placement(at, host, m, "PENDING", ""));
-                    return addMeter(meter(dpid, m, l.limit()))
+                    return MeterWrites.addOrModify(ctx.meters, meter(dpid, m, l.limit()))
                             .thenComposeAsync(
                                     ok -> {
                                         if (!ok) {
@@ -226,33 +225,6 @@ final class RateLimitApp implements RateLimitService {
         return new Meter(dpid, id, l.rateKbps(), l.burstKb());
     }
 
-    /** Adds the meter, or modifies it when the switch already has one with its id. */
-    private CompletableFuture<Boolean> addMeter(Meter m) {
-        return ctx.meters
-                .apply(m.dpid(), List.of(new MeterOperation(MeterOperation.Type.ADD, m)))
-                .thenCompose(
-                        r ->
-                                r.ok()
-                                        ? CompletableFuture.completedFuture(r)
-                                        : ctx.meters.apply(
-                                                m.dpid(),
-                                                List.of(
-                                                        new MeterOperation(
-                                                                MeterOperation.Type.MODIFY, m))))
-                .handle(
-                        (r, e) -> {
-                            if (e != null || !r.ok()) {
-                                log.warn(
-                                        "Meter {} on {} not installed: {}",
-                                        m.meterId(),
-                                        m.dpid(),
-                                        e != null ? e.toString() : r.failures().values());
-                                return false;
-                            }
-                            return true;
-                        });
-    }
-
     /** Removes what an old placement left: its entry (a reconcile pass), then its meter. */
     private CompletableFuture<Void> release(Placement old) {
         if (old.at() == null || old.meterId() == 0) {
@@ -261,16 +233,7 @@ final class RateLimitApp implements RateLimitService {
         Dpid dpid = old.at().dpid();
         long m = old.meterId();
         return ctx.reconcile(dpid)
-                .thenCompose(
-                        v ->
-                                ctx.meters
-                                        .apply(
-                                                dpid,
-                                                List.of(
-                                                        new MeterOperation(
-                                                                MeterOperation.Type.REMOVE,
-                                                                new Meter(dpid, m, 1, 0))))
-                                        .handle((r, e) -> null))
+                .thenCompose(v -> MeterWrites.remove(ctx.meters, dpid, m))
                 .thenRunAsync(() -> ids.release(dpid, m), ctx.thread);
     }
 
@@ -289,6 +252,39 @@ final class RateLimitApp implements RateLimitService {
                         },
                         ctx.thread)
                 .thenCompose(this::release);
+    }
+
+    /**
+     * The store's rate limits changed (another instance of a cluster added or removed one): new
+     * ones are placed, gone ones released, on the policy thread like this instance's own changes.
+     */
+    void reload() {
+        ctx.runLogged(
+                "Applying the stored rate limits",
+                () -> {
+                    var stored = ctx.store.loadRateLimits();
+                    for (Limit l : List.copyOf(limits.values())) {
+                        String id = l.limit().id();
+                        var s = stored.get(id);
+                        if ((s == null || s.number() != l.number()) && limits.remove(id, l)) {
+                            log.info("Rate limit {} removed through another instance", id);
+                            release(l.placement()).exceptionally(e -> logged(id, e));
+                        }
+                    }
+                    stored.forEach(
+                            (id, s) -> {
+                                if (limits.putIfAbsent(
+                                                id,
+                                                new Limit(
+                                                        s.number(),
+                                                        s.value(),
+                                                        Placement.waiting("host not seen yet")))
+                                        == null) {
+                                    log.info("Rate limit {} added through another instance", id);
+                                    place(id, null).exceptionally(e -> logged(id, e));
+                                }
+                            });
+                });
     }
 
     /**
@@ -318,7 +314,7 @@ final class RateLimitApp implements RateLimitService {
                         if (p.at() != null && p.at().dpid().equals(dpid) && p.meterId() != 0) {
                             String id = l.limit().id();
                             mark(id, new Placement(p.at(), p.host(), p.meterId(), "PENDING", ""));
-                            addMeter(meter(dpid, p.meterId(), l.limit()))
+                            MeterWrites.addOrModify(ctx.meters, meter(dpid, p.meterId(), l.limit()))
                                     .thenAcceptAsync(
                                             ok ->
                                                     mark(

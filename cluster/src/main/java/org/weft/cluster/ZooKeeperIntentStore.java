@@ -3,6 +3,7 @@ package org.weft.cluster;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.KeeperException;
@@ -18,9 +19,10 @@ import org.weft.store.StoreException;
  * (advanced by compare-and-set on the znode version), {@code /weft/quarantine/<kind>/<id>} what an
  * owner could not read. A write is durable (committed by a quorum) when it returns. Without a
  * ZooKeeper connection every call fails at once with {@link StoreException} (REST answers 503)
- * instead of waiting for it.
+ * instead of waiting for it. Watchers hear of every change of {@code /weft/intents}, whichever
+ * instance made it ({@link IntentWatch}).
  */
-public final class ZooKeeperIntentStore implements IntentStore {
+public final class ZooKeeperIntentStore implements IntentStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ZooKeeperIntentStore.class);
 
@@ -29,9 +31,22 @@ public final class ZooKeeperIntentStore implements IntentStore {
     static final String QUARANTINE = ZkPaths.ROOT + "/quarantine";
 
     private final CuratorFramework client;
+    private final IntentWatch watch;
 
     ZooKeeperIntentStore(CuratorFramework client) {
         this.client = client;
+        this.watch = new IntentWatch(client);
+    }
+
+    @Override
+    public void watch(Consumer<String> kindChanged) {
+        watch.add(kindChanged);
+    }
+
+    /** Stops watching (the client is its owner's to close). */
+    @Override
+    public void close() {
+        watch.close();
     }
 
     private static String name(String what, String value) {
@@ -139,20 +154,42 @@ public final class ZooKeeperIntentStore implements IntentStore {
         }
     }
 
+    /**
+     * Moves the document in one transaction that names the version it read: when several instances
+     * find it unreadable at once, one moves it (and logs it) and the others find it gone.
+     */
     @Override
     public boolean quarantine(String kind, String id, String reason) {
         String from = ZKPaths.makePath(INTENTS, name("kind", kind), name("id", id));
         String to = ZKPaths.makePath(QUARANTINE, kind, id);
         connected();
         try {
+            Stat stat = new Stat();
             byte[] data;
             try {
-                data = client.getData().forPath(from);
+                data = client.getData().storingStatIn(stat).forPath(from);
             } catch (KeeperException.NoNodeException e) {
                 return false;
             }
-            client.create().orSetData().creatingParentsIfNeeded().forPath(to, data);
-            client.delete().forPath(from);
+            try {
+                client.create()
+                        .creatingParentsIfNeeded()
+                        .forPath(ZKPaths.makePath(QUARANTINE, kind), new byte[0]);
+            } catch (KeeperException.NodeExistsException e) {
+                log.trace("Quarantine of {} exists", kind, e);
+            }
+            var ops = client.transactionOp();
+            var delete = ops.delete().withVersion(stat.getVersion()).forPath(from);
+            var keep =
+                    client.checkExists().forPath(to) == null
+                            ? ops.create().forPath(to, data)
+                            : ops.setData().forPath(to, data);
+            try {
+                client.transaction().forOperations(delete, keep);
+            } catch (KeeperException.NoNodeException | KeeperException.BadVersionException e) {
+                log.debug("Intent {}/{} was moved or changed meanwhile", kind, id, e);
+                return false;
+            }
             log.error("Intent {}/{} moved to ZooKeeper {}: {}", kind, id, to, reason);
             return true;
         } catch (Exception e) {

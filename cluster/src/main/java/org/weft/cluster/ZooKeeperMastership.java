@@ -49,6 +49,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
     private final ClusterConfig config;
     private final CuratorFramework client;
     private final CuratorCache cache;
+    private ZooKeeperIntentStore intents; // guarded by this
     private final LeaderLatch latch;
     private final Ephemerals ephemerals;
     private final Map<Dpid, Long> steppedDown = new ConcurrentHashMap<>();
@@ -327,8 +328,11 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
     }
 
     /** Operator intent kept in this cluster's ZooKeeper, over this instance's session. */
-    public ZooKeeperIntentStore intentStore() {
-        return new ZooKeeperIntentStore(client);
+    public synchronized ZooKeeperIntentStore intentStore() {
+        if (intents == null) {
+            intents = new ZooKeeperIntentStore(client);
+        }
+        return intents;
     }
 
     /**
@@ -370,6 +374,11 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
             }
         }
         cache.close();
+        synchronized (this) {
+            if (intents != null) {
+                intents.close();
+            }
+        }
         client.close();
         work.shutdown();
         eventExecutor.shutdown();

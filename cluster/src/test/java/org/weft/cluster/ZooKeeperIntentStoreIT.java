@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,5 +102,59 @@ class ZooKeeperIntentStoreIT {
     void namesAreChecked() {
         assertThatThrownBy(() -> a.intentStore().put("../x", "1", "{}"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyInstanceHearsOfEveryChangeOfAKindItsOwnIncluded() throws Exception {
+        BlockingQueue<String> heardByA = new LinkedBlockingQueue<>();
+        BlockingQueue<String> heardByB = new LinkedBlockingQueue<>();
+        a.intentStore().watch(heardByA::add);
+        b.intentStore().watch(heardByB::add);
+
+        a.intentStore().put("link-weights", "x", "7.5");
+        assertThat(heardByB.poll(5, TimeUnit.SECONDS)).isEqualTo("link-weights");
+        assertThat(heardByA.poll(5, TimeUnit.SECONDS)).isEqualTo("link-weights");
+        b.intentStore().put("link-weights", "x", "2.0");
+        assertThat(heardByA.poll(5, TimeUnit.SECONDS)).isEqualTo("link-weights");
+        b.intentStore().remove("link-weights", "x");
+        assertThat(heardByA.poll(5, TimeUnit.SECONDS)).isEqualTo("link-weights");
+        a.intentStore().put("acl", "web", "{}");
+        assertThat(heardByB.poll(5, TimeUnit.SECONDS)).isIn("link-weights", "acl");
+    }
+
+    @Test
+    void aDocumentSeveralInstancesFindUnreadableIsQuarantinedByOne() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String id = Integer.toString(round);
+                a.intentStore().put("acl", id, "{broken");
+                List<Callable<Boolean>> both =
+                        List.of(
+                                () -> a.intentStore().quarantine("acl", id, "unreadable"),
+                                () -> b.intentStore().quarantine("acl", id, "unreadable"));
+                long moved = 0;
+                for (Future<Boolean> f : pool.invokeAll(both)) {
+                    moved += f.get() ? 1 : 0;
+                }
+                assertThat(moved).as("round " + round).isEqualTo(1);
+                assertThat(b.intentStore().list("acl")).doesNotContainKey(id);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWatcherAddedLaterIsToldOfEveryKindStoredSoItMissesNothing() throws Exception {
+        BlockingQueue<String> first = new LinkedBlockingQueue<>();
+        a.intentStore().watch(first::add);
+        a.intentStore().put("acl", "web", "{}");
+        assertThat(first.poll(5, TimeUnit.SECONDS)).isEqualTo("acl");
+
+        BlockingQueue<String> later = new LinkedBlockingQueue<>();
+        a.intentStore().watch(later::add);
+        assertThat(later.poll(5, TimeUnit.SECONDS)).isEqualTo("acl");
+        assertThat(first.poll(200, TimeUnit.MILLISECONDS)).as("no news for the first").isNull();
     }
 }

@@ -1,6 +1,7 @@
 package org.weft.store;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Durable operator intent (static flows, steering rules, link weights), kept as opaque text
@@ -12,6 +13,9 @@ import java.util.Map;
  * <p>Every kind is loaded by one rule: a document its owner cannot read is {@linkplain #quarantine
  * quarantined} (moved aside, with a log line naming it and the reason) and loading goes on with the
  * others, so one corrupt record neither stops Weft nor vanishes silently.
+ *
+ * <p>A store shared by several writers (a cluster's ZooKeeper) tells its {@linkplain #watch
+ * watchers} when documents change, so every instance applies what any instance wrote.
  */
 public interface IntentStore {
 
@@ -58,4 +62,16 @@ public interface IntentStore {
      * @throws StoreException when it could not be moved
      */
     boolean quarantine(String kind, String id, String reason);
+
+    /**
+     * Calls {@code kindChanged} with a kind after documents of it were added, changed, removed or
+     * quarantined, by this process or another one sharing the store; the watcher re-reads the kind
+     * ({@link #list}) and applies the difference to what it holds, so a change it made itself is no
+     * change. Calls come on one thread of the store, in order, and several changes of a kind may
+     * come as one call; a shared store also calls a watcher added after documents exist once for
+     * each kind stored, so nothing written between the watcher's load and its registration is
+     * missed. A store only this process writes (files in {@code dataDir}) never calls it: the
+     * writer applied its change already.
+     */
+    void watch(Consumer<String> kindChanged);
 }

@@ -2,12 +2,12 @@ package org.weft.intent;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.Dpid;
 import org.weft.net.SwitchErrorException;
+import org.weft.net.cluster.NotMasterException;
 import org.weft.net.device.Device;
 import org.weft.net.device.DeviceService;
 import org.weft.net.flow.BatchResult;
@@ -31,6 +31,11 @@ import org.weft.store.StoreException;
  * confirmed it; one the switch rejects or does not confirm in time is forgotten again. A deletion
  * is recorded first, then sent. Writers of one switch share a lock only for the duplicate check and
  * the store write, never while waiting for the switch.
+ *
+ * <p>In a cluster the store is shared: flows added or deleted through another instance are applied
+ * when the store says so ({@link IntentStore#watch}), and only a switch's master programs it. A
+ * flow for a switch another instance masters is recorded and stays {@code PENDING} here: its
+ * master's reconciler installs it; deleting it records the deletion and its master removes it.
  */
 public final class StaticFlowManager implements StaticFlowService {
 
@@ -44,6 +49,7 @@ public final class StaticFlowManager implements StaticFlowService {
     private final SwitchAnswers switches;
     private final ReconcileService reconciler;
     private final StaticFlowTable table = new StaticFlowTable();
+    private final StaticFlowLoader loader;
 
     /**
      * Loads the static flows from the store (quarantining unreadable ones) and registers them with
@@ -63,34 +69,19 @@ public final class StaticFlowManager implements StaticFlowService {
         this.store = store;
         this.switches = new SwitchAnswers(flowRules, timeout);
         this.reconciler = reconciler;
-        load();
+        this.loader = new StaticFlowLoader(store, table);
+        loader.load();
+        log.info("Loaded {} static flows", table.size());
         if (reconciler != null) {
             reconciler.register(new StaticFlowIntent(table, devices));
         }
+        store.watch(this::reload);
     }
 
-    private void load() {
-        for (Map.Entry<String, String> doc : store.list(KIND).entrySet()) {
-            String id = doc.getKey();
-            try {
-                FlowRule rule = StaticFlowCodec.decode(id, doc.getValue());
-                table.put(StaticFlowEntry.loaded(StaticFlowIds.parse(id), rule));
-            } catch (IllegalArgumentException e) {
-                quarantine(id, e.getMessage());
-            }
-        }
-        log.info("Loaded {} static flows", table.size());
-    }
-
-    private void quarantine(String id, String reason) {
-        try {
-            store.quarantine(KIND, id, "static flow " + id + " is unreadable: " + reason);
-        } catch (StoreException e) {
-            log.error(
-                    "Static flow {} is unreadable ({}), and stays where it is, ignored",
-                    id,
-                    reason,
-                    e);
+    /** Applies what other instances added or deleted; their switches get a reconcile pass. */
+    private void reload(String kind) {
+        if (KIND.equals(kind)) {
+            loader.load().forEach(this::requestPass);
         }
     }
 
@@ -143,6 +134,13 @@ public final class StaticFlowManager implements StaticFlowService {
                 result = switches.await(what, dpid, FlowRuleOperation.add(flow.rule()));
             } catch (StaticFlowException e) {
                 throw notKept(flow, e);
+            } catch (NotMasterException e) {
+                log.info(
+                        "Static flow {} recorded; {} is mastered by another instance, which"
+                                + " installs it",
+                        flow.id(),
+                        dpid);
+                return view(flow);
             }
             if (!result.ok()) {
                 SwitchErrorException error = result.failures().get(result.failures().firstKey());
@@ -176,23 +174,33 @@ public final class StaticFlowManager implements StaticFlowService {
         } catch (StoreException e) {
             throw storeFailed("no static flow id could be allocated", e);
         }
-        synchronized (table.lockOf(flow.dpid())) {
-            Optional<StaticFlowEntry> same = table.sameEntry(flow.rule());
-            if (same.isPresent()) {
-                throw new StaticFlowException(
-                        Kind.DUPLICATE,
-                        "static flow "
-                                + same.get().id()
-                                + " already has this switch, priority and match");
+        table.writers().readLock().lock();
+        try {
+            synchronized (table.lockOf(flow.dpid())) {
+                checkAndRecord(flow, json);
             }
-            try {
-                store.put(KIND, Long.toString(flow.id()), json);
-            } catch (StoreException e) {
-                throw storeFailed("static flow not recorded, nothing sent", e);
-            }
-            table.put(flow);
+        } finally {
+            table.writers().readLock().unlock();
         }
         return flow;
+    }
+
+    /** Records the flow unless its switch has the same entry; under the switch's lock. */
+    private void checkAndRecord(StaticFlowEntry flow, String json) {
+        Optional<StaticFlowEntry> same = table.sameEntry(flow.rule());
+        if (same.isPresent()) {
+            throw new StaticFlowException(
+                    Kind.DUPLICATE,
+                    "static flow "
+                            + same.get().id()
+                            + " already has this switch, priority and match");
+        }
+        try {
+            store.put(KIND, Long.toString(flow.id()), json);
+        } catch (StoreException e) {
+            throw storeFailed("static flow not recorded, nothing sent", e);
+        }
+        table.put(flow);
     }
 
     private static FlowRule withCookie(FlowRule r, long cookie) {
@@ -212,6 +220,7 @@ public final class StaticFlowManager implements StaticFlowService {
      * the error says it was not kept.
      */
     private StaticFlowException notKept(StaticFlowEntry flow, StaticFlowException why) {
+        table.writers().readLock().lock();
         try {
             synchronized (table.lockOf(flow.dpid())) {
                 store.remove(KIND, Long.toString(flow.id()));
@@ -226,6 +235,8 @@ public final class StaticFlowManager implements StaticFlowService {
                             + ") and could not be forgotten: it stays recorded and reconciliation"
                             + " installs it",
                     e);
+        } finally {
+            table.writers().readLock().unlock();
         }
         boolean mayHaveReached =
                 why.kind() == Kind.TIMEOUT
@@ -262,6 +273,9 @@ public final class StaticFlowManager implements StaticFlowService {
             BatchResult result;
             try {
                 result = switches.await(what, dpid, FlowRuleOperation.remove(flow.rule()));
+            } catch (NotMasterException e) {
+                log.debug("Static flow {}: its master removes it from {}", id, dpid, e);
+                return;
             } catch (StaticFlowException e) {
                 if (e.kind() == Kind.SWITCH_NOT_CONNECTED) {
                     return;
@@ -282,16 +296,21 @@ public final class StaticFlowManager implements StaticFlowService {
 
     private void forget(StaticFlowEntry flow) {
         String id = Long.toString(flow.id());
-        synchronized (table.lockOf(flow.dpid())) {
-            if (!table.contains(flow)) {
-                throw new StaticFlowException(Kind.NOT_FOUND, "no static flow " + id);
+        table.writers().readLock().lock();
+        try {
+            synchronized (table.lockOf(flow.dpid())) {
+                if (!table.contains(flow)) {
+                    throw new StaticFlowException(Kind.NOT_FOUND, "no static flow " + id);
+                }
+                try {
+                    store.remove(KIND, id);
+                } catch (StoreException e) {
+                    throw storeFailed("static flow " + id + " not deleted", e);
+                }
+                table.remove(flow);
             }
-            try {
-                store.remove(KIND, id);
-            } catch (StoreException e) {
-                throw storeFailed("static flow " + id + " not deleted", e);
-            }
-            table.remove(flow);
+        } finally {
+            table.writers().readLock().unlock();
         }
         log.info("Static flow {} deleted", id);
     }

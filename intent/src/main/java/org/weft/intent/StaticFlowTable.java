@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.weft.net.Dpid;
 import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowRule;
@@ -13,12 +15,20 @@ import org.weft.net.intent.StaticFlowService;
 /**
  * The static flows in memory, by id and by switch, with one lock per switch for the writers that
  * must check and record together (a duplicate check and the store write). Readers take no lock.
+ * Writers also share {@link #writers} while they write the store and the table together; a reload
+ * from the store takes it alone, so it never sees a document written but not yet in the table.
  */
 final class StaticFlowTable {
 
     private final Map<Long, StaticFlowEntry> byId = new ConcurrentSkipListMap<>();
     private final Map<Dpid, Map<Long, StaticFlowEntry>> bySwitch = new ConcurrentHashMap<>();
     private final Map<Dpid, Object> locks = new ConcurrentHashMap<>();
+    private final ReadWriteLock writers = new ReentrantReadWriteLock();
+
+    /** Shared (read lock) by writers of the store and the table, exclusive for a reload. */
+    ReadWriteLock writers() {
+        return writers;
+    }
 
     /** The lock of one switch's static flows; never held while waiting for a switch. */
     Object lockOf(Dpid dpid) {

@@ -11,7 +11,6 @@ import org.weft.net.Link;
 import org.weft.net.intent.LinkCapacityService;
 import org.weft.net.link.LinkAdminService;
 import org.weft.store.IntentStore;
-import org.weft.store.StoreException;
 
 /**
  * Capacities operators set, one stored document per directed link (kind {@value #KIND}, id as
@@ -29,36 +28,31 @@ public final class StoredLinkCapacities implements LinkCapacityService {
     private final LinkAdminService admin;
     private final IntentStore store;
     private final Map<Link, Long> capacities = new TreeMap<>();
+    private final LinkValueSync<Long> sync;
 
     /** Loads the stored capacities and applies them; unreadable ones are quarantined. */
     public StoredLinkCapacities(LinkAdminService admin, IntentStore store) {
         this.admin = admin;
         this.store = store;
-        for (var e : store.list(KIND).entrySet()) {
-            Link l;
-            long mbps;
-            try {
-                l = StoredLinkWeights.parseId(e.getKey());
-                mbps = parseCapacity(e.getValue());
-            } catch (IllegalArgumentException ex) {
-                quarantine(e.getKey(), ex.getMessage());
-                continue;
-            }
-            admin.setCapacityOverride(l, mbps);
-            capacities.put(l, mbps);
-        }
+        this.sync =
+                new LinkValueSync<>(
+                        store,
+                        KIND,
+                        "link capacity",
+                        StoredLinkCapacities::parseCapacity,
+                        admin::setCapacityOverride,
+                        admin::clearCapacityOverride);
+        sync.load(capacities);
+        store.watch(this::reload);
         log.info("{} stored link capacities applied", capacities.size());
     }
 
-    private void quarantine(String id, String reason) {
-        try {
-            store.quarantine(KIND, id, "link capacity " + id + " is unreadable: " + reason);
-        } catch (StoreException e) {
-            log.error(
-                    "Link capacity {} is unreadable ({}), and stays where it is, ignored",
-                    id,
-                    reason,
-                    e);
+    /** Applies what another instance set or cleared, when the store says the kind changed. */
+    private synchronized void reload(String kind) {
+        if (KIND.equals(kind) && sync.load(capacities) > 0) {
+            log.info(
+                    "Stored link capacitys changed through another instance: {} now",
+                    capacities.size());
         }
     }
 

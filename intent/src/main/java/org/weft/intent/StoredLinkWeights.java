@@ -14,7 +14,6 @@ import org.weft.net.PortNumber;
 import org.weft.net.intent.LinkWeightService;
 import org.weft.net.link.LinkAdminService;
 import org.weft.store.IntentStore;
-import org.weft.store.StoreException;
 
 /**
  * Admin weights operators set, one stored document per directed link (kind {@value #KIND}, id
@@ -33,36 +32,30 @@ public final class StoredLinkWeights implements LinkWeightService {
     private final LinkAdminService admin;
     private final IntentStore store;
     private final Map<Link, Double> weights = new TreeMap<>();
+    private final LinkValueSync<Double> sync;
 
     /** Loads the stored weights and applies them; unreadable ones are quarantined. */
     public StoredLinkWeights(LinkAdminService admin, IntentStore store) {
         this.admin = admin;
         this.store = store;
-        for (var e : store.list(KIND).entrySet()) {
-            Link l;
-            double w;
-            try {
-                l = parseId(e.getKey());
-                w = parseWeight(e.getValue());
-            } catch (IllegalArgumentException ex) {
-                quarantine(e.getKey(), ex.getMessage());
-                continue;
-            }
-            admin.setAdminWeight(l, w);
-            weights.put(l, w);
-        }
+        this.sync =
+                new LinkValueSync<>(
+                        store,
+                        KIND,
+                        "link weight",
+                        StoredLinkWeights::parseWeight,
+                        admin::setAdminWeight,
+                        admin::clearAdminWeight);
+        sync.load(weights);
+        store.watch(this::reload);
         log.info("{} stored link weights applied", weights.size());
     }
 
-    private void quarantine(String id, String reason) {
-        try {
-            store.quarantine(KIND, id, "link weight " + id + " is unreadable: " + reason);
-        } catch (StoreException e) {
-            log.error(
-                    "Link weight {} is unreadable ({}), and stays where it is, ignored",
-                    id,
-                    reason,
-                    e);
+    /** Applies what another instance set or cleared, when the store says the kind changed. */
+    private synchronized void reload(String kind) {
+        if (KIND.equals(kind) && sync.load(weights) > 0) {
+            log.info(
+                    "Stored link weights changed through another instance: {} now", weights.size());
         }
     }
 

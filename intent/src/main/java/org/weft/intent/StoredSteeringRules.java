@@ -59,4 +59,14 @@ public final class StoredSteeringRules implements SteeringRuleStore {
     public boolean remove(long number) {
         return store.remove(SteeringCodec.KIND, Long.toString(number));
     }
+
+    @Override
+    public void watch(Runnable changed) {
+        store.watch(
+                kind -> {
+                    if (SteeringCodec.KIND.equals(kind)) {
+                        changed.run();
+                    }
+                });
+    }
 }

@@ -35,11 +35,15 @@ final class SwitchAnswers {
      * Sends one operation and waits for the switch's answer, at most the timeout.
      *
      * @throws StaticFlowException saying why the switch did not answer
+     * @throws NotMasterException when another instance of the cluster masters the switch (nothing
+     *     was sent: the master programs it)
      */
     BatchResult await(String what, Dpid dpid, FlowRuleOperation op) {
         CompletableFuture<BatchResult> future;
         try {
             future = flowRules.apply(dpid, List.of(op));
+        } catch (NotMasterException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw failure(e, what);
         }
@@ -52,6 +56,9 @@ final class SwitchAnswers {
             future.cancel(false);
             throw failure(e, what);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof NotMasterException n) {
+                throw n;
+            }
             throw failure(e.getCause(), what);
         }
     }
@@ -66,14 +73,6 @@ final class SwitchAnswers {
                     Kind.SWITCH_NOT_CONNECTED,
                     what + ": switch " + d.dpid() + " is not connected",
                     d);
-        } else if (cause instanceof NotMasterException n) {
-            return new StaticFlowException(
-                    Kind.NOT_MASTER,
-                    what
-                            + ": another instance of the cluster masters switch "
-                            + n.dpid()
-                            + " (GET /api/v1/cluster); nothing kept",
-                    n);
         } else if (cause instanceof SwitchErrorException s) {
             return new StaticFlowException(
                     Kind.REJECTED,

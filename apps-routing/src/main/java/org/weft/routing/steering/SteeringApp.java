@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
@@ -54,7 +55,7 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
     private final SteeringInstaller installer;
     private final Map<Long, Entry> rules = new ConcurrentSkipListMap<>();
     private final SteeringExecutor executor =
-            new SteeringExecutor(QUEUE_CAPACITY, this::replanAll, System::nanoTime);
+            new SteeringExecutor(QUEUE_CAPACITY, this::catchUp, System::nanoTime);
     private final SteeringIndex index = new SteeringIndex();
     private final TopologyListener topologyListener =
             e -> executor.executeOrCatchUp(() -> onTopology(e));
@@ -164,6 +165,7 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
         topology.addListener(topologyListener);
         hosts.addListener(hostListener);
         devices.addListener(deviceListener);
+        store.watch(() -> executor.executeOrCatchUp(this::reloadRules));
         executor.execute(this::replanAll);
         log.info("Steering started with {} stored rules", rules.size());
         return this;
@@ -253,6 +255,47 @@ public final class SteeringApp implements SteeringService, AutoCloseable {
         } else {
             replanAll();
         }
+    }
+
+    /**
+     * Applies the rules another instance of a cluster added or removed (the store says they
+     * changed): new ones are planned and installed, gone ones uninstalled. Runs on the app's
+     * thread, like this instance's own requests, so its own changes are no change here.
+     */
+    private void reloadRules() {
+        SortedMap<Long, SteeringRequest> stored;
+        try {
+            stored = store.load();
+        } catch (RuntimeException e) {
+            log.error("Stored steering rules unreadable; the next change retries", e);
+            return;
+        }
+        for (long n : List.copyOf(rules.keySet())) {
+            if (!stored.containsKey(n) && rules.remove(n) != null) {
+                index.remove(n);
+                log.info("Steering rule {} removed through another instance", n);
+                installer.install(n, Map.of());
+            }
+        }
+        stored.forEach(
+                (n, req) -> {
+                    Entry e =
+                            new Entry(
+                                    n,
+                                    req,
+                                    Plan.notInstalled(
+                                            SteeringRule.State.PENDING, "not planned yet"));
+                    if (rules.putIfAbsent(n, e) == null) {
+                        log.info("Steering rule {} added through another instance", n);
+                        replan(e);
+                    }
+                });
+    }
+
+    /** Makes up for refused change notices: the stored rules again, every rule re-planned. */
+    private void catchUp() {
+        reloadRules();
+        replanAll();
     }
 
     private void replanAll() {

@@ -17,8 +17,6 @@ public final class StaticFlowException extends RuntimeException {
         NOT_FOUND,
         /** Its switch is not connected (before, or while waiting for it). */
         SWITCH_NOT_CONNECTED,
-        /** Another instance of the cluster masters its switch: only the master programs it. */
-        NOT_MASTER,
         /** The flow names a port its switch lacks. */
         NO_SUCH_PORT,
         /** Another static flow has the same switch, table, priority and match. */

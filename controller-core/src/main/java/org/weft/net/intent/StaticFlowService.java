@@ -33,7 +33,9 @@ public interface StaticFlowService {
      * is replaced by the flow's. Blocks: never call it on an I/O thread.
      *
      * @param waits takes a place before the service waits for the switch (after the checks)
-     * @return the flow, confirmed by its switch
+     * @return the flow, confirmed by its switch; in a cluster, when another instance masters the
+     *     switch, the recorded flow {@link StaticFlowState#PENDING} (nothing sent: the master
+     *     installs it)
      * @throws StaticFlowException INVALID, SWITCH_NOT_CONNECTED, NO_SUCH_PORT or DUPLICATE before
      *     anything is recorded or sent; REJECTED, TIMEOUT, SWITCH_NOT_CONNECTED, UNSUPPORTED,
      *     FAILED, INTERRUPTED or DELETED once the flow was sent and forgotten again (the message
@@ -44,8 +46,9 @@ public interface StaticFlowService {
 
     /**
      * Deletes a static flow: recorded first, then removed from its switch when it is connected
-     * (when it is not, the reconciler removes it once the switch connects; no place is taken).
-     * Blocks at most the request timeout.
+     * (when it is not, the reconciler removes it once the switch connects; no place is taken; in a
+     * cluster, when another instance masters the switch, that master removes it). Blocks at most
+     * the request timeout.
      *
      * @throws StaticFlowException NOT_FOUND; STORE_FAILED when the deletion could not be recorded;
      *     NOT_REMOVED when it is recorded but the switch did not confirm the removal (the cause

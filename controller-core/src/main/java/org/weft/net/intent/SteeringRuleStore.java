@@ -28,4 +28,11 @@ public interface SteeringRuleStore {
      * @return false when there was no such rule
      */
     boolean remove(long number);
+
+    /**
+     * Calls {@code changed} after rules were added or removed by another instance of a cluster
+     * sharing the store (or by this one: the caller re-reads with {@link #load} and applies the
+     * difference). A store only this process writes never calls it.
+     */
+    void watch(Runnable changed);
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -214,5 +215,11 @@ public final class FileIntentStore implements IntentStore {
 
     private Path file(String kind, String id) {
         return dir.resolve(Names.check("kind", kind)).resolve(Names.check("id", id) + SUFFIX);
+    }
+
+    /** Never calls it: one process owns the directory, and applies its own writes. */
+    @Override
+    public void watch(Consumer<String> kindChanged) {
+        checkNotNull(kindChanged, "kindChanged");
     }
 }

@@ -1,15 +1,22 @@
 package org.weft.store.impl;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.store.IntentStore;
 
 /**
  * An {@link IntentStore} that forgets everything at exit; for tests and ephemeral runs. Quarantined
- * documents are kept in memory ({@link #quarantined}).
+ * documents are kept in memory ({@link #quarantined}). Made {@link #notifying}, it stands for a
+ * store several instances share: every change is announced to the watchers through an executor (a
+ * test's queue decides when they hear of it).
  */
 public final class MemoryIntentStore implements IntentStore {
 
@@ -18,6 +25,33 @@ public final class MemoryIntentStore implements IntentStore {
     private final Map<String, Map<String, String>> kinds = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> quarantined = new ConcurrentHashMap<>();
     private final Map<String, Long> lastIds = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> watchers = new CopyOnWriteArrayList<>();
+    private final Executor notifier;
+
+    /** A store that never calls its watchers (one writer, applying its own changes). */
+    public MemoryIntentStore() {
+        this.notifier = null;
+    }
+
+    private MemoryIntentStore(Executor notifier) {
+        this.notifier = notifier;
+    }
+
+    /** A store that tells its watchers of every change, each call run by {@code notifier}. */
+    public static MemoryIntentStore notifying(Executor notifier) {
+        return new MemoryIntentStore(Objects.requireNonNull(notifier, "notifier"));
+    }
+
+    @Override
+    public void watch(Consumer<String> kindChanged) {
+        watchers.add(Objects.requireNonNull(kindChanged, "kindChanged"));
+    }
+
+    private void changed(String kind) {
+        if (notifier != null) {
+            notifier.execute(() -> watchers.forEach(w -> w.accept(kind)));
+        }
+    }
 
     @Override
     public Map<String, String> list(String kind) {
@@ -30,6 +64,7 @@ public final class MemoryIntentStore implements IntentStore {
         Names.check("kind", kind);
         Names.check("id", id);
         kinds.computeIfAbsent(kind, k -> new ConcurrentHashMap<>()).put(id, document);
+        changed(kind);
     }
 
     @Override
@@ -37,7 +72,11 @@ public final class MemoryIntentStore implements IntentStore {
         Names.check("kind", kind);
         Names.check("id", id);
         Map<String, String> docs = kinds.get(kind);
-        return docs != null && docs.remove(id) != null;
+        boolean removed = docs != null && docs.remove(id) != null;
+        if (removed) {
+            changed(kind);
+        }
+        return removed;
     }
 
     @Override
@@ -64,6 +103,7 @@ public final class MemoryIntentStore implements IntentStore {
         }
         quarantined.computeIfAbsent(kind, k -> new ConcurrentHashMap<>()).put(id, doc);
         log.error("Quarantined unreadable intent {}/{} (in memory): {}", kind, id, reason);
+        changed(kind);
         return true;
     }
 

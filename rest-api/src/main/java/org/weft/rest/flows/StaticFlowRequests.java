@@ -47,7 +47,9 @@ public final class StaticFlowRequests {
      * @throws ApiException 400 for an impossible flow; 409 when its switch is not connected or
      *     another static flow has the same switch, priority and match; 422 when it names a port the
      *     switch lacks or the switch rejects it; 429 when too many requests wait for switches; 504
-     *     when the switch does not confirm it in time. On every error the flow is not kept.
+     *     when the switch does not confirm it in time. On every error the flow is not kept. In a
+     *     cluster, through an instance that does not master the switch, the flow is recorded and
+     *     returned {@code PENDING} (answered 202): the master installs it.
      */
     public StaticFlowDto add(StaticFlowRequest req) {
         FlowRule rule;
@@ -114,7 +116,6 @@ public final class StaticFlowRequests {
             case INVALID -> new ApiException(400, "bad request", detail, e);
             case NOT_FOUND -> new ApiException(404, "not found", detail, e);
             case SWITCH_NOT_CONNECTED -> new ApiException(409, "switch not connected", detail, e);
-            case NOT_MASTER -> new ApiException(409, "not master", detail, e);
             case DUPLICATE, DELETED -> new ApiException(409, "conflict", detail, e);
             case NO_SUCH_PORT -> new ApiException(422, "unprocessable", detail, e);
             case REJECTED -> new ApiException(422, "switch rejected", detail, e);

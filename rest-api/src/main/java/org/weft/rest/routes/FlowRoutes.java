@@ -13,6 +13,7 @@ import org.weft.net.stats.FlowEntry;
 import org.weft.net.stats.StatsService;
 import org.weft.rest.dto.FlowDtos;
 import org.weft.rest.dto.FlowEntryDto;
+import org.weft.rest.dto.StaticFlowDto;
 import org.weft.rest.dto.StaticFlowRequest;
 import org.weft.rest.flows.StaticFlowRequests;
 import org.weft.rest.flows.SwitchCalls;
@@ -83,7 +84,9 @@ public final class FlowRoutes {
 
     private void add(Context ctx) {
         StaticFlowRequest req = Params.body(ctx, mapper, StaticFlowRequest.class);
-        ctx.status(201).json(staticFlows.add(req));
+        StaticFlowDto flow = staticFlows.add(req);
+        // 202: recorded, but another instance of the cluster masters the switch and installs it.
+        ctx.status("PENDING".equals(flow.state()) ? 202 : 201).json(flow);
     }
 
     private void remove(Context ctx) {
