@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.event.ListenerRegistry;
 import org.weft.net.Dpid;
+import org.weft.net.cluster.MastershipService;
+import org.weft.net.cluster.SingleNodeMastership;
 import org.weft.net.device.DeviceEvent;
 import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
@@ -101,13 +103,17 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
                 stats,
                 config,
                 null,
-                TimeSource.system());
+                TimeSource.system(),
+                new SingleNodeMastership("local", "local"));
     }
 
     /**
      * @param protection the failover app's backup chooser for fast-failover groups; null for none
      * @param time parked frames' ages, reaction times and when a change was confirmed; the failover
      *     app must be given the same source
+     * @param mastership which switches this instance programs: in a cluster every instance plans
+     *     every route over the same topology and writes only to the switches it masters (the others
+     *     are skipped, not failed; their masters write them)
      */
     public RoutingApp(
             DeviceService devices,
@@ -119,7 +125,8 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
             StatsService stats,
             RoutingConfig config,
             BackupChooser protection,
-            TimeSource time) {
+            TimeSource time,
+            MastershipService mastership) {
         this.devices = devices;
         this.protection = protection;
         this.contexts = new PlanContexts(devices, protection);
@@ -128,7 +135,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         this.packets = packets;
         this.config = config;
         this.metric = config.metric();
-        this.programmer = new RouteProgrammer(flows, groups);
+        this.programmer = new RouteProgrammer(flows, groups, mastership);
         this.intentSource = new RoutingIntent(programmer);
         this.packetHandler =
                 new RoutingPacketHandler(this, hosts, packets, config.parkedFrames(), time::nanos);

@@ -3,6 +3,7 @@ package org.weft.dist;
 import java.util.List;
 import org.weft.failover.FailoverApp;
 import org.weft.failover.FailoverConfig;
+import org.weft.net.cluster.MastershipService;
 import org.weft.net.intent.SteeringRuleStore;
 import org.weft.net.reconcile.IntentSource;
 import org.weft.openflow.OfController;
@@ -33,7 +34,8 @@ final class Apps implements AutoCloseable {
             WeftConfig config,
             OfController of,
             CoreServices core,
-            SteeringRuleStore steeringRules) {
+            SteeringRuleStore steeringRules,
+            MastershipService mastership) {
         if (!config.routing.enabled) {
             return new Apps(null, null, null);
         }
@@ -53,7 +55,8 @@ final class Apps implements AutoCloseable {
                                 of.statsService(),
                                 rc,
                                 FailoverApp.protection(fc),
-                                time)
+                                time,
+                                mastership)
                         .start();
         SteeringApp steering =
                 new SteeringApp(
