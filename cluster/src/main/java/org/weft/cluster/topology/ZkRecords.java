@@ -117,6 +117,10 @@ final class ZkRecords<R> implements SharedRecords<R>, AutoCloseable {
                     .forPath(ZKPaths.makePath(parent, name), JSON.writeValueAsBytes(record));
             decoded.put(name, record);
             writes.increment();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closing
+            failures.increment();
+            log.debug("Write of {}/{} interrupted", parent, name, e);
         } catch (Exception e) {
             failures.increment();
             log.warn("Cannot write {}/{}: {} (a later round retries)", parent, name, e.toString());
@@ -133,6 +137,10 @@ final class ZkRecords<R> implements SharedRecords<R>, AutoCloseable {
             client.delete().quietly().forPath(ZKPaths.makePath(parent, name));
             decoded.remove(name);
             deletes.increment();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closing
+            failures.increment();
+            log.debug("Delete of {}/{} interrupted", parent, name, e);
         } catch (Exception e) {
             failures.increment();
             log.warn("Cannot delete {}/{}: {} (a later round retries)", parent, name, e.toString());
