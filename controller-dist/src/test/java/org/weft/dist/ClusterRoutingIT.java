@@ -153,6 +153,14 @@ class ClusterRoutingIT {
                 "a frame from " + from + " delivered to " + to);
     }
 
+    /** Link and host records written (and deleted) by every instance so far. */
+    private long zooKeeperWrites() {
+        return wefts.stream()
+                .map(w -> w.sharedTopology().counters())
+                .mapToLong(c -> c.writes() + c.deletes())
+                .sum();
+    }
+
     /** The owner of each shared link record, by znode name. */
     private Map<String, String> linkOwners() throws Exception {
         Map<String, String> owners = new TreeMap<>();
@@ -205,6 +213,9 @@ class ClusterRoutingIT {
                 () -> routedEndToEnd(a, b), Duration.ofSeconds(10), "routes on every switch");
         assertReaches(a, b);
         assertReaches(b, a);
+        long written = zooKeeperWrites();
+        Thread.sleep(1_000); // five LLDP rounds of steady state
+        assertThat(zooKeeperWrites()).as("ZooKeeper writes in steady state").isEqualTo(written);
 
         // A middle switch not mastered by n1: every emulated switch's first connection is to n1,
         // and the emulator forwards only while that one is up. With two switches per instance

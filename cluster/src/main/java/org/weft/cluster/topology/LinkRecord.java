@@ -16,13 +16,14 @@ import org.weft.net.topology.LinkInfo;
 record LinkRecord(Point src, Point dst, long latencyNanos, long capacityMbps, String owner) {
 
     /**
-     * Latency changes smaller than this fraction of the published value are not written (the same
-     * rule as the link manager's announcements).
+     * Latency changes smaller than this fraction of the published value are not written: a write
+     * costs a ZooKeeper transaction and a new topology snapshot on every instance, and LLDP latency
+     * samples on a busy controller are noisy.
      */
-    static final double LATENCY_CHANGE_FRACTION = 0.1;
+    static final double LATENCY_CHANGE_FRACTION = 0.5;
 
-    /** Latency changes smaller than this (ns) are never written: scheduling noise. */
-    static final long LATENCY_CHANGE_FLOOR_NANOS = 1_000_000;
+    /** Latency changes smaller than this (ns) are never written. */
+    static final long LATENCY_CHANGE_FLOOR_NANOS = 5_000_000;
 
     LinkRecord {
         checkNotNull(src, "src");
@@ -53,11 +54,13 @@ record LinkRecord(Point src, Point dst, long latencyNanos, long capacityMbps, St
         return Link.of(src.connectPoint(), dst.connectPoint());
     }
 
-    /** Whether {@code info} differs enough from this record to be written. */
-    boolean differsFrom(LinkInfo info) {
-        if (info.capacityMbps() != capacityMbps) {
-            return true;
-        }
+    /** Whether the capacity differs from this record's. */
+    boolean capacityDiffers(LinkInfo info) {
+        return info.capacityMbps() != capacityMbps;
+    }
+
+    /** Whether the latency differs noticeably from this record's. */
+    boolean latencyDiffers(LinkInfo info) {
         long now = info.latencyNanos();
         if (now < 0) {
             return false;

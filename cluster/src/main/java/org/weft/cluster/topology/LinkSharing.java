@@ -28,8 +28,9 @@ import org.weft.time.TimeSource;
  * <p>Records are persistent: a crashed instance's links stay shared while its switches get new
  * masters, and each new master takes them over (writes itself as owner) in its next round; a link
  * into a switch it masters that its own LLDP does not confirm within the link timeout is deleted.
- * Nothing is written in steady state: only links that appear, vanish, change owner, or change
- * noticeably ({@link LinkRecord#differsFrom}).
+ * Nothing is written in steady state: only links that appear, vanish, change owner or capacity, or
+ * whose latency changes noticeably ({@link LinkRecord#latencyDiffers}, at most once per {@link
+ * #LATENCY_HOLD_NANOS} per link).
  *
  * <p>Not thread-safe: every call runs on the sharing's one thread.
  */
@@ -42,6 +43,12 @@ final class LinkSharing {
     private final SharedRecords<LinkRecord> records;
     private final TimeSource time;
     private final long timeoutNanos;
+
+    /** A link's latency alone is written at most once per this (30 s). */
+    static final long LATENCY_HOLD_NANOS = 30_000_000_000L;
+
+    /** When each link this instance publishes was last written (nanos). */
+    private final Map<Link, Long> latencyWrittenAt = new HashMap<>();
 
     /** Since when (nanos) this instance has mastered each switch it masters, as rounds saw it. */
     private final Map<Dpid, Long> masteredSince = new HashMap<>();
@@ -80,6 +87,7 @@ final class LinkSharing {
                         && (me.equals(r.owner()) || mastership.isMaster(l.dstDpid()))) {
                     records.delete(name);
                 }
+                latencyWrittenAt.remove(l);
             }
         }
     }
@@ -142,8 +150,17 @@ final class LinkSharing {
     private void publish(Link l, LinkInfo info) {
         String name = LinkRecord.name(l);
         LinkRecord r = records.get(name);
-        if (r == null || !me.equals(r.owner()) || r.differsFrom(info)) {
+        long now = time.nanos();
+        boolean write =
+                r == null
+                        || !me.equals(r.owner())
+                        || r.capacityDiffers(info)
+                        || (r.latencyDiffers(info)
+                                && now - latencyWrittenAt.getOrDefault(l, now - LATENCY_HOLD_NANOS)
+                                        >= LATENCY_HOLD_NANOS);
+        if (write) {
             records.put(name, LinkRecord.of(l, info, me));
+            latencyWrittenAt.put(l, now);
         }
     }
 

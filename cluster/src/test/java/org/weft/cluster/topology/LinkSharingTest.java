@@ -135,17 +135,21 @@ class LinkSharingTest {
     }
 
     @Test
-    void aLinkTheOwnerTimedOutIsDeletedAndANoticeableLatencyChangeIsWritten() {
+    void aNoticeableLatencyChangeIsWrittenAtMostOncePerHoldAndATimedOutLinkIsDeleted() {
         links.linkSeen(B_TO_A, 2_000_000, 10_000);
-        for (int i = 0; i < 8; i++) {
-            links.linkSeen(B_TO_A, 20_000_000, 10_000); // a sustained rise, well over 10 %
+        for (int i = 0; i < 12; i++) {
+            links.linkSeen(B_TO_A, 40_000_000, 10_000); // a sustained rise, well over 50 %
         }
-        assertThat(records.writes).isGreaterThan(1);
-        assertThat(records.get(LinkRecord.name(B_TO_A)).latencyNanos()).isGreaterThan(5_000_000);
+        assertThat(records.writes).as("held: written moments ago").isEqualTo(1);
 
+        time.advance(Duration.ofNanos(LinkSharing.LATENCY_HOLD_NANOS));
+        links.linkSeen(B_TO_A, 40_000_000, 10_000);
+        sharing.round();
+
+        assertThat(records.writes).isEqualTo(2);
+        assertThat(records.get(LinkRecord.name(B_TO_A)).latencyNanos()).isGreaterThan(10_000_000);
         time.advance(TIMEOUT.plusSeconds(1));
         links.expire();
-
         assertThat(records.get(LinkRecord.name(B_TO_A))).isNull();
     }
 }
