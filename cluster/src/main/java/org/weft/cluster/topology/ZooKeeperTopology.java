@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.curator.framework.CuratorFramework;
 import org.slf4j.Logger;
@@ -62,6 +63,7 @@ public final class ZooKeeperTopology implements AutoCloseable {
     private final Duration interval;
     private final ThreadPoolExecutor work;
     private final LongAdder dropped = new LongAdder();
+    private final AtomicBoolean roundQueued = new AtomicBoolean();
     private final LogThrottle failures = LogThrottle.every(Duration.ofMinutes(1));
     private final LinkListener linkListener;
     private final HostListener hostListener;
@@ -109,7 +111,7 @@ public final class ZooKeeperTopology implements AutoCloseable {
                         });
         this.linkListener = e -> submit(() -> linkSharing.linkEvent(e));
         this.hostListener = e -> submit(() -> hostSharing.hostEvent(e));
-        this.mastershipListener = e -> submit(this::round);
+        this.mastershipListener = e -> requestRound();
     }
 
     /** Reads the shared records, starts publishing and feeding, and the periodic rounds. */
@@ -123,27 +125,38 @@ public final class ZooKeeperTopology implements AutoCloseable {
         links.addListener(linkListener);
         hosts.addListener(hostListener);
         mastership.addListener(mastershipListener);
-        rounds = time.scheduleWithFixedDelay(interval, interval, () -> submit(this::round));
+        rounds = time.scheduleWithFixedDelay(interval, interval, this::requestRound);
         log.info(
                 "Sharing links and hosts through ZooKeeper, a round every {} ms",
                 interval.toMillis());
         return this;
     }
 
-    private void round() {
-        linkSharing.round();
-        hostSharing.round();
+    /** Queues one round; requests while one is queued fold into it (a burst of role changes). */
+    private void requestRound() {
+        if (roundQueued.compareAndSet(false, true)
+                && !submit(
+                        () -> {
+                            roundQueued.set(false);
+                            linkSharing.round();
+                            hostSharing.round();
+                        })) {
+            roundQueued.set(false); // not queued: the next request tries again
+        }
     }
 
-    private void submit(Runnable task) {
+    /** Queues the task; false when it was dropped (closed, or the queue is full). */
+    private boolean submit(Runnable task) {
         try {
             work.execute(() -> runLogged(task));
+            return true;
         } catch (RejectedExecutionException e) {
             if (work.isShutdown()) {
                 log.debug("Topology sharing closed; work dropped", e);
             } else {
                 dropped.increment(); // the queue is full; the next round repairs
             }
+            return false;
         }
     }
 
