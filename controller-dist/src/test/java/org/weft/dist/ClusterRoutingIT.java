@@ -29,19 +29,21 @@ import org.weft.net.MacAddress;
 import org.weft.openflow.emulator.EmulatedFabric;
 import org.weft.openflow.emulator.EmulatedSwitch;
 import org.weft.openflow.emulator.FabricBuilder;
+import org.weft.openflow.emulator.FakeFlowTable;
 
 /**
- * Three Weft instances on a three-server ZooKeeper ensemble and a line of six emulated switches
+ * Three Weft instances on a three-server ZooKeeper ensemble and a ring of six emulated switches
  * connected to all three, mastered by different instances: every instance sees every link and both
- * hosts (REST), the route between hosts on switches with different masters is installed on every
- * switch of the path (each by its master) and carries a frame end to end; when the master of a
- * middle switch stops, the routes stay, the links stay shared, and the new master owns the links
- * into that switch.
+ * hosts (REST), the routes between hosts on switches with different masters are installed on every
+ * switch (each by its master) and carry frames end to end, and steady state writes nothing to
+ * ZooKeeper; when the master of a switch on the way stops, the routes stay, the links stay shared,
+ * the new master owns the links into that switch, and its pass restores the entries (rules and
+ * groups) of a switch that lost them.
  */
 class ClusterRoutingIT {
 
     private static final int SWITCHES = 6;
-    private static final int LINKS = 2 * (SWITCHES - 1);
+    private static final int LINKS = 2 * SWITCHES;
     private static final String TOKEN = "cluster-routing-it-token-0123";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,7 +67,7 @@ class ClusterRoutingIT {
         for (String id : List.of("n1", "n2", "n3")) {
             wefts.add(start(id));
         }
-        fabric = FabricBuilder.linear(SWITCHES).build();
+        fabric = FabricBuilder.ring(SWITCHES).build();
         fabric.recordDeliveries(true);
         fabric.connect("127.0.0.1", wefts.get(0).openflowPorts().get(0), Duration.ofSeconds(10));
         for (EmulatedSwitch sw : fabric.switches()) {
@@ -148,13 +150,27 @@ class ClusterRoutingIT {
                 .anyMatch(f -> dst.equals(f.match().ethDst()));
     }
 
-    private boolean routedEndToEnd(TestHost a, TestHost b) {
-        for (long s = a.at().dpid().value(); s <= b.at().dpid().value(); s++) {
+    /** Routes toward a host are on every switch of its component: here, every switch. */
+    private boolean routedEverywhere(TestHost a, TestHost b) {
+        for (long s = 1; s <= SWITCHES; s++) {
             if (!routes(s, a.mac()) || !routes(s, b.mac())) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The links entering the switch. */
+    private List<Link> linksInto(long dpid) {
+        List<Link> into = new ArrayList<>();
+        for (EmulatedFabric.Cable c : fabric.cables()) {
+            if (c.a().dpid().value() == dpid) {
+                into.add(Link.of(c.b(), c.a()));
+            } else if (c.b().dpid().value() == dpid) {
+                into.add(Link.of(c.a(), c.b()));
+            }
+        }
+        return into;
     }
 
     private void assertReaches(TestHost from, TestHost to) throws InterruptedException {
@@ -223,37 +239,53 @@ class ClusterRoutingIT {
                 Duration.ofSeconds(10),
                 "both hosts everywhere");
         WeftTestBed.waitUntil(
-                () -> routedEndToEnd(a, b), Duration.ofSeconds(10), "routes on every switch");
+                () -> routedEverywhere(a, b), Duration.ofSeconds(10), "routes on every switch");
         assertReaches(a, b);
         assertReaches(b, a);
         long written = zooKeeperWrites();
         Thread.sleep(1_000); // five LLDP rounds of steady state
         assertThat(zooKeeperWrites()).as("ZooKeeper writes in steady state").isEqualTo(written);
 
-        // A middle switch not mastered by n1: every emulated switch's first connection is to n1,
-        // and the emulator forwards only while that one is up. With two switches per instance
-        // and far >= 5, one of switches 2..far-1 is another instance's.
-        Weft primary = wefts.get(0);
-        long middle = 2;
-        while (master(middle).orElseThrow() == primary) {
-            middle++;
+        // The instance that stops is not n1: every emulated switch's first connection is to n1,
+        // and the emulator forwards only while that one is up. Of its two switches, one keeps its
+        // entries (they must stay through the failover), the other, one with groups, loses them
+        // just before (the new master's pass on becoming master must put them back).
+        Weft victim = null;
+        long middle = 0;
+        long other = 0;
+        for (long s = 1; s <= SWITCHES && victim == null; s++) {
+            Weft m = master(s).orElseThrow();
+            if (m != wefts.get(0) && !fabric.get(s).table().groups().isEmpty()) {
+                victim = m;
+                other = s;
+            }
         }
-        assertThat(middle).isLessThan(far);
-        Weft victim = master(middle).orElseThrow();
+        assertThat(victim).as("a switch with groups mastered by n2 or n3").isNotNull();
+        for (long s = 1; s <= SWITCHES; s++) {
+            if (s != other && master(s).orElseThrow() == victim) {
+                middle = s;
+            }
+        }
         String victimId = victim.mastership().view().localNode();
+        FakeFlowTable tampered = fabric.get(other).table();
+        int groups = tampered.groups().size();
+        tampered.removeMatching(f -> f.match().ethDst() != null);
+        tampered.groups().forEach(g -> tampered.removeGroup(g.groupId()));
         wefts.remove(victim);
         victim.close();
         WeftTestBed.waitUntil(
                 this::everySwitchHasOneMaster, Duration.ofSeconds(5), "switches re-mastered");
+        assertThat(routes(middle, a.mac()) && routes(middle, b.mac()))
+                .as("routes kept on switch " + middle + " through the failover")
+                .isTrue();
         String heir = master(middle).orElseThrow().mastership().view().localNode();
-        Link into = Link.of(ConnectPoint.of(middle - 1, 2), ConnectPoint.of(middle, 1));
-        Link back = Link.of(ConnectPoint.of(middle + 1, 1), ConnectPoint.of(middle, 2));
+        List<String> into = linksInto(middle).stream().map(ClusterRoutingIT::recordName).toList();
+        assertThat(into).hasSize(2);
         WeftTestBed.waitUntil(
                 () -> {
                     try {
                         Map<String, String> owners = linkOwners();
-                        return heir.equals(owners.get(recordName(into)))
-                                && heir.equals(owners.get(recordName(back)))
+                        return into.stream().allMatch(n -> heir.equals(owners.get(n)))
                                 && !owners.containsValue(victimId);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
@@ -263,7 +295,10 @@ class ClusterRoutingIT {
                 "the new master owns the links into switch " + middle);
         assertThat(linkOwners()).hasSize(LINKS);
         assertThat(everyInstanceShows(LINKS, 2)).isTrue();
-        assertThat(routedEndToEnd(a, b)).as("routes kept through the failover").isTrue();
+        WeftTestBed.waitUntil(
+                () -> routedEverywhere(a, b) && tampered.groups().size() == groups,
+                Duration.ofSeconds(5),
+                "switch " + other + "'s routes and groups back from its new master");
         assertReaches(a, b);
         assertReaches(b, a);
         assertThat(wefts.get(0).sharedTopology().counters().dropped()).isZero();
