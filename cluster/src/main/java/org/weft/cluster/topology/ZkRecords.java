@@ -2,6 +2,7 @@ package org.weft.cluster.topology;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
@@ -26,8 +27,11 @@ final class ZkRecords<R> implements SharedRecords<R>, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ZkRecords.class);
 
+    /** Fields a newer instance may add are ignored, so instances of two versions share records. */
     static final ObjectMapper JSON =
-            new ObjectMapper().setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+            new ObjectMapper()
+                    .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final CuratorFramework client;
     private final String parent;

@@ -46,4 +46,17 @@ class SharedRecordJsonTest {
         assertThat(HostRecord.name(back.id())).isEqualTo("0a:00:00:00:00:01@100");
         assertThat(back.host(5).location()).isEqualTo(ConnectPoint.of(3, 4));
     }
+
+    @Test
+    void aFieldAddedByANewerVersionIsIgnored() throws Exception {
+        String json =
+                "{\"mac\":\"0a:00:00:00:00:01\",\"vlan\":-1,\"ips\":[],"
+                        + "\"location\":{\"dpid\":\"00:00:00:00:00:00:00:03\",\"port\":4},"
+                        + "\"owner\":\"n2\",\"since\":12345}";
+
+        HostRecord r = ZkRecords.JSON.readValue(json, HostRecord.class);
+
+        assertThat(r.owner()).isEqualTo("n2");
+        assertThat(r.location()).isEqualTo(new Point("00:00:00:00:00:00:00:03", 4));
+    }
 }
