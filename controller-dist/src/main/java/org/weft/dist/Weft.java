@@ -161,6 +161,7 @@ public final class Weft implements AutoCloseable {
                                     policy.rateLimits(),
                                     controller.pipelineService()),
                             mastership,
+                            sharedTopology,
                             env);
             // After every app registered its intent: switches connected by now get their pass.
             reconciler.start();

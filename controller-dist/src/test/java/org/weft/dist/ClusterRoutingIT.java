@@ -117,6 +117,18 @@ class ClusterRoutingIT {
         return true;
     }
 
+    private static String metrics(Weft w) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://127.0.0.1:" + w.rest().port() + "/metrics"))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
     private static JsonNode get(Weft w, String path) {
         try {
             HttpResponse<String> r =
@@ -302,5 +314,8 @@ class ClusterRoutingIT {
         assertReaches(a, b);
         assertReaches(b, a);
         assertThat(wefts.get(0).sharedTopology().counters().dropped()).isZero();
+        assertThat(metrics(wefts.get(0)))
+                .contains("weft_cluster_topology_writes_total ")
+                .contains("weft_cluster_topology_dropped_total 0.0");
     }
 }
