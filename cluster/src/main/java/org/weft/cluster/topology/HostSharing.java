@@ -2,13 +2,16 @@ package org.weft.cluster.topology;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.weft.net.ConnectPoint;
 import org.weft.net.cluster.MastershipService;
 import org.weft.net.device.DeviceService;
 import org.weft.net.device.Port;
 import org.weft.net.host.Host;
 import org.weft.net.host.HostEvent;
+import org.weft.net.host.HostId;
 import org.weft.net.host.impl.HostTracker;
 import org.weft.net.link.LinkService;
 import org.weft.time.TimeSource;
@@ -23,8 +26,9 @@ import org.weft.time.TimeSource;
  * takes the recorded place.
  *
  * <p>Records are persistent: a crashed instance's hosts stay shared, and the new master of their
- * switch takes them over (as its own, idling out here unless seen). Nothing is written in steady
- * state: only hosts that appear, move, gain an address, go, or change owner.
+ * switch takes them over (as its own, idling out here unless seen); so does an instance restarted
+ * with the same node id for the records its earlier run wrote. Nothing is written in steady state:
+ * only hosts that appear, move, gain an address, go, or change owner.
  *
  * <p>Not thread-safe: every call runs on the sharing's one thread.
  */
@@ -37,6 +41,12 @@ final class HostSharing {
     private final MastershipService mastership;
     private final SharedRecords<HostRecord> records;
     private final TimeSource time;
+
+    /**
+     * Hosts whose record this process wrote or adopted (a record of its own outside this set was
+     * written by an earlier run of its node id).
+     */
+    private final Set<HostId> published = new HashSet<>();
 
     HostSharing(
             String me,
@@ -64,10 +74,11 @@ final class HostSharing {
         }
         String name = HostRecord.name(h.id());
         HostRecord r = records.get(name);
-        if (r != null
-                && me.equals(r.owner())
-                && r.location().equals(Point.of(h.location()))
-                && hosts.getHost(h.id()).isEmpty()) {
+        if (hosts.getHost(h.id()).isPresent()) {
+            return; // back already
+        }
+        published.remove(h.id());
+        if (r != null && me.equals(r.owner()) && r.location().equals(Point.of(h.location()))) {
             records.delete(name);
         }
     }
@@ -77,11 +88,18 @@ final class HostSharing {
         Host h = r.host(time.millis());
         boolean mastered = mastership.isMaster(h.location().dpid());
         if (me.equals(r.owner())) {
-            if (mastered && hosts.isRemote(h.id())) {
+            if (hosts.getHost(h.id()).isEmpty()) {
+                if (!published.contains(h.id()) && mastered && attachable(h.location())) {
+                    // Written by an earlier run of this node id: kept, idling out unless seen.
+                    hosts.learnShared(h, false);
+                    published.add(h.id());
+                }
+            } else if (mastered && hosts.isRemote(h.id())) {
                 hosts.learnShared(h, false); // this instance's latest word on the host
             }
             return;
         }
+        published.remove(h.id());
         if (!attachable(h.location())) {
             return;
         }
@@ -93,6 +111,7 @@ final class HostSharing {
 
     /** A record was deleted: its owner forgot the host, so does this instance. */
     void recordRemoved(HostRecord r) {
+        published.remove(r.id());
         hosts.forgetRemote(r.id());
     }
 
@@ -104,8 +123,10 @@ final class HostSharing {
     void round() {
         for (Map.Entry<String, HostRecord> e : records.all().entrySet()) {
             HostRecord r = e.getValue();
-            if (me.equals(r.owner()) && hosts.getHost(r.id()).isEmpty()) {
-                records.delete(e.getKey());
+            if (me.equals(r.owner())
+                    && hosts.getHost(r.id()).isEmpty()
+                    && published.remove(r.id())) {
+                records.delete(e.getKey()); // forgotten here, its REMOVED event still queued
             } else {
                 recordChanged(r);
             }
@@ -124,6 +145,7 @@ final class HostSharing {
         if (!mine.equals(r)) {
             records.put(name, mine);
         }
+        published.add(h.id());
     }
 
     /** An edge port that is live here: where a remote host can be attached. */

@@ -12,6 +12,7 @@ import org.weft.net.Ip4Address;
 import org.weft.net.MacAddress;
 import org.weft.net.host.Host;
 import org.weft.net.host.HostId;
+import org.weft.net.host.HostListener;
 import org.weft.net.host.impl.HostTableLimits;
 import org.weft.net.host.impl.HostTracker;
 import org.weft.net.link.impl.LinkManager;
@@ -36,6 +37,7 @@ class HostSharingTest {
     private final HostTracker hosts =
             new HostTracker(devices, links, Runnable::run, time, IDLE, HostTableLimits.defaults());
     private HostSharing sharing;
+    private HostListener listener;
 
     @BeforeEach
     void setUp() {
@@ -44,7 +46,8 @@ class HostSharingTest {
         mastership.assign(Dpid.of(1), "a", 10);
         mastership.assign(Dpid.of(2), "b", 11);
         sharing = new HostSharing("a", hosts, devices, links, mastership, records, time);
-        hosts.addListener(sharing::hostEvent);
+        listener = sharing::hostEvent;
+        hosts.addListener(listener);
     }
 
     private static HostRecord record(ConnectPoint at, String owner, String... ips) {
@@ -127,9 +130,17 @@ class HostSharingTest {
     }
 
     @Test
-    void aRecordOfItsOwnThatTheTrackerForgotIsDeletedByARound() {
-        records.records.put(HostRecord.name(H), record(ON_A, "a", "10.0.0.1"));
+    void aRecordOfItsOwnFromAnEarlierRunIsAdoptedAndOneItsTrackerForgotIsDeleted() {
+        // Written by an earlier run of node "a": kept, as this run's own host.
+        receive(record(ON_A, "a", "10.0.0.1"));
+        assertThat(hosts.getHost(H).map(Host::location)).contains(ON_A);
+        assertThat(hosts.isRemote(H)).isFalse();
+        assertThat(records.writes).isZero();
 
+        // Forgotten here while its REMOVED event is not yet handled: a round deletes the record.
+        hosts.removeListener(listener);
+        time.advance(IDLE.plusSeconds(1));
+        hosts.expire();
         sharing.round();
 
         assertThat(records.records).isEmpty();
