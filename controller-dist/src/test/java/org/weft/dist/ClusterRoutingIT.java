@@ -202,14 +202,14 @@ class ClusterRoutingIT {
                 .sum();
     }
 
-    /** The owner of each shared link record, by znode name. */
-    private Map<String, String> linkOwners() throws Exception {
+    /** The owner of each shared record under {@code parent} (links or hosts), by znode name. */
+    private Map<String, String> owners(String parent) throws Exception {
         Map<String, String> owners = new TreeMap<>();
         try (CuratorFramework c =
                 CuratorFrameworkFactory.newClient(zk.getConnectString(), new RetryOneTime(100))) {
             c.start();
-            for (String name : c.getChildren().forPath("/weft/links")) {
-                JsonNode r = JSON.readTree(c.getData().forPath("/weft/links/" + name));
+            for (String name : c.getChildren().forPath(parent)) {
+                JsonNode r = JSON.readTree(c.getData().forPath(parent + "/" + name));
                 owners.put(name, r.get("owner").asText());
             }
         }
@@ -296,16 +296,18 @@ class ClusterRoutingIT {
         WeftTestBed.waitUntil(
                 () -> {
                     try {
-                        Map<String, String> owners = linkOwners();
-                        return into.stream().allMatch(n -> heir.equals(owners.get(n)))
-                                && !owners.containsValue(victimId);
+                        Map<String, String> links = owners("/weft/links");
+                        return into.stream().allMatch(n -> heir.equals(links.get(n)))
+                                && !links.containsValue(victimId)
+                                && !owners("/weft/hosts").containsValue(victimId);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
                 },
                 Duration.ofSeconds(5),
-                "the new master owns the links into switch " + middle);
-        assertThat(linkOwners()).hasSize(LINKS);
+                "the new masters own the stopped instance's links and hosts");
+        assertThat(owners("/weft/links")).hasSize(LINKS);
+        assertThat(owners("/weft/hosts")).hasSize(2);
         assertThat(everyInstanceShows(LINKS, 2)).isTrue();
         WeftTestBed.waitUntil(
                 () -> routedEverywhere(a, b) && tampered.groups().size() == groups,
