@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.Dpid;
+import org.weft.net.cluster.MastershipService;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
@@ -44,9 +45,9 @@ final class RouteProgrammer {
     private static final CompletableFuture<?> NOTHING_PENDING =
             CompletableFuture.completedFuture(0);
 
-    RouteProgrammer(FlowRuleService flows, GroupService groups) {
+    RouteProgrammer(FlowRuleService flows, GroupService groups, MastershipService mastership) {
         this.flows = flows;
-        this.writer = new SwitchWriter(flows, groups);
+        this.writer = new SwitchWriter(flows, groups, mastership);
     }
 
     /** The key's plan as intended now (what the switches should hold for it). */

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.event.ListenerRegistry;
 import org.weft.net.Dpid;
+import org.weft.net.cluster.MastershipService;
+import org.weft.net.cluster.SingleNodeMastership;
 import org.weft.net.device.DeviceEvent;
 import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
@@ -103,42 +105,17 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
                 stats,
                 config,
                 null,
-                TimeSource.system());
+                TimeSource.system(),
+                new SingleNodeMastership("local", "local"));
     }
 
     /**
      * @param protection the failover app's backup chooser for fast-failover groups; null for none
      * @param time parked frames' ages, reaction times and when a change was confirmed; the failover
      *     app must be given the same source
-     */
-    public RoutingApp(
-            DeviceService devices,
-            TopologyService topology,
-            HostService hosts,
-            PacketService packets,
-            FlowRuleService flows,
-            GroupService groups,
-            StatsService stats,
-            RoutingConfig config,
-            BackupChooser protection,
-            TimeSource time) {
-        this(
-                devices,
-                topology,
-                hosts,
-                packets,
-                flows,
-                groups,
-                stats,
-                config,
-                protection,
-                time,
-                new LocalDestinationIds());
-    }
-
-    /**
-     * @param destinationIds numbers for destinations (group ids, cookies): {@link
-     *     LocalDestinationIds} for one instance, the cluster's shared ones in a cluster
+     * @param mastership which switches this instance programs: in a cluster every instance plans
+     *     every route over the same topology and writes only to the switches it masters (the others
+     *     are skipped, not failed; their masters write them)
      */
     public RoutingApp(
             DeviceService devices,
@@ -151,6 +128,39 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
             RoutingConfig config,
             BackupChooser protection,
             TimeSource time,
+            MastershipService mastership) {
+        this(
+                devices,
+                topology,
+                hosts,
+                packets,
+                flows,
+                groups,
+                stats,
+                config,
+                protection,
+                time,
+                mastership,
+                new LocalDestinationIds());
+    }
+
+    /**
+     * As above, with {@code destinationIds}: numbers for destinations (group ids, cookies), {@link
+     * LocalDestinationIds} for one instance, the cluster's shared ones in a cluster (every instance
+     * must number a destination alike)
+     */
+    public RoutingApp(
+            DeviceService devices,
+            TopologyService topology,
+            HostService hosts,
+            PacketService packets,
+            FlowRuleService flows,
+            GroupService groups,
+            StatsService stats,
+            RoutingConfig config,
+            BackupChooser protection,
+            TimeSource time,
+            MastershipService mastership,
             DestinationIds destinationIds) {
         this.destinationIds = destinationIds;
         this.devices = devices;
@@ -161,7 +171,7 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         this.packets = packets;
         this.config = config;
         this.metric = config.metric();
-        this.programmer = new RouteProgrammer(flows, groups);
+        this.programmer = new RouteProgrammer(flows, groups, mastership);
         this.intentSource = new RoutingIntent(programmer);
         this.packetHandler =
                 new RoutingPacketHandler(this, hosts, packets, config.parkedFrames(), time::nanos);

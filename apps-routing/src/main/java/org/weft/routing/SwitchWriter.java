@@ -9,11 +9,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
+import org.weft.net.cluster.MastershipService;
 import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
@@ -44,15 +46,26 @@ final class SwitchWriter {
 
     private final FlowRuleService flows;
     private final GroupService groups;
+    private final MastershipService mastership;
+    private final LongAdder skipped = new LongAdder();
     private final Map<Dpid, Lane> lanes = new ConcurrentHashMap<>();
     private final Map<Dpid, Map<Integer, Group>> groupsOn = new ConcurrentHashMap<>();
 
     /** Per switch, the entries the changes run so far asked for ({@link LaneIntent}). */
     private final Map<Dpid, LaneIntent> intents = new ConcurrentHashMap<>();
 
-    SwitchWriter(FlowRuleService flows, GroupService groups) {
+    SwitchWriter(FlowRuleService flows, GroupService groups, MastershipService mastership) {
         this.flows = flows;
         this.groups = groups;
+        this.mastership = mastership;
+    }
+
+    /**
+     * Batches not written because another instance of the cluster masters the switch (it writes the
+     * same plan there).
+     */
+    long skipped() {
+        return skipped.sum();
     }
 
     /** One destination's move on a switch, or an audit (which runs alone). */
@@ -248,19 +261,28 @@ final class SwitchWriter {
         // merged batch too (the changes touch different rules, so the order between them is free).
         int adds = ops.size();
         ops.addAll(removes);
-        CompletableFuture<Outcome> f;
-        try {
-            f = write(s, ops, before, after);
-        } catch (RuntimeException e) {
-            failed(s, e);
-            f = CompletableFuture.completedFuture(Outcome.NOTHING);
+        CompletableFuture<WriteOutcome> f;
+        if (!mastership.isMaster(s)) {
+            // Another instance masters the switch and writes it; the intent stays recorded, so a
+            // pass gives the switch these entries when this instance becomes its master. The group
+            // shadow is unknown from now until that pass.
+            skipped.increment();
+            groupsOn.remove(s);
+            f = CompletableFuture.completedFuture(WriteOutcome.SKIPPED);
+        } else {
+            try {
+                f = write(s, ops, before, after);
+            } catch (RuntimeException e) {
+                failed(s, e);
+                f = CompletableFuture.completedFuture(WriteOutcome.NOTHING);
+            }
         }
         return f.whenComplete(
                 (o, e) -> {
                     // Each change counts its own confirmed flow operations (found at their place
                     // in the merged batch: adds first, removes after); the batch's confirmed group
                     // operations are counted on the first change.
-                    Outcome out = o == null ? Outcome.NOTHING : o;
+                    WriteOutcome out = o == null ? WriteOutcome.NOTHING : o;
                     int addAt = 0;
                     int removeAt = adds;
                     for (int i = 0; i < batch.size(); i++) {
@@ -270,7 +292,7 @@ final class SwitchWriter {
                             int at = op.type() == FlowRuleOperation.Type.ADD ? addAt++ : removeAt++;
                             if (out.flowConfirmed(at)) {
                                 confirmed++;
-                            } else {
+                            } else if (!out.skipped()) {
                                 complete = false;
                             }
                         }
@@ -282,28 +304,12 @@ final class SwitchWriter {
     }
 
     /**
-     * What a write achieved: group operations the switch confirmed, and the flow batch's result
-     * (null when it was not sent or its outcome is unknown: nothing of it counts as confirmed).
-     */
-    record Outcome(int groupsConfirmed, BatchResult flows, boolean clean) {
-        static final Outcome NOTHING = new Outcome(0, null, false);
-
-        boolean flowConfirmed(int index) {
-            return flows != null && index < flows.size() && !flows.failed(index);
-        }
-
-        int confirmed() {
-            return groupsConfirmed + (flows == null ? 0 : flows.confirmedCount());
-        }
-    }
-
-    /**
      * Groups added or changed, then flows, then stale groups removed, each stage confirmed by its
      * barrier before the next is sent. A stage the switch rejected in part stops the removals (make
      * before break: the old entries stay until the reconciler repairs the switch, which the failure
      * already asked for).
      */
-    private CompletableFuture<Outcome> write(
+    private CompletableFuture<WriteOutcome> write(
             Dpid s,
             List<FlowRuleOperation> flowOps,
             List<Group> beforeGroups,
@@ -327,7 +333,7 @@ final class SwitchWriter {
             }
         }
         if (first.size() + flowOps.size() + last.size() == 0) {
-            return CompletableFuture.completedFuture(new Outcome(0, null, true));
+            return CompletableFuture.completedFuture(new WriteOutcome(0, null, true, false));
         }
         first.forEach(op -> shadow.put(op.group().groupId(), op.group()));
         last.forEach(op -> shadow.remove(op.group().groupId()));
@@ -369,7 +375,8 @@ final class SwitchWriter {
                         // the reconciler; the shadow is no longer what the switch holds.
                         groupsOn.remove(s);
                     }
-                    return new Outcome(groupsConfirmed[0], flowResult[0], e == null && clean);
+                    return new WriteOutcome(
+                            groupsConfirmed[0], flowResult[0], e == null && clean, false);
                 });
     }
 

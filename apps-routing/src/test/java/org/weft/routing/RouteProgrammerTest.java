@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.weft.net.Dpid;
 import org.weft.net.MacAddress;
 import org.weft.net.SwitchErrorException;
+import org.weft.net.cluster.SingleNodeMastership;
 import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
@@ -67,7 +68,8 @@ class RouteProgrammerTest {
     }
 
     private final ManualSwitches sw = new ManualSwitches();
-    private final RouteProgrammer programmer = new RouteProgrammer(sw, sw);
+    private final RouteProgrammer programmer =
+            new RouteProgrammer(sw, sw, new SingleNodeMastership("test", "test"));
 
     @Test
     void aPlanIsInstalledOnlyOnceEverySwitchConfirmedIt() {

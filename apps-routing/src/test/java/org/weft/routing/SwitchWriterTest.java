@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.weft.net.Dpid;
 import org.weft.net.MacAddress;
+import org.weft.net.cluster.SingleNodeMastership;
 import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
@@ -16,6 +17,7 @@ import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.GroupOperation;
 import org.weft.net.flow.GroupService;
+import org.weft.net.testing.FakeMastership;
 
 class SwitchWriterTest {
 
@@ -54,7 +56,8 @@ class SwitchWriterTest {
     }
 
     private final ManualSwitch sw = new ManualSwitch();
-    private final SwitchWriter writer = new SwitchWriter(sw, sw);
+    private final SwitchWriter writer =
+            new SwitchWriter(sw, sw, new SingleNodeMastership("test", "test"));
 
     private CompletableFuture<SwitchWriter.Programmed> move(long dst, int from, int to) {
         return writer.change(
@@ -181,5 +184,25 @@ class SwitchWriterTest {
         assertThat(sw.batches).hasSize(2);
         sw.answer(1);
         assertThat(b).isCompletedWithValue(done(1));
+    }
+
+    @Test
+    void aSwitchAnotherInstanceMastersIsSkippedNotFailedAndItsIntentIsKept() {
+        FakeMastership cluster = new FakeMastership("a");
+        cluster.assign(S, "b", 7);
+        SwitchWriter slave = new SwitchWriter(sw, sw, cluster);
+
+        CompletableFuture<SwitchWriter.Programmed> a =
+                slave.change(S, List.of(), List.of(), List.of(rule(1, 2)), List.of());
+
+        assertThat(a).isCompletedWithValue(new SwitchWriter.Programmed(0, true));
+        assertThat(sw.batches).isEmpty();
+        assertThat(slave.skipped()).isEqualTo(1);
+        // What the switch should hold is recorded: the pass on becoming its master installs it.
+        assertThat(slave.intended(S).flows()).containsExactly(rule(1, 2));
+
+        cluster.assign(S, "a", 8);
+        slave.change(S, List.of(rule(1, 2)), List.of(), List.of(rule(1, 3)), List.of());
+        assertThat(sw.batches).hasSize(1);
     }
 }

@@ -37,7 +37,10 @@ final class ZooKeeperServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the server (tick 500 ms: sessions of 1 to 10 s) and waits until it answers. */
+    /**
+     * Starts the server (tick 200 ms: sessions of 0.4 to 4 s, expiring at most a tick late) and
+     * waits until it answers.
+     */
     static ZooKeeperServer start(Path dir, Duration limit)
             throws IOException, InterruptedException {
         int port;
@@ -56,7 +59,7 @@ final class ZooKeeperServer implements AutoCloseable {
                         "org.apache.zookeeper.server.ZooKeeperServerMain",
                         Integer.toString(port),
                         data.toString(),
-                        "500");
+                        "200");
         Process p =
                 new ProcessBuilder(cmd)
                         .redirectErrorStream(true)

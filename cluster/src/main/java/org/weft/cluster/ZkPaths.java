@@ -13,6 +13,10 @@ import org.weft.net.Dpid;
  *   <li>{@code /weft/masters/<dpid>}: persistent, the master's node id; its {@code mzxid} (the
  *       ZooKeeper transaction that last set it, which only grows) is the OpenFlow generation id.
  * </ul>
+ *
+ * <p>Intent lives under {@code /weft/intents} ({@link ZooKeeperIntentStore}), the shared links and
+ * hosts under {@code /weft/links} and {@code /weft/hosts} ({@link
+ * org.weft.cluster.topology.ZooKeeperTopology}).
  */
 final class ZkPaths {
 

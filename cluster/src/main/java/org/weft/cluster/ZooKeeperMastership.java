@@ -25,6 +25,7 @@ import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.curator.utils.ZKPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weft.cluster.topology.ZooKeeperTopology;
 import org.weft.event.ListenerRegistry;
 import org.weft.net.Dpid;
 import org.weft.net.cluster.ClusterNode;
@@ -33,6 +34,10 @@ import org.weft.net.cluster.MastershipEvent;
 import org.weft.net.cluster.MastershipListener;
 import org.weft.net.cluster.MastershipRole;
 import org.weft.net.cluster.MastershipService;
+import org.weft.net.device.DeviceService;
+import org.weft.net.host.impl.HostTracker;
+import org.weft.net.link.impl.LinkManager;
+import org.weft.time.TimeSource;
 
 /**
  * Mastership decided through ZooKeeper (layout in {@link ZkPaths}): every instance registers itself
@@ -344,6 +349,20 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
             destinations = new ZooKeeperDestinationIds(client, intentStore()).start();
         }
         return destinations;
+    }
+
+    /** Shares links and hosts over this session (see {@link ZooKeeperTopology}'s parameters). */
+    public ZooKeeperTopology shareTopology(
+            LinkManager links,
+            HostTracker hosts,
+            DeviceService devices,
+            TimeSource time,
+            java.time.Duration interval,
+            java.time.Duration linkTimeout) {
+        String me = config.nodeId();
+        return new ZooKeeperTopology(
+                        client, me, links, hosts, devices, this, time, interval, linkTimeout)
+                .start();
     }
 
     /** This instance's node id. */

@@ -3,6 +3,7 @@ package org.weft.dist;
 import java.util.List;
 import org.weft.failover.FailoverApp;
 import org.weft.failover.FailoverConfig;
+import org.weft.net.cluster.MastershipService;
 import org.weft.net.intent.SteeringRuleStore;
 import org.weft.net.reconcile.IntentSource;
 import org.weft.net.routing.DestinationIds;
@@ -35,6 +36,7 @@ final class Apps implements AutoCloseable {
             OfController of,
             CoreServices core,
             SteeringRuleStore steeringRules,
+            MastershipService mastership,
             DestinationIds destinationIds) {
         if (!config.routing.enabled) {
             return new Apps(null, null, null);
@@ -56,6 +58,7 @@ final class Apps implements AutoCloseable {
                                 rc,
                                 FailoverApp.protection(fc),
                                 time,
+                                mastership,
                                 destinationIds)
                         .start();
         SteeringApp steering =

@@ -12,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.weft.cluster.ClusterConfig;
 import org.weft.failover.FailoverConfig;
 import org.weft.net.host.impl.HostTableLimits;
@@ -31,6 +33,8 @@ import org.weft.routing.RoutingConfig;
  * ignored.
  */
 public final class ConfigLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
 
     private ConfigLoader() {}
 
@@ -195,11 +199,37 @@ public final class ConfigLoader {
         }
         return new CoreServices.Settings(
                 new DiscoveryConfig(
-                        Duration.ofMillis(t.lldpIntervalMs), t.linkTimeoutIntervals, key),
+                        Duration.ofMillis(t.lldpIntervalMs), linkTimeoutIntervals(c), key),
                 Duration.ofMillis(t.batchWindowMs),
                 t.maxBatchEvents,
                 Duration.ofSeconds(c.hosts.idleTimeoutS),
                 new HostTableLimits(c.hosts.maxHosts, c.hosts.maxHostsPerSwitch));
+    }
+
+    /**
+     * {@code topology.linkTimeoutIntervals}, raised in a cluster to cover {@code
+     * cluster.sessionTimeoutMs} + 2 s: while a crashed instance's switches wait for a new master,
+     * nobody sends LLDP out of them, and the links leaving them must not time out meanwhile (routes
+     * would move, and packets be lost, during the failover).
+     */
+    static int linkTimeoutIntervals(WeftConfig c) {
+        int configured = c.topology.linkTimeoutIntervals;
+        if (c.cluster == null || c.cluster.zookeeper == null) {
+            return configured;
+        }
+        long needed =
+                (c.cluster.sessionTimeoutMs + 2_000 + c.topology.lldpIntervalMs - 1)
+                        / c.topology.lldpIntervalMs;
+        if (needed <= configured) {
+            return configured;
+        }
+        log.info(
+                "Link timeout raised from {} to {} LLDP intervals: a cluster's links must outlast"
+                        + " a failover (cluster.sessionTimeoutMs {} + 2 s)",
+                configured,
+                needed,
+                c.cluster.sessionTimeoutMs);
+        return (int) Math.min(needed, Integer.MAX_VALUE);
     }
 
     /**

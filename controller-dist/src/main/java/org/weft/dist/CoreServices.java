@@ -65,10 +65,12 @@ public final class CoreServices implements AutoCloseable {
     private final TopologyManager topology;
     private final PathService paths;
     private final HostTracker hosts;
+    private final DiscoveryConfig discoveryConfig;
 
     private CoreServices(
             DeviceService devices, PacketService packets, Settings s, TimeSource time) {
         this.time = time;
+        this.discoveryConfig = s.discovery();
         this.events =
                 new ThreadPoolExecutor(
                         1,
@@ -142,6 +144,16 @@ public final class CoreServices implements AutoCloseable {
 
     public HostService hostService() {
         return hosts;
+    }
+
+    /** The host tracker itself, for what feeds it besides packet-ins (the cluster's hosts). */
+    public HostTracker hostTracker() {
+        return hosts;
+    }
+
+    /** LLDP settings (the cluster's link sharing runs once per interval). */
+    public DiscoveryConfig discoveryConfig() {
+        return discoveryConfig;
     }
 
     /** Events waiting for core's listeners (links, hosts, topology) now. */

@@ -1,11 +1,16 @@
 package org.weft.dist;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
+import org.weft.cluster.topology.ZooKeeperTopology;
 import org.weft.health.HealthService;
 import org.weft.net.cluster.MastershipService;
 import org.weft.net.failover.FailoverService;
@@ -65,6 +70,8 @@ final class RestWiring {
      * @param reconciler for its metrics
      * @param loads measured rates and link loads; null when the collector is off
      * @param mastership the cluster's mastership, for {@code /cluster} and mastership events
+     * @param sharedTopology the cluster's shared links and hosts, for their counters; null without
+     *     a cluster
      * @param env where {@code WEFT_API_TOKEN} is looked up ({@code System::getenv} in production)
      */
     static RestServer start(
@@ -80,6 +87,7 @@ final class RestWiring {
             LoadService loads,
             RestServices.Policy policy,
             MastershipService mastership,
+            ZooKeeperTopology sharedTopology,
             UnaryOperator<String> env)
             throws IOException {
         RestConfig rest = toRestConfig(config);
@@ -88,6 +96,9 @@ final class RestWiring {
         metrics.watchFlowMods(of.flowRuleCounters());
         if (failover != null) {
             metrics.watchFailovers(failover);
+        }
+        if (sharedTopology != null) {
+            watchSharedTopology(metrics.registry(), sharedTopology);
         }
         List<EventSource> sources = new ArrayList<>();
         sources.add(new DeviceEventSource(of.deviceService()));
@@ -119,5 +130,23 @@ final class RestWiring {
                         failover,
                         policy);
         return RestServer.start(rest, services, mastership::view, env);
+    }
+
+    /**
+     * {@code weft_cluster_topology_*_total}: what the cluster's topology sharing wrote and lost.
+     */
+    private static void watchSharedTopology(MeterRegistry registry, ZooKeeperTopology t) {
+        Map<String, ToDoubleFunction<ZooKeeperTopology>> counters =
+                Map.of(
+                        "writes", z -> z.counters().writes(),
+                        "deletes", z -> z.counters().deletes(),
+                        "write.failures", z -> z.counters().writeFailures(),
+                        "unreadable", z -> z.counters().unreadable(),
+                        "dropped", z -> z.counters().dropped());
+        counters.forEach(
+                (name, f) ->
+                        FunctionCounter.builder("weft.cluster.topology." + name, t, f)
+                                .description("Shared links and hosts: " + name.replace('.', ' '))
+                                .register(registry));
     }
 }

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.cluster.ClusterConfig;
 import org.weft.cluster.ZooKeeperMastership;
+import org.weft.cluster.topology.ZooKeeperTopology;
 import org.weft.failover.FailoverApp;
 import org.weft.net.cluster.MasteredDevices;
 import org.weft.net.cluster.MastershipService;
@@ -39,6 +40,7 @@ public final class Weft implements AutoCloseable {
     private final SystemTime time;
     private final TrafficStats traffic;
     private final MastershipService mastership;
+    private final ZooKeeperTopology sharedTopology;
 
     private Weft(
             OfController openflow,
@@ -49,7 +51,9 @@ public final class Weft implements AutoCloseable {
             RestServer rest,
             SystemTime time,
             TrafficStats traffic,
-            MastershipService mastership) {
+            MastershipService mastership,
+            ZooKeeperTopology sharedTopology) {
+        this.sharedTopology = sharedTopology;
         this.time = time;
         this.traffic = traffic;
         this.mastership = mastership;
@@ -93,6 +97,17 @@ public final class Weft implements AutoCloseable {
                             + " is unreachable: a cluster instance needs it to start (intent lives"
                             + " there)");
         }
+        // In a cluster, links and hosts learned on other instances' switches are shared.
+        ZooKeeperTopology sharedTopology =
+                mastership instanceof ZooKeeperMastership zk
+                        ? zk.shareTopology(
+                                core.linkManager(),
+                                core.hostTracker(),
+                                controller.deviceService(),
+                                time,
+                                core.discoveryConfig().interval(),
+                                core.discoveryConfig().linkTimeout())
+                        : null;
         IntentLayer intents =
                 mastership instanceof ZooKeeperMastership zk
                         ? IntentLayer.open(zk.intentStore())
@@ -103,6 +118,7 @@ public final class Weft implements AutoCloseable {
                         controller,
                         core,
                         intents.steeringRules,
+                        mastership,
                         // In a cluster every instance numbers a destination the same way.
                         mastership instanceof ZooKeeperMastership zk
                                 ? zk.destinationIds()
@@ -156,10 +172,14 @@ public final class Weft implements AutoCloseable {
                                     policy.rateLimits(),
                                     controller.pipelineService()),
                             mastership,
+                            sharedTopology,
                             env);
             // After every app registered its intent: switches connected by now get their pass.
             reconciler.start();
         } catch (Exception e) {
+            if (sharedTopology != null) {
+                sharedTopology.close();
+            }
             if (traffic != null) {
                 traffic.close();
             }
@@ -174,7 +194,16 @@ public final class Weft implements AutoCloseable {
         }
         log.info("Weft started: OpenFlow on {}", controller.boundPorts());
         return new Weft(
-                controller, core, apps, reconciler, policy, rest, time, traffic, mastership);
+                controller,
+                core,
+                apps,
+                reconciler,
+                policy,
+                rest,
+                time,
+                traffic,
+                mastership,
+                sharedTopology);
     }
 
     public List<Integer> openflowPorts() {
@@ -235,8 +264,17 @@ public final class Weft implements AutoCloseable {
         return reconciler;
     }
 
+    /** The cluster's shared links and hosts; null without a cluster. */
+    public ZooKeeperTopology sharedTopology() {
+        return sharedTopology;
+    }
+
     @Override
     public void close() {
+        // First: nothing this instance tears down while stopping may reach the shared topology.
+        if (sharedTopology != null) {
+            sharedTopology.close();
+        }
         rest.close();
         if (traffic != null) {
             traffic.close();

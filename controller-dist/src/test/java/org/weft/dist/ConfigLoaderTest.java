@@ -97,6 +97,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void inAClusterTheLinkTimeoutOutlastsAFailover() {
+        WeftConfig c = new WeftConfig();
+        c.topology.lldpIntervalMs = 1_000;
+        c.topology.linkTimeoutIntervals = 3;
+        assertThat(ConfigLoader.toCoreSettings(c).discovery().linkTimeout())
+                .isEqualTo(Duration.ofSeconds(3));
+        c.cluster.zookeeper = "zk:2181";
+        c.cluster.sessionTimeoutMs = 3_000;
+        assertThat(ConfigLoader.toCoreSettings(c).discovery().linkTimeout())
+                .isEqualTo(Duration.ofSeconds(5));
+        c.topology.linkTimeoutIntervals = 8;
+        assertThat(ConfigLoader.toCoreSettings(c).discovery().linkTimeout())
+                .isEqualTo(Duration.ofSeconds(8));
+    }
+
+    @Test
     void topologyAndHostKeysAreReadStrictly() throws Exception {
         WeftConfig c =
                 ConfigLoader.load(

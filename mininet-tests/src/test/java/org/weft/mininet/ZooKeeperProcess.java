@@ -12,12 +12,13 @@ import java.util.concurrent.TimeUnit;
  * Maven Central on this test's class path) run as its own process on a free loopback port, with its
  * data and log in the test's directory. Stopped by its own PID.
  *
- * <p>Tick 500 ms, so sessions of 1 to 10 s can be negotiated (ZooKeeper allows 2 to 20 ticks); the
- * admin HTTP server is off (it would take port 8080).
+ * <p>Tick 200 ms, so sessions of 0.4 to 4 s can be negotiated (ZooKeeper allows 2 to 20 ticks) and
+ * a dead session expires at most one tick late; the admin HTTP server is off (it would take port
+ * 8080).
  */
 public final class ZooKeeperProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static final int TICK_MS = 500;
+    private static final int TICK_MS = 200;
 
     private final Process process;
     private final int port;

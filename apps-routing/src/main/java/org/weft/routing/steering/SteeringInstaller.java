@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
 import org.weft.net.SwitchErrorException;
+import org.weft.net.cluster.NotMasterException;
 import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
@@ -122,7 +123,10 @@ final class SteeringInstaller {
                     new SwitchStatus(
                             false,
                             "switch " + d + " answered " + x.errorType() + "/" + x.errorCode());
-        } else if (cause instanceof DeviceNotConnectedException) {
+        } else if (cause instanceof DeviceNotConnectedException
+                || cause instanceof NotMasterException) {
+            // Away, or (in a cluster) another instance's to write: a pass installs it when this
+            // instance connects to the switch or becomes its master.
             s = SwitchStatus.PENDING;
         } else {
             s = new SwitchStatus(false, "switch " + d + " did not confirm: " + cause);

@@ -28,7 +28,12 @@ public final class LinkEvent extends AbstractEvent<LinkEvent.Type, Link> {
         DEVICE_DISCONNECTED,
         TIMEOUT,
         /** The damped measured utilisation routing uses changed (traffic engineering). */
-        LOAD
+        LOAD,
+        /**
+         * In a cluster: the instance that owns the link (its destination switch's master) removed
+         * it from the shared topology.
+         */
+        REMOTE
     }
 
     private final LinkInfo info;

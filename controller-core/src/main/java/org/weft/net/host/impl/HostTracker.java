@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +33,6 @@ import org.weft.net.packet.PacketContext;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
 import org.weft.time.TimeSource;
-import org.weft.util.LogThrottle;
 import org.weft.util.LogThrottles;
 
 /**
@@ -54,6 +51,9 @@ import org.weft.util.LogThrottles;
  * spoofing source MACs cannot take the table from the others. A host over a bound is not learned (a
  * move onto a full switch is not followed), counted ({@link #refusedHostCount()}) and logged at
  * most once per switch per {@link #WARN_INTERVAL}, with a count.
+ *
+ * <p>In a cluster, hosts other instances learned are fed in ({@link #learnShared}) and kept until
+ * their owner removes them ({@link #forgetRemote}).
  */
 public final class HostTracker implements HostService, PacketProcessor {
 
@@ -71,14 +71,10 @@ public final class HostTracker implements HostService, PacketProcessor {
     /** Default idle time before a host is forgotten: 5 minutes. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
 
-    /** One host's slot; null inside means removed (the slot is then dropped from the map). */
-    private static final class Slot extends AtomicReference<Host> {
-        Slot(Host h) {
-            super(h);
-        }
-    }
+    private final Map<HostId, HostSlot> hosts = new ConcurrentHashMap<>();
 
-    private final Map<HostId, Slot> hosts = new ConcurrentHashMap<>();
+    /** Hosts another cluster instance owns: never idle here, removed when their owner says so. */
+    private final Set<HostId> remote = ConcurrentHashMap.newKeySet();
 
     private final MovedFrom movedFrom;
 
@@ -91,11 +87,9 @@ public final class HostTracker implements HostService, PacketProcessor {
     private final TimeSource time;
     private final long idleMillis;
 
-    /** Places in the table, in all and per switch: taken before a host is added. */
-    private final HostTableBudget budget;
+    private final HostTableBudget budget; // places in all and per switch, taken before an add
 
-    private final LogThrottle expiryWarnings;
-    private Future<?> expiry;
+    private final HostExpiry expiry;
 
     /** A tracker with the default {@link HostTableLimits}. */
     public HostTracker(
@@ -127,7 +121,7 @@ public final class HostTracker implements HostService, PacketProcessor {
         this.listeners = new ListenerRegistry<>(events);
         this.time = checkNotNull(time, "time");
         this.idleMillis = idleTimeout.toMillis();
-        this.expiryWarnings = new LogThrottle(WARN_INTERVAL, time::nanos);
+        this.expiry = new HostExpiry(time, idleMillis);
         this.budget =
                 new HostTableBudget(
                         checkNotNull(limits, "limits"),
@@ -140,8 +134,7 @@ public final class HostTracker implements HostService, PacketProcessor {
         devices.addListener(deviceListener);
         links.addListener(linkListener);
         packets.addProcessor(this, PRIORITY);
-        Duration period = expiryPeriod();
-        expiry = time.scheduleWithFixedDelay(period, period, this::expireSafely);
+        expiry.start(() -> expire());
         log.info("Started: hosts idle for {} s are forgotten", idleMillis / 1000);
     }
 
@@ -152,34 +145,13 @@ public final class HostTracker implements HostService, PacketProcessor {
         }
         devices.removeListener(deviceListener);
         links.removeListener(linkListener);
-        if (expiry != null) {
-            expiry.cancel(false);
-            expiry = null;
-        }
+        expiry.stop();
         log.info("Stopped");
     }
 
-    /**
-     * How often idle hosts are looked for: a quarter of the idle timeout, within 100 ms to 5 s (a
-     * host is forgotten at most this late).
-     */
+    /** How often idle hosts are looked for ({@link HostExpiry#period()}). */
     Duration expiryPeriod() {
-        return Duration.ofMillis(Math.max(100, Math.min(idleMillis / 4, 5000)));
-    }
-
-    /** A failure is logged rarely; the next round tries again. */
-    private void expireSafely() {
-        try {
-            expire();
-        } catch (RuntimeException e) {
-            long left = expiryWarnings.admit();
-            if (left >= 0) {
-                log.error(
-                        "Host expiry failed; will try again ({} more since the last line)",
-                        left,
-                        e);
-            }
-        }
+        return expiry.period();
     }
 
     @Override
@@ -193,13 +165,47 @@ public final class HostTracker implements HostService, PacketProcessor {
             return;
         }
         learn(s.id(), at, s.ip());
+        if (remote.contains(s.id())
+                && at.equals(getHost(s.id()).map(Host::location).orElse(null))) {
+            remote.remove(s.id()); // seen on a switch this instance masters: its host now
+        }
+    }
+
+    /**
+     * In a cluster: a host as the shared topology records it, at its recorded place, gaining its
+     * addresses (within the table's bounds). {@code remoteHost}: another instance owns it, so it
+     * never idles out here ({@link #forgetRemote} removes it); else this instance owns it now.
+     */
+    public void learnShared(Host h, boolean remoteHost) {
+        if (remoteHost) {
+            remote.add(h.id());
+        } else {
+            remote.remove(h.id());
+        }
+        if (h.ips().isEmpty()) {
+            learn(h.id(), h.location(), null);
+        }
+        h.ips().forEach(ip -> learn(h.id(), h.location(), ip));
+        if (getHost(h.id()).isEmpty()) {
+            remote.remove(h.id()); // refused: the table or the switch's share is full
+        }
+    }
+
+    /** Forgets a host its owner removed from the shared topology; whether it was here as such. */
+    public boolean forgetRemote(HostId id) {
+        return remote.contains(id) && removeWhere(h -> h.id().equals(id), "removed by owner") > 0;
+    }
+
+    /** Whether the host is owned by another instance of the cluster. */
+    public boolean isRemote(HostId id) {
+        return remote.contains(id);
     }
 
     /** Records a sighting of the host at the port, with the IP it used (null if none). */
     void learn(HostId id, ConnectPoint at, IpAddress ip) {
         long now = time.millis();
         while (true) {
-            Slot slot = hosts.get(id);
+            HostSlot slot = hosts.get(id);
             Host old = slot == null ? null : slot.get();
             if (old == null) {
                 if (slot != null) {
@@ -209,7 +215,7 @@ public final class HostTracker implements HostService, PacketProcessor {
                     return;
                 }
                 Host h = new Host(id, ip == null ? Set.of() : Set.of(ip), at, now, now);
-                if (hosts.putIfAbsent(id, new Slot(h)) == null) {
+                if (hosts.putIfAbsent(id, new HostSlot(h)) == null) {
                     log.debug("Host {} added at {}", id, at);
                     listeners.post(new HostEvent(HostEvent.Type.ADDED, h, null, now));
                     return;
@@ -264,16 +270,18 @@ public final class HostTracker implements HostService, PacketProcessor {
     /** Forgets hosts idle for longer than the idle timeout; returns how many. */
     public int expire() {
         long now = time.millis();
-        return removeWhere(h -> now - h.lastSeenMillis() > idleMillis, "idle");
+        return removeWhere(
+                h -> now - h.lastSeenMillis() > idleMillis && !remote.contains(h.id()), "idle");
     }
 
     private int removeWhere(Predicate<Host> which, String why) {
         int n = 0;
-        for (Map.Entry<HostId, Slot> e : hosts.entrySet()) {
-            Slot slot = e.getValue();
+        for (Map.Entry<HostId, HostSlot> e : hosts.entrySet()) {
+            HostSlot slot = e.getValue();
             Host h = slot.get();
             if (h != null && which.test(h) && slot.compareAndSet(h, null)) {
                 hosts.remove(e.getKey(), slot);
+                remote.remove(e.getKey());
                 movedFrom.forget(e.getKey());
                 budget.release(h.location().dpid(), true);
                 log.debug("Host {} removed: {}", h.id(), why);
@@ -289,22 +297,15 @@ public final class HostTracker implements HostService, PacketProcessor {
         switch (event.type()) {
             case DEVICE_DISCONNECTED ->
                     removeWhere(h -> h.location().dpid().equals(dpid), "switch disconnected");
-            case PORT_REMOVED, PORT_UPDATED ->
-                    event.port()
-                            .filter(
-                                    p ->
-                                            event.type() == DeviceEvent.Type.PORT_REMOVED
-                                                    || !p.isLive())
-                            .ifPresent(
-                                    p ->
-                                            removeWhere(
-                                                    h ->
-                                                            h.location()
-                                                                    .equals(
-                                                                            ConnectPoint.of(
-                                                                                    dpid,
-                                                                                    p.number())),
-                                                    "port down"));
+            case PORT_REMOVED, PORT_UPDATED -> {
+                boolean down =
+                        event.type() == DeviceEvent.Type.PORT_REMOVED
+                                || event.port().filter(p -> !p.isLive()).isPresent();
+                event.port()
+                        .map(p -> ConnectPoint.of(dpid, p.number()))
+                        .filter(at -> down)
+                        .ifPresent(at -> removeWhere(h -> h.location().equals(at), "port down"));
+            }
             default -> {}
         }
     }
@@ -314,7 +315,7 @@ public final class HostTracker implements HostService, PacketProcessor {
             var l = event.subject();
             Predicate<Host> onLink =
                     h -> h.location().equals(l.src()) || h.location().equals(l.dst());
-            for (Slot slot : hosts.values()) {
+            for (HostSlot slot : hosts.values()) {
                 Host h = slot.get();
                 if (h != null && onLink.test(h)) {
                     moveBack(slot, h);
@@ -328,7 +329,7 @@ public final class HostTracker implements HostService, PacketProcessor {
      * Puts a host found on a link's port back where it moved from, if that is still an edge port
      * that is up; otherwise leaves it to be removed.
      */
-    private void moveBack(Slot slot, Host h) {
+    private void moveBack(HostSlot slot, Host h) {
         ConnectPoint back = movedFrom.wayBack(h).orElse(null);
         if (back == null) {
             return;
@@ -354,12 +355,12 @@ public final class HostTracker implements HostService, PacketProcessor {
 
     @Override
     public Collection<Host> getHosts() {
-        return hosts.values().stream().map(Slot::get).filter(h -> h != null).toList();
+        return hosts.values().stream().map(HostSlot::get).filter(h -> h != null).toList();
     }
 
     @Override
     public Optional<Host> getHost(HostId id) {
-        Slot s = hosts.get(id);
+        HostSlot s = hosts.get(id);
         return s == null ? Optional.empty() : Optional.ofNullable(s.get());
     }
 

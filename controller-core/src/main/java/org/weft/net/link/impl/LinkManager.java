@@ -169,6 +169,19 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
         return removeWhere(link -> link.src().equals(point) || link.dst().equals(point), reason);
     }
 
+    /**
+     * Removes one link (in a cluster: its owner removed it from the shared topology); returns
+     * whether it was known.
+     */
+    public boolean removeLink(Link link, Reason reason) {
+        State s = links.remove(link);
+        if (s == null) {
+            return false;
+        }
+        removed(link, s, reason);
+        return true;
+    }
+
     private int removeStale(Predicate<State> which) {
         List<Link> gone = new ArrayList<>();
         links.forEach(
