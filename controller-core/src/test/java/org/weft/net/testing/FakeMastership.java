@@ -70,7 +70,12 @@ public final class FakeMastership implements MastershipService {
     @Override
     public ClusterView view() {
         return new ClusterView(
-                nodeId, true, List.of(new ClusterNode(nodeId, "", true, 0)), nodeId, "CONNECTED");
+                nodeId,
+                true,
+                List.of(new ClusterNode(nodeId, "", true, 0)),
+                nodeId,
+                "CONNECTED",
+                new java.util.TreeMap<>());
     }
 
     @Override
