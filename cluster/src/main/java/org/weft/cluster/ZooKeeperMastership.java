@@ -19,7 +19,6 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
-import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.curator.utils.ZKPaths;
@@ -55,7 +54,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
     private final CuratorFramework client;
     private final CuratorCache cache;
     private ZooKeeperIntentStore intents; // guarded by this
-    private final LeaderLatch latch;
+    private final LeaderElection election;
     private final Ephemerals ephemerals;
     private final Map<Dpid, Long> steppedDown = new ConcurrentHashMap<>();
     private final Map<Dpid, MastershipEvent> roles = new ConcurrentHashMap<>();
@@ -79,7 +78,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
                         .retryPolicy(new ExponentialBackoffRetry(100, 3, 1_000))
                         .build();
         this.cache = CuratorCache.build(client, ZkPaths.ROOT);
-        this.latch = new LeaderLatch(client, ZkPaths.LEADER, config.nodeId());
+        this.election = new LeaderElection(client, config.nodeId(), this::recompute);
         this.ephemerals = new Ephemerals(client);
         this.work = Executors.newSingleThreadExecutor(daemon("weft-cluster"));
         this.eventExecutor = Executors.newSingleThreadExecutor(daemon("weft-mastership-events"));
@@ -101,6 +100,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
                         (c, state) -> {
                             connection = state;
                             log.info("ZooKeeper connection {}", state);
+                            election.connectionChanged(state);
                             if (state.isConnected()) {
                                 submit(ephemerals::ensureAll);
                             }
@@ -109,28 +109,11 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
         cache.listenable()
                 .addListener(
                         CuratorCacheListener.builder().forAll((t, o, n) -> recompute()).build());
-        latch.addListener(
-                new org.apache.curator.framework.recipes.leader.LeaderLatchListener() {
-                    @Override
-                    public void isLeader() {
-                        log.info("This instance ({}) leads the cluster", config.nodeId());
-                        recompute();
-                    }
-
-                    @Override
-                    public void notLeader() {
-                        log.info("This instance ({}) no longer leads", config.nodeId());
-                    }
-                });
         client.start();
         cache.start();
         ephemerals.add(
                 ZkPaths.node(config.nodeId()), config.address().getBytes(StandardCharsets.UTF_8));
-        try {
-            latch.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot join the leader election", e);
-        }
+        election.start();
         return this;
     }
 
@@ -154,7 +137,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
                 () -> {
                     recomputeQueued.set(false);
                     try {
-                        if (latch.hasLeadership() && connection.isConnected()) {
+                        if (election.hasLeadership() && connection.isConnected()) {
                             assign();
                         }
                         updateRoles();
@@ -315,8 +298,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
             return null;
         }
         try {
-            String id = latch.getLeader().getId();
-            return id.isEmpty() ? null : id;
+            return election.leaderId();
         } catch (Exception e) {
             log.debug("Cannot read the cluster leader", e);
             return null;
@@ -385,7 +367,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
         closed = true;
         // This instance's ephemeral znodes go with its session.
         if (connection.isConnected()) {
-            closeQuietly(latch, "leader latch");
+            election.close();
         }
         synchronized (this) {
             if (destinations != null) {
@@ -407,14 +389,6 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(java.io.Closeable c, String what) {
-        try {
-            c.close();
-        } catch (java.io.IOException | RuntimeException e) {
-            log.warn("Closing {} failed: {}", what, e.toString());
         }
     }
 }
