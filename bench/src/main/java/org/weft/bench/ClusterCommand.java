@@ -53,6 +53,15 @@ final class ClusterCommand implements Callable<Integer> {
     int sessionTimeoutMs;
 
     @Option(
+            names = "--settle-s",
+            defaultValue = "40",
+            description =
+                    "Wait after every switch is mastered before the steady-state window: links"
+                            + " appear and their first latency samples are corrected (default:"
+                            + " ${DEFAULT-VALUE}).")
+    int settleSeconds;
+
+    @Option(
             names = "--steady-s",
             defaultValue = "30",
             description = "Steady-state window for ZooKeeper writes (default: ${DEFAULT-VALUE}).")
@@ -94,6 +103,7 @@ final class ClusterCommand implements Callable<Integer> {
                                         instances,
                                         switches,
                                         sessionTimeoutMs,
+                                        Duration.ofSeconds(settleSeconds),
                                         Duration.ofSeconds(steadySeconds),
                                         kills,
                                         Duration.ofSeconds(limitSeconds),
@@ -118,8 +128,11 @@ final class ClusterCommand implements Callable<Integer> {
                 "  every switch mastered       %8.2f s after the first connect; spread %s%n",
                 r.masteredSeconds(), r.spread());
         out.printf(
-                "  ZooKeeper writes, steady    %8d in %.1f s (%.2f/s)%n",
-                r.steadyWrites(), r.steadySeconds(), r.steadyWrites() / r.steadySeconds());
+                "  ZooKeeper writes, steady    %8d in %.1f s (%.2f/s), from %d s after mastered%n",
+                r.steadyWrites(),
+                r.steadySeconds(),
+                r.steadyWrites() / r.steadySeconds(),
+                o.settle().toSeconds());
         for (ClusterRun.Kill k : r.kills()) {
             out.printf(
                     "  kill -9 %s (%d switches): all re-mastered on the switches after %d ms,"

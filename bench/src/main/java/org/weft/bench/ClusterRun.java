@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ final class ClusterRun {
             int instances,
             int switches,
             int sessionTimeoutMs,
+            Duration settle,
             Duration steady,
             int kills,
             Duration limit,
@@ -76,6 +78,8 @@ final class ClusterRun {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<WeftJarProcess> wefts = new ArrayList<>();
+    private String zookeeper;
+    private int restarts = 1;
 
     ClusterRun(Options opt) {
         this.opt = opt;
@@ -86,14 +90,7 @@ final class ClusterRun {
                 EmulatedFabric fabric = FabricBuilder.ring(opt.switches()).build()) {
             try {
                 for (int i = 1; i <= opt.instances(); i++) {
-                    WeftJarProcess w =
-                            new WeftJarProcess(
-                                    opt.weftJar(),
-                                    opt.outDir().resolve("n" + i),
-                                    config("n" + i, zk.connectString()),
-                                    List.of());
-                    w.start(opt.limit());
-                    wefts.add(w);
+                    wefts.add(launch(i, 1, zk.connectString()));
                 }
                 long t0 = System.nanoTime();
                 fabric.connect("127.0.0.1", wefts.get(0).openflowPort(), opt.limit());
@@ -111,7 +108,9 @@ final class ClusterRun {
                 double mastered = (System.nanoTime() - t0) / 1e9;
                 Map<String, Integer> spread = load(masters(wefts.get(0)));
                 log.info("mastered after {} s: {}", mastered, spread);
-                Thread.sleep(5_000); // discovery's first rounds settle
+                // Discovery settles: links appear, and their first latency samples (taken while
+                // everything starts) are corrected, which is written at most every 30 s per link.
+                Thread.sleep(opt.settle().toMillis());
                 long z0 = zk.lastZxid();
                 long s0 = System.nanoTime();
                 Thread.sleep(opt.steady().toMillis());
@@ -126,6 +125,19 @@ final class ClusterRun {
                 wefts.forEach(WeftJarProcess::close);
             }
         }
+    }
+
+    /** Instance n{@code i}'s {@code start}-th run: its own directory, log and data directory. */
+    private WeftJarProcess launch(int i, int start, String zk) throws Exception {
+        zookeeper = zk;
+        Path dir = Files.createDirectories(opt.outDir().resolve("n" + i));
+        return WeftJarProcess.start(
+                opt.weftJar(),
+                dir,
+                "weft-" + start,
+                dir.resolve("data"),
+                config("n" + i, zk),
+                null);
     }
 
     private Kill kill(int index, EmulatedFabric fabric) throws Exception {
@@ -165,7 +177,8 @@ final class ClusterRun {
             Thread.sleep(10);
         }
         log.info("kill -9 of {}: switch side {} ms, view {} ms", victim, switchSide, view);
-        w.start(opt.limit());
+        w = launch(index + 1, ++restarts, zookeeper);
+        wefts.set(index, w);
         // Emulated switches do not reconnect by themselves (Open vSwitch would): connect again.
         List<CompletableFuture<EmulatedSwitch>> again = new ArrayList<>();
         for (EmulatedSwitch sw : fabric.switches()) {
@@ -180,6 +193,7 @@ final class ClusterRun {
     private String config(String id, String zookeeper) {
         return String.join(
                 "\n",
+                "",
                 "cluster:",
                 "  zookeeper: " + zookeeper,
                 "  nodeId: " + id,

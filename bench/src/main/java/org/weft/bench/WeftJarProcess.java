@@ -1,6 +1,7 @@
 package org.weft.bench;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,42 +10,122 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One packaged Weft ({@code java -jar weft.jar --config FILE --openflow-port P --rest-port R}) as
- * its own process with its own directory (data directory and log), stopped or killed by its PID.
+ * Weft's packaged jar ({@code controller-dist/target/weft.jar}) as a child process on free loopback
+ * ports: OpenFlow bound to 127.0.0.1, REST on 127.0.0.1 (its default), intent in a temporary data
+ * directory. {@link #close()} stops it by its PID: SIGTERM, then SIGKILL after a timeout.
  */
 final class WeftJarProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Logger log = LoggerFactory.getLogger(WeftJarProcess.class);
+    private static final Duration START_LIMIT = Duration.ofSeconds(60);
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(15);
 
-    private final Path jar;
-    private final Path dir;
-    private final Path config;
+    private final Process process;
     private final int openflowPort;
     private final int restPort;
-    private final List<String> jvmArgs;
-    private Process process;
-    private int starts;
+    private final Path logFile;
 
-    WeftJarProcess(Path jar, Path dir, String configYaml, List<String> jvmArgs) throws IOException {
-        this.jar = jar;
-        this.dir = Files.createDirectories(dir);
-        this.config = dir.resolve("weft.yaml");
-        Files.writeString(config, configYaml);
-        this.openflowPort = freePort();
-        this.restPort = freePort();
-        this.jvmArgs = List.copyOf(jvmArgs);
+    private WeftJarProcess(Process process, int openflowPort, int restPort, Path logFile) {
+        this.process = process;
+        this.openflowPort = openflowPort;
+        this.restPort = restPort;
+        this.logFile = logFile;
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** The jar: system property {@code weft.jar} (set by the build), else the reactor's path. */
+    static Path jar() {
+        Path jar =
+                Path.of(System.getProperty("weft.jar", "../controller-dist/target/weft.jar"))
+                        .toAbsolutePath()
+                        .normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    jar
+                            + " does not exist: build controller-dist first (mvn -B package at the root)");
         }
+        return jar;
+    }
+
+    /**
+     * Starts the jar and waits (at most a minute) until its REST health answers, which Weft opens
+     * after its OpenFlow listener.
+     *
+     * @param dir where the configuration, the data directory and the log go
+     */
+    static WeftJarProcess start(Path dir, String name) throws IOException, InterruptedException {
+        return start(dir, name, dir.resolve("data"), "", null);
+    }
+
+    /**
+     * As {@link #start(Path, String)}, with a data directory of the caller's (a restarted Weft
+     * finds its intent there), more configuration ({@code extraYaml}, top-level keys other than
+     * {@code openflow} and {@code dataDir}) and, unless null, the REST token ({@code
+     * WEFT_API_TOKEN}, which wins over any other); when null the child has no {@code
+     * WEFT_API_TOKEN}, whatever the caller's environment holds.
+     */
+    static WeftJarProcess start(
+            Path dir, String name, Path dataDir, String extraYaml, String restToken)
+            throws IOException, InterruptedException {
+        return start(jar(), dir, name, dataDir, extraYaml, restToken);
+    }
+
+    /** As above, with the jar to run. */
+    static WeftJarProcess start(
+            Path jar, Path dir, String name, Path dataDir, String extraYaml, String restToken)
+            throws IOException, InterruptedException {
+        int openflowPort = freePort();
+        int restPort = freePort();
+        Path config = dir.resolve(name + ".yml");
+        Files.writeString(
+                config,
+                "openflow:\n  bindAddress: 127.0.0.1\ndataDir: " + dataDir + "\n" + extraYaml);
+        Path logFile = dir.resolve(name + ".log");
+        List<String> cmd =
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "--openflow-port",
+                        Integer.toString(openflowPort),
+                        "--rest-port",
+                        Integer.toString(restPort),
+                        "--config",
+                        config.toString());
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile());
+        // Set deliberately: the caller's WEFT_API_TOKEN must not reach the child.
+        pb.environment().remove("WEFT_API_TOKEN");
+        if (restToken != null) {
+            pb.environment().put("WEFT_API_TOKEN", restToken);
+        }
+        Process p = pb.start();
+        WeftJarProcess weft = new WeftJarProcess(p, openflowPort, restPort, logFile);
+        log.info("Started {} as PID {}, log {}", cmd, p.pid(), logFile);
+        try {
+            weft.awaitHealthy();
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            weft.close();
+            throw e;
+        }
+        return weft;
+    }
+
+    /** SIGKILL to the PID this started ({@code kill -9}), and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Weft (PID " + pid() + ") outlived SIGKILL");
+        }
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     int openflowPort() {
@@ -55,87 +136,69 @@ final class WeftJarProcess implements AutoCloseable {
         return restPort;
     }
 
-    /** Starts the jar and waits until its REST API answers (it starts after OpenFlow). */
-    void start(Duration limit) throws IOException, InterruptedException {
-        if (process != null && process.isAlive()) {
-            throw new IllegalStateException("already running: pid " + process.pid());
-        }
-        starts++;
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmArgs);
-        cmd.addAll(
-                List.of(
-                        "-jar",
-                        jar.toString(),
-                        "--config",
-                        config.toString(),
-                        "--openflow-port",
-                        Integer.toString(openflowPort),
-                        "--rest-port",
-                        Integer.toString(restPort)));
-        ProcessBuilder b =
-                new ProcessBuilder(cmd)
-                        .directory(dir.toFile())
-                        .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("weft-" + starts + ".log").toFile());
-        b.environment().remove("WEFT_API_TOKEN");
-        process = b.start();
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!answers(restPort)) {
+    String restUrl() {
+        return "http://127.0.0.1:" + restPort;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    private void awaitHealthy() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health =
+                HttpRequest.newBuilder(URI.create(restUrl() + "/api/v1/health"))
+                        .timeout(Duration.ofSeconds(2))
+                        .build();
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(
-                        "Weft exited with " + process.exitValue() + "; see " + dir);
+                        "Weft exited with " + process.exitValue() + " at start; see " + logFile);
             }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Weft did not listen within " + limit);
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                log.debug("Weft not up yet: {}", e.toString());
             }
-            Thread.sleep(100);
+            Thread.sleep(200);
         }
-    }
-
-    /** Whether the REST API answers (a probe of the OpenFlow port would look like a switch). */
-    private static boolean answers(int restPort) throws InterruptedException {
-        try {
-            return HTTP.send(
-                                    HttpRequest.newBuilder(
-                                                    URI.create(
-                                                            "http://127.0.0.1:"
-                                                                    + restPort
-                                                                    + "/api/v1/health"))
-                                            .timeout(Duration.ofSeconds(2))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.discarding())
-                            .statusCode()
-                    > 0;
-        } catch (IOException e) {
-            return false; // not listening yet
-        }
-    }
-
-    long pid() {
-        return process.pid();
-    }
-
-    /** {@code kill -9}: the instance's ZooKeeper session is left to expire. */
-    void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+        throw new IllegalStateException(
+                "Weft did not answer "
+                        + health.uri()
+                        + " within "
+                        + START_LIMIT
+                        + "; see "
+                        + logFile);
     }
 
     @Override
     public void close() {
-        if (process == null || !process.isAlive()) {
+        if (!process.isAlive()) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn(
+                        "Weft (PID {}) still running {} after SIGTERM; killing it",
+                        pid(),
+                        STOP_LIMIT);
                 process.destroyForcibly();
+                process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            log.warn("Interrupted while stopping Weft (PID {}); killing it", pid());
             process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 }

@@ -187,28 +187,22 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
                         });
         Map<Dpid, String> current = currentMasters();
         SortedMap<Dpid, String> plan = MastershipPlanner.plan(live, seenBy, current);
+        Map<Dpid, String> changes = new TreeMap<>();
         plan.forEach(
                 (dpid, master) -> {
                     if (master.equals(current.get(dpid))) {
                         lastWritten.remove(dpid);
-                        return;
-                    }
-                    if (master.equals(lastWritten.get(dpid))) {
-                        return; // written, not yet seen in the cache
-                    }
-                    try {
-                        client.create()
-                                .orSetData()
-                                .creatingParentsIfNeeded()
-                                .forPath(
-                                        ZkPaths.master(dpid),
-                                        master.getBytes(StandardCharsets.UTF_8));
-                        lastWritten.put(dpid, master);
-                        log.info("Switch {}: master {} (was {})", dpid, master, current.get(dpid));
-                    } catch (Exception e) {
-                        log.warn("Cannot assign switch {} to {}: {}", dpid, master, e.toString());
+                    } else if (!master.equals(lastWritten.get(dpid))) {
+                        changes.put(dpid, master); // (else written, not yet seen in the cache)
                     }
                 });
+        if (!changes.isEmpty()) {
+            for (Dpid dpid : new MasterWrites(client).write(changes, current)) {
+                String master = changes.get(dpid);
+                lastWritten.put(dpid, master);
+                log.info("Switch {}: master {} (was {})", dpid, master, current.get(dpid));
+            }
+        }
     }
 
     /** Every instance's part: its own role per switch, from the masters in the cache. */

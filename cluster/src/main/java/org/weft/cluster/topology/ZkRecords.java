@@ -14,6 +14,7 @@ import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.utils.ZKPaths;
+import org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,11 +115,20 @@ final class ZkRecords<R> implements SharedRecords<R>, AutoCloseable {
             failures.increment();
             return;
         }
+        String path = ZKPaths.makePath(parent, name);
         try {
-            client.create()
-                    .orSetData()
-                    .creatingParentsIfNeeded()
-                    .forPath(ZKPaths.makePath(parent, name), JSON.writeValueAsBytes(record));
+            byte[] data = JSON.writeValueAsBytes(record);
+            if (decoded.containsKey(name)) {
+                // Known to exist: a plain set (a create that fails with NodeExists is one more
+                // ZooKeeper transaction).
+                try {
+                    client.setData().forPath(path, data);
+                } catch (KeeperException.NoNodeException gone) {
+                    client.create().creatingParentsIfNeeded().forPath(path, data);
+                }
+            } else {
+                client.create().orSetData().creatingParentsIfNeeded().forPath(path, data);
+            }
             decoded.put(name, record);
             writes.increment();
         } catch (InterruptedException e) {
