@@ -276,6 +276,14 @@ class ClusterIntentIT {
     void aRateLimitIsKeptByEveryInstanceAndRemovedThroughANonMasterByTheMaster() throws Exception {
         EmulatedSwitch s1 = fabric.get(1);
         Weft master = masterOf(s1.dpid());
+        // Every instance knows the fabric's links first: the host's ARP is flooded, and an instance
+        // that does not know a link yet would learn the host on the far switch's fabric port.
+        for (Weft w : bed.wefts) {
+            WeftTestBed.waitUntil(
+                    () -> w.core().linkService().getLinkCount() == 4,
+                    Duration.ofSeconds(15),
+                    "the 4 links known to " + w.mastership().view().localNode());
+        }
         s1.sendPacketIn(
                 PortNumber.of(3),
                 HostTrackingIT.arp(MacAddress.parse("0a:00:00:00:00:01"), "10.0.0.1", "10.0.0.2"));
