@@ -20,6 +20,7 @@ import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
+import org.weft.net.testing.FakeMastership;
 import org.weft.openflow.emulator.EmulatedSwitch;
 
 /**

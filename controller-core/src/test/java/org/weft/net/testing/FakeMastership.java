@@ -3,6 +3,7 @@ package org.weft.net.testing;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.weft.event.ListenerRegistry;
 import org.weft.net.Dpid;
@@ -75,7 +76,7 @@ public final class FakeMastership implements MastershipService {
                 List.of(new ClusterNode(nodeId, "", true, 0)),
                 nodeId,
                 "CONNECTED",
-                new java.util.TreeMap<>());
+                new TreeMap<>());
     }
 
     @Override
