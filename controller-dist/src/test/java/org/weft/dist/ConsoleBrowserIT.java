@@ -148,6 +148,7 @@ class ConsoleBrowserIT {
                 JsonNode shown = awaitFabric(bed, b, 20, 64);
                 assertThat(shown.get("layout").asText()).isEqualTo("layered");
                 ConsoleControls.floodTreeIsDrawn(bed, b, 20);
+                ConsoleControls.clusterPanelShowsASingleInstance(b);
 
                 pick(b, a.mac().toString());
                 pick(b, z.mac().toString());

@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Checks of the console's controls, run by {@link ConsoleBrowserIT} on a page it has open. */
 final class ConsoleControls {
@@ -50,6 +51,17 @@ final class ConsoleControls {
         assertThat(m.get("links").size() - drawnTree(m).size())
                 .as("links drawn as off the flood tree")
                 .isPositive();
+    }
+
+    /** The cluster panel shows what GET /cluster says: here a single instance. */
+    static void clusterPanelShowsASingleInstance(ConsoleBrowser b) {
+        new WebDriverWait(b.driver, Duration.ofSeconds(5))
+                .withMessage("the cluster panel saying 'A single instance'")
+                .until(
+                        d ->
+                                d.findElements(By.id("cluster-state")).stream()
+                                        .anyMatch(
+                                                e -> e.getText().startsWith("A single instance")));
     }
 
     private static Set<String> drawnTree(JsonNode model) {

@@ -125,6 +125,7 @@
     updateLists();
     await select(fromHash(location.hash));
     panels.showRouting().catch(report);
+    panels.showCluster().catch(report);
   }
 
   function onEvent(topic, e) {
@@ -143,6 +144,8 @@
     } else if (topic === 'failover') {
       panels.feed(e);
       changed(true);
+    } else if (topic === 'mastership') {
+      panels.showCluster().catch(report);
     } else if (topic === 'load') {
       const u = typeof e.utilisation === 'number' ? e.utilisation : null;
       graph.setLoad(e.link, u, e.bitsPerSecond, e.type === 'HOT');

@@ -130,6 +130,31 @@
       + '. Weights set: ' + weights.length + ' (click a link to change one).';
   }
 
+  /**
+   * The cluster panel (GET /cluster): one line for a single instance; else the ZooKeeper state, the
+   * leader, every instance with how many switches it masters, and each switch's master.
+   */
+  async function showCluster() {
+    const box = document.getElementById('cluster');
+    let c;
+    try {
+      c = await api.get('/cluster');
+    } catch (e) {
+      box.innerHTML = failed('cluster', e);
+      return;
+    }
+    if (!c.clustered) {
+      box.innerHTML = '<p id="cluster-state">A single instance (' + esc(c.localNode) + '), master of every switch.</p>';
+      return;
+    }
+    const masters = Object.entries(c.masters || {});
+    box.innerHTML = '<p id="cluster-state">This instance: ' + esc(c.localNode) + '. Leader: '
+      + esc(c.leader || 'none') + '. ZooKeeper: ' + esc(c.zookeeper) + '.</p>'
+      + table(['instance', 'alive', 'switches'], c.nodes.map((n) => [n.id, n.alive ? 'yes' : 'no', n.switchesMastered]))
+      + '<details><summary>Masters of ' + masters.length + ' switches</summary>'
+      + table(['switch', 'master'], masters) + '</details>';
+  }
+
   const time = (ms) => new Date(ms).toISOString().slice(11, 23);
 
   /** What identifies a failover event, whether it came from the history or the stream. */
@@ -183,5 +208,5 @@
     });
   }
 
-  window.WeftPanels = { showSwitch, showLink, updateLink, showPaths, showRouting, feed, list, esc };
+  window.WeftPanels = { showSwitch, showLink, updateLink, showPaths, showRouting, showCluster, feed, list, esc };
 })();
