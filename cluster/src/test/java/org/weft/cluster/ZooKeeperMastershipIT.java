@@ -61,6 +61,23 @@ class ZooKeeperMastershipIT {
         }
     }
 
+    /** Each instance's masters, generations, for a failure message. */
+    private static String roles(List<ZooKeeperMastership> among) {
+        StringBuilder sb = new StringBuilder();
+        for (ZooKeeperMastership m : among) {
+            sb.append(m.nodeId()).append(':');
+            for (int i = 1; i <= SWITCHES; i++) {
+                Dpid d = Dpid.of(i);
+                sb.append(' ')
+                        .append(i)
+                        .append(m.isMaster(d) ? "M" : "s")
+                        .append(m.generationId(d));
+            }
+            sb.append("; ");
+        }
+        return sb.toString();
+    }
+
     /** Every switch has exactly one master among the given instances, balanced within one. */
     private boolean balanced(List<ZooKeeperMastership> among) {
         List<Integer> loads = new ArrayList<>();
@@ -164,6 +181,6 @@ class ZooKeeperMastershipIT {
         await(Duration.ofSeconds(15), () -> balanced(nodes));
         zk.stop();
         await(Duration.ofSeconds(10), () -> !nodes.get(0).view().zookeeper().equals("CONNECTED"));
-        assertThat(balanced(nodes)).isTrue();
+        assertThat(balanced(nodes)).as("roles: %s", roles(nodes)).isTrue();
     }
 }
