@@ -2,7 +2,6 @@ package org.weft.cluster;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -23,55 +22,16 @@ final class Ephemerals {
     private static final Logger log = LoggerFactory.getLogger(Ephemerals.class);
 
     private final CuratorFramework client;
-    private final Executor slowPath;
     private final Map<String, byte[]> wanted = new ConcurrentHashMap<>();
 
-    /**
-     * @param slowPath where a znode found to exist already is checked and replaced (blocking calls,
-     *     kept off Curator's event thread)
-     */
-    Ephemerals(CuratorFramework client, Executor slowPath) {
+    Ephemerals(CuratorFramework client) {
         this.client = client;
-        this.slowPath = slowPath;
     }
 
-    /**
-     * Registers the znode and creates it now if connected (else on the next connect). The create is
-     * sent without waiting for its answer, so registering hundreds of switches at once takes one
-     * round trip, not hundreds; a znode that exists already (left by an earlier session of ours) is
-     * checked and replaced on the slow path.
-     */
+    /** Registers the znode and creates it now if connected (else on the next connect). */
     void add(String path, byte[] data) {
         wanted.put(path, data);
-        if (!client.getZookeeperClient().isConnected()) {
-            return;
-        }
-        try {
-            client.create()
-                    .creatingParentContainersIfNeeded()
-                    .withMode(CreateMode.EPHEMERAL)
-                    .inBackground(
-                            (c, event) -> {
-                                KeeperException.Code code =
-                                        KeeperException.Code.get(event.getResultCode());
-                                if (code == KeeperException.Code.NODEEXISTS) {
-                                    slowPath.execute(() -> ensureIfWanted(path));
-                                } else if (code != KeeperException.Code.OK) {
-                                    log.warn(
-                                            "Cannot create {}: {} (retried on the next connect)",
-                                            path,
-                                            code);
-                                }
-                            })
-                    .forPath(path, data);
-        } catch (Exception e) {
-            log.warn("Cannot create {}: {} (retried on the next connect)", path, e.toString());
-        }
-    }
-
-    private void ensureIfWanted(String path) {
-        byte[] data = wanted.get(path);
-        if (data != null) {
+        if (client.getZookeeperClient().isConnected()) {
             ensure(path, data);
         }
     }

@@ -79,7 +79,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
                         .build();
         this.cache = CuratorCache.build(client, ZkPaths.ROOT);
         this.election = new LeaderElection(client, config.nodeId(), this::recompute);
-        this.ephemerals = new Ephemerals(client, this::submit);
+        this.ephemerals = new Ephemerals(client);
         this.work = Executors.newSingleThreadExecutor(daemon("weft-cluster"));
         this.eventExecutor = Executors.newSingleThreadExecutor(daemon("weft-mastership-events"));
         this.listeners = new ListenerRegistry<>(eventExecutor);
