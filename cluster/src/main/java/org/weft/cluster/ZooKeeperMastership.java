@@ -111,10 +111,24 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
                         CuratorCacheListener.builder().forAll((t, o, n) -> recompute()).build());
         client.start();
         cache.start();
-        ephemerals.add(
-                ZkPaths.node(config.nodeId()), config.address().getBytes(StandardCharsets.UTF_8));
         election.start();
         return this;
+    }
+
+    /**
+     * Makes this instance a candidate for mastership (its membership znode): call it once this
+     * instance would program a switch it is given as the others do (shared links, hosts and intent
+     * loaded, routes planned). Until then it is connected to the switches as SLAVE and given none,
+     * so a restarted instance does not take switches over with half its state and wipe their routes
+     * in its first reconcile pass.
+     */
+    public void becomeCandidate() {
+        submit(
+                () ->
+                        ephemerals.add(
+                                ZkPaths.node(config.nodeId()),
+                                config.address().getBytes(StandardCharsets.UTF_8)));
+        log.info("This instance ({}) is ready: a candidate for mastership", config.nodeId());
     }
 
     private void submit(Runnable task) {

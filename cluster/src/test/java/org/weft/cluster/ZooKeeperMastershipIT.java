@@ -41,6 +41,7 @@ class ZooKeeperMastershipIT {
                 new ZooKeeperMastership(
                         new ClusterConfig(zk.getConnectString(), id, id + ":6653", SESSION));
         m.start();
+        m.becomeCandidate();
         for (int i = 1; i <= SWITCHES; i++) {
             m.switchConnected(Dpid.of(i));
         }

@@ -176,6 +176,19 @@ public final class Weft implements AutoCloseable {
                             env);
             // After every app registered its intent: switches connected by now get their pass.
             reconciler.start();
+            if (mastership instanceof ZooKeeperMastership zk) {
+                RoutingApp routing = apps.routing;
+                ZooKeeperTopology shared = sharedTopology;
+                ClusterReadiness.start(
+                        zk,
+                        () ->
+                                shared.loaded()
+                                        && (routing == null
+                                                || (routing.isIdle()
+                                                        && routing.workBacklog() == 0)),
+                        time,
+                        java.time.Duration.ofSeconds(30));
+            }
         } catch (Exception e) {
             if (sharedTopology != null) {
                 sharedTopology.close();

@@ -56,6 +56,11 @@ final class ZkRecords<R> implements SharedRecords<R>, AutoCloseable {
      * every record that appears, changes or goes (also the ones found at start).
      */
     void start(Consumer<R> changed, Consumer<R> removed) {
+        start(changed, removed, () -> {});
+    }
+
+    /** As above; {@code loaded} is called once every record found at start was passed on. */
+    void start(Consumer<R> changed, Consumer<R> removed, Runnable loaded) {
         cache.listenable()
                 .addListener(
                         CuratorCacheListener.builder()
@@ -74,6 +79,7 @@ final class ZkRecords<R> implements SharedRecords<R>, AutoCloseable {
                                                 removed.accept(r);
                                             }
                                         })
+                                .forInitialized(loaded)
                                 .build());
         cache.start();
     }

@@ -52,6 +52,8 @@ public final class ZooKeeperTopology implements AutoCloseable {
     public record Counters(
             long writes, long deletes, long writeFailures, long unreadable, long dropped) {}
 
+    private final java.util.concurrent.atomic.AtomicInteger recordSetsLoaded =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final ZkRecords<LinkRecord> linkRecords;
     private final ZkRecords<HostRecord> hostRecords;
     private final LinkSharing linkSharing;
@@ -118,10 +120,12 @@ public final class ZooKeeperTopology implements AutoCloseable {
     public synchronized ZooKeeperTopology start() {
         linkRecords.start(
                 r -> submit(() -> linkSharing.recordChanged(r)),
-                r -> submit(() -> linkSharing.recordRemoved(r)));
+                r -> submit(() -> linkSharing.recordRemoved(r)),
+                () -> submit(this::oneLoaded));
         hostRecords.start(
                 r -> submit(() -> hostSharing.recordChanged(r)),
-                r -> submit(() -> hostSharing.recordRemoved(r)));
+                r -> submit(() -> hostSharing.recordRemoved(r)),
+                () -> submit(this::oneLoaded));
         links.addListener(linkListener);
         hosts.addListener(hostListener);
         mastership.addListener(mastershipListener);
@@ -170,6 +174,21 @@ public final class ZooKeeperTopology implements AutoCloseable {
                 log.error("Topology sharing failed ({} more since the last line)", left, e);
             }
         }
+    }
+
+    /** On the work thread, after the records a cache found at start were fed. */
+    private void oneLoaded() {
+        if (recordSetsLoaded.incrementAndGet() == 2) {
+            log.info("Shared links and hosts loaded");
+        }
+    }
+
+    /**
+     * Whether the links and hosts other instances shared before this one started are fed into this
+     * instance's services (so its plans cover them).
+     */
+    public boolean loaded() {
+        return recordSetsLoaded.get() >= 2;
     }
 
     public Counters counters() {
