@@ -2,7 +2,6 @@ package org.weft.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +21,7 @@ class ZooKeeperDestinationIdsIT {
     private ZooKeeperMastership b;
 
     private ZooKeeperMastership join(String id) throws Exception {
-        ZooKeeperMastership m =
-                new ZooKeeperMastership(
-                                new ClusterConfig(
-                                        zk.getConnectString(), id, id, Duration.ofSeconds(2)))
-                        .start();
-        assertThat(m.awaitConnected(Duration.ofSeconds(10))).isTrue();
-        return m;
+        return TestInstances.join(zk.getConnectString(), id);
     }
 
     private static HostId host(int i) {

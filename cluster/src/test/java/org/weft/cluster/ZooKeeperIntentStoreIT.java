@@ -28,13 +28,7 @@ class ZooKeeperIntentStoreIT {
     private ZooKeeperMastership b;
 
     private ZooKeeperMastership join(String id) throws Exception {
-        ZooKeeperMastership m =
-                new ZooKeeperMastership(
-                                new ClusterConfig(
-                                        zk.getConnectString(), id, id, Duration.ofSeconds(2)))
-                        .start();
-        assertThat(m.awaitConnected(Duration.ofSeconds(10))).isTrue();
-        return m;
+        return TestInstances.join(zk.getConnectString(), id);
     }
 
     @BeforeEach
