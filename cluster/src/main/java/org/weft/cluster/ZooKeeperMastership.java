@@ -56,6 +56,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
     private ZooKeeperIntentStore intents; // guarded by this
     private final LeaderElection election;
     private final Ephemerals ephemerals;
+    private final SwitchOffers offers;
     private final Map<Dpid, Long> steppedDown = new ConcurrentHashMap<>();
     private final Map<Dpid, MastershipEvent> roles = new ConcurrentHashMap<>();
     private final Map<Dpid, String> lastWritten = new HashMap<>();
@@ -80,6 +81,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
         this.cache = CuratorCache.build(client, ZkPaths.ROOT);
         this.election = new LeaderElection(client, config.nodeId(), this::recompute);
         this.ephemerals = new Ephemerals(client);
+        this.offers = new SwitchOffers(this::offer);
         this.work = Executors.newSingleThreadExecutor(daemon("weft-cluster"));
         this.eventExecutor = Executors.newSingleThreadExecutor(daemon("weft-mastership-events"));
         this.listeners = new ListenerRegistry<>(eventExecutor);
@@ -258,14 +260,33 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
         return true;
     }
 
+    /** A connected switch is offered for mastership once {@link #admitSwitchesBy} admits it. */
     @Override
     public void switchConnected(Dpid dpid) {
-        submit(() -> ephemerals.add(ZkPaths.sees(dpid, config.nodeId()), new byte[0]));
+        offers.connected(dpid);
     }
 
     @Override
     public void switchDisconnected(Dpid dpid) {
+        offers.disconnected(dpid);
         submit(() -> ephemerals.remove(ZkPaths.sees(dpid, config.nodeId())));
+    }
+
+    /**
+     * Decides when the switches this instance connects to are offered for mastership; until this is
+     * called they wait (call it once, at start).
+     */
+    public void admitSwitchesBy(SwitchAdmission admission) {
+        offers.admitBy(admission);
+    }
+
+    private void offer(Dpid dpid) {
+        submit(
+                () -> {
+                    if (offers.isConnected(dpid)) {
+                        ephemerals.add(ZkPaths.sees(dpid, config.nodeId()), new byte[0]);
+                    }
+                });
     }
 
     @Override

@@ -42,6 +42,7 @@ class ZooKeeperMastershipIT {
                         new ClusterConfig(zk.getConnectString(), id, id + ":6653", SESSION));
         m.start();
         m.becomeCandidate();
+        m.admitSwitchesBy(SwitchAdmission.AT_ONCE);
         for (int i = 1; i <= SWITCHES; i++) {
             m.switchConnected(Dpid.of(i));
         }

@@ -179,15 +179,17 @@ public final class Weft implements AutoCloseable {
             if (mastership instanceof ZooKeeperMastership zk) {
                 RoutingApp routing = apps.routing;
                 ZooKeeperTopology shared = sharedTopology;
-                ClusterReadiness.start(
-                        zk,
-                        () ->
-                                shared.loaded()
-                                        && (routing == null
-                                                || (routing.isIdle()
-                                                        && routing.workBacklog() == 0)),
-                        time,
-                        java.time.Duration.ofSeconds(30));
+                ClusterReadiness readiness =
+                        new ClusterReadiness(
+                                ClusterReadiness.sharing(shared),
+                                () ->
+                                        routing == null
+                                                || (routing.isIdle() && routing.workBacklog() == 0),
+                                controller.deviceService()::isConnected,
+                                time,
+                                java.time.Duration.ofSeconds(30));
+                readiness.start(zk::becomeCandidate);
+                zk.admitSwitchesBy(readiness);
             }
         } catch (Exception e) {
             if (sharedTopology != null) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,23 +73,13 @@ class ClusterFailoverTest extends MininetTestSupport {
         assertThat(problems).as("ERROR lines or stack traces in the instances' logs").isEmpty();
     }
 
-    @Test
-    void killingTheIngressMasterLosesNoPing() throws IOException {
-        PingTrace r = killThenRestart();
-        // The rejoin must not lose a ping either: asserted by the known-bug test below.
-        record(String.format("(rejoin: %d lost, largest gap %.0f ms)", r.lost(), r.maxGapMs()));
-    }
-
     /**
-     * Known bug (issue 16): a restarted instance's first reconcile passes on the switches it is
-     * given remove entries (13 on s1 in one run) that the other instances installed, and a few
-     * pings are lost until routing puts them back: 4 of 364 and 32 of 375 in two clean-clone CI
-     * runs, 0 in others. Excluded by default (tag controller-bug); run it with {@code
-     * -Dgroups=controller-bug -Dweft.mininet.excludedGroups=none}.
+     * The kill, then the restart: the restarted instance is offered each switch only once it knows
+     * the switch's shared links and hosts and has planned their routes ({@code ClusterReadiness}),
+     * so its first reconcile pass finds the old master's entries as it would have made them.
      */
     @Test
-    @Tag("controller-bug")
-    void aRestartedInstanceRejoinsWithoutLosingAPing() throws IOException {
+    void killingTheIngressMasterLosesNoPing() throws IOException {
         PingTrace r = killThenRestart();
         assertThat(r.lost()).as("pings lost while the instance rejoined (%s)", r).isZero();
     }

@@ -9,12 +9,15 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.curator.framework.CuratorFramework;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.cluster.MastershipListener;
 import org.weft.net.cluster.MastershipService;
+import org.weft.net.device.DeviceEvent;
+import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
 import org.weft.net.host.HostListener;
 import org.weft.net.host.impl.HostTracker;
@@ -66,10 +69,13 @@ public final class ZooKeeperTopology implements AutoCloseable {
     private final ThreadPoolExecutor work;
     private final LongAdder dropped = new LongAdder();
     private final AtomicBoolean roundQueued = new AtomicBoolean();
+    private final AtomicLong roundsDone = new AtomicLong();
     private final LogThrottle failures = LogThrottle.every(Duration.ofMinutes(1));
     private final LinkListener linkListener;
     private final HostListener hostListener;
     private final MastershipListener mastershipListener;
+    private final DeviceListener deviceListener;
+    private final DeviceService devices;
     private Future<?> rounds;
 
     /**
@@ -91,6 +97,7 @@ public final class ZooKeeperTopology implements AutoCloseable {
         this.links = checkNotNull(links, "links");
         this.hosts = checkNotNull(hosts, "hosts");
         this.mastership = checkNotNull(mastership, "mastership");
+        this.devices = checkNotNull(devices, "devices");
         this.time = checkNotNull(time, "time");
         this.interval = checkNotNull(interval, "interval");
         this.linkRecords = new ZkRecords<>(client, LINKS, LinkRecord.class);
@@ -114,6 +121,16 @@ public final class ZooKeeperTopology implements AutoCloseable {
         this.linkListener = e -> submit(() -> linkSharing.linkEvent(e));
         this.hostListener = e -> submit(() -> hostSharing.hostEvent(e));
         this.mastershipListener = e -> requestRound();
+        // A switch or port that comes up here makes the records attached to it usable: fed at once
+        // rather than on the next periodic round.
+        this.deviceListener =
+                e -> {
+                    if (e.type() == DeviceEvent.Type.DEVICE_CONNECTED
+                            || e.type() == DeviceEvent.Type.PORT_ADDED
+                            || e.type() == DeviceEvent.Type.PORT_UPDATED) {
+                        requestRound();
+                    }
+                };
     }
 
     /** Reads the shared records, starts publishing and feeding, and the periodic rounds. */
@@ -129,6 +146,7 @@ public final class ZooKeeperTopology implements AutoCloseable {
         links.addListener(linkListener);
         hosts.addListener(hostListener);
         mastership.addListener(mastershipListener);
+        devices.addListener(deviceListener);
         rounds = time.scheduleWithFixedDelay(interval, interval, this::requestRound);
         log.info(
                 "Sharing links and hosts through ZooKeeper, a round every {} ms",
@@ -144,6 +162,7 @@ public final class ZooKeeperTopology implements AutoCloseable {
                             roundQueued.set(false);
                             linkSharing.round();
                             hostSharing.round();
+                            roundsDone.incrementAndGet();
                         })) {
             roundQueued.set(false); // not queued: the next request tries again
         }
@@ -191,6 +210,19 @@ public final class ZooKeeperTopology implements AutoCloseable {
         return recordSetsLoaded.get() >= 2;
     }
 
+    /**
+     * How many rounds have completed: once this count has grown by two, a round began after the
+     * moment it was read, so the records attached to a switch connected by then are fed.
+     */
+    public long roundsDone() {
+        return roundsDone.get();
+    }
+
+    /** Queues a round now (the periodic ones go on). */
+    public void roundNow() {
+        requestRound();
+    }
+
     public Counters counters() {
         return new Counters(
                 linkRecords.writes() + hostRecords.writes(),
@@ -210,6 +242,7 @@ public final class ZooKeeperTopology implements AutoCloseable {
         links.removeListener(linkListener);
         hosts.removeListener(hostListener);
         mastership.removeListener(mastershipListener);
+        devices.removeListener(deviceListener);
         work.shutdownNow();
         try {
             if (!work.awaitTermination(2, TimeUnit.SECONDS)) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.weft.net.Dpid;
 import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.FlowRuleOperation;
@@ -24,6 +26,8 @@ import org.weft.net.stats.StatsService;
  * before was confirmed (make before break).
  */
 final class PassPart {
+
+    private static final Logger log = LoggerFactory.getLogger(PassPart.class);
 
     private PassPart() {}
 
@@ -66,6 +70,35 @@ final class PassPart {
             source.groupsAfterPass(dpid, List.copyOf(held.values()));
             source.inSync(dpid, intended);
             return CompletableFuture.completedFuture(PartResult.NONE);
+        }
+        if (log.isDebugEnabled()) {
+            diff.flows()
+                    .forEach(
+                            op ->
+                                    log.debug(
+                                            "{} {}: {} {}",
+                                            source.name(),
+                                            dpid,
+                                            op.type(),
+                                            op.rule()));
+            diff.groupsFirst()
+                    .forEach(
+                            op ->
+                                    log.debug(
+                                            "{} {}: group {} {}",
+                                            source.name(),
+                                            dpid,
+                                            op.type(),
+                                            op.group()));
+            diff.groupsLast()
+                    .forEach(
+                            op ->
+                                    log.debug(
+                                            "{} {}: group {} {}",
+                                            source.name(),
+                                            dpid,
+                                            op.type(),
+                                            op.group()));
         }
         int[] failed = {0};
         CompletableFuture<Boolean> f =
