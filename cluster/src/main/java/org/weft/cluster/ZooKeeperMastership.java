@@ -1,14 +1,11 @@
 package org.weft.cluster;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,13 +18,11 @@ import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.retry.ExponentialBackoffRetry;
-import org.apache.curator.utils.ZKPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.cluster.topology.ZooKeeperTopology;
 import org.weft.event.ListenerRegistry;
 import org.weft.net.Dpid;
-import org.weft.net.cluster.ClusterNode;
 import org.weft.net.cluster.ClusterView;
 import org.weft.net.cluster.MastershipEvent;
 import org.weft.net.cluster.MastershipListener;
@@ -53,6 +48,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
     private final ClusterConfig config;
     private final CuratorFramework client;
     private final CuratorCache cache;
+    private final ClusterTree tree;
     private ZooKeeperIntentStore intents; // guarded by this
     private final LeaderElection election;
     private final Ephemerals ephemerals;
@@ -79,6 +75,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
                         .retryPolicy(new ExponentialBackoffRetry(100, 3, 1_000))
                         .build();
         this.cache = CuratorCache.build(client, ZkPaths.ROOT);
+        this.tree = new ClusterTree(cache);
         this.election = new LeaderElection(client, config.nodeId(), this::recompute);
         this.ephemerals = new Ephemerals(client);
         this.offers = new SwitchOffers(this::offer);
@@ -163,45 +160,11 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
                 });
     }
 
-    private List<ChildData> children(String parent) {
-        List<ChildData> out = new ArrayList<>();
-        cache.stream()
-                .filter(d -> ZKPaths.getPathAndNode(d.getPath()).getPath().equals(parent))
-                .forEach(out::add);
-        return out;
-    }
-
-    private static String name(ChildData d) {
-        return ZKPaths.getNodeFromPath(d.getPath());
-    }
-
-    private static String text(ChildData d) {
-        return d.getData() == null ? "" : new String(d.getData(), StandardCharsets.UTF_8);
-    }
-
-    private Map<Dpid, String> currentMasters() {
-        Map<Dpid, String> masters = new HashMap<>();
-        children(ZkPaths.MASTERS).forEach(d -> masters.put(ZkPaths.dpidOf(name(d)), text(d)));
-        return masters;
-    }
-
     /** The leader's part: writes every master that differs from the plan. */
     private void assign() {
-        Set<String> live = new TreeSet<>();
-        children(ZkPaths.NODES).forEach(d -> live.add(name(d)));
-        Map<Dpid, Set<String>> seenBy = new HashMap<>();
-        cache.stream()
-                .forEach(
-                        d -> {
-                            String parent = ZKPaths.getPathAndNode(d.getPath()).getPath();
-                            if (ZKPaths.getPathAndNode(parent).getPath().equals(ZkPaths.SEES)) {
-                                seenBy.computeIfAbsent(
-                                                ZkPaths.dpidOf(ZKPaths.getNodeFromPath(parent)),
-                                                k -> new TreeSet<>())
-                                        .add(name(d));
-                            }
-                        });
-        Map<Dpid, String> current = currentMasters();
+        Set<String> live = tree.members();
+        Map<Dpid, Set<String>> seenBy = tree.seenBy();
+        Map<Dpid, String> current = tree.masters();
         SortedMap<Dpid, String> plan = MastershipPlanner.plan(live, seenBy, current);
         Map<Dpid, String> changes = new TreeMap<>();
         plan.forEach(
@@ -224,9 +187,9 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
     /** Every instance's part: its own role per switch, from the masters in the cache. */
     private void updateRoles() {
         Map<Dpid, MastershipEvent> now = new HashMap<>();
-        for (ChildData d : children(ZkPaths.MASTERS)) {
-            Dpid dpid = ZkPaths.dpidOf(name(d));
-            String master = text(d);
+        for (ChildData d : tree.children(ZkPaths.MASTERS)) {
+            Dpid dpid = ZkPaths.dpidOf(ClusterTree.name(d));
+            String master = ClusterTree.text(d);
             long generation = d.getStat().getMzxid();
             Long refused = steppedDown.get(dpid);
             boolean mine =
@@ -301,25 +264,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
 
     @Override
     public ClusterView view() {
-        Map<String, String> addresses = new TreeMap<>();
-        children(ZkPaths.NODES).forEach(d -> addresses.put(name(d), text(d)));
-        Map<String, Integer> mastered = new TreeMap<>();
-        Map<Dpid, String> masters = currentMasters();
-        masters.values().forEach(m -> mastered.merge(m, 1, Integer::sum));
-        TreeMap<String, String> byDpid = new TreeMap<>();
-        masters.forEach((dpid, node) -> byDpid.put(dpid.toString(), node));
-        Set<String> ids = new TreeSet<>(addresses.keySet());
-        ids.addAll(mastered.keySet());
-        List<ClusterNode> nodes = new ArrayList<>();
-        for (String id : ids) {
-            nodes.add(
-                    new ClusterNode(
-                            id,
-                            addresses.getOrDefault(id, ""),
-                            addresses.containsKey(id),
-                            mastered.getOrDefault(id, 0)));
-        }
-        return new ClusterView(config.nodeId(), true, nodes, leader(), connection.name(), byDpid);
+        return tree.view(config.nodeId(), leader(), connection.name());
     }
 
     private String leader() {
