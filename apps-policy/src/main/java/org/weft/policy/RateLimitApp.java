@@ -296,18 +296,20 @@ final class RateLimitApp implements RateLimitService {
         if (!replaceQueued.compareAndSet(false, true)) {
             return;
         }
-        ctx.thread.execute(
+        if (!ctx.thread.tryExecute(
                 () -> {
                     replaceQueued.set(false);
                     for (String id : List.copyOf(limits.keySet())) {
                         place(id, null).exceptionally(e -> logged(id, e));
                     }
-                });
+                })) {
+            replaceQueued.set(false); // dropped: the next host event queues it
+        }
     }
 
     /** The switch connected again: its meters are installed anew, then its entries. */
     void switchConnected(Dpid dpid) {
-        ctx.thread.execute(
+        ctx.thread.tryExecute(
                 () -> {
                     for (Limit l : List.copyOf(limits.values())) {
                         Placement p = l.placement();
