@@ -45,6 +45,7 @@ public final class PolicyApp implements AutoCloseable {
     private final BoundedExecutor thread;
     private final AclApp acls;
     private final RateLimitApp rateLimits;
+    private final RateLimitReload rateLimitReload;
     private final LinkListener linkListener;
     private final HostListener hostListener;
     private final DeviceListener deviceListener;
@@ -82,6 +83,7 @@ public final class PolicyApp implements AutoCloseable {
                         thread);
         this.acls = new AclApp(ctx);
         this.rateLimits = new RateLimitApp(ctx);
+        this.rateLimitReload = new RateLimitReload(ctx, rateLimits);
         this.linkListener =
                 e -> {
                     if (!acls.isEmpty()) {
@@ -96,7 +98,7 @@ public final class PolicyApp implements AutoCloseable {
                     if (PolicyStore.ACL_KIND.equals(kind)) {
                         acls.reload();
                     } else if (PolicyStore.RATE_LIMIT_KIND.equals(kind)) {
-                        rateLimits.reload();
+                        rateLimitReload.reload();
                     }
                 });
     }
