@@ -2,8 +2,6 @@ package org.weft.policy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.weft.net.Dpid;
 import org.weft.net.device.DeviceEvent;
@@ -24,19 +22,30 @@ import org.weft.net.reconcile.ReconcileService;
 import org.weft.net.reconcile.SwitchEntries;
 import org.weft.net.stats.StatsService;
 import org.weft.store.IntentStore;
+import org.weft.util.BoundedExecutor;
 
 /**
  * The policy stage's apps: the ACL firewall and rate limits, one intent source (cookie app {@link
  * Cookies#POLICY_APP}) for the reconciler, and one thread for every change. ACL entries are
  * compiled again when links change (the bypass of inter-switch ports), rate limits placed again
  * when hosts move.
+ *
+ * <p>The thread's queue is bounded ({@link #MAX_QUEUED}): work offered while it is full is dropped
+ * and counted ({@link #workDropped()}). Host changes fold into one queued re-placement and a store
+ * change is one reload per kind, so only a flood of REST writes or reconnecting switches comes near
+ * it. A dropped write fails its request; a dropped reload or re-placement is repaired by the next
+ * store change or host event; a dropped reconnection leaves the switch's meters to its next one.
  */
 public final class PolicyApp implements AutoCloseable {
 
+    /** Most pieces of work waiting for the policy thread. */
+    static final int MAX_QUEUED = 10_000;
+
     private final PolicyContext ctx;
-    private final ExecutorService thread;
+    private final BoundedExecutor thread;
     private final AclApp acls;
     private final RateLimitApp rateLimits;
+    private final RateLimitReload rateLimitReload;
     private final LinkListener linkListener;
     private final HostListener hostListener;
     private final DeviceListener deviceListener;
@@ -49,13 +58,19 @@ public final class PolicyApp implements AutoCloseable {
             MeterService meters,
             StatsService stats,
             IntentStore store) {
-        this.thread =
-                Executors.newSingleThreadExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "weft-policy");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        this(devices, links, hosts, pipelines, meters, stats, store, MAX_QUEUED);
+    }
+
+    PolicyApp(
+            DeviceService devices,
+            LinkService links,
+            HostService hosts,
+            PipelineService pipelines,
+            MeterService meters,
+            StatsService stats,
+            IntentStore store,
+            int maxQueued) {
+        this.thread = new BoundedExecutor("weft-policy", maxQueued);
         this.ctx =
                 new PolicyContext(
                         devices,
@@ -68,6 +83,7 @@ public final class PolicyApp implements AutoCloseable {
                         thread);
         this.acls = new AclApp(ctx);
         this.rateLimits = new RateLimitApp(ctx);
+        this.rateLimitReload = new RateLimitReload(ctx, rateLimits);
         this.linkListener =
                 e -> {
                     if (!acls.isEmpty()) {
@@ -82,7 +98,7 @@ public final class PolicyApp implements AutoCloseable {
                     if (PolicyStore.ACL_KIND.equals(kind)) {
                         acls.reload();
                     } else if (PolicyStore.RATE_LIMIT_KIND.equals(kind)) {
-                        rateLimits.reload();
+                        rateLimitReload.reload();
                     }
                 });
     }
@@ -108,6 +124,11 @@ public final class PolicyApp implements AutoCloseable {
 
     public RateLimitService rateLimits() {
         return rateLimits;
+    }
+
+    /** Pieces of work dropped since start because {@link #MAX_QUEUED} were waiting already. */
+    public long workDropped() {
+        return thread.rejected();
     }
 
     /** The policy entries as the reconciler's intent. */

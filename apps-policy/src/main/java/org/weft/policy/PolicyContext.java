@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import org.slf4j.LoggerFactory;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
@@ -18,6 +17,7 @@ import org.weft.net.link.LinkService;
 import org.weft.net.meter.MeterService;
 import org.weft.net.reconcile.ReconcileService;
 import org.weft.net.stats.StatsService;
+import org.weft.util.BoundedExecutor;
 
 /**
  * What the policy apps share: the core services they read, the store, the app thread every change
@@ -32,7 +32,7 @@ final class PolicyContext {
     final MeterService meters;
     final StatsService stats;
     final PolicyStore store;
-    final Executor thread;
+    final BoundedExecutor thread;
     private volatile ReconcileService reconciler;
 
     PolicyContext(
@@ -43,7 +43,7 @@ final class PolicyContext {
             MeterService meters,
             StatsService stats,
             PolicyStore store,
-            Executor thread) {
+            BoundedExecutor thread) {
         this.devices = devices;
         this.links = links;
         this.hosts = hosts;
@@ -106,10 +106,11 @@ final class PolicyContext {
 
     /**
      * Runs a change on the policy thread; a failure (the store unreadable) is logged, and the next
-     * change of the store tries again.
+     * change of the store tries again. A change offered while the thread's queue is full is dropped
+     * and counted; the next change of the store reads everything again.
      */
     void runLogged(String what, Runnable change) {
-        thread.execute(
+        thread.tryExecute(
                 () -> {
                     try {
                         change.run();

@@ -1,6 +1,7 @@
 package org.weft.policy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -254,37 +255,29 @@ final class RateLimitApp implements RateLimitService {
                 .thenCompose(this::release);
     }
 
-    /**
-     * The store's rate limits changed (another instance of a cluster added or removed one): new
-     * ones are placed, gone ones released, on the policy thread like this instance's own changes.
-     */
-    void reload() {
-        ctx.runLogged(
-                "Applying the stored rate limits",
-                () -> {
-                    var stored = ctx.store.loadRateLimits();
-                    for (Limit l : List.copyOf(limits.values())) {
-                        String id = l.limit().id();
-                        var s = stored.get(id);
-                        if ((s == null || s.number() != l.number()) && limits.remove(id, l)) {
-                            log.info("Rate limit {} removed through another instance", id);
-                            release(l.placement()).exceptionally(e -> logged(id, e));
-                        }
-                    }
-                    stored.forEach(
-                            (id, s) -> {
-                                if (limits.putIfAbsent(
-                                                id,
-                                                new Limit(
-                                                        s.number(),
-                                                        s.value(),
-                                                        Placement.waiting("host not seen yet")))
-                                        == null) {
-                                    log.info("Rate limit {} added through another instance", id);
-                                    place(id, null).exceptionally(e -> logged(id, e));
-                                }
-                            });
-                });
+    /** Every limit's number, by id (what {@link RateLimitReload} compares with the store). */
+    Map<String, Long> numbers() {
+        Map<String, Long> out = new HashMap<>();
+        limits.forEach((id, l) -> out.put(id, l.number()));
+        return out;
+    }
+
+    /** Another instance removed or replaced the limit numbered {@code number}: it is released. */
+    void removedElsewhere(String id, long number) {
+        Limit l = limits.get(id);
+        if (l != null && l.number() == number && limits.remove(id, l)) {
+            log.info("Rate limit {} removed through another instance", id);
+            release(l.placement()).exceptionally(e -> logged(id, e));
+        }
+    }
+
+    /** Another instance added the limit: it is placed, unless a limit with its id is here. */
+    void addedElsewhere(String id, long number, RateLimit limit) {
+        if (limits.putIfAbsent(id, new Limit(number, limit, Placement.waiting("host not seen yet")))
+                == null) {
+            log.info("Rate limit {} added through another instance", id);
+            place(id, null).exceptionally(e -> logged(id, e));
+        }
     }
 
     /**
@@ -296,18 +289,20 @@ final class RateLimitApp implements RateLimitService {
         if (!replaceQueued.compareAndSet(false, true)) {
             return;
         }
-        ctx.thread.execute(
+        if (!ctx.thread.tryExecute(
                 () -> {
                     replaceQueued.set(false);
                     for (String id : List.copyOf(limits.keySet())) {
                         place(id, null).exceptionally(e -> logged(id, e));
                     }
-                });
+                })) {
+            replaceQueued.set(false); // dropped: the next host event queues it
+        }
     }
 
     /** The switch connected again: its meters are installed anew, then its entries. */
     void switchConnected(Dpid dpid) {
-        ctx.thread.execute(
+        ctx.thread.tryExecute(
                 () -> {
                     for (Limit l : List.copyOf(limits.values())) {
                         Placement p = l.placement();

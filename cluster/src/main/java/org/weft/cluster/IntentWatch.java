@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.curator.framework.CuratorFramework;
@@ -15,30 +13,38 @@ import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.utils.ZKPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weft.util.BoundedExecutor;
 
 /**
  * Watches {@code /weft/intents} with a Curator cache and tells the watchers which kinds changed:
  * one thread ({@code weft-intent-watch}) calls them in order, and changes of a kind that arrive
  * while a call for it is queued are one call (a burst of writes is read once). A change this
  * instance wrote itself comes back too; watchers re-read the kind and find nothing to do.
+ *
+ * <p>The thread's queue is bounded ({@link #MAX_QUEUED}) like every work queue, but the folding
+ * keeps it far below: it holds at most one call per kind (a handful: ACLs, rate limits, static
+ * flows, ...), plus one per kind for each watcher added after the start. A call over the bound is
+ * dropped and counted ({@link #dropped()}); the kind's next change queues it again.
  */
 final class IntentWatch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IntentWatch.class);
 
+    /** Most calls waiting for the watchers' thread. */
+    static final int MAX_QUEUED = 1_000;
+
     private final CuratorCache cache;
     private final List<Consumer<String>> watchers = new CopyOnWriteArrayList<>();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private final ExecutorService calls =
-            Executors.newSingleThreadExecutor(
-                    r -> {
-                        Thread t = new Thread(r, "weft-intent-watch");
-                        t.setDaemon(true);
-                        return t;
-                    });
+    private final BoundedExecutor calls;
     private boolean started;
 
     IntentWatch(CuratorFramework client) {
+        this(client, MAX_QUEUED);
+    }
+
+    IntentWatch(CuratorFramework client, int maxQueued) {
+        this.calls = new BoundedExecutor("weft-intent-watch", maxQueued);
         this.cache = CuratorCache.build(client, ZooKeeperIntentStore.INTENTS);
         cache.listenable()
                 .addListener(
@@ -69,16 +75,28 @@ final class IntentWatch implements AutoCloseable {
                             }
                         });
         for (String kind : kinds) {
-            calls.execute(() -> callOne(watcher, kind));
+            calls.tryExecute(() -> callOne(watcher, kind));
         }
     }
 
     private void changed(ChildData after, ChildData before) {
         ChildData node = after != null ? after : before;
         String kind = kindOf(node == null ? null : node.getPath());
-        if (kind != null && queued.add(kind)) {
-            calls.execute(() -> call(kind));
+        if (kind != null) {
+            changed(kind);
         }
+    }
+
+    /** Queues a call for the kind unless one is queued already. */
+    void changed(String kind) {
+        if (queued.add(kind) && !calls.tryExecute(() -> call(kind))) {
+            queued.remove(kind); // not queued: the kind's next change queues it
+        }
+    }
+
+    /** Calls dropped since start because {@link #MAX_QUEUED} were waiting already. */
+    long dropped() {
+        return calls.rejected();
     }
 
     /** The kind of {@code /weft/intents/<kind>/<id>}; null for the kind's own znode or the root. */

@@ -53,6 +53,7 @@ public final class ZooKeeperDestinationIds implements DestinationIds {
     private final Map<HostId, Integer> local = new HashMap<>();
     private final LogThrottle outageLog = LogThrottle.every(Duration.ofMinutes(1));
     private int nextLocal = SHARED;
+    private volatile Runnable cacheApplied = () -> {};
 
     ZooKeeperDestinationIds(CuratorFramework client, IntentStore counters) {
         this.client = client;
@@ -94,6 +95,7 @@ public final class ZooKeeperDestinationIds implements DestinationIds {
             }
             sharedInUse.add(id);
         }
+        cacheApplied.run();
     }
 
     private void gone(ChildData d) {
@@ -101,6 +103,20 @@ public final class ZooKeeperDestinationIds implements DestinationIds {
         if (id != null) {
             sharedInUse.remove(id);
         }
+        cacheApplied.run();
+    }
+
+    /**
+     * Runs {@code r} on the cache's thread after each change of the shared numbers this instance
+     * applied (tests wait on it instead of polling); replaces the previous one.
+     */
+    void onCacheApplied(Runnable r) {
+        cacheApplied = r;
+    }
+
+    /** Whether this instance's cache holds a shared number for the host. */
+    boolean cached(HostId host) {
+        return shared.containsKey(name(host));
     }
 
     private static Integer parse(ChildData d) {

@@ -43,6 +43,14 @@ public final class ZooKeeperIntentStore implements IntentStore, AutoCloseable {
         watch.add(kindChanged);
     }
 
+    /**
+     * Changes of the stored intent not passed to the watchers because their queue was full (the
+     * queue holds one call per kind, so this stays 0; the kind's next change is passed on).
+     */
+    public long watchCallsDropped() {
+        return watch.dropped();
+    }
+
     /** Stops watching (the client is its owner's to close). */
     @Override
     public void close() {

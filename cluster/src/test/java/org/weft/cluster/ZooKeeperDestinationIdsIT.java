@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,35 +66,71 @@ class ZooKeeperDestinationIdsIT {
 
     @Test
     void aReleasedHostIsNumberedAnewAndTheNumberIsNotReusedAtOnce() throws Exception {
-        DestinationIds ia = a.destinationIds();
-        DestinationIds ib = b.destinationIds();
+        ZooKeeperDestinationIds ia = a.destinationIds();
+        ZooKeeperDestinationIds ib = b.destinationIds();
         int n = ia.idOf(host(1));
+        awaitCached(ib, host(1), true);
         ia.release(host(1));
-        // b's cache learns of the deletion; then the host is new to the cluster.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        // Both caches learn of the deletion; then the host is new to the cluster.
+        awaitCached(ia, host(1), false);
+        awaitCached(ib, host(1), false);
         int again = ib.idOf(host(1));
-        while (again == n && System.nanoTime() < deadline) {
-            ib.release(host(1));
-            Thread.sleep(50);
-            again = ib.idOf(host(1));
-        }
         assertThat(again).isNotEqualTo(n);
         assertThat(ia.idOf(host(1))).isEqualTo(again);
     }
 
     @Test
     void withoutZooKeeperANewHostGetsALocalNumberAndKnownOnesKeepTheirs() throws Exception {
-        DestinationIds ia = a.destinationIds();
-        int known = ia.idOf(host(1));
-        zk.stop();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (a.view().zookeeper().equals("CONNECTED") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+        CountDownLatch disconnected = new CountDownLatch(1);
+        try (CuratorFramework client =
+                CuratorFrameworkFactory.newClient(zk.getConnectString(), new RetryOneTime(100))) {
+            client.getConnectionStateListenable()
+                    .addListener(
+                            (c, state) -> {
+                                if (!state.isConnected()) {
+                                    disconnected.countDown();
+                                }
+                            });
+            client.start();
+            assertThat(client.blockUntilConnected(10, TimeUnit.SECONDS)).isTrue();
+            ZooKeeperIntentStore counters = new ZooKeeperIntentStore(client);
+            ZooKeeperDestinationIds ia = new ZooKeeperDestinationIds(client, counters).start();
+            try {
+                int known = ia.idOf(host(1));
+                zk.stop();
+                assertThat(disconnected.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(ia.idOf(host(1))).isEqualTo(known);
+                int local = ia.idOf(host(2));
+                assertThat(local)
+                        .isBetween(ZooKeeperDestinationIds.SHARED, DestinationIds.LIMIT - 1);
+                assertThat(ia.idOf(host(2))).isEqualTo(local);
+                assertThat(ia.idOf(host(3))).isNotEqualTo(local);
+            } finally {
+                ia.close();
+                counters.close();
+            }
         }
-        assertThat(ia.idOf(host(1))).isEqualTo(known);
-        int local = ia.idOf(host(2));
-        assertThat(local).isBetween(ZooKeeperDestinationIds.SHARED, DestinationIds.LIMIT - 1);
-        assertThat(ia.idOf(host(2))).isEqualTo(local);
-        assertThat(ia.idOf(host(3))).isNotEqualTo(local);
+    }
+
+    /** Waits for the instance's cache to hold (or no longer hold) a number for the host. */
+    private static void awaitCached(ZooKeeperDestinationIds ids, HostId host, boolean held)
+            throws InterruptedException {
+        CountDownLatch reached = new CountDownLatch(1);
+        ids.onCacheApplied(
+                () -> {
+                    if (ids.cached(host) == held) {
+                        reached.countDown();
+                    }
+                });
+        if (ids.cached(host) == held) {
+            reached.countDown();
+        }
+        try {
+            assertThat(reached.await(10, TimeUnit.SECONDS))
+                    .as("%s %s in the cache", host, held ? "present" : "gone")
+                    .isTrue();
+        } finally {
+            ids.onCacheApplied(() -> {});
+        }
     }
 }

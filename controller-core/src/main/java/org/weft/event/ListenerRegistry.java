@@ -51,7 +51,7 @@ public final class ListenerRegistry<E, L extends EventListener<E>> {
         try {
             executor.execute(() -> deliver(event));
         } catch (RejectedExecutionException e) {
-            log.debug("Event {} dropped: event executor is shut down", event, e);
+            log.debug("Event {} dropped: the event executor is shut down or full", event, e);
         }
     }
 

@@ -3,8 +3,7 @@ package org.weft.dist;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Duration;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +22,25 @@ import org.weft.net.topology.TopologyService;
 import org.weft.net.topology.impl.SnapshotPathService;
 import org.weft.net.topology.impl.TopologyManager;
 import org.weft.time.TimeSource;
+import org.weft.util.BoundedExecutor;
 
 /**
  * Core's services built over the driver's device and packet services: link discovery, links,
- * topology, paths and hosts, with one event thread for their listeners.
+ * topology, paths and hosts, with one event thread for their listeners. The event thread's queue is
+ * bounded ({@link #MAX_QUEUED_EVENTS}): an event posted while it is full is dropped and counted
+ * ({@link #eventsDropped()}, {@code weft_core_events_dropped_total} in {@code /metrics}); the
+ * posters already handle a rejected event (as after shutdown) by leaving it out.
  */
 public final class CoreServices implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CoreServices.class);
+
+    /**
+     * Most events waiting for core's listeners. Listeners take microseconds per event and a burst
+     * (hundreds of switches connecting, a host flood held down by {@link HostTableLimits}) posts
+     * thousands; the bound only caps the memory a stuck listener can make the queue hold.
+     */
+    static final int MAX_QUEUED_EVENTS = 100_000;
 
     /**
      * What core needs from the configuration.
@@ -59,7 +69,7 @@ public final class CoreServices implements AutoCloseable {
     }
 
     private final TimeSource time;
-    private final ThreadPoolExecutor events;
+    private final BoundedExecutor events;
     private final LinkManager links;
     private final LinkDiscovery discovery;
     private final TopologyManager topology;
@@ -68,21 +78,14 @@ public final class CoreServices implements AutoCloseable {
     private final DiscoveryConfig discoveryConfig;
 
     private CoreServices(
-            DeviceService devices, PacketService packets, Settings s, TimeSource time) {
+            DeviceService devices,
+            PacketService packets,
+            Settings s,
+            TimeSource time,
+            int maxQueuedEvents) {
         this.time = time;
         this.discoveryConfig = s.discovery();
-        this.events =
-                new ThreadPoolExecutor(
-                        1,
-                        1,
-                        0,
-                        TimeUnit.MILLISECONDS,
-                        new LinkedBlockingQueue<>(),
-                        r -> {
-                            Thread t = new Thread(r, "weft-core-events");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        this.events = new BoundedExecutor("weft-core-events", maxQueuedEvents);
         this.links = new LinkManager(events, time, s.discovery().linkTimeout());
         this.discovery = new LinkDiscovery(devices, packets, links, s.discovery(), time);
         this.topology =
@@ -105,11 +108,22 @@ public final class CoreServices implements AutoCloseable {
     /** Builds and starts every core service over the driver's services, on the given time. */
     public static CoreServices start(
             DeviceService devices, PacketService packets, Settings s, TimeSource time) {
+        return start(devices, packets, s, time, MAX_QUEUED_EVENTS);
+    }
+
+    /** As {@link #start(DeviceService, PacketService, Settings, TimeSource)}, another bound. */
+    static CoreServices start(
+            DeviceService devices,
+            PacketService packets,
+            Settings s,
+            TimeSource time,
+            int maxQueuedEvents) {
         return new CoreServices(
                 checkNotNull(devices, "devices"),
                 checkNotNull(packets, "packets"),
                 checkNotNull(s, "settings"),
-                checkNotNull(time, "time"));
+                checkNotNull(time, "time"),
+                maxQueuedEvents);
     }
 
     /** The time every core service reads and sets its timers on; apps take it too. */
@@ -158,11 +172,20 @@ public final class CoreServices implements AutoCloseable {
 
     /** Events waiting for core's listeners (links, hosts, topology) now. */
     public int eventBacklog() {
-        return events.getQueue().size();
+        return events.backlog();
     }
 
-    /** The single thread core listeners run on; apps may deliver their own events on it too. */
-    public java.util.concurrent.Executor eventExecutor() {
+    /** Events dropped since start because {@link #MAX_QUEUED_EVENTS} were waiting already. */
+    public long eventsDropped() {
+        return events.rejected();
+    }
+
+    /**
+     * The single thread core listeners run on; apps may deliver their own events on it too. It
+     * rejects work (a {@link java.util.concurrent.RejectedExecutionException}) when shut down or
+     * full.
+     */
+    public Executor eventExecutor() {
         return events;
     }
 

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
+import org.weft.cluster.ZooKeeperIntentStore;
 import org.weft.cluster.topology.ZooKeeperTopology;
 import org.weft.health.HealthService;
 import org.weft.net.cluster.MastershipService;
@@ -100,6 +102,7 @@ final class RestWiring {
         if (sharedTopology != null) {
             watchSharedTopology(metrics.registry(), sharedTopology);
         }
+        watchDroppedWork(metrics.registry(), core, intents, policy);
         List<EventSource> sources = new ArrayList<>();
         sources.add(new DeviceEventSource(of.deviceService()));
         sources.add(new LinkEventSource(core.linkService()));
@@ -130,6 +133,37 @@ final class RestWiring {
                         failover,
                         policy);
         return RestServer.start(rest, services, mastership::view, env);
+    }
+
+    /**
+     * Work dropped because a bounded work queue was full: {@code weft_core_events_dropped_total},
+     * {@code weft_policy_work_dropped_total} (when the policy app's counter is given), and in a
+     * cluster {@code weft_cluster_intent_watch_dropped_total}.
+     */
+    private static void watchDroppedWork(
+            MeterRegistry registry,
+            CoreServices core,
+            IntentLayer intents,
+            RestServices.Policy policy) {
+        FunctionCounter.builder("weft.core.events.dropped", core, CoreServices::eventsDropped)
+                .description("Core events (links, hosts, topology) dropped: their queue was full")
+                .register(registry);
+        if (policy.workDropped() != null) {
+            FunctionCounter.builder(
+                            "weft.policy.work.dropped",
+                            policy.workDropped(),
+                            LongSupplier::getAsLong)
+                    .description("Policy changes dropped: the policy thread's queue was full")
+                    .register(registry);
+        }
+        if (intents.store() instanceof ZooKeeperIntentStore zk) {
+            FunctionCounter.builder(
+                            "weft.cluster.intent.watch.dropped",
+                            zk,
+                            ZooKeeperIntentStore::watchCallsDropped)
+                    .description("Intent changes not passed on: the watchers' queue was full")
+                    .register(registry);
+        }
     }
 
     /**

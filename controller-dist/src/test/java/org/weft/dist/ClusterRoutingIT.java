@@ -202,6 +202,21 @@ class ClusterRoutingIT {
                 .sum();
     }
 
+    /** LLDP probes sent by every instance so far (each to the switches it masters). */
+    private long probesSent() {
+        return wefts.stream()
+                .mapToLong(w -> w.core().linkDiscovery().counters().probesSent())
+                .sum();
+    }
+
+    /** Probes the cluster sends in one LLDP round: one out of every live port, by its master. */
+    private long probesPerRound() {
+        return fabric.switches().stream()
+                .flatMap(sw -> sw.ports().stream())
+                .filter(p -> p.isLive() && !p.number().isReserved())
+                .count();
+    }
+
     /** The owner of each shared record under {@code parent} (links or hosts), by znode name. */
     private Map<String, String> owners(String parent) throws Exception {
         Map<String, String> owners = new TreeMap<>();
@@ -255,7 +270,11 @@ class ClusterRoutingIT {
         assertReaches(a, b);
         assertReaches(b, a);
         long written = zooKeeperWrites();
-        Thread.sleep(1_000); // five LLDP rounds of steady state
+        long probes = probesSent();
+        WeftTestBed.waitUntil(
+                () -> probesSent() >= probes + 5 * probesPerRound(),
+                Duration.ofSeconds(10),
+                "five LLDP rounds of steady state");
         assertThat(zooKeeperWrites()).as("ZooKeeper writes in steady state").isEqualTo(written);
 
         // The instance that stops is not n1: every emulated switch's first connection is to n1,
@@ -318,6 +337,7 @@ class ClusterRoutingIT {
         assertThat(wefts.get(0).sharedTopology().counters().dropped()).isZero();
         assertThat(metrics(wefts.get(0)))
                 .contains("weft_cluster_topology_writes_total ")
-                .contains("weft_cluster_topology_dropped_total 0.0");
+                .contains("weft_cluster_topology_dropped_total 0.0")
+                .contains("weft_cluster_intent_watch_dropped_total 0.0");
     }
 }

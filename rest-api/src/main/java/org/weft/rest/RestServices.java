@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.weft.health.HealthService;
 import org.weft.net.device.DeviceService;
 import org.weft.net.failover.FailoverService;
@@ -53,8 +54,23 @@ public record RestServices(
         FailoverService failover,
         Policy policy) {
 
-    /** The policy stage's services ({@code /acls}, {@code /rate-limits}, {@code /meters}). */
-    public record Policy(AclService acls, RateLimitService rateLimits, PipelineService pipelines) {}
+    /**
+     * The policy stage's services ({@code /acls}, {@code /rate-limits}, {@code /meters}).
+     *
+     * @param workDropped work the policy thread dropped because its queue was full ({@code
+     *     weft_policy_work_dropped_total}); null when not counted
+     */
+    public record Policy(
+            AclService acls,
+            RateLimitService rateLimits,
+            PipelineService pipelines,
+            LongSupplier workDropped) {
+
+        /** Without a counter of dropped work. */
+        public Policy(AclService acls, RateLimitService rateLimits, PipelineService pipelines) {
+            this(acls, rateLimits, pipelines, null);
+        }
+    }
 
     /** Every service but the policy stage's. */
     public RestServices(

@@ -233,7 +233,10 @@ public final class RestTestBed implements AutoCloseable {
                         null,
                         failover,
                         new RestServices.Policy(
-                                policy.acls(), policy.rateLimits(), controller.pipelineService()));
+                                policy.acls(),
+                                policy.rateLimits(),
+                                controller.pipelineService(),
+                                policy::workDropped));
         try {
             server = RestServer.start(config, services, env::get);
         } catch (Exception e) {
