@@ -170,7 +170,8 @@ public final class Weft implements AutoCloseable {
                             new RestServices.Policy(
                                     policy.acls(),
                                     policy.rateLimits(),
-                                    controller.pipelineService()),
+                                    controller.pipelineService(),
+                                    policy::workDropped),
                             mastership,
                             sharedTopology,
                             env);

@@ -53,7 +53,9 @@ class MetricsIT {
             assertThat(value(before, "weft_group_mods_total")).isPositive();
             assertThat(before).contains("weft_flow_mods_sent_total{dpid=");
             assertThat(value(before, "weft_failovers_total")).isZero();
-            assertThat(before).contains("weft_core_events_dropped_total 0.0");
+            assertThat(before)
+                    .contains("weft_core_events_dropped_total 0.0")
+                    .contains("weft_policy_work_dropped_total 0.0");
 
             bed.fabric.cut(bed.fabric.cables().get(0));
             WeftTestBed.waitUntil(

@@ -58,19 +58,13 @@ public record RestServices(
      * The policy stage's services ({@code /acls}, {@code /rate-limits}, {@code /meters}).
      *
      * @param workDropped work the policy thread dropped because its queue was full ({@code
-     *     weft_policy_work_dropped_total}); null when not counted
+     *     weft_policy_work_dropped_total}); null when not counted (tests)
      */
     public record Policy(
             AclService acls,
             RateLimitService rateLimits,
             PipelineService pipelines,
-            LongSupplier workDropped) {
-
-        /** Without a counter of dropped work. */
-        public Policy(AclService acls, RateLimitService rateLimits, PipelineService pipelines) {
-            this(acls, rateLimits, pipelines, null);
-        }
-    }
+            LongSupplier workDropped) {}
 
     /** Every service but the policy stage's. */
     public RestServices(
