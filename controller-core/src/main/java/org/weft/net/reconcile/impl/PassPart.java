@@ -72,33 +72,7 @@ final class PassPart {
             return CompletableFuture.completedFuture(PartResult.NONE);
         }
         if (log.isDebugEnabled()) {
-            diff.flows()
-                    .forEach(
-                            op ->
-                                    log.debug(
-                                            "{} {}: {} {}",
-                                            source.name(),
-                                            dpid,
-                                            op.type(),
-                                            op.rule()));
-            diff.groupsFirst()
-                    .forEach(
-                            op ->
-                                    log.debug(
-                                            "{} {}: group {} {}",
-                                            source.name(),
-                                            dpid,
-                                            op.type(),
-                                            op.group()));
-            diff.groupsLast()
-                    .forEach(
-                            op ->
-                                    log.debug(
-                                            "{} {}: group {} {}",
-                                            source.name(),
-                                            dpid,
-                                            op.type(),
-                                            op.group()));
+            logDiff(source, dpid, diff);
         }
         int[] failed = {0};
         CompletableFuture<Boolean> f =
@@ -142,6 +116,22 @@ final class PassPart {
                     }
                     return new PartResult(diff.added(), diff.modified(), diff.removed(), failed[0]);
                 });
+    }
+
+    /** Each entry the pass changes, at DEBUG: what an operator needs to see why traffic moved. */
+    private static void logDiff(IntentSource source, Dpid dpid, EntryDiff diff) {
+        diff.flows()
+                .forEach(
+                        op -> log.debug("{} {}: {} {}", source.name(), dpid, op.type(), op.rule()));
+        java.util.stream.Stream.concat(diff.groupsFirst().stream(), diff.groupsLast().stream())
+                .forEach(
+                        op ->
+                                log.debug(
+                                        "{} {}: group {} {}",
+                                        source.name(),
+                                        dpid,
+                                        op.type(),
+                                        op.group()));
     }
 
     /** Counts and tells the app the flow operations the switch rejected; whether none was. */
