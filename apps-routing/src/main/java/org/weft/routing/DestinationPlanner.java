@@ -80,7 +80,10 @@ public final class DestinationPlanner {
             return new PlannedRoute(
                     ctx, null, host, hostIndex, Map.of(), RoutingPlan.of(flows, groups), null);
         }
-        NextHops hops = ctx.nextHops(dst);
+        NextHops hops =
+                previous == null
+                        ? ctx.nextHops(dst)
+                        : ctx.nextHops(dst, previous.hops(), previous.context());
         Set<Dpid> dirty = ReplanScope.dirty(previous, ctx, hops, host, hostIndex);
         // Every link equally wide (a uniform fabric): every bucket weighs the same, and the
         // widest-path pass (a capacity lookup per next-hop link) is not needed.
