@@ -85,6 +85,12 @@ public final class DestinationPlanner {
                         ? ctx.nextHops(dst)
                         : ctx.nextHops(dst, previous.hops(), previous.context());
         Set<Dpid> dirty = ReplanScope.dirty(previous, ctx, hops, host, hostIndex);
+        if (dirty != null && dirty.isEmpty()) {
+            // Nothing to rebuild (a re-optimisation that changed nothing for this destination):
+            // the previous plan as it is, without walking every switch again.
+            return new PlannedRoute(
+                    ctx, hops, host, hostIndex, previous.parts(), previous.plan(), Set.of());
+        }
         // Every link equally wide (a uniform fabric): every bucket weighs the same, and the
         // widest-path pass (a capacity lookup per next-hop link) is not needed.
         boolean uniform = ctx.uniformCapacity();
