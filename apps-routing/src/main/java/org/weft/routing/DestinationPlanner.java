@@ -1,13 +1,13 @@
 package org.weft.routing;
 
-import com.google.common.collect.ArrayListMultimap;
-import com.google.common.collect.ListMultimap;
+import com.google.common.collect.ImmutableListMultimap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.weft.net.Dpid;
@@ -73,12 +73,19 @@ public final class DestinationPlanner {
         TopologySnapshot topo = ctx.topology();
         Dpid dst = host.location().dpid();
         FlowMatch match = FlowMatch.builder().ethDst(host.mac()).vlanVid(host.vlan()).build();
-        ListMultimap<Dpid, FlowRule> flows = ArrayListMultimap.create();
-        ListMultimap<Dpid, Group> groups = ArrayListMultimap.create();
+        // Built straight into the plan's immutable multimaps: no intermediate copy.
+        ImmutableListMultimap.Builder<Dpid, FlowRule> flows = ImmutableListMultimap.builder();
+        ImmutableListMultimap.Builder<Dpid, Group> groups = ImmutableListMultimap.builder();
         flows.put(dst, rule(dst, match, hostIndex, FlowAction.output(host.location().port())));
         if (!topo.contains(dst)) {
             return new PlannedRoute(
-                    ctx, null, host, hostIndex, Map.of(), RoutingPlan.of(flows, groups), null);
+                    ctx,
+                    null,
+                    host,
+                    hostIndex,
+                    Map.of(),
+                    new RoutingPlan(flows.build(), groups.build()),
+                    null);
         }
         NextHops hops =
                 previous == null
@@ -96,14 +103,30 @@ public final class DestinationPlanner {
         boolean uniform = ctx.uniformCapacity();
         Map<Dpid, Long> widest = uniform ? Map.of() : widestCapacities(topo, hops);
         Map<Dpid, SwitchPart> parts = new HashMap<>();
-        Set<Dpid> rebuilt = dirty == null ? null : new HashSet<>(dirty);
+        // Rebuilt: the switches whose entries may differ from the previous plan. A dirty switch
+        // whose new part equals its old one keeps the old (and is not rebuilt); one that left the
+        // topology is.
+        Set<Dpid> rebuilt = dirty == null ? null : new HashSet<>();
+        if (dirty != null) {
+            for (Dpid s : dirty) {
+                if (!topo.contains(s)) {
+                    rebuilt.add(s);
+                }
+            }
+        }
         for (Dpid s : topo.switches()) {
             SwitchPart part;
             if (dirty == null || dirty.contains(s)) {
                 part = part(ctx, hops, s, match, hostIndex, uniform ? null : widest);
                 if (rebuilt != null) {
-                    addUturnSwitch(previous.parts().get(s), rebuilt);
-                    addUturnSwitch(part, rebuilt);
+                    SwitchPart was = previous.parts().get(s);
+                    if (Objects.equals(was, part)) {
+                        part = was;
+                    } else {
+                        rebuilt.add(s);
+                        addUturnSwitch(was, rebuilt);
+                        addUturnSwitch(part, rebuilt);
+                    }
                 }
             } else {
                 part = previous.parts().get(s);
@@ -120,7 +143,13 @@ public final class DestinationPlanner {
             }
         }
         return new PlannedRoute(
-                ctx, hops, host, hostIndex, parts, RoutingPlan.of(flows, groups), rebuilt);
+                ctx,
+                hops,
+                host,
+                hostIndex,
+                parts,
+                new RoutingPlan(flows.build(), groups.build()),
+                rebuilt);
     }
 
     private static void addUturnSwitch(SwitchPart part, Set<Dpid> into) {
