@@ -1,6 +1,5 @@
 package org.weft.routing;
 
-import com.google.common.collect.ImmutableListMultimap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,16 +46,6 @@ final class NextHopsPruning {
         if (changed.isEmpty()) {
             return new Pruned(before, Set.of());
         }
-        ImmutableListMultimap.Builder<Dpid, Link> links = ImmutableListMultimap.builder();
-        before.links()
-                .asMap()
-                .forEach(
-                        (s, hops) -> {
-                            List<Link> now = changed.get(s);
-                            links.putAll(s, now != null ? now : hops);
-                        });
-        return new Pruned(
-                new NextHops(before.destination(), before.distances(), links.build()),
-                Set.copyOf(changed.keySet()));
+        return new Pruned(before.withLinksFrom(changed), Set.copyOf(changed.keySet()));
     }
 }
