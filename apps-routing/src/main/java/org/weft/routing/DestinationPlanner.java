@@ -170,8 +170,8 @@ public final class DestinationPlanner {
         if (s.equals(hops.destination()) || info == null || !hops.canReach(s)) {
             return null;
         }
-        List<Link> next = new ArrayList<>(hops.linksFrom(s));
-        next.sort(Comparator.naturalOrder());
+        // Already in ascending order (NextHops keeps every switch's list so).
+        List<Link> next = hops.linksFrom(s);
         if (next.isEmpty()) {
             return null;
         }

@@ -2,6 +2,7 @@ package org.weft.routing;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -29,6 +30,7 @@ public final class PlanContext implements PlanView {
     private final BackupChooser protection;
     private final Map<Dpid, NextHops> nextHops = new HashMap<>();
     private final Map<Dpid, Map<Dpid, Double>> fromNeighbours = new HashMap<>();
+    private final Map<Dpid, List<Link>> sortedLinksFrom = new HashMap<>();
     private final Map<PlanContext, ContextDelta> deltas = new IdentityHashMap<>();
 
     /** Next hops derived from older ones by {@link NextHopsPruning}: what they were pruned from. */
@@ -72,6 +74,11 @@ public final class PlanContext implements PlanView {
     @Override
     public Set<Link> linksFrom(Dpid s) {
         return topo.linksFrom(s);
+    }
+
+    @Override
+    public List<Link> sortedLinksFrom(Dpid s) {
+        return sortedLinksFrom.computeIfAbsent(s, PlanView.super::sortedLinksFrom);
     }
 
     public LinkWeigher weigher() {
