@@ -4,10 +4,8 @@ import com.google.common.collect.ImmutableListMultimap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.weft.net.Dpid;
@@ -102,35 +100,20 @@ public final class DestinationPlanner {
         // widest-path pass (a capacity lookup per next-hop link) is not needed.
         boolean uniform = ctx.uniformCapacity();
         Map<Dpid, Long> widest = uniform ? Map.of() : widestCapacities(topo, hops);
-        Map<Dpid, SwitchPart> parts = new HashMap<>();
-        // Rebuilt: the switches whose entries may differ from the previous plan. A dirty switch
-        // whose new part equals its old one keeps the old (and is not rebuilt); one that left the
-        // topology is.
-        Set<Dpid> rebuilt = dirty == null ? null : new HashSet<>();
         if (dirty != null) {
-            for (Dpid s : dirty) {
-                if (!topo.contains(s)) {
-                    rebuilt.add(s);
-                }
-            }
+            // Only the dirty switches are planned again; a dirty switch whose entries come out the
+            // same is not rebuilt (nor handed to the link index and the programmer).
+            return PlanPatch.replan(
+                    ctx,
+                    hops,
+                    previous,
+                    dirty,
+                    s -> part(ctx, hops, s, match, hostIndex, uniform ? null : widest),
+                    rule(dst, match, hostIndex, FlowAction.output(host.location().port())));
         }
+        Map<Dpid, SwitchPart> parts = new HashMap<>();
         for (Dpid s : topo.switches()) {
-            SwitchPart part;
-            if (dirty == null || dirty.contains(s)) {
-                part = part(ctx, hops, s, match, hostIndex, uniform ? null : widest);
-                if (rebuilt != null) {
-                    SwitchPart was = previous.parts().get(s);
-                    if (Objects.equals(was, part)) {
-                        part = was;
-                    } else {
-                        rebuilt.add(s);
-                        addUturnSwitch(was, rebuilt);
-                        addUturnSwitch(part, rebuilt);
-                    }
-                }
-            } else {
-                part = previous.parts().get(s);
-            }
+            SwitchPart part = part(ctx, hops, s, match, hostIndex, uniform ? null : widest);
             if (part != null) {
                 parts.put(s, part);
                 flows.put(s, part.rule());
@@ -149,13 +132,7 @@ public final class DestinationPlanner {
                 hostIndex,
                 parts,
                 new RoutingPlan(flows.build(), groups.build()),
-                rebuilt);
-    }
-
-    private static void addUturnSwitch(SwitchPart part, Set<Dpid> into) {
-        if (part != null && part.uturn() != null) {
-            into.add(part.uturn().dpid());
-        }
+                null);
     }
 
     /** One switch's entries toward the destination; null when it gets none. */
