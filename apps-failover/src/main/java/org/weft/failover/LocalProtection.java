@@ -1,6 +1,5 @@
 package org.weft.failover;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -31,12 +30,11 @@ public final class LocalProtection implements BackupChooser {
     @Override
     public Optional<Backup> backup(PlanView fabric, NextHops towardDst, Dpid s, Link primary) {
         double ds = towardDst.distance(s).orElse(Double.POSITIVE_INFINITY);
-        List<Link> candidates =
-                fabric.linksFrom(s).stream()
-                        .filter(l -> !l.equals(primary))
-                        .sorted(Comparator.naturalOrder())
-                        .toList();
+        List<Link> candidates = fabric.sortedLinksFrom(s);
         for (Link l : candidates) {
+            if (l.equals(primary)) {
+                continue;
+            }
             OptionalDouble dn = towardDst.distance(l.dstDpid());
             OptionalDouble dns = fabric.distanceFromNeighbour(l.dstDpid(), s);
             if (dn.isPresent() && dns.isPresent() && dn.getAsDouble() < dns.getAsDouble() + ds) {
@@ -44,6 +42,9 @@ public final class LocalProtection implements BackupChooser {
             }
         }
         for (Link l : candidates) {
+            if (l.equals(primary)) {
+                continue;
+            }
             var theirs = towardDst.linksFrom(l.dstDpid());
             boolean viaUs = theirs.stream().anyMatch(x -> x.dstDpid().equals(s));
             boolean other = theirs.stream().anyMatch(x -> !x.dstDpid().equals(s));

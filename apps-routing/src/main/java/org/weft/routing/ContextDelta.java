@@ -21,12 +21,24 @@ final class ContextDelta {
     private final PlanContext before;
     private final PlanContext after;
     private final Set<Dpid> touched;
+    private final Set<Link> lostLinks;
     private final Map<Dpid, Boolean> neighbourDistancesMoved = new HashMap<>();
 
     ContextDelta(PlanContext before, PlanContext after) {
         this.before = before;
         this.after = after;
         this.touched = comparable(before, after) ? touched(before, after) : null;
+        this.lostLinks = touched == null ? null : lostLinks(before, after);
+    }
+
+    /**
+     * The links the older context had and this one lacks, when that is all that changed for next
+     * hops: the same switches in the topology and connected (with the same group support), no link
+     * added, every remaining link weighing the same. Null otherwise. Next hops can then be derived
+     * from the older ones ({@link NextHopsPruning}).
+     */
+    Set<Link> lostLinks() {
+        return lostLinks;
     }
 
     /** Whether plans made with the older context can be partly kept. */
@@ -51,6 +63,42 @@ final class ContextDelta {
                 && a.protection() == b.protection()
                 && a.uniformCapacity()
                 && b.uniformCapacity();
+    }
+
+    private static Set<Link> lostLinks(PlanContext before, PlanContext after) {
+        TopologySnapshot a = before.topology();
+        TopologySnapshot b = after.topology();
+        if (a == b) {
+            return Set.of();
+        }
+        if (!a.switches().equals(b.switches())
+                || !before.switches().keySet().equals(after.switches().keySet())) {
+            return null;
+        }
+        for (var e : before.switches().entrySet()) {
+            if (after.switches().get(e.getKey()).supportsGroups()
+                    != e.getValue().supportsGroups()) {
+                return null;
+            }
+        }
+        var weigher = after.weigher();
+        for (var e : b.linkInfos().entrySet()) {
+            var old = a.linkInfo(e.getKey());
+            if (old.isEmpty()
+                    || Double.compare(
+                                    weigher.weight(e.getKey(), old.get()),
+                                    weigher.weight(e.getKey(), e.getValue()))
+                            != 0) {
+                return null;
+            }
+        }
+        Set<Link> lost = new HashSet<>();
+        for (Link l : a.links()) {
+            if (!b.contains(l)) {
+                lost.add(l);
+            }
+        }
+        return lost;
     }
 
     private static Set<Dpid> touched(PlanContext before, PlanContext after) {

@@ -1,11 +1,9 @@
 package org.weft.routing;
 
-import com.google.common.collect.ArrayListMultimap;
-import com.google.common.collect.ListMultimap;
+import com.google.common.collect.ImmutableListMultimap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,32 +71,49 @@ public final class DestinationPlanner {
         TopologySnapshot topo = ctx.topology();
         Dpid dst = host.location().dpid();
         FlowMatch match = FlowMatch.builder().ethDst(host.mac()).vlanVid(host.vlan()).build();
-        ListMultimap<Dpid, FlowRule> flows = ArrayListMultimap.create();
-        ListMultimap<Dpid, Group> groups = ArrayListMultimap.create();
+        // Built straight into the plan's immutable multimaps: no intermediate copy.
+        ImmutableListMultimap.Builder<Dpid, FlowRule> flows = ImmutableListMultimap.builder();
+        ImmutableListMultimap.Builder<Dpid, Group> groups = ImmutableListMultimap.builder();
         flows.put(dst, rule(dst, match, hostIndex, FlowAction.output(host.location().port())));
         if (!topo.contains(dst)) {
             return new PlannedRoute(
-                    ctx, null, host, hostIndex, Map.of(), RoutingPlan.of(flows, groups), null);
+                    ctx,
+                    null,
+                    host,
+                    hostIndex,
+                    Map.of(),
+                    new RoutingPlan(flows.build(), groups.build()),
+                    null);
         }
-        NextHops hops = ctx.nextHops(dst);
+        NextHops hops =
+                previous == null
+                        ? ctx.nextHops(dst)
+                        : ctx.nextHops(dst, previous.hops(), previous.context());
         Set<Dpid> dirty = ReplanScope.dirty(previous, ctx, hops, host, hostIndex);
+        if (dirty != null && dirty.isEmpty()) {
+            // Nothing to rebuild (a re-optimisation that changed nothing for this destination):
+            // the previous plan as it is, without walking every switch again.
+            return new PlannedRoute(
+                    ctx, hops, host, hostIndex, previous.parts(), previous.plan(), Set.of());
+        }
         // Every link equally wide (a uniform fabric): every bucket weighs the same, and the
         // widest-path pass (a capacity lookup per next-hop link) is not needed.
         boolean uniform = ctx.uniformCapacity();
         Map<Dpid, Long> widest = uniform ? Map.of() : widestCapacities(topo, hops);
+        if (dirty != null) {
+            // Only the dirty switches are planned again; a dirty switch whose entries come out the
+            // same is not rebuilt (nor handed to the link index and the programmer).
+            return PlanPatch.replan(
+                    ctx,
+                    hops,
+                    previous,
+                    dirty,
+                    s -> part(ctx, hops, s, match, hostIndex, uniform ? null : widest),
+                    rule(dst, match, hostIndex, FlowAction.output(host.location().port())));
+        }
         Map<Dpid, SwitchPart> parts = new HashMap<>();
-        Set<Dpid> rebuilt = dirty == null ? null : new HashSet<>(dirty);
         for (Dpid s : topo.switches()) {
-            SwitchPart part;
-            if (dirty == null || dirty.contains(s)) {
-                part = part(ctx, hops, s, match, hostIndex, uniform ? null : widest);
-                if (rebuilt != null) {
-                    addUturnSwitch(previous.parts().get(s), rebuilt);
-                    addUturnSwitch(part, rebuilt);
-                }
-            } else {
-                part = previous.parts().get(s);
-            }
+            SwitchPart part = part(ctx, hops, s, match, hostIndex, uniform ? null : widest);
             if (part != null) {
                 parts.put(s, part);
                 flows.put(s, part.rule());
@@ -111,13 +126,13 @@ public final class DestinationPlanner {
             }
         }
         return new PlannedRoute(
-                ctx, hops, host, hostIndex, parts, RoutingPlan.of(flows, groups), rebuilt);
-    }
-
-    private static void addUturnSwitch(SwitchPart part, Set<Dpid> into) {
-        if (part != null && part.uturn() != null) {
-            into.add(part.uturn().dpid());
-        }
+                ctx,
+                hops,
+                host,
+                hostIndex,
+                parts,
+                new RoutingPlan(flows.build(), groups.build()),
+                null);
     }
 
     /** One switch's entries toward the destination; null when it gets none. */
@@ -132,8 +147,8 @@ public final class DestinationPlanner {
         if (s.equals(hops.destination()) || info == null || !hops.canReach(s)) {
             return null;
         }
-        List<Link> next = new ArrayList<>(hops.linksFrom(s));
-        next.sort(Comparator.naturalOrder());
+        // Already in ascending order (NextHops keeps every switch's list so).
+        List<Link> next = hops.linksFrom(s);
         if (next.isEmpty()) {
             return null;
         }

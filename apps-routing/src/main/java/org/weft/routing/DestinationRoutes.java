@@ -44,7 +44,7 @@ final class DestinationRoutes {
         } else {
             index.update(key, plan, ctx.topology(), route.rebuilt());
         }
-        return programmer.update(key, plan, h.location().dpid());
+        return programmer.update(key, plan, h.location().dpid(), route.rebuilt());
     }
 
     /** Removes the routes toward a destination. */

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.weft.net.ConnectPoint;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
-import org.weft.net.PortNumber;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.Group;
@@ -95,26 +94,22 @@ final class LinkRouteIndex {
         if (!topo.contains(s)) {
             return Set.of();
         }
-        Set<PortNumber> ports = new HashSet<>();
+        LinksBySource links = LinksBySource.of(topo);
+        Set<Link> used = new HashSet<>();
         for (FlowRule r : plan.flows().get(s)) {
-            outputs(r.actions(), ports);
+            outputs(r.actions(), s, links, used);
         }
         for (Group g : plan.groups().get(s)) {
-            g.buckets().forEach(b -> outputs(b.actions(), ports));
-        }
-        Set<Link> used = new HashSet<>();
-        for (Link l : topo.linksFrom(s)) {
-            if (ports.contains(l.src().port())) {
-                used.add(l);
-            }
+            g.buckets().forEach(b -> outputs(b.actions(), s, links, used));
         }
         return used;
     }
 
-    private static void outputs(java.util.List<FlowAction> actions, Set<PortNumber> into) {
+    private static void outputs(
+            java.util.List<FlowAction> actions, Dpid s, LinksBySource links, Set<Link> into) {
         for (FlowAction a : actions) {
             if (a instanceof FlowAction.Output o) {
-                into.add(o.port());
+                into.addAll(links.from(ConnectPoint.of(s, o.port())));
             }
         }
     }

@@ -2,6 +2,7 @@ package org.weft.routing;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -29,7 +30,12 @@ public final class PlanContext implements PlanView {
     private final BackupChooser protection;
     private final Map<Dpid, NextHops> nextHops = new HashMap<>();
     private final Map<Dpid, Map<Dpid, Double>> fromNeighbours = new HashMap<>();
+    private final Map<Dpid, List<Link>> sortedLinksFrom = new HashMap<>();
     private final Map<PlanContext, ContextDelta> deltas = new IdentityHashMap<>();
+
+    /** Next hops derived from older ones by {@link NextHopsPruning}: what they were pruned from. */
+    private final Map<NextHops, NextHopsPruning.Pruned> pruned = new IdentityHashMap<>();
+
     private PlanningGraph graph;
     private Boolean uniformCapacity;
 
@@ -70,6 +76,11 @@ public final class PlanContext implements PlanView {
         return topo.linksFrom(s);
     }
 
+    @Override
+    public List<Link> sortedLinksFrom(Dpid s) {
+        return sortedLinksFrom.computeIfAbsent(s, PlanView.super::sortedLinksFrom);
+    }
+
     public LinkWeigher weigher() {
         return weigher;
     }
@@ -77,6 +88,43 @@ public final class PlanContext implements PlanView {
     /** Equal-cost next hops (and distances) of every switch toward {@code dst}. */
     public NextHops nextHops(Dpid dst) {
         return nextHops.computeIfAbsent(dst, graph()::nextHops);
+    }
+
+    /**
+     * As {@link #nextHops(Dpid)}, derived from {@code previous} (next hops toward the same switch
+     * in {@code older}) without a search when this context differs from it by lost links alone and
+     * none of them was a switch's only next hop ({@link NextHopsPruning}).
+     */
+    NextHops nextHops(Dpid dst, NextHops previous, PlanContext older) {
+        NextHops known = nextHops.get(dst);
+        if (known != null) {
+            return known;
+        }
+        if (previous != null
+                && older != null
+                && older != this
+                && previous.destination().equals(dst)) {
+            Set<Link> lost = since(older).lostLinks();
+            NextHopsPruning.Pruned p =
+                    lost == null ? null : NextHopsPruning.without(previous, lost);
+            if (p != null) {
+                nextHops.put(dst, p.hops());
+                if (p.hops() != previous) {
+                    pruned.put(p.hops(), new NextHopsPruning.Pruned(previous, p.changed()));
+                }
+                return p.hops();
+            }
+        }
+        return nextHops(dst);
+    }
+
+    /**
+     * The switches whose next hops differ between {@code before} and {@code now}, when {@code now}
+     * was derived from exactly {@code before} by pruning; null when unknown (compare them).
+     */
+    Set<Dpid> prunedAt(NextHops before, NextHops now) {
+        NextHopsPruning.Pruned p = pruned.get(now);
+        return p != null && p.hops() == before ? p.changed() : null;
     }
 
     @Override

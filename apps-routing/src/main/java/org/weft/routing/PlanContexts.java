@@ -75,14 +75,19 @@ final class PlanContexts {
         return c;
     }
 
+    /**
+     * Whether the links carry the same measured load. Called only for snapshots of the same shape,
+     * whose links are the same and in the same (sorted) order: compared pairwise, without a lookup
+     * per link.
+     */
     private static boolean sameLoad(TopologySnapshot a, TopologySnapshot b) {
-        for (var e : b.linkInfos().entrySet()) {
-            double before = a.linkInfo(e.getKey()).map(LinkInfo::utilisation).orElse(0.0);
-            if (before != e.getValue().utilisation()) {
+        var before = a.linkInfos().values().iterator();
+        for (LinkInfo now : b.linkInfos().values()) {
+            if (!before.hasNext() || before.next().utilisation() != now.utilisation()) {
                 return false;
             }
         }
-        return true;
+        return !before.hasNext();
     }
 
     /**

@@ -41,7 +41,10 @@ final class ReplanScope {
         }
         NextHops old = previous.hops();
         Set<Dpid> changed = new HashSet<>(delta.touched());
-        if (old != hops) {
+        Set<Dpid> pruned = old == hops ? Set.of() : ctx.prunedAt(old, hops);
+        if (pruned != null) {
+            changed.addAll(pruned);
+        } else {
             for (Dpid s : old.distances().keySet()) {
                 if (!hops.canReach(s)) {
                     changed.add(s);

@@ -82,16 +82,6 @@ final class SwitchWriter {
             CompletableFuture<Programmed> done)
             implements Work {}
 
-    /**
-     * What one change achieved on its switch.
-     *
-     * @param confirmed operations the switch confirmed
-     * @param complete whether every operation of the change was confirmed
-     */
-    record Programmed(int confirmed, boolean complete) {
-        static final Programmed NOTHING_TO_DO = new Programmed(0, true);
-    }
-
     private record Audit(Supplier<CompletableFuture<Object>> body, CompletableFuture<Object> done)
             implements Work {}
 
@@ -120,13 +110,13 @@ final class SwitchWriter {
             List<FlowRule> afterFlows,
             List<Group> afterGroups) {
         if (beforeFlows.equals(afterFlows) && beforeGroups.equals(afterGroups)) {
-            return CompletableFuture.completedFuture(Programmed.NOTHING_TO_DO);
+            return Programmed.NOTHING_DONE;
         }
         List<FlowRuleOperation> ops = SwitchDiff.flows(beforeFlows, afterFlows);
         if (ops.isEmpty() && beforeGroups.equals(afterGroups)) {
             // Nothing to send: not worth waiting behind other destinations' batches (an egress
             // switch that keeps its entries must not hold up the rest of the re-route).
-            return CompletableFuture.completedFuture(Programmed.NOTHING_TO_DO);
+            return Programmed.NOTHING_DONE;
         }
         Set<SwitchDiff.Key> rules = new HashSet<>();
         ops.forEach(op -> rules.add(SwitchDiff.Key.of(op.rule())));

@@ -87,6 +87,23 @@ class RouteProgrammerTest {
     }
 
     @Test
+    void anUpdateToldWhichSwitchesMayDifferWritesOnlyThoseAndStillRecordsTheWholePlan() {
+        programmer.update(KEY, plan(1), S1);
+        sw.barriers.get(0).complete(BatchResult.confirmed(1));
+        sw.barriers.get(1).complete(BatchResult.confirmed(1));
+        sw.to.clear();
+
+        // The new plan differs on both switches, but the caller says only S2 may: S1 is left alone.
+        CompletableFuture<Integer> done = programmer.update(KEY, plan(2), S1, java.util.Set.of(S2));
+        assertThat(sw.to).containsExactly(S2);
+        sw.barriers.get(2).complete(BatchResult.confirmed(1));
+
+        assertThat(done).isCompletedWithValue(1);
+        assertThat(programmer.intended(KEY)).isEqualTo(plan(2));
+        assertThat(programmer.installed(KEY)).isEqualTo(plan(2));
+    }
+
+    @Test
     void aPlanASwitchRejectedInPartStaysIntentButNotInstalledAndCountsOnlyWhatWasConfirmed() {
         CompletableFuture<Integer> done = programmer.update(KEY, plan(1), S1);
         sw.barriers.get(0).complete(BatchResult.confirmed(1));

@@ -59,18 +59,18 @@ class SwitchWriterTest {
     private final SwitchWriter writer =
             new SwitchWriter(sw, sw, new SingleNodeMastership("test", "test"));
 
-    private CompletableFuture<SwitchWriter.Programmed> move(long dst, int from, int to) {
+    private CompletableFuture<Programmed> move(long dst, int from, int to) {
         return writer.change(
                 S, List.of(rule(dst, from)), List.of(), List.of(rule(dst, to)), List.of());
     }
 
     @Test
     void changesQueuedBehindABatchGoOutTogetherAddsFirst() {
-        CompletableFuture<SwitchWriter.Programmed> a = move(1, 1, 2);
+        CompletableFuture<Programmed> a = move(1, 1, 2);
         // Different destinations, queued while a's barrier is outstanding.
-        CompletableFuture<SwitchWriter.Programmed> b =
+        CompletableFuture<Programmed> b =
                 writer.change(S, List.of(rule(2, 1)), List.of(), List.of(), List.of());
-        CompletableFuture<SwitchWriter.Programmed> c =
+        CompletableFuture<Programmed> c =
                 writer.change(S, List.of(), List.of(), List.of(rule(3, 4)), List.of());
         assertThat(sw.batches).hasSize(1);
         assertThat(b).isNotDone();
@@ -92,8 +92,8 @@ class SwitchWriterTest {
     @Test
     void changesToTheSameRuleStayInOrderInSeparateBatches() {
         move(1, 1, 2);
-        CompletableFuture<SwitchWriter.Programmed> second = move(1, 2, 3);
-        CompletableFuture<SwitchWriter.Programmed> third = move(1, 3, 4);
+        CompletableFuture<Programmed> second = move(1, 2, 3);
+        CompletableFuture<Programmed> third = move(1, 3, 4);
 
         sw.answer(0);
         assertThat(sw.batches).hasSize(2);
@@ -108,14 +108,14 @@ class SwitchWriterTest {
     @Test
     void aChangeWithNothingToSendDoesNotWaitBehindOthers() {
         move(1, 1, 2);
-        CompletableFuture<SwitchWriter.Programmed> same =
+        CompletableFuture<Programmed> same =
                 writer.change(S, List.of(rule(2, 1)), List.of(), List.of(rule(2, 1)), List.of());
-        assertThat(same).isCompletedWithValue(SwitchWriter.Programmed.NOTHING_TO_DO);
+        assertThat(same).isCompletedWithValue(Programmed.NOTHING_TO_DO);
         assertThat(sw.batches).hasSize(1);
     }
 
-    private static SwitchWriter.Programmed done(int n) {
-        return new SwitchWriter.Programmed(n, true);
+    private static Programmed done(int n) {
+        return new Programmed(n, true);
     }
 
     @Test
@@ -128,7 +128,7 @@ class SwitchWriterTest {
                             sw.apply(S, List.of(FlowRuleOperation.remove(rule(9, 1))));
                             return sw.barriers.get(1).thenApply(r -> "passed");
                         });
-        CompletableFuture<SwitchWriter.Programmed> after = move(2, 1, 2);
+        CompletableFuture<Programmed> after = move(2, 1, 2);
 
         assertThat(sw.batches).hasSize(1);
         sw.answer(0);
@@ -157,8 +157,8 @@ class SwitchWriterTest {
 
     @Test
     void anOperationTheSwitchRejectsIsNotCountedAsDone() {
-        CompletableFuture<SwitchWriter.Programmed> a = move(1, 1, 2);
-        CompletableFuture<SwitchWriter.Programmed> b =
+        CompletableFuture<Programmed> a = move(1, 1, 2);
+        CompletableFuture<Programmed> b =
                 writer.change(S, List.of(), List.of(), List.of(rule(3, 4)), List.of());
         // a's add and b's add are merged behind nothing: a goes alone first.
         sw.barriers
@@ -170,17 +170,17 @@ class SwitchWriterTest {
                                         0,
                                         new org.weft.net.SwitchErrorException(
                                                 S, 7, "FLOW_MOD_FAILED", "TABLE_FULL"))));
-        assertThat(a).isCompletedWithValue(new SwitchWriter.Programmed(0, false));
+        assertThat(a).isCompletedWithValue(new Programmed(0, false));
         sw.answer(1);
         assertThat(b).isCompletedWithValue(done(1));
     }
 
     @Test
     void aFailedBatchDoesNotStopTheQueue() {
-        CompletableFuture<SwitchWriter.Programmed> a = move(1, 1, 2);
-        CompletableFuture<SwitchWriter.Programmed> b = move(2, 1, 2);
+        CompletableFuture<Programmed> a = move(1, 1, 2);
+        CompletableFuture<Programmed> b = move(2, 1, 2);
         sw.barriers.get(0).completeExceptionally(new IllegalStateException("switch said no"));
-        assertThat(a).isCompletedWithValue(new SwitchWriter.Programmed(0, false));
+        assertThat(a).isCompletedWithValue(new Programmed(0, false));
         assertThat(sw.batches).hasSize(2);
         sw.answer(1);
         assertThat(b).isCompletedWithValue(done(1));
@@ -192,10 +192,10 @@ class SwitchWriterTest {
         cluster.assign(S, "b", 7);
         SwitchWriter slave = new SwitchWriter(sw, sw, cluster);
 
-        CompletableFuture<SwitchWriter.Programmed> a =
+        CompletableFuture<Programmed> a =
                 slave.change(S, List.of(), List.of(), List.of(rule(1, 2)), List.of());
 
-        assertThat(a).isCompletedWithValue(new SwitchWriter.Programmed(0, true));
+        assertThat(a).isCompletedWithValue(new Programmed(0, true));
         assertThat(sw.batches).isEmpty();
         assertThat(slave.skipped()).isEqualTo(1);
         // What the switch should hold is recorded: the pass on becoming its master installs it.

@@ -77,6 +77,9 @@ final class FailoverRun {
         cfg.topology.lldpIntervalMs = opt.lldpIntervalMs();
         cfg.routing.protection = opt.protection();
         cfg.routing.recoveryHoldDownMs = opt.holdDownMs();
+        // Each host announces itself once: with the default idle timeout (5 minutes) a run that
+        // takes longer (a slow or busy machine) forgets every host and waits for routes forever.
+        cfg.hosts.idleTimeoutS = 24 * 3600;
         return cfg;
     }
 

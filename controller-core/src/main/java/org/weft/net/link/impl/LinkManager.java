@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.event.ListenerRegistry;
 import org.weft.net.ConnectPoint;
+import org.weft.net.Dpid;
 import org.weft.net.Link;
 import org.weft.net.PortNumber;
 import org.weft.net.device.DeviceEvent;
@@ -55,6 +56,8 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
     private final Map<Link, Double> adminWeights = new ConcurrentHashMap<>();
     private final Map<Link, Long> capacityOverrides = new ConcurrentHashMap<>();
     private final Set<ConnectPoint> infrastructure = ConcurrentHashMap.newKeySet();
+
+    private final LinksBySwitch bySwitch = new LinksBySwitch();
     private final ListenerRegistry<LinkEvent, LinkListener> listeners;
     private final TimeSource time;
     private final long timeoutNanos;
@@ -85,6 +88,8 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
                 link,
                 (l, old) -> {
                     if (old == null) {
+                        // In the key's compute, so a removal of the same link cannot interleave.
+                        bySwitch.add(l);
                         LinkInfo info =
                                 new LinkInfo(
                                         Math.max(LinkInfo.UNKNOWN_LATENCY, latencySampleNanos),
@@ -166,7 +171,10 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
 
     /** Removes every link leaving or entering the port. */
     public int removeLinksAt(ConnectPoint point, Reason reason) {
-        return removeWhere(link -> link.src().equals(point) || link.dst().equals(point), reason);
+        return removeWhere(
+                bySwitch.touching(point.dpid()),
+                link -> link.src().equals(point) || link.dst().equals(point),
+                reason);
     }
 
     /**
@@ -174,7 +182,7 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
      * whether it was known.
      */
     public boolean removeLink(Link link, Reason reason) {
-        State s = links.remove(link);
+        State s = drop(link, null);
         if (s == null) {
             return false;
         }
@@ -193,7 +201,7 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
         int n = 0;
         for (Link l : gone) {
             State s = links.get(l);
-            if (s != null && which.test(s) && links.remove(l, s)) {
+            if (s != null && which.test(s) && drop(l, s) != null) {
                 removed(l, s, Reason.TIMEOUT);
                 n++;
             }
@@ -201,11 +209,11 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
         return n;
     }
 
-    private int removeWhere(Predicate<Link> which, Reason reason) {
+    private int removeWhere(List<Link> candidates, Predicate<Link> which, Reason reason) {
         int n = 0;
-        for (Link l : List.copyOf(links.keySet())) {
+        for (Link l : candidates) {
             if (which.test(l)) {
-                State s = links.remove(l);
+                State s = drop(l, null);
                 if (s != null) {
                     removed(l, s, reason);
                     n++;
@@ -215,9 +223,29 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
         return n;
     }
 
+    /**
+     * Removes the link (only if its state is {@code expected}, when given) and its index entries,
+     * in the key's compute; returns the state removed, null when none.
+     */
+    private State drop(Link link, State expected) {
+        State[] dropped = {null};
+        links.computeIfPresent(
+                link,
+                (l, s) -> {
+                    if (expected != null && s != expected) {
+                        return s;
+                    }
+                    bySwitch.remove(l);
+                    dropped[0] = s;
+                    return null;
+                });
+        return dropped[0];
+    }
+
     private void removed(Link link, State state, Reason reason) {
         for (ConnectPoint p : List.of(link.src(), link.dst())) {
-            if (links.keySet().stream().noneMatch(l -> l.src().equals(p) || l.dst().equals(p))) {
+            if (bySwitch.touching(p.dpid()).stream()
+                    .noneMatch(l -> l.src().equals(p) || l.dst().equals(p))) {
                 infrastructure.remove(p);
             }
         }
@@ -232,6 +260,7 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
             case DEVICE_DISCONNECTED -> {
                 var dpid = event.subject().dpid();
                 removeWhere(
+                        bySwitch.touching(dpid),
                         l -> l.srcDpid().equals(dpid) || l.dstDpid().equals(dpid),
                         Reason.DEVICE_DISCONNECTED);
             }
@@ -256,6 +285,18 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
     }
 
     @Override
+    public Map<Link, LinkInfo> getLinksFrom(Dpid dpid) {
+        ImmutableMap.Builder<Link, LinkInfo> b = ImmutableMap.builder();
+        for (Link l : bySwitch.touching(dpid)) {
+            State s = links.get(l);
+            if (s != null && l.srcDpid().equals(dpid)) {
+                b.put(l, s.info());
+            }
+        }
+        return b.buildKeepingLast();
+    }
+
+    @Override
     public Optional<LinkInfo> getLinkInfo(Link link) {
         State s = links.get(link);
         return s == null ? Optional.empty() : Optional.of(s.info());
@@ -271,7 +312,7 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
         if (!infrastructure.contains(point)) {
             return ImmutableSet.of();
         }
-        return links.keySet().stream()
+        return bySwitch.touching(point.dpid()).stream()
                 .filter(l -> l.src().equals(point) || l.dst().equals(point))
                 .collect(ImmutableSet.toImmutableSet());
     }

@@ -1,5 +1,6 @@
 package org.weft.net.routing.plan;
 
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.weft.net.Dpid;
@@ -14,6 +15,14 @@ public interface PlanView {
 
     /** The links leaving {@code s} in the topology being planned over. */
     Set<Link> linksFrom(Dpid s);
+
+    /**
+     * {@link #linksFrom} in ascending order (a chooser's candidates in a stable order); a view may
+     * keep it per switch, since choosers ask for every protected switch of every destination.
+     */
+    default List<Link> sortedLinksFrom(Dpid s) {
+        return linksFrom(s).stream().sorted().toList();
+    }
 
     /** The least cost from {@code neighbour} (a switch {@code s} links to) back to {@code s}. */
     OptionalDouble distanceFromNeighbour(Dpid neighbour, Dpid s);

@@ -105,11 +105,8 @@ public final class LoadMonitor implements LoadService {
     /** Loads of the links leaving the switch; the crossings of the hot threshold. */
     private List<LoadEvent> linksFrom(Dpid dpid) {
         ImmutableList.Builder<LoadEvent> events = ImmutableList.builder();
-        for (var e : links.getLinks().entrySet()) {
+        for (var e : links.getLinksFrom(dpid).entrySet()) {
             Link l = e.getKey();
-            if (!l.srcDpid().equals(dpid)) {
-                continue;
-            }
             PortRate r = rates.get(l.src());
             if (r == null) {
                 continue;

@@ -1,0 +1,52 @@
+package org.weft.net.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.weft.net.Dpid;
+import org.weft.net.Link;
+import org.weft.net.topology.graph.PlanningGraph;
+
+/** Next hops derived with some switches' lists replaced read and compare as if built whole. */
+class NextHopsTest {
+
+    private static final TopologySnapshot FAT = TopologyFixtures.fatTree(4);
+    private static final Dpid EDGE = TopologyFixtures.fatTreeEdge(4, 0, 0);
+    private static final Dpid FAR = TopologyFixtures.fatTreeEdge(4, 3, 1);
+
+    private final NextHops hops = new PlanningGraph(FAT, LinkWeighers.HOP_COUNT).nextHops(FAR);
+
+    @Test
+    void aReplacedSwitchReadsItsNewListAndTheOthersTheirOld() {
+        Link kept = hops.linksFrom(EDGE).get(1);
+        NextHops derived = hops.withLinksFrom(Map.of(EDGE, List.of(kept)));
+
+        assertThat(derived.linksFrom(EDGE)).containsExactly(kept);
+        for (Dpid s : FAT.switches()) {
+            if (!s.equals(EDGE)) {
+                assertThat(derived.linksFrom(s)).isEqualTo(hops.linksFrom(s));
+            }
+        }
+        assertThat(derived.distances()).isSameAs(hops.distances());
+        assertThat(derived.links().get(EDGE)).containsExactly(kept);
+        assertThat(derived.links().size()).isEqualTo(hops.links().size() - 1);
+        assertThat(derived).isNotEqualTo(hops);
+    }
+
+    @Test
+    void replacingWithTheSameListsGivesAnEqualValue() {
+        NextHops same = hops.withLinksFrom(Map.of(EDGE, hops.linksFrom(EDGE)));
+        assertThat(same).isEqualTo(hops).hasSameHashCodeAs(hops);
+    }
+
+    @Test
+    void replacementsAccumulateOverDerivations() {
+        Dpid other = TopologyFixtures.fatTreeEdge(4, 1, 0);
+        NextHops once = hops.withLinksFrom(Map.of(EDGE, List.of(hops.linksFrom(EDGE).get(0))));
+        NextHops twice = once.withLinksFrom(Map.of(other, List.of(hops.linksFrom(other).get(1))));
+        assertThat(twice.linksFrom(EDGE)).containsExactly(hops.linksFrom(EDGE).get(0));
+        assertThat(twice.linksFrom(other)).containsExactly(hops.linksFrom(other).get(1));
+    }
+}
