@@ -53,6 +53,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
     private final LeaderElection election;
     private final Ephemerals ephemerals;
     private final SwitchOffers offers;
+    private final SeenSwitches sees;
     private final Map<Dpid, Long> steppedDown = new ConcurrentHashMap<>();
     private final Map<Dpid, MastershipEvent> roles = new ConcurrentHashMap<>();
     private final Map<Dpid, String> lastWritten = new HashMap<>();
@@ -77,9 +78,11 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
         this.cache = CuratorCache.build(client, ZkPaths.ROOT);
         this.tree = new ClusterTree(cache);
         this.election = new LeaderElection(client, config.nodeId(), this::recompute);
-        this.ephemerals = new Ephemerals(client);
+        this.ephemerals = new Ephemerals(client, tree::stat);
         this.offers = new SwitchOffers(this::offer);
         this.work = Executors.newSingleThreadExecutor(daemon("weft-cluster"));
+        this.sees =
+                new SeenSwitches(ephemerals, config.nodeId(), offers::isConnected, this::submit);
         this.eventExecutor = Executors.newSingleThreadExecutor(daemon("weft-mastership-events"));
         this.listeners = new ListenerRegistry<>(eventExecutor);
     }
@@ -232,7 +235,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
     @Override
     public void switchDisconnected(Dpid dpid) {
         offers.disconnected(dpid);
-        submit(() -> ephemerals.remove(ZkPaths.sees(dpid, config.nodeId())));
+        sees.withdraw(dpid);
     }
 
     /**
@@ -243,13 +246,9 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
         offers.admitBy(admission);
     }
 
+    /** Offers that arrive together are registered together (one task, a few transactions). */
     private void offer(Dpid dpid) {
-        submit(
-                () -> {
-                    if (offers.isConnected(dpid)) {
-                        ephemerals.add(ZkPaths.sees(dpid, config.nodeId()), new byte[0]);
-                    }
-                });
+        sees.offer(dpid);
     }
 
     @Override
