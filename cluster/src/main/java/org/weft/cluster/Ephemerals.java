@@ -102,6 +102,9 @@ final class Ephemerals {
         int oneByOne = 0;
         for (Map.Entry<String, byte[]> e : new TreeMap<>(paths).entrySet()) {
             List<CuratorOp> mine = ops(e.getKey(), e.getValue(), session);
+            if (mine.isEmpty()) {
+                continue; // (logged)
+            }
             if (ops.size() + mine.size() > BATCH) {
                 transactions++;
                 oneByOne += commit(batch, ops, paths, session);
@@ -139,7 +142,8 @@ final class Ephemerals {
                             .withMode(CreateMode.EPHEMERAL)
                             .forPath(path, data));
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot build an operation on " + path, e);
+            log.warn("Cannot prepare {}: {} (retried on the next connect)", path, e.toString());
+            return List.of();
         }
         return ops;
     }
