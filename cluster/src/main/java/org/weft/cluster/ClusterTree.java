@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.utils.ZKPaths;
+import org.apache.zookeeper.data.Stat;
 import org.weft.net.Dpid;
 import org.weft.net.cluster.ClusterNode;
 import org.weft.net.cluster.ClusterView;
@@ -31,6 +33,11 @@ final class ClusterTree {
                 .filter(d -> ZKPaths.getPathAndNode(d.getPath()).getPath().equals(parent))
                 .forEach(out::add);
         return out;
+    }
+
+    /** The cached stat of {@code path}, if the cache holds it. */
+    Optional<Stat> stat(String path) {
+        return cache.get(path).map(ChildData::getStat);
     }
 
     static String name(ChildData d) {

@@ -24,6 +24,7 @@ final class LeaderElection {
     private final Runnable changed;
     private LeaderLatch latch;
     private boolean lost;
+    private long terms; // guarded by this: how many times this instance became the leader
 
     /**
      * @param changed called (on a Curator thread) whenever this instance gains or loses leadership
@@ -49,6 +50,9 @@ final class LeaderElection {
                 new LeaderLatchListener() {
                     @Override
                     public void isLeader() {
+                        synchronized (LeaderElection.this) {
+                            terms++;
+                        }
                         log.info("This instance ({}) leads the cluster", nodeId);
                         changed.run();
                     }
@@ -81,6 +85,14 @@ final class LeaderElection {
 
     synchronized boolean hasLeadership() {
         return latch != null && !lost && latch.hasLeadership();
+    }
+
+    /**
+     * How many times this instance became the leader: a new value means another leader may have
+     * written in between.
+     */
+    synchronized long term() {
+        return terms;
     }
 
     /** The leader's node id, or null when none is known now. */

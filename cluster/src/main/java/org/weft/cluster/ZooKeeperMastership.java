@@ -53,9 +53,11 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
     private final LeaderElection election;
     private final Ephemerals ephemerals;
     private final SwitchOffers offers;
+    private final SeenSwitches sees;
     private final Map<Dpid, Long> steppedDown = new ConcurrentHashMap<>();
     private final Map<Dpid, MastershipEvent> roles = new ConcurrentHashMap<>();
-    private final Map<Dpid, String> lastWritten = new HashMap<>();
+    private final Map<Dpid, String> lastWritten = new HashMap<>(); // work thread only
+    private long writtenInTerm = -1; // work thread only: the leadership term of lastWritten
     private final ExecutorService work;
     private final ExecutorService eventExecutor;
     private final ListenerRegistry<MastershipEvent, MastershipListener> listeners;
@@ -77,9 +79,11 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
         this.cache = CuratorCache.build(client, ZkPaths.ROOT);
         this.tree = new ClusterTree(cache);
         this.election = new LeaderElection(client, config.nodeId(), this::recompute);
-        this.ephemerals = new Ephemerals(client);
+        this.ephemerals = new Ephemerals(client, tree::stat);
         this.offers = new SwitchOffers(this::offer);
         this.work = Executors.newSingleThreadExecutor(daemon("weft-cluster"));
+        this.sees =
+                new SeenSwitches(ephemerals, config.nodeId(), offers::isConnected, this::submit);
         this.eventExecutor = Executors.newSingleThreadExecutor(daemon("weft-mastership-events"));
         this.listeners = new ListenerRegistry<>(eventExecutor);
     }
@@ -160,19 +164,30 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
                 });
     }
 
-    /** The leader's part: writes every master that differs from the plan. */
+    /**
+     * The leader's part: writes every master that differs from the plan. The masters it wrote that
+     * its cache does not show yet count as they were written (in this leadership term): planning
+     * from the cache alone would move switches it has just assigned, and take their znodes for
+     * missing.
+     */
     private void assign() {
+        long term = election.term();
+        if (term != writtenInTerm) {
+            lastWritten.clear(); // another leader may have written since
+            writtenInTerm = term;
+        }
         Set<String> live = tree.members();
         Map<Dpid, Set<String>> seenBy = tree.seenBy();
-        Map<Dpid, String> current = tree.masters();
+        Map<Dpid, String> cached = tree.masters();
+        lastWritten.entrySet().removeIf(e -> e.getValue().equals(cached.get(e.getKey())));
+        Map<Dpid, String> current = new HashMap<>(cached);
+        current.putAll(lastWritten);
         SortedMap<Dpid, String> plan = MastershipPlanner.plan(live, seenBy, current);
         Map<Dpid, String> changes = new TreeMap<>();
         plan.forEach(
                 (dpid, master) -> {
-                    if (master.equals(current.get(dpid))) {
-                        lastWritten.remove(dpid);
-                    } else if (!master.equals(lastWritten.get(dpid))) {
-                        changes.put(dpid, master); // (else written, not yet seen in the cache)
+                    if (!master.equals(current.get(dpid))) {
+                        changes.put(dpid, master);
                     }
                 });
         if (!changes.isEmpty()) {
@@ -232,7 +247,7 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
     @Override
     public void switchDisconnected(Dpid dpid) {
         offers.disconnected(dpid);
-        submit(() -> ephemerals.remove(ZkPaths.sees(dpid, config.nodeId())));
+        sees.withdraw(dpid);
     }
 
     /**
@@ -243,13 +258,9 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
         offers.admitBy(admission);
     }
 
+    /** Offers that arrive together are registered together (one task, a few transactions). */
     private void offer(Dpid dpid) {
-        submit(
-                () -> {
-                    if (offers.isConnected(dpid)) {
-                        ephemerals.add(ZkPaths.sees(dpid, config.nodeId()), new byte[0]);
-                    }
-                });
+        sees.offer(dpid);
     }
 
     @Override
