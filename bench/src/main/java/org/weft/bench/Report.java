@@ -127,8 +127,8 @@ final class Report {
         out.printf(Locale.ROOT, "  limit: %s%n", r.limit());
         out.printf(
                 Locale.ROOT,
-                "  per CPU-second: Weft %.0f rules, emulator %.0f rules: with a core each, the"
-                        + " %s would be the limit%n",
+                "  per CPU-second: Weft %.0f rules, emulator %.0f rules: with a core each,"
+                        + " %s's core would be the limit%n",
                 r.rulesPerWeftCpuSecond(),
                 r.rulesPerEmulatorCpuSecond(),
                 r.slowerSide());
@@ -151,6 +151,7 @@ final class Report {
                 r.gcSeconds(),
                 r.gcCpu(),
                 r.limitKey());
+        out.println(r.goal());
     }
 
     void scale(ScaleRun.Result r) {
