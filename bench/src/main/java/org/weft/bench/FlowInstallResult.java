@@ -78,6 +78,11 @@ record FlowInstallResult(
         return rulesPerEmulatorCpuSecond() < rulesPerWeftCpuSecond() ? "emulator" : "Weft";
     }
 
+    /** {@link #slowerSide()} in words: "the emulator's core" or "Weft's core". */
+    String slowerCore() {
+        return "emulator".equals(slowerSide()) ? "the emulator's core" : "Weft's core";
+    }
+
     /** Whose core (or the machine) limited the run, in words with the CPU figure. */
     String limit() {
         double emulator = cores(emulatorCpu);
@@ -155,18 +160,24 @@ record FlowInstallResult(
                                     Locale.ROOT,
                                     " Limit: the machine's %d cores, not one side's core (process"
                                             + " %.2f cores, GC/JIT/other %.2f of them): %s; with"
-                                            + " a core each, %s's core would be the limit.",
+                                            + " a core each, %s would be the limit.",
                                     cores,
                                     cores(processCpu),
                                     cores(otherCpu()),
                                     shares,
-                                    slowerSide());
+                                    slowerCore());
                     default ->
                             String.format(
                                     Locale.ROOT,
-                                    " Limit: no core saturated (other jobs on the machine, round"
-                                            + " trips or the in-flight window): %s.",
-                                    shares);
+                                    " Limit: no core saturated (process %.2f of %d cores, system"
+                                            + " load average %.1f: other jobs on the machine, round"
+                                            + " trips or the in-flight window): %s; with a core"
+                                            + " each, %s would be the limit.",
+                                    cores(processCpu),
+                                    cores,
+                                    loadAverage,
+                                    shares,
+                                    slowerCore());
                 };
         return rulesPerSecond() >= GOAL_RULES_PER_SECOND ? head + " " + shares + "." : head + why;
     }

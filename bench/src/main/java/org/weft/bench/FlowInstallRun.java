@@ -214,8 +214,8 @@ final class FlowInstallRun {
     }
 
     /**
-     * The batch's rules, built cheaply (one match, rule and operation each; the switch and the four
-     * output action lists shared), so the caller's CPU is mostly Weft's.
+     * The batch's rules, built cheaply (one address, match, rule and operation each, no builders;
+     * the switch and the four output action lists shared), so the caller's CPU is mostly Weft's.
      */
     private List<FlowRuleOperation> batchFor(int s, int first, int n) {
         Dpid dpid = Dpid.of(1 + s);
@@ -227,7 +227,19 @@ final class FlowInstallRun {
                             dpid,
                             0,
                             1000,
-                            FlowMatch.builder().ethDst(HostFrames.mac(s, address(id))).build(),
+                            new FlowMatch(
+                                    null,
+                                    null,
+                                    HostFrames.mac(s, address(id)),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null),
                             OUTPUTS.get(id % OUTPUTS.size()),
                             0,
                             0,

@@ -128,10 +128,10 @@ final class Report {
         out.printf(
                 Locale.ROOT,
                 "  per CPU-second: Weft %.0f rules, emulator %.0f rules: with a core each,"
-                        + " %s's core would be the limit%n",
+                        + " %s would be the limit%n",
                 r.rulesPerWeftCpuSecond(),
                 r.rulesPerEmulatorCpuSecond(),
-                r.slowerSide());
+                r.slowerCore());
         out.printf(
                 Locale.ROOT,
                 "RESULT mode=flows rules=%d seconds=%.3f rules_per_s=%.1f cpu_s=%.2f"

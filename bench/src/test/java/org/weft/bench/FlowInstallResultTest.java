@@ -64,6 +64,10 @@ class FlowInstallResultTest {
                 .contains("NOT MET")
                 .contains("Limit: the machine's 2 cores, not one side's core")
                 .contains("with a core each, Weft's core would be the limit");
+        assertThat(run(1.0, 0.3, 0.2, 0.4).goal())
+                .contains(
+                        "Limit: no core saturated (process 0.50 of 2 cores, system load average 1.5")
+                .contains("with a core each, Weft's core would be the limit");
 
         FlowInstallResult fast =
                 new FlowInstallResult(
