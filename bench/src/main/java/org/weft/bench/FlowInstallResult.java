@@ -78,6 +78,11 @@ record FlowInstallResult(
         return rulesPerEmulatorCpuSecond() < rulesPerWeftCpuSecond() ? "emulator" : "Weft";
     }
 
+    /** {@link #slowerSide()} in words: "the emulator's core" or "Weft's core". */
+    String slowerCore() {
+        return "emulator".equals(slowerSide()) ? "the emulator's core" : "Weft's core";
+    }
+
     /** Whose core (or the machine) limited the run, in words with the CPU figure. */
     String limit() {
         double emulator = cores(emulatorCpu);
@@ -116,6 +121,65 @@ record FlowInstallResult(
                 loadAverage < 0
                         ? ""
                         : String.format(Locale.ROOT, ", system load average %.1f", loadAverage));
+    }
+
+    /** The goal: confirmed rules per second. */
+    static final double GOAL_RULES_PER_SECOND = 1_000_000;
+
+    /**
+     * Whether the run met {@link #GOAL_RULES_PER_SECOND} and, if not, whose core was the limit,
+     * with the CPU figures of the emulator and of Weft's share: the run's closing verdict.
+     */
+    String goal() {
+        String head =
+                String.format(
+                        Locale.ROOT,
+                        "GOAL %,.0f confirmed rules/s: %s (%,.0f rules/s).",
+                        GOAL_RULES_PER_SECOND,
+                        rulesPerSecond() >= GOAL_RULES_PER_SECOND ? "MET" : "NOT MET",
+                        rulesPerSecond());
+        String shares =
+                String.format(
+                        Locale.ROOT,
+                        "emulator %.2f s CPU = %.2f cores (%,.0f rules per emulator CPU-second),"
+                                + " Weft's share %.2f s CPU = %.2f cores (%,.0f rules per Weft"
+                                + " CPU-second)",
+                        emulatorCpu,
+                        cores(emulatorCpu),
+                        rulesPerEmulatorCpuSecond(),
+                        weftCpu(),
+                        cores(weftCpu()),
+                        rulesPerWeftCpuSecond());
+        String key = limitKey();
+        String why =
+                switch (key) {
+                    case "emulator" -> " Limit: the emulator's core: " + shares + ".";
+                    case "weft-caller" -> " Limit: Weft's submitting core: " + shares + ".";
+                    case "machine" ->
+                            String.format(
+                                    Locale.ROOT,
+                                    " Limit: the machine's %d cores, not one side's core (process"
+                                            + " %.2f cores, GC/JIT/other %.2f of them): %s; with"
+                                            + " a core each, %s would be the limit.",
+                                    cores,
+                                    cores(processCpu),
+                                    cores(otherCpu()),
+                                    shares,
+                                    slowerCore());
+                    default ->
+                            String.format(
+                                    Locale.ROOT,
+                                    " Limit: no core saturated (process %.2f of %d cores, system"
+                                            + " load average %.1f: other jobs on the machine, round"
+                                            + " trips or the in-flight window): %s; with a core"
+                                            + " each, %s would be the limit.",
+                                    cores(processCpu),
+                                    cores,
+                                    loadAverage,
+                                    shares,
+                                    slowerCore());
+                };
+        return rulesPerSecond() >= GOAL_RULES_PER_SECOND ? head + " " + shares + "." : head + why;
     }
 
     /** One word for scripts: emulator, weft-caller, machine or none. */

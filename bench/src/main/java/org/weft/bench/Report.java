@@ -127,11 +127,11 @@ final class Report {
         out.printf(Locale.ROOT, "  limit: %s%n", r.limit());
         out.printf(
                 Locale.ROOT,
-                "  per CPU-second: Weft %.0f rules, emulator %.0f rules: with a core each, the"
+                "  per CPU-second: Weft %.0f rules, emulator %.0f rules: with a core each,"
                         + " %s would be the limit%n",
                 r.rulesPerWeftCpuSecond(),
                 r.rulesPerEmulatorCpuSecond(),
-                r.slowerSide());
+                r.slowerCore());
         out.printf(
                 Locale.ROOT,
                 "RESULT mode=flows rules=%d seconds=%.3f rules_per_s=%.1f cpu_s=%.2f"
@@ -151,6 +151,7 @@ final class Report {
                 r.gcSeconds(),
                 r.gcCpu(),
                 r.limitKey());
+        out.println(r.goal());
     }
 
     void scale(ScaleRun.Result r) {

@@ -75,18 +75,21 @@ public final class OfFlowMods {
                 .setCookie(U64.of(r.cookie()))
                 .setBufferId(OfPackets.toOf(op.bufferId()))
                 .setOutPort(OFPort.ANY);
-        List<FlowAction> plain = new ArrayList<>(r.actions().size());
+        List<FlowAction> plain = r.actions();
         Long meter = null;
         boolean proceed = false;
-        for (FlowAction a : r.actions()) {
-            if (a instanceof FlowAction.Meter m) {
-                checkArgument(meter == null, "one meter per rule");
-                meter = m.meterId();
-            } else if (a instanceof FlowAction.Continue) {
-                proceed = true;
-            } else {
-                checkArgument(!proceed, "Continue must be the last action");
-                plain.add(a);
+        if (!plainOnly(plain)) {
+            plain = new ArrayList<>(r.actions().size());
+            for (FlowAction a : r.actions()) {
+                if (a instanceof FlowAction.Meter m) {
+                    checkArgument(meter == null, "one meter per rule");
+                    meter = m.meterId();
+                } else if (a instanceof FlowAction.Continue) {
+                    proceed = true;
+                } else {
+                    checkArgument(!proceed, "Continue must be the last action");
+                    plain.add(a);
+                }
             }
         }
         checkArgument(
@@ -112,6 +115,16 @@ public final class OfFlowMods {
             b.setInstructions(instructions);
         }
         return b.build();
+    }
+
+    /** Whether no action is a Meter or a Continue (the common case: no copy needed). */
+    private static boolean plainOnly(List<FlowAction> actions) {
+        for (FlowAction a : actions) {
+            if (a instanceof FlowAction.Meter || a instanceof FlowAction.Continue) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -134,7 +134,7 @@ public final class EmulatedSwitch implements AutoCloseable {
                                 }
                                 ch.pipeline()
                                         .addLast(
-                                                new EmulatorFraming.Decoder(dpid.toString()),
+                                                new EmulatorFraming.Decoder(dpid, h::leanFlowMods),
                                                 EmulatorFraming.Encoder.INSTANCE,
                                                 h);
                             }

@@ -59,8 +59,20 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
         ctx.writeAndFlush(f.buildHello().setXid(sw.nextXid()).build());
     }
 
+    /**
+     * Whether the decoder may hand flow-mod ADDs over as {@link WireFlowAdd}s: only when nothing
+     * needs the Loxi message (no recording, no message hook) and this connection may write.
+     */
+    boolean leanFlowMods() {
+        return !sw.wire().recording() && sw.wire().messageHook() == null && !role.isSlave();
+    }
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof WireFlowAdd add) {
+            flowAdd(ctx, add);
+            return;
+        }
         OFMessage m = (OFMessage) msg;
         sw.wire().record(m);
         OFMessage refused = EmulatorRoles.refuseIfSlave(f, role, m);
@@ -254,6 +266,23 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
             return;
         }
         releaseByFlowMod(ctx, fm);
+    }
+
+    /** A flow-mod ADD read on the lean path: as {@link #flowMod}, without a buffer to release. */
+    private void flowAdd(ChannelHandlerContext ctx, WireFlowAdd add) {
+        if (role.isSlave()) {
+            // Turned SLAVE after the decoder read the burst this ADD came in.
+            sw.counters().slaveWritesRefused.increment();
+            ctx.writeAndFlush(EmulatorRoles.isSlave(f, add.xid()));
+            return;
+        }
+        sw.counters().flowMods.increment();
+        FlowModError reject = sw.faults().flowModRejection(batch);
+        if (reject != null) {
+            ctx.writeAndFlush(EmulatorErrors.flowModFailed(f, add.xid(), reject.wire()));
+            return;
+        }
+        sw.table().add(add.rule());
     }
 
     private void groupMod(ChannelHandlerContext ctx, OFGroupMod gm) {

@@ -110,9 +110,14 @@ final class EmulatorRoles {
         if (!write || c.role() != OFControllerRole.ROLE_SLAVE) {
             return null;
         }
+        return isSlave(f, m.getXid());
+    }
+
+    /** BAD_REQUEST/IS_SLAVE for the message {@code xid}. */
+    static OFErrorMsg isSlave(OFFactory f, long xid) {
         OFErrorMsgs errors = f.errorMsgs();
         return errors.buildBadRequestErrorMsg()
-                .setXid(m.getXid())
+                .setXid(xid)
                 .setCode(OFBadRequestCode.IS_SLAVE)
                 .setData(OFErrorCauseData.of(new byte[0], f.getVersion()))
                 .build();

@@ -50,6 +50,10 @@ public final class EmulatorWire {
         received.clear();
     }
 
+    boolean recording() {
+        return record;
+    }
+
     void record(OFMessage m) {
         if (record) {
             received.add(m);
