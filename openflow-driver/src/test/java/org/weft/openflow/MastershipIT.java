@@ -89,6 +89,16 @@ class MastershipIT {
                 .get(5, TimeUnit.SECONDS);
     }
 
+    /**
+     * Waits until the controller takes itself for the switch's master: it records that on its event
+     * loop after sending the request, so the switch may have the new generation first.
+     */
+    private static void awaitMaster(OfController c) throws InterruptedException {
+        DriverTestBed.waitUntil(
+                () -> c.switches().get(DPID).map(s -> s.isMaster()).orElse(false),
+                Duration.ofSeconds(5));
+    }
+
     private void assign(String master, long generation) {
         roleA.assign(DPID, master, generation);
         roleB.assign(DPID, master, generation);
@@ -102,6 +112,7 @@ class MastershipIT {
                 .hasCauseInstanceOf(NotMasterException.class);
         assign("a", 5);
         DriverTestBed.waitUntil(() -> sw.maxGenerationId().orElse(0) == 5, Duration.ofSeconds(5));
+        awaitMaster(a);
         assertThat(write(a).ok()).isTrue();
         assertThatThrownBy(() -> write(b)).hasCauseInstanceOf(NotMasterException.class);
         assertThat(sw.counters().slaveWritesRefused.sum()).isZero();
@@ -114,6 +125,7 @@ class MastershipIT {
         // Only b hears of the new assignment (a is partitioned from ZooKeeper).
         roleB.assign(DPID, "b", 9);
         DriverTestBed.waitUntil(() -> sw.maxGenerationId().orElse(0) == 9, Duration.ofSeconds(5));
+        awaitMaster(b);
         assertThat(write(b).ok()).isTrue();
         // a still believes it is master: the switch refuses its writes (IS_SLAVE)...
         BatchResult refused = write(a);
@@ -130,6 +142,7 @@ class MastershipIT {
     void packetInsGoToTheMasterOnly() throws Exception {
         assign("b", 3);
         DriverTestBed.waitUntil(() -> sw.maxGenerationId().orElse(0) == 3, Duration.ofSeconds(5));
+        awaitMaster(b);
         AtomicInteger atA = new AtomicInteger();
         AtomicInteger atB = new AtomicInteger();
         a.packetService().addProcessor(ctx -> atA.incrementAndGet(), 10);
