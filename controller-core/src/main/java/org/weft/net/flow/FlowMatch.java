@@ -57,6 +57,14 @@ public record FlowMatch(
         checkArgument(v == null || (v >= 0 && v <= max), "%s %s out of range 0..%s", name, v, max);
     }
 
+    /**
+     * A match on the destination MAC alone, built without a builder (the hot paths that make one
+     * per rule or per flow-mod).
+     */
+    public static FlowMatch ethDstOnly(MacAddress mac) {
+        return new FlowMatch(null, null, mac, null, null, null, null, null, null, null, null, null);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -101,20 +101,7 @@ record WireFlowAdd(long xid, FlowRule rule) {
             actions = b.build();
         }
         long mac = ((long) in.getUnsignedShort(start + 20) << 32) | in.getUnsignedInt(start + 22);
-        FlowMatch match =
-                new FlowMatch(
-                        null,
-                        null,
-                        MacAddress.of(mac),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+        FlowMatch match = FlowMatch.ethDstOnly(MacAddress.of(mac));
         FlowRule rule =
                 new FlowRule(
                         dpid,
