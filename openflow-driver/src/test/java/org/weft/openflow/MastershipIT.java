@@ -122,6 +122,10 @@ class MastershipIT {
     void aNewMasterWithAHigherGenerationTakesOverAndTheOldOneIsStale() throws Exception {
         assign("a", 5);
         DriverTestBed.waitUntil(() -> sw.maxGenerationId().orElse(0) == 5, Duration.ofSeconds(5));
+        // b's SLAVE request may have set generation 5 before a's MASTER request reached the
+        // switch: a confirmed write (its barrier follows the request) shows the switch took it.
+        awaitMaster(a);
+        assertThat(write(a).ok()).isTrue();
         // Only b hears of the new assignment (a is partitioned from ZooKeeper).
         roleB.assign(DPID, "b", 9);
         DriverTestBed.waitUntil(() -> sw.maxGenerationId().orElse(0) == 9, Duration.ofSeconds(5));
