@@ -237,7 +237,7 @@ final class RouteProgrammer {
      * group's first bucket, a select group's bucket chosen by a hash of the addresses.
      */
     List<FlowAction> resolved(PlanKey key, Dpid s, List<FlowAction> actions, byte[] frame) {
-        if (actions.stream().noneMatch(a -> a instanceof FlowAction.ToGroup)) {
+        if (!hasGroup(actions)) {
             return actions;
         }
         List<FlowAction> out = new ArrayList<>();
@@ -273,6 +273,22 @@ final class RouteProgrammer {
 
     /** The rule of a key at a switch that forwards its packets arriving from any port. */
     private static Optional<FlowRule> forwarding(List<FlowRule> rules) {
-        return rules.stream().filter(r -> r.match().inPort() == null).findFirst();
+        // A loop, not a stream: this runs for every packet-in toward a routed destination.
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).match().inPort() == null) {
+                return Optional.of(rules.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the actions send through a group. */
+    static boolean hasGroup(List<FlowAction> actions) {
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i) instanceof FlowAction.ToGroup) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -18,6 +18,7 @@ import org.weft.net.host.Host;
 import org.weft.net.host.HostId;
 import org.weft.net.host.HostProbe;
 import org.weft.net.host.HostService;
+import org.weft.net.packet.FastVerdict;
 import org.weft.net.packet.InboundPacket;
 import org.weft.net.packet.OutboundPacket;
 import org.weft.net.packet.PacketContext;
@@ -31,11 +32,12 @@ import org.weft.net.routing.ParkedFrameCounts;
 import org.weft.net.topology.TopologySnapshot;
 
 /**
- * The routing app's packet-in side (runs on the switch's I/O thread, after host learning): proxy
- * ARP for known hosts, delivery toward known hosts along their routes (installing them first when
- * missing, so the first packet is not lost), and flooding along the spanning tree for everything
- * else; an unknown unicast destination is also probed ({@link HostProbe}). Only packets from edge
- * ports are handled: a packet from a link port is a copy already being flooded by the tree rules.
+ * The routing app's packet-in side (after host learning; the steady case in the fast step on the
+ * switch's I/O thread, the rest on a packet-in worker): proxy ARP for known hosts, delivery toward
+ * known hosts along their routes (installing them first when missing, so the first packet is not
+ * lost), and flooding along the spanning tree for everything else; an unknown unicast destination
+ * is also probed ({@link HostProbe}). Only packets from edge ports are handled: a packet from a
+ * link port is a copy already being flooded by the tree rules.
  *
  * <p>A packet the switch buffered is answered by one flow-mod naming its buffer when the route's
  * rule at the switch can carry it, and otherwise by a packet-out naming the buffer. A buffered
@@ -93,10 +95,50 @@ final class RoutingPacketHandler implements PacketProcessor {
         this.parked = new ParkedFrames(limits, nanoClock);
     }
 
+    /**
+     * The steady case on the I/O thread: a unicast, non-ARP frame from an edge port toward a known
+     * host whose route at this switch is confirmed and points at a port (not a group) is answered
+     * at once (see {@link #answerRouted}); a frame from a link port is dropped as in the full step.
+     * Everything else (broadcast, ARP, unknown or unrouted destinations, routes still being
+     * installed) takes the full step.
+     */
+    @Override
+    public FastVerdict processFast(PacketContext ctx) {
+        Ethernet eth = ctx.ethernet().orElse(null);
+        if (eth == null || eth.ethType() == Ethernet.TYPE_LLDP) {
+            return FastVerdict.PASS;
+        }
+        if (eth.ethType() == Ethernet.TYPE_ARP
+                || eth.dst().isBroadcast()
+                || eth.dst().isMulticast()
+                || eth.dst().equals(HostProbe.MAC)) {
+            return FastVerdict.SLOW;
+        }
+        InboundPacket in = ctx.inPacket();
+        ConnectPoint from = in.receivedFrom();
+        if (!isEdge(app.snapshot(), from)) {
+            return FastVerdict.HANDLED;
+        }
+        Optional<Host> dst = hosts.getHost(HostId.of(eth.dst(), eth.vlan()));
+        if (dst.isEmpty()) {
+            return FastVerdict.SLOW;
+        }
+        PlanKey key = PlanKey.of(dst.get().id());
+        RouteProgrammer programmer = app.programmer();
+        List<FlowAction> actions = programmer.actionsAt(key, from.dpid());
+        if (actions.isEmpty()
+                || RouteProgrammer.hasGroup(actions)
+                || !programmer.pending(key).isDone()) {
+            return FastVerdict.SLOW;
+        }
+        answerRouted(programmer, key, from, in, actions);
+        return FastVerdict.HANDLED;
+    }
+
     @Override
     public void process(PacketContext ctx) {
         InboundPacket in = ctx.inPacket();
-        Optional<Ethernet> parsed = Ethernet.parse(in.data());
+        Optional<Ethernet> parsed = ctx.ethernet();
         if (parsed.isEmpty() || parsed.get().ethType() == Ethernet.TYPE_LLDP) {
             return;
         }
@@ -230,16 +272,7 @@ final class RoutingPacketHandler implements PacketProcessor {
                         });
                 return;
             }
-            boolean reasserted =
-                    actions.stream().noneMatch(a -> a instanceof FlowAction.ToGroup)
-                            && programmer.reassert(key, from.dpid(), in.bufferId());
-            if (reasserted && in.isBuffered()) {
-                bufferedFlowMods.increment();
-                return;
-            }
-            if (send(from, programmer.resolved(key, from.dpid(), actions, frame), in)) {
-                (reasserted ? flowModsAndPacketOuts : packetOutsOnly).increment();
-            }
+            answerRouted(programmer, key, from, in, actions);
             return;
         }
         CompletableFuture<Object> routed = new CompletableFuture<>();
@@ -260,6 +293,29 @@ final class RoutingPacketHandler implements PacketProcessor {
                         });
         if (kept) {
             app.submit(() -> forward(app.route(dst), routed));
+        }
+    }
+
+    /**
+     * Answers a packet-in toward a destination whose route at this switch is confirmed: re-asserts
+     * the rule (naming the buffer when there is one: that is the whole answer) unless it points at
+     * a group, and sends the packet the route's way otherwise.
+     */
+    private void answerRouted(
+            RouteProgrammer programmer,
+            PlanKey key,
+            ConnectPoint from,
+            InboundPacket in,
+            List<FlowAction> actions) {
+        boolean reasserted =
+                !RouteProgrammer.hasGroup(actions)
+                        && programmer.reassert(key, from.dpid(), in.bufferId());
+        if (reasserted && in.isBuffered()) {
+            bufferedFlowMods.increment();
+            return;
+        }
+        if (send(from, programmer.resolved(key, from.dpid(), actions, in.data()), in)) {
+            (reasserted ? flowModsAndPacketOuts : packetOutsOnly).increment();
         }
     }
 

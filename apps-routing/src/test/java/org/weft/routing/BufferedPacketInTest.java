@@ -97,6 +97,7 @@ class BufferedPacketInTest {
         assertThat(op.rule().actions()).containsExactly(FlowAction.output(2));
         assertThat(packets.emitted).as("no packet-out").isEmpty();
         assertThat(app.packetInAnswers()).isEqualTo(new PacketInAnswers(1, 0, 0));
+        assertThat(packets.doneInFastSteps).as("answered in the fast step").hasValue(1);
     }
 
     @Test
@@ -113,6 +114,7 @@ class BufferedPacketInTest {
         assertThat(out.inPort()).isEqualTo(IN.port());
         assertThat(out.actions()).containsExactly(FlowAction.output(2));
         assertThat(app.packetInAnswers()).isEqualTo(new PacketInAnswers(0, 1, 0));
+        assertThat(packets.doneInFastSteps).as("answered in the fast step").hasValue(1);
     }
 
     @Test
@@ -129,6 +131,9 @@ class BufferedPacketInTest {
         assertThat(packets.emitted.subList(1, packets.emitted.size()))
                 .allSatisfy(p -> assertThat(p.bufferId()).isEmpty());
         assertThat(app.packetInAnswers()).isEqualTo(new PacketInAnswers(0, 0, 1));
+        assertThat(packets.doneInFastSteps)
+                .as("an unknown destination takes the full step")
+                .hasValue(0);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.weft.dist;
 
 import java.util.concurrent.atomic.LongAdder;
+import org.weft.net.packet.FastVerdict;
 import org.weft.net.packet.PacketContext;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
@@ -27,6 +28,12 @@ final class PacketInCounter implements PacketProcessor {
     @Override
     public void process(PacketContext context) {
         count.increment();
+    }
+
+    @Override
+    public FastVerdict processFast(PacketContext context) {
+        count.increment();
+        return FastVerdict.PASS;
     }
 
     /** Packet-ins counted since start. */

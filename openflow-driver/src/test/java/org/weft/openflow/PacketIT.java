@@ -17,8 +17,10 @@ import org.weft.net.ConnectPoint;
 import org.weft.net.PortNumber;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
+import org.weft.net.packet.FastVerdict;
 import org.weft.net.packet.InboundPacket;
 import org.weft.net.packet.OutboundPacket;
+import org.weft.net.packet.PacketContext;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.openflow.emulator.EmulatedSwitch;
 
@@ -155,6 +157,74 @@ class PacketIT {
                 assertThat(in.data()[59]).isEqualTo((byte) i);
             }
             DriverTestBed.waitUntil(() -> !hung.isConnected(), Duration.ofSeconds(5));
+        }
+    }
+
+    /** A processor that records its steps (and their threads) and answers its fast step so. */
+    private record Recording(String name, FastVerdict fast, BlockingQueue<String> seen)
+            implements PacketProcessor {
+        @Override
+        public FastVerdict processFast(PacketContext ctx) {
+            seen.add(name + "-fast@" + Thread.currentThread().getName());
+            return fast;
+        }
+
+        @Override
+        public void process(PacketContext ctx) {
+            seen.add(name + "-full@" + Thread.currentThread().getName());
+        }
+    }
+
+    /**
+     * Fast steps run in order on the switch's I/O thread; the first processor that asks for its
+     * full step gets it on a worker, then every later one; a processor that passed in its fast step
+     * does not see the packet again; one that handled it stops it there.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = OFVersion.class,
+            names = {"OF_10", "OF_13"})
+    void fastStepsRunOnTheIoThreadAndFullStepsFromTheFirstThatAsks(OFVersion v) throws Exception {
+        try (DriverTestBed bed = new DriverTestBed()) {
+            BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+            var packets = bed.controller.packetService();
+            packets.addProcessor(new Recording("a", FastVerdict.PASS, seen), 1);
+            packets.addProcessor(new Recording("b", FastVerdict.SLOW, seen), 2);
+            packets.addProcessor(new Recording("c", FastVerdict.HANDLED, seen), 3);
+            EmulatedSwitch sw = bed.connect(0x6, v);
+
+            sw.sendPacketIn(PortNumber.of(2), new byte[60]);
+
+            List<String> steps = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String step = seen.poll(5, TimeUnit.SECONDS);
+                assertThat(step).as("step %d of %s", i, steps).isNotNull();
+                steps.add(step);
+            }
+            assertThat(steps.get(0)).startsWith("a-fast@weft-of-io");
+            assertThat(steps.get(1)).startsWith("b-fast@weft-of-io");
+            assertThat(steps.get(2)).startsWith("b-full@");
+            assertThat(steps.get(3)).startsWith("c-full@");
+            assertThat(seen.poll(200, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OFVersion.class,
+            names = {"OF_10", "OF_13"})
+    void aFastStepThatHandlesThePacketStopsItThere(OFVersion v) throws Exception {
+        try (DriverTestBed bed = new DriverTestBed()) {
+            BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+            var packets = bed.controller.packetService();
+            packets.addProcessor(new Recording("a", FastVerdict.HANDLED, seen), 1);
+            packets.addProcessor(new Recording("b", FastVerdict.SLOW, seen), 2);
+            EmulatedSwitch sw = bed.connect(0x7, v);
+
+            sw.sendPacketIn(PortNumber.of(2), new byte[60]);
+
+            assertThat(seen.poll(5, TimeUnit.SECONDS)).startsWith("a-fast@weft-of-io");
+            assertThat(seen.poll(300, TimeUnit.MILLISECONDS)).isNull();
         }
     }
 }

@@ -1,9 +1,12 @@
 package org.weft.net.packet;
 
 /**
- * Looks at packet-ins. Processors run in priority order (lowest number first), off the I/O threads
- * on a packet-in worker: one switch's packets in the order they arrived, different switches' in
- * parallel and fairly, so a processor must be thread-safe across switches.
+ * Looks at packet-ins. Processors run in priority order (lowest number first), in two steps. The
+ * fast step ({@link #processFast}) runs on the switch's I/O thread as the packet-in is read, when
+ * nothing of that switch is queued before it; it handles the common case in constant time (a known
+ * host seen again, a packet toward a routed destination) or asks for the full step. The full step
+ * ({@link #process}) runs on a packet-in worker: one switch's packets in the order they arrived,
+ * different switches' in parallel and fairly. A processor must be thread-safe across switches.
  */
 @FunctionalInterface
 public interface PacketProcessor {
@@ -17,5 +20,16 @@ public interface PacketProcessor {
     /** Priority band of processors that only observe. */
     int OBSERVER = 2000;
 
+    /** The full step: off the I/O thread, may take time. */
     void process(PacketContext context);
+
+    /**
+     * The fast step, on the switch's I/O thread: constant time, no blocking, no work that grows
+     * with the network. {@link FastVerdict#SLOW} (the default) hands this processor and every one
+     * after it to a worker for their full step; a processor whose fast step returned {@link
+     * FastVerdict#PASS} does not see the packet again.
+     */
+    default FastVerdict processFast(PacketContext context) {
+        return FastVerdict.SLOW;
+    }
 }

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.weft.net.Dpid;
 import org.weft.net.flow.FlowMatch;
+import org.weft.net.packet.FastVerdict;
 import org.weft.net.packet.InboundPacket;
 import org.weft.net.packet.OutboundPacket;
 import org.weft.net.packet.PacketContext;
@@ -59,14 +61,34 @@ public final class FakePacketService implements PacketService {
         return true;
     }
 
-    /** Runs the processors on a packet-in; returns its context (blocked or not). */
+    /** Packet-ins whose processing ended in the fast steps (no full step ran). */
+    public final AtomicInteger doneInFastSteps = new AtomicInteger();
+
+    /**
+     * Runs the processors on a packet-in as the driver does: the fast steps in order, then the full
+     * steps from the first processor that asks for its own; returns the context (blocked or not).
+     */
     public PacketContext receive(InboundPacket packet) {
         PacketContext ctx = new PacketContext(packet);
-        for (Registered r : processors) {
-            if (ctx.isBlocked()) {
+        List<Registered> procs = List.copyOf(processors);
+        int from = 0;
+        while (from < procs.size()) {
+            FastVerdict v = procs.get(from).processor().processFast(ctx);
+            if (v == FastVerdict.SLOW) {
                 break;
             }
-            r.processor().process(ctx);
+            from++;
+            if (v == FastVerdict.HANDLED) {
+                ctx.block();
+                break;
+            }
+        }
+        if (from == procs.size() || ctx.isBlocked()) {
+            doneInFastSteps.incrementAndGet();
+            return ctx;
+        }
+        for (int i = from; i < procs.size() && !ctx.isBlocked(); i++) {
+            procs.get(i).processor().process(ctx);
         }
         return ctx;
     }

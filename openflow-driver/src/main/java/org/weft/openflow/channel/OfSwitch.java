@@ -206,6 +206,19 @@ public final class OfSwitch {
         channel.writeAndFlush(msgs, channel.voidPromise());
     }
 
+    /** A buffer for messages the caller encodes itself and sends with {@link #sendBytes}. */
+    public ByteBuf buffer(int capacity) {
+        return channel.alloc().ioBuffer(capacity);
+    }
+
+    /**
+     * Sends encoded messages (whole ones) in one write, without a barrier. Silently dropped (and
+     * the buffer released) if the channel is closed.
+     */
+    public void sendBytes(ByteBuf messages) {
+        channel.writeAndFlush(messages, channel.voidPromise());
+    }
+
     /** Sends one message and flushes. Silently dropped if the channel is closed. */
     public void send(OFMessage msg) {
         channel.writeAndFlush(msg, channel.voidPromise());

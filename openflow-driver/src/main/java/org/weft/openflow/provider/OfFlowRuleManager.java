@@ -1,13 +1,14 @@
 package org.weft.openflow.provider;
 
-import java.util.ArrayList;
+import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.projectfloodlight.openflow.protocol.OFFactory;
-import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
 import org.weft.net.flow.BatchFailureListener;
@@ -30,7 +31,13 @@ public final class OfFlowRuleManager
         implements FlowRuleService, GroupService, FlowRuleCounters, PipelineService {
 
     private final OfSwitchRegistry switches;
+    private static final Logger log = LoggerFactory.getLogger(OfFlowRuleManager.class);
+
+    /** A typical flow-mod's size, to size a buffer for a few. */
+    private static final int BYTES_PER_FLOW_MOD = 136;
+
     private final FlowModFailures failures = new FlowModFailures(System::nanoTime);
+    private final FlowModCache reasserted = new FlowModCache();
 
     public OfFlowRuleManager(OfSwitchRegistry switches) {
         this.switches = switches;
@@ -96,24 +103,29 @@ public final class OfFlowRuleManager
         failures.addListener(listener);
     }
 
+    /** Encodes each rule once, however often it is re-asserted ({@link FlowModCache}). */
     @Override
     public boolean send(Dpid dpid, List<FlowRuleOperation> operations) {
         Optional<OfSwitch> sw = switches.get(dpid);
         if (sw.isEmpty() || !sw.get().isMaster()) {
             return false;
         }
-        OFFactory f = sw.get().factory();
+        OfSwitch s = sw.get();
+        OFFactory f = s.factory();
+        boolean policy = s.policyStage();
+        long xid = s.reserveXids(operations.size());
+        ByteBuf out = s.buffer(operations.size() * BYTES_PER_FLOW_MOD);
         try {
-            long xid = sw.get().reserveXids(operations.size());
-            List<OFMessage> out = new ArrayList<>(operations.size());
             for (FlowRuleOperation op : operations) {
-                out.add(OfFlowMods.toFlowMod(f, sw.get().policyStage(), op, xid++));
+                reasserted.write(out, f, policy, op, xid++);
             }
-            sw.get().sendAll(out);
-            return true;
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            out.release();
+            log.debug("Could not re-assert rules on {}: {}", dpid, e.getMessage());
             return false;
         }
+        s.sendBytes(out);
+        return true;
     }
 
     @Override

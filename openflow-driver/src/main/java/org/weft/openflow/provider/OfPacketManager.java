@@ -1,5 +1,6 @@
 package org.weft.openflow.provider;
 
+import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.weft.net.cluster.NotMasterException;
 import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
+import org.weft.net.packet.FastVerdict;
 import org.weft.net.packet.InboundPacket;
 import org.weft.net.packet.OutboundPacket;
 import org.weft.net.packet.PacketContext;
@@ -27,21 +29,19 @@ import org.weft.openflow.channel.CoreFlows;
 import org.weft.openflow.channel.OfSwitch;
 import org.weft.openflow.channel.OfSwitchListener;
 import org.weft.openflow.channel.OfSwitchRegistry;
-import org.weft.openflow.translate.OfActions;
 import org.weft.openflow.translate.OfPackets;
 import org.weft.openflow.translate.OfPorts;
 
 /**
- * {@link PacketService}: hands each packet-in to the {@link PacketInWorkers} (off the I/O thread,
- * in order per switch, fairly across switches, bounded per switch), where processors run in
- * priority order; sends packet-outs; keeps packet requests installed on every switch as it
- * connects.
+ * {@link PacketService}: runs the processors' fast steps on the I/O thread as each packet-in is
+ * read, when nothing of its switch waits before it, and hands the rest (the first processor that
+ * asks for its full step, and every one after it) to the {@link PacketInWorkers} (in order per
+ * switch, fairly across switches, bounded per switch); sends packet-outs; keeps packet requests
+ * installed on every switch as it connects.
  */
 public final class OfPacketManager implements PacketService, OfSwitchListener {
 
     private static final Logger log = LoggerFactory.getLogger(OfPacketManager.class);
-
-    private static final byte[] EMPTY = new byte[0];
 
     private record Registered(PacketProcessor processor, int priority) {}
 
@@ -50,8 +50,13 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
     private final OfSwitchRegistry switches;
     private final OfFlowRuleManager flows;
     private final List<Registered> processors = new CopyOnWriteArrayList<>();
+
+    /** {@link #processors} as an array, replaced on every change: one read per packet-in. */
+    private volatile Registered[] chain = new Registered[0];
+
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final PacketInWorkers workers;
+    private final PacketOutWriter packetOuts = new PacketOutWriter();
     private final Map<OfSwitch, PacketInWorkers.Lane> lanes = new ConcurrentHashMap<>();
 
     public OfPacketManager(
@@ -69,11 +74,13 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
             i++;
         }
         processors.add(i, new Registered(processor, priority));
+        chain = processors.toArray(Registered[]::new);
     }
 
     @Override
     public synchronized void removeProcessor(PacketProcessor processor) {
         processors.removeIf(r -> r.processor() == processor);
+        chain = processors.toArray(Registered[]::new);
     }
 
     @Override
@@ -143,23 +150,24 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
             log.debug("Packet-out to {} dropped: another instance masters it", packet.dpid());
             return false;
         }
-        OFFactory f = sw.get().factory();
-        sw.get()
-                .send(
-                        f.buildPacketOut()
-                                .setXid(sw.get().reserveXids(1))
-                                .setBufferId(OfPackets.toOf(packet.bufferId()))
-                                .setInPort(OfPorts.toOf(packet.inPort()))
-                                .setActions(OfActions.toOf(f, packet.actions()))
-                                // A named buffer is the packet: its data would be ignored.
-                                .setData(packet.bufferId().isPresent() ? EMPTY : packet.data())
-                                .build());
+        OfSwitch s = sw.get();
+        OFFactory f = s.factory();
+        ByteBuf out = s.buffer(PacketOutWriter.SMALL_ACTIONS_BYTES + packet.data().length);
+        try {
+            packetOuts.write(out, f, packet, s.reserveXids(1));
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            out.release();
+            log.warn("Packet-out to {} not sent: {}", packet.dpid(), e.getMessage());
+            return false;
+        }
+        s.sendBytes(out);
         return true;
     }
 
     @Override
     public void packetIn(OfSwitch sw, OFPacketIn pi) {
-        if (processors.isEmpty() || !sw.isMaster()) {
+        Registered[] procs = chain;
+        if (procs.length == 0 || !sw.isMaster()) {
             return;
         }
         OFPort in =
@@ -171,31 +179,67 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
             return;
         }
         // Stamped here, on the I/O thread: time spent waiting for a worker is not the network's.
-        InboundPacket packet =
-                new InboundPacket(
-                        new ConnectPoint(sw.dpid(), OfPorts.toCore(in)),
-                        pi.getData(),
-                        System.nanoTime(),
-                        OfPackets.toCore(pi.getBufferId()));
+        PacketContext ctx =
+                new PacketContext(
+                        new InboundPacket(
+                                new ConnectPoint(sw.dpid(), OfPorts.toCore(in)),
+                                pi.getData(),
+                                System.nanoTime(),
+                                OfPackets.toCore(pi.getBufferId())));
         PacketInWorkers.Lane lane = lanes.get(sw);
-        if (lane == null || !workers.runOrSubmit(lane, () -> process(packet))) {
+        if (lane == null) {
+            sw.countPacketInDropped();
+            return;
+        }
+        int from = workers.mayRunInline(lane) ? runFast(procs, ctx) : 0;
+        if (from == procs.length) {
+            return;
+        }
+        if (!workers.runOrSubmit(lane, () -> process(procs, from, ctx))) {
             sw.countPacketInDropped();
         }
     }
 
-    private void process(InboundPacket packet) {
-        PacketContext ctx = new PacketContext(packet);
-        for (Registered r : processors) {
-            if (ctx.isBlocked()) {
-                break;
-            }
+    /**
+     * Runs the fast steps in order; returns where the full steps must start ({@code procs.length}:
+     * nowhere, the packet is done).
+     */
+    private int runFast(Registered[] procs, PacketContext ctx) {
+        for (int i = 0; i < procs.length; i++) {
+            FastVerdict v;
             try {
-                r.processor().process(ctx);
+                v = procs[i].processor().processFast(ctx);
             } catch (RuntimeException e) {
                 log.error(
                         "Packet processor {} failed on a packet from {}",
-                        r.processor().getClass().getName(),
-                        packet.receivedFrom(),
+                        procs[i].processor().getClass().getName(),
+                        ctx.inPacket().receivedFrom(),
+                        e);
+                continue;
+            }
+            switch (v) {
+                case PASS -> {}
+                case HANDLED -> {
+                    ctx.block();
+                    return procs.length;
+                }
+                case SLOW -> {
+                    return i;
+                }
+            }
+        }
+        return procs.length;
+    }
+
+    private void process(Registered[] procs, int from, PacketContext ctx) {
+        for (int i = from; i < procs.length && !ctx.isBlocked(); i++) {
+            try {
+                procs[i].processor().process(ctx);
+            } catch (RuntimeException e) {
+                log.error(
+                        "Packet processor {} failed on a packet from {}",
+                        procs[i].processor().getClass().getName(),
+                        ctx.inPacket().receivedFrom(),
                         e);
             }
         }

@@ -155,6 +155,22 @@ public final class PacketInWorkers implements AutoCloseable {
     }
 
     /**
+     * Whether work for this lane may run on the calling (I/O) thread now: the lane is open and idle
+     * (nothing queued, nothing running, so running now keeps the switch's order) and the thread is
+     * free (no handshake under way on it). The inline budget is not asked: this is for the
+     * processors' constant-time fast steps; their full steps go through {@link #runOrSubmit}. Only
+     * the lane's own producer may call this.
+     */
+    public boolean mayRunInline(Lane lane) {
+        synchronized (lane) {
+            if (lane.closed || lane.queued) {
+                return false;
+            }
+        }
+        return callerFree.getAsBoolean();
+    }
+
+    /**
      * Runs work at once on the calling thread if its lane is idle (nothing queued, nothing
      * running), the calling thread is free and its inline budget allows; otherwise queues it. Only
      * the lane's own producer (its switch's I/O thread) may call this, so order is kept: an idle

@@ -23,7 +23,11 @@ final class HostPackets {
      * the controller's own probes.
      */
     static Optional<Sighting> parse(byte[] frame) {
-        Optional<Ethernet> parsed = Ethernet.parse(frame);
+        return parse(Ethernet.parse(frame));
+    }
+
+    /** The same, from a parsed header. */
+    static Optional<Sighting> parse(Optional<Ethernet> parsed) {
         if (parsed.isEmpty()) {
             return Optional.empty();
         }

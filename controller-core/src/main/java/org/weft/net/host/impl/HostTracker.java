@@ -29,6 +29,7 @@ import org.weft.net.host.HostService;
 import org.weft.net.link.LinkEvent;
 import org.weft.net.link.LinkListener;
 import org.weft.net.link.LinkService;
+import org.weft.net.packet.FastVerdict;
 import org.weft.net.packet.PacketContext;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
@@ -154,13 +155,23 @@ public final class HostTracker implements HostService, PacketProcessor {
         return expiry.period();
     }
 
+    /**
+     * Learning is constant time and takes no lock (see above), so it all runs in the fast step;
+     * what it announces goes to the listeners' own thread.
+     */
+    @Override
+    public FastVerdict processFast(PacketContext context) {
+        process(context);
+        return FastVerdict.PASS;
+    }
+
     @Override
     public void process(PacketContext context) {
         ConnectPoint at = context.inPacket().receivedFrom();
         if (at.port().isReserved() || links.isInfrastructure(at)) {
             return;
         }
-        HostPackets.Sighting s = HostPackets.parse(context.inPacket().data()).orElse(null);
+        HostPackets.Sighting s = HostPackets.parse(context.ethernet()).orElse(null);
         if (s == null) {
             return;
         }

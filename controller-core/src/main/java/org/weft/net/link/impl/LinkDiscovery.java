@@ -22,6 +22,7 @@ import org.weft.net.device.DeviceService;
 import org.weft.net.device.Port;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
+import org.weft.net.packet.FastVerdict;
 import org.weft.net.packet.InboundPacket;
 import org.weft.net.packet.OutboundPacket;
 import org.weft.net.packet.PacketContext;
@@ -245,10 +246,19 @@ public final class LinkDiscovery implements PacketProcessor, DeviceListener {
         }
     }
 
+    /** Only LLDP is discovery's, and its signature check is not for the I/O thread. */
+    @Override
+    public FastVerdict processFast(PacketContext context) {
+        Optional<Ethernet> eth = context.ethernet();
+        return eth.isPresent() && eth.get().ethType() == Ethernet.TYPE_LLDP
+                ? FastVerdict.SLOW
+                : FastVerdict.PASS;
+    }
+
     @Override
     public void process(PacketContext context) {
         InboundPacket in = context.inPacket();
-        Optional<Ethernet> eth = Ethernet.parse(in.data());
+        Optional<Ethernet> eth = context.ethernet();
         if (eth.isEmpty() || eth.get().ethType() != Ethernet.TYPE_LLDP) {
             return;
         }
