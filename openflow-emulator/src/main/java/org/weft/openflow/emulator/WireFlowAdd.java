@@ -113,11 +113,15 @@ record WireFlowAdd(
                 || nwDstBits < 32) {
             return null;
         }
-        long[] ports = outputs(in, start + OF10_FIXED_LENGTH, start + length, false);
-        if (ports == null) {
+        int actions = start + OF10_FIXED_LENGTH;
+        long single =
+                length - OF10_FIXED_LENGTH == OF10_OUTPUT_LENGTH ? port(in, actions, false) : -1;
+        long[] ports = single > 0 ? null : outputs(in, actions, start + length, false);
+        if (single <= 0 && ports == null) {
             return null;
         }
         return of(
+                single,
                 in.getUnsignedInt(start + 4),
                 0,
                 in.getUnsignedShort(start + 62),
@@ -144,12 +148,15 @@ record WireFlowAdd(
                 || in.getUnsignedShort(instruction + 2) != length - OF13_INSTRUCTIONS_AT) {
             return null;
         }
-        long[] ports = outputs(in, instruction + INSTRUCTION_HEADER, start + length, true);
-        if (ports == null) {
+        int actions = instruction + INSTRUCTION_HEADER;
+        long single = start + length - actions == OF13_OUTPUT_LENGTH ? port(in, actions, true) : -1;
+        long[] ports = single > 0 ? null : outputs(in, actions, start + length, true);
+        if (single <= 0 && ports == null) {
             return null;
         }
         int mac = start + OF13_MATCH_AT + 8;
         return of(
+                single,
                 in.getUnsignedInt(start + 4),
                 table,
                 in.getUnsignedShort(start + 30),
@@ -160,7 +167,9 @@ record WireFlowAdd(
                 in.getLong(start + 8));
     }
 
+    /** The entry, with {@code single} as its output port if positive, else {@code ports}. */
     private static WireFlowAdd of(
+            long single,
             long xid,
             int table,
             int priority,
@@ -169,9 +178,9 @@ record WireFlowAdd(
             int idleTimeout,
             int hardTimeout,
             long cookie) {
-        if (ports.length == 1) {
+        if (single > 0) {
             return new WireFlowAdd(
-                    xid, table, priority, mac, ports[0], null, idleTimeout, hardTimeout, cookie);
+                    xid, table, priority, mac, single, null, idleTimeout, hardTimeout, cookie);
         }
         ImmutableList.Builder<FlowAction> b = ImmutableList.builderWithExpectedSize(ports.length);
         for (long p : ports) {
@@ -193,16 +202,25 @@ record WireFlowAdd(
         }
         long[] ports = new long[bytes / each];
         for (int i = 0; i < ports.length; i++) {
-            int at = from + i * each;
-            if (in.getUnsignedShort(at) != OFPAT_OUTPUT || in.getUnsignedShort(at + 2) != each) {
-                return null;
-            }
-            long port = of13 ? in.getUnsignedInt(at + 4) : in.getUnsignedShort(at + 4);
-            if (port == 0 || port >= (of13 ? OF13_MAX_PHYSICAL_PORT : OF10_MAX_PHYSICAL_PORT)) {
+            long port = port(in, from + i * each, of13);
+            if (port < 0) {
                 return null;
             }
             ports[i] = port;
         }
         return ports;
+    }
+
+    /** The physical port of the OUTPUT action at {@code at}, or -1 for anything else. */
+    private static long port(ByteBuf in, int at, boolean of13) {
+        int each = of13 ? OF13_OUTPUT_LENGTH : OF10_OUTPUT_LENGTH;
+        if (in.getUnsignedShort(at) != OFPAT_OUTPUT || in.getUnsignedShort(at + 2) != each) {
+            return -1;
+        }
+        long port = of13 ? in.getUnsignedInt(at + 4) : in.getUnsignedShort(at + 4);
+        if (port == 0 || port >= (of13 ? OF13_MAX_PHYSICAL_PORT : OF10_MAX_PHYSICAL_PORT)) {
+            return -1;
+        }
+        return port;
     }
 }
