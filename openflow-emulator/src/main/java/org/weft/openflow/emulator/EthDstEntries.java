@@ -66,10 +66,6 @@ final class EthDstEntries {
                 && m.udpDst() == null;
     }
 
-    int size() {
-        return size;
-    }
-
     /** Adds or replaces the entry of {@code r}, whose match {@link #holds}. */
     void put(FlowRule r) {
         long port = plainPort(r);
@@ -121,12 +117,6 @@ final class EthDstEntries {
 
     boolean contains(int table, int priority, long mac) {
         return find(table, priority, mac) >= 0;
-    }
-
-    /** The entry with this key, or null. */
-    FlowRule get(int table, int priority, long mac) {
-        int slot = find(table, priority, mac);
-        return slot < 0 ? null : rule(slot);
     }
 
     /** Removes the entry with this key; whether there was one. */
