@@ -269,6 +269,16 @@ public final class OfSwitch {
         OFMessage build(int index, long xid);
     }
 
+    /** Writes the message at {@code index} of a batch, with its xid, into the batch's buffer. */
+    @FunctionalInterface
+    public interface BatchWriter {
+        /**
+         * @throws IllegalArgumentException or {@link UnsupportedOperationException} when the
+         *     message cannot be written for the switch; nothing of the batch is sent then
+         */
+        void write(int index, long xid, ByteBuf out);
+    }
+
     /** Bytes reserved per message before encoding a batch (an OF1.0 flow-mod with one action). */
     private static final int BYTES_PER_MESSAGE = 80;
 
@@ -288,6 +298,14 @@ public final class OfSwitch {
      *     messages}
      */
     public CompletableFuture<BatchResult> sendBatch(int count, BatchMessages messages) {
+        return sendBatch(count, (index, xid, out) -> messages.build(index, xid).writeTo(out));
+    }
+
+    /**
+     * As {@link #sendBatch(int, BatchMessages)}, each message written straight into the batch's
+     * buffer by {@code writer} (no message object needed).
+     */
+    public CompletableFuture<BatchResult> sendBatch(int count, BatchWriter writer) {
         if (!channel.isActive()) {
             return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
         }
@@ -299,7 +317,7 @@ public final class OfSwitch {
         ByteBuf out = channel.alloc().ioBuffer(count * BYTES_PER_MESSAGE + BARRIER_BYTES);
         try {
             for (int i = 0; i < count; i++) {
-                messages.build(i, first + i).writeTo(out);
+                writer.write(i, first + i, out);
             }
             factory.buildBarrierRequest().setXid(barrierXid).build().writeTo(out);
         } catch (RuntimeException e) {

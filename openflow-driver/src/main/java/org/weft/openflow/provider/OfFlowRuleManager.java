@@ -63,7 +63,8 @@ public final class OfFlowRuleManager
                 send(
                         sw.get(),
                         n,
-                        (i, xid) -> OfFlowMods.toFlowMod(f, policy, operations.get(i), xid));
+                        (i, xid, out) ->
+                                OfFlowMods.writeFlowMod(f, policy, operations.get(i), xid, out));
         return batch;
     }
 
@@ -143,12 +144,11 @@ public final class OfFlowRuleManager
         return send(
                 sw.get(),
                 operations.size(),
-                (i, xid) -> OfFlowMods.toGroupMod(f, operations.get(i), xid));
+                (i, xid, out) -> OfFlowMods.toGroupMod(f, operations.get(i), xid).writeTo(out));
     }
 
     /** Encodes the batch straight into the channel's buffer, then its barrier: one write. */
-    private CompletableFuture<BatchResult> send(
-            OfSwitch sw, int count, OfSwitch.BatchMessages msgs) {
+    private CompletableFuture<BatchResult> send(OfSwitch sw, int count, OfSwitch.BatchWriter msgs) {
         CompletableFuture<BatchResult> f;
         try {
             f = sw.sendBatch(count, msgs);

@@ -2,6 +2,7 @@ package org.weft.openflow.translate;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
 import org.projectfloodlight.openflow.protocol.OFBucket;
@@ -53,14 +54,7 @@ public final class OfFlowMods {
             OFFactory f, boolean policyStage, FlowRuleOperation op, long xid) {
         FlowRule r = op.rule();
         boolean of10 = f.getVersion() == OFVersion.OF_10;
-        checkArgument(
-                policyStage || r.tableId() != FlowRule.POLICY_TABLE,
-                "switch %s has no policy stage (it needs OpenFlow 1.3 and 2 tables or more)",
-                r.dpid());
-        checkArgument(
-                !of10 || r.tableId() == 0,
-                "OpenFlow 1.0 has a single table; table %s",
-                r.tableId());
+        checkTable(f.getVersion(), policyStage, r);
         OFFlowMod.Builder b =
                 switch (op.type()) {
                     case ADD -> f.buildFlowAdd();
@@ -115,6 +109,34 @@ public final class OfFlowMods {
             b.setInstructions(instructions);
         }
         return b.build();
+    }
+
+    /**
+     * Writes the operation's flow-mod into {@code out}: the same bytes as {@code toFlowMod(f,
+     * policyStage, op, xid).writeTo(out)}, written straight for the commonest rule (an exact
+     * eth_dst match alone, outputs only) without building Loxi's objects.
+     *
+     * @throws IllegalArgumentException as {@link #toFlowMod}; {@code out} may then hold part of the
+     *     message
+     */
+    public static void writeFlowMod(
+            OFFactory f, boolean policyStage, FlowRuleOperation op, long xid, ByteBuf out) {
+        if (OfFlowModBytes.handles(f.getVersion(), op)) {
+            OfFlowModBytes.write(f.getVersion(), policyStage, op, xid, out);
+        } else {
+            toFlowMod(f, policyStage, op, xid).writeTo(out);
+        }
+    }
+
+    static void checkTable(OFVersion version, boolean policyStage, FlowRule r) {
+        checkArgument(
+                policyStage || r.tableId() != FlowRule.POLICY_TABLE,
+                "switch %s has no policy stage (it needs OpenFlow 1.3 and 2 tables or more)",
+                r.dpid());
+        checkArgument(
+                version != OFVersion.OF_10 || r.tableId() == 0,
+                "OpenFlow 1.0 has a single table; table %s",
+                r.tableId());
     }
 
     /** Whether no action is a Meter or a Continue (the common case: no copy needed). */

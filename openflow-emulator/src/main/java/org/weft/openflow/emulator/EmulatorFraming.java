@@ -37,9 +37,7 @@ final class EmulatorFraming {
     static final class Decoder extends ByteToMessageDecoder {
         private final OFMessageReader<OFMessage> reader = OFFactories.getGenericReader();
         private final String name;
-        private final Dpid dpid;
         private final BooleanSupplier lean;
-        private final WireFlowAdd.Outputs outputs = new WireFlowAdd.Outputs();
 
         /**
          * A decoder for the switch {@code dpid}; while {@code lean} holds, flow-mod ADDs of the
@@ -47,7 +45,6 @@ final class EmulatorFraming {
          */
         Decoder(Dpid dpid, BooleanSupplier lean) {
             this.name = dpid.toString();
-            this.dpid = dpid;
             this.lean = lean;
         }
 
@@ -92,7 +89,7 @@ final class EmulatorFraming {
                 return null;
             }
             try {
-                return WireFlowAdd.read(in, start, length, dpid, outputs);
+                return WireFlowAdd.read(in, start, length);
             } catch (IllegalArgumentException e) {
                 // Not an entry the table takes: the full path parses it and refuses it as before.
                 log.debug(

@@ -282,7 +282,20 @@ final class EmulatorHandler extends SimpleChannelInboundHandler<Object> {
             ctx.writeAndFlush(EmulatorErrors.flowModFailed(f, add.xid(), reject.wire()));
             return;
         }
-        sw.table().add(add.rule());
+        if (add.outputs() == null) {
+            sw.table()
+                    .addEthDst(
+                            sw.dpid(),
+                            add.table(),
+                            add.priority(),
+                            add.mac(),
+                            (int) add.port(),
+                            add.idleTimeout(),
+                            add.hardTimeout(),
+                            add.cookie());
+        } else {
+            sw.table().add(add.rule(sw.dpid()));
+        }
     }
 
     private void groupMod(ChannelHandlerContext ctx, OFGroupMod gm) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import org.weft.net.Dpid;
 import org.weft.net.PortNumber;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
@@ -26,7 +27,12 @@ public final class FakeFlowTable {
 
     private record Key(int table, int priority, FlowMatch match) {}
 
+    /** Every entry whose match is not an exact eth_dst alone. */
     private final Map<Key, FlowRule> flows = new ConcurrentHashMap<>();
+
+    /** The entries whose match is an exact eth_dst alone; guarded by itself. */
+    private final EthDstEntries ethDst = new EthDstEntries();
+
     private final Map<Integer, Group> groups = new ConcurrentHashMap<>();
 
     /** Table 0 by descending priority, for the table version it was built from. */
@@ -37,13 +43,48 @@ public final class FakeFlowTable {
 
     /** ADD replaces an entry with the same table, priority and match. */
     public void add(FlowRule r) {
-        flows.put(key(r), r);
+        if (EthDstEntries.holds(r.match())) {
+            synchronized (ethDst) {
+                ethDst.put(r);
+            }
+        } else {
+            flows.put(key(r), r);
+        }
+        version.incrementAndGet();
+    }
+
+    /**
+     * ADD of an entry matching {@code mac} as eth_dst alone and outputting to {@code port}, as
+     * {@link #add} would take it, without building its rule (the lean flow-mod read).
+     */
+    void addEthDst(
+            Dpid dpid,
+            int table,
+            int priority,
+            long mac,
+            int port,
+            int idleTimeout,
+            int hardTimeout,
+            long cookie) {
+        synchronized (ethDst) {
+            ethDst.put(dpid, table, priority, mac, port, idleTimeout, hardTimeout, cookie);
+        }
         version.incrementAndGet();
     }
 
     /** MODIFY_STRICT changes the actions of the identical entry; false if there is none. */
     public boolean modify(FlowRule r) {
-        boolean found = flows.computeIfPresent(key(r), (k, old) -> r) != null;
+        boolean found;
+        if (EthDstEntries.holds(r.match())) {
+            synchronized (ethDst) {
+                found = ethDst.contains(r.tableId(), r.priority(), r.match().ethDst().value());
+                if (found) {
+                    ethDst.put(r);
+                }
+            }
+        } else {
+            found = flows.computeIfPresent(key(r), (k, old) -> r) != null;
+        }
         version.incrementAndGet();
         return found;
     }
@@ -57,13 +98,38 @@ public final class FakeFlowTable {
                 n++;
             }
         }
+        synchronized (ethDst) {
+            List<FlowRule> selected = new ArrayList<>();
+            ethDst.forEach(
+                    r -> {
+                        if (which.test(r)) {
+                            selected.add(r);
+                        }
+                    });
+            for (FlowRule r : selected) {
+                FlowRule changed = change.apply(r);
+                if (!key(changed).equals(key(r))) {
+                    // Kept under its old key, as the other entries are.
+                    changed = withKey(changed, r);
+                }
+                ethDst.put(changed);
+            }
+            n += selected.size();
+        }
         version.incrementAndGet();
         return n;
     }
 
     /** DELETE_STRICT removes the identical entry. */
     public boolean removeStrict(FlowRule r) {
-        boolean found = flows.remove(key(r)) != null;
+        boolean found;
+        if (EthDstEntries.holds(r.match())) {
+            synchronized (ethDst) {
+                found = ethDst.remove(r.tableId(), r.priority(), r.match().ethDst().value());
+            }
+        } else {
+            found = flows.remove(key(r)) != null;
+        }
         version.incrementAndGet();
         return found;
     }
@@ -72,8 +138,12 @@ public final class FakeFlowTable {
     public int removeMatching(Predicate<FlowRule> which) {
         int before = flows.size();
         flows.values().removeIf(which);
+        int n = before - flows.size();
+        synchronized (ethDst) {
+            n += ethDst.removeIf(which);
+        }
         version.incrementAndGet();
-        return before - flows.size();
+        return n;
     }
 
     public void putGroup(Group g) {
@@ -85,7 +155,11 @@ public final class FakeFlowTable {
     }
 
     public List<FlowRule> flows() {
-        return List.copyOf(flows.values());
+        List<FlowRule> all = new ArrayList<>(flows.values());
+        synchronized (ethDst) {
+            ethDst.forEach(all::add);
+        }
+        return List.copyOf(all);
     }
 
     public Optional<Group> group(int id) {
@@ -136,7 +210,7 @@ public final class FakeFlowTable {
             sorted =
                     new Sorted(
                             v,
-                            flows.values().stream()
+                            flows().stream()
                                     .sorted(Comparator.comparingInt(FlowRule::priority).reversed())
                                     .toList());
             byPriority = sorted;
@@ -195,5 +269,17 @@ public final class FakeFlowTable {
 
     private static Key key(FlowRule r) {
         return new Key(r.tableId(), r.priority(), r.match());
+    }
+
+    private static FlowRule withKey(FlowRule r, FlowRule keyOf) {
+        return new FlowRule(
+                keyOf.dpid(),
+                keyOf.tableId(),
+                keyOf.priority(),
+                keyOf.match(),
+                r.actions(),
+                r.idleTimeout(),
+                r.hardTimeout(),
+                r.cookie());
     }
 }

@@ -16,7 +16,9 @@ import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.EthType;
 import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFBufferId;
+import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
 import org.weft.net.Dpid;
 
@@ -48,7 +50,7 @@ class WireFlowAddTest {
         buf.writeZero(5); // the frame need not start the buffer
         fm.writeTo(buf);
         int length = buf.readableBytes() - 5;
-        WireFlowAdd add = WireFlowAdd.read(buf, 5, length, DPID, new WireFlowAdd.Outputs());
+        WireFlowAdd add = WireFlowAdd.read(buf, 5, length);
         assertThat(buf.readerIndex()).isZero();
         return add;
     }
@@ -57,17 +59,73 @@ class WireFlowAddTest {
         return OF10.actions().output(OFPort.of(port), 0xffff);
     }
 
+    private static OFAction out13(long port) {
+        return OF13.actions().output(OFPort.ofInt((int) port), 0xffff);
+    }
+
     @Test
     void readsTheEntryTheFullPathWouldAdd() {
         for (OFFlowMod fm :
                 List.of(
                         add(OF10, ethDst(OF10), out(3)).build(),
-                        add(OF10, ethDst(OF10), out(1), out(2), out(0xfeff)).build())) {
+                        add(OF10, ethDst(OF10), out(1), out(2), out(0xfeff)).build(),
+                        add(OF13, ethDst(OF13), out13(3)).build(),
+                        add(OF13, ethDst(OF13), out13(0xfffffeffL))
+                                .setTableId(TableId.of(1))
+                                .build(),
+                        add(OF13, ethDst(OF13), out13(1), out13(2), out13(70000)).build())) {
             WireFlowAdd add = lean(fm);
 
-            assertThat(add).isNotNull();
+            assertThat(add).as(fm.toString()).isNotNull();
             assertThat(add.xid()).isEqualTo(0x8000_0001L);
-            assertThat(add.rule()).isEqualTo(WireEntries.rule(DPID, 1, fm));
+            assertThat(add.rule(DPID)).isEqualTo(WireEntries.rule(DPID, 2, fm));
+        }
+    }
+
+    @Test
+    void leavesOtherOpenFlow13ShapesToTheFullParse() {
+        Match maskedDst =
+                OF13.buildMatch()
+                        .setMasked(
+                                MatchField.ETH_DST,
+                                MacAddress.of("02:a0:00:12:34:56"),
+                                MacAddress.of("ff:ff:ff:00:00:00"))
+                        .build();
+        Match withInPort =
+                OF13.buildMatch()
+                        .setExact(MatchField.IN_PORT, OFPort.of(1))
+                        .setExact(MatchField.ETH_DST, MacAddress.of("02:a0:00:12:34:56"))
+                        .build();
+        List<OFFlowMod> others =
+                List.of(
+                        add(OF13, maskedDst, out13(3)).build(),
+                        add(OF13, withInPort, out13(3)).build(),
+                        add(OF13, OF13.buildMatch().build(), out13(3)).build(),
+                        add(OF13, ethDst(OF13), out13(3)).setBufferId(OFBufferId.of(9)).build(),
+                        add(OF13, ethDst(OF13), out13(0xfffffffdL)).build(),
+                        add(OF13, ethDst(OF13), out13(0)).build(),
+                        add(OF13, ethDst(OF13), out13(3)).setTableId(TableId.ALL).build(),
+                        add(OF13, ethDst(OF13))
+                                .setInstructions(
+                                        List.of(
+                                                OF13.instructions().applyActions(List.of(out13(3))),
+                                                OF13.instructions().gotoTable(TableId.of(2))))
+                                .build(),
+                        add(OF13, ethDst(OF13))
+                                .setInstructions(
+                                        List.of(OF13.instructions().gotoTable(TableId.of(2))))
+                                .build(),
+                        add(OF13, ethDst(OF13)).setInstructions(List.of()).build(),
+                        add(OF13, ethDst(OF13), OF13.actions().group(OFGroup.of(4))).build(),
+                        OF13.buildFlowModify()
+                                .setMatch(ethDst(OF13))
+                                .setInstructions(
+                                        List.of(
+                                                OF13.instructions()
+                                                        .applyActions(List.of(out13(3)))))
+                                .build());
+        for (OFFlowMod fm : others) {
+            assertThat(lean(fm)).as(fm.toString()).isNull();
         }
     }
 
@@ -98,9 +156,7 @@ class WireFlowAddTest {
                                 .setMatch(ethDst(OF10))
                                 .setActions(List.of(out(3)))
                                 .build(),
-                        OF10.buildFlowDelete().setMatch(ethDst(OF10)).build(),
-                        add(OF13, ethDst(OF13), OF13.actions().output(OFPort.of(3), 0xffff))
-                                .build());
+                        OF10.buildFlowDelete().setMatch(ethDst(OF10)).build());
         for (OFFlowMod fm : others) {
             assertThat(lean(fm)).as(fm.toString()).isNull();
         }
