@@ -45,14 +45,14 @@ final class FlowModCache {
      */
     void write(ByteBuf out, OFFactory f, boolean policyStage, FlowRuleOperation op, long xid) {
         if (op.type() != FlowRuleOperation.Type.ADD) {
-            OfFlowMods.toFlowMod(f, policyStage, op, xid).writeTo(out);
+            OfFlowMods.writeFlowMod(f, policyStage, op, xid, out);
             return;
         }
         FlowRule rule = op.rule();
         Encoded e = cache.getIfPresent(rule);
         if (e == null || e.version() != f.getVersion() || e.policyStage() != policyStage) {
             ByteBuf tmp = Unpooled.buffer();
-            OfFlowMods.toFlowMod(f, policyStage, FlowRuleOperation.add(rule), 0).writeTo(tmp);
+            OfFlowMods.writeFlowMod(f, policyStage, FlowRuleOperation.add(rule), 0, tmp);
             e = new Encoded(f.getVersion(), policyStage, ByteBufUtil.getBytes(tmp));
             cache.put(rule, e);
         }
