@@ -74,8 +74,14 @@ public final class OfStatsManager implements StatsService {
                         parts.stream()
                                 .map(p -> (OFFlowStatsReply) p)
                                 .flatMap(r -> r.getEntries().stream())
+                                // Filtered before translation: on 1.0 each app's pass reads the
+                                // whole table, and translating the other apps' entries is waste.
+                                .filter(
+                                        e ->
+                                                appId < 0
+                                                        || Cookies.appId(e.getCookie().getValue())
+                                                                == appId)
                                 .map(e -> OfFlowEntries.toEntry(dpid, policy, e))
-                                .filter(e -> appId < 0 || e.appId() == appId)
                                 .toList());
     }
 
