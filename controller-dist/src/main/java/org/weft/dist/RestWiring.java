@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 import org.weft.cluster.ZooKeeperIntentStore;
+import org.weft.cluster.ZooKeeperMastership;
 import org.weft.cluster.topology.ZooKeeperTopology;
 import org.weft.health.HealthService;
 import org.weft.net.cluster.MastershipService;
@@ -181,6 +182,12 @@ final class RestWiring {
             FunctionCounter.builder(
                             "weft.cluster.readiness.dropped", readiness, ClusterReadiness::dropped)
                     .description("Switches not offered for mastership: too many waited already")
+                    .register(registry);
+        }
+        if (mastership instanceof ZooKeeperMastership zk) {
+            FunctionCounter.builder(
+                            "weft.cluster.mastership.dropped", zk, ZooKeeperMastership::workDropped)
+                    .description("Mastership work and role events dropped: their queue was full")
                     .register(registry);
         }
     }
