@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.cache.ChildData;
@@ -300,6 +301,14 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
      */
     public boolean awaitConnected(java.time.Duration timeout) throws InterruptedException {
         return client.blockUntilConnected((int) timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Calls {@code listener} on every change of the ZooKeeper connection, after this instance took
+     * the change in (for tests that wait for one).
+     */
+    void addConnectionListener(Consumer<ConnectionState> listener) {
+        client.getConnectionStateListenable().addListener((c, state) -> listener.accept(state));
     }
 
     /** Operator intent kept in this cluster's ZooKeeper, over this instance's session. */
