@@ -49,9 +49,11 @@ await_listening() {
 }
 
 # start_testcontroller log port: ovs-testcontroller on core 0, a learning switch that installs
-# flows (no --noflow, no --hub), no pidfile, no detach; returns once it listens.
+# flows (no --noflow, no --hub), no pidfile, no detach, its control socket beside the log (the
+# default directory, /var/run/openvswitch, exists only where Open vSwitch runs); returns once it
+# listens.
 start_testcontroller() {
-  "${CTL_PIN[@]}" ovs-testcontroller "ptcp:$2:127.0.0.1" >"$1" 2>&1 &
+  "${CTL_PIN[@]}" ovs-testcontroller --unixctl="${1%.log}.ctl" "ptcp:$2:127.0.0.1" >"$1" 2>&1 &
   CTL_PID=$!
   await_listening ovs-testcontroller "$1" "$2"
 }
