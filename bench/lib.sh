@@ -49,11 +49,12 @@ await_listening() {
 }
 
 # start_testcontroller log port: ovs-testcontroller on core 0, a learning switch that installs
-# flows (no --noflow, no --hub), no pidfile, no detach, its control socket beside the log (the
-# default directory, /var/run/openvswitch, exists only where Open vSwitch runs); returns once it
-# listens.
+# flows (no --noflow, no --hub), no pidfile, no detach, its control socket in TMPDIR (the default
+# directory, /var/run/openvswitch, exists only where Open vSwitch runs; a relative path would be
+# taken from there, and a socket path must stay short); returns once it listens.
 start_testcontroller() {
-  "${CTL_PIN[@]}" ovs-testcontroller --unixctl="${1%.log}.ctl" "ptcp:$2:127.0.0.1" >"$1" 2>&1 &
+  local ctl="${TMPDIR:-/tmp}/ovs-testcontroller-$$-$2.ctl"
+  "${CTL_PIN[@]}" ovs-testcontroller --unixctl="$ctl" "ptcp:$2:127.0.0.1" >"$1" 2>&1 &
   CTL_PID=$!
   await_listening ovs-testcontroller "$1" "$2"
 }

@@ -148,13 +148,19 @@ final class FloodReport {
         if (c == null) {
             return "n/a (no --controller-pid)";
         }
+        String heap =
+                c.heapUsedMib() < 0
+                        ? "heap n/a (not a JVM, or jcmd could not attach)"
+                        : String.format(
+                                Locale.ROOT,
+                                "heap %d MiB used of %s MiB committed at the end (no GC forced)",
+                                c.heapUsedMib(),
+                                na(c.heapCommittedMib()));
         return String.format(
                 Locale.ROOT,
-                "pid %d: heap %s MiB used of %s MiB committed at the end (no GC forced); threads %s"
-                        + " (max %s); RSS %s MiB (max %s)",
+                "pid %d: %s; threads %s (max %s); RSS %s MiB (max %s)",
                 c.pid(),
-                na(c.heapUsedMib()),
-                na(c.heapCommittedMib()),
+                heap,
                 na(c.threads()),
                 na(c.threadsMax()),
                 na(c.rssMib()),
