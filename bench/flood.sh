@@ -55,7 +55,7 @@ start_weft() { # run-directory
   return 1
 }
 
-# flood controller switches -> 0; 1 when the run reported a problem; 2 when the controller did not
+# flood controller switches late -> 0; 1 when the run reported a problem; 2 when the controller did not
 # start. Called outside a pipeline and with ||, so it checks every step itself.
 flood() {
   local run="$OUT/$1-s$2" rest
@@ -70,7 +70,7 @@ flood() {
   local rc=0
   "${GEN_PIN[@]}" timeout $((SECONDS_ + 180)) java -jar "$BENCH_JAR" flood \
     --controller "127.0.0.1:$OF_PORT" --rest "$rest" --controller-pid "$CTL_PID" \
-    --switches "$2" --seconds "$SECONDS_" --hosts "$HOSTS" >"$run/flood.out" 2>"$run/flood.err" || rc=1
+    --switches "$2" --late-switches "$3" --seconds "$SECONDS_" --hosts "$HOSTS" >"$run/flood.out" 2>"$run/flood.err" || rc=1
   stop_controller
   {
     echo "== $1, $2 switches"
@@ -87,13 +87,18 @@ flood() {
 } | tee "$OUT/summary.txt"
 STATUS=0
 for n in $SWITCHES; do
+  peer=0
+  [[ $PEER == 1 && $n -le $PEER_MAX ]] && peer=1
+  # The flood adds one late switch; where the peer runs, both get it only if the peer serves it.
+  late=1
+  ((peer == 1 && n + 1 > PEER_MAX)) && late=0
   rc=0
-  flood weft "$n" || rc=$?
+  flood weft "$n" "$late" || rc=$?
   ((rc == 2)) && exit 1
   ((rc == 0)) || STATUS=1 # Weft's problems fail the run; the peer's are only reported
-  if [[ $PEER == 1 && $n -le $PEER_MAX ]]; then
+  if ((peer == 1)); then
     rc=0
-    flood ovs-testcontroller "$n" || rc=$?
+    flood ovs-testcontroller "$n" "$late" || rc=$?
     ((rc == 2)) && exit 1
   fi
 done
