@@ -3,22 +3,27 @@
 #
 #   bench/run.sh compare [--quick] [--rounds N] [--seconds S] [--warmup S] [--switches N]
 #                        [--hosts M] [--window W] [--port P] [--alone "64 256"] [--no-build]
-#   bench/run.sh flood   [--switches "16 64"] [--seconds S] [--hosts M] [--jar WEFT_JAR] [--no-build]
+#   bench/run.sh flood   [--switches "16 64 256"] [--seconds S] [--hosts M] [--jar WEFT_JAR] [--no-peer] [--no-build]
 #
-# compare alternates Weft and ovs-testcontroller (throughput run, then latency run, each against a
-# freshly started controller), controller pinned to core 0 and generator to core 1, then runs Weft
-# alone at each --alone switch count (ovs-testcontroller serves at most 16), and ends with
+# Throughput counts answers: packet-ins answered (a flow-mod with a buffer id, a packet-out alone or
+# after its flow-mod: one each). compare alternates Weft and ovs-testcontroller (throughput run, then
+# latency run, each against a freshly started controller), controller pinned to core 0 and generator
+# to core 1, then runs Weft alone at each --alone switch count (ovs-testcontroller serves at most
+# 16), and ends with
 #   RATIO packet-in-throughput weft/ovs-testcontroller: X.XX
 #   RATIO packet-in-latency-p50 weft/ovs-testcontroller: X.XX
 #   RATIO packet-in-latency-p99 weft/ovs-testcontroller: X.XX
-# flood starts Weft (core 0) freshly for each switch count and runs weft-bench flood (core 1)
-# against it with its PID and REST port; each run ends with a RESULT mode=flood line.
+# flood (bench/flood.sh) floods a fresh Weft (core 0, generator core 1) per switch count, then a
+# fresh ovs-testcontroller at each count of at most 16, and ends with a RATIO packet-in-throughput
+# line per count both ran at.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 [[ $# -ge 1 && ( $1 == compare || $1 == flood ) ]] || usage
 MODE=$1
@@ -50,58 +55,23 @@ BENCH_JAR=bench/target/weft-bench.jar
 OUT="bench/target/compare-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 CORES=$(nproc)
-if [[ $CORES -ge 2 ]]; then CTL_PIN=(taskset -c 0) GEN_PIN=(taskset -c 1); else CTL_PIN=() GEN_PIN=(); fi
+bench_pins
 
-if [[ $BUILD == 1 ]]; then
-  echo "Building (mvn -B -q package -DskipTests ${MVN_ARGS:-}) ..."
-  mvn -B -q package -DskipTests ${MVN_ARGS:-}
-fi
+bench_build "$BUILD"
 [[ -f $WEFT_JAR && -f $BENCH_JAR ]] || { echo "missing $WEFT_JAR or $BENCH_JAR" >&2; exit 1; }
-if ! command -v ovs-testcontroller >/dev/null; then
-  echo "Installing openvswitch-testcontroller ..."
-  apt-get update -qq && apt-get install -y -qq openvswitch-testcontroller >/dev/null
-fi
-
-listening() { ss -ltnH "sport = :$1" | grep -q LISTEN; }
-if [[ -z $PORT ]]; then
-  PORT=16653
-  while listening "$PORT"; do PORT=$((PORT + 1)); done
-fi
-
-CTL_PID=""
-stop_controller() {
-  if [[ -n $CTL_PID ]] && kill -0 "$CTL_PID" 2>/dev/null; then
-    kill "$CTL_PID"
-    for _ in $(seq 1 50); do kill -0 "$CTL_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$CTL_PID" 2>/dev/null && kill -9 "$CTL_PID"
-    wait "$CTL_PID" 2>/dev/null || true
-  fi
-  CTL_PID=""
-}
+ensure_testcontroller
+[[ -n $PORT ]] || PORT=$(free_port 16653)
 trap stop_controller EXIT INT TERM
 
 start_controller() { # name log
   case $1 in
-    weft) "${CTL_PIN[@]}" java -jar "$WEFT_JAR" --openflow-port "$PORT" >"$2" 2>&1 & ;;
-    # Learning switch that installs flows (no --noflow, no --hub); no pidfile, no detach.
-    ovs-testcontroller) "${CTL_PIN[@]}" ovs-testcontroller "ptcp:$PORT:127.0.0.1" >"$2" 2>&1 & ;;
+    weft)
+      "${CTL_PIN[@]}" java -jar "$WEFT_JAR" --openflow-port "$PORT" >"$2" 2>&1 &
+      CTL_PID=$!
+      await_listening weft "$2" "$PORT"
+      ;;
+    ovs-testcontroller) start_testcontroller "$2" "$PORT" ;;
   esac
-  CTL_PID=$!
-  for _ in $(seq 1 150); do
-    listening "$PORT" && return 0
-    kill -0 "$CTL_PID" 2>/dev/null || { echo "$1 exited; see $2" >&2; return 1; }
-    sleep 0.1
-  done
-  echo "$1 did not listen on $PORT within 15 s" >&2
-  return 1
-}
-
-cpu_seconds() { # pid -> utime+stime in seconds
-  awk -v tck="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / tck}' "/proc/$1/stat"
-}
-
-field() { # file key -> value from the RESULT line
-  sed -n "s/^RESULT .*\b$2=\([0-9.]*\).*/\1/p" "$1" | tail -1
 }
 
 run_one() { # controller mode round [switches]
@@ -122,11 +92,11 @@ run_one() { # controller mode round [switches]
   cpu=$(cpu_seconds "$CTL_PID")
   stop_controller
   local v
-  if [[ $2 == throughput ]]; then v=$(field "$log.out" flowmods_per_s); else v=$(field "$log.out" p50_us); fi
+  if [[ $2 == throughput ]]; then v=$(field "$log.out" answered_per_s); else v=$(field "$log.out" p50_us); fi
   local p99=""
   [[ $2 == latency ]] && p99=$(field "$log.out" p99_us)
   printf '%-18s %3d switches x %4d hosts %-10s round %d: %s %s%s (generator %s cores, controller CPU %s s for the whole run)\n' \
-    "$1" "$n" "$hosts" "$2" "$3" "${v:-n/a}" "$([[ $2 == throughput ]] && echo flow-mods/s || echo us p50)" \
+    "$1" "$n" "$hosts" "$2" "$3" "${v:-n/a}" "$([[ $2 == throughput ]] && echo answers/s || echo us p50)" \
     "$([[ $2 == latency ]] && echo ", p99 ${p99:-n/a} us")" \
     "$(field "$log.out" generator_cores)" "$cpu" | tee -a "$OUT/summary.txt"
   local key="$1"
@@ -136,7 +106,7 @@ run_one() { # controller mode round [switches]
   return 0
 }
 
-echo "machine: $CORES cores, $(java -version 2>&1 | head -1), $(ovs-testcontroller --version | head -1)" | tee "$OUT/summary.txt"
+echo "machine: $CORES cores, $(java -version 2>&1 | head -1), $(testcontroller_version)" | tee "$OUT/summary.txt"
 echo "load: $SWITCHES switches x $HOSTS hosts, window $WINDOW, ${WARMUP} s warm-up + ${SECONDS_} s, $ROUNDS rounds, port $PORT" | tee -a "$OUT/summary.txt"
 for r in $(seq 1 "$ROUNDS"); do
   for ctl in weft ovs-testcontroller; do
@@ -152,17 +122,10 @@ for n in $ALONE; do
   done
 done
 
-stats() { # file -> "min median max"
-  [[ -s $1 ]] || { echo "n/a n/a n/a"; return 0; }
-  sort -g "$1" | awk '{v[NR]=$1} END {m = NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2; printf "%.1f %.1f %.1f\n", v[1], m, v[NR]}'
-}
-median() { stats "$1" | awk '{print $2}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
-
 {
   echo
   for mode in throughput latency; do
-    unit=$([[ $mode == throughput ]] && echo "flow-mods/s" || echo "us p50")
+    unit=$([[ $mode == throughput ]] && echo "answers/s" || echo "us p50")
     for ctl in weft ovs-testcontroller; do
       read -r mn md mx < <(stats "$OUT/$ctl-$mode.values")
       printf '%-18s %-10s min %s  median %s  max %s  (%s)\n' "$ctl" "$mode" "$mn" "$md" "$mx" "$unit"
@@ -173,7 +136,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 
     printf '%-18s %-10s min %s  median %s  max %s  (us p99)\n' "$ctl" latency "$mn" "$md" "$mx"
   done
   for n in $ALONE; do
-    printf 'weft alone, %d switches: throughput median %s flow-mods/s, latency median p50 %s us, p99 %s us\n' "$n" \
+    printf 'weft alone, %d switches: throughput median %s answers/s, latency median p50 %s us, p99 %s us\n' "$n" \
       "$(median "$OUT/weft-$n-throughput.values")" "$(median "$OUT/weft-$n-latency.values")" \
       "$(median "$OUT/weft-$n-latency-p99.values")"
   done

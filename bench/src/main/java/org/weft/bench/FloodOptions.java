@@ -94,9 +94,15 @@ final class FloodOptions {
             paramLabel = "URL",
             defaultValue = "http://127.0.0.1:8181",
             description =
-                    "Weft's REST API, for the packet-ins it dropped; n/a when absent (default:"
-                            + " ${DEFAULT-VALUE}).")
+                    "Weft's REST API, for the packet-ins it dropped; n/a when absent, and"
+                            + " without asking with 'none' (a controller without one, such as"
+                            + " ovs-testcontroller; default: ${DEFAULT-VALUE}).")
     String restUrl;
+
+    /** Whether {@code --rest none}: the controller has no REST API to ask. */
+    boolean noRest() {
+        return "none".equalsIgnoreCase(restUrl);
+    }
 
     String host() {
         return LoadOptions.hostOf(controller);

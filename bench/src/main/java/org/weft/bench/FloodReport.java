@@ -36,8 +36,9 @@ final class FloodReport {
         double[] barrier = r.barrierMs();
         out.printf(
                 Locale.ROOT,
-                "  answered/s     %.1f (flow-mods %.1f/s, packet-outs %.1f/s; %d LLDP/BDDP probes"
-                        + " not counted)%n",
+                "  answered/s     %.1f packet-ins answered (a flow-mod with a buffer id, a packet-out"
+                        + " alone or after its flow-mod: one each; received flow-mods %.1f/s,"
+                        + " packet-outs %.1f/s; %d LLDP/BDDP probes not counted)%n",
                 r.answersPerSec(),
                 r.flowModsPerSec(),
                 r.packetOutsPerSec(),
@@ -47,7 +48,9 @@ final class FloodReport {
                 Locale.ROOT,
                 "  dropped/s      %s (packet-ins the controller says it dropped: %s)%n",
                 r.dropped() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", r.droppedPerSec()),
-                r.dropped() < 0 ? "n/a" : Long.toString(r.dropped()));
+                r.dropped() < 0
+                        ? "n/a, " + (opt.noRest() ? "no REST API (--rest none)" : "not told")
+                        : Long.toString(r.dropped()));
         out.printf(
                 Locale.ROOT,
                 "  per switch     answered/s min %.1f  median %.1f  max %.1f%n",
@@ -79,26 +82,28 @@ final class FloodReport {
                 r.wallSeconds(),
                 r.generatorCores());
         out.printf(
-                "  %-23s %10s %9s %9s %9s %9s %10s %10s %12s%n",
+                "  %-23s %10s %9s %9s %9s %9s %10s %10s %10s %12s%n",
                 "switch",
                 "connected",
                 "features",
                 "barrier",
                 "handshake",
                 "closed",
+                "answered",
                 "flow-mods",
                 "pkt-outs",
                 "packet-ins");
         for (FloodSwitchResult s : r.switches()) {
             out.printf(
                     Locale.ROOT,
-                    "  %-23s %10s %9s %9s %9s %9s %10d %10d %12d%n",
+                    "  %-23s %10s %9s %9s %9s %9s %10d %10d %10d %12d%n",
                     s.dpid(),
                     String.format(Locale.ROOT, "%.0f ms", s.connectedMs()),
                     ms(s.featuresMs()),
                     ms(s.barrierMs()),
                     ms(s.handshakeMs()),
                     ms(s.closedMs()),
+                    s.answers(),
                     s.flowMods(),
                     s.packetOuts(),
                     s.packetInsSent());
@@ -143,13 +148,19 @@ final class FloodReport {
         if (c == null) {
             return "n/a (no --controller-pid)";
         }
+        String heap =
+                c.heapUsedMib() < 0
+                        ? "heap n/a (not a JVM, or jcmd could not attach)"
+                        : String.format(
+                                Locale.ROOT,
+                                "heap %d MiB used of %s MiB committed at the end (no GC forced)",
+                                c.heapUsedMib(),
+                                na(c.heapCommittedMib()));
         return String.format(
                 Locale.ROOT,
-                "pid %d: heap %s MiB used of %s MiB committed at the end (no GC forced); threads %s"
-                        + " (max %s); RSS %s MiB (max %s)",
+                "pid %d: %s; threads %s (max %s); RSS %s MiB (max %s)",
                 c.pid(),
-                na(c.heapUsedMib()),
-                na(c.heapCommittedMib()),
+                heap,
                 na(c.threads()),
                 na(c.threadsMax()),
                 na(c.rssMib()),

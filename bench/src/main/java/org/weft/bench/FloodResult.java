@@ -9,7 +9,7 @@ import java.util.Locale;
  * What one flood run measured.
  *
  * @param switches each switch's times and counts, taken when the run's time was up
- * @param answersPerSecond answers (flow-mods and packet-outs, probes excluded) in each second
+ * @param answersPerSecond packet-ins answered in each second, as {@link Answers} counts them
  * @param packetInsPerSecond packet-ins written in each second
  * @param wallSeconds from the first connection to the end of the run
  * @param generatorCpuSeconds the generator's CPU time over the run (-1: unknown)

@@ -50,8 +50,10 @@ final class FloodRun {
             double cpuSeconds = cpu.cpuSeconds();
             switches.forEach(FloodSwitch::stop);
             long dropped =
-                    new DroppedPacketIns(opt.restUrl)
-                            .read(results.stream().map(FloodSwitchResult::dpid).toList());
+                    opt.noRest()
+                            ? -1
+                            : new DroppedPacketIns(opt.restUrl)
+                                    .read(results.stream().map(FloodSwitchResult::dpid).toList());
             ControllerSample controller = ctl == null ? null : samples.finish(ctl);
             return new FloodResult(
                     results,

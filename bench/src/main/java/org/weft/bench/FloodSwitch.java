@@ -9,7 +9,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 import org.projectfloodlight.openflow.protocol.OFMessage;
-import org.projectfloodlight.openflow.protocol.OFPacketOut;
+import org.projectfloodlight.openflow.protocol.OFType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.openflow.emulator.EmulatedSwitch;
@@ -35,8 +35,6 @@ final class FloodSwitch implements MessageHook {
     private static final Logger log = LoggerFactory.getLogger(FloodSwitch.class);
     private static final int BATCH_BYTES = 8192;
     static final int PUMP_LIMIT_BYTES = 256 * 1024;
-    private static final int ETH_TYPE_LLDP = 0x88cc;
-    private static final int ETH_TYPE_BDDP = 0x8942;
 
     private final EmulatedSwitch sw;
     private final PacketIns packetIns;
@@ -47,6 +45,7 @@ final class FloodSwitch implements MessageHook {
     private final LongAdder flowMods = new LongAdder();
     private final LongAdder packetOuts = new LongAdder();
     private final LongAdder probes = new LongAdder();
+    private final LongAdder answers = new LongAdder();
     private volatile long connectedAt = -1;
     private volatile long featuresAt = -1;
     private volatile long barrierAt = -1;
@@ -116,19 +115,27 @@ final class FloodSwitch implements MessageHook {
                     barrierAt = now();
                 }
             }
-            case FLOW_MOD -> {
+            case FLOW_MOD, PACKET_OUT -> {
                 acted();
-                flowMods.increment();
-            }
-            case PACKET_OUT -> {
-                acted();
-                if (isProbe((OFPacketOut) msg)) {
-                    probes.increment();
-                } else {
-                    packetOuts.increment();
-                }
+                count(msg);
             }
             default -> {}
+        }
+    }
+
+    private void count(OFMessage msg) {
+        Answers.Kind kind = Answers.kind(msg);
+        if (kind == Answers.Kind.PROBE) {
+            probes.increment();
+            return;
+        }
+        if (msg.getType() == OFType.FLOW_MOD) {
+            flowMods.increment();
+        } else {
+            packetOuts.increment();
+        }
+        if (kind == Answers.Kind.ANSWER) {
+            answers.increment();
         }
     }
 
@@ -145,6 +152,7 @@ final class FloodSwitch implements MessageHook {
                 flowMods.sum(),
                 packetOuts.sum(),
                 probes.sum(),
+                answers.sum(),
                 sent.sum());
     }
 
@@ -152,9 +160,9 @@ final class FloodSwitch implements MessageHook {
         return sent.sum();
     }
 
-    /** Flow-mods and packet-outs received, LLDP/BDDP probes excluded. */
+    /** Packet-ins answered, as {@link Answers} counts them. */
     long answers() {
-        return flowMods.sum() + packetOuts.sum();
+        return answers.sum();
     }
 
     private void acted() {
@@ -241,15 +249,6 @@ final class FloodSwitch implements MessageHook {
                     sw.dpid(),
                     Math.round(since(connectedAt, closedAt)));
         }
-    }
-
-    private static boolean isProbe(OFPacketOut po) {
-        byte[] data = po.getData();
-        if (data == null || data.length < 14) {
-            return false;
-        }
-        int type = (data[12] & 0xff) << 8 | (data[13] & 0xff);
-        return type == ETH_TYPE_LLDP || type == ETH_TYPE_BDDP;
     }
 
     private long now() {

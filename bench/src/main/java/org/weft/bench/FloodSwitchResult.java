@@ -15,6 +15,8 @@ import org.weft.net.Dpid;
  * @param flowMods flow-mods received
  * @param packetOuts packet-outs received, LLDP/BDDP probes excluded
  * @param probes LLDP/BDDP packet-outs received (the controller's discovery, not answers)
+ * @param answers packet-ins answered, as {@link Answers} counts them (a flow-mod with a buffer id,
+ *     a packet-out alone or after its flow-mod: one each)
  * @param packetInsSent packet-ins written to the channel
  */
 record FloodSwitchResult(
@@ -27,12 +29,8 @@ record FloodSwitchResult(
         long flowMods,
         long packetOuts,
         long probes,
+        long answers,
         long packetInsSent) {
-
-    /** Flow-mods and packet-outs (probes excluded): the controller's answers to packet-ins. */
-    long answers() {
-        return flowMods + packetOuts;
-    }
 
     boolean disconnected() {
         return closedMs >= 0;

@@ -7,16 +7,20 @@ import org.HdrHistogram.Histogram;
  * What one packet-in run measured.
  *
  * @param mode "throughput" or "latency"
+ * @param answersPerSecond packet-ins answered in each measured second (all switches), as {@link
+ *     Answers} counts them: a flow-mod with a buffer id, a packet-out alone or after its flow-mod
  * @param flowModsPerSecond flow-mods received in each measured second (all switches)
  * @param packetOutsPerSecond packet-outs received in each measured second (all switches)
- * @param latencyNanos request→flow-mod times (latency mode), or null
+ * @param latencyNanos packet-in→answer times (latency mode), or null
  * @param stalls window refills after a switch saw no answer for the stall time
- * @param unmatched flow-mods not taken as the answer in latency mode (another destination)
+ * @param unmatched answers not taken as the outstanding frame's in latency mode (another
+ *     destination)
  * @param generatorCpuSeconds the generator's CPU time over the measured seconds (-1: unknown)
  * @param wallSeconds length of the measured period
  */
 record LoadResult(
         String mode,
+        long[] answersPerSecond,
         long[] flowModsPerSecond,
         long[] packetOutsPerSecond,
         Histogram latencyNanos,
@@ -24,6 +28,11 @@ record LoadResult(
         long unmatched,
         double generatorCpuSeconds,
         double wallSeconds) {
+
+    /** Mean packet-ins answered per second over the measured seconds. */
+    double meanAnswersPerSecond() {
+        return Arrays.stream(answersPerSecond).average().orElse(0);
+    }
 
     /** Mean flow-mods per second over the measured seconds. */
     double meanFlowModsPerSecond() {

@@ -148,9 +148,11 @@ final class LoadRun {
         switches.forEach(LoadSwitch::start);
         long stallNanos = TimeUnit.MILLISECONDS.toNanos(opt.stallMillis);
         long start = System.nanoTime();
+        long[] answers = new long[opt.seconds];
         long[] flowMods = new long[opt.seconds];
         long[] packetOuts = new long[opt.seconds];
         CpuMeter cpu = null;
+        long prevAnswers = 0;
         long prevFlowMods = 0;
         long prevPacketOuts = 0;
         long stallsBefore = 0;
@@ -173,13 +175,21 @@ final class LoadRun {
                 long left = TimeUnit.NANOSECONDS.toMillis(secondEnd - now);
                 Thread.sleep(Math.max(1, Math.min(TICK_MS, left)));
             }
+            long a = answers();
             long f = sum(true);
             long p = sum(false);
             if (sec >= 0) {
+                answers[sec] = a - prevAnswers;
                 flowMods[sec] = f - prevFlowMods;
                 packetOuts[sec] = p - prevPacketOuts;
-                log.debug("second {}: {} flow-mods, {} packet-outs", sec, flowMods[sec], p);
+                log.debug(
+                        "second {}: {} answers, {} flow-mods, {} packet-outs",
+                        sec,
+                        answers[sec],
+                        flowMods[sec],
+                        packetOuts[sec]);
             }
+            prevAnswers = a;
             prevFlowMods = f;
             prevPacketOuts = p;
         }
@@ -187,6 +197,7 @@ final class LoadRun {
         Histogram latency = recorder == null ? null : recorder.getIntervalHistogram();
         return new LoadResult(
                 latencyMode ? "latency" : "throughput",
+                answers,
                 flowMods,
                 packetOuts,
                 latency,
@@ -194,6 +205,14 @@ final class LoadRun {
                 unmatched.sum() - unmatchedBefore,
                 cpu == null ? -1 : cpu.cpuSeconds(),
                 cpu == null ? 0 : cpu.wallSeconds());
+    }
+
+    private long answers() {
+        long total = 0;
+        for (LoadSwitch s : switches) {
+            total += s.answers();
+        }
+        return total;
     }
 
     private long received() {

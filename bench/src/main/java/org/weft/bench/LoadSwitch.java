@@ -3,21 +3,20 @@ package org.weft.bench;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Recorder;
-import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFType;
-import org.projectfloodlight.openflow.protocol.match.MatchField;
-import org.projectfloodlight.openflow.types.MacAddress;
 import org.weft.openflow.emulator.EmulatedSwitch;
 import org.weft.openflow.emulator.MessageHook;
 
 /**
  * One emulated switch under load: keeps {@code window} packet-ins outstanding, sending the next one
- * whenever a flow-mod arrives (the controller's answer). With a window of 1 it times each packet-in
- * to its flow-mod (latency mode), taking as the answer only a flow-mod whose match names the
- * frame's destination MAC (or leaves it wildcarded), so that a late or unrelated flow-mod is not
- * mistaken for it. A switch that saw no answer for the stall time gets its window refilled, so a
- * controller that drops some packet-ins slows the run instead of stopping it.
+ * whenever a packet-in is answered ({@link Answers}: a flow-mod with a buffer id, or a packet-out,
+ * alone or after its flow-mod; a flow-mod + packet-out pair is one answer). With a window of 1 it
+ * times each packet-in to its answer (latency mode), taking as the answer only one that names the
+ * frame's destination MAC (the flow-mod's match or the packet-out's frame; or does not say), so
+ * that a late or unrelated answer is not mistaken for it. A switch that saw no answer for the stall
+ * time gets its window refilled, so a controller that drops some packet-ins slows the run instead
+ * of stopping it.
  */
 final class LoadSwitch implements MessageHook {
 
@@ -28,6 +27,7 @@ final class LoadSwitch implements MessageHook {
     private final AtomicInteger cursor = new AtomicInteger();
     private final LongAdder stalls;
     private final LongAdder unmatched;
+    private final LongAdder answers = new LongAdder();
     private volatile long expectedDst = -1;
     private volatile boolean running;
     private volatile boolean featuresSeen;
@@ -37,7 +37,7 @@ final class LoadSwitch implements MessageHook {
     /**
      * @param latency records request→flow-mod times in nanoseconds (window must be 1), or null
      * @param stalls counts window refills after a stall, shared by all switches of the run
-     * @param unmatched counts flow-mods ignored in latency mode (not for the outstanding frame)
+     * @param unmatched counts answers ignored in latency mode (not for the outstanding frame)
      */
     LoadSwitch(
             EmulatedSwitch sw,
@@ -57,6 +57,11 @@ final class LoadSwitch implements MessageHook {
 
     EmulatedSwitch emulated() {
         return sw;
+    }
+
+    /** Packet-ins answered while running (the measured load; announcements not counted). */
+    long answers() {
+        return answers.sum();
     }
 
     /** Whether the controller asked for the switch's features (its handshake has begun). */
@@ -113,13 +118,14 @@ final class LoadSwitch implements MessageHook {
         if (type == OFType.FEATURES_REQUEST) {
             featuresSeen = true;
         }
-        if (type != OFType.FLOW_MOD || !running) {
+        if (!running || Answers.kind(msg) != Answers.Kind.ANSWER) {
             return;
         }
+        answers.increment();
         long now = System.nanoTime();
         if (latency != null) {
-            MacAddress dst = ((OFFlowMod) msg).getMatch().get(MatchField.ETH_DST);
-            if (dst != null && dst.getLong() != expectedDst) {
+            long dst = Answers.destination(msg);
+            if (dst != -1 && dst != expectedDst) {
                 unmatched.increment();
                 return;
             }

@@ -28,24 +28,25 @@ final class Report {
                 opt.seconds,
                 opt.warmupSeconds,
                 opt.controller);
-        long[] f = r.flowModsPerSecond().clone();
-        Arrays.sort(f);
+        long[] a = r.answersPerSecond().clone();
+        Arrays.sort(a);
         out.printf(
                 Locale.ROOT,
-                "  flow-mods/s   min %d  median %d  max %d  mean %.1f%n",
-                f[0],
-                f[f.length / 2],
-                f[f.length - 1],
-                r.meanFlowModsPerSecond());
+                "  answered/s    min %d  median %d  max %d  mean %.1f  (packet-ins answered: a"
+                        + " flow-mod with a buffer id, a packet-out alone or after its flow-mod:"
+                        + " one each)%n",
+                a[0],
+                a[a.length / 2],
+                a[a.length - 1],
+                r.meanAnswersPerSecond());
+        out.printf(
+                Locale.ROOT, "  answered per second: %s%n", Arrays.toString(r.answersPerSecond()));
         out.printf(
                 Locale.ROOT,
-                "  packet-outs/s mean %.1f   per second: %s%n",
-                r.meanPacketOutsPerSecond(),
-                Arrays.toString(r.packetOutsPerSecond()));
-        out.printf(
-                Locale.ROOT,
-                "  flow-mods per second: %s%n",
-                Arrays.toString(r.flowModsPerSecond()));
+                "  received: flow-mods/s mean %.1f, packet-outs/s mean %.1f (LLDP probes"
+                        + " included)%n",
+                r.meanFlowModsPerSecond(),
+                r.meanPacketOutsPerSecond());
         Histogram h = r.latencyNanos();
         String lat = "";
         if (h != null && h.getTotalCount() > 0) {
@@ -68,7 +69,7 @@ final class Report {
         out.printf(
                 Locale.ROOT,
                 "  generator CPU %.2f s over %.2f s (%.2f cores); window refills after stalls: %d;"
-                        + " unmatched flow-mods: %d%n",
+                        + " unmatched answers: %d%n",
                 r.generatorCpuSeconds(),
                 r.wallSeconds(),
                 r.generatorCores(),
@@ -76,9 +77,10 @@ final class Report {
                 r.unmatched());
         out.printf(
                 Locale.ROOT,
-                "RESULT mode=%s flowmods_per_s=%.1f packetouts_per_s=%.1f%s generator_cores=%.2f"
-                        + " stalls=%d unmatched=%d%n",
+                "RESULT mode=%s answered_per_s=%.1f flowmods_per_s=%.1f packetouts_per_s=%.1f%s"
+                        + " generator_cores=%.2f stalls=%d unmatched=%d%n",
                 r.mode(),
+                r.meanAnswersPerSecond(),
                 r.meanFlowModsPerSecond(),
                 r.meanPacketOutsPerSecond(),
                 lat,

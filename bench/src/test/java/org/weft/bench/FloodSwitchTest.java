@@ -110,10 +110,15 @@ class FloodSwitchTest {
                                 .build());
                 wire.send(packetOut(8, HostFrames.forSwitch(0, 10, 2).frame(0)));
                 wire.send(packetOut(9, lldpFrame()));
-                wire.drainUntil(() -> fs.answers() == 2 && fs.result().probes() == 1);
+                // A flow-mod releasing a buffered packet answers alone.
+                wire.send(OF10.buildFlowAdd().setXid(10).setBufferId(OFBufferId.of(5)).build());
+                wire.drainUntil(() -> fs.result().flowMods() == 2 && fs.result().probes() == 1);
 
                 FloodSwitchResult r = fs.result();
-                assertThat(r.flowMods()).isEqualTo(1);
+                assertThat(r.answers())
+                        .as("the pair once, the buffered flow-mod once")
+                        .isEqualTo(2);
+                assertThat(r.flowMods()).isEqualTo(2);
                 assertThat(r.packetOuts()).isEqualTo(1);
                 assertThat(r.probes()).isEqualTo(1);
                 assertThat(r.featuresMs()).isNotNegative();

@@ -7,10 +7,9 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.cache.ChildData;
@@ -32,6 +31,7 @@ import org.weft.net.device.DeviceService;
 import org.weft.net.host.impl.HostTracker;
 import org.weft.net.link.impl.LinkManager;
 import org.weft.time.TimeSource;
+import org.weft.util.BoundedExecutor;
 
 /**
  * Mastership decided through ZooKeeper (layout in {@link ZkPaths}): every instance registers itself
@@ -44,6 +44,9 @@ import org.weft.time.TimeSource;
 public final class ZooKeeperMastership implements MastershipService, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ZooKeeperMastership.class);
+
+    /** Most pieces of cluster work, and most role events, waiting for their thread. */
+    static final int MAX_QUEUED = 10_000;
 
     private final ClusterConfig config;
     private final CuratorFramework client;
@@ -58,8 +61,8 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
     private final Map<Dpid, MastershipEvent> roles = new ConcurrentHashMap<>();
     private final Map<Dpid, String> lastWritten = new HashMap<>(); // work thread only
     private long writtenInTerm = -1; // work thread only: the leadership term of lastWritten
-    private final ExecutorService work;
-    private final ExecutorService eventExecutor;
+    private final BoundedExecutor work;
+    private final BoundedExecutor eventExecutor;
     private final ListenerRegistry<MastershipEvent, MastershipListener> listeners;
     private final AtomicBoolean recomputeQueued = new AtomicBoolean();
     private volatile ConnectionState connection = ConnectionState.LOST;
@@ -81,19 +84,11 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
         this.election = new LeaderElection(client, config.nodeId(), this::recompute);
         this.ephemerals = new Ephemerals(client, tree::stat);
         this.offers = new SwitchOffers(this::offer);
-        this.work = Executors.newSingleThreadExecutor(daemon("weft-cluster"));
+        this.work = new BoundedExecutor("weft-cluster", MAX_QUEUED);
         this.sees =
                 new SeenSwitches(ephemerals, config.nodeId(), offers::isConnected, this::submit);
-        this.eventExecutor = Executors.newSingleThreadExecutor(daemon("weft-mastership-events"));
+        this.eventExecutor = new BoundedExecutor("weft-mastership-events", MAX_QUEUED);
         this.listeners = new ListenerRegistry<>(eventExecutor);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** Connects to ZooKeeper and joins the cluster; returns at once (the connection is async). */
@@ -138,11 +133,20 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
         if (closed) {
             return;
         }
-        try {
-            work.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            log.debug("Cluster work dropped: closed", e);
+        if (!work.tryExecute(task) && !work.isShutdown() && work.rejected() % 1_000 == 1) {
+            log.warn(
+                    "Cluster work dropped ({} so far): {} pieces wait already",
+                    work.rejected(),
+                    work.capacity());
         }
+    }
+
+    /**
+     * Pieces of cluster work and role events dropped since start because their queue was full (a
+     * dropped recomputation is repaired by the next one; a dropped role event is not).
+     */
+    public long workDropped() {
+        return work.rejected() + eventExecutor.rejected();
     }
 
     /** Queues one recomputation (several triggers in a row fold into one). */
@@ -297,6 +301,14 @@ public final class ZooKeeperMastership implements MastershipService, AutoCloseab
      */
     public boolean awaitConnected(java.time.Duration timeout) throws InterruptedException {
         return client.blockUntilConnected((int) timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Calls {@code listener} on every change of the ZooKeeper connection, after this instance took
+     * the change in (for tests that wait for one).
+     */
+    void addConnectionListener(Consumer<ConnectionState> listener) {
+        client.getConnectionStateListenable().addListener((c, state) -> listener.accept(state));
     }
 
     /** Operator intent kept in this cluster's ZooKeeper, over this instance's session. */

@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.data.Stat;
@@ -32,11 +30,7 @@ class EphemeralsIT {
     private CuratorFramework other;
 
     private CuratorFramework connect() throws InterruptedException {
-        CuratorFramework c =
-                CuratorFrameworkFactory.newClient(zk.getConnectString(), new RetryOneTime(100));
-        c.start();
-        assertThat(c.blockUntilConnected(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        return c;
+        return TestInstances.client(zk.getConnectString());
     }
 
     @BeforeEach

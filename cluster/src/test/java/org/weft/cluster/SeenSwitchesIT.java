@@ -7,10 +7,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,9 +29,7 @@ class SeenSwitchesIT {
     @BeforeEach
     void setUp() throws Exception {
         zk = new TestingServer(true);
-        client = CuratorFrameworkFactory.newClient(zk.getConnectString(), new RetryOneTime(100));
-        client.start();
-        assertThat(client.blockUntilConnected(10, TimeUnit.SECONDS)).isTrue();
+        client = TestInstances.client(zk.getConnectString());
         Ephemerals ephemerals = new Ephemerals(client, p -> Optional.empty());
         sees = new SeenSwitches(ephemerals, "n1", connected::contains, work::add);
     }

@@ -83,8 +83,9 @@ class ZooKeeperIntentStoreIT {
     void withoutZooKeeperWritesFailAtOnce() throws Exception {
         IntentStore sa = a.intentStore();
         zk.stop();
-        ZooKeeperMastershipIT.await(
-                Duration.ofSeconds(10), () -> !a.view().zookeeper().equals("CONNECTED"));
+        InstanceChanges changes = new InstanceChanges();
+        changes.watch(a);
+        changes.await(Duration.ofSeconds(10), () -> !a.view().zookeeper().equals("CONNECTED"));
         long start = System.nanoTime();
         assertThatThrownBy(() -> sa.put("flows", "1", "{}"))
                 .isInstanceOf(StoreException.class)

@@ -26,6 +26,7 @@ class ZooKeeperMastershipIT {
 
     private TestingCluster zk;
     private final List<ZooKeeperMastership> nodes = new ArrayList<>();
+    private final InstanceChanges changes = new InstanceChanges();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -40,7 +41,7 @@ class ZooKeeperMastershipIT {
         ZooKeeperMastership m =
                 new ZooKeeperMastership(
                         new ClusterConfig(zk.getConnectString(), id, id + ":6653", SESSION));
-        m.start();
+        changes.watch(m.start());
         m.becomeCandidate();
         m.admitSwitchesBy(SwitchAdmission.AT_ONCE);
         for (int i = 1; i <= SWITCHES; i++) {
@@ -55,12 +56,9 @@ class ZooKeeperMastershipIT {
         zk.close();
     }
 
-    static void await(Duration limit, BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within %s", limit).isLessThan(end);
-            Thread.sleep(20);
-        }
+    /** Returns once {@code done} holds: checked again on every role or connection change. */
+    private void await(Duration limit, BooleanSupplier done) throws InterruptedException {
+        changes.await(limit, done);
     }
 
     /** Each instance's masters, generations, for a failure message. */

@@ -3,12 +3,12 @@ package org.weft.dist;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -28,12 +28,18 @@ import org.weft.time.TimeSource;
  * switch's old master installed unknown to it, and remove them in its first reconcile pass. After
  * {@code cap} an offer is made anyway, saying so.
  *
- * <p>Offers arrive on any thread; they are checked on the timer thread.
+ * <p>Offers arrive on any thread; they are checked on the timer thread. They are kept per switch (a
+ * reconnect's offer replaces the one before) and at most {@code maxWaiting} of them: an offer for
+ * one more switch is dropped and counted in {@link #dropped()} (that switch is not offered here,
+ * the other instances may master it).
  */
 final class ClusterReadiness implements SwitchAdmission {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterReadiness.class);
     static final long POLL_MS = 200;
+
+    /** Most switches waiting for their offer, by default. */
+    static final int MAX_WAITING = 10_000;
 
     /** The topology sharing as this needs it. */
     interface Sharing {
@@ -86,8 +92,12 @@ final class ClusterReadiness implements SwitchAdmission {
     private final Predicate<Dpid> connected;
     private final TimeSource time;
     private final Duration cap;
-    private final Queue<Waiting> arriving = new ConcurrentLinkedQueue<>();
-    private final List<Waiting> waiting = new ArrayList<>(); // the timer thread's only
+    private final int maxWaiting;
+    private final Map<Dpid, Waiting> arriving = new ConcurrentHashMap<>();
+    private volatile Waiting candidacy; // until check() takes it
+    // The timer thread's only; the candidacy under the key null.
+    private final Map<Dpid, Waiting> waiting = new LinkedHashMap<>();
+    private final LongAdder dropped = new LongAdder();
     private Future<?> poll;
 
     /**
@@ -100,6 +110,20 @@ final class ClusterReadiness implements SwitchAdmission {
             Predicate<Dpid> connected,
             TimeSource time,
             Duration cap) {
+        this(sharing, routingIdle, connected, time, cap, MAX_WAITING);
+    }
+
+    /**
+     * @param maxWaiting most switches waiting for their offer
+     */
+    ClusterReadiness(
+            Sharing sharing,
+            BooleanSupplier routingIdle,
+            Predicate<Dpid> connected,
+            TimeSource time,
+            Duration cap,
+            int maxWaiting) {
+        this.maxWaiting = maxWaiting;
         this.sharing = checkNotNull(sharing, "sharing");
         this.routingIdle = checkNotNull(routingIdle, "routingIdle");
         this.connected = checkNotNull(connected, "connected");
@@ -109,7 +133,7 @@ final class ClusterReadiness implements SwitchAdmission {
 
     /** Starts checking; {@code candidacy} runs once this instance is ready for any switch. */
     synchronized ClusterReadiness start(Runnable candidacy) {
-        arriving.add(new Waiting(null, candidacy, time.nanos() + cap.toNanos()));
+        this.candidacy = new Waiting(null, candidacy, time.nanos() + cap.toNanos());
         poll =
                 time.scheduleWithFixedDelay(
                         Duration.ofMillis(POLL_MS), Duration.ofMillis(POLL_MS), this::check);
@@ -118,13 +142,47 @@ final class ClusterReadiness implements SwitchAdmission {
 
     @Override
     public void admit(Dpid dpid, Runnable offer) {
-        arriving.add(new Waiting(checkNotNull(dpid), offer, time.nanos() + cap.toNanos()));
+        checkNotNull(dpid, "dpid");
+        Waiting w = new Waiting(dpid, offer, time.nanos() + cap.toNanos());
+        // The size is a snapshot: a burst may pass the bound by the number of threads admitting.
+        if (!arriving.containsKey(dpid) && arriving.size() >= maxWaiting) {
+            drop(dpid);
+            return;
+        }
+        arriving.put(dpid, w);
+    }
+
+    private void drop(Dpid dpid) {
+        dropped.increment();
+        log.warn(
+                "Switch {}: not offered for mastership here, {} switches wait already",
+                dpid,
+                maxWaiting);
+    }
+
+    /** Offers dropped since start because {@code maxWaiting} switches waited already. */
+    long dropped() {
+        return dropped.sum();
     }
 
     /** One check, on the timer thread: makes every offer whose switch is ready here. */
     void check() {
-        for (Waiting w; (w = arriving.poll()) != null; ) {
-            waiting.add(w);
+        Waiting c = candidacy;
+        if (c != null) {
+            candidacy = null;
+            waiting.put(null, c);
+        }
+        for (Dpid dpid : arriving.keySet()) {
+            Waiting w = arriving.remove(dpid);
+            if (w == null) {
+                continue;
+            }
+            if (!waiting.containsKey(dpid) && waiting.size() > maxWaiting) { // + the candidacy
+                drop(dpid);
+                continue;
+            }
+            waiting.remove(dpid); // a reconnect: its wait starts again, last in line
+            waiting.put(dpid, w);
         }
         if (waiting.isEmpty()) {
             return;
@@ -133,7 +191,7 @@ final class ClusterReadiness implements SwitchAdmission {
         long rounds = sharing.roundsDone();
         boolean askRound = false;
         int late = 0;
-        for (Iterator<Waiting> it = waiting.iterator(); it.hasNext(); ) {
+        for (Iterator<Waiting> it = waiting.values().iterator(); it.hasNext(); ) {
             Waiting w = it.next();
             if (w.roundsMark < 0 && (w.dpid == null || connected.test(w.dpid))) {
                 w.roundsMark = rounds;

@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 import org.weft.cluster.ZooKeeperIntentStore;
+import org.weft.cluster.ZooKeeperMastership;
 import org.weft.cluster.topology.ZooKeeperTopology;
 import org.weft.health.HealthService;
 import org.weft.net.cluster.MastershipService;
@@ -74,6 +75,8 @@ final class RestWiring {
      * @param mastership the cluster's mastership, for {@code /cluster} and mastership events
      * @param sharedTopology the cluster's shared links and hosts, for their counters; null without
      *     a cluster
+     * @param readiness the cluster's switch admission, for its dropped offers; null without a
+     *     cluster
      * @param env where {@code WEFT_API_TOKEN} is looked up ({@code System::getenv} in production)
      */
     static RestServer start(
@@ -90,6 +93,7 @@ final class RestWiring {
             RestServices.Policy policy,
             MastershipService mastership,
             ZooKeeperTopology sharedTopology,
+            ClusterReadiness readiness,
             UnaryOperator<String> env)
             throws IOException {
         RestConfig rest = toRestConfig(config);
@@ -103,6 +107,7 @@ final class RestWiring {
             watchSharedTopology(metrics.registry(), sharedTopology);
         }
         watchDroppedWork(metrics.registry(), core, intents, policy);
+        watchClusterDroppedWork(metrics.registry(), mastership, readiness);
         List<EventSource> sources = new ArrayList<>();
         sources.add(new DeviceEventSource(of.deviceService()));
         sources.add(new LinkEventSource(core.linkService()));
@@ -162,6 +167,27 @@ final class RestWiring {
                             zk,
                             ZooKeeperIntentStore::watchCallsDropped)
                     .description("Intent changes not passed on: the watchers' queue was full")
+                    .register(registry);
+        }
+    }
+
+    /**
+     * In a cluster: {@code weft_cluster_readiness_dropped_total} (switches not offered for
+     * mastership: too many waited) and {@code weft_cluster_mastership_dropped_total} (mastership
+     * work and role events dropped: their queue was full).
+     */
+    private static void watchClusterDroppedWork(
+            MeterRegistry registry, MastershipService mastership, ClusterReadiness readiness) {
+        if (readiness != null) {
+            FunctionCounter.builder(
+                            "weft.cluster.readiness.dropped", readiness, ClusterReadiness::dropped)
+                    .description("Switches not offered for mastership: too many waited already")
+                    .register(registry);
+        }
+        if (mastership instanceof ZooKeeperMastership zk) {
+            FunctionCounter.builder(
+                            "weft.cluster.mastership.dropped", zk, ZooKeeperMastership::workDropped)
+                    .description("Mastership work and role events dropped: their queue was full")
                     .register(registry);
         }
     }

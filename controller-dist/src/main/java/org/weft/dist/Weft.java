@@ -155,6 +155,19 @@ public final class Weft implements AutoCloseable {
             intents.load(config, controller, core.linkAdminService(), reconciler);
             controller.start();
             traffic = TrafficStats.start(config, controller, core, apps.routing);
+            ClusterReadiness readiness = null;
+            if (mastership instanceof ZooKeeperMastership) {
+                RoutingApp routing = apps.routing;
+                readiness =
+                        new ClusterReadiness(
+                                ClusterReadiness.sharing(sharedTopology),
+                                () ->
+                                        routing == null
+                                                || (routing.isIdle() && routing.workBacklog() == 0),
+                                controller.deviceService()::isConnected,
+                                time,
+                                java.time.Duration.ofSeconds(30));
+            }
             rest =
                     RestWiring.start(
                             config,
@@ -174,21 +187,11 @@ public final class Weft implements AutoCloseable {
                                     policy::workDropped),
                             mastership,
                             sharedTopology,
+                            readiness,
                             env);
             // After every app registered its intent: switches connected by now get their pass.
             reconciler.start();
             if (mastership instanceof ZooKeeperMastership zk) {
-                RoutingApp routing = apps.routing;
-                ZooKeeperTopology shared = sharedTopology;
-                ClusterReadiness readiness =
-                        new ClusterReadiness(
-                                ClusterReadiness.sharing(shared),
-                                () ->
-                                        routing == null
-                                                || (routing.isIdle() && routing.workBacklog() == 0),
-                                controller.deviceService()::isConnected,
-                                time,
-                                java.time.Duration.ofSeconds(30));
                 readiness.start(zk::becomeCandidate);
                 zk.admitSwitchesBy(readiness);
             }

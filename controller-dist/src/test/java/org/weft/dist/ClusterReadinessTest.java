@@ -114,6 +114,46 @@ class ClusterReadinessTest {
         assertThat(offers).containsExactlyInAnyOrder("candidate", "s1");
     }
 
+    @Test
+    void aReconnectReplacesTheEarlierOffer() {
+        sharing.loaded = true;
+        connected.add(S1);
+        readiness.admit(S1, () -> offers.add("s1-first"));
+        time.advance(POLL); // taken in, a round asked for
+        readiness.admit(S1, () -> offers.add("s1-again"));
+        time.advance(POLL); // replaced: its wait starts again
+        sharing.rounds += 2;
+        time.advance(POLL.multipliedBy(20));
+        assertThat(offers).containsExactlyInAnyOrder("candidate", "s1-again");
+        assertThat(readiness.dropped()).isZero();
+    }
+
+    @Test
+    void offersBeyondTheBoundAreDroppedAndCounted() {
+        ClusterReadiness small =
+                new ClusterReadiness(
+                                sharing,
+                                () -> true,
+                                connected::contains,
+                                time,
+                                Duration.ofSeconds(30),
+                                2)
+                        .start(() -> offers.add("candidate-2"));
+        small.admit(Dpid.of(1), () -> offers.add("a"));
+        small.admit(Dpid.of(2), () -> offers.add("b"));
+        small.admit(Dpid.of(2), () -> offers.add("b-again")); // replaces, not counted
+        small.admit(Dpid.of(3), () -> offers.add("c"));
+        assertThat(small.dropped()).isEqualTo(1);
+
+        time.advance(POLL); // a and b-again wait now
+        small.admit(Dpid.of(4), () -> offers.add("d"));
+        time.advance(POLL);
+        assertThat(small.dropped()).as("two wait already").isEqualTo(2);
+
+        time.advance(Duration.ofSeconds(31));
+        assertThat(offers).contains("a", "b-again").doesNotContain("b", "c", "d");
+    }
+
     private static final class FakeSharing implements ClusterReadiness.Sharing {
         volatile boolean loaded;
         volatile long rounds;

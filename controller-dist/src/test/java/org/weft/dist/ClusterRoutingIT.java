@@ -338,6 +338,8 @@ class ClusterRoutingIT {
         assertThat(metrics(wefts.get(0)))
                 .contains("weft_cluster_topology_writes_total ")
                 .contains("weft_cluster_topology_dropped_total 0.0")
-                .contains("weft_cluster_intent_watch_dropped_total 0.0");
+                .contains("weft_cluster_intent_watch_dropped_total 0.0")
+                .contains("weft_cluster_readiness_dropped_total 0.0")
+                .contains("weft_cluster_mastership_dropped_total 0.0");
     }
 }

@@ -39,6 +39,7 @@ import org.weft.net.reconcile.impl.ReconcileConfig;
 import org.weft.net.reconcile.impl.Reconciler;
 import org.weft.net.stats.impl.LoadMonitor;
 import org.weft.net.stats.impl.StatsCollector;
+import org.weft.net.testing.Await;
 import org.weft.net.topology.PathService;
 import org.weft.net.topology.impl.SnapshotPathService;
 import org.weft.net.topology.impl.TopologyManager;
@@ -323,15 +324,10 @@ public final class RestTestBed implements AutoCloseable {
         return URI.create(base() + path);
     }
 
+    /** Returns once {@code condition} holds (a bounded wait: {@link Await#until}). */
     public static void waitUntil(BooleanSupplier condition, Duration timeout)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.sleep(10);
-        }
+        Await.until(condition, timeout, "condition");
     }
 
     /** Connects a fabric of emulated switches and waits until every cable is a discovered link. */

@@ -1,0 +1,81 @@
+package org.weft.bench;
+
+import org.projectfloodlight.openflow.protocol.OFFlowMod;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
+import org.projectfloodlight.openflow.protocol.match.MatchField;
+import org.projectfloodlight.openflow.types.MacAddress;
+import org.projectfloodlight.openflow.types.OFBufferId;
+
+/**
+ * What counts as one packet-in answered, the same for every controller: a flow-mod carrying a
+ * buffer id (it releases the buffered packet), or a packet-out (alone, or the second half of a
+ * flow-mod + packet-out pair for an unbuffered packet-in). A flow-mod without a buffer id is not an
+ * answer by itself: the packet-out that follows it completes the pair, so a pair counts once.
+ * LLDP/BDDP packet-outs are the controller's discovery probes, not answers.
+ */
+final class Answers {
+
+    private static final int ETH_TYPE_LLDP = 0x88cc;
+    private static final int ETH_TYPE_BDDP = 0x8942;
+
+    /** How a message from the controller counts. */
+    enum Kind {
+        /** One packet-in answered. */
+        ANSWER,
+        /** A flow-mod without a buffer id: half of a pair, the packet-out completes it. */
+        PAIR_HALF,
+        /** An LLDP/BDDP packet-out. */
+        PROBE,
+        /** Anything else. */
+        OTHER
+    }
+
+    private Answers() {}
+
+    static Kind kind(OFMessage msg) {
+        return switch (msg.getType()) {
+            case FLOW_MOD ->
+                    buffered(((OFFlowMod) msg).getBufferId()) ? Kind.ANSWER : Kind.PAIR_HALF;
+            case PACKET_OUT -> isProbe((OFPacketOut) msg) ? Kind.PROBE : Kind.ANSWER;
+            default -> Kind.OTHER;
+        };
+    }
+
+    /**
+     * The destination MAC of the packet an answer sends on, as a long: the flow-mod's ETH_DST
+     * match, or the destination of the packet-out's frame; -1 when the answer does not say (a
+     * wildcarded match, a packet-out naming a buffer without data).
+     */
+    static long destination(OFMessage answer) {
+        if (answer instanceof OFFlowMod fm) {
+            MacAddress dst = fm.getMatch().get(MatchField.ETH_DST);
+            return dst == null ? -1 : dst.getLong();
+        }
+        if (answer instanceof OFPacketOut po) {
+            byte[] data = po.getData();
+            if (data == null || data.length < 6) {
+                return -1;
+            }
+            long mac = 0;
+            for (int i = 0; i < 6; i++) {
+                mac = mac << 8 | (data[i] & 0xff);
+            }
+            return mac;
+        }
+        return -1;
+    }
+
+    static boolean isProbe(OFPacketOut po) {
+        byte[] data = po.getData();
+        if (data == null || data.length < 14) {
+            return false;
+        }
+        int type = (data[12] & 0xff) << 8 | (data[13] & 0xff);
+        return type == ETH_TYPE_LLDP || type == ETH_TYPE_BDDP;
+    }
+
+    private static boolean buffered(OFBufferId id) {
+        return id != null && !id.equals(OFBufferId.NO_BUFFER);
+    }
+}
