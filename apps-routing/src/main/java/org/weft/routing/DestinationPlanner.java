@@ -1,6 +1,5 @@
 package org.weft.routing;
 
-import com.google.common.collect.ImmutableListMultimap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,9 +70,8 @@ public final class DestinationPlanner {
         TopologySnapshot topo = ctx.topology();
         Dpid dst = host.location().dpid();
         FlowMatch match = FlowMatch.builder().ethDst(host.mac()).vlanVid(host.vlan()).build();
-        // Built straight into the plan's immutable multimaps: no intermediate copy.
-        ImmutableListMultimap.Builder<Dpid, FlowRule> flows = ImmutableListMultimap.builder();
-        ImmutableListMultimap.Builder<Dpid, Group> groups = ImmutableListMultimap.builder();
+        PlanEntries.Builder<FlowRule> flows = PlanEntries.builder();
+        PlanEntries.Builder<Group> groups = PlanEntries.builder();
         flows.put(dst, rule(dst, match, hostIndex, FlowAction.output(host.location().port())));
         if (!topo.contains(dst)) {
             return new PlannedRoute(
@@ -81,7 +79,7 @@ public final class DestinationPlanner {
                     null,
                     host,
                     hostIndex,
-                    Map.of(),
+                    SwitchMap.empty(),
                     new RoutingPlan(flows.build(), groups.build()),
                     null);
         }
@@ -111,7 +109,7 @@ public final class DestinationPlanner {
                     s -> part(ctx, hops, s, match, hostIndex, uniform ? null : widest),
                     rule(dst, match, hostIndex, FlowAction.output(host.location().port())));
         }
-        Map<Dpid, SwitchPart> parts = new HashMap<>();
+        SwitchMap.Builder<SwitchPart> parts = SwitchMap.builder();
         for (Dpid s : topo.switches()) {
             SwitchPart part = part(ctx, hops, s, match, hostIndex, uniform ? null : widest);
             if (part != null) {
@@ -130,7 +128,7 @@ public final class DestinationPlanner {
                 hops,
                 host,
                 hostIndex,
-                parts,
+                parts.build(),
                 new RoutingPlan(flows.build(), groups.build()),
                 null);
     }
