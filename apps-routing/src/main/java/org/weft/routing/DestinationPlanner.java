@@ -1,5 +1,6 @@
 package org.weft.routing;
 
+import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -159,7 +160,17 @@ public final class DestinationPlanner {
             long layout =
                     BucketSpread.layout(
                             hops.distance(s).orElse(0), hops.distance(primary.dstDpid()).orElse(0));
-            Group g = selectGroup(ctx.topology(), s, hostIndex, next, widest, layout);
+            Group g =
+                    new Group(
+                            s,
+                            groupId(hostIndex),
+                            Group.Type.SELECT,
+                            widest == null
+                                    ? ctx.selectBuckets(
+                                            next,
+                                            layout,
+                                            () -> selectBuckets(ctx.topology(), next, null, layout))
+                                    : selectBuckets(ctx.topology(), next, widest, layout));
             return new SwitchPart(
                     rule(s, match, hostIndex, FlowAction.group(g.groupId())), g, null);
         }
@@ -228,16 +239,12 @@ public final class DestinationPlanner {
     }
 
     /**
-     * {@code widest} null: all links equally wide, all buckets weigh the same. The buckets are laid
-     * out by {@link BucketSpread} so that switches one hop apart hash differently.
+     * A select group's buckets, one per next hop ({@code widest} null: all links equally wide, all
+     * buckets weigh the same), laid out by {@link BucketSpread} so that switches one hop apart hash
+     * differently.
      */
-    private static Group selectGroup(
-            TopologySnapshot topo,
-            Dpid s,
-            int hostIndex,
-            List<Link> next,
-            Map<Dpid, Long> widest,
-            long layout) {
+    private static List<Group.Bucket> selectBuckets(
+            TopologySnapshot topo, List<Link> next, Map<Dpid, Long> widest, long layout) {
         long[] raw = new long[next.size()];
         long max = 1;
         for (int i = 0; i < raw.length; i++) {
@@ -254,13 +261,11 @@ public final class DestinationPlanner {
         for (int i = 0; i < raw.length; i++) {
             int weight = (int) Math.max(1, Math.round((double) raw[i] * MAX_BUCKET_WEIGHT / max));
             // Each bucket watches its own port: Open vSwitch skips select buckets whose watched
-            // port
-            // is down, so a lost member stops receiving traffic at once (docs/failover.md).
+            // port is down, so a lost member stops receiving traffic at once (docs/failover.md).
             var port = next.get(i).src().port();
             buckets.add(new Group.Bucket(weight, port, List.of(FlowAction.output(port))));
         }
-        return new Group(
-                s, groupId(hostIndex), Group.Type.SELECT, BucketSpread.spread(buckets, layout));
+        return ImmutableList.copyOf(BucketSpread.spread(buckets, layout));
     }
 
     /**
