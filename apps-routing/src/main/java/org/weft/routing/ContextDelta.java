@@ -67,6 +67,15 @@ final class ContextDelta {
      * these switches instead of testing every switch of the fabric.
      */
     Set<Dpid> neighbourDistancesMovedAt() {
+        if (movedAt == null
+                && touched != null
+                && touched.isEmpty()
+                && lostLinks != null
+                && lostLinks.isEmpty()) {
+            // The same switches and links weighing the same (a re-optimisation after link
+            // statistics or latencies the metric ignores): no cost can have moved.
+            movedAt = Set.of();
+        }
         if (movedAt == null) {
             Set<Dpid> out = new HashSet<>();
             for (Dpid s : after.topology().switches()) {
