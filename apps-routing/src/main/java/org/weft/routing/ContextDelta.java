@@ -24,6 +24,9 @@ final class ContextDelta {
     private final Set<Link> lostLinks;
     private final Map<Dpid, Boolean> neighbourDistancesMoved = new HashMap<>();
 
+    /** {@link #neighbourDistancesMovedAt()}, computed on first use. */
+    private Set<Dpid> movedAt;
+
     ContextDelta(PlanContext before, PlanContext after) {
         this.before = before;
         this.after = after;
@@ -56,6 +59,33 @@ final class ContextDelta {
         return neighbourDistancesMoved.computeIfAbsent(
                 s,
                 x -> !before.distancesFromNeighbours(x).equals(after.distancesFromNeighbours(x)));
+    }
+
+    /**
+     * The switches of the newer topology at which {@link #neighbourDistancesMoved} holds, computed
+     * once for all destinations re-planned across this delta: each destination then looks only at
+     * these switches instead of testing every switch of the fabric.
+     */
+    Set<Dpid> neighbourDistancesMovedAt() {
+        if (movedAt == null
+                && touched != null
+                && touched.isEmpty()
+                && lostLinks != null
+                && lostLinks.isEmpty()) {
+            // The same switches and links weighing the same (a re-optimisation after link
+            // statistics or latencies the metric ignores): no cost can have moved.
+            movedAt = Set.of();
+        }
+        if (movedAt == null) {
+            Set<Dpid> out = new HashSet<>();
+            for (Dpid s : after.topology().switches()) {
+                if (neighbourDistancesMoved(s)) {
+                    out.add(s);
+                }
+            }
+            movedAt = out;
+        }
+        return movedAt;
     }
 
     private static boolean comparable(PlanContext a, PlanContext b) {

@@ -1,6 +1,6 @@
 package org.weft.routing;
 
-import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,9 +71,8 @@ public final class DestinationPlanner {
         TopologySnapshot topo = ctx.topology();
         Dpid dst = host.location().dpid();
         FlowMatch match = FlowMatch.builder().ethDst(host.mac()).vlanVid(host.vlan()).build();
-        // Built straight into the plan's immutable multimaps: no intermediate copy.
-        ImmutableListMultimap.Builder<Dpid, FlowRule> flows = ImmutableListMultimap.builder();
-        ImmutableListMultimap.Builder<Dpid, Group> groups = ImmutableListMultimap.builder();
+        PlanEntries.Builder<FlowRule> flows = PlanEntries.builder();
+        PlanEntries.Builder<Group> groups = PlanEntries.builder();
         flows.put(dst, rule(dst, match, hostIndex, FlowAction.output(host.location().port())));
         if (!topo.contains(dst)) {
             return new PlannedRoute(
@@ -81,7 +80,7 @@ public final class DestinationPlanner {
                     null,
                     host,
                     hostIndex,
-                    Map.of(),
+                    SwitchMap.empty(),
                     new RoutingPlan(flows.build(), groups.build()),
                     null);
         }
@@ -111,7 +110,7 @@ public final class DestinationPlanner {
                     s -> part(ctx, hops, s, match, hostIndex, uniform ? null : widest),
                     rule(dst, match, hostIndex, FlowAction.output(host.location().port())));
         }
-        Map<Dpid, SwitchPart> parts = new HashMap<>();
+        SwitchMap.Builder<SwitchPart> parts = SwitchMap.builder();
         for (Dpid s : topo.switches()) {
             SwitchPart part = part(ctx, hops, s, match, hostIndex, uniform ? null : widest);
             if (part != null) {
@@ -130,7 +129,7 @@ public final class DestinationPlanner {
                 hops,
                 host,
                 hostIndex,
-                parts,
+                parts.build(),
                 new RoutingPlan(flows.build(), groups.build()),
                 null);
     }
@@ -161,7 +160,17 @@ public final class DestinationPlanner {
             long layout =
                     BucketSpread.layout(
                             hops.distance(s).orElse(0), hops.distance(primary.dstDpid()).orElse(0));
-            Group g = selectGroup(ctx.topology(), s, hostIndex, next, widest, layout);
+            Group g =
+                    new Group(
+                            s,
+                            groupId(hostIndex),
+                            Group.Type.SELECT,
+                            widest == null
+                                    ? ctx.selectBuckets(
+                                            next,
+                                            layout,
+                                            () -> selectBuckets(ctx.topology(), next, null, layout))
+                                    : selectBuckets(ctx.topology(), next, widest, layout));
             return new SwitchPart(
                     rule(s, match, hostIndex, FlowAction.group(g.groupId())), g, null);
         }
@@ -230,16 +239,12 @@ public final class DestinationPlanner {
     }
 
     /**
-     * {@code widest} null: all links equally wide, all buckets weigh the same. The buckets are laid
-     * out by {@link BucketSpread} so that switches one hop apart hash differently.
+     * A select group's buckets, one per next hop ({@code widest} null: all links equally wide, all
+     * buckets weigh the same), laid out by {@link BucketSpread} so that switches one hop apart hash
+     * differently.
      */
-    private static Group selectGroup(
-            TopologySnapshot topo,
-            Dpid s,
-            int hostIndex,
-            List<Link> next,
-            Map<Dpid, Long> widest,
-            long layout) {
+    private static List<Group.Bucket> selectBuckets(
+            TopologySnapshot topo, List<Link> next, Map<Dpid, Long> widest, long layout) {
         long[] raw = new long[next.size()];
         long max = 1;
         for (int i = 0; i < raw.length; i++) {
@@ -256,13 +261,11 @@ public final class DestinationPlanner {
         for (int i = 0; i < raw.length; i++) {
             int weight = (int) Math.max(1, Math.round((double) raw[i] * MAX_BUCKET_WEIGHT / max));
             // Each bucket watches its own port: Open vSwitch skips select buckets whose watched
-            // port
-            // is down, so a lost member stops receiving traffic at once (docs/failover.md).
+            // port is down, so a lost member stops receiving traffic at once (docs/failover.md).
             var port = next.get(i).src().port();
             buckets.add(new Group.Bucket(weight, port, List.of(FlowAction.output(port))));
         }
-        return new Group(
-                s, groupId(hostIndex), Group.Type.SELECT, BucketSpread.spread(buckets, layout));
+        return ImmutableList.copyOf(BucketSpread.spread(buckets, layout));
     }
 
     /**

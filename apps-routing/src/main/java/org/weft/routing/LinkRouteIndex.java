@@ -1,12 +1,13 @@
 package org.weft.routing;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.weft.net.ConnectPoint;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
 import org.weft.net.flow.FlowAction;
@@ -19,68 +20,90 @@ import org.weft.net.topology.TopologySnapshot;
  * the destinations that used it instead of re-planning everything. A key uses a link when one of
  * its rules or group buckets outputs to the link's source port (backup buckets included).
  *
- * <p>Kept per key only, by the switch the links leave: with multipath a destination uses nearly
- * every link of the fabric, so a reverse map from link to keys would hold keys x links entries (8.6
- * million on the 980-switch fat tree with 392 hosts) and updating it was most of the routing
- * thread's work; asking which keys use some links costs one lookup per key and lost link instead.
+ * <p>Kept per key only, as the ports its entries output to at each switch: with multipath a
+ * destination uses nearly every link of the fabric, so a reverse map from link to keys would hold
+ * keys x links entries (8.6 million on the 980-switch fat tree with 392 hosts) and updating it was
+ * most of the routing thread's work; asking which keys use some links costs one lookup per key and
+ * lost link instead. Ports, not links: recording a plan reads its output actions and nothing else
+ * (resolving each port to its links was as dear as planning the destination's 980 switches). A port
+ * counts whether or not a link left it when the plan was made, so a key may be found for a link
+ * that appeared after its plan: at worst one more destination re-planned, never one less.
  */
 final class LinkRouteIndex {
 
-    /** Per key, the links it uses, by the switch they leave. Written by the routing thread. */
-    private final Map<PlanKey, Map<Dpid, Set<Link>>> linksByKey = new ConcurrentHashMap<>();
+    private static final long[] NONE = new long[0];
+
+    /**
+     * Per key, the ports (sorted values) its entries output to, by switch. Written by the routing
+     * thread.
+     */
+    private final Map<PlanKey, Map<Dpid, long[]>> portsByKey = new ConcurrentHashMap<>();
 
     /** Records the links a key's new plan uses, replacing what it used before. */
     void put(PlanKey key, RoutingPlan plan, TopologySnapshot topo) {
-        Map<Dpid, Set<Link>> after = new HashMap<>();
-        for (Dpid s : plan.switches()) {
-            Set<Link> used = linksUsedAt(plan, topo, s);
-            if (!used.isEmpty()) {
-                after.put(s, used);
-            }
-        }
+        Map<Dpid, long[]> after = new HashMap<>();
+        plan.flows()
+                .forEachSwitch(
+                        (s, rules) -> {
+                            long[] ports = portsAt(plan, topo, s);
+                            if (ports.length > 0) {
+                                after.put(s, ports);
+                            }
+                        });
+        plan.groups()
+                .forEachSwitch(
+                        (s, groups) -> {
+                            if (!after.containsKey(s)) {
+                                long[] ports = portsAt(plan, topo, s);
+                                if (ports.length > 0) {
+                                    after.put(s, ports);
+                                }
+                            }
+                        });
         if (after.isEmpty()) {
-            linksByKey.remove(key);
+            portsByKey.remove(key);
         } else {
-            linksByKey.put(key, after);
+            portsByKey.put(key, after);
         }
     }
 
     /**
      * Records a key's new plan when only the switches in {@code rebuilt} may have changed entries
-     * (the others kept theirs, over links that still exist): only the links leaving those switches
-     * are looked at again.
+     * (the others kept theirs, over links that still exist): only those switches are looked at
+     * again.
      */
     void update(PlanKey key, RoutingPlan plan, TopologySnapshot topo, Set<Dpid> rebuilt) {
-        Map<Dpid, Set<Link>> links = linksByKey.get(key);
-        if (links == null) {
+        Map<Dpid, long[]> ports = portsByKey.get(key);
+        if (ports == null) {
             put(key, plan, topo);
             return;
         }
         for (Dpid s : rebuilt) {
-            Set<Link> used = linksUsedAt(plan, topo, s);
-            if (used.isEmpty()) {
-                links.remove(s);
+            long[] used = portsAt(plan, topo, s);
+            if (used.length == 0) {
+                ports.remove(s);
             } else {
-                links.put(s, used);
+                ports.put(s, used);
             }
         }
-        if (links.isEmpty()) {
-            linksByKey.remove(key);
+        if (ports.isEmpty()) {
+            portsByKey.remove(key);
         }
     }
 
     void remove(PlanKey key) {
-        linksByKey.remove(key);
+        portsByKey.remove(key);
     }
 
     /** Keys whose routes use any of the links. */
     Set<PlanKey> keysUsing(Collection<Link> links) {
         Set<PlanKey> out = new HashSet<>();
-        linksByKey.forEach(
+        portsByKey.forEach(
                 (key, bySwitch) -> {
                     for (Link l : links) {
-                        Set<Link> used = bySwitch.get(l.srcDpid());
-                        if (used != null && used.contains(l)) {
+                        long[] used = bySwitch.get(l.srcDpid());
+                        if (used != null
+                                && Arrays.binarySearch(used, l.src().port().value()) >= 0) {
                             out.add(key);
                             return;
                         }
@@ -89,33 +112,52 @@ final class LinkRouteIndex {
         return out;
     }
 
-    /** The links leaving switch {@code s} that the plan's entries there output to. */
-    private static Set<Link> linksUsedAt(RoutingPlan plan, TopologySnapshot topo, Dpid s) {
+    /** The ports (sorted, distinct) that the plan's entries at switch {@code s} output to. */
+    private static long[] portsAt(RoutingPlan plan, TopologySnapshot topo, Dpid s) {
         if (!topo.contains(s)) {
-            return Set.of();
+            return NONE;
         }
-        LinksBySource links = LinksBySource.of(topo);
-        Set<Link> used = new HashSet<>();
+        Ports ports = new Ports();
         for (FlowRule r : plan.flows().get(s)) {
-            outputs(r.actions(), s, links, used);
+            ports.addOutputs(r.actions());
         }
         for (Group g : plan.groups().get(s)) {
-            g.buckets().forEach(b -> outputs(b.actions(), s, links, used));
-        }
-        return used;
-    }
-
-    private static void outputs(
-            java.util.List<FlowAction> actions, Dpid s, LinksBySource links, Set<Link> into) {
-        for (FlowAction a : actions) {
-            if (a instanceof FlowAction.Output o) {
-                into.addAll(links.from(ConnectPoint.of(s, o.port())));
+            for (Group.Bucket b : g.buckets()) {
+                ports.addOutputs(b.actions());
             }
         }
+        return ports.sortedDistinct();
     }
 
-    /** For tests and logs. */
-    static ConnectPoint describe(Link l) {
-        return l.src();
+    /** Output ports collected without boxing. */
+    private static final class Ports {
+        private long[] values = new long[8];
+        private int n;
+
+        void addOutputs(List<FlowAction> actions) {
+            for (FlowAction a : actions) {
+                if (a instanceof FlowAction.Output o) {
+                    if (n == values.length) {
+                        values = Arrays.copyOf(values, n * 2);
+                    }
+                    values[n++] = o.port().value();
+                }
+            }
+        }
+
+        long[] sortedDistinct() {
+            if (n == 0) {
+                return NONE;
+            }
+            long[] out = Arrays.copyOf(values, n);
+            Arrays.sort(out);
+            int distinct = 1;
+            for (int i = 1; i < n; i++) {
+                if (out[i] != out[distinct - 1]) {
+                    out[distinct++] = out[i];
+                }
+            }
+            return distinct == n ? out : Arrays.copyOf(out, distinct);
+        }
     }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
+import org.weft.net.flow.Group;
 import org.weft.net.routing.plan.BackupChooser;
 import org.weft.net.routing.plan.PlanView;
 import org.weft.net.topology.LinkWeigher;
@@ -35,6 +37,11 @@ public final class PlanContext implements PlanView {
 
     /** Next hops derived from older ones by {@link NextHopsPruning}: what they were pruned from. */
     private final Map<NextHops, NextHopsPruning.Pruned> pruned = new IdentityHashMap<>();
+
+    /** Select groups' buckets by next hops and layout, shared by every destination. */
+    private final Map<SelectKey, List<Group.Bucket>> selectBuckets = new HashMap<>();
+
+    private record SelectKey(List<Link> next, long layout) {}
 
     private PlanningGraph graph;
     private Boolean uniformCapacity;
@@ -171,6 +178,22 @@ public final class PlanContext implements PlanView {
             uniformCapacity = same;
         }
         return uniformCapacity;
+    }
+
+    /**
+     * The buckets of a select group over equally wide next hops with this layout: the same for
+     * every destination whose next hops at a switch are these (on a fat tree, one list per switch
+     * for all remote destinations), so they are built once per context.
+     */
+    List<Group.Bucket> selectBuckets(
+            List<Link> next, long layout, Supplier<List<Group.Bucket>> build) {
+        SelectKey key = new SelectKey(next, layout);
+        List<Group.Bucket> b = selectBuckets.get(key);
+        if (b == null) {
+            b = build.get();
+            selectBuckets.put(new SelectKey(List.copyOf(next), layout), b);
+        }
+        return b;
     }
 
     private PlanningGraph graph() {

@@ -1,9 +1,8 @@
 package org.weft.routing;
 
-import com.google.common.collect.ImmutableListMultimap;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,10 +16,11 @@ import org.weft.net.topology.TopologySnapshot;
 
 /**
  * A destination's plan rebuilt at its dirty switches only ({@link ReplanScope}): the other
- * switches' parts and entries are taken from the previous plan as they are, so the work is the
- * dirty switches' plus copying the previous plan's per-switch lists, not planning every switch
- * again. The result equals {@link DestinationPlanner}'s walk over every switch, entry order
- * included ({@code ReplanScopeTest} compares each step with planning from scratch).
+ * switches' parts and entries are shared with the previous plan ({@link SwitchMap}: only the
+ * buckets holding rebuilt switches are copied), so the work is the dirty switches', not planning or
+ * copying every switch again. The result equals {@link DestinationPlanner}'s walk over every
+ * switch, entry order included ({@code ReplanScopeTest} compares each step with planning from
+ * scratch).
  */
 final class PlanPatch {
 
@@ -38,7 +38,7 @@ final class PlanPatch {
             Function<Dpid, SwitchPart> part,
             FlowRule egress) {
         TopologySnapshot topo = ctx.topology();
-        Map<Dpid, SwitchPart> parts = new HashMap<>(previous.parts());
+        SwitchMap.Builder<SwitchPart> parts = previous.parts().toBuilder();
         Set<Dpid> rebuilt = new HashSet<>();
         for (Dpid s : dirty) {
             SwitchPart was = previous.parts().get(s);
@@ -52,71 +52,69 @@ final class PlanPatch {
             rebuilt.add(s);
             uturnSwitch(was, rebuilt);
             uturnSwitch(now, rebuilt);
-            if (now == null) {
-                parts.remove(s);
-            } else {
-                parts.put(s, now);
-            }
+            parts.put(s, now);
         }
+        SwitchMap<SwitchPart> newParts = parts.build();
         Dpid dst = egress.dpid();
-        ImmutableListMultimap.Builder<Dpid, FlowRule> flows = ImmutableListMultimap.builder();
-        ImmutableListMultimap.Builder<Dpid, Group> groups = ImmutableListMultimap.builder();
-        previous.plan()
-                .flows()
-                .asMap()
-                .forEach(
-                        (s, rules) -> {
-                            if (!rebuilt.contains(s)) {
-                                flows.putAll(s, rules);
-                            }
-                        });
-        previous.plan()
-                .groups()
-                .asMap()
-                .forEach(
-                        (s, gs) -> {
-                            if (!rebuilt.contains(s)) {
-                                groups.putAll(s, gs);
-                            }
-                        });
+        // Only the rebuilt switches' lists are replaced; every other switch's list is shared with
+        // the previous plan.
+        PlanEntries.Builder<FlowRule> flows = previous.plan().flows().toBuilder();
+        PlanEntries.Builder<Group> groups = previous.plan().groups().toBuilder();
+        List<FlowRule> rules = new ArrayList<>();
+        List<Group> gs = new ArrayList<>(1);
         for (Dpid n : rebuilt) {
-            if (!topo.contains(n)) {
-                continue;
+            rules.clear();
+            gs.clear();
+            if (topo.contains(n)) {
+                entriesAt(topo, n, dst, egress, newParts, rules, gs);
             }
-            if (n.equals(dst)) {
-                flows.put(n, egress);
-            }
-            // In the full walk's order: switches ascending, each adding its own rule and then
-            // its U-turn rule (which lands on a neighbour it has a link to).
-            Set<Dpid> sources = new TreeSet<>();
-            sources.add(n);
-            for (Link l : topo.linksTo(n)) {
-                sources.add(l.srcDpid());
-            }
-            for (Dpid s : sources) {
-                SwitchPart p = parts.get(s);
-                if (p == null) {
-                    continue;
-                }
-                if (s.equals(n)) {
-                    flows.put(n, p.rule());
-                    if (p.group() != null) {
-                        groups.put(n, p.group());
-                    }
-                }
-                if (p.uturn() != null && p.uturn().dpid().equals(n)) {
-                    flows.put(n, p.uturn());
-                }
-            }
+            flows.set(n, rules);
+            groups.set(n, gs);
         }
         return new PlannedRoute(
                 ctx,
                 hops,
                 previous.host(),
                 previous.hostIndex(),
-                parts,
+                newParts,
                 new RoutingPlan(flows.build(), groups.build()),
                 rebuilt);
+    }
+
+    /** Switch {@code n}'s entries, in the full walk's order. */
+    private static void entriesAt(
+            TopologySnapshot topo,
+            Dpid n,
+            Dpid dst,
+            FlowRule egress,
+            SwitchMap<SwitchPart> parts,
+            List<FlowRule> rules,
+            List<Group> groups) {
+        if (n.equals(dst)) {
+            rules.add(egress);
+        }
+        // In the full walk's order: switches ascending, each adding its own rule and then its
+        // U-turn rule (which lands on a neighbour it has a link to).
+        Set<Dpid> sources = new TreeSet<>();
+        sources.add(n);
+        for (Link l : topo.linksTo(n)) {
+            sources.add(l.srcDpid());
+        }
+        for (Dpid s : sources) {
+            SwitchPart p = parts.get(s);
+            if (p == null) {
+                continue;
+            }
+            if (s.equals(n)) {
+                rules.add(p.rule());
+                if (p.group() != null) {
+                    groups.add(p.group());
+                }
+            }
+            if (p.uturn() != null && p.uturn().dpid().equals(n)) {
+                rules.add(p.uturn());
+            }
+        }
     }
 
     private static void uturnSwitch(SwitchPart part, Set<Dpid> into) {

@@ -1,6 +1,5 @@
 package org.weft.routing;
 
-import java.util.Map;
 import java.util.Set;
 import org.weft.net.Dpid;
 import org.weft.net.topology.NextHops;
@@ -24,6 +23,6 @@ record PlannedRoute(
         NextHops hops,
         HostAttachment host,
         int hostIndex,
-        Map<Dpid, SwitchPart> parts,
+        SwitchMap<SwitchPart> parts,
         RoutingPlan plan,
         Set<Dpid> rebuilt) {}

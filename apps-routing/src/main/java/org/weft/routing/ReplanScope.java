@@ -67,10 +67,10 @@ final class ReplanScope {
             addNeighbours(then, c, dirty);
         }
         if (ctx.protect()) {
-            for (Dpid s : now.switches()) {
-                if (!dirty.contains(s)
-                        && hops.linksFrom(s).size() == 1
-                        && delta.neighbourDistancesMoved(s)) {
+            // The same test for every switch, with the switches whose neighbours' costs moved
+            // found once per delta.
+            for (Dpid s : delta.neighbourDistancesMovedAt()) {
+                if (!dirty.contains(s) && hops.linksFrom(s).size() == 1) {
                     dirty.add(s);
                 }
             }

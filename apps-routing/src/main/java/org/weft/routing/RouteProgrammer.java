@@ -154,8 +154,8 @@ final class RouteProgrammer {
         intended.values()
                 .forEach(
                         p -> {
-                            f.putAll(p.flows());
-                            g.putAll(p.groups());
+                            p.flows().forEach(f::put);
+                            p.groups().forEach(g::put);
                         });
         return RoutingPlan.of(f, g);
     }

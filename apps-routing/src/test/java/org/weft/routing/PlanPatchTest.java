@@ -35,7 +35,7 @@ class PlanPatchTest {
                             h,
                             0,
                             null);
-            for (var e : before.parts().entrySet()) {
+            for (var e : before.parts().toMap().entrySet()) {
                 Dpid s = e.getKey();
                 if (e.getValue().uturn() == null || s.equals(h.location().dpid())) {
                     continue;

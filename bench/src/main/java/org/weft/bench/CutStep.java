@@ -52,9 +52,11 @@ final class CutStep {
         log.info("Cut {}: {} cable {} on the path {}", i + 1, layer, cable, pair);
 
         int mark = bed.watch().mark();
+        ThreadCpu routing = ThreadCpu.named("weft-routing");
         long t0 = System.nanoTime();
         fabric.cut(cable);
         List<FailoverWatch.Seen> events = bed.watch().awaitRerouted(mark, cable, t0 + nanos());
+        double routingCpuMs = routing.seconds() * 1_000;
         int staleAtEvent = RouteChecks.pointingInto(fabric, cable);
         boolean converged = bed.awaitConverged(bed.deadline());
         long convergedMillis = converged ? (System.nanoTime() - t0) / 1_000_000 : -1;
@@ -82,7 +84,8 @@ final class CutStep {
                 staleAfter,
                 convergedMillis,
                 recoveredMillis,
-                unrelated);
+                unrelated,
+                routingCpuMs);
     }
 
     private static FailoverResult.Cut summarise(
@@ -95,7 +98,8 @@ final class CutStep {
             int staleAfter,
             long convergedMillis,
             long recoveredMillis,
-            int unrelated) {
+            int unrelated,
+            double routingCpuMs) {
         long seen = -1;
         long reaction = -1;
         long detected = Long.MAX_VALUE;
@@ -124,7 +128,8 @@ final class CutStep {
                 staleAfter,
                 convergedMillis,
                 recoveredMillis,
-                unrelated);
+                unrelated,
+                routingCpuMs);
     }
 
     /** Restores the cable; milliseconds to the RECOVERED event, -1 if none came in time. */

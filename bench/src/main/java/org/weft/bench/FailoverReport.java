@@ -8,7 +8,7 @@ import java.util.function.ToDoubleFunction;
 final class FailoverReport {
 
     private static final String ROW =
-            "  %-7s %-9s %9s %9s %7s %6s %7s %3s %6s %6s %9s %9s %5s  %s%n";
+            "  %-7s %-9s %9s %9s %7s %6s %7s %3s %6s %6s %9s %9s %5s %11s  %s%n";
 
     private final PrintStream out;
 
@@ -23,7 +23,8 @@ final class FailoverReport {
                         + " recovery hold-down %d ms%n"
                         + "  set-up: connect %.2f s, discovery %.2f s, hosts learned %.2f s, routes"
                         + " converged %.2f s later, settled (no failover event for a quiet period)"
-                        + " %.2f s later; idle process CPU %.2f cores (LLDP, echoes)%n"
+                        + " %.2f s later; idle process CPU %.2f cores (LLDP, echoes); routing"
+                        + " thread CPU from the hosts' announcement to converged routes %.2f s%n"
                         + "  Weft and the %d emulated switches share one JVM and this machine's %d"
                         + " cores: every figure includes the emulator's work.%n"
                         + "  observed: cut -> REROUTED event at the bench's listener; reaction: Weft's"
@@ -34,7 +35,8 @@ final class FailoverReport {
                         + " converged: cut -> tables equal the intent (polled every 0.5 s on large"
                         + " fabrics);%n"
                         + "  recovered: restore -> RECOVERED event (includes the hold-down); other:"
-                        + " REROUTED events about other links. Times in ms.%n",
+                        + " REROUTED events about other links; routing cpu: CPU time of Weft's"
+                        + " routing thread from the cut to the event. Times in ms.%n",
                 r.k(),
                 r.switches(),
                 r.links(),
@@ -47,6 +49,7 @@ final class FailoverReport {
                 r.convergeSeconds(),
                 r.settledSeconds(),
                 r.idleCores(),
+                r.setupRoutingCpuSeconds(),
                 r.switches(),
                 Runtime.getRuntime().availableProcessors());
         row(
@@ -63,6 +66,7 @@ final class FailoverReport {
                 "converged",
                 "recovered",
                 "other",
+                "routing cpu",
                 "cable (hosts)");
         for (int i = 0; i < r.cuts().size(); i++) {
             FailoverResult.Cut c = r.cuts().get(i);
@@ -80,6 +84,7 @@ final class FailoverReport {
                     c.convergedMillis(),
                     c.recoveredMillis(),
                     c.unrelated(),
+                    String.format(Locale.ROOT, "%.1f", c.routingCpuMs()),
                     c.cable() + " (" + c.pair() + ")");
         }
         summary(r, "median", true);
@@ -100,7 +105,7 @@ final class FailoverReport {
                 "RESULT mode=failover k=%d switches=%d links=%d hosts=%d protection=%b cuts=%d"
                         + " rerouted=%d ok=%b observed_p50_ms=%.1f observed_max_ms=%.1f"
                         + " reaction_p50_ms=%.1f reaction_max_ms=%.1f healed_p50_ms=%.1f"
-                        + " cut_cpu_cores=%.2f%n",
+                        + " cut_cpu_cores=%.2f routing_cpu_p50_ms=%.1f setup_routing_cpu_s=%.2f%n",
                 r.k(),
                 r.switches(),
                 r.links(),
@@ -114,7 +119,9 @@ final class FailoverReport {
                 r.median(c -> c.reactionNanos() / 1e6),
                 r.worst(c -> c.reactionNanos() / 1e6),
                 r.median(FailoverResult.Cut::healedMillis),
-                cores);
+                cores,
+                r.median(FailoverResult.Cut::routingCpuMs),
+                r.setupRoutingCpuSeconds());
     }
 
     private void summary(FailoverResult r, String label, boolean median) {
@@ -132,6 +139,7 @@ final class FailoverReport {
                 stat(r, median, FailoverResult.Cut::convergedMillis),
                 stat(r, median, FailoverResult.Cut::recoveredMillis),
                 "",
+                stat(r, median, FailoverResult.Cut::routingCpuMs),
                 "");
     }
 

@@ -18,6 +18,8 @@ import java.util.function.ToDoubleFunction;
  * @param hostsSeconds first announcement to every host learned
  * @param convergeSeconds every host learned to switch tables equal to the routing intent
  * @param settledSeconds every host learned to converged with no failover event for a quiet period
+ * @param setupRoutingCpuSeconds CPU time of Weft's routing thread from the hosts' announcement to
+ *     converged routes (its own work, whatever else shares the cores)
  * @param idleCores process CPU in cores over a short idle window before the cuts (LLDP, echo)
  * @param cutCpuSeconds process CPU over the cut phase (cuts, restores and their convergence)
  * @param cutWallSeconds wall time of the cut phase
@@ -35,6 +37,7 @@ record FailoverResult(
         double hostsSeconds,
         double convergeSeconds,
         double settledSeconds,
+        double setupRoutingCpuSeconds,
         double idleCores,
         double cutCpuSeconds,
         double cutWallSeconds,
@@ -59,6 +62,7 @@ record FailoverResult(
      * @param convergedMillis cut to switch tables equal to the routing intent
      * @param recoveredMillis restore to the RECOVERED re-optimisation event
      * @param unrelated other REROUTED events during this cut (not about this cable)
+     * @param routingCpuMs CPU time of Weft's routing thread from the cut to the last event
      */
     record Cut(
             String layer,
@@ -74,7 +78,8 @@ record FailoverResult(
             int staleAfter,
             long convergedMillis,
             long recoveredMillis,
-            int unrelated) {
+            int unrelated,
+            double routingCpuMs) {
 
         boolean rerouted() {
             return events > 0;

@@ -118,12 +118,14 @@ final class FailoverRun {
         log.info("{} links discovered in {} s", bed.links(), discovery);
 
         long t2 = System.nanoTime();
+        ThreadCpu routing = ThreadCpu.named("weft-routing");
         check(bed.announce(hosts, bed.deadline()), hosts.size() + " hosts learned");
         double learned = seconds(t2);
         log.info("{} hosts learned in {} s", hosts.size(), learned);
         long t3 = System.nanoTime();
         check(bed.awaitConverged(bed.deadline()), "routes converged");
         double converge = seconds(t3);
+        double setupRoutingCpu = routing.seconds();
         log.info("Routes converged {} s after the last host was learned", converge);
         check(bed.awaitSettled(bed.deadline()), "routes settled");
         double settled = seconds(t3);
@@ -153,6 +155,7 @@ final class FailoverRun {
                 learned,
                 converge,
                 settled,
+                setupRoutingCpu,
                 idleCores,
                 cpu.cpuSeconds(),
                 cpu.wallSeconds(),
