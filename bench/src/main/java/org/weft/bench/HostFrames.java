@@ -11,7 +11,9 @@ import org.weft.net.packet.parse.Ipv4;
 /**
  * The emulated hosts behind one switch and the frames they send, built once: host {@code h} has a
  * MAC and an IPv4 address unique over the whole run and sits on port {@code 1 + h % ports}; frame
- * {@code h} is a UDP-in-IPv4 packet from host {@code h} to a host of the same switch.
+ * {@code h} is a UDP-in-IPv4 packet from host {@code h} to a host of the same switch, on another
+ * port when the switch has more than one (a learning switch does not send a packet back out of the
+ * port it came in on: it would answer with a drop rule and no packet-out).
  */
 final class HostFrames {
 
@@ -43,8 +45,8 @@ final class HostFrames {
         MacAddress[] dsts = new MacAddress[hosts];
         for (int h = 0; h < hosts; h++) {
             int dst = (h + hosts / 2) % hosts;
-            if (dst == h) {
-                dst = (h + 1) % hosts;
+            while (dst == h || (ports > 1 && hosts > ports && dst % ports == h % ports)) {
+                dst = (dst + 1) % hosts;
             }
             byte[] ip =
                     new Ipv4(ip(switchIndex, h, hosts), ip(switchIndex, dst, hosts), UDP)
