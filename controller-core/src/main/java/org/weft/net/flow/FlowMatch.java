@@ -65,6 +65,22 @@ public record FlowMatch(
         return new FlowMatch(null, null, mac, null, null, null, null, null, null, null, null, null);
     }
 
+    /** Whether this is {@link #ethDstOnly}'s shape: an exact destination MAC and no other field. */
+    public boolean isEthDstOnly() {
+        return ethDst != null
+                && inPort == null
+                && ethSrc == null
+                && ethType == null
+                && vlanVid == null
+                && ipProto == null
+                && ipv4Src == null
+                && ipv4Dst == null
+                && tcpSrc == null
+                && tcpDst == null
+                && udpSrc == null
+                && udpDst == null;
+    }
+
     public static Builder builder() {
         return new Builder();
     }

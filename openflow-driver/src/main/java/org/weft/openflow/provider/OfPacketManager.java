@@ -210,11 +210,7 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
             try {
                 v = procs[i].processor().processFast(ctx);
             } catch (RuntimeException e) {
-                log.error(
-                        "Packet processor {} failed on a packet from {}",
-                        procs[i].processor().getClass().getName(),
-                        ctx.inPacket().receivedFrom(),
-                        e);
+                logFailure(procs[i], ctx, e);
                 continue;
             }
             switch (v) {
@@ -236,12 +232,16 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
             try {
                 procs[i].processor().process(ctx);
             } catch (RuntimeException e) {
-                log.error(
-                        "Packet processor {} failed on a packet from {}",
-                        procs[i].processor().getClass().getName(),
-                        ctx.inPacket().receivedFrom(),
-                        e);
+                logFailure(procs[i], ctx, e);
             }
         }
+    }
+
+    private static void logFailure(Registered r, PacketContext ctx, RuntimeException e) {
+        log.error(
+                "Packet processor {} failed on a packet from {}",
+                r.processor().getClass().getName(),
+                ctx.inPacket().receivedFrom(),
+                e);
     }
 }

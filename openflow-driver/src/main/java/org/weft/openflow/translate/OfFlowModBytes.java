@@ -140,17 +140,6 @@ final class OfFlowModBytes {
     }
 
     private static boolean ethDstOnly(FlowMatch m) {
-        return m.ethDst() != null
-                && m.inPort() == null
-                && m.ethSrc() == null
-                && m.ethType() == null
-                && m.vlanVid() == null
-                && m.ipProto() == null
-                && m.ipv4Src() == null
-                && m.ipv4Dst() == null
-                && m.tcpSrc() == null
-                && m.tcpDst() == null
-                && m.udpSrc() == null
-                && m.udpDst() == null;
+        return m.isEthDstOnly();
     }
 }

@@ -52,18 +52,7 @@ final class EthDstEntries {
 
     /** Whether the rule's key has this store's shape: an exact eth_dst and no other field. */
     static boolean holds(FlowMatch m) {
-        return m.ethDst() != null
-                && m.inPort() == null
-                && m.ethSrc() == null
-                && m.ethType() == null
-                && m.vlanVid() == null
-                && m.ipProto() == null
-                && m.ipv4Src() == null
-                && m.ipv4Dst() == null
-                && m.tcpSrc() == null
-                && m.tcpDst() == null
-                && m.udpSrc() == null
-                && m.udpDst() == null;
+        return m.isEthDstOnly();
     }
 
     /** Adds or replaces the entry of {@code r}, whose match {@link #holds}. */
