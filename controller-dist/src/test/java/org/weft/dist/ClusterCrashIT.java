@@ -65,14 +65,24 @@ class ClusterCrashIT {
         }
     }
 
-    /** Every instance alive in a's view masters {@code each} switches, and switches agree. */
+    /**
+     * Every instance alive in a's view masters {@code each} switches, the switches agree, and so do
+     * a's and b's own roles (they follow the shared view through each instance's role events, a
+     * moment later).
+     */
     private boolean spread(int each, int instances) {
         List<ClusterNode> alive =
                 a.mastership().view().nodes().stream().filter(ClusterNode::alive).toList();
         return alive.size() == instances
                 && alive.stream().allMatch(n -> n.switchesMastered() == each)
                 && bed.switchesKnowTheirMasters(a)
-                && bed.switchesKnowTheirMasters(b);
+                && bed.switchesKnowTheirMasters(b)
+                && mastered(a) == each
+                && mastered(b) == each;
+    }
+
+    private long mastered(Weft w) {
+        return fabric.switches().stream().filter(sw -> w.mastership().isMaster(sw.dpid())).count();
     }
 
     private List<EmulatedSwitch> masteredByTheProcess() {
