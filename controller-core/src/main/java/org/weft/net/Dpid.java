@@ -2,6 +2,8 @@ package org.weft.net;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.primitives.Longs;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -9,6 +11,8 @@ import java.util.Locale;
  * 16 hex digits, or from {@code of:} followed by 16 hex digits.
  */
 public record Dpid(long value) implements Comparable<Dpid> {
+
+    private static final HexFormat COLON_HEX = HexFormat.ofDelimiter(":");
 
     public static Dpid of(long value) {
         return new Dpid(value);
@@ -56,15 +60,7 @@ public record Dpid(long value) implements Comparable<Dpid> {
 
     @Override
     public String toString() {
-        String hex = String.format("%016x", value);
-        StringBuilder sb = new StringBuilder(23);
-        for (int i = 0; i < 16; i += 2) {
-            if (i > 0) {
-                sb.append(':');
-            }
-            sb.append(hex, i, i + 2);
-        }
-        return sb.toString();
+        return COLON_HEX.formatHex(Longs.toByteArray(value));
     }
 
     @Override

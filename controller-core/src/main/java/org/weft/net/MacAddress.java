@@ -2,10 +2,14 @@ package org.weft.net;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.HexFormat;
+
 /** A 48-bit Ethernet address, printed as {@code 0a:00:00:00:00:01}. */
 public record MacAddress(long value) {
 
     public static final MacAddress BROADCAST = new MacAddress(0xffffffffffffL);
+
+    private static final HexFormat COLON_HEX = HexFormat.ofDelimiter(":");
 
     public MacAddress {
         checkArgument((value & ~0xffffffffffffL) == 0, "MAC address out of range");
@@ -57,13 +61,6 @@ public record MacAddress(long value) {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(17);
-        for (int i = 0; i < 6; i++) {
-            if (i > 0) {
-                sb.append(':');
-            }
-            sb.append(String.format("%02x", (value >> (40 - 8 * i)) & 0xff));
-        }
-        return sb.toString();
+        return COLON_HEX.formatHex(toBytes());
     }
 }

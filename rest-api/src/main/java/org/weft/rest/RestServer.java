@@ -151,6 +151,7 @@ public final class RestServer implements AutoCloseable {
             services.metrics().watchRouting(services.routing());
         }
         EventHub events = new EventHub(services.eventSources());
+        services.metrics().watchEvents(events::dropped);
         List<String> routes = Collections.synchronizedList(new ArrayList<>());
         Javalin app =
                 Javalin.create(

@@ -5,15 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weft.util.BoundedExecutor;
 
 /**
  * Subscribes to every source and sends each event to every connected SSE client, on a thread of its
- * own so a slow client never delays the sources' other listeners.
+ * own so a slow client never delays the sources' other listeners. An event is built into its
+ * message on that thread, and only while a client is connected: with none, a source's listener
+ * costs a check. At most {@link #MAX_QUEUED} events wait for the thread; more are dropped and
+ * counted ({@link #dropped()}, {@code weft_rest_events_dropped_total}).
  */
 public final class EventHub implements AutoCloseable {
 
@@ -21,13 +23,11 @@ public final class EventHub implements AutoCloseable {
 
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
-    private final ExecutorService sender =
-            Executors.newSingleThreadExecutor(
-                    r -> {
-                        Thread t = new Thread(r, "weft-rest-events");
-                        t.setDaemon(true);
-                        return t;
-                    });
+
+    /** Events waiting for the sending thread at most. */
+    public static final int MAX_QUEUED = 10_000;
+
+    private final BoundedExecutor sender = new BoundedExecutor("weft-rest-events", MAX_QUEUED);
 
     public EventHub(List<EventSource> sources) {
         for (EventSource s : sources) {
@@ -47,11 +47,14 @@ public final class EventHub implements AutoCloseable {
         return clients.size();
     }
 
-    void publish(RestEvent event) {
-        try {
-            sender.execute(() -> send(event));
-        } catch (RejectedExecutionException e) {
-            log.debug("Event {} dropped: the event stream is closed", event, e);
+    /** Events dropped since start because {@link #MAX_QUEUED} were waiting already. */
+    public long dropped() {
+        return sender.rejected();
+    }
+
+    void publish(Supplier<RestEvent> event) {
+        if (!clients.isEmpty()) {
+            sender.tryExecute(() -> send(event.get()));
         }
     }
 

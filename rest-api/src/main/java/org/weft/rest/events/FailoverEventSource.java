@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.weft.net.failover.FailoverEvent;
 import org.weft.net.failover.FailoverListener;
 import org.weft.net.failover.FailoverService;
@@ -22,8 +23,8 @@ public final class FailoverEventSource implements EventSource {
     }
 
     @Override
-    public AutoCloseable subscribe(Consumer<RestEvent> sink) {
-        FailoverListener l = e -> sink.accept(new RestEvent("failover", json(e)));
+    public AutoCloseable subscribe(Consumer<Supplier<RestEvent>> sink) {
+        FailoverListener l = e -> sink.accept(() -> new RestEvent("failover", json(e)));
         failover.addListener(l);
         return () -> failover.removeListener(l);
     }

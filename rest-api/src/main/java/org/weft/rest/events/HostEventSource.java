@@ -3,6 +3,8 @@ package org.weft.rest.events;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.weft.net.host.HostEvent;
 import org.weft.net.host.HostListener;
 import org.weft.net.host.HostService;
 import org.weft.rest.dto.NetDtos;
@@ -17,17 +19,18 @@ public final class HostEventSource implements EventSource {
     }
 
     @Override
-    public AutoCloseable subscribe(Consumer<RestEvent> sink) {
-        HostListener l =
-                e -> {
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("type", e.type().name());
-                    data.put("host", NetDtos.host(e.subject()));
-                    e.previousLocation().ifPresent(p -> data.put("previous", NetDtos.end(p)));
-                    data.put("timeMillis", e.timeMillis());
-                    sink.accept(new RestEvent("host", data));
-                };
+    public AutoCloseable subscribe(Consumer<Supplier<RestEvent>> sink) {
+        HostListener l = e -> sink.accept(() -> message(e));
         hosts.addListener(l);
         return () -> hosts.removeListener(l);
+    }
+
+    private static RestEvent message(HostEvent e) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("type", e.type().name());
+        data.put("host", NetDtos.host(e.subject()));
+        e.previousLocation().ifPresent(p -> data.put("previous", NetDtos.end(p)));
+        data.put("timeMillis", e.timeMillis());
+        return new RestEvent("host", data);
     }
 }

@@ -3,6 +3,8 @@ package org.weft.rest.events;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.weft.net.link.LinkEvent;
 import org.weft.net.link.LinkListener;
 import org.weft.net.link.LinkService;
 import org.weft.rest.dto.NetDtos;
@@ -17,17 +19,18 @@ public final class LinkEventSource implements EventSource {
     }
 
     @Override
-    public AutoCloseable subscribe(Consumer<RestEvent> sink) {
-        LinkListener l =
-                e -> {
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("type", e.type().name());
-                    data.put("reason", e.reason().name());
-                    data.put("link", NetDtos.link(e.subject(), e.info()));
-                    data.put("timeMillis", e.timeMillis());
-                    sink.accept(new RestEvent("link", data));
-                };
+    public AutoCloseable subscribe(Consumer<Supplier<RestEvent>> sink) {
+        LinkListener l = e -> sink.accept(() -> message(e));
         links.addListener(l);
         return () -> links.removeListener(l);
+    }
+
+    private static RestEvent message(LinkEvent e) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("type", e.type().name());
+        data.put("reason", e.reason().name());
+        data.put("link", NetDtos.link(e.subject(), e.info()));
+        data.put("timeMillis", e.timeMillis());
+        return new RestEvent("link", data);
     }
 }

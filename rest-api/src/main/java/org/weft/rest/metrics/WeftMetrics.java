@@ -100,6 +100,16 @@ public final class WeftMetrics {
     }
 
     /**
+     * Publishes {@code weft_rest_events_dropped_total}: events for {@code /api/v1/events} clients
+     * dropped because the sending thread's queue was full (a slow client, a burst of events).
+     */
+    public void watchEvents(LongSupplier dropped) {
+        FunctionCounter.builder("weft.rest.events.dropped", dropped, LongSupplier::getAsLong)
+                .description("Events for event-stream clients dropped: their queue was full")
+                .register(registry);
+    }
+
+    /**
      * Publishes what Weft wrote to switches since start, counted on the wire: {@code
      * weft_flow_mods_total} (batched, re-asserted and buffer-releasing flow-mods alike), {@code
      * weft_group_mods_total} and {@code weft_packet_outs_total}; and the flow-mods and group-mods

@@ -40,7 +40,7 @@ class LoadEventSourceTest {
     void aHotAndACooledLinkAreLoadMessagesUntilUnsubscribed() throws Exception {
         links.linkSeen(L12, LinkInfo.UNKNOWN_LATENCY, 100);
         List<RestEvent> sent = new ArrayList<>();
-        AutoCloseable subscription = new LoadEventSource(monitor).subscribe(sent::add);
+        AutoCloseable subscription = new LoadEventSource(monitor).subscribe(e -> sent.add(e.get()));
         sample(0);
         time.advance(Duration.ofSeconds(1));
         sample(11_250_000); // 90 Mbit/s on 100
