@@ -16,6 +16,15 @@ import org.projectfloodlight.openflow.types.OFBufferId;
  */
 final class Answers {
 
+    /** Bytes at the end of a bench frame that carry its stamp ({@link HostFrames#stamped}). */
+    static final int STAMP_BYTES = 8;
+
+    private static final int ETH_TYPE_IPV4 = 0x0800;
+    private static final int IP_PROTO_UDP = 17;
+
+    /** Ethernet, IPv4 without options and a UDP header: a stamp lies beyond. */
+    private static final int STAMPED_MIN_LENGTH = 14 + 20 + 8 + STAMP_BYTES;
+
     private static final int ETH_TYPE_LLDP = 0x88cc;
     private static final int ETH_TYPE_BDDP = 0x8942;
 
@@ -64,6 +73,30 @@ final class Answers {
             return mac;
         }
         return -1;
+    }
+
+    /**
+     * The stamp of the bench frame a packet-out sends back (its last {@value #STAMP_BYTES} bytes,
+     * {@link HostFrames#stamped}); -1 when the answer carries no stamped frame: a flow-mod, a
+     * packet-out naming a buffer without data, a frame that is not the bench's UDP, or an unstamped
+     * one (0).
+     */
+    static long stamp(OFMessage answer) {
+        if (!(answer instanceof OFPacketOut po)) {
+            return -1;
+        }
+        byte[] data = po.getData();
+        if (data == null
+                || data.length < STAMPED_MIN_LENGTH
+                || ((data[12] & 0xff) << 8 | (data[13] & 0xff)) != ETH_TYPE_IPV4
+                || (data[14 + 9] & 0xff) != IP_PROTO_UDP) {
+            return -1;
+        }
+        long stamp = 0;
+        for (int i = data.length - STAMP_BYTES; i < data.length; i++) {
+            stamp = stamp << 8 | (data[i] & 0xff);
+        }
+        return stamp == 0 ? -1 : stamp;
     }
 
     static boolean isProbe(OFPacketOut po) {

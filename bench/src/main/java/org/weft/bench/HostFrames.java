@@ -82,6 +82,21 @@ final class HostFrames {
         return frames[host];
     }
 
+    /**
+     * A copy of frame {@code host} carrying {@code stamp} (at least 1) in its last {@value
+     * Answers#STAMP_BYTES} bytes, the end of its UDP payload (zero in the shared frames): a
+     * controller's packet-out sends the frame back, so the generator can tell which packet-in an
+     * answer is for ({@link Answers#stamp}).
+     */
+    byte[] stamped(int host, long stamp) {
+        checkArgument(stamp > 0, "stamps start at 1");
+        byte[] f = frames[host].clone();
+        for (int i = 0; i < Answers.STAMP_BYTES; i++) {
+            f[f.length - 1 - i] = (byte) (stamp >>> (8 * i));
+        }
+        return f;
+    }
+
     /** Destination MAC of frame {@code host}. */
     MacAddress dst(int host) {
         return dsts[host];

@@ -12,11 +12,13 @@ import org.weft.openflow.emulator.MessageHook;
  * One emulated switch under load: keeps {@code window} packet-ins outstanding, sending the next one
  * whenever a packet-in is answered ({@link Answers}: a flow-mod with a buffer id, or a packet-out,
  * alone or after its flow-mod; a flow-mod + packet-out pair is one answer). With a window of 1 it
- * times each packet-in to its answer (latency mode), taking as the answer only one that names the
- * frame's destination MAC (the flow-mod's match or the packet-out's frame; or does not say), so
- * that a late or unrelated answer is not mistaken for it. A switch that saw no answer for the stall
- * time gets its window refilled, so a controller that drops some packet-ins slows the run instead
- * of stopping it.
+ * times each packet-in to its answer (latency mode), taking as the answer only one that sends back
+ * the frame's stamp (a sequence number per switch at the end of the frame, {@link
+ * HostFrames#stamped}), or, for an answer without the frame, names its destination MAC or does not
+ * say; so a late answer to an earlier packet-in (one the stall refill gave up on, for the same
+ * destination a cycle of hosts before) is not mistaken for it. A switch that saw no answer for the
+ * stall time gets its window refilled, so a controller that drops some packet-ins slows the run
+ * instead of stopping it.
  */
 final class LoadSwitch implements MessageHook {
 
@@ -29,6 +31,11 @@ final class LoadSwitch implements MessageHook {
     private final LongAdder unmatched;
     private final LongAdder answers = new LongAdder();
     private volatile long expectedDst = -1;
+
+    /** Latency mode: the stamp of the frame sent last ({@link HostFrames#stamped}); 0 before. */
+    private volatile long expectedStamp;
+
+    private long lastStamp; // guarded by this
     private volatile boolean running;
     private volatile boolean featuresSeen;
     private volatile long sentAt;
@@ -105,11 +112,33 @@ final class LoadSwitch implements MessageHook {
 
     private void sendNext() {
         int h = Math.floorMod(cursor.getAndIncrement(), frames.size());
-        if (latency != null) {
+        if (latency == null) {
+            sw.sendPacketIn(frames.inPort(h), frames.frame(h));
+            return;
+        }
+        byte[] frame;
+        synchronized (this) { // the clock's refill and the answer's next send may meet
+            long stamp = ++lastStamp;
+            frame = frames.stamped(h, stamp);
             expectedDst = frames.dst(h).value();
+            expectedStamp = stamp;
             sentAt = System.nanoTime();
         }
-        sw.sendPacketIn(frames.inPort(h), frames.frame(h));
+        sw.sendPacketIn(frames.inPort(h), frame);
+    }
+
+    /**
+     * Whether an answer is for the packet-in outstanding now: its frame's stamp when it sends one
+     * back (a late answer to an earlier packet-in for the same destination is not), else its
+     * destination MAC when it names one.
+     */
+    private boolean answersOutstanding(OFMessage answer) {
+        long stamp = Answers.stamp(answer);
+        if (stamp != -1) {
+            return stamp == expectedStamp;
+        }
+        long dst = Answers.destination(answer);
+        return dst == -1 || dst == expectedDst;
     }
 
     @Override
@@ -124,8 +153,7 @@ final class LoadSwitch implements MessageHook {
         answers.increment();
         long now = System.nanoTime();
         if (latency != null) {
-            long dst = Answers.destination(msg);
-            if (dst != -1 && dst != expectedDst) {
+            if (!answersOutstanding(msg)) {
                 unmatched.increment();
                 return;
             }

@@ -52,9 +52,12 @@ final class Report {
         if (h != null && h.getTotalCount() > 0) {
             out.printf(
                     Locale.ROOT,
-                    "  latency (us)  p50 %.1f  p99 %.1f  max %.1f  over %d answers%n",
+                    "  latency (us)  p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  over %d"
+                            + " answers%n",
                     us(h.getValueAtPercentile(50)),
+                    us(h.getValueAtPercentile(90)),
                     us(h.getValueAtPercentile(99)),
+                    us(h.getValueAtPercentile(99.9)),
                     us(h.getMaxValue()),
                     h.getTotalCount());
             lat =

@@ -90,4 +90,14 @@ class AnswersTest {
                 .as("wildcarded")
                 .isEqualTo(-1);
     }
+
+    @Test
+    void theStampIsReadFromAStampedBenchFrameSentBack() {
+        HostFrames frames = HostFrames.forSwitch(0, 10, 4);
+        assertThat(Answers.stamp(packetOut(frames.stamped(3, 0x0102030405L))))
+                .isEqualTo(0x0102030405L);
+        assertThat(Answers.stamp(packetOut(frames.frame(3)))).as("unstamped").isEqualTo(-1);
+        assertThat(Answers.stamp(packetOut(frame(DST, 0x0800)))).as("not UDP").isEqualTo(-1);
+        assertThat(Answers.stamp(flowMod(OFBufferId.of(1)))).as("no frame").isEqualTo(-1);
+    }
 }

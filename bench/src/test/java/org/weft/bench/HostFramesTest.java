@@ -2,8 +2,10 @@ package org.weft.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.weft.net.MacAddress;
@@ -34,5 +36,18 @@ class HostFramesTest {
                 assertThat(portOf.get(eth.dst())).as("host %d", h).isNotEqualTo(f.inPort(h));
             }
         }
+    }
+
+    @Test
+    void aStampedFrameDiffersFromItsFrameOnlyInItsLastEightBytes() {
+        HostFrames f = HostFrames.forSwitch(1, 10, 4);
+        byte[] plain = f.frame(5);
+        byte[] stamped = f.stamped(5, 0x1122334455667788L);
+        int body = plain.length - Answers.STAMP_BYTES;
+        assertThat(stamped).hasSameSizeAs(plain).startsWith(Arrays.copyOf(plain, body));
+        assertThat(Arrays.copyOfRange(stamped, body, stamped.length))
+                .containsExactly(0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, (byte) 0x88);
+        assertThat(f.frame(5)).as("the shared frame is untouched").isEqualTo(plain);
+        assertThat(Ethernet.parse(stamped).orElseThrow().dst()).isEqualTo(f.dst(5));
     }
 }
