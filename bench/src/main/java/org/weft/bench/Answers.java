@@ -1,5 +1,6 @@
 package org.weft.bench;
 
+import java.nio.ByteBuffer;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
@@ -92,10 +93,7 @@ final class Answers {
                 || (data[14 + 9] & 0xff) != IP_PROTO_UDP) {
             return -1;
         }
-        long stamp = 0;
-        for (int i = data.length - STAMP_BYTES; i < data.length; i++) {
-            stamp = stamp << 8 | (data[i] & 0xff);
-        }
+        long stamp = ByteBuffer.wrap(data).getLong(data.length - STAMP_BYTES);
         return stamp == 0 ? -1 : stamp;
     }
 

@@ -2,6 +2,7 @@ package org.weft.bench;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.nio.ByteBuffer;
 import org.weft.net.Ip4Address;
 import org.weft.net.MacAddress;
 import org.weft.net.PortNumber;
@@ -91,9 +92,7 @@ final class HostFrames {
     byte[] stamped(int host, long stamp) {
         checkArgument(stamp > 0, "stamps start at 1");
         byte[] f = frames[host].clone();
-        for (int i = 0; i < Answers.STAMP_BYTES; i++) {
-            f[f.length - 1 - i] = (byte) (stamp >>> (8 * i));
-        }
+        ByteBuffer.wrap(f).putLong(f.length - Answers.STAMP_BYTES, stamp);
         return f;
     }
 

@@ -19,13 +19,13 @@ import org.weft.util.BoundedExecutor;
  */
 public final class EventHub implements AutoCloseable {
 
+    /** Events waiting for the sending thread at most. */
+    public static final int MAX_QUEUED = 10_000;
+
     private static final Logger log = LoggerFactory.getLogger(EventHub.class);
 
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
-
-    /** Events waiting for the sending thread at most. */
-    public static final int MAX_QUEUED = 10_000;
 
     private final BoundedExecutor sender = new BoundedExecutor("weft-rest-events", MAX_QUEUED);
 
