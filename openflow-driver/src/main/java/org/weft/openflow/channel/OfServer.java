@@ -51,7 +51,8 @@ public final class OfServer {
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("weft-of-accept", true));
         workers =
                 new NioEventLoopGroup(
-                        config.workerThreads(), new DefaultThreadFactory("weft-of-io", true));
+                        config.effectiveWorkerThreads(),
+                        new DefaultThreadFactory("weft-of-io", true));
         ServerBootstrap b =
                 new ServerBootstrap()
                         .group(boss, workers)
