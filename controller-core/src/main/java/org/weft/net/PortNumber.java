@@ -38,8 +38,19 @@ public record PortNumber(long value) implements Comparable<PortNumber> {
         checkArgument(value >= 0 && value <= 0xffffffffL, "port number out of range: %s", value);
     }
 
+    /** Port numbers below this are shared instances: packet-ins name one each. */
+    private static final int CACHED = 1024;
+
+    private static final PortNumber[] SMALL = new PortNumber[CACHED];
+
+    static {
+        for (int i = 0; i < CACHED; i++) {
+            SMALL[i] = new PortNumber(i);
+        }
+    }
+
     public static PortNumber of(long value) {
-        return new PortNumber(value);
+        return value >= 0 && value < CACHED ? SMALL[(int) value] : new PortNumber(value);
     }
 
     /** Parses a decimal port number or a reserved port name. */

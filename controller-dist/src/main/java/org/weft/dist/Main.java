@@ -46,7 +46,17 @@ public final class Main implements Callable<Integer> {
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
+    /**
+     * Netty's leak detector records a stack trace for a sample of the buffers it hands out, on the
+     * I/O threads' steady path; the jar runs without it unless the property is given (tests keep
+     * Netty's default).
+     */
+    static final String LEAK_DETECTION = "io.netty.leakDetection.level";
+
     public static void main(String[] args) {
+        if (System.getProperty(LEAK_DETECTION) == null) {
+            System.setProperty(LEAK_DETECTION, "disabled");
+        }
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
             System.exit(code);

@@ -1,7 +1,7 @@
 package org.weft.openflow.provider;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -34,7 +34,7 @@ final class FlowModCache {
     private record Encoded(OFVersion version, boolean policyStage, byte[] bytes) {}
 
     private final Cache<FlowRule, Encoded> cache =
-            CacheBuilder.newBuilder().weakKeys().maximumSize(MAX_RULES).build();
+            Caffeine.newBuilder().executor(Runnable::run).weakKeys().maximumSize(MAX_RULES).build();
 
     /**
      * Writes the flow-mod of an ADD (naming its buffer, if any) with this xid; any other operation

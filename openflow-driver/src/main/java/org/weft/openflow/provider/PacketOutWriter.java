@@ -1,7 +1,7 @@
 package org.weft.openflow.provider;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -38,7 +38,7 @@ final class PacketOutWriter {
     private record Encoded(OFVersion version, byte[] actions) {}
 
     private final Cache<List<FlowAction>, Encoded> cache =
-            CacheBuilder.newBuilder().weakKeys().maximumSize(MAX_LISTS).build();
+            Caffeine.newBuilder().executor(Runnable::run).weakKeys().maximumSize(MAX_LISTS).build();
 
     /** Room for the fixed part and a few output actions: a start size for the buffer. */
     static final int SMALL_ACTIONS_BYTES = 64;
