@@ -18,6 +18,17 @@ public record Dpid(long value) implements Comparable<Dpid> {
         return new Dpid(value);
     }
 
+    /** Written out: per-switch lookups on the packet-in path call it (the record's is indirect). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dpid d && d.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(value);
+    }
+
     /**
      * Parses a DPID in any accepted form.
      *

@@ -19,6 +19,22 @@ public record MacAddress(long value) {
         return new MacAddress(value);
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MacAddress m && m.value == value;
+    }
+
+    /**
+     * The address times the golden ratio, high bits folded in: addresses that differ only in a few
+     * middle bits (one vendor's, or a test's numbered hosts) spread over a hash table's low bits,
+     * where {@code Long.hashCode} left them colliding.
+     */
+    @Override
+    public int hashCode() {
+        long h = value * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
+    }
+
     public static MacAddress of(byte[] bytes, int offset) {
         long v = 0;
         for (int i = 0; i < 6; i++) {

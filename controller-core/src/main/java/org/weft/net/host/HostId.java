@@ -25,6 +25,16 @@ public record HostId(MacAddress mac, int vlan) {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof HostId h && h.vlan == vlan && h.mac.value() == mac.value();
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * mac.hashCode() + vlan;
+    }
+
+    @Override
     public String toString() {
         return mac + "/" + (vlan == NO_VLAN ? "None" : Integer.toString(vlan));
     }
