@@ -335,14 +335,11 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     /** On the event thread: the planners' view of the switches is stale from now on. */
     private void deviceEvent(DeviceEvent e) {
         contexts.devicesChanged();
-        execute(() -> onDevice(e));
-    }
-
-    private void onDevice(DeviceEvent e) {
         // Switches that (re)connect or fall out of sync are audited by the reconciler, which
-        // reads this app's intent through intentSource().
+        // reads this app's intent through intentSource(). A port's change may move the flood
+        // tree's edge ports: one re-plan per burst (both ends of a cable, then the topology).
         switch (e.type()) {
-            case PORT_ADDED, PORT_UPDATED, PORT_REMOVED -> replanner.floodNow();
+            case PORT_ADDED, PORT_UPDATED, PORT_REMOVED -> replanner.replanFlood();
             default -> {}
         }
     }
