@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
+import org.weft.net.topology.LinkDiff;
 import org.weft.net.topology.TopologySnapshot;
 
 /**
@@ -30,8 +31,15 @@ final class ContextDelta {
     ContextDelta(PlanContext before, PlanContext after) {
         this.before = before;
         this.after = after;
-        this.touched = comparable(before, after) ? touched(before, after) : null;
-        this.lostLinks = touched == null ? null : lostLinks(before, after);
+        if (comparable(before, after)) {
+            // One pass over both snapshots' links, shared by both questions below.
+            LinkDiff links = LinkDiff.between(before.topology(), after.topology());
+            this.touched = touched(before, after, links);
+            this.lostLinks = lostLinks(before, after, links);
+        } else {
+            this.touched = null;
+            this.lostLinks = null;
+        }
     }
 
     /**
@@ -95,7 +103,7 @@ final class ContextDelta {
                 && b.uniformCapacity();
     }
 
-    private static Set<Link> lostLinks(PlanContext before, PlanContext after) {
+    private static Set<Link> lostLinks(PlanContext before, PlanContext after, LinkDiff links) {
         TopologySnapshot a = before.topology();
         TopologySnapshot b = after.topology();
         if (a == b) {
@@ -122,16 +130,10 @@ final class ContextDelta {
                 return null;
             }
         }
-        Set<Link> lost = new HashSet<>();
-        for (Link l : a.links()) {
-            if (!b.contains(l)) {
-                lost.add(l);
-            }
-        }
-        return lost;
+        return links.removed();
     }
 
-    private static Set<Dpid> touched(PlanContext before, PlanContext after) {
+    private static Set<Dpid> touched(PlanContext before, PlanContext after, LinkDiff links) {
         Set<Dpid> out = new HashSet<>();
         // A switch that connected, disconnected or changed group support (live ports do not
         // matter to destination planning).
@@ -161,17 +163,13 @@ final class ContextDelta {
                 out.add(s);
             }
         }
-        for (Link l : a.links()) {
-            if (!b.contains(l)) {
-                out.add(l.srcDpid());
-                out.add(l.dstDpid());
-            }
+        for (Link l : links.removed()) {
+            out.add(l.srcDpid());
+            out.add(l.dstDpid());
         }
-        for (Link l : b.links()) {
-            if (!a.contains(l)) {
-                out.add(l.srcDpid());
-                out.add(l.dstDpid());
-            }
+        for (Link l : links.added()) {
+            out.add(l.srcDpid());
+            out.add(l.dstDpid());
         }
         return out;
     }

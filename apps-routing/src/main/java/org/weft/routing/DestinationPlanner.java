@@ -70,7 +70,10 @@ public final class DestinationPlanner {
             PlanContext ctx, HostAttachment host, int hostIndex, PlannedRoute previous) {
         TopologySnapshot topo = ctx.topology();
         Dpid dst = host.location().dpid();
-        FlowMatch match = FlowMatch.builder().ethDst(host.mac()).vlanVid(host.vlan()).build();
+        FlowMatch match =
+                sameMatch(
+                        previous,
+                        FlowMatch.builder().ethDst(host.mac()).vlanVid(host.vlan()).build());
         PlanEntries.Builder<FlowRule> flows = PlanEntries.builder();
         PlanEntries.Builder<Group> groups = PlanEntries.builder();
         flows.put(dst, rule(dst, match, hostIndex, FlowAction.output(host.location().port())));
@@ -132,6 +135,20 @@ public final class DestinationPlanner {
                 parts.build(),
                 new RoutingPlan(flows.build(), groups.build()),
                 null);
+    }
+
+    /**
+     * {@code match}, or the equal match of {@code previous}'s rules: rules rebuilt with the same
+     * instance are then compared with the previous ones by identity, not field by field.
+     */
+    private static FlowMatch sameMatch(PlannedRoute previous, FlowMatch match) {
+        if (previous != null) {
+            List<FlowRule> at = previous.plan().flows().get(previous.host().location().dpid());
+            if (!at.isEmpty() && at.get(0).match().equals(match)) {
+                return at.get(0).match();
+            }
+        }
+        return match;
     }
 
     /** One switch's entries toward the destination; null when it gets none. */

@@ -1,13 +1,16 @@
 package org.weft.routing;
 
-import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.ImmutableSortedSet;
-import com.google.common.collect.ListMultimap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
+import org.weft.net.ConnectPoint;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
 import org.weft.net.PortNumber;
@@ -32,29 +35,76 @@ public final class FloodPlanner {
     private FloodPlanner() {}
 
     public static RoutingPlan plan(TopologySnapshot topo, Map<Dpid, SwitchInfo> switches) {
-        ListMultimap<Dpid, FlowRule> flows = ArrayListMultimap.create();
+        return plan(topo, switches, FloodTree.empty()).plan();
+    }
+
+    /**
+     * The tree's rules for {@code topo}, rebuilt only at the switches whose tree or edge ports
+     * differ from {@code previous} (every other switch keeps its rules); the result names those
+     * switches ({@link FloodTree#changed}), those that left included. Its plan equals {@link
+     * #plan(TopologySnapshot, Map)}.
+     */
+    static FloodTree plan(
+            TopologySnapshot topo, Map<Dpid, SwitchInfo> switches, FloodTree previous) {
+        Map<Dpid, SortedSet<PortNumber>> treeBySwitch = treePortsBySwitch(topo);
+        Map<Dpid, FloodTree.Ports> ports = new HashMap<>(switches.size() * 2);
+        PlanEntries.Builder<FlowRule> flows = previous.plan().flows().toBuilder();
+        Set<Dpid> changed = new HashSet<>();
         switches.forEach(
                 (dpid, info) -> {
-                    Set<PortNumber> tree = treePorts(topo, dpid);
-                    Set<PortNumber> out = new TreeSet<>(tree);
-                    out.addAll(edgePorts(topo, dpid, info));
-                    for (PortNumber in : tree) {
-                        List<FlowAction> actions =
-                                out.stream()
-                                        .filter(p -> !p.equals(in))
-                                        .map(p -> (FlowAction) FlowAction.output(p))
-                                        .toList();
-                        flows.put(
-                                dpid,
-                                FlowRule.builder(dpid)
-                                        .priority(FLOOD_PRIORITY)
-                                        .match(FlowMatch.builder().inPort(in).build())
-                                        .actions(actions)
-                                        .cookie(RoutingCookies.flood())
-                                        .build());
+                    SortedSet<PortNumber> tree =
+                            treeBySwitch.getOrDefault(dpid, Collections.emptySortedSet());
+                    SortedSet<PortNumber> out = new TreeSet<>(tree);
+                    for (PortNumber p : info.livePorts()) {
+                        if (!p.isReserved() && !topo.isInfrastructure(ConnectPoint.of(dpid, p))) {
+                            out.add(p);
+                        }
+                    }
+                    FloodTree.Ports now = new FloodTree.Ports(tree, out);
+                    ports.put(dpid, now);
+                    if (!now.equals(previous.ports().get(dpid))) {
+                        changed.add(dpid);
+                        flows.set(dpid, rules(dpid, now));
                     }
                 });
-        return RoutingPlan.of(flows, ArrayListMultimap.create());
+        for (Dpid gone : previous.ports().keySet()) {
+            if (!switches.containsKey(gone)) {
+                changed.add(gone);
+                flows.set(gone, List.of());
+            }
+        }
+        return new FloodTree(
+                ports, new RoutingPlan(flows.build(), previous.plan().groups()), changed);
+    }
+
+    /** One rule per tree port: what comes in there goes out of every other flooding port. */
+    private static List<FlowRule> rules(Dpid dpid, FloodTree.Ports ports) {
+        List<FlowRule> rules = new ArrayList<>(ports.tree().size());
+        for (PortNumber in : ports.tree()) {
+            List<FlowAction> actions = new ArrayList<>(ports.out().size());
+            for (PortNumber p : ports.out()) {
+                if (!p.equals(in)) {
+                    actions.add(FlowAction.output(p));
+                }
+            }
+            rules.add(
+                    FlowRule.builder(dpid)
+                            .priority(FLOOD_PRIORITY)
+                            .match(FlowMatch.builder().inPort(in).build())
+                            .actions(actions)
+                            .cookie(RoutingCookies.flood())
+                            .build());
+        }
+        return rules;
+    }
+
+    /** Every switch's tree ports, from one pass over the tree's links. */
+    private static Map<Dpid, SortedSet<PortNumber>> treePortsBySwitch(TopologySnapshot topo) {
+        Map<Dpid, SortedSet<PortNumber>> out = new HashMap<>();
+        for (Link l : topo.treeLinks()) {
+            out.computeIfAbsent(l.srcDpid(), d -> new TreeSet<>()).add(l.src().port());
+        }
+        return out;
     }
 
     /**
@@ -68,17 +118,30 @@ public final class FloodPlanner {
      * change; none loops.
      */
     public static RoutingPlan between(RoutingPlan installed, RoutingPlan next) {
-        ListMultimap<Dpid, FlowRule> flows = ArrayListMultimap.create();
-        for (Dpid s : next.flows().keySet()) {
+        Set<Dpid> all = new HashSet<>(installed.flows().keySet());
+        all.addAll(next.flows().keySet());
+        return between(installed, next, all);
+    }
+
+    /**
+     * As {@link #between(RoutingPlan, RoutingPlan)} when the two plans differ at {@code changed}
+     * only: the step keeps {@code installed}'s rules everywhere else (they equal {@code next}'s).
+     */
+    static RoutingPlan between(RoutingPlan installed, RoutingPlan next, Set<Dpid> changed) {
+        PlanEntries.Builder<FlowRule> flows = installed.flows().toBuilder();
+        List<FlowRule> kept = new ArrayList<>();
+        for (Dpid s : changed) {
             Set<FlowMatch> before = new HashSet<>();
             installed.flows().get(s).forEach(r -> before.add(r.match()));
+            kept.clear();
             for (FlowRule r : next.flows().get(s)) {
                 if (before.contains(r.match())) {
-                    flows.put(s, r);
+                    kept.add(r);
                 }
             }
+            flows.set(s, kept);
         }
-        return RoutingPlan.of(flows, ArrayListMultimap.create());
+        return new RoutingPlan(flows.build(), next.groups());
     }
 
     /** Where the ingress switch sends a flooded packet that came in on {@code except}. */

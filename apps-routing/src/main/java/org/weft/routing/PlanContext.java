@@ -43,6 +43,14 @@ public final class PlanContext implements PlanView {
 
     private record SelectKey(List<Link> next, long layout) {}
 
+    /**
+     * The previous context's buckets (they depend on the next hops' ports and the layout only), so
+     * that a destination's groups after a change share their bucket lists with its groups before
+     * it: comparing the rebuilt parts with the previous ones then finds equal lists by identity.
+     * Only one context back: a chain would keep every context's buckets.
+     */
+    private Map<SelectKey, List<Group.Bucket>> olderBuckets = Map.of();
+
     private PlanningGraph graph;
     private Boolean uniformCapacity;
 
@@ -190,10 +198,20 @@ public final class PlanContext implements PlanView {
         SelectKey key = new SelectKey(next, layout);
         List<Group.Bucket> b = selectBuckets.get(key);
         if (b == null) {
-            b = build.get();
+            b = olderBuckets.get(key);
+            if (b == null) {
+                b = build.get();
+            }
             selectBuckets.put(new SelectKey(List.copyOf(next), layout), b);
         }
         return b;
+    }
+
+    /**
+     * Reuses {@code older}'s select buckets where they are the same (see {@link #olderBuckets}).
+     */
+    void shareBucketsWith(PlanContext older) {
+        olderBuckets = older.selectBuckets;
     }
 
     private PlanningGraph graph() {

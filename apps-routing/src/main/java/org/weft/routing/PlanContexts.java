@@ -66,6 +66,7 @@ final class PlanContexts {
         if (!sameTopology || lastMetric != m || !c.switches().equals(infos)) {
             c = new PlanContext(snap, m.weigher(), infos, protection);
             if (last != null) {
+                c.shareBucketsWith(last);
                 last.forgetDeltas();
             }
             last = c;

@@ -41,8 +41,11 @@ final class Replanner implements RoutePlanner {
     private final LogThrottles<HostId> destinationWarnings =
             LogThrottles.every(RoutingApp.WARN_INTERVAL);
 
-    /** The flood plan last handed to the programmer. */
-    private RoutingPlan floodRequested = RoutingPlan.empty();
+    /** The flood tree last handed to the programmer. */
+    private FloodTree floodRequested = FloodTree.empty();
+
+    /** The flood tree's re-plan, once per burst of requests (topology and port events). */
+    private final CoalescedTask flood;
 
     Replanner(
             RoutingApp app,
@@ -54,6 +57,7 @@ final class Replanner implements RoutePlanner {
         this.routes = new DestinationRoutes(app.programmer(), app.destinationIds());
         this.listeners = listeners;
         this.time = time;
+        this.flood = new CoalescedTask(app::submit, this::floodNow);
     }
 
     @Override
@@ -79,7 +83,7 @@ final class Replanner implements RoutePlanner {
 
     @Override
     public void replanFlood() {
-        app.submit(this::floodNow);
+        flood.request();
     }
 
     /** Installs (or updates) the routes toward a host; completes with the operations sent. */
@@ -94,21 +98,37 @@ final class Replanner implements RoutePlanner {
     /**
      * Moves the switches to the current tree's flood rules, through {@link FloodPlanner#between}
      * when the tree changed (the key's updates run one after the other: every switch confirms the
-     * step before any gets the new tree's rules). The step is taken from the plan last asked for,
-     * which is where the switches are once the updates queued before this one are done.
+     * step before any gets the new tree's rules). The step is taken from the tree last asked for,
+     * which is where the switches are once the updates queued before this one are done. Only the
+     * switches whose flooding ports moved are rebuilt and handed on; when none did, nothing is.
      */
     CompletableFuture<Integer> floodNow() {
         RouteProgrammer programmer = app.programmer();
-        RoutingPlan next = FloodPlanner.plan(app.snapshot(), app.switchInfos());
-        RoutingPlan now = floodRequested;
+        FloodTree now = floodRequested;
+        FloodTree next = FloodPlanner.plan(app.snapshot(), app.switchInfos(), now);
         floodRequested = next;
-        RoutingPlan step = FloodPlanner.between(now, next);
-        if (step.equals(next) || step.equals(now)) {
-            return programmer.update(PlanKey.FLOOD, next, null);
+        Set<Dpid> changed = next.changed();
+        if (changed.isEmpty()) {
+            return CompletableFuture.completedFuture(0);
+        }
+        RoutingPlan step = FloodPlanner.between(now.plan(), next.plan(), changed);
+        if (sameAt(changed, step, next.plan()) || sameAt(changed, step, now.plan())) {
+            return programmer.update(PlanKey.FLOOD, next.plan(), null, changed);
         }
         return programmer
-                .update(PlanKey.FLOOD, step, null)
-                .thenCombine(programmer.update(PlanKey.FLOOD, next, null), Integer::sum);
+                .update(PlanKey.FLOOD, step, null, changed)
+                .thenCombine(
+                        programmer.update(PlanKey.FLOOD, next.plan(), null, changed), Integer::sum);
+    }
+
+    /** Whether two plans that differ at most at {@code at} hold the same rules there. */
+    private static boolean sameAt(Set<Dpid> at, RoutingPlan a, RoutingPlan b) {
+        for (Dpid s : at) {
+            if (!a.flows().get(s).equals(b.flows().get(s))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Restoration: re-plans exactly the destinations whose routes used a lost link. */

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.event.ListenerRegistry;
+import org.weft.net.ConnectPoint;
 import org.weft.net.Dpid;
 import org.weft.net.cluster.MastershipService;
 import org.weft.net.cluster.SingleNodeMastership;
@@ -335,16 +336,32 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     /** On the event thread: the planners' view of the switches is stale from now on. */
     private void deviceEvent(DeviceEvent e) {
         contexts.devicesChanged();
-        execute(() -> onDevice(e));
-    }
-
-    private void onDevice(DeviceEvent e) {
         // Switches that (re)connect or fall out of sync are audited by the reconciler, which
-        // reads this app's intent through intentSource().
+        // reads this app's intent through intentSource(). A port's change may move the flood
+        // tree's edge ports: one re-plan per burst (both ends of a cable, then the topology).
         switch (e.type()) {
-            case PORT_ADDED, PORT_UPDATED, PORT_REMOVED -> replanner.floodNow();
+            case PORT_ADDED, PORT_UPDATED, PORT_REMOVED -> {
+                if (!onLink(e)) {
+                    replanner.replanFlood();
+                }
+            }
             default -> {}
         }
+    }
+
+    /**
+     * Whether the event's port carries a link in the current snapshot: it is no edge port whatever
+     * its state, so the flood tree cannot move until the topology changes, and a topology change
+     * re-plans the tree itself (a cable cut's two PORT_STATUS then cost no re-plan of their own).
+     */
+    private boolean onLink(DeviceEvent e) {
+        return e.port()
+                .map(
+                        p ->
+                                snapshot()
+                                        .isInfrastructure(
+                                                ConnectPoint.of(e.subject().dpid(), p.number())))
+                .orElse(false);
     }
 
     /** What the planners need to know of every connected switch. */

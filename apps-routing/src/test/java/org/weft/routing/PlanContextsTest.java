@@ -3,10 +3,13 @@ package org.weft.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.weft.net.Link;
+import org.weft.net.flow.Group;
 import org.weft.net.routing.RoutingMetric;
 import org.weft.net.testing.FakeDeviceService;
 import org.weft.net.topology.LinkInfo;
@@ -45,5 +48,32 @@ class PlanContextsTest {
         PlanContext second = contexts.current(loaded, RoutingMetric.HOP_COUNT);
         assertThat(second).isNotSameAs(first);
         assertThat(second.topology()).isSameAs(loaded);
+    }
+
+    /** A new context reuses the last one's bucket lists, so rebuilt groups compare by identity. */
+    @Test
+    void aNewContextSharesTheLastOnesSelectBuckets() {
+        LinkInfo info = ring.linkInfo(link).orElseThrow();
+        PlanContext first = contexts.current(ring, RoutingMetric.HOP_COUNT);
+        List<Link> next = List.of(link);
+        List<Group.Bucket> built =
+                first.selectBuckets(next, 3, () -> List.of(new Group.Bucket(1, null, List.of())));
+        PlanContext second =
+                contexts.current(
+                        ring.next(
+                                Instant.EPOCH,
+                                ring.switches(),
+                                with(info.withUtilisation(0.5), 3).linkInfos()),
+                        RoutingMetric.HOP_COUNT);
+        assertThat(second).isNotSameAs(first);
+        assertThat(
+                        second.selectBuckets(
+                                new ArrayList<>(next),
+                                3,
+                                () -> {
+                                    throw new AssertionError("built again");
+                                }))
+                .isSameAs(built);
+        assertThat(second.selectBuckets(next, 4, List::of)).isNotSameAs(built).isEmpty();
     }
 }

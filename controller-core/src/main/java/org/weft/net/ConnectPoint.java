@@ -18,6 +18,18 @@ public record ConnectPoint(Dpid dpid, PortNumber port) {
         return new ConnectPoint(Dpid.of(dpid), PortNumber.of(port));
     }
 
+    // Written out, as Link's: connect points are compared and hashed as often as links.
+    @Override
+    public boolean equals(Object o) {
+        return o == this
+                || (o instanceof ConnectPoint c && dpid.equals(c.dpid) && port.equals(c.port));
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * dpid.hashCode() + port.hashCode();
+    }
+
     @Override
     public String toString() {
         return dpid.uri() + "/" + port;

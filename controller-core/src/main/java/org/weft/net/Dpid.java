@@ -78,4 +78,15 @@ public record Dpid(long value) implements Comparable<Dpid> {
     public int compareTo(Dpid o) {
         return Long.compareUnsigned(value, o.value);
     }
+
+    // Written out: compared and hashed in every link and connect point comparison.
+    @Override
+    public boolean equals(Object o) {
+        return o == this || (o instanceof Dpid x && value == x.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(value);
+    }
 }

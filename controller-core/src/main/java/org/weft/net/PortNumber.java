@@ -88,4 +88,15 @@ public record PortNumber(long value) implements Comparable<PortNumber> {
     public int compareTo(PortNumber o) {
         return Long.compare(value, o.value);
     }
+
+    // Written out: compared and hashed in every link and connect point comparison.
+    @Override
+    public boolean equals(Object o) {
+        return o == this || (o instanceof PortNumber x && value == x.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(value);
+    }
 }

@@ -1,8 +1,7 @@
 package org.weft.net.topology.graph;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.weft.net.Dpid;
 import org.weft.net.topology.LinkWeigher;
 import org.weft.net.topology.NextHops;
@@ -44,9 +43,11 @@ public final class PlanningGraph {
 
     /**
      * The least cost from each switch that {@code s} has a usable link to, back to {@code s} (what
-     * a loop-free-alternate check needs). A search around {@code s} that stops once those
-     * neighbours are settled, not a Dijkstra over the whole fabric; unreachable neighbours are
-     * absent.
+     * a loop-free-alternate check needs); unreachable neighbours are absent. Usually read off the
+     * links into {@code s}: a neighbour's own link back costs no more than any detour when its
+     * weight is at most twice the least link weight (a detour crosses two links or more), as always
+     * under hop count. Otherwise a search around {@code s} that stops once those neighbours are
+     * settled, not a Dijkstra over the whole fabric.
      */
     public Map<Dpid, Double> distancesFromNeighbours(Dpid s) {
         int u = g.index(s);
@@ -54,10 +55,25 @@ public final class PlanningGraph {
             return Map.of();
         }
         WeightedTopology.Arcs out = g.arcs(false);
-        Set<Dpid> neighbours = new HashSet<>();
+        WeightedTopology.Arcs in = g.arcs(true);
+        Dpid[] nodes = g.nodes();
+        Map<Dpid, Double> direct = new HashMap<>();
         for (int a = out.start()[u]; a < out.start()[u + 1]; a++) {
-            neighbours.add(g.nodes()[out.far()[a]]);
+            direct.put(nodes[out.far()[a]], Double.POSITIVE_INFINITY);
         }
-        return Dijkstra.toFrom(g, s, neighbours);
+        for (int a = in.start()[u]; a < in.start()[u + 1]; a++) {
+            Dpid v = nodes[in.far()[a]];
+            Double d = direct.get(v);
+            if (d != null && in.weight()[a] < d) {
+                direct.put(v, in.weight()[a]);
+            }
+        }
+        double detour = 2 * g.minWeight();
+        for (double d : direct.values()) {
+            if (!(d <= detour)) {
+                return Dijkstra.toFrom(g, s, direct.keySet());
+            }
+        }
+        return direct;
     }
 }

@@ -36,6 +36,7 @@ final class WeightedTopology {
     private final Link[] links;
     private final Arcs outArcs;
     private final Arcs inArcs;
+    private final double minWeight;
 
     /** Builds the view; {@link #of} keeps one per snapshot and weigher instead. */
     WeightedTopology(TopologySnapshot topology, LinkWeigher weigher) {
@@ -70,6 +71,11 @@ final class WeightedTopology {
             }
         }
         this.links = Arrays.copyOf(usable, count);
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            min = Math.min(min, weights[i]);
+        }
+        this.minWeight = min;
         this.outArcs = rows(nodes.length, count, src, dst, weights);
         this.inArcs = rows(nodes.length, count, dst, src, weights);
     }
@@ -117,6 +123,11 @@ final class WeightedTopology {
     /** Usable links leaving (or, {@code backward}, entering) each switch, by index. */
     Arcs arcs(boolean backward) {
         return backward ? inArcs : outArcs;
+    }
+
+    /** The least weight of any usable link; infinite when there is none. */
+    double minWeight() {
+        return minWeight;
     }
 
     /** The usable link with this index (see {@link Arcs#link()}). */

@@ -1,0 +1,32 @@
+package org.weft.net.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.weft.net.Link;
+
+class LinkDiffTest {
+
+    @Test
+    void namesTheLinksAddedAndRemoved() {
+        TopologySnapshot ring = TopologyFixtures.ring(4);
+        Link cut = TopologyFixtures.link(ring, 1, 2);
+        Map<Link, LinkInfo> links = new HashMap<>(ring.linkInfos());
+        links.remove(cut);
+        links.remove(cut.reverse());
+        TopologySnapshot less = ring.next(Instant.now(), ring.switches(), links);
+
+        LinkDiff lost = LinkDiff.between(ring, less);
+        assertThat(lost.removed()).containsExactlyInAnyOrder(cut, cut.reverse());
+        assertThat(lost.added()).isEmpty();
+        LinkDiff back = LinkDiff.between(less, ring);
+        assertThat(back.added()).isEqualTo(Set.of(cut, cut.reverse()));
+        assertThat(back.removed()).isEmpty();
+        assertThat(LinkDiff.between(ring, ring).isEmpty()).isTrue();
+        assertThat(lost.isEmpty()).isFalse();
+    }
+}
