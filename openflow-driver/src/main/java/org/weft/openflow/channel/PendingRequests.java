@@ -142,8 +142,9 @@ final class PendingRequests {
         Batch b =
                 new Batch(firstXid, (int) (barrierXid - firstXid), f, clock.getAsLong() + timeout);
         batchesByBarrierXid.put(barrierXid, b);
-        // Put first, then look at the flag: a sweep clears the flag before it looks at the batches,
-        // so either it sees this batch or this sees the flag cleared.
+        // Put first, then look at the flag: a sweep that found nothing pending clears the flag
+        // before it looks at the batches again, so either it sees this batch or this sees the flag
+        // cleared. While the flag is set, the scheduled sweep serves this batch too.
         if (!sweepScheduled.get() && sweepScheduled.compareAndSet(false, true)) {
             scheduleSweep(timeout);
         }
@@ -163,11 +164,27 @@ final class PendingRequests {
     /**
      * Fails every batch whose deadline has passed with a {@link TimeoutException} (counted, as any
      * request timeout), forgets batches completed otherwise, and schedules itself again at the
-     * earliest deadline left, if any. Runs on the switch's event loop.
+     * earliest deadline left, if any: one chain of sweeps per switch, ended only when no batch is
+     * pending. Runs on the switch's event loop.
      */
     void sweep() {
-        sweepScheduled.set(false);
-        long now = clock.getAsLong();
+        while (true) {
+            long next = failOverdue(clock.getAsLong());
+            if (next != Long.MAX_VALUE) {
+                scheduleSweep(next);
+                return;
+            }
+            // Clear the flag, then look at the batches: a batch put meanwhile is seen here, or
+            // its sender sees the flag cleared and schedules the next sweep itself.
+            sweepScheduled.set(false);
+            if (batchesByBarrierXid.isEmpty() || !sweepScheduled.compareAndSet(false, true)) {
+                return;
+            }
+        }
+    }
+
+    /** Fails the overdue batches; the nanoseconds until the next deadline, or Long.MAX_VALUE. */
+    private long failOverdue(long now) {
         long next = Long.MAX_VALUE;
         for (Map.Entry<Long, Batch> e : batchesByBarrierXid.entrySet()) {
             Batch b = e.getValue();
@@ -191,9 +208,7 @@ final class PendingRequests {
                 next = Math.min(next, left);
             }
         }
-        if (next != Long.MAX_VALUE && sweepScheduled.compareAndSet(false, true)) {
-            scheduleSweep(next);
-        }
+        return next;
     }
 
     private <T> CompletableFuture<T> timeout(CompletableFuture<T> f, String what, long xid) {
