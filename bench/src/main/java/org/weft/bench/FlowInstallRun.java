@@ -21,6 +21,7 @@ import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
+import org.weft.net.flow.FlowRuleBatch;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.openflow.OfConfig;
@@ -31,9 +32,10 @@ import org.weft.openflow.emulator.OpenFlowVersion;
 /**
  * Flow installation through Weft's driver in-process: K rules spread over the emulated switches in
  * barrier-confirmed batches through {@link FlowRuleService}, with a bounded number of batches in
- * flight per switch; the rate counts rules whose barrier was answered. The CPU is measured apart
- * for Weft (its threads, and its work inside {@code apply} on the submitting thread) and for the
- * emulated switches (their own event loop thread), so a report can say whose core was the limit.
+ * flight per switch, handed over in bursts ({@link FlowRuleService#applyAll}) or one by one; the
+ * rate counts rules whose barrier was answered. The CPU is measured apart for Weft (its threads,
+ * and its work inside {@code apply} on the submitting thread) and for the emulated switches (their
+ * own event loop thread), so a report can say whose core was the limit.
  */
 final class FlowInstallRun {
 
@@ -63,7 +65,10 @@ final class FlowInstallRun {
     /** Distinct matches per switch (0: every rule distinct); an ADD replaces an identical entry. */
     private int tableSize;
 
-    /** CPU nanoseconds the submitting thread spent inside {@code apply}. */
+    /** Whether each batch goes through its own {@code apply} call instead of bursts. */
+    private boolean oneByOne;
+
+    /** CPU nanoseconds the submitting thread spent inside {@code apply} or {@code applyAll}. */
     private long callerNanos;
 
     FlowInstallRun(
@@ -93,6 +98,15 @@ final class FlowInstallRun {
      */
     FlowInstallRun withTableSize(int entries) {
         this.tableSize = entries;
+        return this;
+    }
+
+    /**
+     * Hands each batch to {@link FlowRuleService#apply} on its own (true), instead of every batch
+     * the in-flight windows allow at that moment to {@link FlowRuleService#applyAll} at once.
+     */
+    FlowInstallRun withOneByOne(boolean oneByOne) {
+        this.oneByOne = oneByOne;
         return this;
     }
 
@@ -170,6 +184,80 @@ final class FlowInstallRun {
 
     /** Pushes {@code count} rules numbered from {@code firstId}; the number confirmed. */
     private long push(FlowRuleService flows, int count, int firstId)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return oneByOne ? pushOneByOne(flows, count, firstId) : pushBursts(flows, count, firstId);
+    }
+
+    /**
+     * Bursts: whenever a batch is confirmed, every batch the switches' windows have room for then
+     * goes to {@link FlowRuleService#applyAll} in one call (confirmations come in groups, so a
+     * burst holds several batches per switch).
+     */
+    private long pushBursts(FlowRuleService flows, int count, int firstId)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Semaphore[] slots = new Semaphore[switchCount];
+        for (int s = 0; s < switchCount; s++) {
+            slots[s] = new Semaphore(inFlight);
+        }
+        // Released after a switch's slot on each confirmation: wakes this thread to refill.
+        Semaphore freed = new Semaphore(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        int sent = 0;
+        int bursts = 0;
+        int start = 0;
+        while (sent < count && failure.get() == null) {
+            long left = deadline - System.nanoTime();
+            if (!freed.tryAcquire(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                throw new TimeoutException("flow installation exceeded " + limit);
+            }
+            freed.drainPermits();
+            List<FlowRuleBatch> burst = new ArrayList<>();
+            List<Integer> switchOf = new ArrayList<>();
+            for (int k = 0; k < switchCount && sent < count; k++) {
+                int s = (start + k) % switchCount;
+                while (sent < count && slots[s].tryAcquire()) {
+                    int n = Math.min(batch, count - sent);
+                    burst.add(new FlowRuleBatch(Dpid.of(1 + s), batchFor(s, firstId + sent, n)));
+                    switchOf.add(s);
+                    sent += n;
+                }
+            }
+            start = (start + 1) % switchCount;
+            if (burst.isEmpty()) {
+                continue;
+            }
+            bursts++;
+            long cpuBefore = ThreadCpu.currentThreadNanos();
+            List<CompletableFuture<BatchResult>> applied = flows.applyAll(burst);
+            callerNanos += ThreadCpu.currentThreadNanos() - cpuBefore;
+            for (int i = 0; i < applied.size(); i++) {
+                Semaphore slot = slots[switchOf.get(i)];
+                CompletableFuture<?> done = applied.get(i).thenApply(BatchResult::orThrow);
+                done.whenComplete(
+                        (ok, e) -> {
+                            slot.release();
+                            freed.release();
+                            if (e != null) {
+                                failure.compareAndSet(null, e);
+                            }
+                        });
+                all.add(done);
+            }
+        }
+        long left = deadline - System.nanoTime();
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                .get(Math.max(0, left), TimeUnit.NANOSECONDS);
+        if (failure.get() != null) {
+            throw new ExecutionException("a batch failed", failure.get());
+        }
+        log.info("{} rules confirmed in {} batches, {} bursts", sent, all.size(), bursts);
+        return sent;
+    }
+
+    /** One {@link FlowRuleService#apply} call per batch, switch after switch. */
+    private long pushOneByOne(FlowRuleService flows, int count, int firstId)
             throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + limit.toNanos();
         Semaphore[] slots = new Semaphore[switchCount];

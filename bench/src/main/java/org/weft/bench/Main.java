@@ -123,6 +123,13 @@ public final class Main implements Callable<Integer> {
                                 + " replaces an identical entry (bounds the emulator's tables).")
         int tableSize;
 
+        @Option(
+                names = "--one-by-one",
+                description =
+                        "One FlowRuleService.apply() call per batch, instead of bursts: every batch"
+                                + " the in-flight windows have room for in one applyAll() call.")
+        boolean oneByOne;
+
         @Option(names = "--limit-s", defaultValue = "120", description = "Give up after this.")
         long limitSeconds;
 
@@ -138,7 +145,11 @@ public final class Main implements Callable<Integer> {
                                     Duration.ofSeconds(limitSeconds))
                             .withWarmup(warmup)
                             .withTableSize(tableSize)
+                            .withOneByOne(oneByOne)
                             .run();
+            System.out.println(
+                    "flows path: "
+                            + (oneByOne ? "one apply() per batch" : "bursts through applyAll()"));
             new Report(System.out).flows(switches, r);
             return r.rules() > 0 ? 0 : 1;
         }

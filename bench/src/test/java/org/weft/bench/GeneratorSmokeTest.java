@@ -67,4 +67,14 @@ class GeneratorSmokeTest {
         assertThat(r.weftCpu()).isPositive();
         assertThat(r.callerCpu()).isPositive();
     }
+
+    @Test
+    void flowInstallOneBatchPerApplyConfirmsRules() throws Exception {
+        FlowInstallResult r =
+                new FlowInstallRun(2, 230, 50, 2, OpenFlowVersion.OF_10, Duration.ofSeconds(30))
+                        .withOneByOne(true)
+                        .run();
+        assertThat(r.rules()).isEqualTo(230);
+        assertThat(r.flowModsSeen()).isGreaterThanOrEqualTo(230);
+    }
 }

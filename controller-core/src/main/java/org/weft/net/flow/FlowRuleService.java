@@ -1,5 +1,6 @@
 package org.weft.net.flow;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.weft.net.Dpid;
@@ -18,6 +19,22 @@ public interface FlowRuleService {
      *     batch cannot be translated for the switch (nothing was sent)
      */
     CompletableFuture<BatchResult> apply(Dpid dpid, List<FlowRuleOperation> operations);
+
+    /**
+     * A burst: several batches, for one switch or several, each sent and confirmed as by {@link
+     * #apply} (in order per switch, a barrier each, many in flight), handed over at once so an
+     * implementation can write each switch's share in one go. A batch that cannot be sent or that
+     * the switch rejects fails alone; the others go on.
+     *
+     * @return one future per batch, in the order of {@code batches}, each as {@link #apply}'s
+     */
+    default List<CompletableFuture<BatchResult>> applyAll(List<FlowRuleBatch> batches) {
+        List<CompletableFuture<BatchResult>> results = new ArrayList<>(batches.size());
+        for (FlowRuleBatch b : batches) {
+            results.add(apply(b.dpid(), b.operations()));
+        }
+        return results;
+    }
 
     /**
      * Sends the operations without a barrier and without waiting: for repeating entries the switch

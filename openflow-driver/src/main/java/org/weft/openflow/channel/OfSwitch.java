@@ -3,6 +3,7 @@ package org.weft.openflow.channel;
 import com.google.common.collect.ImmutableSortedMap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,7 +76,19 @@ public final class OfSwitch {
         this.remoteAddress = String.valueOf(channel.remoteAddress()).replaceFirst("^/", "");
         this.counters = counters;
         this.limits = limits;
-        this.pending = new PendingRequests(dpid, limits, counters, () -> onTimeout.accept(this));
+        this.pending =
+                new PendingRequests(
+                        dpid,
+                        limits,
+                        counters,
+                        () -> onTimeout.accept(this),
+                        (sweep, delayNanos) ->
+                                channel.eventLoop()
+                                        .schedule(
+                                                sweep,
+                                                delayNanos,
+                                                java.util.concurrent.TimeUnit.NANOSECONDS),
+                        System::nanoTime);
         Map<PortNumber, Port> byNumber = new TreeMap<>();
         ports.forEach(p -> byNumber.put(p.number(), p));
         this.ports = ImmutableSortedMap.copyOf(byNumber);
@@ -344,6 +357,95 @@ public final class OfSwitch {
             pending.failAll();
         }
         return done;
+    }
+
+    /** One batch of a burst: {@code count} messages written by {@code writer}, then a barrier. */
+    public record BurstBatch(int count, BatchWriter writer) {}
+
+    /**
+     * Sends several batches in one write and one flush: as {@link #sendBatch(int, BatchWriter)}
+     * each, with xids of its own and its own barrier, all encoded on the calling thread into one
+     * pooled buffer. A batch whose writer throws {@link IllegalArgumentException} or {@link
+     * UnsupportedOperationException} fails alone (nothing of it is sent); the others go.
+     *
+     * @return one future per batch, in order, each as {@link #sendBatch(int, BatchWriter)}'s
+     */
+    public List<CompletableFuture<BatchResult>> sendBurst(List<BurstBatch> batches) {
+        int n = batches.size();
+        List<CompletableFuture<BatchResult>> results = new ArrayList<>(n);
+        if (!channel.isActive() || !master) {
+            Exception e =
+                    !channel.isActive()
+                            ? new DeviceNotConnectedException(dpid)
+                            : new NotMasterException(dpid);
+            for (int i = 0; i < n; i++) {
+                results.add(CompletableFuture.failedFuture(e));
+            }
+            return results;
+        }
+        int messages = 0;
+        for (BurstBatch b : batches) {
+            messages += b.count();
+        }
+        ByteBuf out = channel.alloc().ioBuffer(messages * BYTES_PER_MESSAGE + n * BARRIER_BYTES);
+        // First xid of each batch, or -1 when it could not be written (its future already failed).
+        long[] firsts = new long[n];
+        try {
+            for (int i = 0; i < n; i++) {
+                BurstBatch b = batches.get(i);
+                int mark = out.writerIndex();
+                long first = reserveXids(b.count() + 1);
+                try {
+                    for (int m = 0; m < b.count(); m++) {
+                        b.writer().write(m, first + m, out);
+                    }
+                    factory.buildBarrierRequest().setXid(first + b.count()).build().writeTo(out);
+                    firsts[i] = first;
+                    results.add(null);
+                } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                    out.writerIndex(mark);
+                    firsts[i] = -1;
+                    results.add(CompletableFuture.failedFuture(e));
+                }
+            }
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        }
+        long queued = ChannelCounters.outboundBytes(channel);
+        if (queued + out.readableBytes() > limits.maxOutboundBytes()) {
+            out.release();
+            log.warn(
+                    "Switch {} does not read: {} bytes queued for it and a burst of {} batches"
+                            + " more; closing its channel",
+                    dpid,
+                    queued,
+                    n);
+            channel.close();
+            for (int i = 0; i < n; i++) {
+                if (firsts[i] >= 0) {
+                    results.set(
+                            i,
+                            CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid)));
+                }
+            }
+            return results;
+        }
+        for (int i = 0; i < n; i++) {
+            if (firsts[i] >= 0) {
+                results.set(
+                        i, pending.expectBarrier(firsts[i], firsts[i] + batches.get(i).count()));
+            }
+        }
+        if (out.isReadable()) {
+            channel.writeAndFlush(out, channel.voidPromise());
+        } else {
+            out.release();
+        }
+        if (!channel.isActive()) {
+            pending.failAll();
+        }
+        return results;
     }
 
     /** Tracks messages already sent with xids {@code firstXid..barrierXid} (the handshake's). */

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
@@ -26,9 +28,11 @@ import org.weft.openflow.translate.OfErrors;
  * What a switch still owes us: replies to single requests (echo, stats) by xid, and
  * barrier-confirmed batches. A batch holds a contiguous xid range ending at its barrier, so an
  * error for any message of the batch is found without one map entry per message. Everything waited
- * for fails after {@link OfLimits#requestTimeout()} (counted), and a multipart reply that grows
- * past {@link OfLimits#maxMultipartParts()} or {@link OfLimits#maxMultipartBytes()} fails instead
- * of being kept: what a switch owes can never make Weft hold more than the limits.
+ * for fails after {@link OfLimits#requestTimeout()} (counted): a single request by a JDK timeout of
+ * its own, batches by a sweep on the switch's event loop (no timer task per batch: one sweep is
+ * scheduled, at the earliest deadline, only while batches are pending). A multipart reply that
+ * grows past {@link OfLimits#maxMultipartParts()} or {@link OfLimits#maxMultipartBytes()} fails
+ * instead of being kept: what a switch owes can never make Weft hold more than the limits.
  */
 final class PendingRequests {
 
@@ -41,13 +45,28 @@ final class PendingRequests {
         final long firstXid;
         final int size;
         final CompletableFuture<BatchResult> future;
-        final Map<Integer, SwitchErrorException> errors = new java.util.TreeMap<>();
 
-        Batch(long firstXid, int size, CompletableFuture<BatchResult> future) {
+        /** When the batch fails unanswered, in {@link #clock} nanoseconds. */
+        final long deadline;
+
+        /** Errors by index, created by the first one (most batches have none). */
+        Map<Integer, SwitchErrorException> errors;
+
+        Batch(long firstXid, int size, CompletableFuture<BatchResult> future, long deadline) {
             this.firstXid = firstXid;
             this.size = size;
             this.future = future;
+            this.deadline = deadline;
         }
+    }
+
+    /** Runs the batch sweep later, on the switch's event loop. */
+    @FunctionalInterface
+    interface SweepScheduler {
+        /**
+         * @throws java.util.concurrent.RejectedExecutionException when the event loop is shut down
+         */
+        void schedule(Runnable sweep, long delayNanos);
     }
 
     private static final class Multipart {
@@ -74,15 +93,25 @@ final class PendingRequests {
     private final java.util.concurrent.atomic.AtomicLong lastTimeoutReported =
             new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
 
-    PendingRequests(Dpid dpid, OfLimits limits, ChannelCounters counters) {
-        this(dpid, limits, counters, () -> {});
-    }
+    private final SweepScheduler scheduler;
+    private final LongSupplier clock;
 
-    PendingRequests(Dpid dpid, OfLimits limits, ChannelCounters counters, Runnable onTimeout) {
+    /** Whether a sweep is scheduled (set by whoever schedules it, cleared by the sweep). */
+    private final AtomicBoolean sweepScheduled = new AtomicBoolean();
+
+    PendingRequests(
+            Dpid dpid,
+            OfLimits limits,
+            ChannelCounters counters,
+            Runnable onTimeout,
+            SweepScheduler scheduler,
+            LongSupplier clock) {
         this.dpid = dpid;
         this.limits = limits;
         this.counters = counters;
         this.onTimeout = onTimeout;
+        this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     CompletableFuture<OFMessage> expectReply(long xid) {
@@ -109,11 +138,77 @@ final class PendingRequests {
      */
     CompletableFuture<BatchResult> expectBarrier(long firstXid, long barrierXid) {
         CompletableFuture<BatchResult> f = new CompletableFuture<>();
-        Batch b = new Batch(firstXid, (int) (barrierXid - firstXid), f);
+        long timeout = limits.requestTimeout().toNanos();
+        Batch b =
+                new Batch(firstXid, (int) (barrierXid - firstXid), f, clock.getAsLong() + timeout);
         batchesByBarrierXid.put(barrierXid, b);
-        timeout(f, "barrier reply", barrierXid)
-                .whenComplete((r, e) -> batchesByBarrierXid.remove(barrierXid, b));
+        // Put first, then look at the flag: a sweep that found nothing pending clears the flag
+        // before it looks at the batches again, so either it sees this batch or this sees the flag
+        // cleared. While the flag is set, the scheduled sweep serves this batch too.
+        if (!sweepScheduled.get() && sweepScheduled.compareAndSet(false, true)) {
+            scheduleSweep(timeout);
+        }
         return f;
+    }
+
+    private void scheduleSweep(long delayNanos) {
+        try {
+            scheduler.schedule(this::sweep, delayNanos);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The event loop is shutting down: the channel closes and failAll() fails the rest.
+            sweepScheduled.set(false);
+            log.debug("Switch {}: no sweep of pending batches, event loop gone: {}", dpid, e);
+        }
+    }
+
+    /**
+     * Fails every batch whose deadline has passed with a {@link TimeoutException} (counted, as any
+     * request timeout), forgets batches completed otherwise, and schedules itself again at the
+     * earliest deadline left, if any: one chain of sweeps per switch, ended only when no batch is
+     * pending. Runs on the switch's event loop.
+     */
+    void sweep() {
+        while (true) {
+            long next = failOverdue(clock.getAsLong());
+            if (next != Long.MAX_VALUE) {
+                scheduleSweep(next);
+                return;
+            }
+            // Clear the flag, then look at the batches: a batch put meanwhile is seen here, or
+            // its sender sees the flag cleared and schedules the next sweep itself.
+            sweepScheduled.set(false);
+            if (batchesByBarrierXid.isEmpty() || !sweepScheduled.compareAndSet(false, true)) {
+                return;
+            }
+        }
+    }
+
+    /** Fails the overdue batches; the nanoseconds until the next deadline, or Long.MAX_VALUE. */
+    private long failOverdue(long now) {
+        long next = Long.MAX_VALUE;
+        for (Map.Entry<Long, Batch> e : batchesByBarrierXid.entrySet()) {
+            Batch b = e.getValue();
+            long left = b.deadline - now;
+            if (b.future.isDone()) {
+                batchesByBarrierXid.remove(e.getKey(), b);
+            } else if (left <= 0) {
+                batchesByBarrierXid.remove(e.getKey(), b);
+                if (b.future.completeExceptionally(
+                        new TimeoutException(
+                                "no barrier reply from "
+                                        + dpid
+                                        + " to xid "
+                                        + e.getKey()
+                                        + " within "
+                                        + limits.requestTimeout().toMillis()
+                                        + " ms"))) {
+                    timedOut("barrier reply", e.getKey());
+                }
+            } else {
+                next = Math.min(next, left);
+            }
+        }
+        return next;
     }
 
     private <T> CompletableFuture<T> timeout(CompletableFuture<T> f, String what, long xid) {
@@ -122,16 +217,20 @@ final class PendingRequests {
                 .whenComplete(
                         (r, e) -> {
                             if (e instanceof TimeoutException) {
-                                counters.requestTimeouts.increment();
-                                reportTimeout();
-                                log.debug(
-                                        "Switch {}: no {} to xid {} within {} ms",
-                                        dpid,
-                                        what,
-                                        xid,
-                                        ms);
+                                timedOut(what, xid);
                             }
                         });
+    }
+
+    private void timedOut(String what, long xid) {
+        counters.requestTimeouts.increment();
+        reportTimeout();
+        log.debug(
+                "Switch {}: no {} to xid {} within {} ms",
+                dpid,
+                what,
+                xid,
+                limits.requestTimeout().toMillis());
     }
 
     /**
@@ -143,7 +242,7 @@ final class PendingRequests {
     }
 
     private void reportTimeout() {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         long last = lastTimeoutReported.get();
         if ((last == Long.MIN_VALUE || now - last >= limits.requestTimeout().toNanos())
                 && lastTimeoutReported.compareAndSet(last, now)) {
@@ -202,7 +301,10 @@ final class PendingRequests {
         }
         BatchResult result;
         synchronized (b) {
-            result = BatchResult.of(b.size, b.errors);
+            result =
+                    b.errors == null
+                            ? BatchResult.confirmed(b.size)
+                            : BatchResult.of(b.size, b.errors);
         }
         b.future.complete(result);
         return true;
@@ -227,9 +329,13 @@ final class PendingRequests {
             SwitchErrorException err = OfErrors.toException(dpid, error);
             if (xid == e.getKey()) {
                 // The barrier itself was refused: nothing of the batch is confirmed.
+                batchesByBarrierXid.remove(xid, b);
                 b.future.completeExceptionally(err);
             } else {
                 synchronized (b) {
+                    if (b.errors == null) {
+                        b.errors = new java.util.TreeMap<>();
+                    }
                     b.errors.putIfAbsent((int) (xid - b.firstXid), err);
                 }
             }

@@ -1,6 +1,9 @@
 package org.weft.openflow.provider;
 
 import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +16,7 @@ import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
 import org.weft.net.flow.BatchFailureListener;
 import org.weft.net.flow.BatchResult;
+import org.weft.net.flow.FlowRuleBatch;
 import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
@@ -51,12 +55,10 @@ public final class OfFlowRuleManager
         }
         OFFactory f = sw.get().factory();
         boolean policy = sw.get().policyStage();
-        for (FlowRuleOperation op : operations) {
-            if (!op.rule().dpid().equals(dpid)) {
-                return CompletableFuture.failedFuture(
-                        new IllegalArgumentException(
-                                "rule for " + op.rule().dpid() + " in a batch for " + dpid));
-            }
+        Dpid other = otherSwitch(dpid, operations);
+        if (other != null) {
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException("rule for " + other + " in a batch for " + dpid));
         }
         int n = operations.size();
         CompletableFuture<BatchResult> batch =
@@ -66,6 +68,73 @@ public final class OfFlowRuleManager
                         (i, xid, out) ->
                                 OfFlowMods.writeFlowMod(f, policy, operations.get(i), xid, out));
         return batch;
+    }
+
+    /**
+     * Each switch's batches of the burst encoded into one buffer and written with one flush (a
+     * barrier per batch, many in flight); a batch for a switch that is not connected, with a rule
+     * for another switch, or that cannot be translated, fails alone.
+     */
+    @Override
+    public List<CompletableFuture<BatchResult>> applyAll(List<FlowRuleBatch> batches) {
+        List<CompletableFuture<BatchResult>> results =
+                new ArrayList<>(Collections.nCopies(batches.size(), null));
+        Map<Dpid, List<Integer>> bySwitch = new LinkedHashMap<>();
+        for (int i = 0; i < batches.size(); i++) {
+            bySwitch.computeIfAbsent(batches.get(i).dpid(), d -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<Dpid, List<Integer>> e : bySwitch.entrySet()) {
+            Dpid dpid = e.getKey();
+            Optional<OfSwitch> sw = switches.get(dpid);
+            if (sw.isEmpty()) {
+                for (int i : e.getValue()) {
+                    results.set(
+                            i,
+                            CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid)));
+                }
+                continue;
+            }
+            OFFactory f = sw.get().factory();
+            boolean policy = sw.get().policyStage();
+            List<Integer> sent = new ArrayList<>(e.getValue().size());
+            List<OfSwitch.BurstBatch> burst = new ArrayList<>(e.getValue().size());
+            for (int i : e.getValue()) {
+                List<FlowRuleOperation> ops = batches.get(i).operations();
+                Dpid other = otherSwitch(dpid, ops);
+                if (other != null) {
+                    results.set(
+                            i,
+                            CompletableFuture.failedFuture(
+                                    new IllegalArgumentException(
+                                            "rule for " + other + " in a batch for " + dpid)));
+                    continue;
+                }
+                sent.add(i);
+                burst.add(
+                        new OfSwitch.BurstBatch(
+                                ops.size(),
+                                (m, xid, out) ->
+                                        OfFlowMods.writeFlowMod(f, policy, ops.get(m), xid, out)));
+            }
+            List<CompletableFuture<BatchResult>> done = sw.get().sendBurst(burst);
+            for (int k = 0; k < sent.size(); k++) {
+                int count = burst.get(k).count();
+                results.set(
+                        sent.get(k),
+                        done.get(k).whenComplete((r, x) -> failures.observe(dpid, count, r, x)));
+            }
+        }
+        return results;
+    }
+
+    /** The switch of the first rule that is not for {@code dpid}, or null. */
+    private static Dpid otherSwitch(Dpid dpid, List<FlowRuleOperation> operations) {
+        for (FlowRuleOperation op : operations) {
+            if (!op.rule().dpid().equals(dpid)) {
+                return op.rule().dpid();
+            }
+        }
+        return null;
     }
 
     @Override

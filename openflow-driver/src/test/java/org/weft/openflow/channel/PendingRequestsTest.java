@@ -30,7 +30,7 @@ class PendingRequestsTest {
 
     private static final OFFactory F = OFFactories.getFactory(OFVersion.OF_13);
 
-    private static OfLimits limits(Duration timeout, int parts, long bytes) {
+    static OfLimits limits(Duration timeout, int parts, long bytes) {
         OfLimits d = OfLimits.defaults();
         return new OfLimits(
                 timeout,
@@ -53,11 +53,31 @@ class PendingRequestsTest {
 
     private final ChannelCounters counters = new ChannelCounters();
 
+    /** Sweeps batches on a real event loop thread, as a switch's channel does. */
+    private static final io.netty.channel.EventLoop SWEEPER =
+            new io.netty.channel.DefaultEventLoop(
+                    new io.netty.util.concurrent.DefaultThreadFactory("test-sweep", true));
+
+    static PendingRequests pendingRequests(
+            Dpid dpid, OfLimits limits, ChannelCounters counters, Runnable onTimeout) {
+        return new PendingRequests(
+                dpid,
+                limits,
+                counters,
+                onTimeout,
+                (sweep, delay) -> SWEEPER.schedule(sweep, delay, TimeUnit.NANOSECONDS),
+                System::nanoTime);
+    }
+
+    private static PendingRequests pendingRequests(
+            Dpid dpid, OfLimits limits, ChannelCounters counters) {
+        return pendingRequests(dpid, limits, counters, () -> {});
+    }
+
     @Test
     void aMultipartReplyWithinTheLimitsCompletesWithEveryPart() throws Exception {
         PendingRequests p =
-                new PendingRequests(
-                        Dpid.of(1), limits(Duration.ofSeconds(10), 3, 1 << 20), counters);
+                pendingRequests(Dpid.of(1), limits(Duration.ofSeconds(10), 3, 1 << 20), counters);
         CompletableFuture<List<OFStatsReply>> f = p.expectMultipart(5);
         assertThat(p.multipartPart(part(5, true), 100)).isTrue();
         assertThat(p.multipartPart(part(5, true), 100)).isTrue();
@@ -69,8 +89,7 @@ class PendingRequestsTest {
     @Test
     void endlessPartsFailTheRequestAtThePartLimitAndAreNotKept() {
         PendingRequests p =
-                new PendingRequests(
-                        Dpid.of(1), limits(Duration.ofSeconds(10), 3, 1 << 20), counters);
+                pendingRequests(Dpid.of(1), limits(Duration.ofSeconds(10), 3, 1 << 20), counters);
         CompletableFuture<List<OFStatsReply>> f = p.expectMultipart(5);
         for (int i = 0; i < 3; i++) {
             p.multipartPart(part(5, true), 100);
@@ -85,7 +104,7 @@ class PendingRequestsTest {
     @Test
     void aMultipartReplyFailsAtTheByteLimit() {
         PendingRequests p =
-                new PendingRequests(
+                pendingRequests(
                         Dpid.of(1), limits(Duration.ofSeconds(10), 1000, 100_000), counters);
         CompletableFuture<List<OFStatsReply>> f = p.expectMultipart(5);
         p.multipartPart(part(5, true), 60_000);
@@ -101,8 +120,7 @@ class PendingRequestsTest {
     @Test
     void unansweredRequestsTimeOutAreForgottenAndCounted() {
         PendingRequests p =
-                new PendingRequests(
-                        Dpid.of(1), limits(Duration.ofMillis(50), 10, 1 << 20), counters);
+                pendingRequests(Dpid.of(1), limits(Duration.ofMillis(50), 10, 1 << 20), counters);
         CompletableFuture<?> barrier = p.expectBarrier(10, 12);
         CompletableFuture<?> echo = p.expectReply(13);
         CompletableFuture<?> stats = p.expectMultipart(14);
@@ -122,7 +140,7 @@ class PendingRequestsTest {
         java.util.concurrent.atomic.AtomicInteger reported =
                 new java.util.concurrent.atomic.AtomicInteger();
         PendingRequests p =
-                new PendingRequests(
+                pendingRequests(
                         Dpid.of(1),
                         limits(Duration.ofMillis(200), 10, 1 << 20),
                         counters,
@@ -144,8 +162,7 @@ class PendingRequestsTest {
     }
 
     private PendingRequests pending() {
-        return new PendingRequests(
-                Dpid.of(1), limits(Duration.ofSeconds(10), 10, 1 << 20), counters);
+        return pendingRequests(Dpid.of(1), limits(Duration.ofSeconds(10), 10, 1 << 20), counters);
     }
 
     @Test

@@ -100,9 +100,18 @@ public final class SwitchScript implements AutoCloseable {
 
     /** Every OpenFlow frame the driver wrote since the last call, in order, as raw bytes. */
     public List<byte[]> frames() {
-        ch.runPendingTasks();
         List<byte[]> out = new ArrayList<>();
+        framesByWrite().forEach(out::addAll);
+        return out;
+    }
+
+    /** {@link #frames()}, grouped by the channel write that carried them. */
+    public List<List<byte[]>> framesByWrite() {
+        ch.runPendingTasks();
+        List<List<byte[]>> writes = new ArrayList<>();
         for (Object o = ch.readOutbound(); o != null; o = ch.readOutbound()) {
+            List<byte[]> out = new ArrayList<>();
+            writes.add(out);
             ByteBuf buf = (ByteBuf) o;
             try {
                 while (buf.readableBytes() >= OfMessageDecoder.HEADER_LENGTH) {
@@ -118,7 +127,7 @@ public final class SwitchScript implements AutoCloseable {
                 buf.release();
             }
         }
-        return out;
+        return writes;
     }
 
     /** {@link #frames()} decoded by Loxi. */
