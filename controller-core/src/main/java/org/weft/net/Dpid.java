@@ -18,17 +18,6 @@ public record Dpid(long value) implements Comparable<Dpid> {
         return new Dpid(value);
     }
 
-    /** Written out: per-switch lookups on the packet-in path call it (the record's is indirect). */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Dpid d && d.value == value;
-    }
-
-    @Override
-    public int hashCode() {
-        return Long.hashCode(value);
-    }
-
     /**
      * Parses a DPID in any accepted form.
      *
@@ -79,7 +68,8 @@ public record Dpid(long value) implements Comparable<Dpid> {
         return Long.compareUnsigned(value, o.value);
     }
 
-    // Written out: compared and hashed in every link and connect point comparison.
+    // Written out: compared and hashed in every link and connect point comparison, and in the
+    // per-switch lookups of the packet-in path.
     @Override
     public boolean equals(Object o) {
         return o == this || (o instanceof Dpid x && value == x.value);
