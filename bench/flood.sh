@@ -43,7 +43,8 @@ trap stop_controller EXIT INT TERM
 
 start_weft() { # run-directory
   printf 'openflow:\n  bindAddress: 127.0.0.1\ndataDir: %s/data\n' "$1" >"$1/weft.yml"
-  "${CTL_PIN[@]}" java -jar "$WEFT_JAR" --openflow-port "$OF_PORT" --rest-port "$REST_PORT" \
+  # shellcheck disable=SC2086
+  "${CTL_PIN[@]}" java $WEFT_JAVA_OPTS -jar "$WEFT_JAR" --openflow-port "$OF_PORT" --rest-port "$REST_PORT" \
     --config "$1/weft.yml" >"$1/controller.log" 2>&1 &
   CTL_PID=$!
   for _ in $(seq 1 300); do
@@ -81,7 +82,7 @@ flood() {
 }
 
 {
-  echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), Weft JVM options: ${WEFT_JAVA_OPTS:-none}, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   [[ $PEER == 1 ]] && echo "peer: $(testcontroller_version) (at $PEER_MAX switches at most)"
   echo "weft: $WEFT_JAR ($(date -r "$WEFT_JAR" '+%F %T')); repository at $(git rev-parse --short HEAD 2>/dev/null || echo n/a)"
 } | tee "$OUT/summary.txt"

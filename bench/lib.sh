@@ -1,6 +1,10 @@
 # Shell shared by bench/run.sh (compare) and bench/flood.sh (flood): sourced, not run. The
 # caller sets ROOT, cds there, and uses `set -euo pipefail`.
 
+# Weft's JVM options (README, "Running Weft"): ZGC, measured against Serial (what a JVM pinned to one
+# core picks by itself), G1 and Shenandoah in BENCHMARKS.md. Word-split on purpose.
+WEFT_JAVA_OPTS=${WEFT_JAVA_OPTS-"-XX:+UseZGC"}
+
 # CTL_PIN / GEN_PIN: the controller on core 0, the generator on core 1 (no pinning on one core).
 bench_pins() {
   if [[ $(nproc) -ge 2 ]]; then CTL_PIN=(taskset -c 0) GEN_PIN=(taskset -c 1); else CTL_PIN=() GEN_PIN=(); fi

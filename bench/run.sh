@@ -31,7 +31,7 @@ shift
 if [[ $MODE == flood ]]; then
   exec "$ROOT/bench/flood.sh" "$@"
 fi
-ROUNDS=3 SECONDS_=6 WARMUP=2 SWITCHES=16 HOSTS=1000 WINDOW=16 PORT="" BUILD=1 ALONE="64 256"
+ROUNDS=3 SECONDS_=6 WARMUP=15 SWITCHES=16 HOSTS=1000 WINDOW=16 PORT="" BUILD=1 ALONE="64 256"
 while [[ $# -gt 0 ]]; do
   case $1 in
     --quick) ROUNDS=1 SECONDS_=2 WARMUP=1 SWITCHES=4 HOSTS=100 ALONE="" ;;
@@ -66,7 +66,8 @@ trap stop_controller EXIT INT TERM
 start_controller() { # name log
   case $1 in
     weft)
-      "${CTL_PIN[@]}" java -jar "$WEFT_JAR" --openflow-port "$PORT" >"$2" 2>&1 &
+      # shellcheck disable=SC2086
+      "${CTL_PIN[@]}" java $WEFT_JAVA_OPTS -jar "$WEFT_JAR" --openflow-port "$PORT" >"$2" 2>&1 &
       CTL_PID=$!
       await_listening weft "$2" "$PORT"
       ;;
@@ -106,7 +107,7 @@ run_one() { # controller mode round [switches]
   return 0
 }
 
-echo "machine: $CORES cores, $(java -version 2>&1 | head -1), $(testcontroller_version)" | tee "$OUT/summary.txt"
+echo "machine: $CORES cores, $(java -version 2>&1 | head -1), $(testcontroller_version); Weft JVM options: ${WEFT_JAVA_OPTS:-none}" | tee "$OUT/summary.txt"
 echo "load: $SWITCHES switches x $HOSTS hosts, window $WINDOW, ${WARMUP} s warm-up + ${SECONDS_} s, $ROUNDS rounds, port $PORT" | tee -a "$OUT/summary.txt"
 for r in $(seq 1 "$ROUNDS"); do
   for ctl in weft ovs-testcontroller; do
