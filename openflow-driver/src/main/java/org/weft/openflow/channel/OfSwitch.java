@@ -3,7 +3,6 @@ package org.weft.openflow.channel;
 import com.google.common.collect.ImmutableSortedMap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,6 +57,7 @@ public final class OfSwitch {
     private final ChannelCounters counters;
     private final OfLimits limits;
     private final int tables;
+    private final BatchWrites writes;
 
     OfSwitch(
             Channel channel,
@@ -89,6 +89,7 @@ public final class OfSwitch {
                                                 delayNanos,
                                                 java.util.concurrent.TimeUnit.NANOSECONDS),
                         System::nanoTime);
+        this.writes = new BatchWrites(this, channel, pending, limits);
         Map<PortNumber, Port> byNumber = new TreeMap<>();
         ports.forEach(p -> byNumber.put(p.number(), p));
         this.ports = ImmutableSortedMap.copyOf(byNumber);
@@ -292,12 +293,6 @@ public final class OfSwitch {
         void write(int index, long xid, ByteBuf out);
     }
 
-    /** Bytes reserved per message before encoding a batch (an OF1.0 flow-mod with one action). */
-    private static final int BYTES_PER_MESSAGE = 80;
-
-    /** An OpenFlow header: a barrier request's whole length. */
-    private static final int BARRIER_BYTES = 8;
-
     /**
      * Sends {@code count} messages built with consecutive xids, then a barrier: encoded on the
      * calling thread straight into one pooled buffer, written and flushed once. Nothing is sent if
@@ -319,44 +314,7 @@ public final class OfSwitch {
      * buffer by {@code writer} (no message object needed).
      */
     public CompletableFuture<BatchResult> sendBatch(int count, BatchWriter writer) {
-        if (!channel.isActive()) {
-            return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
-        }
-        if (!master) {
-            return CompletableFuture.failedFuture(new NotMasterException(dpid));
-        }
-        long first = reserveXids(count + 1);
-        long barrierXid = first + count;
-        ByteBuf out = channel.alloc().ioBuffer(count * BYTES_PER_MESSAGE + BARRIER_BYTES);
-        try {
-            for (int i = 0; i < count; i++) {
-                writer.write(i, first + i, out);
-            }
-            factory.buildBarrierRequest().setXid(barrierXid).build().writeTo(out);
-        } catch (RuntimeException e) {
-            out.release();
-            throw e;
-        }
-        // Checked here too, not only in BackPressure: writes queued from other threads and not
-        // yet run by the event loop count, so a fast caller cannot queue past the bound either.
-        long queued = ChannelCounters.outboundBytes(channel);
-        if (queued + out.readableBytes() > limits.maxOutboundBytes()) {
-            out.release();
-            log.warn(
-                    "Switch {} does not read: {} bytes queued for it and a batch of {} more;"
-                            + " closing its channel",
-                    dpid,
-                    queued,
-                    count);
-            channel.close();
-            return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
-        }
-        CompletableFuture<BatchResult> done = pending.expectBarrier(first, barrierXid);
-        channel.writeAndFlush(out, channel.voidPromise());
-        if (!channel.isActive()) {
-            pending.failAll();
-        }
-        return done;
+        return writes.send(List.of(new BurstBatch(count, writer)), true).get(0);
     }
 
     /** One batch of a burst: {@code count} messages written by {@code writer}, then a barrier. */
@@ -371,81 +329,7 @@ public final class OfSwitch {
      * @return one future per batch, in order, each as {@link #sendBatch(int, BatchWriter)}'s
      */
     public List<CompletableFuture<BatchResult>> sendBurst(List<BurstBatch> batches) {
-        int n = batches.size();
-        List<CompletableFuture<BatchResult>> results = new ArrayList<>(n);
-        if (!channel.isActive() || !master) {
-            Exception e =
-                    !channel.isActive()
-                            ? new DeviceNotConnectedException(dpid)
-                            : new NotMasterException(dpid);
-            for (int i = 0; i < n; i++) {
-                results.add(CompletableFuture.failedFuture(e));
-            }
-            return results;
-        }
-        int messages = 0;
-        for (BurstBatch b : batches) {
-            messages += b.count();
-        }
-        ByteBuf out = channel.alloc().ioBuffer(messages * BYTES_PER_MESSAGE + n * BARRIER_BYTES);
-        // First xid of each batch, or -1 when it could not be written (its future already failed).
-        long[] firsts = new long[n];
-        try {
-            for (int i = 0; i < n; i++) {
-                BurstBatch b = batches.get(i);
-                int mark = out.writerIndex();
-                long first = reserveXids(b.count() + 1);
-                try {
-                    for (int m = 0; m < b.count(); m++) {
-                        b.writer().write(m, first + m, out);
-                    }
-                    factory.buildBarrierRequest().setXid(first + b.count()).build().writeTo(out);
-                    firsts[i] = first;
-                    results.add(null);
-                } catch (IllegalArgumentException | UnsupportedOperationException e) {
-                    out.writerIndex(mark);
-                    firsts[i] = -1;
-                    results.add(CompletableFuture.failedFuture(e));
-                }
-            }
-        } catch (RuntimeException e) {
-            out.release();
-            throw e;
-        }
-        long queued = ChannelCounters.outboundBytes(channel);
-        if (queued + out.readableBytes() > limits.maxOutboundBytes()) {
-            out.release();
-            log.warn(
-                    "Switch {} does not read: {} bytes queued for it and a burst of {} batches"
-                            + " more; closing its channel",
-                    dpid,
-                    queued,
-                    n);
-            channel.close();
-            for (int i = 0; i < n; i++) {
-                if (firsts[i] >= 0) {
-                    results.set(
-                            i,
-                            CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid)));
-                }
-            }
-            return results;
-        }
-        for (int i = 0; i < n; i++) {
-            if (firsts[i] >= 0) {
-                results.set(
-                        i, pending.expectBarrier(firsts[i], firsts[i] + batches.get(i).count()));
-            }
-        }
-        if (out.isReadable()) {
-            channel.writeAndFlush(out, channel.voidPromise());
-        } else {
-            out.release();
-        }
-        if (!channel.isActive()) {
-            pending.failAll();
-        }
-        return results;
+        return writes.send(batches, false);
     }
 
     /** Tracks messages already sent with xids {@code firstXid..barrierXid} (the handshake's). */
