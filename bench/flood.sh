@@ -3,9 +3,10 @@
 # switch count, and against ovs-testcontroller (core 0) at each count it serves (at most 16) in
 # the same invocation. See bench/README.md ("Flood").
 #
-#   bench/flood.sh [--switches "16 64 256"] [--seconds S] [--hosts M] [--jar WEFT_JAR] [--no-peer] [--no-build]
+#   bench/flood.sh [--switches "16 64 256"] [--seconds S] [--warmup W] [--hosts M] [--jar WEFT_JAR] [--no-peer] [--no-build]
 #
-# Ends with, per switch count both ran at (answers: packet-ins answered, see bench/README.md),
+# Ends with, per switch count both ran at (answers: packet-ins answered after the first W seconds,
+# see bench/README.md; the whole run's figures are printed too),
 #   RATIO packet-in-throughput weft/ovs-testcontroller: X.XX
 set -euo pipefail
 
@@ -14,17 +15,18 @@ cd "$ROOT"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
 
-SWITCHES="16 64 256" SECONDS_=30 HOSTS=100 WEFT_JAR=controller-dist/target/weft.jar BUILD=1 PEER=1
+SWITCHES="16 64 256" SECONDS_=45 WARMUP=15 HOSTS=100 WEFT_JAR=controller-dist/target/weft.jar BUILD=1 PEER=1
 PEER_MAX=16 # ovs-testcontroller serves at most 16 switches
 while [[ $# -gt 0 ]]; do
   case $1 in
     --switches) SWITCHES=$2; shift ;;
     --seconds) SECONDS_=$2; shift ;;
+    --warmup) WARMUP=$2; shift ;;
     --hosts) HOSTS=$2; shift ;;
     --jar) WEFT_JAR=$2; shift ;;
     --no-peer) PEER=0 ;;
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -71,13 +73,14 @@ flood() {
   local rc=0
   "${GEN_PIN[@]}" timeout $((SECONDS_ + 180)) java -jar "$BENCH_JAR" flood \
     --controller "127.0.0.1:$OF_PORT" --rest "$rest" --controller-pid "$CTL_PID" \
-    --switches "$2" --late-switches "$3" --seconds "$SECONDS_" --hosts "$HOSTS" >"$run/flood.out" 2>"$run/flood.err" || rc=1
+    --switches "$2" --late-switches "$3" --seconds "$SECONDS_" --warmup "$WARMUP" --hosts "$HOSTS" >"$run/flood.out" 2>"$run/flood.err" || rc=1
   stop_controller
   {
     echo "== $1, $2 switches"
     grep -v '^  00:' "$run/flood.out" || echo "no report; see $run/flood.err"
   } | tee -a "$OUT/summary.txt"
-  field "$run/flood.out" answered_per_s >"$OUT/$1-s$2.answered"
+  field "$run/flood.out" answered_after_warmup_per_s >"$OUT/$1-s$2.answered"
+  field "$run/flood.out" answered_per_s >"$OUT/$1-s$2.whole"
   return $rc
 }
 
@@ -106,11 +109,11 @@ done
 {
   echo
   for n in $SWITCHES; do
-    w=$(cat "$OUT/weft-s$n.answered")
-    printf 'flood, %d switches: weft %s answers/s' "$n" "${w:-n/a}"
+    w=$(cat "$OUT/weft-s$n.answered") ww=$(cat "$OUT/weft-s$n.whole")
+    printf 'flood, %d switches, answers/s after %d s of warm-up (whole run): weft %s (%s)' "$n" "$WARMUP" "${w:-n/a}" "${ww:-n/a}"
     if [[ -f $OUT/ovs-testcontroller-s$n.answered ]]; then
-      o=$(cat "$OUT/ovs-testcontroller-s$n.answered")
-      printf ', ovs-testcontroller %s answers/s\n' "${o:-n/a}"
+      o=$(cat "$OUT/ovs-testcontroller-s$n.answered") ow=$(cat "$OUT/ovs-testcontroller-s$n.whole")
+      printf ', ovs-testcontroller %s (%s); whole-run ratio %s\n' "${o:-n/a}" "${ow:-n/a}" "$(ratio "$ww" "$ow")"
     else
       printf ' (weft alone)\n'
     fi

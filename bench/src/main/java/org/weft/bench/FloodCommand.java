@@ -42,13 +42,15 @@ final class FloodCommand implements Callable<Integer> {
                 || opt.hosts > 100_000
                 || opt.ports < 1
                 || opt.seconds < 1
+                || opt.warmup < 0
+                || opt.warmup >= opt.seconds
                 || opt.queueKib < 1
                 || opt.sndbufKib < 0
                 || opt.ioThreads < 1) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
                     "need switches >= 1, 2 <= hosts <= 100000, ports >= 1, seconds >= 1,"
-                            + " queue-kib >= 1, sndbuf-kib >= 0, io-threads >= 1");
+                            + " 0 <= warmup < seconds, queue-kib >= 1, sndbuf-kib >= 0, io-threads >= 1");
         }
         FloodResult r = new FloodRun(opt).run();
         List<String> problems = r.problems(handshakeLimitMs);

@@ -39,6 +39,15 @@ final class FloodOptions {
     int seconds;
 
     @Option(
+            names = "--warmup",
+            defaultValue = "0",
+            description =
+                    "Seconds from the first connection that answered/s after warm-up leaves out"
+                            + " (the flood still starts at once, and everything else counts from"
+                            + " the first byte); less than --seconds (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(
             names = "--late-switches",
             defaultValue = "1",
             description =

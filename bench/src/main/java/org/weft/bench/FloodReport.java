@@ -43,6 +43,13 @@ final class FloodReport {
                 r.flowModsPerSec(),
                 r.packetOutsPerSec(),
                 r.probes());
+        out.printf(
+                Locale.ROOT,
+                "  after warm-up  %.1f answered/s in seconds %d-%d (--warmup %d)%n",
+                r.answersPerSecAfter(opt.warmup),
+                opt.warmup,
+                opt.seconds,
+                opt.warmup);
         out.printf(Locale.ROOT, "  packet-ins/s   %.1f sent%n", r.packetInsPerSec());
         out.printf(
                 Locale.ROOT,
@@ -114,7 +121,8 @@ final class FloodReport {
         ControllerSample c = r.controller();
         out.printf(
                 Locale.ROOT,
-                "RESULT mode=flood switches=%d seconds=%.1f answered_per_s=%.1f flowmods_per_s=%.1f"
+                "RESULT mode=flood switches=%d seconds=%.1f answered_per_s=%.1f"
+                        + " answered_after_warmup_per_s=%.1f warmup_s=%d flowmods_per_s=%.1f"
                         + " packetouts_per_s=%.1f packetins_per_s=%.1f dropped_per_s=%s"
                         + " switch_answered_min=%.1f switch_answered_median=%.1f"
                         + " switch_answered_max=%.1f handshakes_done=%d handshake_median_ms=%.1f"
@@ -124,6 +132,8 @@ final class FloodReport {
                 r.switches().size(),
                 r.wallSeconds(),
                 r.answersPerSec(),
+                r.answersPerSecAfter(opt.warmup),
+                opt.warmup,
                 r.flowModsPerSec(),
                 r.packetOutsPerSec(),
                 r.packetInsPerSec(),

@@ -34,6 +34,21 @@ record FloodResult(
         return perSecond(answers());
     }
 
+    /**
+     * Packet-ins answered per second in the run's seconds from {@code warmup} on (the JIT warm-up
+     * of a JVM controller left out); over the whole run when {@code warmup} is 0.
+     */
+    double answersPerSecAfter(int warmup) {
+        if (warmup <= 0 || warmup >= answersPerSecond.length) {
+            return answersPerSec();
+        }
+        long sum = 0;
+        for (int i = warmup; i < answersPerSecond.length; i++) {
+            sum += answersPerSecond[i];
+        }
+        return (double) sum / (answersPerSecond.length - warmup);
+    }
+
     double flowModsPerSec() {
         return perSecond(switches.stream().mapToLong(FloodSwitchResult::flowMods).sum());
     }

@@ -78,7 +78,7 @@ public final class WeftConfig {
     /** Per-switch packet-in admission, before parsing (token buckets). */
     public static final class PacketIn {
         /** Packet-ins per second a switch may send (tokens refilled per second). */
-        @JsonProperty public double ratePerSwitch = 10_000;
+        @JsonProperty public double ratePerSwitch = 20_000;
 
         /** Packet-ins a switch may send at once after a quiet time (bucket size). */
         @JsonProperty public int burst = 2_000;

@@ -35,7 +35,7 @@ public record OfLimits(
     /**
      * Token buckets every switch's packet-ins pass before they are parsed.
      *
-     * @param ratePerSecond packet-ins per second a switch may send (10,000)
+     * @param ratePerSecond packet-ins per second a switch may send (20,000)
      * @param burst packet-ins a switch may send at once after a quiet time (2,000)
      * @param reservedRatePerSecond LLDP and ARP packet-ins admitted per second beyond the main
      *     bucket, so discovery and host learning survive a flood (1,000)
@@ -75,7 +75,7 @@ public record OfLimits(
         }
 
         public static PacketInLimits defaults() {
-            return new PacketInLimits(10_000, 2_000, 1_000, 200);
+            return new PacketInLimits(20_000, 2_000, 1_000, 200);
         }
     }
 

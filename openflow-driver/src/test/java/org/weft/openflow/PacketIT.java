@@ -227,4 +227,70 @@ class PacketIT {
             assertThat(seen.poll(300, TimeUnit.MILLISECONDS)).isNull();
         }
     }
+
+    /**
+     * A packet its fast step answers is answered at once even while an earlier packet of the same
+     * switch waits for its full step on a worker: a backlog of full steps never holds back what the
+     * I/O thread can answer in constant time. (Packet 1's slow full step runs inline and uses up
+     * the I/O thread's inline budget, so packet 2's full step goes to a worker, where it blocks.)
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = OFVersion.class,
+            names = {"OF_10", "OF_13"})
+    void aPacketHandledByItsFastStepOvertakesOnesWaitingForTheirFullStep(OFVersion v)
+            throws Exception {
+        try (DriverTestBed bed = new DriverTestBed()) {
+            BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+            java.util.concurrent.CountDownLatch release =
+                    new java.util.concurrent.CountDownLatch(1);
+            bed.controller
+                    .packetService()
+                    .addProcessor(
+                            new PacketProcessor() {
+                                @Override
+                                public FastVerdict processFast(PacketContext ctx) {
+                                    int n = ctx.inPacket().data()[0];
+                                    seen.add("fast" + n);
+                                    return n == 3 ? FastVerdict.HANDLED : FastVerdict.SLOW;
+                                }
+
+                                @Override
+                                public void process(PacketContext ctx) {
+                                    int n = ctx.inPacket().data()[0];
+                                    try {
+                                        if (n == 1) {
+                                            Thread.sleep(100);
+                                        } else if (!release.await(10, TimeUnit.SECONDS)) {
+                                            seen.add("never released");
+                                        }
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    }
+                                    seen.add("full" + n);
+                                }
+                            },
+                            1);
+            EmulatedSwitch sw = bed.connect(0x8, v);
+            byte[][] frames = new byte[4][60];
+            for (int n = 1; n <= 3; n++) {
+                frames[n][0] = (byte) n;
+            }
+
+            sw.sendPacketIn(PortNumber.of(1), frames[1]);
+            assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo("fast1");
+            assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo("full1");
+            sw.sendPacketIn(PortNumber.of(1), frames[2]);
+            sw.sendPacketIn(PortNumber.of(1), frames[3]);
+
+            assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo("fast2");
+            assertThat(seen.poll(5, TimeUnit.SECONDS))
+                    .as("packet 3 answered while packet 2 waits")
+                    .isEqualTo("fast3");
+            assertThat(seen.poll(300, TimeUnit.MILLISECONDS)).isNull();
+            release.countDown();
+            assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo("full2");
+            assertThat(seen.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
 }

@@ -2,11 +2,15 @@ package org.weft.net.packet;
 
 /**
  * Looks at packet-ins. Processors run in priority order (lowest number first), in two steps. The
- * fast step ({@link #processFast}) runs on the switch's I/O thread as the packet-in is read, when
- * nothing of that switch is queued before it; it handles the common case in constant time (a known
- * host seen again, a packet toward a routed destination) or asks for the full step. The full step
- * ({@link #process}) runs on a packet-in worker: one switch's packets in the order they arrived,
- * different switches' in parallel and fairly. A processor must be thread-safe across switches.
+ * fast step ({@link #processFast}) runs on the switch's I/O thread as the packet-in is read (while
+ * a switch handshake is under way on that thread it is skipped and every full step runs); it
+ * handles the common case in constant time (a known host seen again, a packet toward a routed
+ * destination) or asks for the full step. The full step ({@link #process}) runs on a packet-in
+ * worker: one switch's packets in the order they arrived, different switches' in parallel and
+ * fairly. Fast steps see one switch's packets in arrival order too, but a packet answered by its
+ * fast steps may overtake earlier packets of its switch still waiting for their full step: a fast
+ * step decides on what is known now, never on what a queued packet may teach. A processor must be
+ * thread-safe across switches.
  */
 @FunctionalInterface
 public interface PacketProcessor {

@@ -191,7 +191,7 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
             sw.countPacketInDropped();
             return;
         }
-        int from = workers.mayRunInline(lane) ? runFast(procs, ctx) : 0;
+        int from = workers.mayRunFast(lane) ? runFast(procs, ctx) : 0;
         if (from == procs.length) {
             return;
         }

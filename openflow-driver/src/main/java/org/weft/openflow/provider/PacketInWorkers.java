@@ -88,7 +88,9 @@ public final class PacketInWorkers implements AutoCloseable {
         private volatile int size;
 
         private boolean queued;
-        private boolean closed;
+
+        /** Written under the lane's lock; read without it by {@link #mayRunFast}. */
+        private volatile boolean closed;
     }
 
     private final int maxPerLane;
@@ -155,19 +157,16 @@ public final class PacketInWorkers implements AutoCloseable {
     }
 
     /**
-     * Whether work for this lane may run on the calling (I/O) thread now: the lane is open and idle
-     * (nothing queued, nothing running, so running now keeps the switch's order) and the thread is
-     * free (no handshake under way on it). The inline budget is not asked: this is for the
-     * processors' constant-time fast steps; their full steps go through {@link #runOrSubmit}. Only
-     * the lane's own producer may call this.
+     * Whether a processor's fast step for this lane may run on the calling (I/O) thread now: the
+     * lane is open and the thread is free (no handshake under way on it). The lane need not be
+     * idle: a packet its fast steps handle overtakes the lane's queued work (what only a full step
+     * can do waits there in order), so a backlog of full steps never turns constant-time answers
+     * into queued ones. The inline budget is not asked: this is for the processors' constant-time
+     * fast steps; their full steps go through {@link #runOrSubmit}. Only the lane's own producer
+     * may call this.
      */
-    public boolean mayRunInline(Lane lane) {
-        synchronized (lane) {
-            if (lane.closed || lane.queued) {
-                return false;
-            }
-        }
-        return callerFree.getAsBoolean();
+    public boolean mayRunFast(Lane lane) {
+        return !lane.closed && callerFree.getAsBoolean();
     }
 
     /**
