@@ -37,8 +37,8 @@ import org.weft.openflow.translate.OfPorts;
  * read (even while earlier packets of its switch wait for their full step: one its fast steps
  * answer overtakes them), and hands the rest (the first processor that asks for its full step, and
  * every one after it) to the {@link PacketInWorkers} (in order per switch, fairly across switches,
- * bounded per switch); sends packet-outs; keeps packet requests
- * installed on every switch as it connects.
+ * bounded per switch); sends packet-outs; keeps packet requests installed on every switch as it
+ * connects.
  */
 public final class OfPacketManager implements PacketService, OfSwitchListener {
 
