@@ -4,8 +4,6 @@ import java.nio.ByteBuffer;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
-import org.projectfloodlight.openflow.protocol.match.MatchField;
-import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFBufferId;
 
 /**
@@ -50,30 +48,6 @@ final class Answers {
             case PACKET_OUT -> isProbe((OFPacketOut) msg) ? Kind.PROBE : Kind.ANSWER;
             default -> Kind.OTHER;
         };
-    }
-
-    /**
-     * The destination MAC of the packet an answer sends on, as a long: the flow-mod's ETH_DST
-     * match, or the destination of the packet-out's frame; -1 when the answer does not say (a
-     * wildcarded match, a packet-out naming a buffer without data).
-     */
-    static long destination(OFMessage answer) {
-        if (answer instanceof OFFlowMod fm) {
-            MacAddress dst = fm.getMatch().get(MatchField.ETH_DST);
-            return dst == null ? -1 : dst.getLong();
-        }
-        if (answer instanceof OFPacketOut po) {
-            byte[] data = po.getData();
-            if (data == null || data.length < 6) {
-                return -1;
-            }
-            long mac = 0;
-            for (int i = 0; i < 6; i++) {
-                mac = mac << 8 | (data[i] & 0xff);
-            }
-            return mac;
-        }
-        return -1;
     }
 
     /**

@@ -13,8 +13,10 @@ import org.HdrHistogram.Histogram;
  * @param packetOutsPerSecond packet-outs received in each measured second (all switches)
  * @param latencyNanos packet-in→answer times (latency mode), or null
  * @param stalls window refills after a switch saw no answer for the stall time
- * @param unmatched answers not taken as the outstanding frame's in latency mode (another
- *     destination)
+ * @param late latency mode: answers to a packet-in no longer outstanding (given up on by a refill,
+ *     or answered already), not timed
+ * @param unpaired latency mode: answers carrying no stamp of the run (such as answers to the hosts'
+ *     announcements), not timed
  * @param generatorCpuSeconds the generator's CPU time over the measured seconds (-1: unknown)
  * @param wallSeconds length of the measured period
  */
@@ -25,7 +27,8 @@ record LoadResult(
         long[] packetOutsPerSecond,
         Histogram latencyNanos,
         long stalls,
-        long unmatched,
+        long late,
+        long unpaired,
         double generatorCpuSeconds,
         double wallSeconds) {
 

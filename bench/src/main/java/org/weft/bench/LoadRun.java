@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.slf4j.Logger;
@@ -35,8 +34,7 @@ final class LoadRun {
     private final int window;
     private final boolean latencyMode;
     private final List<LoadSwitch> switches = new ArrayList<>();
-    private final LongAdder stalls = new LongAdder();
-    private final LongAdder unmatched = new LongAdder();
+    private final LoadCounts counts = new LoadCounts();
     private final Recorder recorder;
 
     /**
@@ -76,7 +74,7 @@ final class LoadRun {
                             .eventLoop(group)
                             .build();
             HostFrames frames = HostFrames.forSwitch(i, opt.hosts, opt.ports);
-            switches.add(new LoadSwitch(sw, frames, window, recorder, stalls, unmatched));
+            switches.add(new LoadSwitch(sw, frames, window, recorder, counts));
             sw.connect(opt.host(), opt.port()).get(10, TimeUnit.SECONDS);
         }
         awaitReady();
@@ -156,13 +154,15 @@ final class LoadRun {
         long prevFlowMods = 0;
         long prevPacketOuts = 0;
         long stallsBefore = 0;
-        long unmatchedBefore = 0;
+        long lateBefore = 0;
+        long unpairedBefore = 0;
         for (int sec = -opt.warmupSeconds; sec < opt.seconds; sec++) {
             long secondEnd = start + TimeUnit.SECONDS.toNanos(sec + opt.warmupSeconds + 1L);
             if (sec == 0) {
                 cpu = CpuMeter.start();
-                stallsBefore = stalls.sum();
-                unmatchedBefore = unmatched.sum();
+                stallsBefore = counts.stalls.sum();
+                lateBefore = counts.late.sum();
+                unpairedBefore = counts.unpaired.sum();
                 if (recorder != null) {
                     recorder.getIntervalHistogram(); // drop the warm-up's samples
                 }
@@ -201,8 +201,9 @@ final class LoadRun {
                 flowMods,
                 packetOuts,
                 latency,
-                stalls.sum() - stallsBefore,
-                unmatched.sum() - unmatchedBefore,
+                counts.stalls.sum() - stallsBefore,
+                counts.late.sum() - lateBefore,
+                counts.unpaired.sum() - unpairedBefore,
                 cpu == null ? -1 : cpu.cpuSeconds(),
                 cpu == null ? 0 : cpu.wallSeconds());
     }

@@ -11,14 +11,18 @@ import org.weft.openflow.emulator.MessageHook;
 /**
  * One emulated switch under load: keeps {@code window} packet-ins outstanding, sending the next one
  * whenever a packet-in is answered ({@link Answers}: a flow-mod with a buffer id, or a packet-out,
- * alone or after its flow-mod; a flow-mod + packet-out pair is one answer). With a window of 1 it
- * times each packet-in to its answer (latency mode), taking as the answer only one that sends back
- * the frame's stamp (a sequence number per switch at the end of the frame, {@link
- * HostFrames#stamped}), or, for an answer without the frame, names its destination MAC or does not
- * say; so a late answer to an earlier packet-in (one the stall refill gave up on, for the same
- * destination a cycle of hosts before) is not mistaken for it. A switch that saw no answer for the
- * stall time gets its window refilled, so a controller that drops some packet-ins slows the run
- * instead of stopping it.
+ * alone or after its flow-mod; a flow-mod + packet-out pair is one answer). A switch that saw no
+ * answer for the stall time gets its window refilled, so a controller that drops some packet-ins
+ * slows the run instead of stopping it.
+ *
+ * <p>With a window of 1 (latency mode) it times each packet-in to its answer, pairing them by the
+ * stamp the frame carries and the answer sends back ({@link OutstandingPacketIn}): only an answer
+ * with the outstanding packet-in's stamp is timed and lets the next one go. An answer to a
+ * packet-in a refill gave up on is late, and one without a stamp of this run (an answer to the
+ * hosts' announcements, which are unstamped) is unpaired; both are counted ({@link LoadCounts}),
+ * never timed. (Pairing by destination MAC, as before, let a backlog of answers to the
+ * announcements pair one by one with packet-ins just sent: the cursor walks the hosts in the order
+ * they were announced.)
  */
 final class LoadSwitch implements MessageHook {
 
@@ -26,39 +30,25 @@ final class LoadSwitch implements MessageHook {
     private final HostFrames frames;
     private final int window;
     private final Recorder latency;
+    private final LoadCounts counts;
     private final AtomicInteger cursor = new AtomicInteger();
-    private final LongAdder stalls;
-    private final LongAdder unmatched;
     private final LongAdder answers = new LongAdder();
-    private volatile long expectedDst = -1;
-
-    /** Latency mode: the stamp of the frame sent last ({@link HostFrames#stamped}); 0 before. */
-    private volatile long expectedStamp;
-
-    private long lastStamp; // guarded by this
+    private final OutstandingPacketIn outstanding = new OutstandingPacketIn();
     private volatile boolean running;
     private volatile boolean featuresSeen;
-    private volatile long sentAt;
-    private volatile long lastAnswer;
+    private volatile long lastAnswer; // throughput mode
 
     /**
-     * @param latency records request→flow-mod times in nanoseconds (window must be 1), or null
-     * @param stalls counts window refills after a stall, shared by all switches of the run
-     * @param unmatched counts answers ignored in latency mode (not for the outstanding frame)
+     * @param latency records packet-in→answer times in nanoseconds (window must be 1), or null
+     * @param counts stalls, late and unpaired answers, shared by all switches of the run
      */
     LoadSwitch(
-            EmulatedSwitch sw,
-            HostFrames frames,
-            int window,
-            Recorder latency,
-            LongAdder stalls,
-            LongAdder unmatched) {
+            EmulatedSwitch sw, HostFrames frames, int window, Recorder latency, LoadCounts counts) {
         this.sw = sw;
         this.frames = frames;
         this.window = window;
         this.latency = latency;
-        this.stalls = stalls;
-        this.unmatched = unmatched;
+        this.counts = counts;
         sw.wire().onMessage(this);
     }
 
@@ -66,7 +56,10 @@ final class LoadSwitch implements MessageHook {
         return sw;
     }
 
-    /** Packet-ins answered while running (the measured load; announcements not counted). */
+    /**
+     * Packet-ins answered while running (the measured load); in latency mode the timed answers and
+     * the late ones, not the unpaired (such as the announcements').
+     */
     long answers() {
         return answers.sum();
     }
@@ -76,7 +69,7 @@ final class LoadSwitch implements MessageHook {
         return featuresSeen;
     }
 
-    /** Sends one frame from every host (so a learning controller knows them all). */
+    /** Sends one frame from every host (so a learning controller knows them all), unstamped. */
     void announceHosts() {
         for (int h = 0; h < frames.size(); h++) {
             sw.sendPacketIn(frames.inPort(h), frames.frame(h));
@@ -87,6 +80,10 @@ final class LoadSwitch implements MessageHook {
     void start() {
         lastAnswer = System.nanoTime();
         running = true;
+        if (latency != null) {
+            sendStamped(outstanding.next());
+            return;
+        }
         fill();
     }
 
@@ -96,10 +93,20 @@ final class LoadSwitch implements MessageHook {
 
     /** Refills the window if no answer came for {@code stallNanos}; called by the run's clock. */
     void checkStall(long now, long stallNanos) {
-        if (running && now - lastAnswer > stallNanos) {
+        if (!running) {
+            return;
+        }
+        if (latency != null) {
+            long stamp = outstanding.refillIfStalled(now, stallNanos);
+            if (stamp != 0) {
+                counts.stalls.increment();
+                sendStamped(stamp);
+            }
+            return;
+        }
+        if (now - lastAnswer > stallNanos) {
             lastAnswer = now;
-            stalls.increment();
-            sentAt = 0;
+            counts.stalls.increment();
             fill();
         }
     }
@@ -110,63 +117,45 @@ final class LoadSwitch implements MessageHook {
         }
     }
 
+    /** Throughput mode: the next host's frame, unstamped. */
     private void sendNext() {
         int h = Math.floorMod(cursor.getAndIncrement(), frames.size());
-        if (latency == null) {
-            sw.sendPacketIn(frames.inPort(h), frames.frame(h));
-            return;
-        }
-        byte[] frame;
-        synchronized (this) { // the clock's refill and the answer's next send may meet
-            long stamp = ++lastStamp;
-            frame = frames.stamped(h, stamp);
-            expectedDst = frames.dst(h).value();
-            expectedStamp = stamp;
-            sentAt = System.nanoTime();
-        }
-        sw.sendPacketIn(frames.inPort(h), frame);
+        sw.sendPacketIn(frames.inPort(h), frames.frame(h));
     }
 
-    /**
-     * Whether an answer is for the packet-in outstanding now: its frame's stamp when it sends one
-     * back (a late answer to an earlier packet-in for the same destination is not), else its
-     * destination MAC when it names one.
-     */
-    private boolean answersOutstanding(OFMessage answer) {
-        long stamp = Answers.stamp(answer);
-        if (stamp != -1) {
-            return stamp == expectedStamp;
-        }
-        long dst = Answers.destination(answer);
-        return dst == -1 || dst == expectedDst;
+    /** Sends packet-in {@code stamp} (from 1), host by host in turn. */
+    private void sendStamped(long stamp) {
+        int h = (int) ((stamp - 1) % frames.size());
+        sw.sendPacketIn(frames.inPort(h), frames.stamped(h, stamp));
     }
 
     @Override
     public void received(EmulatedSwitch from, OFMessage msg) {
-        OFType type = msg.getType();
-        if (type == OFType.FEATURES_REQUEST) {
+        if (msg.getType() == OFType.FEATURES_REQUEST) {
             featuresSeen = true;
         }
         if (!running || Answers.kind(msg) != Answers.Kind.ANSWER) {
             return;
         }
-        answers.increment();
         long now = System.nanoTime();
-        if (latency != null) {
-            if (!answersOutstanding(msg)) {
-                unmatched.increment();
-                return;
-            }
+        if (latency == null) {
+            answers.increment();
             lastAnswer = now;
-            long t = sentAt;
-            if (t == 0) {
-                return; // a late answer to a packet-in already given up on
-            }
-            sentAt = 0;
-            latency.recordValue(now - t);
-        } else {
-            lastAnswer = now;
+            sendNext();
+            return;
         }
-        sendNext();
+        long stamp = Answers.stamp(msg);
+        long nanos = stamp == -1 ? OutstandingPacketIn.UNKNOWN : outstanding.answer(stamp, now);
+        if (nanos == OutstandingPacketIn.UNKNOWN) {
+            counts.unpaired.increment();
+            return;
+        }
+        answers.increment();
+        if (nanos == OutstandingPacketIn.LATE) {
+            counts.late.increment();
+            return;
+        }
+        latency.recordValue(nanos);
+        sendStamped(stamp + 1);
     }
 }

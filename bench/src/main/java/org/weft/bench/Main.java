@@ -67,7 +67,7 @@ public final class Main implements Callable<Integer> {
     @Command(
             name = "latency",
             mixinStandardHelpOptions = true,
-            description = "Request to flow-mod latency with one packet-in outstanding per switch.")
+            description = "Packet-in to answer latency with one packet-in outstanding per switch.")
     static final class Latency implements Callable<Integer> {
         @Mixin LoadOptions opt;
 

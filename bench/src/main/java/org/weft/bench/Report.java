@@ -71,17 +71,24 @@ final class Report {
         }
         out.printf(
                 Locale.ROOT,
-                "  generator CPU %.2f s over %.2f s (%.2f cores); window refills after stalls: %d;"
-                        + " unmatched answers: %d%n",
+                "  generator CPU %.2f s over %.2f s (%.2f cores); window refills after stalls: %d%n",
                 r.generatorCpuSeconds(),
                 r.wallSeconds(),
                 r.generatorCores(),
-                r.stalls(),
-                r.unmatched());
+                r.stalls());
+        if (h != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "  not timed: %d late answers (to a packet-in a refill gave up on, or answered"
+                            + " already), %d unpaired (no stamp of this run, such as answers to the"
+                            + " hosts' announcements)%n",
+                    r.late(),
+                    r.unpaired());
+        }
         out.printf(
                 Locale.ROOT,
                 "RESULT mode=%s answered_per_s=%.1f flowmods_per_s=%.1f packetouts_per_s=%.1f%s"
-                        + " generator_cores=%.2f stalls=%d unmatched=%d%n",
+                        + " generator_cores=%.2f stalls=%d late=%d unpaired=%d%n",
                 r.mode(),
                 r.meanAnswersPerSecond(),
                 r.meanFlowModsPerSecond(),
@@ -89,7 +96,8 @@ final class Report {
                 lat,
                 r.generatorCores(),
                 r.stalls(),
-                r.unmatched());
+                r.late(),
+                r.unpaired());
     }
 
     void flows(int switches, FlowInstallResult r) {

@@ -83,15 +83,6 @@ class AnswersTest {
     }
 
     @Test
-    void theDestinationIsReadFromTheMatchOrTheFrame() {
-        assertThat(Answers.destination(flowMod(OFBufferId.of(1)))).isEqualTo(DST.getLong());
-        assertThat(Answers.destination(packetOut(frame(DST, 0x0800)))).isEqualTo(DST.getLong());
-        assertThat(Answers.destination(OF10.buildFlowAdd().setBufferId(OFBufferId.of(1)).build()))
-                .as("wildcarded")
-                .isEqualTo(-1);
-    }
-
-    @Test
     void theStampIsReadFromAStampedBenchFrameSentBack() {
         HostFrames frames = HostFrames.forSwitch(0, 10, 4);
         assertThat(Answers.stamp(packetOut(frames.stamped(3, 0x0102030405L))))
