@@ -7,10 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.projectfloodlight.openflow.protocol.OFFactory;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
-import org.projectfloodlight.openflow.protocol.OFVersion;
-import org.projectfloodlight.openflow.protocol.match.MatchField;
-import org.projectfloodlight.openflow.types.OFPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.ConnectPoint;
@@ -29,8 +25,8 @@ import org.weft.openflow.channel.CoreFlows;
 import org.weft.openflow.channel.OfSwitch;
 import org.weft.openflow.channel.OfSwitchListener;
 import org.weft.openflow.channel.OfSwitchRegistry;
+import org.weft.openflow.channel.PacketIn;
 import org.weft.openflow.translate.OfPackets;
-import org.weft.openflow.translate.OfPorts;
 
 /**
  * {@link PacketService}: runs the processors' fast steps on the I/O thread as each packet-in is
@@ -165,16 +161,12 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
     }
 
     @Override
-    public void packetIn(OfSwitch sw, OFPacketIn pi) {
+    public void packetIn(OfSwitch sw, PacketIn pi) {
         Registered[] procs = chain;
         if (procs.length == 0 || !sw.isMaster()) {
             return;
         }
-        OFPort in =
-                pi.getVersion() == OFVersion.OF_10
-                        ? pi.getInPort()
-                        : pi.getMatch().get(MatchField.IN_PORT);
-        if (in == null) {
+        if (pi.inPort() == null) {
             log.debug("Packet-in without in_port from {}", sw.dpid());
             return;
         }
@@ -182,10 +174,10 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
         PacketContext ctx =
                 new PacketContext(
                         new InboundPacket(
-                                new ConnectPoint(sw.dpid(), OfPorts.toCore(in)),
-                                pi.getData(),
+                                new ConnectPoint(sw.dpid(), pi.inPort()),
+                                pi.data(),
                                 System.nanoTime(),
-                                OfPackets.toCore(pi.getBufferId())));
+                                OfPackets.toCore(pi.bufferId())));
         PacketInWorkers.Lane lane = lanes.get(sw);
         if (lane == null) {
             sw.countPacketInDropped();
