@@ -1,5 +1,7 @@
 package org.weft.routing;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.ListMultimap;
 import java.util.ArrayList;
@@ -41,6 +43,14 @@ final class RouteProgrammer {
     private final Map<PlanKey, RoutingPlan> intended = new ConcurrentHashMap<>();
     private final Map<PlanKey, RoutingPlan> installed = new ConcurrentHashMap<>();
     private final Map<PlanKey, CompletableFuture<Integer>> tails = new ConcurrentHashMap<>();
+
+    /**
+     * The re-assertion of a switch's rules for a key ({@link #reassert}), made once: keyed by the
+     * plan's list itself (identity; weakly, so an entry goes with the last plan holding its list).
+     * A plan's lists never change, so the ADDs stay right for as long as the list lives.
+     */
+    private final Cache<List<FlowRule>, List<FlowRuleOperation>> reasserts =
+            CacheBuilder.newBuilder().weakKeys().build();
 
     private static final CompletableFuture<?> NOTHING_PENDING =
             CompletableFuture.completedFuture(0);
@@ -219,17 +229,28 @@ final class RouteProgrammer {
         if (rules.isEmpty()) {
             return false;
         }
-        List<FlowRuleOperation> ops = new ArrayList<>(rules.size());
         FlowRule releasing = bufferId.isPresent() ? forwarding(rules).orElse(null) : null;
+        if (releasing == null) {
+            return flows.send(s, adds(rules));
+        }
+        List<FlowRuleOperation> ops = new ArrayList<>(rules.size());
         for (FlowRule r : rules) {
             if (r != releasing) {
                 ops.add(FlowRuleOperation.add(r));
             }
         }
-        if (releasing != null) {
-            ops.add(FlowRuleOperation.addReleasing(releasing, bufferId));
-        }
+        ops.add(FlowRuleOperation.addReleasing(releasing, bufferId));
         return flows.send(s, ops);
+    }
+
+    /** An ADD of each rule, made once per list of a plan (see {@code reasserts}). */
+    private List<FlowRuleOperation> adds(List<FlowRule> rules) {
+        List<FlowRuleOperation> ops = reasserts.getIfPresent(rules);
+        if (ops == null) {
+            ops = rules.stream().map(FlowRuleOperation::add).toList();
+            reasserts.put(rules, ops);
+        }
+        return ops;
     }
 
     /**
