@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -229,7 +228,7 @@ final class RouteProgrammer {
         if (rules.isEmpty()) {
             return false;
         }
-        FlowRule releasing = bufferId.isPresent() ? forwarding(rules).orElse(null) : null;
+        FlowRule releasing = bufferId.isPresent() ? forwarding(rules) : null;
         if (releasing == null) {
             return flows.send(s, adds(rules));
         }
@@ -289,18 +288,22 @@ final class RouteProgrammer {
      * The actions a switch's rule for this key applies (to send a packet the way the plan would).
      */
     List<FlowAction> actionsAt(PlanKey key, Dpid s) {
-        return forwarding(intended(key).flows().get(s)).map(FlowRule::actions).orElse(List.of());
+        FlowRule r = forwarding(intended(key).flows().get(s));
+        return r == null ? List.of() : r.actions();
     }
 
-    /** The rule of a key at a switch that forwards its packets arriving from any port. */
-    private static Optional<FlowRule> forwarding(List<FlowRule> rules) {
-        // A loop, not a stream: this runs for every packet-in toward a routed destination.
+    /**
+     * The rule of a key at a switch that forwards its packets arriving from any port; null if none.
+     */
+    private static FlowRule forwarding(List<FlowRule> rules) {
+        // A loop, not a stream, and no Optional: this runs for every packet-in toward a routed
+        // destination.
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i).match().inPort() == null) {
-                return Optional.of(rules.get(i));
+                return rules.get(i);
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** Whether the actions send through a group. */
