@@ -1,12 +1,13 @@
 package org.weft.routing;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.ListMultimap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +42,14 @@ final class RouteProgrammer {
     private final Map<PlanKey, RoutingPlan> intended = new ConcurrentHashMap<>();
     private final Map<PlanKey, RoutingPlan> installed = new ConcurrentHashMap<>();
     private final Map<PlanKey, CompletableFuture<Integer>> tails = new ConcurrentHashMap<>();
+
+    /**
+     * The re-assertion of a switch's rules for a key ({@link #reassert}), made once: keyed by the
+     * plan's list itself (identity; weakly, so an entry goes with the last plan holding its list).
+     * A plan's lists never change, so the ADDs stay right for as long as the list lives.
+     */
+    private final Cache<List<FlowRule>, List<FlowRuleOperation>> reasserts =
+            CacheBuilder.newBuilder().weakKeys().build();
 
     private static final CompletableFuture<?> NOTHING_PENDING =
             CompletableFuture.completedFuture(0);
@@ -219,17 +228,28 @@ final class RouteProgrammer {
         if (rules.isEmpty()) {
             return false;
         }
+        FlowRule releasing = bufferId.isPresent() ? forwarding(rules) : null;
+        if (releasing == null) {
+            return flows.send(s, adds(rules));
+        }
         List<FlowRuleOperation> ops = new ArrayList<>(rules.size());
-        FlowRule releasing = bufferId.isPresent() ? forwarding(rules).orElse(null) : null;
         for (FlowRule r : rules) {
             if (r != releasing) {
                 ops.add(FlowRuleOperation.add(r));
             }
         }
-        if (releasing != null) {
-            ops.add(FlowRuleOperation.addReleasing(releasing, bufferId));
-        }
+        ops.add(FlowRuleOperation.addReleasing(releasing, bufferId));
         return flows.send(s, ops);
+    }
+
+    /** An ADD of each rule, made once per list of a plan (see {@code reasserts}). */
+    private List<FlowRuleOperation> adds(List<FlowRule> rules) {
+        List<FlowRuleOperation> ops = reasserts.getIfPresent(rules);
+        if (ops == null) {
+            ops = rules.stream().map(FlowRuleOperation::add).toList();
+            reasserts.put(rules, ops);
+        }
+        return ops;
     }
 
     /**
@@ -268,18 +288,22 @@ final class RouteProgrammer {
      * The actions a switch's rule for this key applies (to send a packet the way the plan would).
      */
     List<FlowAction> actionsAt(PlanKey key, Dpid s) {
-        return forwarding(intended(key).flows().get(s)).map(FlowRule::actions).orElse(List.of());
+        FlowRule r = forwarding(intended(key).flows().get(s));
+        return r == null ? List.of() : r.actions();
     }
 
-    /** The rule of a key at a switch that forwards its packets arriving from any port. */
-    private static Optional<FlowRule> forwarding(List<FlowRule> rules) {
-        // A loop, not a stream: this runs for every packet-in toward a routed destination.
+    /**
+     * The rule of a key at a switch that forwards its packets arriving from any port; null if none.
+     */
+    private static FlowRule forwarding(List<FlowRule> rules) {
+        // A loop, not a stream, and no Optional: this runs for every packet-in toward a routed
+        // destination.
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i).match().inPort() == null) {
-                return Optional.of(rules.get(i));
+                return rules.get(i);
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** Whether the actions send through a group. */

@@ -119,11 +119,11 @@ final class RoutingPacketHandler implements PacketProcessor {
         if (!isEdge(app.snapshot(), from)) {
             return FastVerdict.HANDLED;
         }
-        Optional<Host> dst = hosts.getHost(HostId.of(eth.dst(), eth.vlan()));
-        if (dst.isEmpty()) {
+        Host dst = hosts.hostOrNull(HostId.of(eth.dst(), eth.vlan()));
+        if (dst == null) {
             return FastVerdict.SLOW;
         }
-        PlanKey key = PlanKey.of(dst.get().id());
+        PlanKey key = PlanKey.of(dst.id());
         RouteProgrammer programmer = app.programmer();
         List<FlowAction> actions = programmer.actionsAt(key, from.dpid());
         if (actions.isEmpty()
@@ -170,7 +170,7 @@ final class RoutingPacketHandler implements PacketProcessor {
         } else {
             List<FlowAction> outs = floodActions(topo, from);
             if (!outs.isEmpty()) {
-                if (send(from, outs, in)) {
+                if (send(outs, in)) {
                     packetOutsOnly.increment();
                 }
                 probe(from, outs, eth);
@@ -263,10 +263,7 @@ final class RoutingPacketHandler implements PacketProcessor {
                         pending,
                         frame.length,
                         () -> {
-                            if (send(
-                                    from,
-                                    programmer.resolved(key, from.dpid(), actions, frame),
-                                    in)) {
+                            if (send(programmer.resolved(key, from.dpid(), actions, frame), in)) {
                                 packetOutsOnly.increment();
                             }
                         });
@@ -285,7 +282,6 @@ final class RoutingPacketHandler implements PacketProcessor {
                             List<FlowAction> installed = programmer.actionsAt(key, from.dpid());
                             if (!installed.isEmpty()
                                     && send(
-                                            from,
                                             programmer.resolved(key, from.dpid(), installed, frame),
                                             in)) {
                                 packetOutsOnly.increment();
@@ -314,7 +310,7 @@ final class RoutingPacketHandler implements PacketProcessor {
             bufferedFlowMods.increment();
             return;
         }
-        if (send(from, programmer.resolved(key, from.dpid(), actions, in.data()), in)) {
+        if (send(programmer.resolved(key, from.dpid(), actions, in.data()), in)) {
             (reasserted ? flowModsAndPacketOuts : packetOutsOnly).increment();
         }
     }
@@ -345,13 +341,13 @@ final class RoutingPacketHandler implements PacketProcessor {
      * Sends a packet-in's packet out of its switch (from the switch's buffer when it has one).
      * Returns false when the switch is not connected.
      */
-    private boolean send(ConnectPoint from, List<FlowAction> actions, InboundPacket in) {
-        return packets.emit(OutboundPacket.releasing(from.dpid(), from.port(), actions, in));
+    private boolean send(List<FlowAction> actions, InboundPacket in) {
+        return packets.emitReleasing(in, actions);
     }
 
     private void flood(TopologySnapshot topo, ConnectPoint from, InboundPacket in) {
         List<FlowAction> outs = floodActions(topo, from);
-        if (!outs.isEmpty() && send(from, outs, in)) {
+        if (!outs.isEmpty() && send(outs, in)) {
             packetOutsOnly.increment();
         }
     }

@@ -14,6 +14,11 @@ public interface HostService {
 
     Optional<Host> getHost(HostId id);
 
+    /** {@link #getHost} without the Optional (null if unknown): for lookups on every packet-in. */
+    default Host hostOrNull(HostId id) {
+        return getHost(id).orElse(null);
+    }
+
     /** Hosts with this MAC on any VLAN. */
     Set<Host> getHostsByMac(MacAddress mac);
 

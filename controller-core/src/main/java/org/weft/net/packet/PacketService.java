@@ -1,5 +1,8 @@
 package org.weft.net.packet;
 
+import java.util.List;
+import org.weft.net.ConnectPoint;
+import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
 
 /** Packet-in processors and packet-out. */
@@ -21,4 +24,16 @@ public interface PacketService {
      * connected.
      */
     boolean emit(OutboundPacket packet);
+
+    /**
+     * Sends a packet-in's packet back out of the switch it came from, as arriving on its port: the
+     * packet-out {@link OutboundPacket#releasing} makes (from the switch's buffer when it has one,
+     * else with the packet-in's data). The same as emitting that packet-out; an implementation may
+     * write it without building one. Returns false (and sends nothing) if the switch is not
+     * connected.
+     */
+    default boolean emitReleasing(InboundPacket in, List<FlowAction> actions) {
+        ConnectPoint from = in.receivedFrom();
+        return emit(OutboundPacket.releasing(from.dpid(), from.port(), actions, in));
+    }
 }

@@ -2,7 +2,6 @@ package org.weft.openflow.channel;
 
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 
 /**
  * Packet-ins a switch sends before it is active (from its FEATURES_REPLY on, while Weft still reads
@@ -18,7 +17,7 @@ final class EarlyPacketIns {
     /** ...and most bytes of their frames. */
     static final int MAX_BYTES = 1024 * 1024;
 
-    private final ArrayDeque<OFPacketIn> kept = new ArrayDeque<>();
+    private final ArrayDeque<PacketIn> kept = new ArrayDeque<>();
     private final ChannelCounters counters;
     private int dropped;
     private int bytes;
@@ -27,8 +26,8 @@ final class EarlyPacketIns {
         this.counters = counters;
     }
 
-    void add(OFPacketIn pi) {
-        int size = pi.getData().length;
+    void add(PacketIn pi) {
+        int size = pi.data().length;
         if (kept.size() < MAX && bytes + size <= MAX_BYTES) {
             kept.add(pi);
             bytes += size;
@@ -45,8 +44,8 @@ final class EarlyPacketIns {
     }
 
     /** Hands every kept packet-in on, oldest first, and forgets them. */
-    void release(Consumer<OFPacketIn> to) {
-        for (OFPacketIn pi = kept.poll(); pi != null; pi = kept.poll()) {
+    void release(Consumer<PacketIn> to) {
+        for (PacketIn pi = kept.poll(); pi != null; pi = kept.poll()) {
             to.accept(pi);
         }
         bytes = 0;

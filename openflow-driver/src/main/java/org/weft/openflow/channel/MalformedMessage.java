@@ -15,6 +15,16 @@ import org.projectfloodlight.openflow.protocol.OFVersion;
  */
 public record MalformedMessage(int version, int type, long xid, byte[] frame, String reason) {
 
+    /** A packet-in in another version than the channel's negotiated one. */
+    static MalformedMessage wrongVersion(PacketIn pi, OFVersion negotiated) {
+        return new MalformedMessage(
+                pi.version().getWireVersion(),
+                0,
+                pi.xid(),
+                new byte[0],
+                "PACKET_IN in version " + pi.version() + " on a " + negotiated + " channel");
+    }
+
     /** A message in another version than the channel's negotiated one. */
     static MalformedMessage wrongVersion(OFMessage m, OFVersion negotiated) {
         return new MalformedMessage(

@@ -11,7 +11,6 @@ import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFMessage;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
 import org.projectfloodlight.openflow.protocol.OFType;
 import org.slf4j.Logger;
@@ -79,6 +78,11 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
             onMalformed(ctx, m);
             return;
         }
+        if (msg instanceof PacketIn pi) {
+            heard();
+            onPacketIn(ctx, pi);
+            return;
+        }
         int partBytes = 0;
         if (msg instanceof MultipartPart part) {
             partBytes = part.bytes();
@@ -124,14 +128,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
             ctx.close();
             return;
         }
-        OfHandshake.State state = handshake.state();
-        if (m instanceof OFPacketIn pi
-                && state != OfHandshake.State.ACTIVE
-                && state != OfHandshake.State.CLOSED) {
-            handshake.onEarlyPacketIn(pi);
-            return;
-        }
-        switch (state) {
+        switch (handshake.state()) {
             case WAIT_HELLO -> handshake.onHello(ctx, m);
             case WAIT_FEATURES -> handshake.onFeatures(ctx, m);
             case WAIT_PORT_DESC -> handshake.onPortDesc(ctx, m, partBytes);
@@ -144,6 +141,20 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
             }
             case ACTIVE -> dispatch.onActive(m, partBytes);
             case CLOSED -> log.debug("{} after close from {}", m.getType(), handshake.remote());
+        }
+    }
+
+    /** A packet-in: to the listeners once the switch is active, kept (bounded) before. */
+    private void onPacketIn(ChannelHandlerContext ctx, PacketIn pi) {
+        OFFactory factory = handshake.factory();
+        if (factory != null && pi.version() != factory.getVersion()) {
+            onMalformed(ctx, MalformedMessage.wrongVersion(pi, factory.getVersion()));
+            return;
+        }
+        switch (handshake.state()) {
+            case ACTIVE -> dispatch.onPacketIn(pi);
+            case CLOSED -> log.debug("PACKET_IN after close from {}", handshake.remote());
+            default -> handshake.onEarlyPacketIn(pi);
         }
     }
 

@@ -12,7 +12,6 @@ import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFeaturesReply;
 import org.projectfloodlight.openflow.protocol.OFHello;
 import org.projectfloodlight.openflow.protocol.OFMessage;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFVersion;
@@ -179,7 +178,7 @@ final class OfHandshake {
      * A packet-in before the switch is active: kept (bounded) from the moment its DPID is known, so
      * a switch that sends packet-ins right after its FEATURES_REPLY loses none of the first ones.
      */
-    void onEarlyPacketIn(OFPacketIn pi) {
+    void onEarlyPacketIn(PacketIn pi) {
         if (dpid == null) {
             counters.packetInsAdmitted.decrement();
             counters.packetInsDropped.increment();
@@ -359,7 +358,7 @@ final class OfHandshake {
                     EarlyPacketIns.MAX,
                     earlyPacketIns.dropped());
         }
-        earlyPacketIns.release(pi -> registry.fire(l -> l.packetIn(sw, pi)));
+        earlyPacketIns.release(pi -> registry.firePacketIn(sw, pi));
     }
 
     private void timedOut(ChannelHandlerContext ctx) {

@@ -11,14 +11,16 @@ import org.projectfloodlight.openflow.exceptions.OFParseError;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFMessageReader;
+import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 
 /**
- * Frames OpenFlow messages by their header length and decodes them with Loxi. A frame Loxi cannot
- * parse becomes a {@link MalformedMessage}; a header whose length is impossible breaks framing, so
- * it is a {@link CorruptedFrameException} and the channel is closed. On a controller channel,
- * packet-ins pass the switch's {@link PacketInAdmission} before they are parsed (a refused one is
- * skipped unread) and multipart replies come out as {@link MultipartPart}s with their size.
+ * Frames OpenFlow messages by their header length and decodes them: packet-ins into {@link
+ * PacketIn}s (see {@link PacketInReader}), everything else with Loxi. A frame that cannot be parsed
+ * becomes a {@link MalformedMessage}; a header whose length is impossible breaks framing, so it is
+ * a {@link CorruptedFrameException} and the channel is closed. On a controller channel, packet-ins
+ * pass the switch's {@link PacketInAdmission} before they are parsed (a refused one is skipped
+ * unread) and multipart replies come out as {@link MultipartPart}s with their size.
  */
 public final class OfMessageDecoder extends ByteToMessageDecoder {
 
@@ -104,7 +106,7 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
             if (admission != null && !wanted(in, start, length)) {
                 continue;
             }
-            Object msg = reader.read(in.slice(start, length));
+            Object msg = reader.read(in, start, length);
             out.add(
                     admission != null && msg instanceof OFStatsReply reply
                             ? new MultipartPart(reply, length)
@@ -112,14 +114,30 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
         }
     }
 
-    /** Decodes one complete frame; shared with the warm-up and tests. */
+    /**
+     * Decodes one complete frame: an OF1.0 or OF1.3 packet-in by {@link PacketInReader} when it can
+     * (Loxi otherwise), every other message by Loxi. Shared with the warm-up and tests.
+     */
     static final class OfMessageReader {
         private final OFMessageReader<OFMessage> loxi = OFFactories.getGenericReader();
 
+        /**
+         * The frame of {@code length} bytes (its header's length) at {@code start} in {@code in},
+         * all readable: a {@link PacketIn}, a {@link MalformedMessage} or another Loxi message.
+         */
+        Object read(ByteBuf in, int start, int length) {
+            PacketIn pi = PacketInReader.read(in, start, length);
+            return pi != null ? pi : read(in.slice(start, length));
+        }
+
+        /** The frame at the buffer's reader index (moved past what Loxi read). */
         Object read(ByteBuf frame) {
             int start = frame.readerIndex();
             try {
                 OFMessage msg = loxi.readFrom(frame);
+                if (msg instanceof OFPacketIn pi) {
+                    return PacketIn.of(pi);
+                }
                 if (msg != null) {
                     return msg;
                 }

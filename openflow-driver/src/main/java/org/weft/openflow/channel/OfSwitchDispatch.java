@@ -5,7 +5,6 @@ import org.projectfloodlight.openflow.protocol.OFEchoReply;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFErrorType;
 import org.projectfloodlight.openflow.protocol.OFMessage;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
@@ -44,7 +43,6 @@ final class OfSwitchDispatch {
             return;
         }
         switch (m.getType()) {
-            case PACKET_IN -> registry.fire(l -> l.packetIn(sw, (OFPacketIn) m));
             case PORT_STATUS -> applyPortStatus((OFPortStatus) m);
             case BARRIER_REPLY -> {
                 if (!sw.onBarrierReply(m.getXid())) {
@@ -60,6 +58,11 @@ final class OfSwitchDispatch {
                 }
             }
         }
+    }
+
+    /** A packet-in from an active switch, to the listeners. */
+    void onPacketIn(PacketIn pi) {
+        registry.firePacketIn(handshake.sw(), pi);
     }
 
     /**

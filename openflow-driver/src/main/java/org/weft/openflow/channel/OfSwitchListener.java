@@ -1,6 +1,5 @@
 package org.weft.openflow.channel;
 
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.weft.net.PortNumber;
 import org.weft.net.device.Port;
 
@@ -19,7 +18,7 @@ public interface OfSwitchListener {
 
     default void portRemoved(OfSwitch sw, PortNumber port) {}
 
-    default void packetIn(OfSwitch sw, OFPacketIn packetIn) {}
+    default void packetIn(OfSwitch sw, PacketIn packetIn) {}
 
     /**
      * A barrier, stats or echo request to the switch timed out (at most one call per request

@@ -144,6 +144,17 @@ public final class OfSwitchRegistry {
         fire(l -> l.switchConnected(sw));
     }
 
+    /** A packet-in to every listener (written out: no lambda per packet). */
+    void firePacketIn(OfSwitch sw, PacketIn pi) {
+        for (OfSwitchListener l : listeners) {
+            try {
+                l.packetIn(sw, pi);
+            } catch (RuntimeException e) {
+                log.error("Switch listener {} failed", l.getClass().getName(), e);
+            }
+        }
+    }
+
     void fire(Consumer<OfSwitchListener> call) {
         for (OfSwitchListener l : listeners) {
             try {

@@ -159,7 +159,7 @@ public final class OfWarmup {
             for (OFMessage m : all) {
                 ByteBuf buf = Unpooled.buffer();
                 m.writeTo(buf);
-                reader.read(buf);
+                reader.read(buf, buf.readerIndex(), buf.readableBytes());
                 buf.release();
                 messages++;
             }

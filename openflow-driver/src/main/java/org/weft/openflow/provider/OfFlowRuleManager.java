@@ -186,8 +186,9 @@ public final class OfFlowRuleManager
         long xid = s.reserveXids(operations.size());
         ByteBuf out = s.buffer(operations.size() * BYTES_PER_FLOW_MOD);
         try {
-            for (FlowRuleOperation op : operations) {
-                reasserted.write(out, f, policy, op, xid++);
+            // Indexed, not for-each: no iterator per re-assertion (the list is often cached).
+            for (int i = 0; i < operations.size(); i++) {
+                reasserted.write(out, f, policy, operations.get(i), xid++);
             }
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             out.release();

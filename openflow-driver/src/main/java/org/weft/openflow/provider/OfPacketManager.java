@@ -3,19 +3,17 @@ package org.weft.openflow.provider;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.projectfloodlight.openflow.protocol.OFFactory;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
-import org.projectfloodlight.openflow.protocol.OFVersion;
-import org.projectfloodlight.openflow.protocol.match.MatchField;
-import org.projectfloodlight.openflow.types.OFPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.ConnectPoint;
 import org.weft.net.Dpid;
+import org.weft.net.PortNumber;
 import org.weft.net.cluster.NotMasterException;
+import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
@@ -29,8 +27,8 @@ import org.weft.openflow.channel.CoreFlows;
 import org.weft.openflow.channel.OfSwitch;
 import org.weft.openflow.channel.OfSwitchListener;
 import org.weft.openflow.channel.OfSwitchRegistry;
+import org.weft.openflow.channel.PacketIn;
 import org.weft.openflow.translate.OfPackets;
-import org.weft.openflow.translate.OfPorts;
 
 /**
  * {@link PacketService}: runs the processors' fast steps on the I/O thread as each packet-in is
@@ -58,7 +56,11 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final PacketInWorkers workers;
     private final PacketOutWriter packetOuts = new PacketOutWriter();
-    private final Map<OfSwitch, PacketInWorkers.Lane> lanes = new ConcurrentHashMap<>();
+
+    /** A connected switch's lane to the workers and its ports as connect points. */
+    private record Connected(PacketInWorkers.Lane lane, InPorts ports) {}
+
+    private final Map<OfSwitch, Connected> connected = new ConcurrentHashMap<>();
 
     public OfPacketManager(
             OfSwitchRegistry switches, OfFlowRuleManager flows, PacketInWorkers workers) {
@@ -100,16 +102,20 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
 
     @Override
     public void switchConnected(OfSwitch sw) {
-        PacketInWorkers.Lane lane = lanes.computeIfAbsent(sw, s -> workers.newLane());
+        PacketInWorkers.Lane lane =
+                connected
+                        .computeIfAbsent(
+                                sw, s -> new Connected(workers.newLane(), new InPorts(s.dpid())))
+                        .lane();
         sw.watchPacketInBacklog(() -> workers.isFull(lane));
         requests.forEach(r -> install(sw, r));
     }
 
     @Override
     public void switchDisconnected(OfSwitch sw) {
-        PacketInWorkers.Lane lane = lanes.remove(sw);
-        if (lane != null) {
-            workers.close(lane);
+        Connected c = connected.remove(sw);
+        if (c != null) {
+            workers.close(c.lane());
         }
     }
 
@@ -142,23 +148,39 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
 
     @Override
     public boolean emit(OutboundPacket packet) {
-        Optional<OfSwitch> sw = switches.get(packet.dpid());
-        if (sw.isEmpty()) {
-            log.debug("Packet-out to {} dropped: not connected", packet.dpid());
+        return emit(
+                packet.dpid(), packet.inPort(), packet.actions(), packet.data(), packet.bufferId());
+    }
+
+    /** As {@link #emit(OutboundPacket)}, without building the packet-out (the steady answer). */
+    @Override
+    public boolean emitReleasing(InboundPacket in, List<FlowAction> actions) {
+        ConnectPoint from = in.receivedFrom();
+        return emit(from.dpid(), from.port(), actions, in.data(), in.bufferId());
+    }
+
+    private boolean emit(
+            Dpid dpid,
+            PortNumber inPort,
+            List<FlowAction> actions,
+            byte[] data,
+            OptionalInt bufferId) {
+        OfSwitch s = switches.get(dpid).orElse(null);
+        if (s == null) {
+            log.debug("Packet-out to {} dropped: not connected", dpid);
             return false;
         }
-        if (!sw.get().isMaster()) {
-            log.debug("Packet-out to {} dropped: another instance masters it", packet.dpid());
+        if (!s.isMaster()) {
+            log.debug("Packet-out to {} dropped: another instance masters it", dpid);
             return false;
         }
-        OfSwitch s = sw.get();
         OFFactory f = s.factory();
-        ByteBuf out = s.buffer(PacketOutWriter.SMALL_ACTIONS_BYTES + packet.data().length);
+        ByteBuf out = s.buffer(PacketOutWriter.SMALL_ACTIONS_BYTES + data.length);
         try {
-            packetOuts.write(out, f, packet, s.reserveXids(1));
+            packetOuts.write(out, f, inPort, actions, data, bufferId, s.reserveXids(1));
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             out.release();
-            log.warn("Packet-out to {} not sent: {}", packet.dpid(), e.getMessage());
+            log.warn("Packet-out to {} not sent: {}", dpid, e.getMessage());
             return false;
         }
         s.sendBytes(out);
@@ -166,32 +188,29 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
     }
 
     @Override
-    public void packetIn(OfSwitch sw, OFPacketIn pi) {
+    public void packetIn(OfSwitch sw, PacketIn pi) {
         Registered[] procs = chain;
         if (procs.length == 0 || !sw.isMaster()) {
             return;
         }
-        OFPort in =
-                pi.getVersion() == OFVersion.OF_10
-                        ? pi.getInPort()
-                        : pi.getMatch().get(MatchField.IN_PORT);
-        if (in == null) {
+        if (pi.inPort() == null) {
             log.debug("Packet-in without in_port from {}", sw.dpid());
             return;
         }
+        Connected c = connected.get(sw);
+        if (c == null) {
+            sw.countPacketInDropped();
+            return;
+        }
+        PacketInWorkers.Lane lane = c.lane();
         // Stamped here, on the I/O thread: time spent waiting for a worker is not the network's.
         PacketContext ctx =
                 new PacketContext(
                         new InboundPacket(
-                                new ConnectPoint(sw.dpid(), OfPorts.toCore(in)),
-                                pi.getData(),
+                                c.ports().at(pi.inPort()),
+                                pi.data(),
                                 System.nanoTime(),
-                                OfPackets.toCore(pi.getBufferId())));
-        PacketInWorkers.Lane lane = lanes.get(sw);
-        if (lane == null) {
-            sw.countPacketInDropped();
-            return;
-        }
+                                OfPackets.toCore(pi.bufferId())));
         int from = workers.mayRunFast(lane) ? runFast(procs, ctx) : 0;
         if (from == procs.length) {
             return;

@@ -6,14 +6,15 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.util.List;
+import java.util.OptionalInt;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFPort;
+import org.weft.net.PortNumber;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.packet.OutboundPacket;
 import org.weft.openflow.translate.OfActions;
-import org.weft.openflow.translate.OfPackets;
 import org.weft.openflow.translate.OfPorts;
 
 /**
@@ -50,17 +51,28 @@ final class PacketOutWriter {
      *     cannot be translated for the switch
      */
     void write(ByteBuf out, OFFactory f, OutboundPacket p, long xid) {
+        write(out, f, p.inPort(), p.actions(), p.data(), p.bufferId(), xid);
+    }
+
+    /** As {@link #write(ByteBuf, OFFactory, OutboundPacket, long)}, from the packet-out's parts. */
+    void write(
+            ByteBuf out,
+            OFFactory f,
+            PortNumber inPort,
+            List<FlowAction> actionList,
+            byte[] frame,
+            OptionalInt bufferId,
+            long xid) {
         OFVersion v = f.getVersion();
-        byte[] actions = actions(f, p.actions());
-        byte[] data = data(p);
+        byte[] actions = actions(f, actionList);
+        byte[] data = bufferId.isPresent() ? NO_DATA : frame;
         int length = fixedBytes(v) + actions.length + data.length;
         out.writeByte(v.getWireVersion());
         out.writeByte(TYPE_PACKET_OUT);
         out.writeShort(length);
         out.writeInt((int) xid);
-        OFBufferId buffer = OfPackets.toOf(p.bufferId());
-        out.writeInt(buffer.getInt());
-        OFPort in = OfPorts.toOf(p.inPort());
+        out.writeInt(bufferId.isPresent() ? bufferId.getAsInt() : OFBufferId.NO_BUFFER.getInt());
+        OFPort in = OfPorts.toOf(inPort);
         if (v == OFVersion.OF_10) {
             in.write2Bytes(out);
             out.writeShort(actions.length);
@@ -71,10 +83,6 @@ final class PacketOutWriter {
         }
         out.writeBytes(actions);
         out.writeBytes(data);
-    }
-
-    private static byte[] data(OutboundPacket p) {
-        return p.bufferId().isPresent() ? NO_DATA : p.data();
     }
 
     /** The actions' wire bytes, as Loxi writes them in a packet-out. */

@@ -11,10 +11,11 @@ public final class OfPackets {
 
     private OfPackets() {}
 
-    public static OptionalInt toCore(OFBufferId id) {
-        return id == null || id.equals(OFBufferId.NO_BUFFER)
+    /** A packet-in's raw {@code buffer_id}: empty for {@code NO_BUFFER}. */
+    public static OptionalInt toCore(int bufferId) {
+        return bufferId == OFBufferId.NO_BUFFER.getInt()
                 ? OptionalInt.empty()
-                : OptionalInt.of(id.getInt());
+                : OptionalInt.of(bufferId);
     }
 
     public static OFBufferId toOf(OptionalInt id) {

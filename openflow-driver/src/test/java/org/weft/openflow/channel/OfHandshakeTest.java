@@ -212,7 +212,7 @@ class OfHandshakeTest {
         assertThat(listener.packetIns).isEmpty();
         s.send(f.buildPortDescStatsReply().setXid(2).build());
         assertThat(s.state()).isEqualTo(OfHandshake.State.ACTIVE);
-        assertThat(listener.packetIns).extracting(OFMessage::getXid).containsExactly(101L, 102L);
+        assertThat(listener.packetIns).extracting(PacketIn::xid).containsExactly(101L, 102L);
         assertThat(s.packetInsDropped()).isEqualTo(1);
     }
 

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFEchoRequest;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.weft.openflow.OfLimits;
@@ -93,7 +92,7 @@ class OfMessageDecoderTest {
         for (Object o = ch.readInbound(); o != null; o = ch.readInbound()) {
             out.add(o);
         }
-        assertThat(out).hasSize(3).first().isInstanceOf(OFPacketIn.class);
+        assertThat(out).hasSize(3).first().isInstanceOf(PacketIn.class);
         assertThat(counters.packetInsAdmitted.sum()).isEqualTo(2);
         ch.finishAndReleaseAll();
     }

@@ -128,7 +128,7 @@ class PacketInAdmissionTest {
         }
         long lldp =
                 out.stream()
-                        .filter(o -> o instanceof OFPacketIn pi && pi.getData()[12] == (byte) 0x88)
+                        .filter(o -> o instanceof PacketIn pi && pi.data()[12] == (byte) 0x88)
                         .count();
         assertThat(out).hasSize(10 + 5 + 1); // the burst, the reserve, and the echo
         assertThat(lldp).isEqualTo(5);

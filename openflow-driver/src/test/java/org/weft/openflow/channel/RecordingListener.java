@@ -2,14 +2,13 @@ package org.weft.openflow.channel;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 
 /** What the registry told its listeners, in order. */
 final class RecordingListener implements OfSwitchListener {
 
     final List<OfSwitch> connected = new ArrayList<>();
     final List<OfSwitch> disconnected = new ArrayList<>();
-    final List<OFPacketIn> packetIns = new ArrayList<>();
+    final List<PacketIn> packetIns = new ArrayList<>();
 
     @Override
     public void switchConnected(OfSwitch sw) {
@@ -22,7 +21,7 @@ final class RecordingListener implements OfSwitchListener {
     }
 
     @Override
-    public void packetIn(OfSwitch sw, OFPacketIn packetIn) {
+    public void packetIn(OfSwitch sw, PacketIn packetIn) {
         packetIns.add(packetIn);
     }
 }

@@ -1,6 +1,7 @@
 package org.weft.net.host.impl;
 
 import java.util.Optional;
+import org.weft.net.Ip4Address;
 import org.weft.net.IpAddress;
 import org.weft.net.MacAddress;
 import org.weft.net.host.HostId;
@@ -10,49 +11,61 @@ import org.weft.net.packet.parse.Ethernet;
 import org.weft.net.packet.parse.Ipv4;
 import org.weft.net.packet.parse.Ipv6;
 
-/** What a packet-in tells about its sender: identity and, when there is one, its IP address. */
+/**
+ * What a packet-in tells about its sender: identity and, when there is one, its IP address. Read
+ * without intermediate objects: host learning runs on every packet-in.
+ */
 final class HostPackets {
 
     private HostPackets() {}
 
-    /** The sender of a frame and the IP it used (null if none). */
-    record Sighting(HostId id, IpAddress ip) {}
+    /**
+     * Stands for "the frame tells nothing" where {@link #senderIp} returns an address or null;
+     * compared by identity, never stored.
+     */
+    static final IpAddress NO_SIGHTING = new Ip4Address(0);
 
     /**
-     * The sender of an ARP, IPv4 or IPv6 frame from a unicast MAC; empty for anything else, and for
-     * the controller's own probes.
+     * The sender of a frame, its source MAC in its VLAN; null for a multicast or zero source and
+     * for the controller's own probes.
      */
-    static Optional<Sighting> parse(byte[] frame) {
-        return parse(Ethernet.parse(frame));
-    }
-
-    /** The same, from a parsed header. */
-    static Optional<Sighting> parse(Optional<Ethernet> parsed) {
-        if (parsed.isEmpty()) {
-            return Optional.empty();
-        }
-        Ethernet eth = parsed.get();
+    static HostId sender(Ethernet eth) {
         MacAddress src = eth.src();
         if (src.isMulticast() || src.value() == 0 || src.equals(HostProbe.MAC)) {
-            return Optional.empty();
+            return null;
         }
-        HostId id = HostId.of(src, eth.isTagged() ? eth.vlan() : HostId.NO_VLAN);
-        return switch (eth.ethType()) {
-            case Ethernet.TYPE_ARP ->
-                    Arp.parse(eth)
-                            .map(
-                                    a ->
-                                            new Sighting(
-                                                    id,
-                                                    a.senderIp().value() == 0
-                                                            ? null
-                                                            : a.senderIp()));
-            case Ethernet.TYPE_IPV4 ->
-                    Ipv4.parse(eth)
-                            .map(ip -> new Sighting(id, ip.src().value() == 0 ? null : ip.src()));
-            case Ethernet.TYPE_IPV6 -> Ipv6.parse(eth).map(ip -> new Sighting(id, ndpSource(ip)));
-            default -> Optional.empty();
-        };
+        return HostId.of(src, eth.isTagged() ? eth.vlan() : HostId.NO_VLAN);
+    }
+
+    /**
+     * The IP address the sender of an ARP, IPv4 or IPv6 frame used (null if none: 0.0.0.0, or an
+     * IPv6 frame other than neighbour discovery); {@link #NO_SIGHTING} for any other frame and for
+     * one whose header does not parse.
+     */
+    static IpAddress senderIp(Ethernet eth) {
+        switch (eth.ethType()) {
+            case Ethernet.TYPE_ARP -> {
+                Optional<Arp> a = Arp.parse(eth);
+                if (a.isEmpty()) {
+                    return NO_SIGHTING;
+                }
+                return a.get().senderIp().value() == 0 ? null : a.get().senderIp();
+            }
+            case Ethernet.TYPE_IPV4 -> {
+                if (!Ipv4.parses(eth)) {
+                    return NO_SIGHTING;
+                }
+                Ip4Address src = Ipv4.sourceOf(eth);
+                return src.value() == 0 ? null : src;
+            }
+            case Ethernet.TYPE_IPV6 -> {
+                Optional<Ipv6> ip = Ipv6.parse(eth);
+                return ip.isEmpty() ? NO_SIGHTING : ndpSource(ip.get());
+            }
+            default -> {
+                return NO_SIGHTING;
+            }
+        }
     }
 
     /** The source of a neighbour solicitation/advertisement (not :: and not multicast). */

@@ -33,6 +33,7 @@ import org.weft.net.packet.FastVerdict;
 import org.weft.net.packet.PacketContext;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
+import org.weft.net.packet.parse.Ethernet;
 import org.weft.time.TimeSource;
 import org.weft.util.LogThrottles;
 
@@ -171,14 +172,18 @@ public final class HostTracker implements HostService, PacketProcessor {
         if (at.port().isReserved() || links.isInfrastructure(at)) {
             return;
         }
-        HostPackets.Sighting s = HostPackets.parse(context.ethernet()).orElse(null);
-        if (s == null) {
+        Ethernet eth = context.ethernet().orElse(null);
+        HostId id = eth == null ? null : HostPackets.sender(eth);
+        if (id == null) {
             return;
         }
-        learn(s.id(), at, s.ip());
-        if (remote.contains(s.id())
-                && at.equals(getHost(s.id()).map(Host::location).orElse(null))) {
-            remote.remove(s.id()); // seen on a switch this instance masters: its host now
+        IpAddress ip = HostPackets.senderIp(eth);
+        if (ip == HostPackets.NO_SIGHTING) {
+            return;
+        }
+        learn(id, at, ip);
+        if (remote.contains(id) && at.equals(getHost(id).map(Host::location).orElse(null))) {
+            remote.remove(id); // seen on a switch this instance masters: its host now
         }
     }
 
@@ -371,8 +376,13 @@ public final class HostTracker implements HostService, PacketProcessor {
 
     @Override
     public Optional<Host> getHost(HostId id) {
+        return Optional.ofNullable(hostOrNull(id));
+    }
+
+    @Override
+    public Host hostOrNull(HostId id) {
         HostSlot s = hosts.get(id);
-        return s == null ? Optional.empty() : Optional.ofNullable(s.get());
+        return s == null ? null : s.get();
     }
 
     @Override

@@ -16,15 +16,11 @@ public record Ipv4(Ip4Address src, Ip4Address dst, int protocol) {
 
     /** Parses an IPv4 header; empty for other frames or a malformed header. */
     public static Optional<Ipv4> parse(Ethernet eth) {
+        if (!parses(eth)) {
+            return Optional.empty();
+        }
         byte[] b = eth.frame();
         int o = eth.payloadOffset();
-        if (eth.ethType() != Ethernet.TYPE_IPV4 || !Bytes.has(b, o, MIN_LEN)) {
-            return Optional.empty();
-        }
-        int versionIhl = Bytes.u8(b, o);
-        if (versionIhl >> 4 != 4 || (versionIhl & 0xf) * 4 < MIN_LEN) {
-            return Optional.empty();
-        }
         return Optional.of(
                 new Ipv4(
                         Ip4Address.of(Bytes.s32(b, o + 12)),
@@ -33,6 +29,25 @@ public record Ipv4(Ip4Address src, Ip4Address dst, int protocol) {
     }
 
     /** A 20-byte header (no options, TTL 64, checksum computed) followed by the payload. */
+    /** Whether the frame carries an IPv4 header that {@link #parse} reads. */
+    public static boolean parses(Ethernet eth) {
+        byte[] b = eth.frame();
+        int o = eth.payloadOffset();
+        if (eth.ethType() != Ethernet.TYPE_IPV4 || !Bytes.has(b, o, MIN_LEN)) {
+            return false;
+        }
+        int versionIhl = Bytes.u8(b, o);
+        return versionIhl >> 4 == 4 && (versionIhl & 0xf) * 4 >= MIN_LEN;
+    }
+
+    /**
+     * The source address of a frame that {@link #parses}, read alone (host learning needs no more,
+     * on every packet-in).
+     */
+    public static Ip4Address sourceOf(Ethernet eth) {
+        return Ip4Address.of(Bytes.s32(eth.frame(), eth.payloadOffset() + 12));
+    }
+
     public byte[] toBytes(byte[] payload) {
         byte[] b = new byte[MIN_LEN + payload.length];
         b[0] = 0x45;
