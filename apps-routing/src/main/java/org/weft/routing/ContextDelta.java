@@ -86,14 +86,30 @@ final class ContextDelta {
         }
         if (movedAt == null) {
             Set<Dpid> out = new HashSet<>();
-            for (Dpid s : after.topology().switches()) {
-                if (neighbourDistancesMoved(s)) {
+            for (Dpid s : movedAtMost()) {
+                if (after.topology().contains(s) && neighbourDistancesMoved(s)) {
                     out.add(s);
                 }
             }
             movedAt = out;
         }
         return movedAt;
+    }
+
+    /**
+     * The switches at which {@link #neighbourDistancesMoved} may hold. After links were lost alone
+     * ({@link #lostLinks()}), a switch that lost no link and whose costs back were read off its
+     * links in the older context ({@code PlanningGraph#searchedNeighbourDistances}) keeps them: its
+     * links back are all still there, weigh the same, and are still no dearer than any detour (the
+     * least link weight can only have grown). Otherwise every switch may.
+     */
+    private Iterable<Dpid> movedAtMost() {
+        if (lostLinks == null) {
+            return after.topology().switches();
+        }
+        Set<Dpid> out = new HashSet<>(touched);
+        out.addAll(before.searchedNeighbourDistances());
+        return out;
     }
 
     private static boolean comparable(PlanContext a, PlanContext b) {
@@ -119,14 +135,16 @@ final class ContextDelta {
                 return null;
             }
         }
+        if (!links.added().isEmpty()) {
+            return null;
+        }
+        // A link whose attributes are equal in both weighs the same: only the others are weighed.
         var weigher = after.weigher();
-        for (var e : b.linkInfos().entrySet()) {
-            var old = a.linkInfo(e.getKey());
-            if (old.isEmpty()
-                    || Double.compare(
-                                    weigher.weight(e.getKey(), old.get()),
-                                    weigher.weight(e.getKey(), e.getValue()))
-                            != 0) {
+        for (Link l : links.updated()) {
+            if (Double.compare(
+                            weigher.weight(l, a.linkInfo(l).orElseThrow()),
+                            weigher.weight(l, b.linkInfo(l).orElseThrow()))
+                    != 0) {
                 return null;
             }
         }
