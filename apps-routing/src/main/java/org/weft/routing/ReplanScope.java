@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
+import org.weft.net.flow.Group;
 import org.weft.net.topology.NextHops;
 import org.weft.net.topology.TopologySnapshot;
 
@@ -24,10 +25,13 @@ import org.weft.net.topology.TopologySnapshot;
  * neighbour's: a switch with several next hops (a select group) or none depends on its own next
  * hops and distance alone (a next hop's distance is the switch's less the link's unchanged weight),
  * so only protected switches (one next hop) are rebuilt for a neighbour whose distance or next hops
- * changed, and only when they link to it (a backup's candidates are the switch's own links). A cut
- * on a fat tree then rebuilds the cable's ends and the few protected switches next to a switch that
- * lost a next hop, instead of every neighbour of both ends ({@code LostLinksScopeTest} checks it
- * against planning from scratch through random cuts).
+ * changed, and only when they link to it (a backup's candidates are the switch's own links). When,
+ * moreover, no distance changed (the next hops were pruned of the lost links) and the backup
+ * chooser vouches that a neighbour losing next hops changes only the answers that backed up through
+ * it ({@code BackupChooser#keptWhenNeighbourHopsShrink}), only those protected switches are
+ * rebuilt. A cut on a fat tree then rebuilds the cable's ends and the few protected switches that
+ * backed up through a switch that lost a next hop, instead of every neighbour of both ends ({@code
+ * LostLinksScopeTest} checks it against planning from scratch through random cuts).
  */
 final class ReplanScope {
 
@@ -55,8 +59,16 @@ final class ReplanScope {
         dirty.addAll(moved);
         TopologySnapshot now = ctx.topology();
         if (delta.lostLinks() != null) {
+            // Distances kept (next hops pruned of the lost links) and a chooser that vouches for
+            // it: only the protected switches whose U-turn alternate was the switch at hand.
+            SwitchMap<SwitchPart> uturnsOnly =
+                    ctx.protect()
+                                    && ctx.protection().keptWhenNeighbourHopsShrink()
+                                    && distancesKept(previous.hops(), hops, ctx)
+                            ? previous.parts()
+                            : null;
             for (Dpid c : moved) {
-                addProtectedNeighbours(now, hops, c, dirty);
+                addProtectedNeighbours(now, hops, c, uturnsOnly, dirty);
             }
         } else {
             TopologySnapshot then = previous.context().topology();
@@ -113,15 +125,45 @@ final class ReplanScope {
      * hops.
      */
     private static void addProtectedNeighbours(
-            TopologySnapshot topo, NextHops hops, Dpid s, Set<Dpid> into) {
+            TopologySnapshot topo,
+            NextHops hops,
+            Dpid s,
+            SwitchMap<SwitchPart> uturnsOnly,
+            Set<Dpid> into) {
         if (!topo.contains(s)) {
             return;
         }
         for (Link l : topo.linksTo(s)) {
-            if (hops.linksFrom(l.srcDpid()).size() == 1) {
-                into.add(l.srcDpid());
+            Dpid n = l.srcDpid();
+            if (hops.linksFrom(n).size() == 1
+                    && (uturnsOnly == null || backupVia(uturnsOnly.get(n), l))) {
+                into.add(n);
             }
         }
+    }
+
+    /**
+     * Whether a switch's previous part is missing or backs up over {@code l} (its fast-failover
+     * group's backup bucket leaves by {@code l}'s port, or its U-turn rule is at {@code l}'s far
+     * end).
+     */
+    private static boolean backupVia(SwitchPart p, Link l) {
+        if (p == null) {
+            return true;
+        }
+        if (p.uturn() != null && p.uturn().dpid().equals(l.dstDpid())) {
+            return true;
+        }
+        Group g = p.group();
+        return g != null
+                && g.type() == Group.Type.FAST_FAILOVER
+                && g.buckets().size() > 1
+                && g.buckets().get(1).watchPort().equals(l.src().port());
+    }
+
+    /** Whether {@code hops} has {@code old}'s distances: the same, or pruned from them. */
+    private static boolean distancesKept(NextHops old, NextHops hops, PlanContext ctx) {
+        return old == hops || ctx.prunedAt(old, hops) != null;
     }
 
     private static void addNeighbours(TopologySnapshot topo, Dpid s, Set<Dpid> into) {
