@@ -7,6 +7,7 @@ import java.util.Set;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
 import org.weft.net.topology.LinkDiff;
+import org.weft.net.topology.LinkWeigher;
 import org.weft.net.topology.TopologySnapshot;
 
 /**
@@ -33,7 +34,15 @@ final class ContextDelta {
         this.after = after;
         if (comparable(before, after)) {
             // One pass over both snapshots' links, shared by both questions below.
-            LinkDiff links = LinkDiff.between(before.topology(), after.topology());
+            // Links present in both count as updated only when they weigh differently.
+            LinkWeigher weigher = after.weigher();
+            LinkDiff links =
+                    LinkDiff.between(
+                            before.topology(),
+                            after.topology(),
+                            (l, a, b) ->
+                                    Double.compare(weigher.weight(l, a), weigher.weight(l, b))
+                                            == 0);
             this.touched = touched(before, after, links);
             this.lostLinks = lostLinks(before, after, links);
         } else {
@@ -138,17 +147,8 @@ final class ContextDelta {
         if (!links.added().isEmpty()) {
             return null;
         }
-        // A link whose attributes are equal in both weighs the same: only the others are weighed.
-        var weigher = after.weigher();
-        for (Link l : links.updated()) {
-            if (Double.compare(
-                            weigher.weight(l, a.linkInfo(l).orElseThrow()),
-                            weigher.weight(l, b.linkInfo(l).orElseThrow()))
-                    != 0) {
-                return null;
-            }
-        }
-        return links.removed();
+        // Updated links are those that weigh differently (the delta's diff asked so).
+        return links.updated().isEmpty() ? links.removed() : null;
     }
 
     private static Set<Dpid> touched(PlanContext before, PlanContext after, LinkDiff links) {

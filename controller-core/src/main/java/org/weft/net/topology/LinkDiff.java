@@ -14,8 +14,8 @@ import org.weft.net.Link;
  *
  * @param added links of the newer snapshot that the older one lacks
  * @param removed links of the older snapshot that the newer one lacks
- * @param updated links of both whose {@link LinkInfo} differs (a link whose attributes are equal in
- *     both weighs the same under any weigher)
+ * @param updated links of both whose {@link LinkInfo} differs (or, as the caller asked, that are
+ *     not the same for its purpose)
  */
 public record LinkDiff(Set<Link> added, Set<Link> removed, Set<Link> updated) {
 
@@ -27,8 +27,24 @@ public record LinkDiff(Set<Link> added, Set<Link> removed, Set<Link> updated) {
         updated = Set.copyOf(updated);
     }
 
+    /** Whether a link present in both snapshots is the same for the asker's purpose. */
+    @FunctionalInterface
+    public interface Same {
+        boolean same(Link link, LinkInfo before, LinkInfo after);
+    }
+
     /** What changed in links from {@code before} to {@code after}. */
     public static LinkDiff between(TopologySnapshot before, TopologySnapshot after) {
+        return between(before, after, (l, a, b) -> a.equals(b));
+    }
+
+    /**
+     * As {@link #between(TopologySnapshot, TopologySnapshot)}, with {@code updated} the links of
+     * both that {@code same} finds different (a planner asks whether they weigh the same: most
+     * links' measured attributes change from one snapshot to the next, their weights seldom do).
+     * Asked only for links whose attributes are not the same instance.
+     */
+    public static LinkDiff between(TopologySnapshot before, TopologySnapshot after, Same same) {
         if (before == after) {
             return NONE;
         }
@@ -56,7 +72,8 @@ public record LinkDiff(Set<Link> added, Set<Link> removed, Set<Link> updated) {
                 added.add(eb.getKey());
                 eb = b.hasNext() ? b.next() : null;
             } else {
-                if (ea.getValue() != eb.getValue() && !ea.getValue().equals(eb.getValue())) {
+                if (ea.getValue() != eb.getValue()
+                        && !same.same(eb.getKey(), ea.getValue(), eb.getValue())) {
                     updated.add(eb.getKey());
                 }
                 ea = a.hasNext() ? a.next() : null;

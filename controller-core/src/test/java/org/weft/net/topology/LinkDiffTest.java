@@ -49,5 +49,15 @@ class LinkDiffTest {
         LinkDiff back = LinkDiff.between(next, ring);
         assertThat(back.updated()).containsExactly(slower);
         assertThat(back.added()).containsExactly(cut);
+        // Asked whether links weigh the same under hop count: none does not.
+        LinkDiff byHops =
+                LinkDiff.between(
+                        ring,
+                        next,
+                        (l, a, b) ->
+                                LinkWeighers.HOP_COUNT.weight(l, a)
+                                        == LinkWeighers.HOP_COUNT.weight(l, b));
+        assertThat(byHops.updated()).isEmpty();
+        assertThat(byHops.removed()).containsExactly(cut);
     }
 }
