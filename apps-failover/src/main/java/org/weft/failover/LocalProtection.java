@@ -45,13 +45,30 @@ public final class LocalProtection implements BackupChooser {
             if (l.equals(primary)) {
                 continue;
             }
-            var theirs = towardDst.linksFrom(l.dstDpid());
-            boolean viaUs = theirs.stream().anyMatch(x -> x.dstDpid().equals(s));
-            boolean other = theirs.stream().anyMatch(x -> !x.dstDpid().equals(s));
+            boolean viaUs = false;
+            boolean other = false;
+            for (Link x : towardDst.linksFrom(l.dstDpid())) {
+                if (x.dstDpid().equals(s)) {
+                    viaUs = true;
+                } else {
+                    other = true;
+                }
+            }
             if (viaUs && other) {
                 return Optional.of(new Backup(l, true));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * True: with distances unchanged the loop-free test gives the same answers, and a neighbour
+     * whose next hops only lose links can only stop qualifying as a U-turn alternate (its next hops
+     * still include {@code s} and another switch only if they did before), so the first candidate
+     * that qualifies stays the same unless it was that neighbour.
+     */
+    @Override
+    public boolean keptWhenNeighbourHopsShrink() {
+        return true;
     }
 }

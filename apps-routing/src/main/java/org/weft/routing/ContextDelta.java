@@ -7,6 +7,7 @@ import java.util.Set;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
 import org.weft.net.topology.LinkDiff;
+import org.weft.net.topology.LinkWeigher;
 import org.weft.net.topology.TopologySnapshot;
 
 /**
@@ -33,7 +34,15 @@ final class ContextDelta {
         this.after = after;
         if (comparable(before, after)) {
             // One pass over both snapshots' links, shared by both questions below.
-            LinkDiff links = LinkDiff.between(before.topology(), after.topology());
+            // Links present in both count as updated only when they weigh differently.
+            LinkWeigher weigher = after.weigher();
+            LinkDiff links =
+                    LinkDiff.between(
+                            before.topology(),
+                            after.topology(),
+                            (l, a, b) ->
+                                    Double.compare(weigher.weight(l, a), weigher.weight(l, b))
+                                            == 0);
             this.touched = touched(before, after, links);
             this.lostLinks = lostLinks(before, after, links);
         } else {
@@ -86,14 +95,30 @@ final class ContextDelta {
         }
         if (movedAt == null) {
             Set<Dpid> out = new HashSet<>();
-            for (Dpid s : after.topology().switches()) {
-                if (neighbourDistancesMoved(s)) {
+            for (Dpid s : movedAtMost()) {
+                if (after.topology().contains(s) && neighbourDistancesMoved(s)) {
                     out.add(s);
                 }
             }
             movedAt = out;
         }
         return movedAt;
+    }
+
+    /**
+     * The switches at which {@link #neighbourDistancesMoved} may hold. After links were lost alone
+     * ({@link #lostLinks()}), a switch that lost no link and whose costs back were read off its
+     * links in the older context ({@code PlanningGraph#searchedNeighbourDistances}) keeps them: its
+     * links back are all still there, weigh the same, and are still no dearer than any detour (the
+     * least link weight can only have grown). Otherwise every switch may.
+     */
+    private Iterable<Dpid> movedAtMost() {
+        if (lostLinks == null) {
+            return after.topology().switches();
+        }
+        Set<Dpid> out = new HashSet<>(touched);
+        out.addAll(before.searchedNeighbourDistances());
+        return out;
     }
 
     private static boolean comparable(PlanContext a, PlanContext b) {
@@ -119,18 +144,11 @@ final class ContextDelta {
                 return null;
             }
         }
-        var weigher = after.weigher();
-        for (var e : b.linkInfos().entrySet()) {
-            var old = a.linkInfo(e.getKey());
-            if (old.isEmpty()
-                    || Double.compare(
-                                    weigher.weight(e.getKey(), old.get()),
-                                    weigher.weight(e.getKey(), e.getValue()))
-                            != 0) {
-                return null;
-            }
+        if (!links.added().isEmpty()) {
+            return null;
         }
-        return links.removed();
+        // Updated links are those that weigh differently (the delta's diff asked so).
+        return links.updated().isEmpty() ? links.removed() : null;
     }
 
     private static Set<Dpid> touched(PlanContext before, PlanContext after, LinkDiff links) {

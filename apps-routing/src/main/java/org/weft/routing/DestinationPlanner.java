@@ -212,12 +212,15 @@ public final class DestinationPlanner {
     private static Optional<FlowRule> uturn(
             PlanContext ctx, NextHops hops, Link backup, FlowMatch match, int hostIndex) {
         Dpid n = backup.dstDpid();
-        List<Link> others =
-                hops.linksFrom(n).stream()
-                        .filter(l -> !l.dstDpid().equals(backup.srcDpid()))
-                        .sorted(Comparator.naturalOrder())
-                        .toList();
-        if (others.isEmpty() || !ctx.switches().containsKey(n)) {
+        // The first of n's next hops (in ascending order already) that does not go back.
+        Link other = null;
+        for (Link l : hops.linksFrom(n)) {
+            if (!l.dstDpid().equals(backup.srcDpid())) {
+                other = l;
+                break;
+            }
+        }
+        if (other == null || !ctx.switches().containsKey(n)) {
             return Optional.empty();
         }
         FlowMatch fromS = match.toBuilder().inPort(backup.dst().port()).build();
@@ -225,7 +228,7 @@ public final class DestinationPlanner {
                 FlowRule.builder(n)
                         .priority(UTURN_PRIORITY)
                         .match(fromS)
-                        .actions(FlowAction.output(others.get(0).src().port()))
+                        .actions(FlowAction.output(other.src().port()))
                         .cookie(RoutingCookies.host(hostIndex))
                         .build());
     }

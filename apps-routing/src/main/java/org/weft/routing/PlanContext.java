@@ -52,6 +52,7 @@ public final class PlanContext implements PlanView {
     private Map<SelectKey, List<Group.Bucket>> olderBuckets = Map.of();
 
     private PlanningGraph graph;
+    private Set<Dpid> searchedNeighbourDistances;
     private Boolean uniformCapacity;
 
     /**
@@ -151,6 +152,17 @@ public final class PlanContext implements PlanView {
     /** The least cost from every switch {@code s} links to back to {@code s}. */
     Map<Dpid, Double> distancesFromNeighbours(Dpid s) {
         return fromNeighbours.computeIfAbsent(s, graph()::distancesFromNeighbours);
+    }
+
+    /**
+     * The switches whose {@link #distancesFromNeighbours} takes a search rather than being read off
+     * their links back (none under hop count on a fabric of two-way links); computed once.
+     */
+    Set<Dpid> searchedNeighbourDistances() {
+        if (searchedNeighbourDistances == null) {
+            searchedNeighbourDistances = graph().searchedNeighbourDistances();
+        }
+        return searchedNeighbourDistances;
     }
 
     /**

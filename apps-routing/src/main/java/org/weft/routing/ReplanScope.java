@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
+import org.weft.net.flow.Group;
 import org.weft.net.topology.NextHops;
 import org.weft.net.topology.TopologySnapshot;
 
@@ -17,6 +18,20 @@ import org.weft.net.topology.TopologySnapshot;
  * distance or next hops changed, when one of its neighbours' did, or, for a protected switch, when
  * the costs from its neighbours back to it moved. Everything else is exactly what planning from
  * scratch would give again ({@code ReplanScopeTest} checks that on random cuts and repairs).
+ *
+ * <p>When links were lost and nothing else changed ({@link ContextDelta#lostLinks()}: the same
+ * switches, connected with the same group support, every remaining link weighing the same), the
+ * scope is narrower, since every input but a switch's own links, next hops and distance is then a
+ * neighbour's: a switch with several next hops (a select group) or none depends on its own next
+ * hops and distance alone (a next hop's distance is the switch's less the link's unchanged weight),
+ * so only protected switches (one next hop) are rebuilt for a neighbour whose distance or next hops
+ * changed, and only when they link to it (a backup's candidates are the switch's own links). When,
+ * moreover, no distance changed (the next hops were pruned of the lost links) and the backup
+ * chooser vouches that a neighbour losing next hops changes only the answers that backed up through
+ * it ({@code BackupChooser#keptWhenNeighbourHopsShrink}), only those protected switches are
+ * rebuilt. A cut on a fat tree then rebuilds the cable's ends and the few protected switches that
+ * backed up through a switch that lost a next hop, instead of every neighbour of both ends ({@code
+ * LostLinksScopeTest} checks it against planning from scratch through random cuts).
  */
 final class ReplanScope {
 
@@ -39,32 +54,32 @@ final class ReplanScope {
         if (!delta.comparable()) {
             return null;
         }
-        NextHops old = previous.hops();
-        Set<Dpid> changed = new HashSet<>(delta.touched());
-        Set<Dpid> pruned = old == hops ? Set.of() : ctx.prunedAt(old, hops);
-        if (pruned != null) {
-            changed.addAll(pruned);
-        } else {
-            for (Dpid s : old.distances().keySet()) {
-                if (!hops.canReach(s)) {
-                    changed.add(s);
-                }
-            }
-            hops.distances()
-                    .forEach(
-                            (s, d) -> {
-                                if (!Objects.equals(old.distances().get(s), d)
-                                        || !old.linksFrom(s).equals(hops.linksFrom(s))) {
-                                    changed.add(s);
-                                }
-                            });
-        }
-        Set<Dpid> dirty = new HashSet<>(changed);
+        Set<Dpid> moved = moved(previous.hops(), hops, ctx);
+        Set<Dpid> dirty = new HashSet<>(delta.touched());
+        dirty.addAll(moved);
         TopologySnapshot now = ctx.topology();
-        TopologySnapshot then = previous.context().topology();
-        for (Dpid c : changed) {
-            addNeighbours(now, c, dirty);
-            addNeighbours(then, c, dirty);
+        if (delta.lostLinks() != null) {
+            // Distances kept (next hops pruned of the lost links) and a chooser that vouches for
+            // it: only the protected switches whose U-turn alternate was the switch at hand.
+            SwitchMap<SwitchPart> uturnsOnly =
+                    ctx.protect()
+                                    && ctx.protection().keptWhenNeighbourHopsShrink()
+                                    && distancesKept(previous.hops(), hops, ctx)
+                            ? previous.parts()
+                            : null;
+            for (Dpid c : moved) {
+                addProtectedNeighbours(now, hops, c, uturnsOnly, dirty);
+            }
+        } else {
+            TopologySnapshot then = previous.context().topology();
+            for (Dpid c : moved) {
+                addNeighbours(now, c, dirty);
+                addNeighbours(then, c, dirty);
+            }
+            for (Dpid c : delta.touched()) {
+                addNeighbours(now, c, dirty);
+                addNeighbours(then, c, dirty);
+            }
         }
         if (ctx.protect()) {
             // The same test for every switch, with the switches whose neighbours' costs moved
@@ -76,6 +91,79 @@ final class ReplanScope {
             }
         }
         return dirty;
+    }
+
+    /** The switches whose distance or next hops differ between {@code old} and {@code hops}. */
+    private static Set<Dpid> moved(NextHops old, NextHops hops, PlanContext ctx) {
+        if (old == hops) {
+            return Set.of();
+        }
+        Set<Dpid> pruned = ctx.prunedAt(old, hops);
+        if (pruned != null) {
+            return pruned;
+        }
+        Set<Dpid> moved = new HashSet<>();
+        for (Dpid s : old.distances().keySet()) {
+            if (!hops.canReach(s)) {
+                moved.add(s);
+            }
+        }
+        hops.distances()
+                .forEach(
+                        (s, d) -> {
+                            if (!Objects.equals(old.distances().get(s), d)
+                                    || !old.linksFrom(s).equals(hops.linksFrom(s))) {
+                                moved.add(s);
+                            }
+                        });
+        return moved;
+    }
+
+    /**
+     * The switches with one next hop toward the destination that link to {@code s}: the ones whose
+     * backup choice (and U-turn rule at {@code s}) may depend on {@code s}'s distance and next
+     * hops.
+     */
+    private static void addProtectedNeighbours(
+            TopologySnapshot topo,
+            NextHops hops,
+            Dpid s,
+            SwitchMap<SwitchPart> uturnsOnly,
+            Set<Dpid> into) {
+        if (!topo.contains(s)) {
+            return;
+        }
+        for (Link l : topo.linksTo(s)) {
+            Dpid n = l.srcDpid();
+            if (hops.linksFrom(n).size() == 1
+                    && (uturnsOnly == null || backupVia(uturnsOnly.get(n), l))) {
+                into.add(n);
+            }
+        }
+    }
+
+    /**
+     * Whether a switch's previous part is missing or backs up over {@code l} (its fast-failover
+     * group's backup bucket leaves by {@code l}'s port, or its U-turn rule is at {@code l}'s far
+     * end).
+     */
+    private static boolean backupVia(SwitchPart p, Link l) {
+        if (p == null) {
+            return true;
+        }
+        if (p.uturn() != null && p.uturn().dpid().equals(l.dstDpid())) {
+            return true;
+        }
+        Group g = p.group();
+        return g != null
+                && g.type() == Group.Type.FAST_FAILOVER
+                && g.buckets().size() > 1
+                && g.buckets().get(1).watchPort().equals(l.src().port());
+    }
+
+    /** Whether {@code hops} has {@code old}'s distances: the same, or pruned from them. */
+    private static boolean distancesKept(NextHops old, NextHops hops, PlanContext ctx) {
+        return old == hops || ctx.prunedAt(old, hops) != null;
     }
 
     private static void addNeighbours(TopologySnapshot topo, Dpid s, Set<Dpid> into) {

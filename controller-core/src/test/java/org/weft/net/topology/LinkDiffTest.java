@@ -28,5 +28,36 @@ class LinkDiffTest {
         assertThat(back.removed()).isEmpty();
         assertThat(LinkDiff.between(ring, ring).isEmpty()).isTrue();
         assertThat(lost.isEmpty()).isFalse();
+        assertThat(lost.updated()).isEmpty();
+        assertThat(back.updated()).isEmpty();
+    }
+
+    @Test
+    void namesTheLinksWhoseAttributesChanged() {
+        TopologySnapshot ring = TopologyFixtures.ring(5);
+        Link slower = TopologyFixtures.link(ring, 2, 3);
+        Link cut = TopologyFixtures.link(ring, 4, 5);
+        Map<Link, LinkInfo> links = new HashMap<>(ring.linkInfos());
+        links.put(slower, links.get(slower).withLatencyNanos(7_000_000L));
+        links.remove(cut);
+        TopologySnapshot next = ring.next(Instant.now(), ring.switches(), links);
+
+        LinkDiff diff = LinkDiff.between(ring, next);
+        assertThat(diff.updated()).containsExactly(slower);
+        assertThat(diff.removed()).containsExactly(cut);
+        assertThat(diff.added()).isEmpty();
+        LinkDiff back = LinkDiff.between(next, ring);
+        assertThat(back.updated()).containsExactly(slower);
+        assertThat(back.added()).containsExactly(cut);
+        // Asked whether links weigh the same under hop count: none does not.
+        LinkDiff byHops =
+                LinkDiff.between(
+                        ring,
+                        next,
+                        (l, a, b) ->
+                                LinkWeighers.HOP_COUNT.weight(l, a)
+                                        == LinkWeighers.HOP_COUNT.weight(l, b));
+        assertThat(byHops.updated()).isEmpty();
+        assertThat(byHops.removed()).containsExactly(cut);
     }
 }

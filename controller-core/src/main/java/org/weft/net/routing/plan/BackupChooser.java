@@ -23,4 +23,15 @@ public interface BackupChooser {
      * primary}; empty when no neighbour gets the packet there without sending it back.
      */
     Optional<Backup> backup(PlanView fabric, NextHops towardDestination, Dpid s, Link primary);
+
+    /**
+     * Whether, while every distance toward the destination stays the same and a neighbour's next
+     * hops only lose links, the answer for {@code s} can change only if it was a U-turn alternate
+     * through that neighbour (a {@link Backup#uturn()} backup whose link leads to it). The planner
+     * then leaves the other protected switches next to a switch that lost a next hop as they were
+     * (after a cable cut on a fat tree, most of them). False unless the chooser vouches for it.
+     */
+    default boolean keptWhenNeighbourHopsShrink() {
+        return false;
+    }
 }

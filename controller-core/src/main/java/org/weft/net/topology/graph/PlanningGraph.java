@@ -1,7 +1,9 @@
 package org.weft.net.topology.graph;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.weft.net.Dpid;
 import org.weft.net.topology.LinkWeigher;
 import org.weft.net.topology.NextHops;
@@ -75,5 +77,40 @@ public final class PlanningGraph {
             }
         }
         return direct;
+    }
+
+    /**
+     * The switches whose {@link #distancesFromNeighbours} takes a search: some switch they link to
+     * has no link back to them weighing at most twice the least link weight. From every other
+     * switch the answer is read off its links back. One pass over the links.
+     */
+    public Set<Dpid> searchedNeighbourDistances() {
+        WeightedTopology.Arcs out = g.arcs(false);
+        WeightedTopology.Arcs in = g.arcs(true);
+        Dpid[] nodes = g.nodes();
+        double detour = 2 * g.minWeight();
+        // Per neighbour of the switch at hand: its cheapest link back (stamped with the switch).
+        int[] stamp = new int[nodes.length];
+        double[] back = new double[nodes.length];
+        Set<Dpid> searched = new HashSet<>();
+        for (int u = 0; u < nodes.length; u++) {
+            for (int a = out.start()[u]; a < out.start()[u + 1]; a++) {
+                stamp[out.far()[a]] = u + 1;
+                back[out.far()[a]] = Double.POSITIVE_INFINITY;
+            }
+            for (int a = in.start()[u]; a < in.start()[u + 1]; a++) {
+                int v = in.far()[a];
+                if (stamp[v] == u + 1 && in.weight()[a] < back[v]) {
+                    back[v] = in.weight()[a];
+                }
+            }
+            for (int a = out.start()[u]; a < out.start()[u + 1]; a++) {
+                if (!(back[out.far()[a]] <= detour)) {
+                    searched.add(nodes[u]);
+                    break;
+                }
+            }
+        }
+        return searched;
     }
 }
