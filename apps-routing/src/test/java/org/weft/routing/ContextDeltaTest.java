@@ -40,19 +40,18 @@ class ContextDeltaTest {
     /** Latencies of 1-4 ms: links back dearer than a detour, so some costs take a search. */
     @Test
     void meshWithChordsLatency() {
-        TopologyFixtures.Builder b = TopologyFixtures.builder();
-        for (int i = 1; i <= 8; i++) {
-            b.cable(i, i % 8 + 1);
-        }
-        b.cable(1, 3).cable(3, 5).cable(5, 7).cable(2, 6).cable(4, 8).cable(1, 6);
         assertMovedAtEqualsEverySwitchCompared(
-                unevenLatencies(b.build(), 22), LinkWeighers.LATENCY, 22);
+                ScopeFixtures.unevenLatencies(ScopeFixtures.meshWithChords(), 22),
+                LinkWeighers.LATENCY,
+                22);
     }
 
     @Test
     void fatTreeLatency() {
         assertMovedAtEqualsEverySwitchCompared(
-                unevenLatencies(TopologyFixtures.fatTree(4), 23), LinkWeighers.LATENCY, 23);
+                ScopeFixtures.unevenLatencies(TopologyFixtures.fatTree(4), 23),
+                LinkWeighers.LATENCY,
+                23);
     }
 
     private static void assertMovedAtEqualsEverySwitchCompared(
@@ -110,17 +109,5 @@ class ContextDeltaTest {
         if (weigher == LinkWeighers.LATENCY) {
             assertThat(searched).as("switches whose costs took a search").isPositive();
         }
-    }
-
-    /** The same links with latencies of 1-4 ms. */
-    private static TopologySnapshot unevenLatencies(TopologySnapshot topo, long seed) {
-        Random random = new Random(seed);
-        Map<Link, LinkInfo> links = new HashMap<>();
-        for (Link l : topo.links()) {
-            links.put(
-                    l,
-                    topo.linkInfos().get(l).withLatencyNanos(1_000_000L * (1 + random.nextInt(4))));
-        }
-        return topo.next(Instant.now(), topo.switches(), links);
     }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.weft.failover.LocalProtection;
 import org.weft.net.Dpid;
@@ -52,18 +51,20 @@ class LostLinksScopeTest {
     /** Triangles and uneven latencies: detours, loop-free alternates and U-turns all occur. */
     @Test
     void meshWithChordsLatency() {
-        TopologyFixtures.Builder b = TopologyFixtures.builder();
-        for (int i = 1; i <= 8; i++) {
-            b.cable(i, i % 8 + 1);
-        }
-        b.cable(1, 3).cable(3, 5).cable(5, 7).cable(2, 6).cable(4, 8).cable(1, 6);
-        assertCutsEqualScratch(unevenLatencies(b.build(), 14), LinkWeighers.LATENCY, 14, 200);
+        assertCutsEqualScratch(
+                ScopeFixtures.unevenLatencies(ScopeFixtures.meshWithChords(), 14),
+                LinkWeighers.LATENCY,
+                14,
+                200);
     }
 
     @Test
     void fatTreeLatency() {
         assertCutsEqualScratch(
-                unevenLatencies(TopologyFixtures.fatTree(4), 15), LinkWeighers.LATENCY, 15, 120);
+                ScopeFixtures.unevenLatencies(TopologyFixtures.fatTree(4), 15),
+                LinkWeighers.LATENCY,
+                15,
+                120);
     }
 
     /**
@@ -152,16 +153,8 @@ class LostLinksScopeTest {
                     if (lossOnly && ctx.since(previous.context()).lostLinks() != null) {
                         narrowed++;
                     }
-                    for (Dpid s : full.switches()) {
-                        if (!next.rebuilt().contains(s)) {
-                            assertThat(next.plan().flows().get(s))
-                                    .as("step %d: flows on %s, not rebuilt", step, s)
-                                    .isEqualTo(previous.plan().flows().get(s));
-                            assertThat(next.plan().groups().get(s))
-                                    .as("step %d: groups on %s, not rebuilt", step, s)
-                                    .isEqualTo(previous.plan().groups().get(s));
-                        }
-                    }
+                    ScopeFixtures.assertOnlyRebuiltDiffer(
+                            step, full.switches(), previous.plan(), next);
                     incremental.update(key, next.plan(), topo, next.rebuilt());
                 } else {
                     incremental.put(key, next.plan(), topo);
@@ -176,17 +169,5 @@ class LostLinksScopeTest {
             }
         }
         assertThat(narrowed).as("destinations re-planned after losses alone").isPositive();
-    }
-
-    /** The same links with latencies of 1-4 ms, so that detours and alternates vary. */
-    private static TopologySnapshot unevenLatencies(TopologySnapshot topo, long seed) {
-        Random random = new Random(seed);
-        Map<Link, LinkInfo> links = new HashMap<>();
-        for (Link l : Set.copyOf(topo.links()).stream().sorted().toList()) {
-            links.put(
-                    l,
-                    topo.linkInfos().get(l).withLatencyNanos(1_000_000L * (1 + random.nextInt(4))));
-        }
-        return topo.next(Instant.now(), topo.switches(), links);
     }
 }
