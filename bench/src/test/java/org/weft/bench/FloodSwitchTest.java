@@ -2,13 +2,9 @@ package org.weft.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.nio.NioEventLoopGroup;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -178,33 +174,10 @@ class FloodSwitchTest {
         }
     }
 
-    /** The scripted controller's end of the connection: whole OpenFlow messages. */
-    private static final class Wire {
-        private final DataInputStream in;
-        private final OutputStream out;
-
+    /** The scripted controller's end of the connection. */
+    private static final class Wire extends ScriptedWire {
         Wire(Socket s) throws IOException {
-            in = new DataInputStream(s.getInputStream());
-            out = s.getOutputStream();
-        }
-
-        void send(OFMessage m) throws IOException {
-            ByteBuf b = Unpooled.buffer();
-            m.writeTo(b);
-            byte[] bytes = new byte[b.readableBytes()];
-            b.readBytes(bytes);
-            out.write(bytes);
-            out.flush();
-        }
-
-        OFMessage read() throws IOException, OFParseError {
-            byte[] header = new byte[8];
-            in.readFully(header);
-            int length = (header[2] & 0xff) << 8 | (header[3] & 0xff);
-            byte[] msg = new byte[length];
-            System.arraycopy(header, 0, msg, 0, 8);
-            in.readFully(msg, 8, length - 8);
-            return OFFactories.getGenericReader().readFrom(Unpooled.wrappedBuffer(msg));
+            super(s);
         }
 
         /** Reads past packet-ins until one message of each type came, in arrival order. */
