@@ -1,7 +1,7 @@
 package org.weft.routing;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.ListMultimap;
 import java.util.ArrayList;
@@ -43,13 +43,22 @@ final class RouteProgrammer {
     private final Map<PlanKey, RoutingPlan> installed = new ConcurrentHashMap<>();
     private final Map<PlanKey, CompletableFuture<Integer>> tails = new ConcurrentHashMap<>();
 
+    /** Most re-assertions kept (a miss only builds the list again). */
+    static final int MAX_REASSERTS = 65_536;
+
     /**
      * The re-assertion of a switch's rules for a key ({@link #reassert}), made once: keyed by the
      * plan's list itself (identity; weakly, so an entry goes with the last plan holding its list).
-     * A plan's lists never change, so the ADDs stay right for as long as the list lives.
+     * A plan's lists never change, so the ADDs stay right for as long as the list lives. Caffeine,
+     * like the driver's encoder caches: Guava's cache queues a node per read, and this is read on
+     * every packet-in toward a routed destination.
      */
     private final Cache<List<FlowRule>, List<FlowRuleOperation>> reasserts =
-            CacheBuilder.newBuilder().weakKeys().build();
+            Caffeine.newBuilder()
+                    .executor(Runnable::run)
+                    .weakKeys()
+                    .maximumSize(MAX_REASSERTS)
+                    .build();
 
     private static final CompletableFuture<?> NOTHING_PENDING =
             CompletableFuture.completedFuture(0);
@@ -244,12 +253,7 @@ final class RouteProgrammer {
 
     /** An ADD of each rule, made once per list of a plan (see {@code reasserts}). */
     private List<FlowRuleOperation> adds(List<FlowRule> rules) {
-        List<FlowRuleOperation> ops = reasserts.getIfPresent(rules);
-        if (ops == null) {
-            ops = rules.stream().map(FlowRuleOperation::add).toList();
-            reasserts.put(rules, ops);
-        }
-        return ops;
+        return reasserts.get(rules, r -> r.stream().map(FlowRuleOperation::add).toList());
     }
 
     /**

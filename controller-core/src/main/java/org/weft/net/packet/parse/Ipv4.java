@@ -28,7 +28,6 @@ public record Ipv4(Ip4Address src, Ip4Address dst, int protocol) {
                         Bytes.u8(b, o + 9)));
     }
 
-    /** A 20-byte header (no options, TTL 64, checksum computed) followed by the payload. */
     /** Whether the frame carries an IPv4 header that {@link #parse} reads. */
     public static boolean parses(Ethernet eth) {
         byte[] b = eth.frame();
@@ -48,6 +47,7 @@ public record Ipv4(Ip4Address src, Ip4Address dst, int protocol) {
         return Ip4Address.of(Bytes.s32(eth.frame(), eth.payloadOffset() + 12));
     }
 
+    /** A 20-byte header (no options, TTL 64, checksum computed) followed by the payload. */
     public byte[] toBytes(byte[] payload) {
         byte[] b = new byte[MIN_LEN + payload.length];
         b[0] = 0x45;
