@@ -267,7 +267,10 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         return executor.getQueue().size();
     }
 
-    /** Whether all route updates issued so far have been confirmed by the switches. */
+    /**
+     * Whether all route updates issued so far have ended (confirmed by the switches, or failed).
+     * Reconcile passes running in the switches' lanes do not count.
+     */
     public boolean isIdle() {
         return programmer.isIdle();
     }

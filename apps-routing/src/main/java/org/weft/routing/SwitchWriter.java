@@ -85,16 +85,25 @@ final class SwitchWriter {
     private record Audit(Supplier<CompletableFuture<Object>> body, CompletableFuture<Object> done)
             implements Work {}
 
-    /** A switch's queue; {@code busy} while a batch is in flight (guarded by the lane). */
+    /**
+     * A switch's queue; {@code busy} while a batch is in flight, {@code changes} counts the changes
+     * queued or in flight (guarded by the lane).
+     */
     private static final class Lane {
         final ArrayDeque<Work> pending = new ArrayDeque<>();
         boolean busy;
+        int changes;
     }
 
+    /**
+     * Whether every change handed over so far has ended (confirmed or failed). Reconcile passes do
+     * not count: on a large fabric one is nearly always running somewhere (each switch gets one
+     * every interval), and a pass changes nothing on a switch that holds its intent.
+     */
     boolean isIdle() {
         for (Lane lane : lanes.values()) {
             synchronized (lane) {
-                if (lane.busy || !lane.pending.isEmpty()) {
+                if (lane.changes > 0) {
                     return false;
                 }
             }
@@ -162,6 +171,18 @@ final class SwitchWriter {
             lane.pending.add(w);
             start = !lane.busy;
             lane.busy = true;
+            if (w instanceof Change) {
+                lane.changes++;
+            }
+        }
+        if (w instanceof Change) {
+            w.done()
+                    .whenComplete(
+                            (x, e) -> {
+                                synchronized (lane) {
+                                    lane.changes--;
+                                }
+                            });
         }
         if (start) {
             drain(s, lane);

@@ -140,6 +140,27 @@ class SwitchWriterTest {
     }
 
     @Test
+    void aReconcilePassInFlightIsNotRouteWorkButAChangeQueuedBehindItIs() {
+        CompletableFuture<String> pass =
+                writer.exclusive(
+                        S,
+                        () -> {
+                            sw.apply(S, List.of());
+                            return sw.barriers.get(0).thenApply(r -> "passed");
+                        });
+        assertThat(writer.isIdle()).isTrue();
+
+        CompletableFuture<Programmed> queued = move(1, 1, 2);
+        assertThat(writer.isIdle()).isFalse();
+        sw.answer(0);
+        assertThat(pass).isCompletedWithValue("passed");
+        assertThat(writer.isIdle()).isFalse();
+        sw.answer(1);
+        assertThat(queued).isCompletedWithValue(done(1));
+        assertThat(writer.isIdle()).isTrue();
+    }
+
+    @Test
     void theIntentAPassSeesIsWhatTheChangesRunSoFarAskedForNotWhatIsQueuedBehindIt() {
         move(1, 1, 2);
         writer.change(S, List.of(), List.of(), List.of(rule(2, 3)), List.of());
