@@ -67,8 +67,15 @@ public record FlowMatch(
 
     /** Whether this is {@link #ethDstOnly}'s shape: an exact destination MAC and no other field. */
     public boolean isEthDstOnly() {
+        return inPort == null && isEthDstAndInPortAtMost();
+    }
+
+    /**
+     * Whether this matches an exact destination MAC, perhaps an ingress port, and no other field
+     * (routing's host rules and their u-turn rules).
+     */
+    public boolean isEthDstAndInPortAtMost() {
         return ethDst != null
-                && inPort == null
                 && ethSrc == null
                 && ethType == null
                 && vlanVid == null

@@ -214,7 +214,7 @@ public final class OfFlowRuleManager
         return send(
                 sw.get(),
                 operations.size(),
-                (i, xid, out) -> OfFlowMods.toGroupMod(f, operations.get(i), xid).writeTo(out));
+                (i, xid, out) -> OfFlowMods.writeGroupMod(f, operations.get(i), xid, out));
     }
 
     /** Encodes the batch straight into the channel's buffer, then its barrier: one write. */

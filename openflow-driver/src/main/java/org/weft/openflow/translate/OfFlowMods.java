@@ -171,6 +171,21 @@ public final class OfFlowMods {
         return b.build();
     }
 
+    /**
+     * Writes the operation's group-mod into {@code out}: the commonest groups straight from the
+     * group ({@link OfGroupModBytes}), others through {@link #toGroupMod}; the same bytes either
+     * way.
+     *
+     * @throws IllegalArgumentException on an OpenFlow 1.0 switch, which has no groups
+     */
+    public static void writeGroupMod(OFFactory f, GroupOperation op, long xid, ByteBuf out) {
+        if (OfGroupModBytes.handles(f.getVersion(), op)) {
+            OfGroupModBytes.write(op, xid, out);
+        } else {
+            toGroupMod(f, op, xid).writeTo(out);
+        }
+    }
+
     private static OFBucket toBucket(OFFactory f, Group.Type type, Group.Bucket bucket) {
         OFPort watch = bucket.watchPort() == null ? OFPort.ANY : OfPorts.toOf(bucket.watchPort());
         return f.buildBucket()

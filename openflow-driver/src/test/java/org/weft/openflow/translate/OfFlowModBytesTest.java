@@ -23,8 +23,9 @@ import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
 
 /**
- * {@link OfFlowMods#writeFlowMod} writes the commonest rules without Loxi: every byte must be what
- * Loxi writes for {@link OfFlowMods#toFlowMod}'s message, in OpenFlow 1.0 and 1.3.
+ * {@link OfFlowMods#writeFlowMod} writes the commonest rules (a destination MAC, perhaps an ingress
+ * port; outputs, and groups on 1.3) without Loxi: every byte must be what Loxi writes for {@link
+ * OfFlowMods#toFlowMod}'s message, in OpenFlow 1.0 and 1.3.
  */
 class OfFlowModBytesTest {
 
@@ -41,18 +42,34 @@ class OfFlowModBytesTest {
                                 FlowAction.output(PortNumber.FLOOD)),
                         List.of(FlowAction.output(PortNumber.IN_PORT)),
                         List.of(FlowAction.output(v == OFVersion.OF_10 ? 0xff00 : 0xffffff00L)));
+        if (v == OFVersion.OF_13) {
+            actionLists = new ArrayList<>(actionLists);
+            actionLists.add(List.of(FlowAction.group(7)));
+            actionLists.add(List.of(FlowAction.group(0x7fff_fff0)));
+            actionLists.add(List.of(FlowAction.output(4), FlowAction.group(1)));
+        }
         List<FlowRuleOperation> ops = new ArrayList<>();
         long[] macs = {0x02a0_0012_3456L, 0xffff_ffff_ffffL, 1L, 0x8000_0000_0001L};
+        // No ingress port, physical ones, and (OpenFlow 1.0, whose reserved ports are 16 bits)
+        // the reserved LOCAL.
+        List<PortNumber> inPorts = new ArrayList<>();
+        inPorts.add(null);
+        inPorts.add(PortNumber.of(1));
+        inPorts.add(PortNumber.of(v == OFVersion.OF_10 ? 0xff00 : 0xffff_ff00L));
+        if (v == OFVersion.OF_10) {
+            inPorts.add(PortNumber.LOCAL);
+        }
         int n = 0;
         for (List<FlowAction> actions : actionLists) {
             for (long mac : macs) {
                 n++;
+                PortNumber in = inPorts.get(n % inPorts.size());
                 FlowRule r =
                         new FlowRule(
                                 DPID,
                                 v == OFVersion.OF_10 ? 0 : n % 3,
                                 n * 4099 % 0x10000,
-                                FlowMatch.ethDstOnly(MacAddress.of(mac)),
+                                FlowMatch.builder().ethDst(MacAddress.of(mac)).inPort(in).build(),
                                 actions,
                                 n * 7 % 0x10000,
                                 n % 2 == 0 ? 0xffff : 600,
@@ -121,6 +138,24 @@ class OfFlowModBytesTest {
                                 .match(FlowMatch.ANY)
                                 .actions(List.of(FlowAction.output(2)))
                                 .build());
+        if (v == OFVersion.OF_13) {
+            // A reserved ingress port on 1.3, and a group action inside a rule's other actions.
+            others = new ArrayList<>(others);
+            others.add(
+                    FlowRule.builder(DPID)
+                            .match(
+                                    FlowMatch.builder()
+                                            .ethDst(MacAddress.of(5))
+                                            .inPort(PortNumber.LOCAL)
+                                            .build())
+                            .actions(List.of(FlowAction.output(2)))
+                            .build());
+            others.add(
+                    FlowRule.builder(DPID)
+                            .match(FlowMatch.ethDstOnly(MacAddress.of(5)))
+                            .actions(List.of(new FlowAction.SetVlanVid(7), FlowAction.group(3)))
+                            .build());
+        }
         for (FlowRule r : others) {
             FlowRuleOperation op = FlowRuleOperation.add(r);
             assertThat(OfFlowModBytes.handles(v, op)).isFalse();
