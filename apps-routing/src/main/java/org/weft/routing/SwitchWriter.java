@@ -232,7 +232,12 @@ final class SwitchWriter {
     }
 
     private static <T> boolean disjoint(Set<T> a, Set<T> b) {
-        return b.stream().noneMatch(a::contains);
+        for (T x : b) {
+            if (a.contains(x)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs a batch; every work's future completes when it ends. */
