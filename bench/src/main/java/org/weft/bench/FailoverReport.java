@@ -25,6 +25,7 @@ final class FailoverReport {
                         + " converged %.2f s later, settled (no failover event for a quiet period)"
                         + " %.2f s later; idle process CPU %.2f cores (LLDP, echoes); routing"
                         + " thread CPU from the hosts' announcement to converged routes %.2f s%n"
+                        + "  set-up CPU, announcement to converged routes: %s%n"
                         + "  Weft and the %d emulated switches share one JVM and this machine's %d"
                         + " cores: every figure includes the emulator's work.%n"
                         + "  observed: cut -> REROUTED event at the bench's listener; reaction: Weft's"
@@ -50,6 +51,7 @@ final class FailoverReport {
                 r.settledSeconds(),
                 r.idleCores(),
                 r.setupRoutingCpuSeconds(),
+                r.setupCpu().describe(),
                 r.switches(),
                 Runtime.getRuntime().availableProcessors());
         row(
@@ -105,7 +107,9 @@ final class FailoverReport {
                 "RESULT mode=failover k=%d switches=%d links=%d hosts=%d protection=%b cuts=%d"
                         + " rerouted=%d ok=%b observed_p50_ms=%.1f observed_max_ms=%.1f"
                         + " reaction_p50_ms=%.1f reaction_max_ms=%.1f healed_p50_ms=%.1f"
-                        + " cut_cpu_cores=%.2f routing_cpu_p50_ms=%.1f setup_routing_cpu_s=%.2f%n",
+                        + " cut_cpu_cores=%.2f routing_cpu_p50_ms=%.1f setup_routing_cpu_s=%.2f"
+                        + " setup_s=%.2f setup_weft_cpu_s=%.2f setup_emulator_cpu_s=%.2f"
+                        + " setup_rest_cpu_s=%.2f%n",
                 r.k(),
                 r.switches(),
                 r.links(),
@@ -121,7 +125,11 @@ final class FailoverReport {
                 r.median(FailoverResult.Cut::healedMillis),
                 cores,
                 r.median(FailoverResult.Cut::routingCpuMs),
-                r.setupRoutingCpuSeconds());
+                r.setupRoutingCpuSeconds(),
+                r.convergeSeconds(),
+                r.setupCpu().weftSeconds(),
+                r.setupCpu().emulatorSeconds(),
+                r.setupCpu().restSeconds());
     }
 
     private void summary(FailoverResult r, String label, boolean median) {

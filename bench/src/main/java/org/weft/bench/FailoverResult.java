@@ -20,6 +20,7 @@ import java.util.function.ToDoubleFunction;
  * @param settledSeconds every host learned to converged with no failover event for a quiet period
  * @param setupRoutingCpuSeconds CPU time of Weft's routing thread from the hosts' announcement to
  *     converged routes (its own work, whatever else shares the cores)
+ * @param setupCpu whose CPU the same window took (Weft's threads, the emulator's, the rest)
  * @param idleCores process CPU in cores over a short idle window before the cuts (LLDP, echo)
  * @param cutCpuSeconds process CPU over the cut phase (cuts, restores and their convergence)
  * @param cutWallSeconds wall time of the cut phase
@@ -38,6 +39,7 @@ record FailoverResult(
         double convergeSeconds,
         double settledSeconds,
         double setupRoutingCpuSeconds,
+        SetupCpu setupCpu,
         double idleCores,
         double cutCpuSeconds,
         double cutWallSeconds,

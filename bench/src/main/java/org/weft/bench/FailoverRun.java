@@ -119,6 +119,7 @@ final class FailoverRun {
 
         long t2 = System.nanoTime();
         ThreadCpu routing = ThreadCpu.named("weft-routing");
+        SetupCpu.Clock setupClock = SetupCpu.start();
         check(bed.announce(hosts, bed.deadline()), hosts.size() + " hosts learned");
         double learned = seconds(t2);
         log.info("{} hosts learned in {} s", hosts.size(), learned);
@@ -126,7 +127,9 @@ final class FailoverRun {
         check(bed.awaitConverged(bed.deadline()), "routes converged");
         double converge = seconds(t3);
         double setupRoutingCpu = routing.seconds();
+        SetupCpu setupCpu = setupClock.stop();
         log.info("Routes converged {} s after the last host was learned", converge);
+        log.info("CPU from the hosts' announcement to converged routes: {}", setupCpu.describe());
         check(bed.awaitSettled(bed.deadline()), "routes settled");
         double settled = seconds(t3);
         log.info("Settled {} s after the last host was learned", settled);
@@ -156,6 +159,7 @@ final class FailoverRun {
                 converge,
                 settled,
                 setupRoutingCpu,
+                setupCpu,
                 idleCores,
                 cpu.cpuSeconds(),
                 cpu.wallSeconds(),

@@ -45,5 +45,13 @@ class FailoverSmokeTest {
                     .isNotNegative();
         }
         assertThat(r.allOk()).isTrue();
+        // Installing the routes took CPU on Weft's I/O and routing threads and the emulator's,
+        // and the parts add up to no more than the process's (a little slack: separate reads).
+        SetupCpu cpu = r.setupCpu();
+        assertThat(cpu.weftByFamily()).containsKeys("weft-of-io", "weft-routing");
+        assertThat(cpu.weftByFamily().get("weft-routing")).isPositive();
+        assertThat(cpu.emulatorSeconds()).isPositive();
+        assertThat(cpu.weftSeconds() + cpu.emulatorSeconds())
+                .isLessThanOrEqualTo(cpu.processSeconds() + 0.05);
     }
 }
