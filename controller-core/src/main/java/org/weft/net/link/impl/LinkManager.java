@@ -198,29 +198,42 @@ public final class LinkManager implements LinkService, LinkAdminService, DeviceL
                         gone.add(l);
                     }
                 });
-        int n = 0;
+        List<Link> dropped = new ArrayList<>();
+        List<State> states = new ArrayList<>();
         for (Link l : gone) {
             State s = links.get(l);
             if (s != null && which.test(s) && drop(l, s) != null) {
-                removed(l, s, Reason.TIMEOUT);
-                n++;
+                dropped.add(l);
+                states.add(s);
             }
         }
-        return n;
+        for (int i = 0; i < dropped.size(); i++) {
+            removed(dropped.get(i), states.get(i), Reason.TIMEOUT);
+        }
+        return dropped.size();
     }
 
+    /**
+     * Drops every matching link, then announces each: a listener (the topology's writer, on its own
+     * thread) that reads the links on the first event sees them all gone, so a cable's two
+     * directions lost to one port going down make one topology change, not two.
+     */
     private int removeWhere(List<Link> candidates, Predicate<Link> which, Reason reason) {
-        int n = 0;
+        List<Link> gone = new ArrayList<>();
+        List<State> states = new ArrayList<>();
         for (Link l : candidates) {
             if (which.test(l)) {
                 State s = drop(l, null);
                 if (s != null) {
-                    removed(l, s, reason);
-                    n++;
+                    gone.add(l);
+                    states.add(s);
                 }
             }
         }
-        return n;
+        for (int i = 0; i < gone.size(); i++) {
+            removed(gone.get(i), states.get(i), reason);
+        }
+        return gone.size();
     }
 
     /**

@@ -3,6 +3,9 @@ package org.weft.net.link.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.weft.net.ConnectPoint;
 import org.weft.net.Dpid;
@@ -46,6 +49,36 @@ class LinkManagerBySwitchTest {
         assertThat(links.getLinksFrom(S1).get(l12).capacityMbps()).isEqualTo(1_000);
         assertThat(links.getLinksFrom(Dpid.of(9))).isEmpty();
         assertThat(links.getLinks(l12.src())).containsExactlyInAnyOrder(l12, l21);
+    }
+
+    @Test
+    void aPortDownDropsBothDirectionsBeforeAnnouncingEither() {
+        seeAll();
+        List<Set<Link>> seenAtEachEvent = new ArrayList<>();
+        links.addListener(e -> seenAtEachEvent.add(Set.copyOf(links.getLinks().keySet())));
+
+        links.removeLinksAt(l13.src(), Reason.PORT_DOWN);
+
+        // The topology's writer rebuilds from the links as they are when an event reaches it:
+        // at the first event both directions must be gone already.
+        assertThat(seenAtEachEvent).hasSize(2);
+        assertThat(seenAtEachEvent.get(0)).containsExactlyInAnyOrder(l12, l21);
+    }
+
+    @Test
+    void linksTimingOutTogetherAreDroppedBeforeAnyIsAnnounced() {
+        seeAll();
+        time.advance(Duration.ofSeconds(20));
+        links.linkSeen(l12, LinkInfo.UNKNOWN_LATENCY, 1_000);
+        links.linkSeen(l21, LinkInfo.UNKNOWN_LATENCY, 1_000);
+        time.advance(Duration.ofSeconds(20));
+        List<Set<Link>> seenAtEachEvent = new ArrayList<>();
+        links.addListener(e -> seenAtEachEvent.add(Set.copyOf(links.getLinks().keySet())));
+
+        assertThat(links.expire()).isEqualTo(2);
+
+        assertThat(seenAtEachEvent).hasSize(2);
+        assertThat(seenAtEachEvent.get(0)).containsExactlyInAnyOrder(l12, l21);
     }
 
     @Test
