@@ -131,6 +131,31 @@ public final class TopologySnapshot {
         return new TopologySnapshot(version + 1, createdAt, switches, links);
     }
 
+    /**
+     * The next snapshot with new attributes for some of this one's links (latency or admin weight,
+     * not capacity: the graph, components and tree are shared), version one higher.
+     *
+     * @throws IllegalArgumentException when a link is not this snapshot's or its capacity differs
+     */
+    public TopologySnapshot withLinkInfos(Instant createdAt, Map<Link, LinkInfo> changed) {
+        changed.forEach(
+                (l, info) -> {
+                    LinkInfo old = byLink.get(l);
+                    checkArgument(old != null, "link %s is not in the snapshot", l);
+                    checkArgument(
+                            old.capacityMbps() == info.capacityMbps(),
+                            "capacity of %s changed: a new shape, not new attributes",
+                            l);
+                });
+        return new TopologySnapshot(
+                version + 1,
+                createdAt,
+                this,
+                ImmutableSortedMap.copyOfSorted(
+                        Maps.transformEntries(
+                                this.links, (link, old) -> changed.getOrDefault(link, old))));
+    }
+
     private boolean sameLinksAndCapacities(Map<Link, LinkInfo> next) {
         if (links.size() != next.size()) {
             return false;

@@ -53,6 +53,44 @@ class TopologySnapshotTest {
     }
 
     @Test
+    void newAttributesForSomeLinksKeepTheRestAndTheShape() {
+        TopologySnapshot t = TopologyFixtures.linear(3);
+        Link l = Link.of(2, 2, 3, 1);
+        LinkInfo slower = LinkInfo.UNKNOWN.withLatencyNanos(7_000_000);
+        Instant at = Instant.parse("2026-01-01T00:00:01Z");
+
+        TopologySnapshot next = t.withLinkInfos(at, Map.of(l, slower));
+
+        assertThat(next.version()).isEqualTo(t.version() + 1);
+        assertThat(next.createdAt()).isEqualTo(at);
+        assertThat(next.linkInfo(l)).contains(slower);
+        assertThat(next.linkInfo(Link.of(1, 1, 2, 1))).contains(LinkInfo.UNKNOWN);
+        assertThat(next.links()).isEqualTo(t.links());
+        assertThat(next.network()).isSameAs(t.network());
+        assertThat(next.treeLinks()).isEqualTo(t.treeLinks());
+        assertThat(t.linkInfo(l)).contains(LinkInfo.UNKNOWN);
+    }
+
+    @Test
+    void newAttributesAreRefusedForAnUnknownLinkOrANewCapacity() {
+        TopologySnapshot t = TopologyFixtures.linear(3);
+        assertThatThrownBy(
+                        () ->
+                                t.withLinkInfos(
+                                        Instant.EPOCH,
+                                        Map.of(Link.of(1, 9, 2, 1), LinkInfo.UNKNOWN)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () ->
+                                t.withLinkInfos(
+                                        Instant.EPOCH,
+                                        Map.of(
+                                                Link.of(1, 1, 2, 1),
+                                                LinkInfo.UNKNOWN.withCapacityMbps(10_000))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void nextIncrementsVersion() {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         TopologySnapshot empty = TopologySnapshot.empty();

@@ -13,6 +13,7 @@ import org.weft.net.link.LinkEvent;
 import org.weft.net.link.impl.LinkManager;
 import org.weft.net.testing.FakeDeviceService;
 import org.weft.net.topology.TopologyEvent;
+import org.weft.net.topology.TopologySnapshot;
 import org.weft.time.VirtualTime;
 
 /**
@@ -250,6 +251,48 @@ class TopologyManagerTest {
         time.advance(Duration.ofMillis(1));
         assertThat(events).singleElement();
         assertThat(last().updatedLinks()).containsExactly(l);
+    }
+
+    @Test
+    void latencySamplesAloneMoveOnlyTheMeasuredLinksAndShareTheShape() {
+        devices.connect(1, 2);
+        devices.connect(2, 2);
+        Link l = Link.of(1, 1, 2, 1);
+        Link other = Link.of(1, 2, 2, 2);
+        links.linkSeen(l, 5_000_000, 1_000);
+        links.linkSeen(other, 5_000_000, 1_000);
+        start(Duration.ofMillis(40));
+        TopologySnapshot before = topology.currentSnapshot();
+
+        links.linkSeen(l, 50_000_000, 1_000);
+        time.advance(Duration.ofMillis(40L * TopologyManager.MEASUREMENT_WINDOW_FACTOR));
+
+        TopologyEvent e = last();
+        assertThat(e.updatedLinks()).containsExactly(l);
+        assertThat(e.addedLinks()).isEmpty();
+        assertThat(e.removedLinks()).isEmpty();
+        TopologySnapshot after = e.snapshot();
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+        assertThat(after.network()).isSameAs(before.network());
+        assertThat(after.linkInfo(l)).isEqualTo(links.getLinkInfo(l));
+        assertThat(after.linkInfo(other)).isEqualTo(before.linkInfo(other));
+        assertThat(after.links()).isEqualTo(before.links());
+    }
+
+    @Test
+    void aMeasuredCapacityChangeRebuildsTheShape() {
+        devices.connect(1, 2);
+        devices.connect(2, 2);
+        Link l = Link.of(1, 1, 2, 1);
+        links.linkSeen(l, 5_000_000, 1_000);
+        start(Duration.ofMillis(40));
+
+        links.linkSeen(l, 5_000_000, 10_000);
+        time.advance(Duration.ofMillis(40L * TopologyManager.MEASUREMENT_WINDOW_FACTOR));
+
+        assertThat(last().updatedLinks()).containsExactly(l);
+        assertThat(topology.currentSnapshot().linkInfo(l).orElseThrow().capacityMbps())
+                .isEqualTo(10_000);
     }
 
     @Test
