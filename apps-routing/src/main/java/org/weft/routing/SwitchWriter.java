@@ -33,9 +33,9 @@ import org.weft.net.reconcile.SwitchEntries;
  * destinations costs each switch a few barriers, not a few per destination. Group operations are
  * decided against a shadow of the groups the switch holds, so a group is added only when it is
  * absent, modified when it differs and removed only when present: the switch never answers
- * GROUP_EXISTS, UNKNOWN_GROUP or BAD_OUT_GROUP. Within a batch: groups added or changed, rules
- * added or changed, stale rules removed, stale groups removed (make before break), each confirmed
- * by a barrier.
+ * GROUP_EXISTS, UNKNOWN_GROUP or BAD_OUT_GROUP. Within a batch: groups added or changed, then
+ * (behind their barrier, without waiting for its reply) rules added or changed and stale rules
+ * removed, then, once both are confirmed, stale groups removed (make before break).
  */
 final class SwitchWriter {
 
@@ -320,10 +320,12 @@ final class SwitchWriter {
     }
 
     /**
-     * Groups added or changed, then flows, then stale groups removed, each stage confirmed by its
-     * barrier before the next is sent. A stage the switch rejected in part stops the removals (make
-     * before break: the old entries stay until the reconciler repairs the switch, which the failure
-     * already asked for).
+     * Groups added or changed, then flows, then stale groups removed. The first two go out
+     * together, each behind a barrier (OpenFlow's barrier orders them: the switch finishes the
+     * groups before it applies a rule); the removals wait until both are confirmed, since removing
+     * a group removes the rules still naming it. A stage the switch rejected in part stops the
+     * removals (make before break: the old entries stay until the reconciler repairs the switch,
+     * which the failure already asked for).
      */
     private CompletableFuture<WriteOutcome> write(
             Dpid s,
@@ -360,19 +362,18 @@ final class SwitchWriter {
                         ? CompletableFuture.completedFuture(true)
                         : groups.applyGroups(s, first)
                                 .thenApply(r -> counted(s, r, groupsConfirmed));
-        f =
-                f.thenCompose(
-                        clean -> {
-                            if (flowOps.isEmpty()) {
-                                return CompletableFuture.completedFuture(clean);
-                            }
-                            return flows.apply(s, flowOps)
-                                    .thenApply(
-                                            r -> {
-                                                flowResult[0] = r;
-                                                return clean && r.ok();
-                                            });
-                        });
+        if (!flowOps.isEmpty()) {
+            // Sent right behind the groups' barrier, without waiting for its reply: the switch
+            // applies the groups before any rule that follows the barrier, and a rule naming a
+            // group the switch refused is refused in turn (and the batch is not clean).
+            f =
+                    f.thenCombine(
+                            flows.apply(s, flowOps),
+                            (clean, r) -> {
+                                flowResult[0] = r;
+                                return clean && r.ok();
+                            });
+        }
         if (!last.isEmpty()) {
             f =
                     f.thenCompose(

@@ -15,6 +15,7 @@ import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
+import org.weft.net.flow.Group;
 import org.weft.net.flow.GroupOperation;
 import org.weft.net.flow.GroupService;
 import org.weft.net.testing.FakeMastership;
@@ -205,6 +206,108 @@ class SwitchWriterTest {
         assertThat(sw.batches).hasSize(2);
         sw.answer(1);
         assertThat(b).isCompletedWithValue(done(1));
+    }
+
+    /** Records flow and group batches in the order sent; no barrier is answered by itself. */
+    private static final class OrderedSwitch implements FlowRuleService, GroupService {
+        final List<String> sent = new ArrayList<>();
+        final List<CompletableFuture<BatchResult>> barriers = new ArrayList<>();
+
+        @Override
+        public CompletableFuture<BatchResult> apply(Dpid d, List<FlowRuleOperation> ops) {
+            return sent("flows");
+        }
+
+        @Override
+        public CompletableFuture<BatchResult> applyGroups(Dpid d, List<GroupOperation> ops) {
+            return sent("groups " + ops.get(0).type());
+        }
+
+        private CompletableFuture<BatchResult> sent(String what) {
+            sent.add(what);
+            CompletableFuture<BatchResult> f = new CompletableFuture<>();
+            barriers.add(f);
+            return f;
+        }
+
+        void answer(int i) {
+            barriers.get(i).complete(BatchResult.confirmed(1));
+        }
+    }
+
+    private static Group group(int id, int port) {
+        return new Group(
+                S,
+                id,
+                Group.Type.SELECT,
+                List.of(new Group.Bucket(1, null, List.of(FlowAction.output(port)))));
+    }
+
+    private static FlowRule toGroup(int id) {
+        return FlowRule.builder(S)
+                .priority(100)
+                .match(FlowMatch.builder().ethDst(MacAddress.of(1)).build())
+                .actions(FlowAction.group(id))
+                .build();
+    }
+
+    @Test
+    void rulesGoOutBehindTheirGroupsBarrierWithoutWaitingAndRemovalsWaitForBoth() {
+        OrderedSwitch ordered = new OrderedSwitch();
+        SwitchWriter w = new SwitchWriter(ordered, ordered, new SingleNodeMastership("t", "t"));
+        CompletableFuture<Programmed> added =
+                w.change(S, List.of(), List.of(), List.of(toGroup(1)), List.of(group(1, 1)));
+        assertThat(ordered.sent).containsExactly("groups ADD", "flows");
+        ordered.answer(1); // the rules' barrier first: the batch still waits for the groups'
+        assertThat(added).isNotDone();
+        ordered.answer(0);
+        assertThat(added).isCompletedWithValue(done(2));
+
+        // Moving the rule from group 1 to group 2: group 1 goes only once both are confirmed.
+        CompletableFuture<Programmed> moved =
+                w.change(
+                        S,
+                        List.of(toGroup(1)),
+                        List.of(group(1, 1)),
+                        List.of(toGroup(2)),
+                        List.of(group(2, 3)));
+        assertThat(ordered.sent).containsExactly("groups ADD", "flows", "groups ADD", "flows");
+        ordered.answer(2);
+        assertThat(ordered.sent).hasSize(4);
+        ordered.answer(3);
+        assertThat(ordered.sent).last().isEqualTo("groups REMOVE");
+        ordered.answer(4);
+        assertThat(moved).isCompletedWithValue(new Programmed(3, true));
+    }
+
+    @Test
+    void aRefusedGroupStageLeavesTheOldGroupsInPlace() {
+        OrderedSwitch ordered = new OrderedSwitch();
+        SwitchWriter w = new SwitchWriter(ordered, ordered, new SingleNodeMastership("t", "t"));
+        w.change(S, List.of(), List.of(), List.of(toGroup(1)), List.of(group(1, 1)));
+        ordered.answer(0);
+        ordered.answer(1);
+
+        CompletableFuture<Programmed> moved =
+                w.change(
+                        S,
+                        List.of(toGroup(1)),
+                        List.of(group(1, 1)),
+                        List.of(toGroup(2)),
+                        List.of(group(2, 3)));
+        ordered.barriers
+                .get(2)
+                .complete(
+                        BatchResult.of(
+                                1,
+                                java.util.Map.of(
+                                        0,
+                                        new org.weft.net.SwitchErrorException(
+                                                S, 5, "GROUP_MOD_FAILED", "OUT_OF_GROUPS"))));
+        ordered.answer(3);
+
+        assertThat(moved).isCompletedWithValue(new Programmed(1, false));
+        assertThat(ordered.sent).doesNotContain("groups REMOVE");
     }
 
     @Test
