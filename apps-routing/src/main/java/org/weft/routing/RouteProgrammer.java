@@ -23,6 +23,7 @@ import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.Group;
 import org.weft.net.flow.GroupService;
+import org.weft.net.host.HostId;
 import org.weft.net.reconcile.SwitchEntries;
 
 /**
@@ -42,6 +43,12 @@ final class RouteProgrammer {
     private final Map<PlanKey, RoutingPlan> intended = new ConcurrentHashMap<>();
     private final Map<PlanKey, RoutingPlan> installed = new ConcurrentHashMap<>();
     private final Map<PlanKey, CompletableFuture<Integer>> tails = new ConcurrentHashMap<>();
+
+    /**
+     * The key of each destination with an intended plan, by its host ({@link #keyOf}): a routed
+     * packet-in finds its plan without building a key. Changed with {@link #intended}.
+     */
+    private final Map<HostId, PlanKey.Destination> destinations = new ConcurrentHashMap<>();
 
     /** Most re-assertions kept (a miss only builds the list again). */
     static final int MAX_REASSERTS = 65_536;
@@ -71,6 +78,15 @@ final class RouteProgrammer {
     /** The key's plan as intended now (what the switches should hold for it). */
     RoutingPlan intended(PlanKey key) {
         return intended.getOrDefault(key, RoutingPlan.empty());
+    }
+
+    /**
+     * The key of the routes toward a host: the one its intended plan is held under, else a new one
+     * (equal to it).
+     */
+    PlanKey.Destination keyOf(HostId host) {
+        PlanKey.Destination key = destinations.get(host);
+        return key != null ? key : PlanKey.of(host);
     }
 
     /** The key's plan as last confirmed in full by every switch it touches. */
@@ -110,6 +126,14 @@ final class RouteProgrammer {
             PlanKey key, RoutingPlan plan, Dpid first, Set<Dpid> mayDiffer) {
         boolean empty = plan.flows().isEmpty() && plan.groups().isEmpty();
         RoutingPlan old = empty ? intended.remove(key) : intended.put(key, plan);
+        if (key instanceof PlanKey.Destination d) {
+            // One update of a key at a time (its tail): no race with another change of it.
+            if (empty) {
+                destinations.remove(d.host());
+            } else {
+                destinations.putIfAbsent(d.host(), d);
+            }
+        }
         RoutingPlan before = old == null ? RoutingPlan.empty() : old;
         Set<Dpid> touched;
         if (mayDiffer != null) {
