@@ -1,7 +1,5 @@
 package org.weft.routing;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.ListMultimap;
 import java.util.ArrayList;
@@ -25,6 +23,7 @@ import org.weft.net.flow.Group;
 import org.weft.net.flow.GroupService;
 import org.weft.net.host.HostId;
 import org.weft.net.reconcile.SwitchEntries;
+import org.weft.util.IdentityCache;
 
 /**
  * Keeps the rules and groups each plan key (a host, the flood tree) wants installed, and moves
@@ -56,16 +55,12 @@ final class RouteProgrammer {
     /**
      * The re-assertion of a switch's rules for a key ({@link #reassert}), made once: keyed by the
      * plan's list itself (identity; weakly, so an entry goes with the last plan holding its list).
-     * A plan's lists never change, so the ADDs stay right for as long as the list lives. Caffeine,
-     * like the driver's encoder caches: Guava's cache queues a node per read, and this is read on
-     * every packet-in toward a routed destination.
+     * A plan's lists never change, so the ADDs stay right for as long as the list lives. Read on
+     * every packet-in toward a routed destination, so without allocating ({@link IdentityCache}:
+     * Caffeine's weak-key cache builds a lookup key per read, Guava's queues a node).
      */
-    private final Cache<List<FlowRule>, List<FlowRuleOperation>> reasserts =
-            Caffeine.newBuilder()
-                    .executor(Runnable::run)
-                    .weakKeys()
-                    .maximumSize(MAX_REASSERTS)
-                    .build();
+    private final IdentityCache<List<FlowRule>, List<FlowRuleOperation>> reasserts =
+            new IdentityCache<>(MAX_REASSERTS);
 
     private static final CompletableFuture<?> NOTHING_PENDING =
             CompletableFuture.completedFuture(0);
