@@ -172,7 +172,7 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
             List<FlowAction> actions,
             byte[] data,
             OptionalInt bufferId) {
-        OfSwitch s = switches.get(dpid).orElse(null);
+        OfSwitch s = switches.getOrNull(dpid);
         if (s == null) {
             log.debug("Packet-out to {} dropped: not connected", dpid);
             return false;

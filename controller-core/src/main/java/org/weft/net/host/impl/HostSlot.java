@@ -20,7 +20,9 @@ final class HostSlot extends AtomicReference<Host> {
 
     HostSlot(Host h) {
         super(h);
-        h.ips().forEach(this::remember);
+        for (IpAddress ip : h.ips()) {
+            remember(ip);
+        }
     }
 
     /** Notes that the host is known by this address (once it is among the host's addresses). */
