@@ -1,7 +1,5 @@
 package org.weft.routing;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.ListMultimap;
 import java.util.ArrayList;
@@ -23,7 +21,9 @@ import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.Group;
 import org.weft.net.flow.GroupService;
+import org.weft.net.host.HostId;
 import org.weft.net.reconcile.SwitchEntries;
+import org.weft.util.IdentityCache;
 
 /**
  * Keeps the rules and groups each plan key (a host, the flood tree) wants installed, and moves
@@ -43,22 +43,24 @@ final class RouteProgrammer {
     private final Map<PlanKey, RoutingPlan> installed = new ConcurrentHashMap<>();
     private final Map<PlanKey, CompletableFuture<Integer>> tails = new ConcurrentHashMap<>();
 
+    /**
+     * The key of each destination with an intended plan, by its host ({@link #keyOf}): a routed
+     * packet-in finds its plan without building a key. Changed with {@link #intended}.
+     */
+    private final Map<HostId, PlanKey.Destination> destinations = new ConcurrentHashMap<>();
+
     /** Most re-assertions kept (a miss only builds the list again). */
     static final int MAX_REASSERTS = 65_536;
 
     /**
      * The re-assertion of a switch's rules for a key ({@link #reassert}), made once: keyed by the
      * plan's list itself (identity; weakly, so an entry goes with the last plan holding its list).
-     * A plan's lists never change, so the ADDs stay right for as long as the list lives. Caffeine,
-     * like the driver's encoder caches: Guava's cache queues a node per read, and this is read on
-     * every packet-in toward a routed destination.
+     * A plan's lists never change, so the ADDs stay right for as long as the list lives. Read on
+     * every packet-in toward a routed destination, so without allocating ({@link IdentityCache}:
+     * Caffeine's weak-key cache builds a lookup key per read, Guava's queues a node).
      */
-    private final Cache<List<FlowRule>, List<FlowRuleOperation>> reasserts =
-            Caffeine.newBuilder()
-                    .executor(Runnable::run)
-                    .weakKeys()
-                    .maximumSize(MAX_REASSERTS)
-                    .build();
+    private final IdentityCache<List<FlowRule>, List<FlowRuleOperation>> reasserts =
+            new IdentityCache<>(MAX_REASSERTS);
 
     private static final CompletableFuture<?> NOTHING_PENDING =
             CompletableFuture.completedFuture(0);
@@ -71,6 +73,15 @@ final class RouteProgrammer {
     /** The key's plan as intended now (what the switches should hold for it). */
     RoutingPlan intended(PlanKey key) {
         return intended.getOrDefault(key, RoutingPlan.empty());
+    }
+
+    /**
+     * The key of the routes toward a host: the one its intended plan is held under, else a new one
+     * (equal to it).
+     */
+    PlanKey.Destination keyOf(HostId host) {
+        PlanKey.Destination key = destinations.get(host);
+        return key != null ? key : PlanKey.of(host);
     }
 
     /** The key's plan as last confirmed in full by every switch it touches. */
@@ -110,6 +121,14 @@ final class RouteProgrammer {
             PlanKey key, RoutingPlan plan, Dpid first, Set<Dpid> mayDiffer) {
         boolean empty = plan.flows().isEmpty() && plan.groups().isEmpty();
         RoutingPlan old = empty ? intended.remove(key) : intended.put(key, plan);
+        if (key instanceof PlanKey.Destination d) {
+            // One update of a key at a time (its tail): no race with another change of it.
+            if (empty) {
+                destinations.remove(d.host());
+            } else {
+                destinations.putIfAbsent(d.host(), d);
+            }
+        }
         RoutingPlan before = old == null ? RoutingPlan.empty() : old;
         Set<Dpid> touched;
         if (mayDiffer != null) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.weft.net.ConnectPoint;
 import org.weft.net.Ip4Address;
+import org.weft.net.MacAddress;
 import org.weft.net.PortNumber;
 import org.weft.net.device.Device;
 import org.weft.net.flow.FlowAction;
@@ -104,34 +105,34 @@ final class RoutingPacketHandler implements PacketProcessor {
      */
     @Override
     public FastVerdict processFast(PacketContext ctx) {
-        Ethernet eth = ctx.ethernet().orElse(null);
-        if (eth == null || eth.ethType() == Ethernet.TYPE_LLDP) {
+        // The header's fields, the host and its plan's key are read without building objects:
+        // this runs for every packet-in.
+        if (!ctx.isEthernet() || ctx.ethType() == Ethernet.TYPE_LLDP) {
             return FastVerdict.PASS;
         }
-        if (eth.ethType() == Ethernet.TYPE_ARP
-                || eth.dst().isBroadcast()
-                || eth.dst().isMulticast()
-                || eth.dst().equals(HostProbe.MAC)) {
+        long dstMac = ctx.ethDst();
+        if (ctx.ethType() == Ethernet.TYPE_ARP
+                || MacAddress.isMulticast(dstMac) // broadcast too
+                || dstMac == HostProbe.MAC.value()) {
             return FastVerdict.SLOW;
         }
-        InboundPacket in = ctx.inPacket();
-        ConnectPoint from = in.receivedFrom();
+        ConnectPoint from = ctx.receivedFrom();
         if (!isEdge(app.snapshot(), from)) {
             return FastVerdict.HANDLED;
         }
-        Host dst = hosts.hostOrNull(HostId.of(eth.dst(), eth.vlan()));
+        Host dst = hosts.hostOrNull(dstMac, ctx.vlan());
         if (dst == null) {
             return FastVerdict.SLOW;
         }
-        PlanKey key = PlanKey.of(dst.id());
         RouteProgrammer programmer = app.programmer();
+        PlanKey key = programmer.keyOf(dst.id());
         List<FlowAction> actions = programmer.actionsAt(key, from.dpid());
         if (actions.isEmpty()
                 || RouteProgrammer.hasGroup(actions)
                 || !programmer.pending(key).isDone()) {
             return FastVerdict.SLOW;
         }
-        answerRouted(programmer, key, from, in, actions);
+        answerRouted(programmer, key, from, ctx, actions);
         return FastVerdict.HANDLED;
     }
 
@@ -166,7 +167,7 @@ final class RoutingPacketHandler implements PacketProcessor {
         }
         Optional<Host> dst = hosts.getHost(HostId.of(eth.dst(), eth.vlan()));
         if (dst.isPresent()) {
-            deliver(dst.get(), from, in);
+            deliver(dst.get(), from, ctx);
         } else {
             List<FlowAction> outs = floodActions(topo, from);
             if (!outs.isEmpty()) {
@@ -250,9 +251,10 @@ final class RoutingPacketHandler implements PacketProcessor {
      * the packet goes out with the group resolved to a port, never naming a group. Every packet-out
      * of a buffered packet names its buffer (the whole packet goes, the buffer is freed).
      */
-    private void deliver(Host dst, ConnectPoint from, InboundPacket in) {
-        PlanKey key = PlanKey.of(dst.id());
+    private void deliver(Host dst, ConnectPoint from, PacketContext ctx) {
         RouteProgrammer programmer = app.programmer();
+        PlanKey key = programmer.keyOf(dst.id());
+        InboundPacket in = ctx.inPacket();
         byte[] frame = in.data();
         List<FlowAction> actions = programmer.actionsAt(key, from.dpid());
         if (!actions.isEmpty()) {
@@ -269,7 +271,7 @@ final class RoutingPacketHandler implements PacketProcessor {
                         });
                 return;
             }
-            answerRouted(programmer, key, from, in, actions);
+            answerRouted(programmer, key, from, ctx, actions);
             return;
         }
         CompletableFuture<Object> routed = new CompletableFuture<>();
@@ -301,16 +303,17 @@ final class RoutingPacketHandler implements PacketProcessor {
             RouteProgrammer programmer,
             PlanKey key,
             ConnectPoint from,
-            InboundPacket in,
+            PacketContext ctx,
             List<FlowAction> actions) {
         boolean reasserted =
                 !RouteProgrammer.hasGroup(actions)
-                        && programmer.reassert(key, from.dpid(), in.bufferId());
-        if (reasserted && in.isBuffered()) {
+                        && programmer.reassert(key, from.dpid(), ctx.bufferId());
+        if (reasserted && ctx.isBuffered()) {
             bufferedFlowMods.increment();
             return;
         }
-        if (send(programmer.resolved(key, from.dpid(), actions, in.data()), in)) {
+        if (packets.emitReleasing(
+                ctx, programmer.resolved(key, from.dpid(), actions, ctx.data()))) {
             (reasserted ? flowModsAndPacketOuts : packetOutsOnly).increment();
         }
     }

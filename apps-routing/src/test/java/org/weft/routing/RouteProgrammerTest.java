@@ -72,6 +72,24 @@ class RouteProgrammerTest {
             new RouteProgrammer(sw, sw, new SingleNodeMastership("test", "test"));
 
     @Test
+    void aDestinationsKeyIsTheOneItsPlanIsHeldUnderWhileItHasOne() {
+        HostId host = ((PlanKey.Destination) KEY).host();
+        assertThat(programmer.keyOf(host)).isEqualTo(KEY).isNotSameAs(KEY);
+
+        programmer.update(KEY, plan(1), S1);
+        assertThat(programmer.keyOf(host)).isSameAs(KEY);
+        assertThat(programmer.keyOf(HostId.of(MacAddress.of(9), 7))).isNotEqualTo(KEY);
+
+        sw.barriers.get(0).complete(BatchResult.confirmed(1));
+        sw.barriers.get(1).complete(BatchResult.confirmed(1));
+        programmer.update(PlanKey.of(host), RoutingPlan.empty(), S1);
+        for (int i = 2; i < sw.barriers.size(); i++) { // completing one may send the next
+            sw.barriers.get(i).complete(BatchResult.confirmed(1));
+        }
+        assertThat(programmer.keyOf(host)).isEqualTo(KEY).isNotSameAs(KEY);
+    }
+
+    @Test
     void aPlanIsInstalledOnlyOnceEverySwitchConfirmedIt() {
         CompletableFuture<Integer> done = programmer.update(KEY, plan(1), S1);
 

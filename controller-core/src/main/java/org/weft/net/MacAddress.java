@@ -31,8 +31,18 @@ public record MacAddress(long value) {
      */
     @Override
     public int hashCode() {
+        return hashOf(value);
+    }
+
+    /** The {@link #hashCode} of the address with this value. */
+    public static int hashOf(long value) {
         long h = value * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32));
+    }
+
+    /** {@link #isMulticast()} of the address with this value (a broadcast is one too). */
+    public static boolean isMulticast(long value) {
+        return ((value >> 40) & 1) == 1;
     }
 
     public static MacAddress of(byte[] bytes, int offset) {
@@ -64,7 +74,7 @@ public record MacAddress(long value) {
     }
 
     public boolean isMulticast() {
-        return ((value >> 40) & 1) == 1;
+        return isMulticast(value);
     }
 
     public byte[] toBytes() {

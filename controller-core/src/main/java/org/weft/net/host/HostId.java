@@ -31,7 +31,17 @@ public record HostId(MacAddress mac, int vlan) {
 
     @Override
     public int hashCode() {
-        return 31 * mac.hashCode() + vlan;
+        return hashOf(mac.value(), vlan);
+    }
+
+    /** The {@link #hashCode} of the host id of this MAC address's value and VLAN. */
+    public static int hashOf(long mac, int vlan) {
+        return 31 * MacAddress.hashOf(mac) + vlan;
+    }
+
+    /** Whether this is the id of this MAC address's value and VLAN. */
+    public boolean is(long mac, int vlan) {
+        return this.vlan == vlan && this.mac.value() == mac;
     }
 
     @Override

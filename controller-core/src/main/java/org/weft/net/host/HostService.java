@@ -19,6 +19,14 @@ public interface HostService {
         return getHost(id).orElse(null);
     }
 
+    /**
+     * {@link #hostOrNull(HostId)} by the id's parts, for an implementation that can look them up
+     * without building the id (the host tracker does).
+     */
+    default Host hostOrNull(long mac, int vlan) {
+        return hostOrNull(HostId.of(MacAddress.of(mac), vlan));
+    }
+
     /** Hosts with this MAC on any VLAN. */
     Set<Host> getHostsByMac(MacAddress mac);
 

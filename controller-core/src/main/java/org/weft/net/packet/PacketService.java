@@ -36,4 +36,12 @@ public interface PacketService {
         ConnectPoint from = in.receivedFrom();
         return emit(OutboundPacket.releasing(from.dpid(), from.port(), actions, in));
     }
+
+    /**
+     * As {@link #emitReleasing(InboundPacket, List)}, for the context's packet (an implementation
+     * may write it without the packet's object: the steady answer of a fast step).
+     */
+    default boolean emitReleasing(PacketContext context, List<FlowAction> actions) {
+        return emitReleasing(context.inPacket(), actions);
+    }
 }

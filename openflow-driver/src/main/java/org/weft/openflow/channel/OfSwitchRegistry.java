@@ -24,6 +24,10 @@ public final class OfSwitchRegistry {
 
     private final ConcurrentMap<Dpid, OfSwitch> switches = new ConcurrentHashMap<>();
     private final List<OfSwitchListener> listeners = new CopyOnWriteArrayList<>();
+
+    /** {@link #listeners} as an array, replaced on every change: no iterator per packet-in. */
+    private volatile OfSwitchListener[] packetInListeners = new OfSwitchListener[0];
+
     private final Duration probeTimeout;
 
     /** False only for {@link #refusingAll()}. */
@@ -62,16 +66,23 @@ public final class OfSwitchRegistry {
         this.slaveUntilRole = on;
     }
 
-    public void addListener(OfSwitchListener l) {
+    public synchronized void addListener(OfSwitchListener l) {
         listeners.add(l);
+        packetInListeners = listeners.toArray(OfSwitchListener[]::new);
     }
 
-    public void removeListener(OfSwitchListener l) {
+    public synchronized void removeListener(OfSwitchListener l) {
         listeners.remove(l);
+        packetInListeners = listeners.toArray(OfSwitchListener[]::new);
     }
 
     public Optional<OfSwitch> get(Dpid dpid) {
         return Optional.ofNullable(switches.get(dpid));
+    }
+
+    /** {@link #get} without the Optional (null if not connected): for every packet-in's answer. */
+    public OfSwitch getOrNull(Dpid dpid) {
+        return switches.get(dpid);
     }
 
     public Collection<OfSwitch> all() {
@@ -144,9 +155,9 @@ public final class OfSwitchRegistry {
         fire(l -> l.switchConnected(sw));
     }
 
-    /** A packet-in to every listener (written out: no lambda per packet). */
+    /** A packet-in to every listener (written out: no lambda or iterator per packet). */
     void firePacketIn(OfSwitch sw, PacketIn pi) {
-        for (OfSwitchListener l : listeners) {
+        for (OfSwitchListener l : packetInListeners) {
             try {
                 l.packetIn(sw, pi);
             } catch (RuntimeException e) {

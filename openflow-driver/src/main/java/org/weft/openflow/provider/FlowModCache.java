@@ -1,7 +1,5 @@
 package org.weft.openflow.provider;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -10,17 +8,18 @@ import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.openflow.translate.OfFlowMods;
+import org.weft.util.IdentityCache;
 
 /**
  * The flow-mods Weft sends again and again (a routed destination's rule re-asserted on every
  * packet-in toward it), translated once: keyed by the rule object itself (identity; weakly, so the
- * entry goes with the last plan holding the rule) and by the switch's version and pipeline. Each
- * write copies the bytes and sets the xid and, for a rule that releases a buffered packet, the
- * buffer id. Bounded ({@link #MAX_RULES}); thread-safe.
+ * entry goes with the last plan holding the rule; read without allocating, {@link IdentityCache})
+ * and by the switch's version and pipeline. Each write copies the bytes and sets the xid and, for a
+ * rule that releases a buffered packet, the buffer id. Bounded ({@link #MAX_RULES}); thread-safe.
  */
 final class FlowModCache {
 
-    /** Rules kept at most; beyond it the least recently used go. */
+    /** Rules kept at most (see {@link IdentityCache} for which go beyond it). */
     static final int MAX_RULES = 65_536;
 
     /** Where the xid sits in any OpenFlow message. */
@@ -33,8 +32,7 @@ final class FlowModCache {
 
     private record Encoded(OFVersion version, boolean policyStage, byte[] bytes) {}
 
-    private final Cache<FlowRule, Encoded> cache =
-            Caffeine.newBuilder().executor(Runnable::run).weakKeys().maximumSize(MAX_RULES).build();
+    private final IdentityCache<FlowRule, Encoded> cache = new IdentityCache<>(MAX_RULES);
 
     /**
      * Writes the flow-mod of an ADD (naming its buffer, if any) with this xid; any other operation

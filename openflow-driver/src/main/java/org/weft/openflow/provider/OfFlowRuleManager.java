@@ -176,11 +176,10 @@ public final class OfFlowRuleManager
     /** Encodes each rule once, however often it is re-asserted ({@link FlowModCache}). */
     @Override
     public boolean send(Dpid dpid, List<FlowRuleOperation> operations) {
-        Optional<OfSwitch> sw = switches.get(dpid);
-        if (sw.isEmpty() || !sw.get().isMaster()) {
+        OfSwitch s = switches.getOrNull(dpid); // no Optional: once per re-assertion
+        if (s == null || !s.isMaster()) {
             return false;
         }
-        OfSwitch s = sw.get();
         OFFactory f = s.factory();
         boolean policy = s.policyStage();
         long xid = s.reserveXids(operations.size());

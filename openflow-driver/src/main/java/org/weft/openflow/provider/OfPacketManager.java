@@ -159,13 +159,20 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
         return emit(from.dpid(), from.port(), actions, in.data(), in.bufferId());
     }
 
+    /** As {@link #emitReleasing(InboundPacket, List)}, without the packet's object. */
+    @Override
+    public boolean emitReleasing(PacketContext context, List<FlowAction> actions) {
+        ConnectPoint from = context.receivedFrom();
+        return emit(from.dpid(), from.port(), actions, context.data(), context.bufferId());
+    }
+
     private boolean emit(
             Dpid dpid,
             PortNumber inPort,
             List<FlowAction> actions,
             byte[] data,
             OptionalInt bufferId) {
-        OfSwitch s = switches.get(dpid).orElse(null);
+        OfSwitch s = switches.getOrNull(dpid);
         if (s == null) {
             log.debug("Packet-out to {} dropped: not connected", dpid);
             return false;
@@ -204,13 +211,13 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
         }
         PacketInWorkers.Lane lane = c.lane();
         // Stamped here, on the I/O thread: time spent waiting for a worker is not the network's.
+        // From the parts: the InboundPacket is made only if a processor asks for it.
         PacketContext ctx =
                 new PacketContext(
-                        new InboundPacket(
-                                c.ports().at(pi.inPort()),
-                                pi.data(),
-                                System.nanoTime(),
-                                OfPackets.toCore(pi.bufferId())));
+                        c.ports().at(pi.inPort()),
+                        pi.data(),
+                        System.nanoTime(),
+                        OfPackets.toCore(pi.bufferId()));
         int from = workers.mayRunFast(lane) ? runFast(procs, ctx) : 0;
         if (from == procs.length) {
             return;
@@ -261,7 +268,7 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
         log.error(
                 "Packet processor {} failed on a packet from {}",
                 r.processor().getClass().getName(),
-                ctx.inPacket().receivedFrom(),
+                ctx.receivedFrom(),
                 e);
     }
 }

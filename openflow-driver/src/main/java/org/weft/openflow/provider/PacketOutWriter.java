@@ -1,7 +1,5 @@
 package org.weft.openflow.provider;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -16,16 +14,17 @@ import org.weft.net.flow.FlowAction;
 import org.weft.net.packet.OutboundPacket;
 import org.weft.openflow.translate.OfActions;
 import org.weft.openflow.translate.OfPorts;
+import org.weft.util.IdentityCache;
 
 /**
  * Encodes packet-outs straight into a buffer, byte for byte what Loxi would write, with the actions
  * translated once per action list (keyed by the list object itself, weakly: a route's actions are
- * one list for as long as the plan holds it) and version. Bounded ({@link #MAX_LISTS});
- * thread-safe.
+ * one list for as long as the plan holds it; read without allocating, {@link IdentityCache}) and
+ * version. Bounded ({@link #MAX_LISTS}); thread-safe.
  */
 final class PacketOutWriter {
 
-    /** Action lists kept at most; beyond it the least recently used go. */
+    /** Action lists kept at most (see {@link IdentityCache} for which go beyond it). */
     static final int MAX_LISTS = 65_536;
 
     private static final byte[] NO_DATA = new byte[0];
@@ -38,8 +37,7 @@ final class PacketOutWriter {
 
     private record Encoded(OFVersion version, byte[] actions) {}
 
-    private final Cache<List<FlowAction>, Encoded> cache =
-            Caffeine.newBuilder().executor(Runnable::run).weakKeys().maximumSize(MAX_LISTS).build();
+    private final IdentityCache<List<FlowAction>, Encoded> cache = new IdentityCache<>(MAX_LISTS);
 
     /** Room for the fixed part and a few output actions: a start size for the buffer. */
     static final int SMALL_ACTIONS_BYTES = 64;

@@ -23,6 +23,7 @@ import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.packet.OutboundPacket;
+import org.weft.net.testing.Allocations;
 import org.weft.openflow.translate.OfActions;
 import org.weft.openflow.translate.OfFlowMods;
 import org.weft.openflow.translate.OfPackets;
@@ -160,5 +161,33 @@ class AnswerBytesTest {
                     .as("round %d", round)
                     .isEqualTo(ByteBufUtil.getBytes(expected));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("versionsAndPolicy")
+    void aCachedAnswerIsWrittenWithoutAllocating(OFVersion v, boolean policy) {
+        OFFactory f = OFFactories.getFactory(v);
+        FlowModCache flowMods = new FlowModCache();
+        PacketOutWriter packetOuts = new PacketOutWriter();
+        FlowRuleOperation op = FlowRuleOperation.add(routeRule());
+        List<FlowAction> actions = List.of(FlowAction.output(5));
+        byte[] frame = new byte[60];
+        ByteBuf out = Unpooled.buffer(1024);
+        long perAnswer =
+                Allocations.bytesPerCall(
+                        20_000,
+                        i -> {
+                            out.clear();
+                            flowMods.write(out, f, policy, op, i);
+                            packetOuts.write(
+                                    out,
+                                    f,
+                                    PortNumber.of(3),
+                                    actions,
+                                    frame,
+                                    OptionalInt.empty(),
+                                    i);
+                        });
+        assertThat(perAnswer).as("bytes per flow-mod and packet-out").isZero();
     }
 }

@@ -34,6 +34,7 @@ import org.weft.net.packet.PacketContext;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.packet.PacketService;
 import org.weft.net.packet.parse.Ethernet;
+import org.weft.net.packet.parse.Ipv4;
 import org.weft.time.TimeSource;
 import org.weft.util.LogThrottles;
 
@@ -168,8 +169,8 @@ public final class HostTracker implements HostService, PacketProcessor {
 
     @Override
     public void process(PacketContext context) {
-        ConnectPoint at = context.inPacket().receivedFrom();
-        if (at.port().isReserved() || links.isInfrastructure(at)) {
+        ConnectPoint at = context.receivedFrom();
+        if (at.port().isReserved() || links.isInfrastructure(at) || seenAgain(context, at)) {
             return;
         }
         Ethernet eth = context.ethernet().orElse(null);
@@ -185,6 +186,34 @@ public final class HostTracker implements HostService, PacketProcessor {
         if (remote.contains(id) && at.equals(getHost(id).map(Host::location).orElse(null))) {
             remote.remove(id); // seen on a switch this instance masters: its host now
         }
+    }
+
+    /**
+     * The steady case without objects: an IPv4 packet-in from a known host at its place, with a
+     * source address it is known by (or none), only refreshes its last-seen time. False: anything
+     * else, for the general path.
+     */
+    private boolean seenAgain(PacketContext context, ConnectPoint at) {
+        if (!context.isEthernet() || context.ethType() != Ethernet.TYPE_IPV4) {
+            return false;
+        }
+        byte[] frame = context.data();
+        int offset = context.payloadOffset();
+        if (!Ipv4.parses(frame, offset)) {
+            return false;
+        }
+        HostSlot slot = HostIdProbe.get(hosts, context.ethSrc(), context.vlan());
+        Host old = slot == null ? null : slot.get();
+        if (old == null || !old.location().equals(at) || remote.contains(old.id())) {
+            return false;
+        }
+        int ip = Ipv4.sourceOf(frame, offset);
+        if (ip != 0 && !slot.knowsIp4(ip)) {
+            return false;
+        }
+        long now = time.millis();
+        return now - old.lastSeenMillis() < REFRESH_MILLIS
+                || slot.compareAndSet(old, old.withLastSeen(now));
     }
 
     /**
@@ -242,6 +271,9 @@ public final class HostTracker implements HostService, PacketProcessor {
             boolean moved = !old.location().equals(at);
             boolean newIp = ip != null && !old.ips().contains(ip);
             if (!moved && !newIp) {
+                if (ip != null) {
+                    slot.remember(ip);
+                }
                 if (now - old.lastSeenMillis() < REFRESH_MILLIS
                         || slot.compareAndSet(old, old.withLastSeen(now))) {
                     return;
@@ -262,6 +294,9 @@ public final class HostTracker implements HostService, PacketProcessor {
                     budget.release(at.dpid(), false);
                 }
                 continue;
+            }
+            if (newIp) {
+                slot.remember(ip);
             }
             if (otherSwitch) {
                 budget.release(old.location().dpid(), false);
@@ -382,6 +417,13 @@ public final class HostTracker implements HostService, PacketProcessor {
     @Override
     public Host hostOrNull(HostId id) {
         HostSlot s = hosts.get(id);
+        return s == null ? null : s.get();
+    }
+
+    /** As {@link #hostOrNull(HostId)}, without building the id (on every routed packet-in). */
+    @Override
+    public Host hostOrNull(long mac, int vlan) {
+        HostSlot s = HostIdProbe.get(hosts, mac, vlan);
         return s == null ? null : s.get();
     }
 

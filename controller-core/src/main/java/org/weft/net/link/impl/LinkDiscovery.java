@@ -249,8 +249,7 @@ public final class LinkDiscovery implements PacketProcessor, DeviceListener {
     /** Only LLDP is discovery's, and its signature check is not for the I/O thread. */
     @Override
     public FastVerdict processFast(PacketContext context) {
-        Optional<Ethernet> eth = context.ethernet();
-        return eth.isPresent() && eth.get().ethType() == Ethernet.TYPE_LLDP
+        return context.isEthernet() && context.ethType() == Ethernet.TYPE_LLDP
                 ? FastVerdict.SLOW
                 : FastVerdict.PASS;
     }

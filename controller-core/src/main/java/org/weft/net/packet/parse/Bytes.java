@@ -25,6 +25,11 @@ final class Bytes {
         return (long) s32(b, at) << 32 | u32(b, at + 4);
     }
 
+    /** A 48-bit value (an Ethernet address) in the low bits of a long. */
+    static long u48(byte[] b, int at) {
+        return (long) u16(b, at) << 32 | u32(b, at + 2);
+    }
+
     static void put16(byte[] b, int at, int v) {
         b[at] = (byte) (v >>> 8);
         b[at + 1] = (byte) v;

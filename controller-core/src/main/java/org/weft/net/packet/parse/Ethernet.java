@@ -30,23 +30,56 @@ public record Ethernet(
 
     /** Parses the header; empty when the frame is too short for one. */
     public static Optional<Ethernet> parse(byte[] frame) {
-        if (frame == null || frame.length < HEADER_LEN) {
+        int offset = payloadOffsetOf(frame);
+        if (offset < 0) {
             return Optional.empty();
         }
-        MacAddress dst = MacAddress.of(frame, 0);
-        MacAddress src = MacAddress.of(frame, 6);
-        int type = Bytes.u16(frame, 12);
-        int vlan = NO_VLAN;
-        int offset = HEADER_LEN;
-        if (type == TYPE_VLAN) {
-            if (frame.length < HEADER_LEN + 4) {
-                return Optional.empty();
-            }
-            vlan = Bytes.u16(frame, 14) & 0xfff;
-            type = Bytes.u16(frame, 16);
-            offset += 4;
+        return Optional.of(
+                new Ethernet(
+                        MacAddress.of(dstOf(frame)),
+                        MacAddress.of(srcOf(frame)),
+                        vlanOf(frame),
+                        typeOf(frame),
+                        frame,
+                        offset));
+    }
+
+    // The header read field by field, without objects (for the packet-in path, PacketContext);
+    // each but payloadOffsetOf expects a frame that payloadOffsetOf accepted.
+
+    /**
+     * Where the payload of a frame starts ({@link #payloadOffset()}): after the 802.1Q tag when
+     * there is one; -1 when the frame is too short for its header.
+     */
+    public static int payloadOffsetOf(byte[] frame) {
+        if (frame == null || frame.length < HEADER_LEN) {
+            return -1;
         }
-        return Optional.of(new Ethernet(dst, src, vlan, type, frame, offset));
+        if (Bytes.u16(frame, 12) != TYPE_VLAN) {
+            return HEADER_LEN;
+        }
+        return frame.length < HEADER_LEN + 4 ? -1 : HEADER_LEN + 4;
+    }
+
+    /** The destination address ({@link #dst()}'s value). */
+    public static long dstOf(byte[] frame) {
+        return Bytes.u48(frame, 0);
+    }
+
+    /** The source address ({@link #src()}'s value). */
+    public static long srcOf(byte[] frame) {
+        return Bytes.u48(frame, 6);
+    }
+
+    /** The VLAN id ({@link #vlan()}: {@link #NO_VLAN} when untagged). */
+    public static int vlanOf(byte[] frame) {
+        return Bytes.u16(frame, 12) == TYPE_VLAN ? Bytes.u16(frame, 14) & 0xfff : NO_VLAN;
+    }
+
+    /** The payload's type ({@link #ethType()}: after the tag, if any). */
+    public static int typeOf(byte[] frame) {
+        int type = Bytes.u16(frame, 12);
+        return type == TYPE_VLAN ? Bytes.u16(frame, 16) : type;
     }
 
     public boolean isTagged() {

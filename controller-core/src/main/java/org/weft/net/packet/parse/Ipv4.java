@@ -30,13 +30,7 @@ public record Ipv4(Ip4Address src, Ip4Address dst, int protocol) {
 
     /** Whether the frame carries an IPv4 header that {@link #parse} reads. */
     public static boolean parses(Ethernet eth) {
-        byte[] b = eth.frame();
-        int o = eth.payloadOffset();
-        if (eth.ethType() != Ethernet.TYPE_IPV4 || !Bytes.has(b, o, MIN_LEN)) {
-            return false;
-        }
-        int versionIhl = Bytes.u8(b, o);
-        return versionIhl >> 4 == 4 && (versionIhl & 0xf) * 4 >= MIN_LEN;
+        return eth.ethType() == Ethernet.TYPE_IPV4 && parses(eth.frame(), eth.payloadOffset());
     }
 
     /**
@@ -44,7 +38,24 @@ public record Ipv4(Ip4Address src, Ip4Address dst, int protocol) {
      * on every packet-in).
      */
     public static Ip4Address sourceOf(Ethernet eth) {
-        return Ip4Address.of(Bytes.s32(eth.frame(), eth.payloadOffset() + 12));
+        return Ip4Address.of(sourceOf(eth.frame(), eth.payloadOffset()));
+    }
+
+    /**
+     * As {@link #parses(Ethernet)}, for an IPv4 payload at {@code offset} of the frame (the
+     * Ethernet type already checked), without the header's object.
+     */
+    public static boolean parses(byte[] frame, int offset) {
+        if (!Bytes.has(frame, offset, MIN_LEN)) {
+            return false;
+        }
+        int versionIhl = Bytes.u8(frame, offset);
+        return versionIhl >> 4 == 4 && (versionIhl & 0xf) * 4 >= MIN_LEN;
+    }
+
+    /** As {@link #sourceOf(Ethernet)}, the address's value, for a payload that {@link #parses}. */
+    public static int sourceOf(byte[] frame, int offset) {
+        return Bytes.s32(frame, offset + 12);
     }
 
     /** A 20-byte header (no options, TTL 64, checksum computed) followed by the payload. */

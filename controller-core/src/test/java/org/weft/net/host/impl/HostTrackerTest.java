@@ -15,9 +15,11 @@ import org.weft.net.host.HostEvent;
 import org.weft.net.host.HostId;
 import org.weft.net.link.impl.LinkManager;
 import org.weft.net.packet.InboundPacket;
+import org.weft.net.packet.PacketContext;
 import org.weft.net.packet.parse.Arp;
 import org.weft.net.packet.parse.Ethernet;
 import org.weft.net.packet.parse.Ipv4;
+import org.weft.net.testing.Allocations;
 import org.weft.net.testing.FakeDeviceService;
 import org.weft.net.testing.FakePacketService;
 import org.weft.time.VirtualTime;
@@ -181,5 +183,75 @@ class HostTrackerTest {
         in(1, 3, new byte[7]);
         in(1, 3, Ethernet.build(MacAddress.BROADCAST, H1, Ethernet.NO_VLAN, 0x88b5, new byte[46]));
         assertThat(hosts.getHostCount()).isZero();
+    }
+
+    private static byte[] ipv4(MacAddress src, int vlan, String ip) {
+        Ipv4 h = new Ipv4(Ip4Address.parse(ip), Ip4Address.parse("10.0.0.254"), 17);
+        return Ethernet.build(
+                MacAddress.parse("0a:00:00:00:00:fe"),
+                src,
+                vlan,
+                Ethernet.TYPE_IPV4,
+                h.toBytes(new byte[8]));
+    }
+
+    @Test
+    void steadyIpv4FromAKnownHostOnlyRefreshesItsLastSeenOncePerInterval() {
+        in(1, 3, arp(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        int announced = events.size();
+        long first = hosts.getHost(ID1).orElseThrow().lastSeenMillis();
+
+        time.advance(Duration.ofMillis(HostTracker.REFRESH_MILLIS / 2));
+        in(1, 3, ipv4(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        in(1, 3, ipv4(H1, Ethernet.NO_VLAN, "0.0.0.0"));
+        assertThat(hosts.getHost(ID1).orElseThrow().lastSeenMillis()).isEqualTo(first);
+        time.advance(Duration.ofMillis(HostTracker.REFRESH_MILLIS));
+        in(1, 3, ipv4(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        assertThat(hosts.getHost(ID1).orElseThrow().lastSeenMillis())
+                .isEqualTo(first + HostTracker.REFRESH_MILLIS * 3 / 2);
+        assertThat(events).hasSize(announced);
+
+        // What the refresh alone does not cover still takes the general path.
+        in(1, 3, ipv4(H1, Ethernet.NO_VLAN, "10.0.0.7"));
+        assertThat(events.get(events.size() - 1).type()).isEqualTo(HostEvent.Type.UPDATED);
+        assertThat(hosts.getHost(ID1).orElseThrow().ips())
+                .containsExactlyInAnyOrder(
+                        Ip4Address.parse("10.0.0.1"), Ip4Address.parse("10.0.0.7"));
+        in(1, 3, ipv4(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        assertThat(events).hasSize(announced + 1);
+        in(2, 3, ipv4(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        assertThat(events.get(events.size() - 1).type()).isEqualTo(HostEvent.Type.MOVED);
+        assertThat(hosts.getHost(ID1).orElseThrow().location()).isEqualTo(ConnectPoint.of(2, 3));
+    }
+
+    @Test
+    void aHostIsFoundByItsAddressesValueAndVlan() {
+        in(1, 3, ipv4(H1, 100, "10.0.0.1"));
+        assertThat(hosts.hostOrNull(H1.value(), 100)).isNotNull();
+        assertThat(hosts.hostOrNull(H1.value(), 100).id()).isEqualTo(HostId.of(H1, 100));
+        assertThat(hosts.hostOrNull(H1.value(), HostId.NO_VLAN)).isNull();
+        assertThat(hosts.hostOrNull(H1.value() + 1, 100)).isNull();
+    }
+
+    @Test
+    void aKnownHostSeenAgainAndLookedUpCostsNoObject() {
+        in(1, 3, ipv4(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        PacketContext again =
+                new PacketContext(
+                        new InboundPacket(
+                                ConnectPoint.of(1, 3),
+                                ipv4(H1, Ethernet.NO_VLAN, "10.0.0.1"),
+                                time.nanos()));
+        long[] found = {0};
+        long perPacket =
+                Allocations.bytesPerCall(
+                        20_000,
+                        i -> {
+                            hosts.processFast(again);
+                            found[0] +=
+                                    hosts.hostOrNull(H1.value(), HostId.NO_VLAN) != null ? 1 : 0;
+                        });
+        assertThat(found[0]).isEqualTo(60_000);
+        assertThat(perPacket).as("bytes per packet").isZero();
     }
 }
