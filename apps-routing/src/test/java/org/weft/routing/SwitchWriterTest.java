@@ -115,6 +115,12 @@ class SwitchWriterTest {
         assertThat(sw.batches).hasSize(1);
     }
 
+    /** A one-operation batch the switch refused with this error. */
+    private static BatchResult refusedOneOfOne(String type, String code) {
+        return BatchResult.of(
+                1, java.util.Map.of(0, new org.weft.net.SwitchErrorException(S, 7, type, code)));
+    }
+
     private static Programmed done(int n) {
         return new Programmed(n, true);
     }
@@ -183,15 +189,7 @@ class SwitchWriterTest {
         CompletableFuture<Programmed> b =
                 writer.change(S, List.of(), List.of(), List.of(rule(3, 4)), List.of());
         // a's add and b's add are merged behind nothing: a goes alone first.
-        sw.barriers
-                .get(0)
-                .complete(
-                        BatchResult.of(
-                                1,
-                                java.util.Map.of(
-                                        0,
-                                        new org.weft.net.SwitchErrorException(
-                                                S, 7, "FLOW_MOD_FAILED", "TABLE_FULL"))));
+        sw.barriers.get(0).complete(refusedOneOfOne("FLOW_MOD_FAILED", "TABLE_FULL"));
         assertThat(a).isCompletedWithValue(new Programmed(0, false));
         sw.answer(1);
         assertThat(b).isCompletedWithValue(done(1));
@@ -295,15 +293,7 @@ class SwitchWriterTest {
                         List.of(group(1, 1)),
                         List.of(toGroup(2)),
                         List.of(group(2, 3)));
-        ordered.barriers
-                .get(2)
-                .complete(
-                        BatchResult.of(
-                                1,
-                                java.util.Map.of(
-                                        0,
-                                        new org.weft.net.SwitchErrorException(
-                                                S, 5, "GROUP_MOD_FAILED", "OUT_OF_GROUPS"))));
+        ordered.barriers.get(2).complete(refusedOneOfOne("GROUP_MOD_FAILED", "OUT_OF_GROUPS"));
         ordered.answer(3);
 
         assertThat(moved).isCompletedWithValue(new Programmed(1, false));

@@ -236,12 +236,18 @@ class TopologyManagerTest {
         assertThat(last().updatedLinks()).containsExactly(l);
     }
 
-    @Test
-    void latencySamplesAlonePublishAfterTheLongerWindow() {
+    /** Switches 1 and 2 connected and the link 1/1 -> 2/1 seen (5 ms, 1 Gbit/s). */
+    private Link twoSwitchesAndALink() {
         devices.connect(1, 2);
         devices.connect(2, 2);
         Link l = Link.of(1, 1, 2, 1);
         links.linkSeen(l, 5_000_000, 1_000);
+        return l;
+    }
+
+    @Test
+    void latencySamplesAlonePublishAfterTheLongerWindow() {
+        Link l = twoSwitchesAndALink();
         start(Duration.ofMillis(40));
 
         links.linkSeen(l, 50_000_000, 1_000);
@@ -255,11 +261,8 @@ class TopologyManagerTest {
 
     @Test
     void latencySamplesAloneMoveOnlyTheMeasuredLinksAndShareTheShape() {
-        devices.connect(1, 2);
-        devices.connect(2, 2);
-        Link l = Link.of(1, 1, 2, 1);
+        Link l = twoSwitchesAndALink();
         Link other = Link.of(1, 2, 2, 2);
-        links.linkSeen(l, 5_000_000, 1_000);
         links.linkSeen(other, 5_000_000, 1_000);
         start(Duration.ofMillis(40));
         TopologySnapshot before = topology.currentSnapshot();
@@ -281,10 +284,7 @@ class TopologyManagerTest {
 
     @Test
     void aMeasuredCapacityChangeRebuildsTheShape() {
-        devices.connect(1, 2);
-        devices.connect(2, 2);
-        Link l = Link.of(1, 1, 2, 1);
-        links.linkSeen(l, 5_000_000, 1_000);
+        Link l = twoSwitchesAndALink();
         start(Duration.ofMillis(40));
 
         links.linkSeen(l, 5_000_000, 10_000);
