@@ -249,6 +249,16 @@ class SwitchWriterTest {
                 .build();
     }
 
+    /** Moves the rule toward MAC 1 from group 1 (port 1) to group 2 (port 3). */
+    private static CompletableFuture<Programmed> fromGroupOneToTwo(SwitchWriter w) {
+        return w.change(
+                S,
+                List.of(toGroup(1)),
+                List.of(group(1, 1)),
+                List.of(toGroup(2)),
+                List.of(group(2, 3)));
+    }
+
     @Test
     void rulesGoOutBehindTheirGroupsBarrierWithoutWaitingAndRemovalsWaitForBoth() {
         OrderedSwitch ordered = new OrderedSwitch();
@@ -262,13 +272,7 @@ class SwitchWriterTest {
         assertThat(added).isCompletedWithValue(done(2));
 
         // Moving the rule from group 1 to group 2: group 1 goes only once both are confirmed.
-        CompletableFuture<Programmed> moved =
-                w.change(
-                        S,
-                        List.of(toGroup(1)),
-                        List.of(group(1, 1)),
-                        List.of(toGroup(2)),
-                        List.of(group(2, 3)));
+        CompletableFuture<Programmed> moved = fromGroupOneToTwo(w);
         assertThat(ordered.sent).containsExactly("groups ADD", "flows", "groups ADD", "flows");
         ordered.answer(2);
         assertThat(ordered.sent).hasSize(4);
@@ -286,13 +290,7 @@ class SwitchWriterTest {
         ordered.answer(0);
         ordered.answer(1);
 
-        CompletableFuture<Programmed> moved =
-                w.change(
-                        S,
-                        List.of(toGroup(1)),
-                        List.of(group(1, 1)),
-                        List.of(toGroup(2)),
-                        List.of(group(2, 3)));
+        CompletableFuture<Programmed> moved = fromGroupOneToTwo(w);
         ordered.barriers.get(2).complete(refusedOneOfOne("GROUP_MOD_FAILED", "OUT_OF_GROUPS"));
         ordered.answer(3);
 
