@@ -358,12 +358,9 @@ public final class TopologyManager implements TopologyService {
                 && updated.isEmpty()) {
             return;
         }
-        TopologySnapshot next = prev.next(time.instant(), switches, now);
-        current = next;
-        log.debug("Published {} after {} events", next, batch.size());
-        listeners.post(
+        publish(
                 new TopologyEvent(
-                        next,
+                        prev.next(time.instant(), switches, now),
                         addedSw,
                         removedSw,
                         addedLinks,
@@ -409,28 +406,25 @@ public final class TopologyManager implements TopologyService {
             }
         }
         if (!changed.isEmpty()) {
-            publish(prev, prev.withLinkInfos(time.instant(), changed), changed.keySet(), batch);
+            publish(
+                    new TopologyEvent(
+                            prev.withLinkInfos(time.instant(), changed),
+                            Set.of(),
+                            Set.of(),
+                            Set.of(),
+                            Set.of(),
+                            Set.copyOf(changed.keySet()),
+                            batch,
+                            time.millis()));
         }
         return true;
     }
 
-    private void publish(
-            TopologySnapshot prev,
-            TopologySnapshot next,
-            Set<Link> updated,
-            List<AbstractEvent<?, ?>> batch) {
-        current = next;
-        log.debug("Published {} after {} events", next, batch.size());
-        listeners.post(
-                new TopologyEvent(
-                        next,
-                        Set.of(),
-                        Set.of(),
-                        Set.of(),
-                        Set.of(),
-                        Set.copyOf(updated),
-                        batch,
-                        time.millis()));
+    /** Makes the event's snapshot the current one, then announces it. */
+    private void publish(TopologyEvent e) {
+        current = e.snapshot();
+        log.debug("Published {} after {} events", e.snapshot(), e.reasons().size());
+        listeners.post(e);
     }
 
     @Override
