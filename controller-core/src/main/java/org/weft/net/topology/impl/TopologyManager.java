@@ -3,39 +3,28 @@ package org.weft.net.topology.impl;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.Sets;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.event.AbstractEvent;
 import org.weft.event.ListenerRegistry;
-import org.weft.net.Dpid;
-import org.weft.net.Link;
-import org.weft.net.device.Device;
 import org.weft.net.device.DeviceEvent;
 import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
 import org.weft.net.link.LinkEvent;
 import org.weft.net.link.LinkListener;
 import org.weft.net.link.LinkService;
-import org.weft.net.topology.LinkInfo;
 import org.weft.net.topology.TopologyEvent;
 import org.weft.net.topology.TopologyListener;
 import org.weft.net.topology.TopologyService;
@@ -47,9 +36,9 @@ import org.weft.time.TimeSource;
  * batchWindow} after its first event (a timer of the {@link TimeSource}; later events do not extend
  * it), at once when it holds {@code maxBatchEvents} or a lost link or switch, and after {@link
  * #MEASUREMENT_WINDOW_FACTOR} windows when it holds only latency samples. A closed batch is rebuilt
- * on the writer (batches that closed while a rebuild ran are merged into the next): the snapshot is
- * rebuilt from the device and link services and published with a volatile write when something
- * changed. Readers call {@link #currentSnapshot()} without locks.
+ * on the writer (batches that closed while a rebuild ran are merged into the next; {@link
+ * SnapshotRebuilder}): the snapshot is rebuilt from the device and link services and published with
+ * a volatile write when something changed. Readers call {@link #currentSnapshot()} without locks.
  */
 public final class TopologyManager implements TopologyService {
 
@@ -76,7 +65,7 @@ public final class TopologyManager implements TopologyService {
     private final LinkListener linkListener = this::onEvent;
     private final AtomicLong batches = new AtomicLong();
     private final Object rebuildLock = new Object();
-    private volatile TopologySnapshot current = TopologySnapshot.empty();
+    private final SnapshotRebuilder rebuilder;
 
     /** The open batch, its state and its closing timer (guarded by {@code this}). */
     private List<AbstractEvent<?, ?>> open = new ArrayList<>();
@@ -125,6 +114,7 @@ public final class TopologyManager implements TopologyService {
         this.devices = checkNotNull(devices, "devices");
         this.links = checkNotNull(links, "links");
         this.listeners = new ListenerRegistry<>(events);
+        this.rebuilder = new SnapshotRebuilder(devices, links, listeners, time);
         this.time = checkNotNull(time, "time");
         this.ownWriter =
                 writer != null
@@ -164,7 +154,7 @@ public final class TopologyManager implements TopologyService {
 
     @Override
     public TopologySnapshot currentSnapshot() {
-        return current;
+        return rebuilder.current();
     }
 
     /** How many batches the writer has processed (a batch publishes at most one snapshot). */
@@ -288,7 +278,7 @@ public final class TopologyManager implements TopologyService {
      * large fabric they come all the time, each costing a snapshot; a batch of only these waits
      * {@link #MEASUREMENT_WINDOW_FACTOR} windows.
      */
-    private static boolean isMeasurement(AbstractEvent<?, ?> e) {
+    static boolean isMeasurement(AbstractEvent<?, ?> e) {
         return e instanceof LinkEvent le
                 && le.type() == LinkEvent.Type.UPDATED
                 && le.reason() == LinkEvent.Reason.MEASURED;
@@ -307,124 +297,12 @@ public final class TopologyManager implements TopologyService {
     private void rebuildSafely(List<AbstractEvent<?, ?>> batch) {
         try {
             synchronized (rebuildLock) {
-                rebuild(batch);
+                batches.incrementAndGet();
+                rebuilder.rebuild(batch);
             }
         } catch (RuntimeException e) {
             log.error("Could not rebuild the topology after {} events", batch.size(), e);
         }
-    }
-
-    /** Rebuilds from the services' state now; publishes and announces only when it changed. */
-    private void rebuild(List<AbstractEvent<?, ?>> batch) {
-        batches.incrementAndGet();
-        if (measuredOnly(batch) && remeasure(batch)) {
-            return;
-        }
-        Set<Dpid> switches =
-                devices.getDevices().stream().map(Device::dpid).collect(Collectors.toSet());
-        Map<Link, LinkInfo> now = new HashMap<>();
-        links.getLinks()
-                .forEach(
-                        (l, info) -> {
-                            if (switches.contains(l.srcDpid()) && switches.contains(l.dstDpid())) {
-                                now.put(l, info);
-                            }
-                        });
-        TopologySnapshot prev = current;
-        // Hash lookups only: the snapshot's link set is sorted, and asking it whether it holds
-        // each of 22,000 links (a 980-switch fat tree) was most of a latency batch's rebuild.
-        Set<Link> updated = new HashSet<>();
-        Set<Link> added = new HashSet<>();
-        now.forEach(
-                (l, info) -> {
-                    LinkInfo old = prev.linkInfo(l).orElse(null);
-                    if (old == null) {
-                        added.add(l);
-                    } else if (!old.equals(info)) {
-                        updated.add(l);
-                    }
-                });
-        Set<Link> addedLinks = ImmutableSet.copyOf(added);
-        Set<Link> removedLinks =
-                prev.links().stream()
-                        .filter(l -> !now.containsKey(l))
-                        .collect(ImmutableSet.toImmutableSet());
-        Set<Dpid> addedSw = Sets.difference(switches, prev.switches()).immutableCopy();
-        Set<Dpid> removedSw = Sets.difference(prev.switches(), switches).immutableCopy();
-        if (addedSw.isEmpty()
-                && removedSw.isEmpty()
-                && addedLinks.isEmpty()
-                && removedLinks.isEmpty()
-                && updated.isEmpty()) {
-            return;
-        }
-        publish(
-                new TopologyEvent(
-                        prev.next(time.instant(), switches, now),
-                        addedSw,
-                        removedSw,
-                        addedLinks,
-                        removedLinks,
-                        updated,
-                        batch,
-                        time.millis()));
-    }
-
-    /**
-     * Whether the batch holds latency samples and nothing else (the start's rebuild holds none).
-     */
-    private static boolean measuredOnly(List<AbstractEvent<?, ?>> batch) {
-        if (batch.isEmpty()) {
-            return false;
-        }
-        for (AbstractEvent<?, ?> e : batch) {
-            if (!isMeasurement(e)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * A batch of latency samples alone, applied to the current snapshot from the measured links'
-     * attributes as they are now, without reading and comparing every link (22,000 on a 980-switch
-     * fat tree, once a second): false, with nothing published, when a measured link is no longer
-     * the snapshot's or its capacity moved (a full rebuild then sorts it out).
-     */
-    private boolean remeasure(List<AbstractEvent<?, ?>> batch) {
-        TopologySnapshot prev = current;
-        Map<Link, LinkInfo> changed = new HashMap<>();
-        for (AbstractEvent<?, ?> e : batch) {
-            Link l = ((LinkEvent) e).subject();
-            LinkInfo was = prev.linkInfo(l).orElse(null);
-            LinkInfo now = links.getLinkInfo(l).orElse(null);
-            if (was == null || now == null || now.capacityMbps() != was.capacityMbps()) {
-                return false;
-            }
-            if (!now.equals(was)) {
-                changed.put(l, now);
-            }
-        }
-        if (!changed.isEmpty()) {
-            publish(
-                    new TopologyEvent(
-                            prev.withLinkInfos(time.instant(), changed),
-                            Set.of(),
-                            Set.of(),
-                            Set.of(),
-                            Set.of(),
-                            Set.copyOf(changed.keySet()),
-                            batch,
-                            time.millis()));
-        }
-        return true;
-    }
-
-    /** Makes the event's snapshot the current one, then announces it. */
-    private void publish(TopologyEvent e) {
-        current = e.snapshot();
-        log.debug("Published {} after {} events", e.snapshot(), e.reasons().size());
-        listeners.post(e);
     }
 
     @Override
