@@ -305,4 +305,9 @@ final class EthDstEntries {
             }
         }
     }
+
+    /** The number of entries. */
+    int size() {
+        return size;
+    }
 }

@@ -162,6 +162,18 @@ public final class FakeFlowTable {
         return List.copyOf(all);
     }
 
+    /** The number of flow entries, without copying them. */
+    public int flowCount() {
+        synchronized (ethDst) {
+            return flows.size() + ethDst.size();
+        }
+    }
+
+    /** The number of groups, without copying them. */
+    public int groupCount() {
+        return groups.size();
+    }
+
     public Optional<Group> group(int id) {
         return Optional.ofNullable(groups.get(id));
     }

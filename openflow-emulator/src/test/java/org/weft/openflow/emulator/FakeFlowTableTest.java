@@ -12,6 +12,7 @@ import org.weft.net.MacAddress;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
+import org.weft.net.flow.Group;
 
 /**
  * The table's entries with an eth_dst-only match live in primitive arrays ({@link EthDstEntries});
@@ -99,6 +100,7 @@ class FakeFlowTableTest {
                     model.put(Key.of(r), r);
                 }
             }
+            assertThat(table.flowCount()).isEqualTo(model.size());
             if (step % 5000 == 0) {
                 assertThat(table.flows()).containsExactlyInAnyOrderElementsOf(model.values());
             }
@@ -106,6 +108,18 @@ class FakeFlowTableTest {
         assertThat(table.flows()).containsExactlyInAnyOrderElementsOf(model.values());
         table.removeMatching(x -> true);
         assertThat(table.flows()).isEmpty();
+    }
+
+    @Test
+    void countsGroupsById() {
+        FakeFlowTable table = new FakeFlowTable();
+        Group one = new Group(DPID, 1, Group.Type.ALL, List.of());
+        table.putGroup(one);
+        table.putGroup(one);
+        table.putGroup(new Group(DPID, 2, Group.Type.ALL, List.of()));
+        assertThat(table.groupCount()).isEqualTo(2);
+        table.removeGroup(1);
+        assertThat(table.groupCount()).isEqualTo(table.groups().size()).isEqualTo(1);
     }
 
     @Test
