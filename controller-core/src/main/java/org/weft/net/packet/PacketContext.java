@@ -1,6 +1,7 @@
 package org.weft.net.packet;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -15,16 +16,23 @@ import org.weft.net.packet.parse.Ethernet;
  * ({@link #receivedFrom()}, {@link #ethDst()}, ...): fast steps ({@link
  * PacketProcessor#processFast}) run on every packet-in, and a context built from the parts (as the
  * driver does) makes its {@link InboundPacket} only when one is asked for.
+ *
+ * <p>A context made by {@link #reusable()} is filled again for every packet-in ({@link #reset}),
+ * and so is its frame's array: the driver hands the fast steps such a context, valid only during
+ * the call. A fast step keeps neither the context nor its {@link #data()} nor the {@link
+ * InboundPacket} it makes; what must outlive the call takes {@link #copy()}, as the driver does for
+ * a packet that goes on to the full steps.
  */
 public final class PacketContext {
 
-    private final ConnectPoint receivedFrom;
-    private final byte[] data;
-    private final long receivedAtNanos;
-    private final OptionalInt bufferId;
+    private final boolean reusable;
+    private ConnectPoint receivedFrom;
+    private byte[] data;
+    private long receivedAtNanos;
+    private OptionalInt bufferId;
 
     /** Where the Ethernet payload starts; -1 for a frame too short for an Ethernet header. */
-    private final int payloadOffset;
+    private int payloadOffset;
 
     private volatile boolean blocked;
 
@@ -53,11 +61,51 @@ public final class PacketContext {
     /** A context from the packet's parts (see {@link InboundPacket} for each). */
     public PacketContext(
             ConnectPoint receivedFrom, byte[] data, long receivedAtNanos, OptionalInt bufferId) {
+        this.reusable = false;
+        fill(receivedFrom, data, receivedAtNanos, bufferId);
+    }
+
+    private PacketContext() {
+        this.reusable = true;
+    }
+
+    /** An empty context to be filled by {@link #reset} for each packet (see the class comment). */
+    public static PacketContext reusable() {
+        return new PacketContext();
+    }
+
+    /**
+     * Fills a {@link #reusable()} context with the next packet's parts, as the constructor does;
+     * whatever the last packet left (its parsed header, its packet, {@link #isBlocked()}) is gone.
+     */
+    public PacketContext reset(
+            ConnectPoint receivedFrom, byte[] data, long receivedAtNanos, OptionalInt bufferId) {
+        checkState(reusable, "only a reusable context is reset");
+        fill(receivedFrom, data, receivedAtNanos, bufferId);
+        packet = null;
+        ethernet = null;
+        blocked = false;
+        return this;
+    }
+
+    private void fill(
+            ConnectPoint receivedFrom, byte[] data, long receivedAtNanos, OptionalInt bufferId) {
         this.receivedFrom = checkNotNull(receivedFrom, "receivedFrom");
         this.data = checkNotNull(data, "data");
         this.receivedAtNanos = receivedAtNanos;
         this.bufferId = checkNotNull(bufferId, "bufferId");
         this.payloadOffset = Ethernet.payloadOffsetOf(data);
+    }
+
+    /**
+     * A context of its own for what must outlive the call: a reusable one's parts with a copy of
+     * its frame (not blocked, nothing parsed yet); any other context is its own already.
+     */
+    public PacketContext copy() {
+        if (!reusable) {
+            return this;
+        }
+        return new PacketContext(receivedFrom, data.clone(), receivedAtNanos, bufferId);
     }
 
     public InboundPacket inPacket() {

@@ -31,7 +31,9 @@ public interface PacketProcessor {
      * The fast step, on the switch's I/O thread: constant time, no blocking, no work that grows
      * with the network. {@link FastVerdict#SLOW} (the default) hands this processor and every one
      * after it to a worker for their full step; a processor whose fast step returned {@link
-     * FastVerdict#PASS} does not see the packet again.
+     * FastVerdict#PASS} does not see the packet again. The context may be the driver's reusable
+     * one, valid only during the call: a step keeps neither it, its frame nor its packet, and takes
+     * {@link PacketContext#copy()} of what it needs later.
      */
     default FastVerdict processFast(PacketContext context) {
         return FastVerdict.SLOW;

@@ -85,4 +85,57 @@ class PacketContextTest {
         assertThat(fromParts.isBuffered()).isTrue();
         assertThat(fromParts.bufferId()).hasValue(7);
     }
+
+    @Test
+    void aReusedContextForgetsTheLastPacketAndItsCopyKeepsItsOwnFrame() {
+        PacketContext ctx = PacketContext.reusable();
+        byte[] array = new byte[64];
+        array[5] = 1;
+        ctx.reset(AT, array, 7, OptionalInt.of(3));
+        assertThat(ctx.ethernet()).isPresent();
+        ctx.block();
+        // What a fast step would hand on: a copy, taken before the array is filled again.
+        ctx.reset(AT, array, 7, OptionalInt.of(3));
+        PacketContext kept = ctx.copy();
+        assertThat(kept.isBlocked()).isFalse();
+
+        array[5] = 2;
+        ConnectPoint other = ConnectPoint.of(9, 9);
+        ctx.reset(other, array, 8, OptionalInt.empty());
+        assertThat(ctx.isBlocked()).as("blocked is the last packet's").isFalse();
+        assertThat(ctx.ethDst()).isEqualTo(2);
+        assertThat(ctx.ethernet().orElseThrow().dst().value()).isEqualTo(2);
+        assertThat(ctx.inPacket().receivedFrom()).isEqualTo(other);
+        assertThat(ctx.bufferId()).isEmpty();
+
+        assertThat(kept.data()).isNotSameAs(array);
+        assertThat(kept.ethDst()).isEqualTo(1);
+        assertThat(kept.receivedFrom()).isEqualTo(AT);
+        assertThat(kept.bufferId()).hasValue(3);
+        assertThat(kept.inPacket().receivedAtNanos()).isEqualTo(7);
+        assertThat(kept.copy()).as("an own context is its own copy").isSameAs(kept);
+    }
+
+    @Test
+    void onlyAReusableContextIsReset() {
+        PacketContext own = new PacketContext(AT, new byte[64], 0, OptionalInt.empty());
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> own.reset(AT, new byte[64], 0, OptionalInt.empty()));
+    }
+
+    @Test
+    void resettingAContextCostsNoObject() {
+        PacketContext ctx = PacketContext.reusable();
+        byte[] f = new byte[64];
+        long[] sum = {0};
+        long perPacket =
+                Allocations.bytesPerCall(
+                        50_000,
+                        i -> {
+                            f[5] = (byte) i;
+                            sum[0] += ctx.reset(AT, f, i, OptionalInt.empty()).ethDst();
+                        });
+        assertThat(perPacket).isZero();
+        assertThat(sum[0]).isNotZero();
+    }
 }

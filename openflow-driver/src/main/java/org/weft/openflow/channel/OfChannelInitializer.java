@@ -47,7 +47,7 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
         PacketInAdmission admission =
                 new PacketInAdmission(config.limits().packetIns(), System::nanoTime, counters);
         p.addLast("tally", new SentMessageTally(counters.sent, registry.sent()));
-        p.addLast("decoder", new OfMessageDecoder(admission, gate));
+        p.addLast("decoder", new OfMessageDecoder(admission, gate, true));
         p.addLast("encoder", OfMessageEncoder.INSTANCE);
         p.addLast(
                 "handler",

@@ -185,7 +185,7 @@ final class OfHandshake {
             log.debug("Packet-in from {} before its FEATURES_REPLY; dropped", remote);
             return;
         }
-        earlyPacketIns.add(pi);
+        earlyPacketIns.add(pi.copy()); // the decoder's packet-in is filled again for the next
     }
 
     void onHello(ChannelHandlerContext ctx, OFMessage m) {

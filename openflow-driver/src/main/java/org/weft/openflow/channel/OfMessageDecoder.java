@@ -27,7 +27,7 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
     static final int HEADER_LENGTH = 8;
     private static final int KEPT_BYTES = 64;
 
-    private final OfMessageReader reader = new OfMessageReader();
+    private final OfMessageReader reader;
     private final PacketInAdmission admission;
     private final ReadGate gate;
 
@@ -39,8 +39,19 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
      * were dropped, reading pauses through {@code gate}.
      */
     OfMessageDecoder(PacketInAdmission admission, ReadGate gate) {
+        this(admission, gate, false);
+    }
+
+    /**
+     * As {@link #OfMessageDecoder(PacketInAdmission, ReadGate)}; with {@code reusePacketIns}, every
+     * packet-in comes out in one reusable {@link PacketIn}, each handed on (Netty passes a decode
+     * call's messages on when it returns) before the next is read: for a pipeline whose handlers
+     * are done with a packet-in when they return (the switch channel's).
+     */
+    OfMessageDecoder(PacketInAdmission admission, ReadGate gate, boolean reusePacketIns) {
         this.admission = admission;
         this.gate = gate;
+        this.reader = reusePacketIns ? OfMessageReader.reusing() : new OfMessageReader();
     }
 
     @Override
@@ -111,6 +122,9 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
                     admission != null && msg instanceof OFStatsReply reply
                             ? new MultipartPart(reply, length)
                             : msg);
+            if (msg == reader.reused) {
+                return; // handed on before the next frame refills it
+            }
         }
     }
 
@@ -121,12 +135,34 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
     static final class OfMessageReader {
         private final OFMessageReader<OFMessage> loxi = OFFactories.getGenericReader();
 
+        /** The packet-in {@link PacketInReader} fills again for each frame; null: none. */
+        private final PacketIn reused;
+
+        private final FrameArrays arrays;
+
+        /** A reader whose every packet-in is one of its own. */
+        OfMessageReader() {
+            this(null, null);
+        }
+
+        private OfMessageReader(PacketIn reused, FrameArrays arrays) {
+            this.reused = reused;
+            this.arrays = arrays;
+        }
+
+        /**
+         * A reader whose packet-ins are one reusable {@link PacketIn} (frames in reused arrays).
+         */
+        static OfMessageReader reusing() {
+            return new OfMessageReader(PacketIn.reusable(), new FrameArrays());
+        }
+
         /**
          * The frame of {@code length} bytes (its header's length) at {@code start} in {@code in},
          * all readable: a {@link PacketIn}, a {@link MalformedMessage} or another Loxi message.
          */
         Object read(ByteBuf in, int start, int length) {
-            PacketIn pi = PacketInReader.read(in, start, length);
+            PacketIn pi = PacketInReader.read(in, start, length, reused, arrays);
             return pi != null ? pi : read(in.slice(start, length));
         }
 

@@ -18,6 +18,10 @@ public interface OfSwitchListener {
 
     default void portRemoved(OfSwitch sw, PortNumber port) {}
 
+    /**
+     * A packet-in: the decoder's reusable one, valid only during the call (keep {@link
+     * PacketIn#copy()}).
+     */
     default void packetIn(OfSwitch sw, PacketIn packetIn) {}
 
     /**

@@ -11,6 +11,7 @@ import org.weft.net.PortNumber;
  * IN_PHY_PORT, METADATA and TUNNEL_ID fields, each at most once; ports that are not unknown
  * reserved numbers; lengths that add up) and leaves every other packet-in to Loxi (returns null):
  * one Loxi rejects is still rejected with Loxi's reason, one with other match fields still reads.
+ * On a switch's channel it fills the decoder's reusable packet-in instead ({@link PacketIn}).
  */
 final class PacketInReader {
 
@@ -57,17 +58,26 @@ final class PacketInReader {
      * in {@code in} (all readable), or null when Loxi must read it. Does not move the reader index.
      */
     static PacketIn read(ByteBuf in, int start, int length) {
+        return read(in, start, length, null, null);
+    }
+
+    /**
+     * As {@link #read(ByteBuf, int, int)}, filling {@code into} (the decoder's reusable packet-in)
+     * with the frame in one of {@code arrays}; both null: a packet-in of its own.
+     */
+    static PacketIn read(ByteBuf in, int start, int length, PacketIn into, FrameArrays arrays) {
         if (in.getUnsignedByte(start + 1) != PacketInAdmission.TYPE_PACKET_IN) {
             return null;
         }
         return switch (in.getUnsignedByte(start)) {
-            case WIRE_OF_10 -> read10(in, start, length);
-            case WIRE_OF_13 -> read13(in, start, length);
+            case WIRE_OF_10 -> read10(in, start, length, into, arrays);
+            case WIRE_OF_13 -> read13(in, start, length, into, arrays);
             default -> null;
         };
     }
 
-    private static PacketIn read10(ByteBuf in, int start, int length) {
+    private static PacketIn read10(
+            ByteBuf in, int start, int length, PacketIn into, FrameArrays arrays) {
         if (length < OF10_DATA || in.getUnsignedByte(start + OF10_REASON) > MAX_REASON_OF_10) {
             return null;
         }
@@ -77,15 +87,17 @@ final class PacketInReader {
         if (!knownPort(wide)) {
             return null;
         }
-        return new PacketIn(
+        return packetIn(
+                into,
                 OFVersion.OF_10,
                 in.getUnsignedInt(start + 4),
                 in.getInt(start + 8),
                 PortNumber.of(wide),
-                bytes(in, start + OF10_DATA, length - OF10_DATA));
+                bytes(in, start + OF10_DATA, length - OF10_DATA, arrays));
     }
 
-    private static PacketIn read13(ByteBuf in, int start, int length) {
+    private static PacketIn read13(
+            ByteBuf in, int start, int length, PacketIn into, FrameArrays arrays) {
         if (length < OF13_MIN_LENGTH
                 || in.getUnsignedByte(start + OF13_REASON) > MAX_REASON_OF_13
                 || in.getUnsignedShort(start + OF13_MATCH) != MATCH_TYPE_OXM) {
@@ -143,12 +155,25 @@ final class PacketInReader {
             }
             at = next;
         }
-        return new PacketIn(
+        return packetIn(
+                into,
                 OFVersion.OF_13,
                 in.getUnsignedInt(start + 4),
                 in.getInt(start + 8),
                 inPort < 0 ? null : PortNumber.of(inPort),
-                bytes(in, start + data, length - data));
+                bytes(in, start + data, length - data, arrays));
+    }
+
+    private static PacketIn packetIn(
+            PacketIn into,
+            OFVersion version,
+            long xid,
+            int bufferId,
+            PortNumber inPort,
+            byte[] data) {
+        return into == null
+                ? new PacketIn(version, xid, bufferId, inPort, data)
+                : into.set(version, xid, bufferId, inPort, data);
     }
 
     /** Whether Loxi takes the 32-bit port number (it refuses unknown reserved ones). */
@@ -156,7 +181,10 @@ final class PacketInReader {
         return port <= OFPP_MAX || port >= OFPP_IN_PORT;
     }
 
-    private static byte[] bytes(ByteBuf in, int from, int n) {
+    private static byte[] bytes(ByteBuf in, int from, int n, FrameArrays arrays) {
+        if (arrays != null) {
+            return arrays.copy(in, from, n);
+        }
         byte[] b = new byte[n];
         in.getBytes(from, b);
         return b;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +58,20 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
     private final PacketInWorkers workers;
     private final PacketOutWriter packetOuts = new PacketOutWriter();
 
-    /** A connected switch's lane to the workers and its ports as connect points. */
-    private record Connected(PacketInWorkers.Lane lane, InPorts ports) {}
+    /**
+     * A connected switch's lane to the workers, its ports as connect points, and the context its
+     * fast steps see, filled again for each packet-in on the switch's I/O thread ({@link
+     * #contextFor}).
+     */
+    private record Connected(
+            PacketInWorkers.Lane lane,
+            InPorts ports,
+            PacketContext reused,
+            AtomicReference<Thread> owner) {
+        Connected(PacketInWorkers.Lane lane, InPorts ports) {
+            this(lane, ports, PacketContext.reusable(), new AtomicReference<>());
+        }
+    }
 
     private final Map<OfSwitch, Connected> connected = new ConcurrentHashMap<>();
 
@@ -213,18 +226,35 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
         // Stamped here, on the I/O thread: time spent waiting for a worker is not the network's.
         // From the parts: the InboundPacket is made only if a processor asks for it.
         PacketContext ctx =
-                new PacketContext(
-                        c.ports().at(pi.inPort()),
-                        pi.data(),
-                        System.nanoTime(),
-                        OfPackets.toCore(pi.bufferId()));
+                contextFor(c)
+                        .reset(
+                                c.ports().at(pi.inPort()),
+                                pi.data(),
+                                System.nanoTime(),
+                                OfPackets.toCore(pi.bufferId()));
         int from = workers.mayRunFast(lane) ? runFast(procs, ctx) : 0;
         if (from == procs.length) {
             return;
         }
-        if (!workers.runOrSubmit(lane, () -> process(procs, from, ctx))) {
+        // The full steps run later, elsewhere: they get a context (and frame) of their own.
+        PacketContext own = ctx.copy();
+        if (!workers.runOrSubmit(lane, () -> process(procs, from, own))) {
             sw.countPacketInDropped();
         }
+    }
+
+    /**
+     * The switch's reusable context: packet-ins come on its I/O thread, one at a time, and the fast
+     * steps keep nothing of it ({@link PacketProcessor#processFast}). A call from any other thread
+     * (none is expected) gets a fresh one, so two threads never fill the same context.
+     */
+    private static PacketContext contextFor(Connected c) {
+        Thread me = Thread.currentThread();
+        Thread owner = c.owner().get();
+        if (owner == me || (owner == null && c.owner().compareAndSet(null, me))) {
+            return c.reused();
+        }
+        return PacketContext.reusable();
     }
 
     /**

@@ -22,6 +22,6 @@ final class RecordingListener implements OfSwitchListener {
 
     @Override
     public void packetIn(OfSwitch sw, PacketIn packetIn) {
-        packetIns.add(packetIn);
+        packetIns.add(packetIn.copy());
     }
 }

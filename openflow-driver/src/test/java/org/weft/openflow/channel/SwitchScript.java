@@ -44,7 +44,7 @@ public final class SwitchScript implements AutoCloseable {
         ch = new EmbeddedChannel(false, true);
         ch.freezeTime();
         ch.pipeline()
-                .addLast("decoder", new OfMessageDecoder(admission, gate))
+                .addLast("decoder", new OfMessageDecoder(admission, gate, true))
                 .addLast("encoder", OfMessageEncoder.INSTANCE)
                 .addLast("handler", handler);
     }
