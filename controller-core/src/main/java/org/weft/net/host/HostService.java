@@ -21,7 +21,8 @@ public interface HostService {
 
     /**
      * {@link #hostOrNull(HostId)} by the id's parts, for an implementation that can look them up
-     * without building the id (the host tracker does).
+     * without building the id (the host tracker does, for every routed packet-in). Its {@link
+     * Host#lastSeenMillis()} may be older than the latest sighting, which {@link #getHost} has.
      */
     default Host hostOrNull(long mac, int vlan) {
         return hostOrNull(HostId.of(MacAddress.of(mac), vlan));

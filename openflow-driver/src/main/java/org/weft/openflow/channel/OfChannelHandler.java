@@ -68,7 +68,22 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        readOver(); // a write on a closed channel releases what was gathered
         handshake.stop();
+    }
+
+    /** The read is over: the answers its packet-ins got go out in one write. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        readOver();
+        ctx.fireChannelReadComplete();
+    }
+
+    private void readOver() {
+        OfSwitch sw = handshake.sw();
+        if (sw != null) {
+            sw.readOver();
+        }
     }
 
     @Override
@@ -152,7 +167,10 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
             return;
         }
         switch (handshake.state()) {
-            case ACTIVE -> dispatch.onPacketIn(pi);
+            case ACTIVE -> {
+                handshake.sw().readingPacketIns();
+                dispatch.onPacketIn(pi);
+            }
             case CLOSED -> log.debug("PACKET_IN after close from {}", handshake.remote());
             default -> handshake.onEarlyPacketIn(pi);
         }

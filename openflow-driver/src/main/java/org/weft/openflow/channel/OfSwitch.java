@@ -58,6 +58,7 @@ public final class OfSwitch {
     private final OfLimits limits;
     private final int tables;
     private final BatchWrites writes;
+    private final ReadAnswers answers;
 
     OfSwitch(
             Channel channel,
@@ -90,6 +91,7 @@ public final class OfSwitch {
                                                 java.util.concurrent.TimeUnit.NANOSECONDS),
                         System::nanoTime);
         this.writes = new BatchWrites(this, channel, pending, limits);
+        this.answers = new ReadAnswers(channel);
         Map<PortNumber, Port> byNumber = new TreeMap<>();
         ports.forEach(p -> byNumber.put(p.number(), p));
         this.ports = ImmutableSortedMap.copyOf(byNumber);
@@ -217,6 +219,7 @@ public final class OfSwitch {
      * Sends messages in one write, without a barrier. Silently dropped if the channel is closed.
      */
     public void sendAll(List<OFMessage> msgs) {
+        answers.send();
         channel.writeAndFlush(msgs, channel.voidPromise());
     }
 
@@ -230,12 +233,49 @@ public final class OfSwitch {
      * the buffer released) if the channel is closed.
      */
     public void sendBytes(ByteBuf messages) {
+        answers.send();
         channel.writeAndFlush(messages, channel.voidPromise());
+    }
+
+    /**
+     * A buffer to encode a packet-in's answer into (append at its writer index; it may hold the
+     * read's earlier answers), then {@link #answerWritten} or, if encoding failed, {@link
+     * #answerAbandoned}: answers made on the switch's event loop while it reads packet-ins go out
+     * in one write when the read ends ({@link ReadAnswers}).
+     */
+    public ByteBuf answerBuffer(int capacity) {
+        return answers.buffer(capacity);
+    }
+
+    /** The answer encoded into {@code out} (from {@link #answerBuffer}) is complete. */
+    public void answerWritten(ByteBuf out) {
+        answers.written(out);
+    }
+
+    /** The answer begun at {@code mark} in {@code out} (from {@link #answerBuffer}) is dropped. */
+    public void answerAbandoned(ByteBuf out, int mark) {
+        answers.abandon(out, mark);
+    }
+
+    /** Answers of the current read are being gathered (called as a packet-in is read). */
+    void readingPacketIns() {
+        answers.readingPacketIns();
+    }
+
+    /** The read is over (or the channel closed): the answers it gathered are sent. */
+    void readOver() {
+        answers.readOver();
     }
 
     /** Sends one message and flushes. Silently dropped if the channel is closed. */
     public void send(OFMessage msg) {
+        answers.send();
         channel.writeAndFlush(msg, channel.voidPromise());
+    }
+
+    /** Sends what packet-ins' answers were gathered so far (before a write of another kind). */
+    void sendAnswers() {
+        answers.send();
     }
 
     /** Sends a message built with a fresh xid and returns the reply with that xid. */

@@ -183,18 +183,19 @@ public final class OfFlowRuleManager
         OFFactory f = s.factory();
         boolean policy = s.policyStage();
         long xid = s.reserveXids(operations.size());
-        ByteBuf out = s.buffer(operations.size() * BYTES_PER_FLOW_MOD);
+        ByteBuf out = s.answerBuffer(operations.size() * BYTES_PER_FLOW_MOD);
+        int mark = out.writerIndex();
         try {
             // Indexed, not for-each: no iterator per re-assertion (the list is often cached).
             for (int i = 0; i < operations.size(); i++) {
                 reasserted.write(out, f, policy, operations.get(i), xid++);
             }
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            out.release();
+            s.answerAbandoned(out, mark);
             log.debug("Could not re-assert rules on {}: {}", dpid, e.getMessage());
             return false;
         }
-        s.sendBytes(out);
+        s.answerWritten(out);
         return true;
     }
 

@@ -195,15 +195,16 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
             return false;
         }
         OFFactory f = s.factory();
-        ByteBuf out = s.buffer(PacketOutWriter.SMALL_ACTIONS_BYTES + data.length);
+        ByteBuf out = s.answerBuffer(PacketOutWriter.SMALL_ACTIONS_BYTES + data.length);
+        int mark = out.writerIndex();
         try {
             packetOuts.write(out, f, inPort, actions, data, bufferId, s.reserveXids(1));
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            out.release();
+            s.answerAbandoned(out, mark);
             log.warn("Packet-out to {} not sent: {}", dpid, e.getMessage());
             return false;
         }
-        s.sendBytes(out);
+        s.answerWritten(out);
         return true;
     }
 

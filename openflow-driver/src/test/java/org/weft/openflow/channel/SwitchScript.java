@@ -105,6 +105,25 @@ public final class SwitchScript implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Releases every write the driver made since the last call, without copying it; returns how
+     * many OpenFlow frames they held.
+     */
+    public int releaseWrites() {
+        ch.runPendingTasks();
+        int frames = 0;
+        for (Object o = ch.readOutbound(); o != null; o = ch.readOutbound()) {
+            ByteBuf buf = (ByteBuf) o;
+            for (int at = buf.readerIndex();
+                    at + OfMessageDecoder.HEADER_LENGTH <= buf.writerIndex();
+                    at += buf.getUnsignedShort(at + 2)) {
+                frames++;
+            }
+            buf.release();
+        }
+        return frames;
+    }
+
     /** {@link #frames()}, grouped by the channel write that carried them. */
     public List<List<byte[]>> framesByWrite() {
         ch.runPendingTasks();

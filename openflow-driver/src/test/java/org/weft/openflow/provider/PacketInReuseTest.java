@@ -3,8 +3,6 @@ package org.weft.openflow.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -13,21 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.projectfloodlight.openflow.protocol.OFFactories;
-import org.projectfloodlight.openflow.protocol.OFFactory;
-import org.projectfloodlight.openflow.protocol.OFPacketInReason;
 import org.projectfloodlight.openflow.protocol.OFVersion;
-import org.projectfloodlight.openflow.protocol.match.MatchField;
-import org.projectfloodlight.openflow.types.OFBufferId;
-import org.projectfloodlight.openflow.types.OFPort;
-import org.projectfloodlight.openflow.types.TableId;
-import org.projectfloodlight.openflow.types.U64;
 import org.weft.net.packet.FastVerdict;
 import org.weft.net.packet.PacketContext;
 import org.weft.net.packet.PacketProcessor;
 import org.weft.net.testing.Allocations;
-import org.weft.openflow.OfConfig;
-import org.weft.openflow.OfLimits;
-import org.weft.openflow.channel.OfSwitchRegistry;
 import org.weft.openflow.channel.SwitchScript;
 
 /**
@@ -38,49 +26,6 @@ import org.weft.openflow.channel.SwitchScript;
 class PacketInReuseTest {
 
     private static final int BURST = 64;
-
-    /**
-     * {@code n} unbuffered 60-byte packet-ins from port 1, frame {@code i}'s bytes all {@code i}.
-     */
-    private static ByteBuf packetIns(OFFactory f, int n) {
-        ByteBuf b = Unpooled.buffer();
-        for (int i = 0; i < n; i++) {
-            byte[] frame = new byte[60];
-            java.util.Arrays.fill(frame, (byte) i);
-            var pi =
-                    f.buildPacketIn()
-                            .setXid(i)
-                            .setBufferId(OFBufferId.NO_BUFFER)
-                            .setReason(OFPacketInReason.NO_MATCH)
-                            .setData(frame);
-            if (f.getVersion() == OFVersion.OF_10) {
-                pi.setInPort(OFPort.of(1));
-            } else {
-                pi.setTableId(TableId.ZERO)
-                        .setCookie(U64.ZERO)
-                        .setMatch(
-                                f.buildMatch().setExact(MatchField.IN_PORT, OFPort.of(1)).build());
-            }
-            pi.build().writeTo(b);
-        }
-        return b;
-    }
-
-    private static SwitchScript connected(OFVersion v, PacketProcessor p, PacketInWorkers w) {
-        OfSwitchRegistry registry = new OfSwitchRegistry(Duration.ofSeconds(1));
-        // The script's clock stands still: a bucket as large as the test's packet-ins admits all.
-        OfConfig config = OfConfig.defaults();
-        config =
-                config.withLimits(
-                        config.limits()
-                                .withPacketIns(
-                                        new OfLimits.PacketInLimits(1e6, 1_000_000, 1_000, 200)));
-        SwitchScript s = SwitchScript.connect(config, registry);
-        new OfPacketManager(registry, new OfFlowRuleManager(registry), w).addProcessor(p, 1);
-        s.handshake(v, 0x2a, 4);
-        s.frames();
-        return s;
-    }
 
     @ParameterizedTest
     @EnumSource(
@@ -102,8 +47,10 @@ class PacketInReuseTest {
                     }
                 };
         try (PacketInWorkers workers = new PacketInWorkers(1, 16);
-                SwitchScript s = connected(v, handled, workers)) {
-            ByteBuf burst = packetIns(OFFactories.getFactory(v), BURST);
+                PacketInBed bed = PacketInBed.connect(v, workers)) {
+            bed.packets().addProcessor(handled, 1);
+            SwitchScript s = bed.script();
+            ByteBuf burst = PacketInBed.packetIns(OFFactories.getFactory(v), BURST);
             long perBurst =
                     Allocations.bytesPerCall(
                             300,
@@ -139,8 +86,9 @@ class PacketInReuseTest {
                     }
                 };
         try (PacketInWorkers workers = new PacketInWorkers(1, BURST);
-                SwitchScript s = connected(v, oddOnesSlow, workers)) {
-            s.sendBytes(packetIns(OFFactories.getFactory(v), 20));
+                PacketInBed bed = PacketInBed.connect(v, workers)) {
+            bed.packets().addProcessor(oddOnesSlow, 1);
+            bed.script().sendBytes(PacketInBed.packetIns(OFFactories.getFactory(v), 20));
             List<byte[]> frames = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 frames.add(full.poll(5, TimeUnit.SECONDS));

@@ -79,11 +79,11 @@ final class HostTable {
 
     Host get(HostId id) {
         HostSlot s = hosts.get(id);
-        return s == null ? null : s.get();
+        return s == null ? null : s.current();
     }
 
     Collection<Host> all() {
-        return hosts.values().stream().map(HostSlot::get).filter(h -> h != null).toList();
+        return hosts.values().stream().map(HostSlot::current).filter(h -> h != null).toList();
     }
 
     Set<Host> select(Predicate<Host> which) {
@@ -153,11 +153,8 @@ final class HostTable {
                 if (ip != null) {
                     slot.remember(ip);
                 }
-                if (now - old.lastSeenMillis() < HostTracker.REFRESH_MILLIS
-                        || slot.compareAndSet(old, old.withLastSeen(now))) {
-                    return;
-                }
-                continue;
+                HostTracker.refresh(slot, now);
+                return;
             }
             Set<IpAddress> ips =
                     newIp
@@ -197,13 +194,14 @@ final class HostTable {
         for (Map.Entry<HostId, HostSlot> e : hosts.entrySet()) {
             HostSlot slot = e.getValue();
             Host h = slot.get();
-            if (h != null && which.test(h) && slot.compareAndSet(h, null)) {
+            Host current = h == null ? null : slot.current();
+            if (h != null && which.test(current) && slot.compareAndSet(h, null)) {
                 hosts.remove(e.getKey(), slot);
                 remote.remove(e.getKey());
                 movedFrom.forget(e.getKey());
                 budget.release(h.location().dpid(), true);
                 log.debug("Host {} removed: {}", h.id(), why);
-                listeners.post(new HostEvent(HostEvent.Type.REMOVED, h, null, time.millis()));
+                listeners.post(new HostEvent(HostEvent.Type.REMOVED, current, null, time.millis()));
                 n++;
             }
         }

@@ -190,9 +190,18 @@ public final class HostTracker implements HostService, PacketProcessor {
         if (ip != 0 && !slot.knowsIp4(ip)) {
             return false;
         }
-        long now = time.millis();
-        return now - old.lastSeenMillis() < REFRESH_MILLIS
-                || slot.compareAndSet(old, old.withLastSeen(now));
+        refresh(slot, time.millis());
+        return true;
+    }
+
+    /**
+     * A sighting that changes nothing else: the slot's time moves, in place, at most once per
+     * {@link #REFRESH_MILLIS} (no write to shared memory on every packet).
+     */
+    static void refresh(HostSlot slot, long now) {
+        if (now - slot.seenMillis() >= REFRESH_MILLIS) {
+            slot.seen(now);
+        }
     }
 
     /**

@@ -254,4 +254,35 @@ class HostTrackerTest {
         assertThat(found[0]).isEqualTo(60_000);
         assertThat(perPacket).as("bytes per packet").isZero();
     }
+
+    @Test
+    void refreshingAKnownHostsLastSeenCostsNoObject() {
+        in(1, 3, ipv4(H1, Ethernet.NO_VLAN, "10.0.0.1"));
+        PacketContext again =
+                new PacketContext(
+                        new InboundPacket(
+                                ConnectPoint.of(1, 3),
+                                ipv4(H1, Ethernet.NO_VLAN, "10.0.0.1"),
+                                time.nanos()));
+        Duration interval = Duration.ofMillis(HostTracker.REFRESH_MILLIS);
+        long perRefresh =
+                Allocations.bytesPerCall(
+                        5_000,
+                        i -> {
+                            time.advance(interval);
+                            hosts.processFast(again);
+                        });
+        assertThat(perRefresh).as("bytes per refresh").isZero();
+        assertThat(hosts.getHost(ID1).orElseThrow().lastSeenMillis())
+                .as("the latest refresh")
+                .isEqualTo(time.millis());
+        assertThat(hosts.hostOrNull(H1.value(), HostId.NO_VLAN).id()).isEqualTo(ID1);
+        time.advance(Duration.ofSeconds(59));
+        assertThat(hosts.expire()).as("idle from the latest refresh, not the first").isZero();
+        time.advance(Duration.ofSeconds(2));
+        assertThat(hosts.expire()).isEqualTo(1);
+        assertThat(events.get(events.size() - 1).subject().lastSeenMillis())
+                .as("the removed host as last seen")
+                .isEqualTo(time.millis() - 61_000);
+    }
 }
