@@ -72,7 +72,17 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
         handshake.stop();
     }
 
-    /** The read is over: the answers its packet-ins got go out in one write. */
+    /** The read's messages are decoded: the answers its packet-ins got go out in one write. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt == OfMessageDecoder.READ_DECODED) {
+            readOver();
+        } else {
+            super.userEventTriggered(ctx, evt);
+        }
+    }
+
+    /** The read is over (its answers normally went at {@link OfMessageDecoder#READ_DECODED}). */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         readOver();

@@ -54,6 +54,21 @@ public final class OfMessageDecoder extends ByteToMessageDecoder {
         this.reader = reusePacketIns ? OfMessageReader.reusing() : new OfMessageReader();
     }
 
+    /**
+     * Told to the handlers after each read's messages (a user event): the answers its packet-ins
+     * got are written then, while the read is still in progress for the flush consolidation ahead
+     * of this decoder, which flushes them as the read completes (written at {@code
+     * channelReadComplete} instead, they would wait for a flush task: that handler has already seen
+     * the read complete).
+     */
+    static final Object READ_DECODED = new Object();
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        super.channelRead(ctx, msg);
+        ctx.fireUserEventTriggered(READ_DECODED);
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (backlogFull == null && admission != null) {
