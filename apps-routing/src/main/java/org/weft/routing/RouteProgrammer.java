@@ -252,22 +252,19 @@ final class RouteProgrammer {
      *     connected or cannot take them)
      */
     boolean reassert(PlanKey key, Dpid s, OptionalInt bufferId) {
+        return reassert(key, s, bufferId.isPresent(), bufferId.orElse(0));
+    }
+
+    /** As {@link #reassert(PlanKey, Dpid, OptionalInt)}, the buffer id as a flag and a value. */
+    boolean reassert(PlanKey key, Dpid s, boolean buffered, int bufferId) {
         List<FlowRule> rules = intended(key).flows().get(s);
         if (rules.isEmpty()) {
             return false;
         }
-        FlowRule releasing = bufferId.isPresent() ? forwarding(rules) : null;
-        if (releasing == null) {
-            return flows.send(s, adds(rules));
-        }
-        List<FlowRuleOperation> ops = new ArrayList<>(rules.size());
-        for (FlowRule r : rules) {
-            if (r != releasing) {
-                ops.add(FlowRuleOperation.add(r));
-            }
-        }
-        ops.add(FlowRuleOperation.addReleasing(releasing, bufferId));
-        return flows.send(s, ops);
+        FlowRule releasing = buffered ? forwarding(rules) : null;
+        return releasing == null
+                ? flows.send(s, adds(rules))
+                : flows.sendReleasing(s, adds(rules), releasing, bufferId);
     }
 
     /** An ADD of each rule, made once per list of a plan (see {@code reasserts}). */

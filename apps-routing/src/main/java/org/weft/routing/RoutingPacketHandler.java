@@ -307,7 +307,8 @@ final class RoutingPacketHandler implements PacketProcessor {
             List<FlowAction> actions) {
         boolean reasserted =
                 !RouteProgrammer.hasGroup(actions)
-                        && programmer.reassert(key, from.dpid(), ctx.bufferId());
+                        && programmer.reassert(
+                                key, from.dpid(), ctx.isBuffered(), ctx.bufferIdValue());
         if (reasserted && ctx.isBuffered()) {
             bufferedFlowMods.increment();
             return;

@@ -45,4 +45,22 @@ public interface FlowRuleService {
         apply(dpid, operations);
         return true;
     }
+
+    /**
+     * As {@link #send}, for the answer to a buffered packet-in: the ADDs of {@code adds} but {@code
+     * releasing}'s, then {@code releasing}'s naming the switch's buffer {@code bufferId} (an
+     * unsigned 32-bit value in an int's bits), so the switch applies it to the packet it holds once
+     * the others are in. {@code releasing} is one of {@code adds}' rules.
+     */
+    default boolean sendReleasing(
+            Dpid dpid, List<FlowRuleOperation> adds, FlowRule releasing, int bufferId) {
+        List<FlowRuleOperation> ops = new java.util.ArrayList<>(adds.size());
+        for (FlowRuleOperation op : adds) {
+            if (op.rule() != releasing) {
+                ops.add(op);
+            }
+        }
+        ops.add(FlowRuleOperation.addReleasing(releasing, java.util.OptionalInt.of(bufferId)));
+        return send(dpid, ops);
+    }
 }

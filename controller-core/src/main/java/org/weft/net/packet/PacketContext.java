@@ -29,7 +29,11 @@ public final class PacketContext {
     private ConnectPoint receivedFrom;
     private byte[] data;
     private long receivedAtNanos;
-    private OptionalInt bufferId;
+
+    /** The buffer id's value; meaningful only when {@link #buffered}. */
+    private int bufferId;
+
+    private boolean buffered;
 
     /** Where the Ethernet payload starts; -1 for a frame too short for an Ethernet header. */
     private int payloadOffset;
@@ -62,7 +66,13 @@ public final class PacketContext {
     public PacketContext(
             ConnectPoint receivedFrom, byte[] data, long receivedAtNanos, OptionalInt bufferId) {
         this.reusable = false;
-        fill(receivedFrom, data, receivedAtNanos, bufferId);
+        checkNotNull(bufferId, "bufferId");
+        fill(
+                receivedFrom,
+                data,
+                receivedAtNanos,
+                bufferId.isPresent(),
+                bufferId.isPresent() ? bufferId.getAsInt() : 0);
     }
 
     private PacketContext() {
@@ -80,8 +90,27 @@ public final class PacketContext {
      */
     public PacketContext reset(
             ConnectPoint receivedFrom, byte[] data, long receivedAtNanos, OptionalInt bufferId) {
+        checkNotNull(bufferId, "bufferId");
+        return reset(
+                receivedFrom,
+                data,
+                receivedAtNanos,
+                bufferId.isPresent(),
+                bufferId.isPresent() ? bufferId.getAsInt() : 0);
+    }
+
+    /**
+     * As {@link #reset(ConnectPoint, byte[], long, OptionalInt)}, the buffer id as a flag and a
+     * value (no {@link OptionalInt} to make for a buffered packet).
+     */
+    public PacketContext reset(
+            ConnectPoint receivedFrom,
+            byte[] data,
+            long receivedAtNanos,
+            boolean buffered,
+            int bufferId) {
         checkState(reusable, "only a reusable context is reset");
-        fill(receivedFrom, data, receivedAtNanos, bufferId);
+        fill(receivedFrom, data, receivedAtNanos, buffered, bufferId);
         packet = null;
         ethernet = null;
         blocked = false;
@@ -89,11 +118,16 @@ public final class PacketContext {
     }
 
     private void fill(
-            ConnectPoint receivedFrom, byte[] data, long receivedAtNanos, OptionalInt bufferId) {
+            ConnectPoint receivedFrom,
+            byte[] data,
+            long receivedAtNanos,
+            boolean buffered,
+            int bufferId) {
         this.receivedFrom = checkNotNull(receivedFrom, "receivedFrom");
         this.data = checkNotNull(data, "data");
         this.receivedAtNanos = receivedAtNanos;
-        this.bufferId = checkNotNull(bufferId, "bufferId");
+        this.buffered = buffered;
+        this.bufferId = bufferId;
         this.payloadOffset = Ethernet.payloadOffsetOf(data);
     }
 
@@ -105,13 +139,13 @@ public final class PacketContext {
         if (!reusable) {
             return this;
         }
-        return new PacketContext(receivedFrom, data.clone(), receivedAtNanos, bufferId);
+        return new PacketContext(receivedFrom, data.clone(), receivedAtNanos, bufferId());
     }
 
     public InboundPacket inPacket() {
         InboundPacket p = packet;
         if (p == null) {
-            p = new InboundPacket(receivedFrom, data, receivedAtNanos, bufferId);
+            p = new InboundPacket(receivedFrom, data, receivedAtNanos, bufferId());
             packet = p;
         }
         return p;
@@ -129,12 +163,17 @@ public final class PacketContext {
 
     /** {@link InboundPacket#bufferId()}. */
     public OptionalInt bufferId() {
+        return buffered ? OptionalInt.of(bufferId) : OptionalInt.empty();
+    }
+
+    /** {@link #bufferId()}'s value without an {@link OptionalInt}; meaningful when buffered. */
+    public int bufferIdValue() {
         return bufferId;
     }
 
     /** {@link InboundPacket#isBuffered()}. */
     public boolean isBuffered() {
-        return bufferId.isPresent();
+        return buffered;
     }
 
     /** The frame's Ethernet header, parsed on first use; empty for a frame too short for one. */

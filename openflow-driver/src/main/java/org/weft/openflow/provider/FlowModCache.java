@@ -46,7 +46,28 @@ final class FlowModCache {
             OfFlowMods.writeFlowMod(f, policyStage, op, xid, out);
             return;
         }
-        FlowRule rule = op.rule();
+        write(
+                out,
+                f,
+                policyStage,
+                op.rule(),
+                op.bufferId().isPresent(),
+                op.bufferId().orElse(0),
+                xid);
+    }
+
+    /**
+     * The flow-mod of an ADD of {@code rule}, naming the switch's buffer {@code bufferId} when
+     * {@code releasing}, with this xid (no operation object needed).
+     */
+    void write(
+            ByteBuf out,
+            OFFactory f,
+            boolean policyStage,
+            FlowRule rule,
+            boolean releasing,
+            int bufferId,
+            long xid) {
         Encoded e = cache.getIfPresent(rule);
         if (e == null || e.version() != f.getVersion() || e.policyStage() != policyStage) {
             ByteBuf tmp = Unpooled.buffer();
@@ -57,8 +78,8 @@ final class FlowModCache {
         int start = out.writerIndex();
         out.writeBytes(e.bytes());
         out.setInt(start + XID_OFFSET, (int) xid);
-        if (op.bufferId().isPresent()) {
-            out.setInt(start + bufferIdOffset(e.version()), op.bufferId().getAsInt());
+        if (releasing) {
+            out.setInt(start + bufferIdOffset(e.version()), bufferId);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
 import org.weft.net.flow.BatchFailureListener;
 import org.weft.net.flow.BatchResult;
+import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleBatch;
 import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.flow.FlowRuleOperation;
@@ -171,6 +172,36 @@ public final class OfFlowRuleManager
     @Override
     public void addFailureListener(BatchFailureListener listener) {
         failures.addListener(listener);
+    }
+
+    /** As {@link #send}, without an operation for the rule naming the buffer. */
+    @Override
+    public boolean sendReleasing(
+            Dpid dpid, List<FlowRuleOperation> adds, FlowRule releasing, int bufferId) {
+        OfSwitch s = switches.getOrNull(dpid);
+        if (s == null || !s.isMaster()) {
+            return false;
+        }
+        OFFactory f = s.factory();
+        boolean policy = s.policyStage();
+        long xid = s.reserveXids(adds.size());
+        ByteBuf out = s.answerBuffer(adds.size() * BYTES_PER_FLOW_MOD);
+        int mark = out.writerIndex();
+        try {
+            for (int i = 0; i < adds.size(); i++) {
+                FlowRuleOperation op = adds.get(i);
+                if (op.rule() != releasing) {
+                    reasserted.write(out, f, policy, op, xid++);
+                }
+            }
+            reasserted.write(out, f, policy, releasing, true, bufferId, xid);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            s.answerAbandoned(out, mark);
+            log.debug("Could not re-assert rules on {}: {}", dpid, e.getMessage());
+            return false;
+        }
+        s.answerWritten(out);
+        return true;
     }
 
     /** Encodes each rule once, however often it is re-asserted ({@link FlowModCache}). */

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.types.OFBufferId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.ConnectPoint;
@@ -29,7 +30,6 @@ import org.weft.openflow.channel.OfSwitch;
 import org.weft.openflow.channel.OfSwitchListener;
 import org.weft.openflow.channel.OfSwitchRegistry;
 import org.weft.openflow.channel.PacketIn;
-import org.weft.openflow.translate.OfPackets;
 
 /**
  * {@link PacketService}: runs the processors' fast steps on the I/O thread as each packet-in is
@@ -42,6 +42,8 @@ import org.weft.openflow.translate.OfPackets;
 public final class OfPacketManager implements PacketService, OfSwitchListener {
 
     private static final Logger log = LoggerFactory.getLogger(OfPacketManager.class);
+
+    private static final int NO_BUFFER = OFBufferId.NO_BUFFER.getInt();
 
     private record Registered(PacketProcessor processor, int priority) {}
 
@@ -232,7 +234,8 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
                                 c.ports().at(pi.inPort()),
                                 pi.data(),
                                 System.nanoTime(),
-                                OfPackets.toCore(pi.bufferId()));
+                                pi.bufferId() != NO_BUFFER,
+                                pi.bufferId());
         int from = workers.mayRunFast(lane) ? runFast(procs, ctx) : 0;
         if (from == procs.length) {
             return;

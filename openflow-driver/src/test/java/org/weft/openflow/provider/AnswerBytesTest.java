@@ -190,4 +190,30 @@ class AnswerBytesTest {
                         });
         assertThat(perAnswer).as("bytes per flow-mod and packet-out").isZero();
     }
+
+    @ParameterizedTest
+    @MethodSource("versionsAndPolicy")
+    void aBufferReleasingFlowModIsLoxisBytesAndWrittenWithoutAllocating(
+            OFVersion v, boolean policy) {
+        OFFactory f = OFFactories.getFactory(v);
+        FlowModCache cache = new FlowModCache();
+        FlowRule rule = routeRule();
+        ByteBuf out = Unpooled.buffer(1024);
+        cache.write(out, f, policy, rule, true, 0x1234_5678, 8);
+        assertThat(ByteBufUtil.getBytes(out))
+                .isEqualTo(
+                        loxi(
+                                f,
+                                policy,
+                                FlowRuleOperation.addReleasing(rule, OptionalInt.of(0x1234_5678)),
+                                8));
+        long perAnswer =
+                Allocations.bytesPerCall(
+                        20_000,
+                        i -> {
+                            out.clear();
+                            cache.write(out, f, policy, rule, true, i, i);
+                        });
+        assertThat(perAnswer).as("bytes per buffer-releasing flow-mod").isZero();
+    }
 }
