@@ -27,6 +27,7 @@ import org.weft.openflow.provider.OfPacketManager;
 import org.weft.openflow.provider.OfRoleManager;
 import org.weft.openflow.provider.OfStatsManager;
 import org.weft.openflow.provider.PacketInWorkers;
+import org.weft.util.BoundedExecutor;
 
 /** The OpenFlow driver assembled: server, switch registry and the core services it implements. */
 public final class OfController implements AutoCloseable {
@@ -41,6 +42,15 @@ public final class OfController implements AutoCloseable {
     private final OfPacketManager packets;
     private final PacketInWorkers packetWorkers;
     private final OfStatsManager stats;
+
+    /**
+     * Statistics replies waiting to be translated at most; only replies to Weft's own requests get
+     * there, and those are bounded by their callers (the collector's and the reconciler's passes in
+     * flight), so this is a backstop: a reply over it fails its request.
+     */
+    private static final int STATS_REPLIES_WAITING = 4096;
+
+    private final BoundedExecutor statsTranslation;
     private final OfMeterManager meters;
     private final OfServer server;
 
@@ -74,7 +84,8 @@ public final class OfController implements AutoCloseable {
                         config.limits().packetIns().effectiveWorkerThreads(),
                         config.limits().packetIns().queuePerSwitch());
         this.packets = new OfPacketManager(registry, flows, packetWorkers);
-        this.stats = new OfStatsManager(registry);
+        this.statsTranslation = new BoundedExecutor("weft-stats", STATS_REPLIES_WAITING);
+        this.stats = new OfStatsManager(registry, statsTranslation);
         this.meters = new OfMeterManager(registry);
         SslContext ssl = config.tls() == null ? null : OfTls.serverContext(config.tls());
         this.server = new OfServer(config, registry, ssl);
@@ -153,6 +164,7 @@ public final class OfController implements AutoCloseable {
     public void close() {
         server.stop();
         packetWorkers.close();
+        statsTranslation.shutdown();
         events.shutdown();
         try {
             if (!events.awaitTermination(2, TimeUnit.SECONDS)) {

@@ -3,6 +3,7 @@ package org.weft.openflow.provider;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -29,13 +30,28 @@ import org.weft.openflow.channel.OfSwitchRegistry;
 import org.weft.openflow.translate.OfFlowEntries;
 import org.weft.openflow.translate.OfPorts;
 
-/** {@link StatsService} through multipart (stats) requests. */
+/**
+ * {@link StatsService} through multipart (stats) requests. The replies are turned into core values
+ * on {@code translating}, off the switch's I/O thread: a flow table of thousands of entries would
+ * otherwise delay the packet-ins read behind it on that thread.
+ */
 public final class OfStatsManager implements StatsService {
 
     private final OfSwitchRegistry switches;
+    private final Executor translating;
 
+    /** Replies translated on the I/O thread that read them (tests, the warm-up). */
     public OfStatsManager(OfSwitchRegistry switches) {
+        this(switches, Runnable::run);
+    }
+
+    /**
+     * @param translating where replies become core values (and where the futures complete); a
+     *     rejected translation fails its future
+     */
+    public OfStatsManager(OfSwitchRegistry switches, Executor translating) {
         this.switches = switches;
+        this.translating = translating;
     }
 
     @Override
@@ -123,7 +139,9 @@ public final class OfStatsManager implements StatsService {
         if (sw.isEmpty()) {
             return CompletableFuture.failedFuture(new DeviceNotConnectedException(dpid));
         }
-        return sw.get().requestMultipart(request.apply(sw.get().factory())).thenApply(decode);
+        return sw.get()
+                .requestMultipart(request.apply(sw.get().factory()))
+                .thenApplyAsync(decode, translating);
     }
 
     private static PortStatistics toCore(OFPortStatsEntry e) {
