@@ -178,35 +178,21 @@ public final class OfFlowRuleManager
     @Override
     public boolean sendReleasing(
             Dpid dpid, List<FlowRuleOperation> adds, FlowRule releasing, int bufferId) {
-        OfSwitch s = switches.getOrNull(dpid);
-        if (s == null || !s.isMaster()) {
-            return false;
-        }
-        OFFactory f = s.factory();
-        boolean policy = s.policyStage();
-        long xid = s.reserveXids(adds.size());
-        ByteBuf out = s.answerBuffer(adds.size() * BYTES_PER_FLOW_MOD);
-        int mark = out.writerIndex();
-        try {
-            for (int i = 0; i < adds.size(); i++) {
-                FlowRuleOperation op = adds.get(i);
-                if (op.rule() != releasing) {
-                    reasserted.write(out, f, policy, op, xid++);
-                }
-            }
-            reasserted.write(out, f, policy, releasing, true, bufferId, xid);
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            s.answerAbandoned(out, mark);
-            log.debug("Could not re-assert rules on {}: {}", dpid, e.getMessage());
-            return false;
-        }
-        s.answerWritten(out);
-        return true;
+        return reassert(dpid, adds, releasing, bufferId);
     }
 
     /** Encodes each rule once, however often it is re-asserted ({@link FlowModCache}). */
     @Override
     public boolean send(Dpid dpid, List<FlowRuleOperation> operations) {
+        return reassert(dpid, operations, null, 0);
+    }
+
+    /**
+     * Writes the operations as one answer (see {@link OfSwitch#answerBuffer}), but {@code
+     * releasing}'s (null: none), which comes last, naming the buffer {@code bufferId}.
+     */
+    private boolean reassert(
+            Dpid dpid, List<FlowRuleOperation> operations, FlowRule releasing, int bufferId) {
         OfSwitch s = switches.getOrNull(dpid); // no Optional: once per re-assertion
         if (s == null || !s.isMaster()) {
             return false;
@@ -219,7 +205,13 @@ public final class OfFlowRuleManager
         try {
             // Indexed, not for-each: no iterator per re-assertion (the list is often cached).
             for (int i = 0; i < operations.size(); i++) {
-                reasserted.write(out, f, policy, operations.get(i), xid++);
+                FlowRuleOperation op = operations.get(i);
+                if (op.rule() != releasing) {
+                    reasserted.write(out, f, policy, op, xid++);
+                }
+            }
+            if (releasing != null) {
+                reasserted.write(out, f, policy, releasing, true, bufferId, xid);
             }
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             s.answerAbandoned(out, mark);

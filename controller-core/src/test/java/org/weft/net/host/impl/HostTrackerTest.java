@@ -236,12 +236,7 @@ class HostTrackerTest {
     @Test
     void aKnownHostSeenAgainAndLookedUpCostsNoObject() {
         in(1, 3, ipv4(H1, Ethernet.NO_VLAN, "10.0.0.1"));
-        PacketContext again =
-                new PacketContext(
-                        new InboundPacket(
-                                ConnectPoint.of(1, 3),
-                                ipv4(H1, Ethernet.NO_VLAN, "10.0.0.1"),
-                                time.nanos()));
+        PacketContext again = h1AgainAt13();
         long[] found = {0};
         long perPacket =
                 Allocations.bytesPerCall(
@@ -258,12 +253,7 @@ class HostTrackerTest {
     @Test
     void refreshingAKnownHostsLastSeenCostsNoObject() {
         in(1, 3, ipv4(H1, Ethernet.NO_VLAN, "10.0.0.1"));
-        PacketContext again =
-                new PacketContext(
-                        new InboundPacket(
-                                ConnectPoint.of(1, 3),
-                                ipv4(H1, Ethernet.NO_VLAN, "10.0.0.1"),
-                                time.nanos()));
+        PacketContext again = h1AgainAt13();
         Duration interval = Duration.ofMillis(HostTracker.REFRESH_MILLIS);
         long perRefresh =
                 Allocations.bytesPerCall(
@@ -284,5 +274,14 @@ class HostTrackerTest {
         assertThat(events.get(events.size() - 1).subject().lastSeenMillis())
                 .as("the removed host as last seen")
                 .isEqualTo(time.millis() - 61_000);
+    }
+
+    /** H1's steady IPv4 packet-in at port 3 of switch 1 (where the tests learned it). */
+    private PacketContext h1AgainAt13() {
+        return new PacketContext(
+                new InboundPacket(
+                        ConnectPoint.of(1, 3),
+                        ipv4(H1, Ethernet.NO_VLAN, "10.0.0.1"),
+                        time.nanos()));
     }
 }
