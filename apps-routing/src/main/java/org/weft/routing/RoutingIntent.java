@@ -41,6 +41,16 @@ final class RoutingIntent implements IntentSource {
         return true;
     }
 
+    /**
+     * Routes exist only toward hosts this instance has heard from, and the flood tree only over the
+     * links it discovered: after a restart the switches' routes toward hosts not heard from yet are
+     * kept until the fabric has settled.
+     */
+    @Override
+    public boolean learnsIntentAfterStart() {
+        return true;
+    }
+
     @Override
     public SwitchEntries intended(Dpid dpid) {
         return programmer.intended(dpid);

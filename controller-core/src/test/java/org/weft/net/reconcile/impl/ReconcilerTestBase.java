@@ -53,6 +53,7 @@ abstract class ReconcilerTestBase {
         final Map<Dpid, List<Group>> groupsAfter = new ConcurrentHashMap<>();
         final Map<Dpid, SwitchEntries> inSync = new ConcurrentHashMap<>();
         volatile int exclusiveRuns;
+        volatile boolean learnsAfterStart;
 
         App(VirtualTime time) {
             this.time = time;
@@ -81,6 +82,11 @@ abstract class ReconcilerTestBase {
         @Override
         public SwitchEntries intended(Dpid dpid) {
             return intent.getOrDefault(dpid, SwitchEntries.EMPTY);
+        }
+
+        @Override
+        public boolean learnsIntentAfterStart() {
+            return learnsAfterStart;
         }
 
         @Override
