@@ -41,6 +41,14 @@ class ControllerRestartTest extends MininetTestSupport {
         restart(List.of("s4", "s5", "s6"));
     }
 
+    private static boolean logged(WeftProcess w, String text) {
+        try {
+            return java.nio.file.Files.readString(w.log()).contains(text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void restart(List<String> late) throws IOException {
         Topology ls = Topologies.leafSpine(2, 4, 2);
         startWeft();
@@ -85,6 +93,13 @@ class ControllerRestartTest extends MininetTestSupport {
         }
         fabric.awaitConnected(Duration.ofSeconds(30), "after the restart");
         fabric.awaitSpanningTree(Duration.ofSeconds(30), "after the restart");
+        // The new instance keeps the routes the switches held until the fabric has settled (no
+        // switch connected for reconcile.settleQuietMs); then it removes those toward hosts it has
+        // not heard from. The pings below cross that audit and teach it every host again.
+        Wait.until(
+                "the restarted instance logs that the fabric settled",
+                SETTLE,
+                () -> logged(weft, "Fabric settled"));
         fabric.awaitAllReach(ls.allHostPairs(), REACH, "after the restart");
         PingTrace t = mininet.pingBackgroundStop(trace);
         record(
