@@ -226,6 +226,11 @@ final class RouteProgrammer {
     }
 
     /** The groups a reconcile pass left on a switch. */
+    /** See {@link StagedWrites#onLeftoverTaken}. */
+    void onLeftoverGroupTaken(java.util.function.Consumer<Dpid> listener) {
+        writer.onLeftoverGroupTaken(listener);
+    }
+
     void groupsAre(Dpid s, List<Group> groups) {
         writer.groupsAre(s, groups);
     }

@@ -61,6 +61,16 @@ final class RoutingIntent implements IntentSource {
         return programmer.exclusive(dpid, pass);
     }
 
+    /**
+     * A group routing writes that the switch held for entries routing did not know (kept while the
+     * fabric settles after a restart) asks for a pass of the switch, which removes the rules that
+     * still forward into it.
+     */
+    @Override
+    public void passOnRequest(java.util.function.Consumer<Dpid> requestPass) {
+        programmer.onLeftoverGroupTaken(requestPass);
+    }
+
     @Override
     public void groupsAfterPass(Dpid dpid, List<Group> groups) {
         programmer.groupsAre(dpid, groups);

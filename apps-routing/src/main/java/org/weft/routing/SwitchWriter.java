@@ -147,6 +147,11 @@ final class SwitchWriter {
     }
 
     /** The groups a reconcile pass left on the switch: the shadow the next changes start from. */
+    /** See {@link StagedWrites#onLeftoverTaken}. */
+    void onLeftoverGroupTaken(java.util.function.Consumer<Dpid> listener) {
+        writes.onLeftoverTaken(listener);
+    }
+
     void groupsAre(Dpid s, List<Group> groups) {
         writes.groupsAre(s, groups);
     }

@@ -46,6 +46,13 @@ public interface IntentSource {
         return false;
     }
 
+    /**
+     * Called once when the app is registered: how it asks for a pass of a switch (one more pass is
+     * queued as by {@link ReconcileService#reconcile}), e.g. when it gave a group the switch held
+     * for entries the app did not know (the pass removes what still forwards into it).
+     */
+    default void passOnRequest(java.util.function.Consumer<Dpid> requestPass) {}
+
     /** What the app wants on the switch now. Must be cheap and must not block. */
     SwitchEntries intended(Dpid dpid);
 

@@ -164,6 +164,19 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     @Override
     public void register(IntentSource source) {
         sources.add(source);
+        source.passOnRequest(
+                dpid ->
+                        reconcile(dpid)
+                                .whenComplete(
+                                        (r, e) -> {
+                                            if (e != null) {
+                                                log.debug(
+                                                        "Pass of {} asked for by '{}' not run: {}",
+                                                        dpid,
+                                                        source.name(),
+                                                        e.toString());
+                                            }
+                                        }));
         log.info("Reconciling app '{}' (cookie app id {})", source.name(), source.appId());
     }
 

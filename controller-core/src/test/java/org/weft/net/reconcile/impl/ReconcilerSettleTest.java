@@ -140,6 +140,31 @@ class ReconcilerSettleTest extends ReconcilerTestBase {
     }
 
     @Test
+    void aPassTheAppAsksForAfterItReusedAHeldGroupRemovesTheRoutesStillIntoIt() {
+        app.learnsAfterStart = true;
+        start(settling(QUIET, MAX));
+        FlowRule staleRoute = viaGroup(S1, 8, 5);
+        Group staleGroup = group(S1, 5, 3);
+        connectHolding(S1, List.of(staleRoute), List.of(staleGroup));
+        assertThat(tables.flows(S1)).containsExactly(staleRoute);
+
+        // The app gives number 5 to a host it just learned and writes its route and group.
+        FlowRule newRoute = viaGroup(S1, 2, 5);
+        Group newGroup = group(S1, 5, 4);
+        app.intent.put(S1, new SwitchEntries(List.of(newRoute), List.of(newGroup)));
+        tables.put(newGroup);
+        tables.put(newRoute);
+        app.requestPass.accept(S1);
+
+        assertThat(tables.flows(S1))
+                .as("no route left into the re-used group")
+                .containsExactly(newRoute);
+        assertThat(tables.groups(S1)).containsExactly(newGroup);
+        assertThat(reconciler.stats().settling()).isTrue();
+        assertThat(reconciler.state(S1)).isEqualTo(SyncState.IN_SYNC);
+    }
+
+    @Test
     void anAppWhoseIntentIsCompleteAtStartIsReconciledAtOnceWhileSettling() {
         start(settling(QUIET, MAX)); // app.learnsAfterStart stays false
         FlowRule stale = rule(S1, APP, 8, 3);

@@ -54,6 +54,7 @@ abstract class ReconcilerTestBase {
         final Map<Dpid, SwitchEntries> inSync = new ConcurrentHashMap<>();
         volatile int exclusiveRuns;
         volatile boolean learnsAfterStart;
+        volatile java.util.function.Consumer<Dpid> requestPass;
 
         App(VirtualTime time) {
             this.time = time;
@@ -87,6 +88,11 @@ abstract class ReconcilerTestBase {
         @Override
         public boolean learnsIntentAfterStart() {
             return learnsAfterStart;
+        }
+
+        @Override
+        public void passOnRequest(java.util.function.Consumer<Dpid> requestPass) {
+            this.requestPass = requestPass;
         }
 
         @Override
