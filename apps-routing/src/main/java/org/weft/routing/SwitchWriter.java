@@ -146,12 +146,12 @@ final class SwitchWriter {
         return intent == null ? SwitchEntries.EMPTY : intent.entries();
     }
 
-    /** The groups a reconcile pass left on the switch: the shadow the next changes start from. */
     /** See {@link StagedWrites#onLeftoverTaken}. */
     void onLeftoverGroupTaken(java.util.function.Consumer<Dpid> listener) {
         writes.onLeftoverTaken(listener);
     }
 
+    /** The groups a reconcile pass left on the switch: the shadow the next changes start from. */
     void groupsAre(Dpid s, List<Group> groups) {
         writes.groupsAre(s, groups);
     }

@@ -146,8 +146,12 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
             settle = new SettleWindow(config.settleQuiet(), config.settleMax(), time.nanos());
             settlingNow = true;
             log.info(
-                    "Reconciler holds back removing entries apps learn after start (routing's) until"
-                            + " no switch has connected for {} s (at most {} s)",
+                    "Reconciler holds back removing entries of {} not intended yet until no switch"
+                            + " has connected for {} s (at most {} s)",
+                    sources.all().stream()
+                            .filter(IntentSource::learnsIntentAfterStart)
+                            .map(IntentSource::name)
+                            .toList(),
                     config.settleQuiet().toMillis() / 1000.0,
                     config.settleMax().toMillis() / 1000.0);
             run(this::scheduleSettleCheck);
@@ -377,16 +381,24 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
             repairs.add(r.operations());
             heldBack.add(r.heldBack());
             report = r.report(dpid, took);
-            if (r.operations() > 0 || r.heldBack() > 0) {
+            if (r.heldBack() > 0) {
                 log.info(
-                        "Reconciled {}: {} added, {} modified, {} removed, {} not confirmed, {} removals"
-                                + " held back until the fabric settles",
+                        "Reconciled {}: {} added, {} modified, {} removed, {} not confirmed; {}"
+                                + " removals held back until the fabric settles",
                         dpid,
                         r.added(),
                         r.modified(),
                         r.removed(),
                         r.failed(),
                         r.heldBack());
+            } else if (r.operations() > 0) {
+                log.info(
+                        "Reconciled {}: {} added, {} modified, {} removed, {} not confirmed",
+                        dpid,
+                        r.added(),
+                        r.modified(),
+                        r.removed(),
+                        r.failed());
             }
             if (switches.get(dpid) == s) {
                 if (r.converged()) {
@@ -467,8 +479,9 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         }
         settlingNow = false;
         log.info(
-                "Fabric settled {} s after start ({}; {} switch connects): removing what passes held"
-                        + " back ({} removals) on {} switch(es)",
+                "Fabric settled {} s after start ({}; {} switch connects): passes of the {}"
+                        + " switch(es) with removals held back ({} held back so far, counted per"
+                        + " pass)",
                 settle.sinceStartNanos(now) / 1_000_000 / 1000.0,
                 settle.capped()
                         ? "switches still connecting at the cap of "
@@ -478,8 +491,8 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                                 + config.settleQuiet().toMillis() / 1000.0
                                 + " s",
                 settle.connects(),
-                heldBack.sum(),
-                heldBackOn.size());
+                heldBackOn.size(),
+                heldBack.sum());
         // Passes running now started while settling: they may have held back too.
         switches.forEach(
                 (dpid, s) -> {
