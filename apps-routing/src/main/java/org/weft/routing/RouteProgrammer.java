@@ -225,6 +225,11 @@ final class RouteProgrammer {
         return writer.exclusive(s, pass);
     }
 
+    /** See {@link StagedWrites#onLeftoverTaken}. */
+    void onLeftoverGroupTaken(java.util.function.Consumer<Dpid> listener) {
+        writer.onLeftoverGroupTaken(listener);
+    }
+
     /** The groups a reconcile pass left on a switch. */
     void groupsAre(Dpid s, List<Group> groups) {
         writer.groupsAre(s, groups);

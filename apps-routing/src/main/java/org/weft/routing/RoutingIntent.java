@@ -41,6 +41,16 @@ final class RoutingIntent implements IntentSource {
         return true;
     }
 
+    /**
+     * Routes exist only toward hosts this instance has heard from, and the flood tree only over the
+     * links it discovered: after a restart the switches' routes toward hosts not heard from yet are
+     * kept until the fabric has settled.
+     */
+    @Override
+    public boolean learnsIntentAfterStart() {
+        return true;
+    }
+
     @Override
     public SwitchEntries intended(Dpid dpid) {
         return programmer.intended(dpid);
@@ -49,6 +59,16 @@ final class RoutingIntent implements IntentSource {
     @Override
     public <T> CompletableFuture<T> exclusive(Dpid dpid, Supplier<CompletableFuture<T>> pass) {
         return programmer.exclusive(dpid, pass);
+    }
+
+    /**
+     * A group routing writes that the switch held for entries routing did not know (kept while the
+     * fabric settles after a restart) asks for a pass of the switch, which removes the rules that
+     * still forward into it.
+     */
+    @Override
+    public void passOnRequest(java.util.function.Consumer<Dpid> requestPass) {
+        programmer.onLeftoverGroupTaken(requestPass);
     }
 
     @Override

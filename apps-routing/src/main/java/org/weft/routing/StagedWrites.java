@@ -31,6 +31,7 @@ final class StagedWrites {
     private final FlowRuleService flows;
     private final GroupService groups;
     private final Map<Dpid, Map<Integer, Group>> groupsOn = new ConcurrentHashMap<>();
+    private volatile java.util.function.Consumer<Dpid> leftoverTaken = d -> {};
 
     StagedWrites(FlowRuleService flows, GroupService groups) {
         this.flows = flows;
@@ -53,7 +54,11 @@ final class StagedWrites {
         Map<Integer, Group> shadow = groupsOn.computeIfAbsent(s, d -> new ConcurrentHashMap<>());
         List<GroupOperation> first = new ArrayList<>();
         Set<Integer> kept = new HashSet<>();
+        Set<Integer> had = new HashSet<>();
+        beforeGroups.forEach(g -> had.add(g.groupId()));
+        boolean takesLeftover = false;
         for (Group g : afterGroups) {
+            takesLeftover |= shadow.containsKey(g.groupId()) && !had.contains(g.groupId());
             kept.add(g.groupId());
             Group cur = shadow.get(g.groupId());
             if (cur == null) {
@@ -101,8 +106,12 @@ final class StagedWrites {
                                                     .thenApply(r -> counted(s, r, groupsConfirmed))
                                             : CompletableFuture.completedFuture(false));
         }
+        boolean leftover = takesLeftover;
         return f.handle(
                 (clean, e) -> {
+                    if (leftover) {
+                        leftoverTaken.accept(s);
+                    }
                     if (e != null) {
                         failed(s, e);
                     } else if (!clean) {
@@ -118,6 +127,16 @@ final class StagedWrites {
     private boolean counted(Dpid s, BatchResult r, int[] confirmed) {
         confirmed[0] += r.confirmedCount();
         return r.ok();
+    }
+
+    /**
+     * Told, after a write, of a switch where it gave a group the switch held although the changes
+     * written did not have it before: a group left from entries routing does not know (a
+     * destination number an earlier instance gave another host, kept while the fabric settles after
+     * a restart), which rules routing does not know may still forward into.
+     */
+    void onLeftoverTaken(java.util.function.Consumer<Dpid> listener) {
+        leftoverTaken = listener;
     }
 
     /** The switch's groups are unknown (another instance writes it): no shadow until a pass. */

@@ -146,6 +146,11 @@ final class SwitchWriter {
         return intent == null ? SwitchEntries.EMPTY : intent.entries();
     }
 
+    /** See {@link StagedWrites#onLeftoverTaken}. */
+    void onLeftoverGroupTaken(java.util.function.Consumer<Dpid> listener) {
+        writes.onLeftoverTaken(listener);
+    }
+
     /** The groups a reconcile pass left on the switch: the shadow the next changes start from. */
     void groupsAre(Dpid s, List<Group> groups) {
         writes.groupsAre(s, groups);

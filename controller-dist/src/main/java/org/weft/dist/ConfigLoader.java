@@ -289,8 +289,19 @@ public final class ConfigLoader {
                 maxBackoff.compareTo(Duration.ofSeconds(1)) < 0
                         ? maxBackoff
                         : Duration.ofSeconds(1);
+        if (r.settleQuietMs < 0 || r.settleMaxMs < r.settleQuietMs) {
+            throw new IllegalArgumentException(
+                    "reconcile.settleQuietMs must be at least 0 and reconcile.settleMaxMs at least"
+                            + " settleQuietMs");
+        }
         return new ReconcileConfig(
-                interval, r.maxPassesInFlight, minBackoff, maxBackoff, r.removeUnknown);
+                interval,
+                r.maxPassesInFlight,
+                minBackoff,
+                maxBackoff,
+                r.removeUnknown,
+                Duration.ofMillis(r.settleQuietMs),
+                Duration.ofMillis(r.settleMaxMs));
     }
 
     /**

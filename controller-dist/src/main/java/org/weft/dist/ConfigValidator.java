@@ -133,6 +133,12 @@ final class ConfigValidator {
                 "reconcile.intervalS %s must be between 0.1 and 86400",
                 r.intervalS);
         atLeast(r.maxPassesInFlight, 1, "reconcile.maxPassesInFlight");
+        atLeast(r.settleQuietMs, 0, "reconcile.settleQuietMs");
+        check(
+                r.settleMaxMs >= r.settleQuietMs,
+                "reconcile.settleMaxMs %s must be at least reconcile.settleQuietMs %s",
+                r.settleMaxMs,
+                r.settleQuietMs);
     }
 
     private static void stats(WeftConfig.Stats s) {

@@ -106,6 +106,15 @@ public final class WeftConfig {
 
         /** Whether entries whose cookie no Weft app owns are removed too. */
         @JsonProperty public boolean removeUnknown = false;
+
+        /**
+         * After start, the fabric has settled once no switch connected for this long; until then
+         * passes hold back removing routing's entries it does not intend (yet). 0: off.
+         */
+        @JsonProperty public long settleQuietMs = 3_000;
+
+        /** The fabric counts as settled this long after start at the latest. */
+        @JsonProperty public long settleMaxMs = 15_000;
     }
 
     /** TLS on the OpenFlow channel. */

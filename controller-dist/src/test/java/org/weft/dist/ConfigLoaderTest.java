@@ -269,6 +269,10 @@ class ConfigLoaderTest {
                 Arguments.of("reconcile: {intervalS: 0.05}", "reconcile.intervalS"),
                 Arguments.of("reconcile: {intervalS: 86401}", "reconcile.intervalS"),
                 Arguments.of("reconcile: {maxPassesInFlight: 0}", "reconcile.maxPassesInFlight"),
+                Arguments.of("reconcile: {settleQuietMs: -1}", "reconcile.settleQuietMs"),
+                Arguments.of(
+                        "reconcile: {settleQuietMs: 5000, settleMaxMs: 4000}",
+                        "reconcile.settleMaxMs"),
                 Arguments.of("stats: null", "stats must not be null"),
                 Arguments.of("stats: {intervalMs: 50}", "stats.intervalMs"),
                 Arguments.of("stats: {maxInFlight: 0}", "stats.maxInFlight"),
@@ -313,6 +317,21 @@ class ConfigLoaderTest {
                                         + "te: {intervalS: 0.2, wcmp: true}\n"));
         assertThat(c.te.wcmp).isTrue();
         assertThat(c.openflow.ports).containsExactly(0, 65535);
+    }
+
+    @Test
+    void theReconcilersSettleWindowIsOnByDefaultAndOffAtZero() throws Exception {
+        var defaults = ConfigLoader.toReconcileConfig(ConfigLoader.load(write("r.json", "{}")));
+        assertThat(defaults.settleQuiet()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(defaults.settleMax()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(defaults.settles()).isTrue();
+        var off =
+                ConfigLoader.toReconcileConfig(
+                        ConfigLoader.load(
+                                write(
+                                        "s.yaml",
+                                        "reconcile: {settleQuietMs: 0, settleMaxMs: 0}\n")));
+        assertThat(off.settles()).isFalse();
     }
 
     @Test

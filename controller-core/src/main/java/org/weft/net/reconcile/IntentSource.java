@@ -33,6 +33,26 @@ public interface IntentSource {
         return false;
     }
 
+    /**
+     * Whether the app builds its intent from what the network tells it after a start (hosts it
+     * hears from, links it discovers), so that right after a start it may not intend yet what it
+     * will intend once it has heard from the whole fabric. While the fabric is still connecting
+     * after Weft started ({@code reconcile.settleQuietMs}), the reconciler holds back removing such
+     * an app's entries that it does not intend (yet); adds and replacements go out at once, and
+     * once the fabric has settled its entries are reconciled as every app's. Default: false (intent
+     * that is complete at start, as stored operator intent is).
+     */
+    default boolean learnsIntentAfterStart() {
+        return false;
+    }
+
+    /**
+     * Called once when the app is registered: how it asks for a pass of a switch (one more pass is
+     * queued as by {@link ReconcileService#reconcile}), e.g. when it gave a group the switch held
+     * for entries the app did not know (the pass removes what still forwards into it).
+     */
+    default void passOnRequest(java.util.function.Consumer<Dpid> requestPass) {}
+
     /** What the app wants on the switch now. Must be cheap and must not block. */
     SwitchEntries intended(Dpid dpid);
 

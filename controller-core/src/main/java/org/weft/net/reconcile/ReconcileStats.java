@@ -8,6 +8,15 @@ package org.weft.net.reconcile;
  * @param repairs flow and group operations sent to converge switches
  * @param queued switches waiting for a pass now
  * @param running passes in flight now
+ * @param heldBack removals passes held back while the fabric was settling after Weft started (an
+ *     entry held back by several passes counts once per pass)
+ * @param settling whether removals of entries apps learn after start are held back now
  */
 public record ReconcileStats(
-        long passes, long failedPasses, long repairs, int queued, int running) {}
+        long passes,
+        long failedPasses,
+        long repairs,
+        int queued,
+        int running,
+        long heldBack,
+        boolean settling) {}

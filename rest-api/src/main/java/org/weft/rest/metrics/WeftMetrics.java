@@ -133,8 +133,10 @@ public final class WeftMetrics {
      * Publishes the reconciler's {@code weft_reconcile_passes_total}, {@code
      * weft_reconcile_failed_passes_total} (passes that could not read the switch or whose writes
      * were not all confirmed), {@code weft_reconcile_repairs_total} (operations sent to converge
-     * switches) and the gauge {@code weft_diverged_switches} (connected switches whose tables
-     * differ from intent now).
+     * switches), {@code weft_reconcile_held_back_total} (removals passes held back while the fabric
+     * settled after start), the gauge {@code weft_reconcile_settling} (1 while they are held back)
+     * and the gauge {@code weft_diverged_switches} (connected switches whose tables differ from
+     * intent now).
      */
     public void watchReconciler(ReconcileService reconciler) {
         FunctionCounter.builder("weft.reconcile.passes", reconciler, r -> r.stats().passes())
@@ -148,6 +150,16 @@ public final class WeftMetrics {
                 .register(registry);
         FunctionCounter.builder("weft.reconcile.repairs", reconciler, r -> r.stats().repairs())
                 .description("Flow and group operations sent to converge switches to intent")
+                .register(registry);
+        FunctionCounter.builder("weft.reconcile.held.back", reconciler, r -> r.stats().heldBack())
+                .description(
+                        "Removals reconcile passes held back while the fabric settled after start"
+                                + " (counted once per pass)")
+                .register(registry);
+        Gauge.builder("weft.reconcile.settling", reconciler, r -> r.stats().settling() ? 1 : 0)
+                .description(
+                        "1 while the fabric settles after start and passes hold back removing"
+                                + " routing's entries, else 0")
                 .register(registry);
         Gauge.builder("weft.diverged.switches", reconciler, r -> r.divergedSwitches().size())
                 .description("Connected switches whose tables differ from intent now")

@@ -17,7 +17,8 @@ import org.weft.net.reconcile.SwitchEntries;
  * added or changed first, then flows added or replaced, then flows removed, then groups removed
  * (make before break). A flow is identified by table, priority and match (an ADD with the same ones
  * replaces it). An intended flow with a timeout that the switch lacks has expired, as asked: it is
- * not added again.
+ * not added again. While the fabric settles after a start, {@link HeldBackRemovals} takes some
+ * removals out ({@code heldBack}).
  */
 record EntryDiff(
         List<GroupOperation> groupsFirst,
@@ -25,7 +26,8 @@ record EntryDiff(
         List<GroupOperation> groupsLast,
         int added,
         int modified,
-        int removed) {
+        int removed,
+        int heldBack) {
 
     record Key(int table, int priority, FlowMatch match) {
         static Key of(FlowRule r) {
@@ -84,7 +86,7 @@ record EntryDiff(
             adds.add(FlowRuleOperation.remove(r));
             removed++;
         }
-        return new EntryDiff(first, adds, last, added, modified, removed);
+        return new EntryDiff(first, adds, last, added, modified, removed, 0);
     }
 
     /** Equal but for what the switch may report differently (nothing today). */

@@ -12,7 +12,9 @@ import org.weft.net.stats.StatsService;
 /**
  * One pass of one switch: every app's part in turn, each inside the app's own ordering ({@link
  * IntentSource#exclusive}), then (when configured) the entries no app owns. Fails when the switch
- * cannot be read or a write's outcome is unknown.
+ * cannot be read or a write's outcome is unknown. While the fabric is {@code settling} after a
+ * start, apps that learn their intent after start keep their unintended entries ({@link
+ * HeldBackRemovals}).
  */
 final class Pass {
 
@@ -21,6 +23,7 @@ final class Pass {
     static CompletableFuture<PartResult> run(
             Dpid dpid,
             List<IntentSource> sources,
+            boolean settling,
             boolean removeUnknown,
             StatsService stats,
             FlowRuleService flows,
@@ -35,8 +38,8 @@ final class Pass {
                                                     dpid,
                                                     () ->
                                                             PassPart.run(
-                                                                    source, dpid, stats, flows,
-                                                                    groups, executor))
+                                                                    source, dpid, settling, stats,
+                                                                    flows, groups, executor))
                                             .thenApply(sum::plus));
         }
         if (removeUnknown) {

@@ -38,6 +38,22 @@ final class PassPart {
             FlowRuleService flows,
             GroupService groups,
             Executor executor) {
+        return run(source, dpid, false, stats, flows, groups, executor);
+    }
+
+    /**
+     * @param settling whether the fabric is still settling after a start: the removals of an app
+     *     that learns its intent after start are then held back ({@link HeldBackRemovals})
+     */
+    static CompletableFuture<PartResult> run(
+            IntentSource source,
+            Dpid dpid,
+            boolean settling,
+            StatsService stats,
+            FlowRuleService flows,
+            GroupService groups,
+            Executor executor) {
+        boolean holdBack = settling && source.learnsIntentAfterStart();
         CompletableFuture<List<FlowEntry>> readFlows = stats.getFlowEntries(dpid, source.appId());
         CompletableFuture<List<Group>> readGroups =
                 source.hasGroups()
@@ -53,23 +69,29 @@ final class PassPart {
                         readGroups,
                         (f, g) -> new SwitchEntries(f.stream().map(FlowEntry::rule).toList(), g))
                 .thenComposeAsync(
-                        actual -> converge(source, dpid, actual, flows, groups), executor);
+                        actual -> converge(source, dpid, actual, holdBack, flows, groups),
+                        executor);
     }
 
     private static CompletableFuture<PartResult> converge(
             IntentSource source,
             Dpid dpid,
             SwitchEntries actual,
+            boolean holdBack,
             FlowRuleService flows,
             GroupService groups) {
         SwitchEntries intended = source.intended(dpid);
-        EntryDiff diff = EntryDiff.between(actual, intended);
+        EntryDiff all = EntryDiff.between(actual, intended);
+        EntryDiff diff = holdBack ? HeldBackRemovals.of(all, intended) : all;
+        int heldBack = diff.heldBack();
         Map<Integer, Group> held = new LinkedHashMap<>();
         actual.groups().forEach(g -> held.put(g.groupId(), g));
         if (diff.isEmpty()) {
             source.groupsAfterPass(dpid, List.copyOf(held.values()));
-            source.inSync(dpid, intended);
-            return CompletableFuture.completedFuture(PartResult.NONE);
+            if (heldBack == 0) {
+                source.inSync(dpid, intended);
+            }
+            return CompletableFuture.completedFuture(new PartResult(0, 0, 0, 0, heldBack));
         }
         if (log.isDebugEnabled()) {
             logDiff(source, dpid, diff);
@@ -111,10 +133,11 @@ final class PassPart {
         return f.thenApply(
                 clean -> {
                     source.groupsAfterPass(dpid, List.copyOf(held.values()));
-                    if (failed[0] == 0) {
+                    if (failed[0] == 0 && heldBack == 0) {
                         source.inSync(dpid, intended);
                     }
-                    return new PartResult(diff.added(), diff.modified(), diff.removed(), failed[0]);
+                    return new PartResult(
+                            diff.added(), diff.modified(), diff.removed(), failed[0], heldBack);
                 });
     }
 

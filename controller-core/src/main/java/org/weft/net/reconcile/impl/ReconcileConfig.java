@@ -15,15 +15,45 @@ import org.weft.net.Dpid;
  * @param maxBackoff longest wait after failures in a row (doubling from {@code minBackoff})
  * @param removeUnknown whether entries whose cookie no app owns (and groups no app owns) are
  *     removed too; by default they are left alone
+ * @param settleQuiet after start, the fabric has settled once no switch connected for this long;
+ *     until then the removals of apps that learn their intent after start are held back ({@link
+ *     SettleWindow}); zero: no settling, every pass removes at once
+ * @param settleMax the fabric counts as settled this long after start at the latest, however
+ *     switches keep connecting
  */
 public record ReconcileConfig(
         Duration interval,
         int maxPassesInFlight,
         Duration minBackoff,
         Duration maxBackoff,
-        boolean removeUnknown) {
+        boolean removeUnknown,
+        Duration settleQuiet,
+        Duration settleMax) {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+
+    /** No switch connected for this long after start: the fabric has settled. */
+    public static final Duration DEFAULT_SETTLE_QUIET = Duration.ofSeconds(3);
+
+    /** Settled this long after start at the latest. */
+    public static final Duration DEFAULT_SETTLE_MAX = Duration.ofSeconds(15);
+
+    /** Without settling after start (every pass removes what no app intends at once). */
+    public ReconcileConfig(
+            Duration interval,
+            int maxPassesInFlight,
+            Duration minBackoff,
+            Duration maxBackoff,
+            boolean removeUnknown) {
+        this(
+                interval,
+                maxPassesInFlight,
+                minBackoff,
+                maxBackoff,
+                removeUnknown,
+                Duration.ZERO,
+                Duration.ZERO);
+    }
 
     public ReconcileConfig {
         checkArgument(
@@ -33,11 +63,25 @@ public record ReconcileConfig(
         checkArgument(maxPassesInFlight >= 1, "maxPassesInFlight %s < 1", maxPassesInFlight);
         checkArgument(!minBackoff.isNegative() && !minBackoff.isZero(), "minBackoff must be > 0");
         checkArgument(maxBackoff.compareTo(minBackoff) >= 0, "maxBackoff < minBackoff");
+        checkArgument(!settleQuiet.isNegative(), "settleQuiet must be >= 0");
+        checkArgument(
+                settleMax.compareTo(settleQuiet) >= 0, "settleMax %s < settleQuiet", settleMax);
+    }
+
+    /** Whether passes right after start hold back removals until the fabric settles. */
+    public boolean settles() {
+        return !settleQuiet.isZero();
     }
 
     public static ReconcileConfig defaults() {
         return new ReconcileConfig(
-                DEFAULT_INTERVAL, 16, Duration.ofSeconds(1), Duration.ofSeconds(30), false);
+                DEFAULT_INTERVAL,
+                16,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                false,
+                DEFAULT_SETTLE_QUIET,
+                DEFAULT_SETTLE_MAX);
     }
 
     /** The wait before the pass after {@code failuresInARow} failures: doubling, up to the most. */
@@ -54,6 +98,18 @@ public record ReconcileConfig(
     }
 
     public ReconcileConfig withInterval(Duration d) {
-        return new ReconcileConfig(d, maxPassesInFlight, minBackoff, maxBackoff, removeUnknown);
+        return new ReconcileConfig(
+                d,
+                maxPassesInFlight,
+                minBackoff,
+                maxBackoff,
+                removeUnknown,
+                settleQuiet,
+                settleMax);
+    }
+
+    public ReconcileConfig withSettle(Duration quiet, Duration max) {
+        return new ReconcileConfig(
+                interval, maxPassesInFlight, minBackoff, maxBackoff, removeUnknown, quiet, max);
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -45,10 +46,13 @@ import org.weft.time.TimeSource;
  * and sends what converges them ({@link EntryDiff}), inside the app's own ordering ({@link
  * IntentSource#exclusive}). Passes run when a switch connects, after a batch it did not fully
  * confirm or a pass that failed (backing off from {@code minBackoff} to {@code maxBackoff}), and
- * every {@code interval} at a phase set by the switch's DPID. At most {@code maxPassesInFlight} run
- * at once; a switch waits in the queue at most once. State lives on the reconciler's executor (a
- * thread of its own unless one is given); timers come from the {@link TimeSource} and hand their
- * work to that executor.
+ * every {@code interval} at a phase set by the switch's DPID. Right after start, while the fabric
+ * is still connecting ({@link SettleWindow}), passes hold back removing the entries of apps that
+ * learn their intent after start ({@link IntentSource#learnsIntentAfterStart}); once it settled,
+ * every switch with entries held back gets a pass. At most {@code maxPassesInFlight} run at once; a
+ * switch waits in the queue at most once. State lives on the reconciler's executor (a thread of its
+ * own unless one is given); timers come from the {@link TimeSource} and hand their work to that
+ * executor.
  */
 public final class Reconciler implements ReconcileService, AutoCloseable {
 
@@ -70,6 +74,16 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     private final LongAdder passes = new LongAdder();
     private final LongAdder failedPasses = new LongAdder();
     private final LongAdder repairs = new LongAdder();
+    private final LongAdder heldBack = new LongAdder();
+
+    /** Switches whose last pass held removals back while the fabric settled. */
+    private final Set<Dpid> heldBackOn = new java.util.HashSet<>();
+
+    /** Open from start until the fabric settled; null when the config does not settle. */
+    private SettleWindow settle;
+
+    private Future<?> settleTimer;
+    private volatile boolean settlingNow;
 
     /** States for readers on other threads (written on the reconciler's thread). */
     private final Map<Dpid, SyncState> published = new java.util.concurrent.ConcurrentHashMap<>();
@@ -127,6 +141,21 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
 
     /** Starts following switches (those connected already get a pass now). */
     public Reconciler start() {
+        if (config.settles()) {
+            // Before the listener: the first connect's pass must already see the window open.
+            settle = new SettleWindow(config.settleQuiet(), config.settleMax(), time.nanos());
+            settlingNow = true;
+            log.info(
+                    "Reconciler holds back removing entries of {} not intended yet until no switch"
+                            + " has connected for {} s (at most {} s)",
+                    sources.all().stream()
+                            .filter(IntentSource::learnsIntentAfterStart)
+                            .map(IntentSource::name)
+                            .toList(),
+                    config.settleQuiet().toMillis() / 1000.0,
+                    config.settleMax().toMillis() / 1000.0);
+            run(this::scheduleSettleCheck);
+        }
         devices.addListener(deviceListener);
         run(() -> devices.getDevices().forEach(d -> connected(d.dpid())));
         log.info(
@@ -139,6 +168,19 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     @Override
     public void register(IntentSource source) {
         sources.add(source);
+        source.passOnRequest(
+                dpid ->
+                        reconcile(dpid)
+                                .whenComplete(
+                                        (r, e) -> {
+                                            if (e != null) {
+                                                log.debug(
+                                                        "Pass of {} asked for by '{}' not run: {}",
+                                                        dpid,
+                                                        source.name(),
+                                                        e.toString());
+                                            }
+                                        }));
         log.info("Reconciling app '{}' (cookie app id {})", source.name(), source.appId());
     }
 
@@ -171,7 +213,13 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     @Override
     public ReconcileStats stats() {
         return new ReconcileStats(
-                passes.sum(), failedPasses.sum(), repairs.sum(), queued, runningNow);
+                passes.sum(),
+                failedPasses.sum(),
+                repairs.sum(),
+                queued,
+                runningNow,
+                heldBack.sum(),
+                settlingNow);
     }
 
     @Override
@@ -218,6 +266,9 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     }
 
     private void connected(Dpid dpid) {
+        if (settling()) {
+            settle.connected(time.nanos());
+        }
         SwitchSync s = switches.computeIfAbsent(dpid, d -> new SwitchSync());
         if (s.periodic == null) {
             s.periodic =
@@ -233,6 +284,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
             return;
         }
         s.cancelTimers();
+        heldBackOn.remove(dpid);
         queue.remove(dpid);
         queued = queue.size();
         published.remove(dpid);
@@ -318,7 +370,8 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
             Throwable cause =
                     e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             failedPasses.increment();
-            report = new PassReport(dpid, SyncState.DIVERGED, 0, 0, 0, 0, took, cause.toString());
+            report =
+                    new PassReport(dpid, SyncState.DIVERGED, 0, 0, 0, 0, 0, took, cause.toString());
             if (switches.get(dpid) == s && !(cause instanceof DeviceNotConnectedException)) {
                 log.warn("Reconcile pass of {} failed: {}", dpid, cause.toString());
                 s.failuresInARow++;
@@ -326,9 +379,19 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
             }
         } else {
             repairs.add(r.operations());
-            boolean converged = r.failed() == 0;
+            heldBack.add(r.heldBack());
             report = r.report(dpid, took);
-            if (r.operations() > 0) {
+            if (r.heldBack() > 0) {
+                log.info(
+                        "Reconciled {}: {} added, {} modified, {} removed, {} not confirmed; {}"
+                                + " removals held back until the fabric settles",
+                        dpid,
+                        r.added(),
+                        r.modified(),
+                        r.removed(),
+                        r.failed(),
+                        r.heldBack());
+            } else if (r.operations() > 0) {
                 log.info(
                         "Reconciled {}: {} added, {} modified, {} removed, {} not confirmed",
                         dpid,
@@ -338,9 +401,18 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                         r.failed());
             }
             if (switches.get(dpid) == s) {
-                if (converged) {
+                if (r.converged()) {
                     s.failuresInARow = 0;
                     setState(dpid, s, SyncState.IN_SYNC);
+                } else if (r.failed() == 0) {
+                    // Only removals held back: no back-off; the pass after the fabric settled.
+                    s.failuresInARow = 0;
+                    setState(dpid, s, SyncState.DIVERGED);
+                    if (settling()) {
+                        heldBackOn.add(dpid);
+                    } else {
+                        s.again = true;
+                    }
                 } else {
                     failedPasses.increment();
                     s.failuresInARow++;
@@ -377,7 +449,58 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
 
     private CompletableFuture<PartResult> pass(Dpid dpid) {
         return Pass.run(
-                dpid, sources.all(), config.removeUnknown(), stats, flows, groups, executor);
+                dpid,
+                sources.all(),
+                settling(),
+                config.removeUnknown(),
+                stats,
+                flows,
+                groups,
+                executor);
+    }
+
+    private boolean settling() {
+        return settle != null && !settle.settled();
+    }
+
+    private void scheduleSettleCheck() {
+        long delay = Math.max(0, settle.dueNanos() - time.nanos());
+        settleTimer = time.schedule(Duration.ofNanos(delay), () -> run(this::settleCheck));
+    }
+
+    /** Ends the settle window when it is due (else waits for its new end): held back passes run. */
+    private void settleCheck() {
+        long now = time.nanos();
+        if (!settle.endIfDue(now)) {
+            if (settling()) {
+                scheduleSettleCheck();
+            }
+            return;
+        }
+        settlingNow = false;
+        log.info(
+                "Fabric settled {} s after start ({}; {} switch connects): passes of the {}"
+                        + " switch(es) with removals held back ({} held back so far, counted per"
+                        + " pass)",
+                settle.sinceStartNanos(now) / 1_000_000 / 1000.0,
+                settle.capped()
+                        ? "switches still connecting at the cap of "
+                                + config.settleMax().toMillis() / 1000.0
+                                + " s"
+                        : "no switch connected for "
+                                + config.settleQuiet().toMillis() / 1000.0
+                                + " s",
+                settle.connects(),
+                heldBackOn.size(),
+                heldBack.sum());
+        // Passes running now started while settling: they may have held back too.
+        switches.forEach(
+                (dpid, s) -> {
+                    if (heldBackOn.contains(dpid) || s.running) {
+                        request(dpid, s);
+                    }
+                });
+        heldBackOn.clear();
     }
 
     /** Stops following switches and cancels every timer; work still queued is dropped. */
@@ -386,7 +509,13 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         devices.removeListener(deviceListener);
         closed = true; // tasks still queued are dropped; this one cancels the timers
         try {
-            executor.execute(() -> switches.values().forEach(SwitchSync::cancelTimers));
+            executor.execute(
+                    () -> {
+                        switches.values().forEach(SwitchSync::cancelTimers);
+                        if (settleTimer != null) {
+                            settleTimer.cancel(false);
+                        }
+                    });
         } catch (RejectedExecutionException e) {
             log.debug("Reconciler closed twice", e);
         }

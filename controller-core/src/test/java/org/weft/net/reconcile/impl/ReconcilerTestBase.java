@@ -53,6 +53,8 @@ abstract class ReconcilerTestBase {
         final Map<Dpid, List<Group>> groupsAfter = new ConcurrentHashMap<>();
         final Map<Dpid, SwitchEntries> inSync = new ConcurrentHashMap<>();
         volatile int exclusiveRuns;
+        volatile boolean learnsAfterStart;
+        volatile java.util.function.Consumer<Dpid> requestPass;
 
         App(VirtualTime time) {
             this.time = time;
@@ -81,6 +83,16 @@ abstract class ReconcilerTestBase {
         @Override
         public SwitchEntries intended(Dpid dpid) {
             return intent.getOrDefault(dpid, SwitchEntries.EMPTY);
+        }
+
+        @Override
+        public boolean learnsIntentAfterStart() {
+            return learnsAfterStart;
+        }
+
+        @Override
+        public void passOnRequest(java.util.function.Consumer<Dpid> requestPass) {
+            this.requestPass = requestPass;
         }
 
         @Override
