@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -250,17 +249,13 @@ final class RouteProgrammer {
     /**
      * Sends a switch its rules for this key again (ADD is idempotent), without waiting: a packet-in
      * for a routed destination means the switch's table lacks the entry (expired, evicted or still
-     * in flight). With a buffer id (the packet-in's), the rule {@link #actionsAt} reads goes last
-     * and names the buffer, so the switch forwards the buffered packet by it.
+     * in flight). When {@code buffered}, the rule {@link #actionsAt} reads goes last and names the
+     * switch's buffer {@code bufferId} (the packet-in's), so the switch forwards the buffered
+     * packet by it.
      *
      * @return whether the rules were handed to the switch (false: none, or the switch is not
      *     connected or cannot take them)
      */
-    boolean reassert(PlanKey key, Dpid s, OptionalInt bufferId) {
-        return reassert(key, s, bufferId.isPresent(), bufferId.orElse(0));
-    }
-
-    /** As {@link #reassert(PlanKey, Dpid, OptionalInt)}, the buffer id as a flag and a value. */
     boolean reassert(PlanKey key, Dpid s, boolean buffered, int bufferId) {
         List<FlowRule> rules = intended(key).flows().get(s);
         if (rules.isEmpty()) {

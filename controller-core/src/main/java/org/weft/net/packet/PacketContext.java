@@ -85,23 +85,9 @@ public final class PacketContext {
     }
 
     /**
-     * Fills a {@link #reusable()} context with the next packet's parts, as the constructor does;
+     * Fills a {@link #reusable()} context with the next packet's parts, as the constructor does
+     * (the buffer id as a flag and a value: no {@link OptionalInt} to make for a buffered packet);
      * whatever the last packet left (its parsed header, its packet, {@link #isBlocked()}) is gone.
-     */
-    public PacketContext reset(
-            ConnectPoint receivedFrom, byte[] data, long receivedAtNanos, OptionalInt bufferId) {
-        checkNotNull(bufferId, "bufferId");
-        return reset(
-                receivedFrom,
-                data,
-                receivedAtNanos,
-                bufferId.isPresent(),
-                bufferId.isPresent() ? bufferId.getAsInt() : 0);
-    }
-
-    /**
-     * As {@link #reset(ConnectPoint, byte[], long, OptionalInt)}, the buffer id as a flag and a
-     * value (no {@link OptionalInt} to make for a buffered packet).
      */
     public PacketContext reset(
             ConnectPoint receivedFrom,

@@ -91,17 +91,17 @@ class PacketContextTest {
         PacketContext ctx = PacketContext.reusable();
         byte[] array = new byte[64];
         array[5] = 1;
-        ctx.reset(AT, array, 7, OptionalInt.of(3));
+        ctx.reset(AT, array, 7, true, 3);
         assertThat(ctx.ethernet()).isPresent();
         ctx.block();
         // What a fast step would hand on: a copy, taken before the array is filled again.
-        ctx.reset(AT, array, 7, OptionalInt.of(3));
+        ctx.reset(AT, array, 7, true, 3);
         PacketContext kept = ctx.copy();
         assertThat(kept.isBlocked()).isFalse();
 
         array[5] = 2;
         ConnectPoint other = ConnectPoint.of(9, 9);
-        ctx.reset(other, array, 8, OptionalInt.empty());
+        ctx.reset(other, array, 8, false, 0);
         assertThat(ctx.isBlocked()).as("blocked is the last packet's").isFalse();
         assertThat(ctx.ethDst()).isEqualTo(2);
         assertThat(ctx.ethernet().orElseThrow().dst().value()).isEqualTo(2);
@@ -120,7 +120,7 @@ class PacketContextTest {
     void onlyAReusableContextIsReset() {
         PacketContext own = new PacketContext(AT, new byte[64], 0, OptionalInt.empty());
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
-                .isThrownBy(() -> own.reset(AT, new byte[64], 0, OptionalInt.empty()));
+                .isThrownBy(() -> own.reset(AT, new byte[64], 0, false, 0));
     }
 
     @Test
@@ -133,7 +133,7 @@ class PacketContextTest {
                         50_000,
                         i -> {
                             f[5] = (byte) i;
-                            sum[0] += ctx.reset(AT, f, i, OptionalInt.empty()).ethDst();
+                            sum[0] += ctx.reset(AT, f, i, false, 0).ethDst();
                         });
         assertThat(perPacket).isZero();
         assertThat(sum[0]).isNotZero();

@@ -104,7 +104,7 @@ final class BatchWrites {
             }
         }
         if (out.isReadable()) {
-            sw.sendAnswers(); // the answers gathered before it go first
+            sw.answers().send(); // the answers gathered before it go first
             channel.writeAndFlush(out, channel.voidPromise());
         } else {
             out.release();

@@ -92,7 +92,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
     private void readOver() {
         OfSwitch sw = handshake.sw();
         if (sw != null) {
-            sw.readOver();
+            sw.answers().readOver();
         }
     }
 
@@ -178,7 +178,7 @@ public final class OfChannelHandler extends SimpleChannelInboundHandler<Object> 
         }
         switch (handshake.state()) {
             case ACTIVE -> {
-                handshake.sw().readingPacketIns();
+                handshake.sw().answers().readingPacketIns();
                 dispatch.onPacketIn(pi);
             }
             case CLOSED -> log.debug("PACKET_IN after close from {}", handshake.remote());

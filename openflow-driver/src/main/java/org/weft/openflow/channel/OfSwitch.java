@@ -238,44 +238,18 @@ public final class OfSwitch {
     }
 
     /**
-     * A buffer to encode a packet-in's answer into (append at its writer index; it may hold the
-     * read's earlier answers), then {@link #answerWritten} or, if encoding failed, {@link
-     * #answerAbandoned}: answers made on the switch's event loop while it reads packet-ins go out
-     * in one write when the read ends ({@link ReadAnswers}).
+     * Where a packet-in's answer is encoded ({@link ReadAnswers#buffer}, then {@link
+     * ReadAnswers#written} or {@link ReadAnswers#abandon}): answers made on the switch's event loop
+     * while it reads packet-ins go out in one write when the read ends.
      */
-    public ByteBuf answerBuffer(int capacity) {
-        return answers.buffer(capacity);
-    }
-
-    /** The answer encoded into {@code out} (from {@link #answerBuffer}) is complete. */
-    public void answerWritten(ByteBuf out) {
-        answers.written(out);
-    }
-
-    /** The answer begun at {@code mark} in {@code out} (from {@link #answerBuffer}) is dropped. */
-    public void answerAbandoned(ByteBuf out, int mark) {
-        answers.abandon(out, mark);
-    }
-
-    /** Answers of the current read are being gathered (called as a packet-in is read). */
-    void readingPacketIns() {
-        answers.readingPacketIns();
-    }
-
-    /** The read is over (or the channel closed): the answers it gathered are sent. */
-    void readOver() {
-        answers.readOver();
+    public ReadAnswers answers() {
+        return answers;
     }
 
     /** Sends one message and flushes. Silently dropped if the channel is closed. */
     public void send(OFMessage msg) {
         answers.send();
         channel.writeAndFlush(msg, channel.voidPromise());
-    }
-
-    /** Sends what packet-ins' answers were gathered so far (before a write of another kind). */
-    void sendAnswers() {
-        answers.send();
     }
 
     /** Sends a message built with a fresh xid and returns the reply with that xid. */

@@ -11,7 +11,7 @@ import io.netty.channel.Channel;
  * made. Written outside a read, or from another thread, an answer goes out on its own as before.
  * Used on the switch's event loop only (except {@link #buffer}'s check).
  */
-final class ReadAnswers {
+public final class ReadAnswers {
 
     /** The gathered answers are sent once they reach this size, read over or not. */
     static final int FLUSH_BYTES = 64 * 1024;
@@ -44,7 +44,7 @@ final class ReadAnswers {
      * The buffer to write an answer of about {@code capacity} bytes into: the read's, when called
      * on the event loop during a read (append after what is there), else a fresh one.
      */
-    ByteBuf buffer(int capacity) {
+    public ByteBuf buffer(int capacity) {
         if (channel.eventLoop().inEventLoop() && reading) {
             if (gathered == null) {
                 gathered = channel.alloc().ioBuffer(Math.max(INITIAL_BYTES, capacity));
@@ -55,7 +55,7 @@ final class ReadAnswers {
     }
 
     /** The answer written from {@code mark} on in {@code out} is dropped (its writer failed). */
-    void abandon(ByteBuf out, int mark) {
+    public void abandon(ByteBuf out, int mark) {
         if (out == gathered) {
             out.writerIndex(mark);
         } else {
@@ -64,7 +64,7 @@ final class ReadAnswers {
     }
 
     /** The answer is complete in {@code out}: sent now, or with the read's others. */
-    void written(ByteBuf out) {
+    public void written(ByteBuf out) {
         if (out != gathered) {
             send();
             channel.writeAndFlush(out, channel.voidPromise());

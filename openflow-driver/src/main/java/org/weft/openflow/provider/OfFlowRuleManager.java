@@ -188,8 +188,8 @@ public final class OfFlowRuleManager
     }
 
     /**
-     * Writes the operations as one answer (see {@link OfSwitch#answerBuffer}), but {@code
-     * releasing}'s (null: none), which comes last, naming the buffer {@code bufferId}.
+     * Writes the operations as one answer (see {@link OfSwitch#answers}), but {@code releasing}'s
+     * (null: none), which comes last, naming the buffer {@code bufferId}.
      */
     private boolean reassert(
             Dpid dpid, List<FlowRuleOperation> operations, FlowRule releasing, int bufferId) {
@@ -200,7 +200,7 @@ public final class OfFlowRuleManager
         OFFactory f = s.factory();
         boolean policy = s.policyStage();
         long xid = s.reserveXids(operations.size());
-        ByteBuf out = s.answerBuffer(operations.size() * BYTES_PER_FLOW_MOD);
+        ByteBuf out = s.answers().buffer(operations.size() * BYTES_PER_FLOW_MOD);
         int mark = out.writerIndex();
         try {
             // Indexed, not for-each: no iterator per re-assertion (the list is often cached).
@@ -214,11 +214,11 @@ public final class OfFlowRuleManager
                 reasserted.write(out, f, policy, releasing, true, bufferId, xid);
             }
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            s.answerAbandoned(out, mark);
+            s.answers().abandon(out, mark);
             log.debug("Could not re-assert rules on {}: {}", dpid, e.getMessage());
             return false;
         }
-        s.answerWritten(out);
+        s.answers().written(out);
         return true;
     }
 

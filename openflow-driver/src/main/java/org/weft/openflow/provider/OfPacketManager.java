@@ -197,16 +197,16 @@ public final class OfPacketManager implements PacketService, OfSwitchListener {
             return false;
         }
         OFFactory f = s.factory();
-        ByteBuf out = s.answerBuffer(PacketOutWriter.SMALL_ACTIONS_BYTES + data.length);
+        ByteBuf out = s.answers().buffer(PacketOutWriter.SMALL_ACTIONS_BYTES + data.length);
         int mark = out.writerIndex();
         try {
             packetOuts.write(out, f, inPort, actions, data, bufferId, s.reserveXids(1));
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            s.answerAbandoned(out, mark);
+            s.answers().abandon(out, mark);
             log.warn("Packet-out to {} not sent: {}", dpid, e.getMessage());
             return false;
         }
-        s.answerWritten(out);
+        s.answers().written(out);
         return true;
     }
 
