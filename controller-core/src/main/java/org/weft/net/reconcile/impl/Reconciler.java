@@ -10,13 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -74,21 +72,9 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     private final LongAdder passes = new LongAdder();
     private final LongAdder failedPasses = new LongAdder();
     private final LongAdder repairs = new LongAdder();
-    private final LongAdder heldBack = new LongAdder();
+    private final SettlePhase settle;
 
-    /** Switches whose last pass held removals back while the fabric settled. */
-    private final Set<Dpid> heldBackOn = new java.util.HashSet<>();
-
-    /** Open from start until the fabric settled; null when the config does not settle. */
-    private SettleWindow settle;
-
-    private Future<?> settleTimer;
-    private volatile boolean settlingNow;
-
-    /** States for readers on other threads (written on the reconciler's thread). */
-    private final Map<Dpid, SyncState> published = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private volatile Set<Dpid> diverged = Set.of();
+    private final PublishedStates published = new PublishedStates();
     private volatile int queued;
     private volatile int runningNow;
     private volatile boolean closed;
@@ -136,26 +122,19 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                                         .setDaemon(true)
                                         .build());
         this.executor = executor != null ? executor : ownExecutor;
+        this.settle = new SettlePhase(config, this.time, this::run);
         failures.addFailureListener(failureListener);
     }
 
     /** Starts following switches (those connected already get a pass now). */
     public Reconciler start() {
-        if (config.settles()) {
-            // Before the listener: the first connect's pass must already see the window open.
-            settle = new SettleWindow(config.settleQuiet(), config.settleMax(), time.nanos());
-            settlingNow = true;
-            log.info(
-                    "Reconciler holds back removing entries of {} not intended yet until no switch"
-                            + " has connected for {} s (at most {} s)",
-                    sources.all().stream()
-                            .filter(IntentSource::learnsIntentAfterStart)
-                            .map(IntentSource::name)
-                            .toList(),
-                    config.settleQuiet().toMillis() / 1000.0,
-                    config.settleMax().toMillis() / 1000.0);
-            run(this::scheduleSettleCheck);
-        }
+        // Before the listener: the first connect's pass must already see the window open.
+        settle.start(
+                sources.all().stream()
+                        .filter(IntentSource::learnsIntentAfterStart)
+                        .map(IntentSource::name)
+                        .toList(),
+                this::settled);
         devices.addListener(deviceListener);
         run(() -> devices.getDevices().forEach(d -> connected(d.dpid())));
         log.info(
@@ -202,12 +181,12 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
 
     @Override
     public SyncState state(Dpid dpid) {
-        return published.getOrDefault(dpid, SyncState.UNKNOWN);
+        return published.get(dpid);
     }
 
     @Override
     public Set<Dpid> divergedSwitches() {
-        return diverged;
+        return published.diverged();
     }
 
     @Override
@@ -218,8 +197,8 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                 repairs.sum(),
                 queued,
                 runningNow,
-                heldBack.sum(),
-                settlingNow);
+                settle.heldBackTotal(),
+                settle.isSettling());
     }
 
     @Override
@@ -266,9 +245,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     }
 
     private void connected(Dpid dpid) {
-        if (settling()) {
-            settle.connected(time.nanos());
-        }
+        settle.connected();
         SwitchSync s = switches.computeIfAbsent(dpid, d -> new SwitchSync());
         if (s.periodic == null) {
             s.periodic =
@@ -284,11 +261,10 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
             return;
         }
         s.cancelTimers();
-        heldBackOn.remove(dpid);
+        settle.disconnected(dpid);
         queue.remove(dpid);
         queued = queue.size();
         published.remove(dpid);
-        publishDiverged();
         s.waiting.forEach(f -> f.completeExceptionally(new DeviceNotConnectedException(dpid)));
         s.waiting.clear();
         s.inPass.forEach(f -> f.completeExceptionally(new DeviceNotConnectedException(dpid)));
@@ -308,7 +284,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         if (s == null) {
             return;
         }
-        setState(dpid, s, SyncState.DIVERGED);
+        published.set(dpid, SyncState.DIVERGED);
         if (s.retryPending) {
             return;
         }
@@ -379,38 +355,31 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
             }
         } else {
             repairs.add(r.operations());
-            heldBack.add(r.heldBack());
+            settle.counted(r.heldBack());
             report = r.report(dpid, took);
-            if (r.heldBack() > 0) {
+            if (r.operations() > 0 || r.heldBack() > 0) {
                 log.info(
-                        "Reconciled {}: {} added, {} modified, {} removed, {} not confirmed; {}"
-                                + " removals held back until the fabric settles",
+                        "Reconciled {}: {} added, {} modified, {} removed, {} not confirmed{}",
                         dpid,
                         r.added(),
                         r.modified(),
                         r.removed(),
                         r.failed(),
-                        r.heldBack());
-            } else if (r.operations() > 0) {
-                log.info(
-                        "Reconciled {}: {} added, {} modified, {} removed, {} not confirmed",
-                        dpid,
-                        r.added(),
-                        r.modified(),
-                        r.removed(),
-                        r.failed());
+                        r.heldBack() > 0
+                                ? "; "
+                                        + r.heldBack()
+                                        + " removals held back until the fabric settles"
+                                : "");
             }
             if (switches.get(dpid) == s) {
                 if (r.converged()) {
                     s.failuresInARow = 0;
-                    setState(dpid, s, SyncState.IN_SYNC);
+                    published.set(dpid, SyncState.IN_SYNC);
                 } else if (r.failed() == 0) {
                     // Only removals held back: no back-off; the pass after the fabric settled.
                     s.failuresInARow = 0;
-                    setState(dpid, s, SyncState.DIVERGED);
-                    if (settling()) {
-                        heldBackOn.add(dpid);
-                    } else {
+                    published.set(dpid, SyncState.DIVERGED);
+                    if (!settle.waitForSettled(dpid)) {
                         s.again = true;
                     }
                 } else {
@@ -430,28 +399,11 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         startQueued();
     }
 
-    private void setState(Dpid dpid, SwitchSync s, SyncState state) {
-        s.state = state;
-        published.put(dpid, state);
-        publishDiverged();
-    }
-
-    private void publishDiverged() {
-        Set<Dpid> d = new TreeSet<>();
-        switches.forEach(
-                (dpid, s) -> {
-                    if (s.state == SyncState.DIVERGED) {
-                        d.add(dpid);
-                    }
-                });
-        diverged = Set.copyOf(d);
-    }
-
     private CompletableFuture<PartResult> pass(Dpid dpid) {
         return Pass.run(
                 dpid,
                 sources.all(),
-                settling(),
+                settle.settling(),
                 config.removeUnknown(),
                 stats,
                 flows,
@@ -459,40 +411,8 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                 executor);
     }
 
-    private boolean settling() {
-        return settle != null && !settle.settled();
-    }
-
-    private void scheduleSettleCheck() {
-        long delay = Math.max(0, settle.dueNanos() - time.nanos());
-        settleTimer = time.schedule(Duration.ofNanos(delay), () -> run(this::settleCheck));
-    }
-
-    /** Ends the settle window when it is due (else waits for its new end): held back passes run. */
-    private void settleCheck() {
-        long now = time.nanos();
-        if (!settle.endIfDue(now)) {
-            if (settling()) {
-                scheduleSettleCheck();
-            }
-            return;
-        }
-        settlingNow = false;
-        log.info(
-                "Fabric settled {} s after start ({}; {} switch connects): passes of the {}"
-                        + " switch(es) with removals held back ({} held back so far, counted per"
-                        + " pass)",
-                settle.sinceStartNanos(now) / 1_000_000 / 1000.0,
-                settle.capped()
-                        ? "switches still connecting at the cap of "
-                                + config.settleMax().toMillis() / 1000.0
-                                + " s"
-                        : "no switch connected for "
-                                + config.settleQuiet().toMillis() / 1000.0
-                                + " s",
-                settle.connects(),
-                heldBackOn.size(),
-                heldBack.sum());
+    /** The fabric settled: a pass of every switch whose entries were held back or in a pass. */
+    private void settled(Set<Dpid> heldBackOn) {
         // Passes running now started while settling: they may have held back too.
         switches.forEach(
                 (dpid, s) -> {
@@ -500,7 +420,6 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                         request(dpid, s);
                     }
                 });
-        heldBackOn.clear();
     }
 
     /** Stops following switches and cancels every timer; work still queued is dropped. */
@@ -512,9 +431,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
             executor.execute(
                     () -> {
                         switches.values().forEach(SwitchSync::cancelTimers);
-                        if (settleTimer != null) {
-                            settleTimer.cancel(false);
-                        }
+                        settle.close();
                     });
         } catch (RejectedExecutionException e) {
             log.debug("Reconciler closed twice", e);

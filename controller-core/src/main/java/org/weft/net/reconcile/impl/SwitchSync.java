@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import org.weft.net.reconcile.PassReport;
-import org.weft.net.reconcile.SyncState;
 
 /**
- * One switch's reconciliation: its state, timers, place in the queue and waiters (the reconciler's
- * thread only).
+ * One switch's reconciliation: its timers, place in the queue and waiters (the reconciler's thread
+ * only).
  */
 final class SwitchSync {
-    SyncState state = SyncState.UNKNOWN;
     Future<?> periodic;
     Future<?> retry;
 
