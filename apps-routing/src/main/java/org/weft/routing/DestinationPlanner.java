@@ -27,7 +27,9 @@ import org.weft.net.topology.TopologySnapshot;
  * select group over the next hops, weighted by the widest path through each (in residual capacity:
  * what the links' damped measured utilisation leaves of their capacity), its buckets laid out by
  * {@link BucketSpread} against hash polarisation. Next hops always lead strictly closer to the
- * destination, so the rules form a loop-free graph whatever order they are installed in.
+ * destination, so the rules form a loop-free graph whatever order they are installed in. Groups are
+ * shared: every destination whose rule at a switch goes through the same buckets points at the same
+ * group ({@link SharedGroups}).
  */
 public final class DestinationPlanner {
 
@@ -41,11 +43,6 @@ public final class DestinationPlanner {
     static final int MAX_BUCKET_WEIGHT = 1000;
 
     private DestinationPlanner() {}
-
-    /** The group id used for a host's select groups (the same on every switch). */
-    public static int groupId(int hostIndex) {
-        return hostIndex + 1;
-    }
 
     /** Plans without local protection (OpenFlow 1.0 fabrics, tests). */
     public static RoutingPlan plan(
@@ -178,16 +175,16 @@ public final class DestinationPlanner {
                     BucketSpread.layout(
                             hops.distance(s).orElse(0), hops.distance(primary.dstDpid()).orElse(0));
             Group g =
-                    new Group(
-                            s,
-                            groupId(hostIndex),
-                            Group.Type.SELECT,
-                            widest == null
-                                    ? ctx.selectBuckets(
-                                            next,
-                                            layout,
-                                            () -> selectBuckets(ctx.topology(), next, null, layout))
-                                    : selectBuckets(ctx.topology(), next, widest, layout));
+                    widest == null
+                            ? ctx.selectGroup(
+                                    s,
+                                    next,
+                                    layout,
+                                    () -> selectBuckets(ctx.topology(), next, null, layout))
+                            : ctx.group(
+                                    s,
+                                    Group.Type.SELECT,
+                                    selectBuckets(ctx.topology(), next, widest, layout));
             return new SwitchPart(
                     rule(s, match, hostIndex, FlowAction.group(g.groupId())), g, null);
         }
@@ -197,10 +194,13 @@ public final class DestinationPlanner {
             return new SwitchPart(
                     rule(s, match, hostIndex, FlowAction.output(primary.src().port())), null, null);
         }
-        Group ff = failoverGroup(s, hostIndex, primary, backup.get().link());
+        Link backupLink = backup.get().link();
+        Group ff =
+                ctx.failoverGroup(
+                        s, primary, backupLink, () -> failoverBuckets(primary, backupLink));
         FlowRule uturn =
                 backup.get().uturn()
-                        ? uturn(ctx, hops, backup.get().link(), match, hostIndex).orElse(null)
+                        ? uturn(ctx, hops, backupLink, match, hostIndex).orElse(null)
                         : null;
         return new SwitchPart(rule(s, match, hostIndex, FlowAction.group(ff.groupId())), ff, uturn);
     }
@@ -233,20 +233,12 @@ public final class DestinationPlanner {
                         .build());
     }
 
-    private static Group failoverGroup(Dpid s, int hostIndex, Link primary, Link backup) {
-        return new Group(
-                s,
-                groupId(hostIndex),
-                Group.Type.FAST_FAILOVER,
-                List.of(
-                        new Group.Bucket(
-                                0,
-                                primary.src().port(),
-                                List.of(FlowAction.output(primary.src().port()))),
-                        new Group.Bucket(
-                                0,
-                                backup.src().port(),
-                                List.of(FlowAction.output(backup.src().port())))));
+    private static List<Group.Bucket> failoverBuckets(Link primary, Link backup) {
+        return List.of(
+                new Group.Bucket(
+                        0, primary.src().port(), List.of(FlowAction.output(primary.src().port()))),
+                new Group.Bucket(
+                        0, backup.src().port(), List.of(FlowAction.output(backup.src().port()))));
     }
 
     private static FlowRule rule(Dpid dpid, FlowMatch match, int hostIndex, FlowAction action) {

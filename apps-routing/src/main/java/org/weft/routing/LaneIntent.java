@@ -1,8 +1,11 @@
 package org.weft.routing;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.Group;
@@ -12,12 +15,32 @@ import org.weft.net.reconcile.SwitchEntries;
  * One switch's entries as the changes run so far in its writer lane asked for them (whether or not
  * the switch confirmed them): what a reconcile pass run in the lane converges the switch to.
  * Changes queued behind the pass are not in it yet, so a pass never jumps ahead of
- * make-before-break. Thread-safe.
+ * make-before-break. A group is held while some change's rules go through it (destinations share
+ * groups, {@link SharedGroups}): it is counted once per change that holds it. Thread-safe.
  */
 final class LaneIntent {
 
     private final Map<SwitchDiff.Key, FlowRule> flows = new LinkedHashMap<>();
-    private final Map<Integer, Group> groups = new LinkedHashMap<>();
+    private final Map<Integer, Held> groups = new LinkedHashMap<>();
+
+    /** A group and the number of changes holding it. */
+    private static final class Held {
+        Group group;
+        int changes;
+
+        Held(Group group) {
+            this.group = group;
+        }
+    }
+
+    /**
+     * What a batch's changes did to the switch's groups.
+     *
+     * @param held the groups the batch touched that are still held (as now intended)
+     * @param newlyHeld the ids of those that were not held before the batch
+     * @param dropped the ids of the groups the batch touched that no change holds any more
+     */
+    record GroupMoves(List<Group> held, Set<Integer> newlyHeld, List<Integer> dropped) {}
 
     /** A flow operation of a change ran. */
     synchronized void ran(FlowRuleOperation op) {
@@ -29,13 +52,55 @@ final class LaneIntent {
         }
     }
 
-    /** A change ran that moves its groups from {@code before} to {@code after}. */
-    synchronized void groupsMoved(List<Group> before, List<Group> after) {
-        before.forEach(g -> groups.remove(g.groupId()));
-        after.forEach(g -> groups.put(g.groupId(), g));
+    /**
+     * A batch of changes ran, each moving its groups from {@code before.get(i)} to {@code
+     * after.get(i)}.
+     */
+    synchronized GroupMoves groupsMoved(List<List<Group>> before, List<List<Group>> after) {
+        Set<Integer> touched = new HashSet<>();
+        Set<Integer> heldBefore = new HashSet<>();
+        for (List<List<Group>> side : List.of(before, after)) {
+            for (List<Group> l : side) {
+                for (Group g : l) {
+                    if (touched.add(g.groupId()) && groups.containsKey(g.groupId())) {
+                        heldBefore.add(g.groupId());
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < before.size(); i++) {
+            for (Group g : before.get(i)) {
+                Held h = groups.get(g.groupId());
+                if (h != null && --h.changes <= 0) {
+                    groups.remove(g.groupId());
+                }
+            }
+            for (Group g : after.get(i)) {
+                Held h = groups.computeIfAbsent(g.groupId(), id -> new Held(g));
+                h.group = g;
+                h.changes++;
+            }
+        }
+        List<Group> held = new ArrayList<>(touched.size());
+        Set<Integer> newlyHeld = new HashSet<>();
+        List<Integer> dropped = new ArrayList<>();
+        for (Integer id : touched) {
+            Held h = groups.get(id);
+            if (h != null) {
+                held.add(h.group);
+                if (!heldBefore.contains(id)) {
+                    newlyHeld.add(id);
+                }
+            } else if (heldBefore.contains(id)) {
+                dropped.add(id);
+            }
+        }
+        return new GroupMoves(held, newlyHeld, dropped);
     }
 
     synchronized SwitchEntries entries() {
-        return new SwitchEntries(List.copyOf(flows.values()), List.copyOf(groups.values()));
+        List<Group> held = new ArrayList<>(groups.size());
+        groups.values().forEach(h -> held.add(h.group));
+        return new SwitchEntries(List.copyOf(flows.values()), held);
     }
 }

@@ -43,6 +43,14 @@ public final class PlanContext implements PlanView {
 
     private record SelectKey(List<Link> next, long layout) {}
 
+    /** Where groups get their ids: one group per switch and content, for every context. */
+    private final SharedGroups sharedGroups;
+
+    /** Groups over equally wide next hops and fast-failover groups, by what they are made of. */
+    private final Map<Object, Group> groups = new HashMap<>();
+
+    private record FailoverKey(Link primary, Link backup) {}
+
     /**
      * The previous context's buckets (they depend on the next hops' ports and the layout only), so
      * that a destination's groups after a change share their bucket lists with its groups before
@@ -63,6 +71,20 @@ public final class PlanContext implements PlanView {
             LinkWeigher weigher,
             Map<Dpid, SwitchInfo> switches,
             BackupChooser protection) {
+        this(topo, weigher, switches, protection, new SharedGroups());
+    }
+
+    /**
+     * @param sharedGroups gives the groups their ids (the same registry for every context of a
+     *     routing app, so a destination's group keeps its id from one context to the next)
+     */
+    PlanContext(
+            TopologySnapshot topo,
+            LinkWeigher weigher,
+            Map<Dpid, SwitchInfo> switches,
+            BackupChooser protection,
+            SharedGroups sharedGroups) {
+        this.sharedGroups = sharedGroups;
         this.topo = topo;
         this.weigher = weigher;
         this.switches = switches;
@@ -217,6 +239,37 @@ public final class PlanContext implements PlanView {
             selectBuckets.put(new SelectKey(List.copyOf(next), layout), b);
         }
         return b;
+    }
+
+    /**
+     * The switch's select group over equally wide next hops with this layout (built once per
+     * context, see {@link #selectBuckets}).
+     */
+    Group selectGroup(Dpid s, List<Link> next, long layout, Supplier<List<Group.Bucket>> build) {
+        SelectKey key = new SelectKey(next, layout);
+        Group g = groups.get(key);
+        if (g == null) {
+            g = group(s, Group.Type.SELECT, selectBuckets(next, layout, build));
+            groups.put(new SelectKey(List.copyOf(next), layout), g);
+        }
+        return g;
+    }
+
+    /** The switch's fast-failover group from {@code primary} to {@code backup}. */
+    Group failoverGroup(Dpid s, Link primary, Link backup, Supplier<List<Group.Bucket>> build) {
+        return groups.computeIfAbsent(
+                new FailoverKey(primary, backup),
+                k -> group(s, Group.Type.FAST_FAILOVER, build.get()));
+    }
+
+    /** The switch's group with these buckets (its id from {@link SharedGroups}). */
+    Group group(Dpid s, Group.Type type, List<Group.Bucket> buckets) {
+        return sharedGroups.group(s, type, buckets);
+    }
+
+    /** Where this context's groups get their ids (for the next context). */
+    SharedGroups sharedGroups() {
+        return sharedGroups;
     }
 
     /**

@@ -38,6 +38,9 @@ final class PlanContexts {
     /**
      * @param protection the failover app's backup chooser; null for no local protection
      */
+    /** Group ids for every context (see {@link SharedGroups}). */
+    private final SharedGroups sharedGroups = new SharedGroups();
+
     PlanContexts(DeviceService devices, BackupChooser protection) {
         this.devices = devices;
         this.protection = protection;
@@ -64,7 +67,7 @@ final class PlanContexts {
             samePlanAsLast = snap;
         }
         if (!sameTopology || lastMetric != m || !c.switches().equals(infos)) {
-            c = new PlanContext(snap, m.weigher(), infos, protection);
+            c = new PlanContext(snap, m.weigher(), infos, protection, sharedGroups);
             if (last != null) {
                 c.shareBucketsWith(last);
                 last.forgetDeltas();

@@ -12,7 +12,7 @@ import org.weft.net.topology.NextHops;
  * @param hops the next hops toward the destination's switch; null when that switch was not in the
  *     topology
  * @param host the destination
- * @param hostIndex the destination's index (its group id and cookie)
+ * @param hostIndex the destination's index (its rules' cookie)
  * @param parts every switch's contribution, by switch
  * @param plan the plan
  * @param rebuilt the switches whose entries may differ from the previous plan; null when the plan

@@ -3,7 +3,9 @@ package org.weft.routing;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.ListMultimap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -183,16 +185,26 @@ final class RouteProgrammer {
                         });
     }
 
-    /** Every rule and group all keys want installed, merged (what the switches should hold). */
+    /**
+     * Every rule and group all keys want installed, merged (what the switches should hold; a group
+     * several keys share, once).
+     */
     RoutingPlan intended() {
         ListMultimap<Dpid, FlowRule> f = ArrayListMultimap.create();
-        ListMultimap<Dpid, Group> g = ArrayListMultimap.create();
+        Map<Dpid, Map<Integer, Group>> byId = new HashMap<>();
         intended.values()
                 .forEach(
                         p -> {
                             p.flows().forEach(f::put);
-                            p.groups().forEach(g::put);
+                            p.groups()
+                                    .forEach(
+                                            (s, g) ->
+                                                    byId.computeIfAbsent(
+                                                                    s, x -> new LinkedHashMap<>())
+                                                            .putIfAbsent(g.groupId(), g));
                         });
+        ListMultimap<Dpid, Group> g = ArrayListMultimap.create();
+        byId.forEach((s, m) -> g.putAll(s, m.values()));
         return RoutingPlan.of(f, g);
     }
 

@@ -1,10 +1,8 @@
 package org.weft.routing;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,30 +45,24 @@ final class StagedWrites {
      * which the failure already asked for).
      */
     CompletableFuture<WriteOutcome> write(
-            Dpid s,
-            List<FlowRuleOperation> flowOps,
-            List<Group> beforeGroups,
-            List<Group> afterGroups) {
+            Dpid s, List<FlowRuleOperation> flowOps, LaneIntent.GroupMoves moves) {
         Map<Integer, Group> shadow = groupsOn.computeIfAbsent(s, d -> new ConcurrentHashMap<>());
         List<GroupOperation> first = new ArrayList<>();
-        Set<Integer> kept = new HashSet<>();
-        Set<Integer> had = new HashSet<>();
-        beforeGroups.forEach(g -> had.add(g.groupId()));
         boolean takesLeftover = false;
-        for (Group g : afterGroups) {
-            takesLeftover |= shadow.containsKey(g.groupId()) && !had.contains(g.groupId());
-            kept.add(g.groupId());
+        for (Group g : moves.held()) {
             Group cur = shadow.get(g.groupId());
+            takesLeftover |= cur != null && moves.newlyHeld().contains(g.groupId());
             if (cur == null) {
                 first.add(new GroupOperation(GroupOperation.Type.ADD, g));
-            } else if (!cur.equals(g)) {
+            } else if (cur != g && !cur.equals(g)) {
                 first.add(new GroupOperation(GroupOperation.Type.MODIFY, g));
             }
         }
         List<GroupOperation> last = new ArrayList<>();
-        for (Group g : beforeGroups) {
-            if (!kept.contains(g.groupId()) && shadow.containsKey(g.groupId())) {
-                last.add(new GroupOperation(GroupOperation.Type.REMOVE, shadow.get(g.groupId())));
+        for (Integer id : moves.dropped()) {
+            Group cur = shadow.get(id);
+            if (cur != null) {
+                last.add(new GroupOperation(GroupOperation.Type.REMOVE, cur));
             }
         }
         if (first.size() + flowOps.size() + last.size() == 0) {

@@ -2,6 +2,7 @@ package org.weft.routing;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,14 @@ import org.weft.net.reconcile.SwitchEntries;
  * The one writer of routing entries to each switch. Work for one switch runs one batch at a time,
  * in the order it was queued (whichever destination it is for, and audits in between), so no batch
  * sees the switch half-way through another. Changes queued while a batch is in flight are merged
- * into the next batch when they touch different rules and groups, so a re-route of many
- * destinations costs each switch a few barriers, not a few per destination. Group operations are
- * decided against a shadow of the groups the switch holds ({@link StagedWrites}), so a group is
- * added only when it is absent, modified when it differs and removed only when present: the switch
- * never answers GROUP_EXISTS, UNKNOWN_GROUP or BAD_OUT_GROUP. Within a batch: groups added or
- * changed, then (behind their barrier, without waiting for its reply) rules added or changed and
- * stale rules removed, then, once both are confirmed, stale groups removed (make before break).
+ * into the next batch when they touch different rules (and share groups only alike), so a re-route
+ * of many destinations costs each switch a few barriers, not a few per destination. Group
+ * operations are decided against a shadow of the groups the switch holds ({@link StagedWrites}), so
+ * a group is added only when it is absent, modified when it differs and removed only when present
+ * and no change holds it any more ({@link LaneIntent}, destinations share groups): the switch never
+ * answers GROUP_EXISTS, UNKNOWN_GROUP or BAD_OUT_GROUP. Within a batch: groups added or changed,
+ * then (behind their barrier, without waiting for its reply) rules added or changed and stale rules
+ * removed, then, once both are confirmed, stale groups removed (make before break).
  */
 final class SwitchWriter {
 
@@ -67,7 +69,7 @@ final class SwitchWriter {
             List<Group> beforeGroups,
             List<Group> afterGroups,
             Set<SwitchDiff.Key> rules,
-            Set<Integer> groupIds,
+            Map<Integer, Object> groupClaims,
             CompletableFuture<Programmed> done)
             implements Work {}
 
@@ -118,12 +120,13 @@ final class SwitchWriter {
         }
         Set<SwitchDiff.Key> rules = new HashSet<>();
         ops.forEach(op -> rules.add(SwitchDiff.Key.of(op.rule())));
-        Set<Integer> ids = new HashSet<>();
-        beforeGroups.forEach(g -> ids.add(g.groupId()));
-        afterGroups.forEach(g -> ids.add(g.groupId()));
+        Map<Integer, Object> claims = new HashMap<>(4);
+        beforeGroups.forEach(g -> claim(claims, g.groupId(), g));
+        afterGroups.forEach(g -> claim(claims, g.groupId(), g));
         return submit(
                 s,
-                new Change(ops, beforeGroups, afterGroups, rules, ids, new CompletableFuture<>()));
+                new Change(
+                        ops, beforeGroups, afterGroups, rules, claims, new CompletableFuture<>()));
     }
 
     /**
@@ -203,7 +206,10 @@ final class SwitchWriter {
         }
     }
 
-    /** An audit alone, or the longest run of changes touching different rules and groups. */
+    /**
+     * An audit alone, or the longest run of changes touching different rules and the same groups
+     * only alike (destinations sharing a group: {@link #claim}).
+     */
     private static List<Work> nextBatch(ArrayDeque<Work> pending) {
         List<Work> batch = new ArrayList<>();
         if (pending.peekFirst() instanceof Audit) {
@@ -211,16 +217,42 @@ final class SwitchWriter {
             return batch;
         }
         Set<SwitchDiff.Key> rules = new HashSet<>();
-        Set<Integer> ids = new HashSet<>();
+        Map<Integer, Object> groups = new HashMap<>();
         while (batch.size() < MAX_MERGED && pending.peekFirst() instanceof Change c) {
-            if (!disjoint(rules, c.rules()) || !disjoint(ids, c.groupIds())) {
+            if (!disjoint(rules, c.rules()) || !compatible(groups, c.groupClaims())) {
                 break;
             }
             rules.addAll(c.rules());
-            ids.addAll(c.groupIds());
+            c.groupClaims().forEach((id, g) -> claim(groups, id, g));
             batch.add(pending.pollFirst());
         }
         return batch;
+    }
+
+    /** Marks a group id that changes of one batch do not all see with the same content. */
+    private static final Object EXCLUSIVE = new Object();
+
+    /**
+     * Records what a change (or a batch) needs group {@code id} to be: a group shared by several
+     * destinations has one content, so changes that only hold or drop it merge into one batch; a
+     * change that gives an id other content than another change sees runs in a batch of its own.
+     */
+    private static void claim(Map<Integer, Object> claims, int id, Object g) {
+        claims.merge(id, g, (a, b) -> alike(a, b) ? a : EXCLUSIVE);
+    }
+
+    private static boolean compatible(Map<Integer, Object> batch, Map<Integer, Object> change) {
+        for (Map.Entry<Integer, Object> e : change.entrySet()) {
+            Object had = batch.get(e.getKey());
+            if (had != null && !alike(had, e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean alike(Object a, Object b) {
+        return a != EXCLUSIVE && b != EXCLUSIVE && (a == b || a.equals(b));
     }
 
     private static <T> boolean disjoint(Set<T> a, Set<T> b) {
@@ -252,8 +284,8 @@ final class SwitchWriter {
         }
         List<FlowRuleOperation> ops = new ArrayList<>();
         List<FlowRuleOperation> removes = new ArrayList<>();
-        List<Group> before = new ArrayList<>();
-        List<Group> after = new ArrayList<>();
+        List<List<Group>> before = new ArrayList<>(batch.size());
+        List<List<Group>> after = new ArrayList<>(batch.size());
         LaneIntent intent = intents.computeIfAbsent(s, d -> new LaneIntent());
         for (Work w : batch) {
             Change c = (Change) w;
@@ -261,10 +293,10 @@ final class SwitchWriter {
                 intent.ran(op);
                 (op.type() == FlowRuleOperation.Type.ADD ? ops : removes).add(op);
             }
-            intent.groupsMoved(c.beforeGroups(), c.afterGroups());
-            before.addAll(c.beforeGroups());
-            after.addAll(c.afterGroups());
+            before.add(c.beforeGroups());
+            after.add(c.afterGroups());
         }
+        LaneIntent.GroupMoves moves = intent.groupsMoved(before, after);
         // Every change's additions before any change's removals: make before break holds for the
         // merged batch too (the changes touch different rules, so the order between them is free).
         int adds = ops.size();
@@ -279,7 +311,7 @@ final class SwitchWriter {
             f = CompletableFuture.completedFuture(WriteOutcome.SKIPPED);
         } else {
             try {
-                f = writes.write(s, ops, before, after);
+                f = writes.write(s, ops, moves);
             } catch (RuntimeException e) {
                 writes.failed(s, e);
                 f = CompletableFuture.completedFuture(WriteOutcome.NOTHING);

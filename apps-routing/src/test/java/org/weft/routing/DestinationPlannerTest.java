@@ -120,7 +120,6 @@ class DestinationPlannerTest {
                 .satisfies(
                         g -> {
                             assertThat(g.type()).isEqualTo(Group.Type.SELECT);
-                            assertThat(g.groupId()).isEqualTo(DestinationPlanner.groupId(4));
                             assertThat(g.buckets().stream().map(Group.Bucket::watchPort).toList())
                                     .hasSize(4)
                                     .doesNotContainNull()
@@ -136,9 +135,10 @@ class DestinationPlannerTest {
                                                             == DestinationPlanner
                                                                     .MAX_BUCKET_WEIGHT);
                         });
+        int groupId = plan.groups().get(otherPodEdge).get(0).groupId();
         assertThat(plan.flows().get(otherPodEdge))
                 .singleElement()
-                .satisfies(r -> assertThat(r.actions()).containsExactly(FlowAction.group(5)));
+                .satisfies(r -> assertThat(r.actions()).containsExactly(FlowAction.group(groupId)));
         // The destination switch outputs to the host's port; core switches have a single way down.
         assertThat(plan.flows().get(dstEdge))
                 .singleElement()
@@ -150,6 +150,41 @@ class DestinationPlannerTest {
         // Flows grow with hosts, not host pairs: exactly one rule per switch for this destination.
         assertThat(plan.flows().keySet()).hasSize(20);
         plan.flows().asMap().values().forEach(rules -> assertThat(rules).hasSize(1));
+    }
+
+    @Test
+    void destinationsThroughTheSameNextHopsShareOneGroup() {
+        TopologySnapshot topo = TopologyFixtures.fatTree(4);
+        Dpid otherPodEdge = TopologyFixtures.fatTreeEdge(4, 1, 0);
+        Map<Dpid, HostAttachment> hosts = hostPerSwitch(topo);
+        PlanContext ctx = new PlanContext(topo, LinkWeighers.HOP_COUNT, switches(topo, true), null);
+
+        RoutingPlan toFirst =
+                DestinationPlanner.plan(ctx, hosts.get(TopologyFixtures.fatTreeEdge(4, 0, 0)), 4);
+        RoutingPlan toSecond =
+                DestinationPlanner.plan(ctx, hosts.get(TopologyFixtures.fatTreeEdge(4, 0, 1)), 5);
+        // Planned again in a context of its own (as after a restart): the same group, same id.
+        RoutingPlan again =
+                DestinationPlanner.plan(
+                        new PlanContext(topo, LinkWeighers.HOP_COUNT, switches(topo, true), null),
+                        hosts.get(TopologyFixtures.fatTreeEdge(4, 0, 1)),
+                        5);
+
+        // Both destinations sit behind the same two uplinks of the other pod's edge switch.
+        Group first = plan(toFirst, otherPodEdge);
+        assertThat(plan(toSecond, otherPodEdge)).isSameAs(first);
+        assertThat(plan(again, otherPodEdge)).isEqualTo(first);
+        assertThat(first.groupId()).isGreaterThanOrEqualTo(SharedGroups.FIRST_ID);
+        assertThat(toSecond.flows().get(otherPodEdge).get(0).actions())
+                .containsExactly(FlowAction.group(first.groupId()));
+        // Each destination keeps its own rule (its own cookie) into the shared group.
+        assertThat(toFirst.flows().get(otherPodEdge).get(0).cookie())
+                .isNotEqualTo(toSecond.flows().get(otherPodEdge).get(0).cookie());
+    }
+
+    private static Group plan(RoutingPlan plan, Dpid s) {
+        assertThat(plan.groups().get(s)).hasSize(1);
+        return plan.groups().get(s).get(0);
     }
 
     @Test

@@ -38,13 +38,26 @@ class SwitchWriterTest {
             return f;
         }
 
+        final List<GroupOperation> groupOps = new ArrayList<>();
+
         @Override
-        public CompletableFuture<BatchResult> applyGroups(Dpid d, List<GroupOperation> ops) {
+        public synchronized CompletableFuture<BatchResult> applyGroups(
+                Dpid d, List<GroupOperation> ops) {
+            groupOps.addAll(ops);
             return CompletableFuture.completedFuture(BatchResult.confirmed(ops.size()));
         }
 
         void answer(int batch) {
             barriers.get(batch).complete(BatchResult.confirmed(batches.get(batch).size()));
+        }
+
+        /** Answers every barrier outstanding, and those the answers lead to. */
+        void answerAll() {
+            for (int i = 0; i < barriers.size(); i++) {
+                if (!barriers.get(i).isDone()) {
+                    answer(i);
+                }
+            }
         }
     }
 
@@ -104,6 +117,54 @@ class SwitchWriterTest {
                         List.of(select(5, 2)));
         assertThat(own).as("a group change alone, no rule to wait for").isDone();
         assertThat(passesAskedFor).containsExactly(S);
+    }
+
+    @Test
+    void destinationsSharingAGroupAddItOnceGoOutTogetherAndTheLastOneRemovesIt() {
+        Group shared = select(7, 4);
+        writer.change(S, List.of(), List.of(), List.of(intoGroup(1, 7)), List.of(shared));
+        // Queued behind the first one's barrier: two more destinations into the same group.
+        writer.change(S, List.of(), List.of(), List.of(intoGroup(2, 7)), List.of(shared));
+        writer.change(S, List.of(), List.of(), List.of(intoGroup(3, 7)), List.of(shared));
+        sw.answer(0);
+        assertThat(sw.batches).hasSize(2);
+        assertThat(sw.batches.get(1))
+                .containsExactly(
+                        FlowRuleOperation.add(intoGroup(2, 7)),
+                        FlowRuleOperation.add(intoGroup(3, 7)));
+        sw.answerAll();
+        assertThat(sw.groupOps)
+                .containsExactly(new GroupOperation(GroupOperation.Type.ADD, shared));
+
+        // Two of them leave: the group stays for the third.
+        writer.change(S, List.of(intoGroup(1, 7)), List.of(shared), List.of(), List.of());
+        writer.change(S, List.of(intoGroup(2, 7)), List.of(shared), List.of(), List.of());
+        sw.answerAll();
+        assertThat(sw.groupOps).hasSize(1);
+        assertThat(writer.intended(S).groups()).containsExactly(shared);
+
+        writer.change(S, List.of(intoGroup(3, 7)), List.of(shared), List.of(), List.of());
+        sw.answerAll();
+        assertThat(sw.groupOps)
+                .last()
+                .isEqualTo(new GroupOperation(GroupOperation.Type.REMOVE, shared));
+        assertThat(writer.intended(S).groups()).isEmpty();
+        assertThat(writer.isIdle()).isTrue();
+    }
+
+    @Test
+    void aChangeGivingAGroupOtherContentIsNotMergedWithOneHoldingItsOldContent() {
+        writer.change(S, List.of(), List.of(), List.of(intoGroup(1, 7)), List.of(select(7, 4)));
+        writer.change(S, List.of(), List.of(), List.of(intoGroup(2, 7)), List.of(select(7, 4)));
+        writer.change(S, List.of(), List.of(), List.of(intoGroup(3, 7)), List.of(select(7, 5)));
+        sw.answer(0);
+        assertThat(sw.batches).hasSize(2);
+        assertThat(sw.batches.get(1)).containsExactly(FlowRuleOperation.add(intoGroup(2, 7)));
+        sw.answer(1);
+        assertThat(sw.batches).hasSize(3);
+        assertThat(sw.groupOps)
+                .last()
+                .isEqualTo(new GroupOperation(GroupOperation.Type.MODIFY, select(7, 5)));
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.weft.net.ConnectPoint;
 import org.weft.net.Ip4Address;
 import org.weft.net.MacAddress;
+import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.Group;
 import org.weft.net.host.HostProbe;
 import org.weft.net.packet.parse.Arp;
@@ -206,17 +207,25 @@ class RoutingIT {
             announce(bed, hosts);
             assertAllPairsReach(bed, hosts);
 
-            // Edge switches reach other pods over two equal-cost uplinks: select groups, each
-            // uplink in two of four buckets (BucketSpread).
+            // Edge switches reach the 7 hosts on other edges over two equal-cost uplinks: select
+            // groups, each uplink in two of four buckets (BucketSpread): one group, which every
+            // one of them shares (the same uplinks in the same layout).
             EmulatedSwitch edge = bed.fabric.get(hosts.get(0).at().dpid());
             WeftTestBed.waitUntil(
                     () ->
-                            edge.table().groups().stream()
-                                            .filter(g -> g.type() == Group.Type.SELECT)
+                            edge.table().flows().stream()
+                                            .filter(r -> r.priority() == 1000)
+                                            .filter(
+                                                    r ->
+                                                            r.actions().get(0)
+                                                                    instanceof FlowAction.ToGroup)
                                             .count()
-                                    >= 6,
+                                    == hosts.size() - 1,
                     Duration.ofSeconds(5),
-                    "select groups on " + edge.dpid());
+                    "rules into select groups on " + edge.dpid());
+            assertThat(edge.table().groups())
+                    .filteredOn(g -> g.type() == Group.Type.SELECT)
+                    .hasSize(1);
             assertThat(edge.table().groups())
                     .filteredOn(g -> g.type() == Group.Type.SELECT)
                     .allSatisfy(
