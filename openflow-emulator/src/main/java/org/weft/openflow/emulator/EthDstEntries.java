@@ -2,7 +2,9 @@ package org.weft.openflow.emulator;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.weft.net.Dpid;
@@ -42,6 +44,9 @@ final class EthDstEntries {
     private FlowRule[] others;
 
     private int size;
+
+    /** How many entries each priority has, highest first: what {@link #best} walks. */
+    private final TreeMap<Integer, Integer> priorities = new TreeMap<>(Comparator.reverseOrder());
 
     /** The switch of the plain entries (the first entry's). */
     private Dpid dpid;
@@ -116,6 +121,23 @@ final class EthDstEntries {
         }
         delete(slot);
         return true;
+    }
+
+    /**
+     * The entry of table {@code table} for destination {@code mac} with the highest priority above
+     * {@code above}; null when there is none. A lookup per priority in use (a handful).
+     */
+    FlowRule best(int table, long mac, int above) {
+        for (int priority : priorities.keySet()) {
+            if (priority <= above) {
+                return null;
+            }
+            int slot = find(table, priority, mac);
+            if (slot >= 0) {
+                return rule(slot);
+            }
+        }
+        return null;
     }
 
     void forEach(Consumer<FlowRule> each) {
@@ -224,6 +246,7 @@ final class EthDstEntries {
             grow();
         }
         size++;
+        priorities.merge(priority, 1, Integer::sum);
         return ~find(table, priority, mac);
     }
 
@@ -252,6 +275,7 @@ final class EthDstEntries {
 
     /** Frees the slot, shifting back the entries after it that probed past it. */
     private void delete(int slot) {
+        priorities.computeIfPresent((int) (keys[slot] & 0xffff), (p, n) -> n == 1 ? null : n - 1);
         int mask = keys.length - 1;
         int free = slot;
         for (int i = (slot + 1) & mask; meta[i] != 0; i = (i + 1) & mask) {

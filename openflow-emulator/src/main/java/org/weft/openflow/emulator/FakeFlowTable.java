@@ -35,10 +35,15 @@ public final class FakeFlowTable {
 
     private final Map<Integer, Group> groups = new ConcurrentHashMap<>();
 
-    /** Table 0 by descending priority, for the table version it was built from. */
+    /**
+     * The entries other than exact eth_dst ones by descending priority, for the version of them it
+     * was built from.
+     */
     private record Sorted(long version, List<FlowRule> rules) {}
 
+    /** Bumped on every change of {@link #flows}, the entries {@link Sorted} holds. */
     private final AtomicLong version = new AtomicLong();
+
     private volatile Sorted byPriority = new Sorted(-1, List.of());
 
     /** ADD replaces an entry with the same table, priority and match. */
@@ -49,8 +54,8 @@ public final class FakeFlowTable {
             }
         } else {
             flows.put(key(r), r);
+            version.incrementAndGet();
         }
-        version.incrementAndGet();
     }
 
     /**
@@ -69,7 +74,6 @@ public final class FakeFlowTable {
         synchronized (ethDst) {
             ethDst.put(dpid, table, priority, mac, port, idleTimeout, hardTimeout, cookie);
         }
-        version.incrementAndGet();
     }
 
     /** MODIFY_STRICT changes the actions of the identical entry; false if there is none. */
@@ -84,8 +88,8 @@ public final class FakeFlowTable {
             }
         } else {
             found = flows.computeIfPresent(key(r), (k, old) -> r) != null;
+            version.incrementAndGet();
         }
-        version.incrementAndGet();
         return found;
     }
 
@@ -129,8 +133,8 @@ public final class FakeFlowTable {
             }
         } else {
             found = flows.remove(key(r)) != null;
+            version.incrementAndGet();
         }
-        version.incrementAndGet();
         return found;
     }
 
@@ -222,17 +226,33 @@ public final class FakeFlowTable {
             sorted =
                     new Sorted(
                             v,
-                            flows().stream()
+                            flows.values().stream()
                                     .sorted(Comparator.comparingInt(FlowRule::priority).reversed())
                                     .toList());
             byPriority = sorted;
         }
+        FlowRule found = null;
         for (FlowRule r : sorted.rules()) {
             if (r.tableId() == table && p.matches(r.match())) {
-                return Optional.of(r);
+                found = r;
+                break;
             }
         }
-        return Optional.empty();
+        if (p.ethDst() != null) {
+            // An exact eth_dst entry wins only above the other entries' best (ties go to them).
+            FlowRule byDst;
+            synchronized (ethDst) {
+                byDst =
+                        ethDst.best(
+                                table,
+                                p.ethDst().value(),
+                                found == null ? Integer.MIN_VALUE : found.priority());
+            }
+            if (byDst != null) {
+                found = byDst;
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /**

@@ -12,14 +12,15 @@ import org.weft.net.flow.FlowRule;
 
 /**
  * An OpenFlow 1.0 or 1.3 flow-mod ADD of the commonest shape (an exact destination-MAC match and
- * nothing else, outputs to physical ports, no buffer id), read straight off the frame without
- * Loxi's full parse: the emulator's lean path for bulk flow installation. A single output goes into
- * the table as primitives ({@link FakeFlowTable#addEthDst}); several become a rule. Every other
- * flow-mod, and every frame of this shape the reader is not sure of, goes through Loxi and {@link
- * WireEntries} as before, so the lean path only ever yields the entry the full path would.
+ * nothing else, outputs to physical ports or, in 1.3, a group, no buffer id), read straight off the
+ * frame without Loxi's full parse: the emulator's lean path for bulk flow installation. A single
+ * output goes into the table as primitives ({@link FakeFlowTable#addEthDst}); several become a
+ * rule. Every other flow-mod, and every frame of this shape the reader is not sure of, goes through
+ * Loxi and {@link WireEntries} as before, so the lean path only ever yields the entry the full path
+ * would.
  *
- * @param port the single output port, or -1 when {@code outputs} holds several
- * @param outputs the output actions when there are several, else null
+ * @param port the single output port, or -1 when {@code outputs} holds the actions
+ * @param outputs the actions (several outputs, or a group) when not a single output, else null
  */
 record WireFlowAdd(
         long xid,
@@ -70,6 +71,14 @@ record WireFlowAdd(
     private static final long OF13_MAX_PHYSICAL_PORT = 0xffffff00L;
 
     private static final int OFPAT_OUTPUT = 0;
+
+    /** OFPAT_GROUP (1.3): type, length 8, group id. */
+    private static final int OFPAT_GROUP = 22;
+
+    private static final int GROUP_ACTION_LENGTH = 8;
+
+    /** OFPG_MAX: group ids above are reserved ones, left to the full path. */
+    private static final long MAX_GROUP = 0xffffff00L;
 
     /** The entry as the full path builds it. */
     FlowRule rule(Dpid dpid) {
@@ -149,6 +158,9 @@ record WireFlowAdd(
             return null;
         }
         int actions = instruction + INSTRUCTION_HEADER;
+        if (start + length - actions == GROUP_ACTION_LENGTH) {
+            return group(in, start, actions, table);
+        }
         long single = start + length - actions == OF13_OUTPUT_LENGTH ? port(in, actions, true) : -1;
         long[] ports = single > 0 ? null : outputs(in, actions, start + length, true);
         if (single <= 0 && ports == null) {
@@ -162,6 +174,27 @@ record WireFlowAdd(
                 in.getUnsignedShort(start + 30),
                 ((long) in.getUnsignedShort(mac) << 32) | in.getUnsignedInt(mac + 2),
                 ports,
+                in.getUnsignedShort(start + 26),
+                in.getUnsignedShort(start + 28),
+                in.getLong(start + 8));
+    }
+
+    /** The 1.3 ADD whose one action, at {@code at}, is a group; null if it is anything else. */
+    private static WireFlowAdd group(ByteBuf in, int start, int at, int table) {
+        long group = in.getUnsignedInt(at + 4);
+        if (in.getUnsignedShort(at) != OFPAT_GROUP
+                || in.getUnsignedShort(at + 2) != GROUP_ACTION_LENGTH
+                || group > MAX_GROUP) {
+            return null;
+        }
+        int mac = start + OF13_MATCH_AT + 8;
+        return new WireFlowAdd(
+                in.getUnsignedInt(start + 4),
+                table,
+                in.getUnsignedShort(start + 30),
+                ((long) in.getUnsignedShort(mac) << 32) | in.getUnsignedInt(mac + 2),
+                -1,
+                List.of(FlowAction.group((int) group)),
                 in.getUnsignedShort(start + 26),
                 in.getUnsignedShort(start + 28),
                 in.getLong(start + 8));

@@ -111,6 +111,60 @@ class FakeFlowTableTest {
     }
 
     @Test
+    void looksUpTheEntryAScanByPriorityWouldFind() {
+        Random random = new Random(23);
+        FakeFlowTable table = new FakeFlowTable();
+        List<FlowRule> added = new java.util.ArrayList<>();
+        for (int step = 0; step < 3_000; step++) {
+            MacAddress mac = MacAddress.of(1 + random.nextInt(12));
+            int priority = 998 + random.nextInt(4);
+            int table0or1 = random.nextInt(5) == 0 ? 1 : 0;
+            FlowMatch match =
+                    switch (random.nextInt(3)) {
+                        case 0 -> FlowMatch.ethDstOnly(mac);
+                        case 1 ->
+                                FlowMatch.builder()
+                                        .ethDst(mac)
+                                        .inPort(org.weft.net.PortNumber.of(1 + random.nextInt(3)))
+                                        .build();
+                        default -> FlowMatch.builder().ethType(0x0800).build();
+                    };
+            FlowRule r =
+                    rule(
+                            DPID,
+                            table0or1,
+                            priority,
+                            match,
+                            step,
+                            FlowAction.output(1 + random.nextInt(4)));
+            if (random.nextInt(4) == 0 && !added.isEmpty()) {
+                table.removeStrict(added.remove(random.nextInt(added.size())));
+            } else {
+                table.add(r);
+                added.add(r);
+            }
+            for (int probe = 0; probe < 3; probe++) {
+                PacketHeaders p =
+                        PacketHeaders.ethernet(
+                                org.weft.net.PortNumber.of(1 + random.nextInt(3)),
+                                MacAddress.of(99),
+                                MacAddress.of(1 + random.nextInt(12)),
+                                random.nextBoolean() ? 0x0800 : 0x0806);
+                // The scan the table made before it looked eth_dst entries up: every entry, the
+                // others before the eth_dst ones, stably by descending priority.
+                java.util.Optional<FlowRule> scanned =
+                        table.flows().stream()
+                                .sorted(
+                                        java.util.Comparator.comparingInt(FlowRule::priority)
+                                                .reversed())
+                                .filter(x -> x.tableId() == 0 && p.matches(x.match()))
+                                .findFirst();
+                assertThat(table.lookup(p)).as("step %s, %s", step, p).isEqualTo(scanned);
+            }
+        }
+    }
+
+    @Test
     void countsGroupsById() {
         FakeFlowTable table = new FakeFlowTable();
         Group one = new Group(DPID, 1, Group.Type.ALL, List.of());

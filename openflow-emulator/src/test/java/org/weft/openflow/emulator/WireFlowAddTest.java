@@ -73,7 +73,10 @@ class WireFlowAddTest {
                         add(OF13, ethDst(OF13), out13(0xfffffeffL))
                                 .setTableId(TableId.of(1))
                                 .build(),
-                        add(OF13, ethDst(OF13), out13(1), out13(2), out13(70000)).build())) {
+                        add(OF13, ethDst(OF13), out13(1), out13(2), out13(70000)).build(),
+                        add(OF13, ethDst(OF13), OF13.actions().group(OFGroup.of(4))).build(),
+                        add(OF13, ethDst(OF13), OF13.actions().group(OFGroup.of(0x7fff_0001)))
+                                .build())) {
             WireFlowAdd add = lean(fm);
 
             assertThat(add).as(fm.toString()).isNotNull();
@@ -116,7 +119,9 @@ class WireFlowAddTest {
                                         List.of(OF13.instructions().gotoTable(TableId.of(2))))
                                 .build(),
                         add(OF13, ethDst(OF13)).setInstructions(List.of()).build(),
-                        add(OF13, ethDst(OF13), OF13.actions().group(OFGroup.of(4))).build(),
+                        add(OF13, ethDst(OF13), OF13.actions().group(OFGroup.ALL)).build(),
+                        add(OF13, ethDst(OF13), out13(3), OF13.actions().group(OFGroup.of(4)))
+                                .build(),
                         OF13.buildFlowModify()
                                 .setMatch(ethDst(OF13))
                                 .setInstructions(
