@@ -1,5 +1,6 @@
 package org.weft.routing;
 
+import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.Dpid;
+import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.Group;
 
 /**
@@ -39,7 +41,8 @@ final class SharedGroups {
      */
     static final int MAX_PER_SWITCH = 4_096;
 
-    private record Content(Group.Type type, List<Group.Bucket> buckets) {}
+    /** What a group is made of. */
+    record Content(Group.Type type, List<Group.Bucket> buckets) {}
 
     private static final class PerSwitch {
         final Map<Content, Group> byContent = new HashMap<>();
@@ -48,16 +51,37 @@ final class SharedGroups {
 
     private final Map<Dpid, PerSwitch> switches = new ConcurrentHashMap<>();
 
-    /** A content's hash (its description's), from which its preferred id follows. */
-    private final ToIntFunction<String> hash;
+    /** A content's hash, from which its preferred id follows. */
+    private final ToIntFunction<Content> hash;
 
     SharedGroups() {
-        this(d -> Hashing.murmur3_32_fixed().hashString(d, StandardCharsets.UTF_8).asInt());
+        this(SharedGroups::murmur);
     }
 
     /** With another hash (tests: ids that clash). */
-    SharedGroups(ToIntFunction<String> hash) {
+    SharedGroups(ToIntFunction<Content> hash) {
         this.hash = hash;
+    }
+
+    /**
+     * A hash of the content that is the same in every JVM: the type, then each bucket's weight,
+     * watched port and actions (an output by its port, any other action by its description).
+     */
+    private static int murmur(Content c) {
+        Hasher h = Hashing.murmur3_32_fixed().newHasher();
+        h.putInt(c.type().ordinal());
+        for (Group.Bucket b : c.buckets()) {
+            h.putInt(b.weight()).putLong(b.watchPort() == null ? -1 : b.watchPort().value());
+            for (FlowAction a : b.actions()) {
+                if (a instanceof FlowAction.Output o) {
+                    h.putLong(o.port().value());
+                } else {
+                    h.putString(a.toString(), StandardCharsets.UTF_8);
+                }
+            }
+            h.putInt(-2);
+        }
+        return h.hash().asInt();
     }
 
     /** The switch's group with this content. */
@@ -89,7 +113,7 @@ final class SharedGroups {
     }
 
     private int preferredId(Content c) {
-        int h = hash.applyAsInt(c.type() + ":" + c.buckets());
+        int h = hash.applyAsInt(c);
         return FIRST_ID + Math.floorMod(h, LAST_ID - FIRST_ID + 1);
     }
 }

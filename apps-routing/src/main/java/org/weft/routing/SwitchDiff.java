@@ -24,6 +24,14 @@ final class SwitchDiff {
     private SwitchDiff() {}
 
     static List<FlowRuleOperation> flows(List<FlowRule> before, List<FlowRule> after) {
+        if (before.isEmpty() || after.isEmpty()) {
+            // A destination new to the switch, or gone from it (most changes while a fabric's
+            // routes are first installed): no rule to match up.
+            List<FlowRuleOperation> ops = new ArrayList<>(before.size() + after.size());
+            after.forEach(r -> ops.add(FlowRuleOperation.add(r)));
+            before.forEach(r -> ops.add(FlowRuleOperation.remove(r)));
+            return ops;
+        }
         Map<Key, FlowRule> was = new HashMap<>();
         before.forEach(r -> was.put(Key.of(r), r));
         List<FlowRuleOperation> ops = new ArrayList<>();

@@ -11,6 +11,8 @@ import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.Group;
+import org.weft.net.reconcile.IntentSource;
+import org.weft.net.reconcile.SwitchEntries;
 import org.weft.openflow.emulator.EmulatedFabric;
 import org.weft.openflow.emulator.EmulatedSwitch;
 import org.weft.routing.RoutingApp;
@@ -29,16 +31,20 @@ final class RouteChecks {
         if (!routing.isIdle()) {
             return false;
         }
-        RoutingPlan intended = routing.intended();
-        // Counts first: while routes are still being installed, most switches hold fewer entries
-        // than intended, and comparing the entries themselves (hashing every rule and group of
-        // every switch) would take CPU from the run it measures.
+        // Counts first, against what routing's writer asked each switch for (a copy of two lists
+        // per switch): while routes are still being installed, most switches hold fewer entries
+        // than intended, and merging every destination's plan or comparing the entries
+        // themselves (hashing every rule and group of every switch) would take CPU from the run
+        // it measures.
+        IntentSource asked = routing.intentSource();
         for (EmulatedSwitch sw : fabric.switches()) {
-            if (sw.table().groupCount() != intended.groups().get(sw.dpid()).size()
-                    || sw.table().flowCount() < intended.flows().get(sw.dpid()).size()) {
+            SwitchEntries e = asked.intended(sw.dpid());
+            if (sw.table().groupCount() != e.groups().size()
+                    || sw.table().flowCount() < e.flows().size()) {
                 return false;
             }
         }
+        RoutingPlan intended = routing.intended();
         for (EmulatedSwitch sw : fabric.switches()) {
             Set<FlowRule> actual = new HashSet<>();
             for (FlowRule r : sw.table().flows()) {
