@@ -4,11 +4,11 @@ import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketInReason;
 import org.projectfloodlight.openflow.protocol.OFVersion;
-import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
 import org.weft.net.PortNumber;
+import org.weft.net.flow.FlowMatch;
 
 /** Messages an emulated switch sends of its own accord. */
 final class SwitchMessages {
@@ -28,10 +28,7 @@ final class SwitchMessages {
         if (f.getVersion() == OFVersion.OF_10) {
             b.setInPort(EmulatorPorts.wire(inPort));
         } else {
-            b.setMatch(
-                            f.buildMatch()
-                                    .setExact(MatchField.IN_PORT, EmulatorPorts.wire(inPort))
-                                    .build())
+            b.setMatch(WireMatches.encode(f, FlowMatch.builder().inPort(inPort).build()))
                     .setTableId(TableId.of(0))
                     .setCookie(U64.ZERO);
         }

@@ -3,9 +3,12 @@ package org.weft.openflow.emulator;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFMatchV3;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.match.Match;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.protocol.match.MatchFields;
@@ -163,6 +166,32 @@ final class WireMatches {
 
     /** A flow stats reply's match for an entry of the table. */
     static Match encode(OFFactory f, FlowMatch fm) {
+        EncodedKey key = new EncodedKey(f.getVersion(), fm);
+        Match m = ENCODED.get(key);
+        if (m == null) {
+            if (ENCODED.size() >= MAX_ENCODED) {
+                ENCODED.clear();
+            }
+            m = build(f, fm);
+            ENCODED.put(key, m);
+        }
+        return m;
+    }
+
+    /** Most encoded matches kept ({@link #ENCODED}); past that the cache starts again. */
+    static final int MAX_ENCODED = 65_536;
+
+    private record EncodedKey(OFVersion version, FlowMatch match) {}
+
+    /**
+     * Matches already encoded, shared by every switch (Loxi's matches are immutable): a fabric's
+     * entries repeat the same few matches (one per destination, on every switch), and flow-stats
+     * replies, which every reconcile pass asks for, encode each entry's match again. Building one
+     * field by field costs Loxi a new field list per field.
+     */
+    private static final Map<EncodedKey, Match> ENCODED = new ConcurrentHashMap<>();
+
+    private static Match build(OFFactory f, FlowMatch fm) {
         Match.Builder b = f.buildMatch();
         if (fm.inPort() != null) {
             b.setExact(MatchField.IN_PORT, EmulatorPorts.wire(fm.inPort()));
