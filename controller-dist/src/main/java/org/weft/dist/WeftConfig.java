@@ -109,12 +109,14 @@ public final class WeftConfig {
 
         /**
          * After start, the fabric has settled once no switch connected for this long; until then
-         * passes hold back removing routing's entries it does not intend (yet). 0: off.
+         * passes hold back removing routing's entries it does not intend (yet). 0: off. Longer than
+         * Open vSwitch's longest reconnection back-off (8 s), so switches that come back in waves
+         * after a restart all count.
          */
-        @JsonProperty public long settleQuietMs = 3_000;
+        @JsonProperty public long settleQuietMs = 10_000;
 
         /** The fabric counts as settled this long after start at the latest. */
-        @JsonProperty public long settleMaxMs = 15_000;
+        @JsonProperty public long settleMaxMs = 30_000;
     }
 
     /** TLS on the OpenFlow channel. */

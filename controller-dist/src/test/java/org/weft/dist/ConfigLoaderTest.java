@@ -322,8 +322,8 @@ class ConfigLoaderTest {
     @Test
     void theReconcilersSettleWindowIsOnByDefaultAndOffAtZero() throws Exception {
         var defaults = ConfigLoader.toReconcileConfig(ConfigLoader.load(write("r.json", "{}")));
-        assertThat(defaults.settleQuiet()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(defaults.settleMax()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(defaults.settleQuiet()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.settleMax()).isEqualTo(Duration.ofSeconds(30));
         assertThat(defaults.settles()).isTrue();
         var off =
                 ConfigLoader.toReconcileConfig(

@@ -21,6 +21,9 @@ class ControllerRestartTest extends MininetTestSupport {
     private static final Duration REACH = Duration.ofSeconds(45);
     private static final Duration SETTLE = Duration.ofSeconds(15);
 
+    /** Longest wait for the "Fabric settled" line: reconcile.settleMaxMs (30 s) and a margin. */
+    private static final Duration SETTLED = Duration.ofSeconds(40);
+
     /** How long after the rest of the fabric the late half reconnects. */
     private static final Duration LATE = Duration.ofSeconds(3);
 
@@ -86,7 +89,7 @@ class ControllerRestartTest extends MininetTestSupport {
         // not heard from. The pings below cross that audit and teach it every host again.
         Wait.until(
                 "the restarted instance logs that the fabric settled",
-                SETTLE,
+                SETTLED,
                 () -> logged(weft, "Fabric settled"));
         fabric.awaitAllReach(ls.allHostPairs(), REACH, "after the restart");
         PingTrace t = mininet.pingBackgroundStop(trace);
