@@ -78,4 +78,19 @@ class SharedGroupsTest {
         assertThat(c.groupId()).isEqualTo(SharedGroups.FIRST_ID + 1);
         assertThat(groups.group(S, Group.Type.FAST_FAILOVER, failover(3, 4))).isSameAs(b);
     }
+
+    @Test
+    void aFullRegistryStartsAgainAndContentKeepsItsId() {
+        SharedGroups groups = new SharedGroups();
+        Group first = groups.group(S, Group.Type.FAST_FAILOVER, failover(1, 2));
+        // Fill the switch's registry (select groups of one bucket per port, all distinct).
+        for (int p = 1; p < SharedGroups.MAX_PER_SWITCH; p++) {
+            groups.group(S, Group.Type.SELECT, List.of(bucket(p)));
+        }
+        // One more content: the registry starts again. The first content is new to it now, but
+        // its id follows from its content, so it comes back under the same id (not the instance).
+        groups.group(S, Group.Type.SELECT, List.of(bucket(SharedGroups.MAX_PER_SWITCH)));
+        Group again = groups.group(S, Group.Type.FAST_FAILOVER, failover(1, 2));
+        assertThat(again).isEqualTo(first).isNotSameAs(first);
+    }
 }
