@@ -125,7 +125,7 @@ record WireFlowAdd(
         int actions = start + OF10_FIXED_LENGTH;
         long single =
                 length - OF10_FIXED_LENGTH == OF10_OUTPUT_LENGTH ? port(in, actions, false) : -1;
-        long[] ports = single > 0 ? null : outputs(in, actions, start + length, false);
+        List<FlowAction> ports = single > 0 ? null : outputs(in, actions, start + length, false);
         if (single <= 0 && ports == null) {
             return null;
         }
@@ -158,12 +158,15 @@ record WireFlowAdd(
             return null;
         }
         int actions = instruction + INSTRUCTION_HEADER;
+        long single = -1;
+        List<FlowAction> list;
         if (start + length - actions == GROUP_ACTION_LENGTH) {
-            return group(in, start, actions, table);
+            list = group(in, actions);
+        } else {
+            single = start + length - actions == OF13_OUTPUT_LENGTH ? port(in, actions, true) : -1;
+            list = single > 0 ? null : outputs(in, actions, start + length, true);
         }
-        long single = start + length - actions == OF13_OUTPUT_LENGTH ? port(in, actions, true) : -1;
-        long[] ports = single > 0 ? null : outputs(in, actions, start + length, true);
-        if (single <= 0 && ports == null) {
+        if (single <= 0 && list == null) {
             return null;
         }
         int mac = start + OF13_MATCH_AT + 8;
@@ -173,75 +176,67 @@ record WireFlowAdd(
                 table,
                 in.getUnsignedShort(start + 30),
                 ((long) in.getUnsignedShort(mac) << 32) | in.getUnsignedInt(mac + 2),
-                ports,
+                list,
                 in.getUnsignedShort(start + 26),
                 in.getUnsignedShort(start + 28),
                 in.getLong(start + 8));
     }
 
-    /** The 1.3 ADD whose one action, at {@code at}, is a group; null if it is anything else. */
-    private static WireFlowAdd group(ByteBuf in, int start, int at, int table) {
+    /**
+     * The 1.3 group action at {@code at} as the entry's one action; null if it is anything else.
+     */
+    private static List<FlowAction> group(ByteBuf in, int at) {
         long group = in.getUnsignedInt(at + 4);
         if (in.getUnsignedShort(at) != OFPAT_GROUP
                 || in.getUnsignedShort(at + 2) != GROUP_ACTION_LENGTH
                 || group > MAX_GROUP) {
             return null;
         }
-        int mac = start + OF13_MATCH_AT + 8;
-        return new WireFlowAdd(
-                in.getUnsignedInt(start + 4),
-                table,
-                in.getUnsignedShort(start + 30),
-                ((long) in.getUnsignedShort(mac) << 32) | in.getUnsignedInt(mac + 2),
-                -1,
-                List.of(FlowAction.group((int) group)),
-                in.getUnsignedShort(start + 26),
-                in.getUnsignedShort(start + 28),
-                in.getLong(start + 8));
+        return List.of(FlowAction.group((int) group));
     }
 
-    /** The entry, with {@code single} as its output port if positive, else {@code ports}. */
+    /** The entry, with {@code single} as its output port if positive, else {@code actions}. */
     private static WireFlowAdd of(
             long single,
             long xid,
             int table,
             int priority,
             long mac,
-            long[] ports,
+            List<FlowAction> actions,
             int idleTimeout,
             int hardTimeout,
             long cookie) {
-        if (single > 0) {
-            return new WireFlowAdd(
-                    xid, table, priority, mac, single, null, idleTimeout, hardTimeout, cookie);
-        }
-        ImmutableList.Builder<FlowAction> b = ImmutableList.builderWithExpectedSize(ports.length);
-        for (long p : ports) {
-            b.add(FlowAction.output(PortNumber.of(p)));
-        }
         return new WireFlowAdd(
-                xid, table, priority, mac, -1, b.build(), idleTimeout, hardTimeout, cookie);
+                xid,
+                table,
+                priority,
+                mac,
+                single > 0 ? single : -1,
+                single > 0 ? null : actions,
+                idleTimeout,
+                hardTimeout,
+                cookie);
     }
 
     /**
-     * The physical ports of the OUTPUT actions filling {@code from..to} (at least one), or null
-     * when anything else is there.
+     * The OUTPUT actions to physical ports filling {@code from..to} (at least one), or null when
+     * anything else is there.
      */
-    private static long[] outputs(ByteBuf in, int from, int to, boolean of13) {
+    private static List<FlowAction> outputs(ByteBuf in, int from, int to, boolean of13) {
         int each = of13 ? OF13_OUTPUT_LENGTH : OF10_OUTPUT_LENGTH;
         int bytes = to - from;
         if (bytes <= 0 || bytes % each != 0) {
             return null;
         }
-        long[] ports = new long[bytes / each];
-        for (int i = 0; i < ports.length; i++) {
-            long port = port(in, from + i * each, of13);
+        ImmutableList.Builder<FlowAction> b = ImmutableList.builderWithExpectedSize(bytes / each);
+        for (int at = from; at < to; at += each) {
+            long port = port(in, at, of13);
             if (port < 0) {
                 return null;
             }
-            ports[i] = port;
+            b.add(FlowAction.output(PortNumber.of(port)));
         }
-        return ports;
+        return b.build();
     }
 
     /** The physical port of the OUTPUT action at {@code at}, or -1 for anything else. */
