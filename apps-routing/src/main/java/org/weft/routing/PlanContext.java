@@ -267,11 +267,6 @@ public final class PlanContext implements PlanView {
         return sharedGroups.group(s, type, buckets);
     }
 
-    /** Where this context's groups get their ids (for the next context). */
-    SharedGroups sharedGroups() {
-        return sharedGroups;
-    }
-
     /**
      * Reuses {@code older}'s select buckets where they are the same (see {@link #olderBuckets}).
      */

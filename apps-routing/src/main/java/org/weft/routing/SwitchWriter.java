@@ -118,26 +118,11 @@ final class SwitchWriter {
             // switch that keeps its entries must not hold up the rest of the re-route).
             return Programmed.NOTHING_DONE;
         }
-        Set<SwitchDiff.Key> rules;
-        if (ops.size() == 1) {
-            rules = Set.of(SwitchDiff.Key.of(ops.get(0).rule()));
-        } else {
-            rules = new HashSet<>();
-            ops.forEach(op -> rules.add(SwitchDiff.Key.of(op.rule())));
-        }
-        Map<Integer, Object> claims;
-        if (beforeGroups.isEmpty() && afterGroups.size() == 1) {
-            // A destination new to the switch, through one group (the commonest change).
-            claims = Map.of(afterGroups.get(0).groupId(), afterGroups.get(0));
-        } else {
-            claims = new HashMap<>(4);
-            for (Group g : beforeGroups) {
-                claim(claims, g.groupId(), g);
-            }
-            for (Group g : afterGroups) {
-                claim(claims, g.groupId(), g);
-            }
-        }
+        Set<SwitchDiff.Key> rules = new HashSet<>();
+        ops.forEach(op -> rules.add(SwitchDiff.Key.of(op.rule())));
+        Map<Integer, Object> claims = new HashMap<>(4);
+        beforeGroups.forEach(g -> claim(claims, g.groupId(), g));
+        afterGroups.forEach(g -> claim(claims, g.groupId(), g));
         return submit(
                 s,
                 new Change(
