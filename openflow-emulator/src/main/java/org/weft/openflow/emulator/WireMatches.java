@@ -1,11 +1,11 @@
 package org.weft.openflow.emulator;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFMatchV3;
 import org.projectfloodlight.openflow.protocol.OFVersion;
@@ -166,19 +166,11 @@ final class WireMatches {
 
     /** A flow stats reply's match for an entry of the table. */
     static Match encode(OFFactory f, FlowMatch fm) {
-        EncodedKey key = new EncodedKey(f.getVersion(), fm);
-        Match m = ENCODED.get(key);
-        if (m == null) {
-            if (ENCODED.size() >= MAX_ENCODED) {
-                ENCODED.clear();
-            }
-            m = build(f, fm);
-            ENCODED.put(key, m);
-        }
-        return m;
+        return ENCODED.asMap()
+                .computeIfAbsent(new EncodedKey(f.getVersion(), fm), k -> build(f, fm));
     }
 
-    /** Most encoded matches kept ({@link #ENCODED}); past that the cache starts again. */
+    /** Most encoded matches kept ({@link #ENCODED}); the least recently used go first. */
     static final int MAX_ENCODED = 65_536;
 
     private record EncodedKey(OFVersion version, FlowMatch match) {}
@@ -189,7 +181,8 @@ final class WireMatches {
      * replies, which every reconcile pass asks for, encode each entry's match again. Building one
      * field by field costs Loxi a new field list per field.
      */
-    private static final Map<EncodedKey, Match> ENCODED = new ConcurrentHashMap<>();
+    private static final Cache<EncodedKey, Match> ENCODED =
+            CacheBuilder.newBuilder().maximumSize(MAX_ENCODED).build();
 
     private static Match build(OFFactory f, FlowMatch fm) {
         Match.Builder b = f.buildMatch();
