@@ -275,6 +275,14 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         return programmer.isIdle();
     }
 
+    /**
+     * Route updates handed to the switches' writers so far, whether or not they changed anything: a
+     * counter, so two readings tell whether routing issued anything in between.
+     */
+    public long updatesIssued() {
+        return programmer.updatesIssued();
+    }
+
     TopologySnapshot snapshot() {
         return topology.currentSnapshot();
     }

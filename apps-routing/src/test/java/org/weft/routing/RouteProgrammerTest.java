@@ -91,7 +91,10 @@ class RouteProgrammerTest {
 
     @Test
     void aPlanIsInstalledOnlyOnceEverySwitchConfirmedIt() {
+        assertThat(programmer.updatesIssued()).isZero();
         CompletableFuture<Integer> done = programmer.update(KEY, plan(1), S1);
+        assertThat(programmer.updatesIssued()).isEqualTo(1);
+        assertThat(programmer.isIdle()).isFalse();
 
         assertThat(programmer.intended(KEY)).isEqualTo(plan(1));
         assertThat(programmer.installed(KEY)).isEqualTo(RoutingPlan.empty());
@@ -102,6 +105,9 @@ class RouteProgrammerTest {
 
         assertThat(done).isCompletedWithValue(2);
         assertThat(programmer.installed(KEY)).isEqualTo(plan(1));
+        assertThat(programmer.isIdle()).isTrue();
+        programmer.update(KEY, plan(1), S1);
+        assertThat(programmer.updatesIssued()).as("counted even when nothing changes").isEqualTo(2);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.weft.bench;
 
 import java.util.List;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.failover.FailoverEvent;
@@ -58,8 +59,9 @@ final class CutStep {
         List<FailoverWatch.Seen> events = bed.watch().awaitRerouted(mark, cable, t0 + nanos());
         double routingCpuMs = routing.seconds() * 1_000;
         int staleAtEvent = RouteChecks.pointingInto(fabric, cable);
-        boolean converged = bed.awaitConverged(bed.deadline());
-        long convergedMillis = converged ? (System.nanoTime() - t0) / 1_000_000 : -1;
+        OptionalLong converged = bed.awaitConverged(bed.deadline());
+        long convergedMillis =
+                converged.isPresent() ? (converged.getAsLong() - t0) / 1_000_000 : -1;
         int staleAfter = RouteChecks.pointingInto(fabric, cable);
         if (!bed.awaitSettled(bed.deadline())) {
             log.warn("Cut {}: routing did not settle after the cut within {}", i + 1, bed.limit());

@@ -2,6 +2,7 @@ package org.weft.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,33 +71,48 @@ record FailoverBed(
 
     /**
      * Waits until routing has routes toward every host, is idle, and the switches hold exactly its
-     * intent; false at the deadline. Idleness is polled every 5 ms, the tables compared at most
-     * every {@link #compareEveryNanos}.
+     * intent; gives when they were seen to (the start of the comparison that found them so: routing
+     * was idle then, so the switches had confirmed every change, and nothing changed while the
+     * comparison ran), or empty at the deadline. Idleness is polled every 5 ms, the tables compared
+     * at most every {@link #compareEveryNanos}: on a large fabric a comparison takes seconds, which
+     * belong to the bench, not to the routes.
      */
-    boolean awaitConverged(long deadlineNanos) throws InterruptedException {
+    OptionalLong awaitConverged(long deadlineNanos) throws InterruptedException {
         long[] lastCompare = {System.nanoTime() - compareEveryNanos()};
         long[] lastProgress = {System.nanoTime()};
-        return poll(
-                () -> {
-                    long now = System.nanoTime();
-                    if (now - lastProgress[0] > PROGRESS_NANOS) {
-                        lastProgress[0] = now;
-                        log.info(
-                                "Waiting for convergence: routes toward {} of {} hosts, idle {}",
-                                weft.routing().routedHostCount(),
-                                hosts,
-                                weft.routing().isIdle());
-                    }
-                    if (weft.routing().routedHostCount() < hosts
-                            || !weft.routing().isIdle()
-                            || now - lastCompare[0] < compareEveryNanos()) {
-                        return false;
-                    }
-                    lastCompare[0] = now;
-                    return RouteChecks.converged(weft.routing(), fabric);
-                },
-                deadlineNanos,
-                5);
+        long[] seenAt = {0};
+        boolean converged =
+                poll(
+                        () -> {
+                            long now = System.nanoTime();
+                            if (now - lastProgress[0] > PROGRESS_NANOS) {
+                                lastProgress[0] = now;
+                                log.info(
+                                        "Waiting for convergence: routes toward {} of {} hosts,"
+                                                + " idle {}",
+                                        weft.routing().routedHostCount(),
+                                        hosts,
+                                        weft.routing().isIdle());
+                            }
+                            if (weft.routing().routedHostCount() < hosts
+                                    || !weft.routing().isIdle()
+                                    || now - lastCompare[0] < compareEveryNanos()) {
+                                return false;
+                            }
+                            lastCompare[0] = now;
+                            int mark = watch.mark();
+                            long changes = weft.routing().updatesIssued();
+                            if (RouteChecks.converged(weft.routing(), fabric)
+                                    && watch.mark() == mark
+                                    && weft.routing().updatesIssued() == changes) {
+                                seenAt[0] = now;
+                                return true;
+                            }
+                            return false;
+                        },
+                        deadlineNanos,
+                        5);
+        return converged ? OptionalLong.of(seenAt[0]) : OptionalLong.empty();
     }
 
     /**
@@ -107,7 +123,7 @@ record FailoverBed(
     boolean awaitSettled(long deadlineNanos) throws InterruptedException {
         long quietNanos = quietMillis * 1_000_000;
         while (poll(() -> watch.answeredLastChange(quietNanos), deadlineNanos, 20)
-                && awaitConverged(deadlineNanos)) {
+                && awaitConverged(deadlineNanos).isPresent()) {
             int mark = watch.mark();
             Thread.sleep(quietMillis);
             if (watch.mark() == mark

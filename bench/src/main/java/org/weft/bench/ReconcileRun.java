@@ -126,7 +126,7 @@ final class ReconcileRun {
             check(bed.awaitLinks(bed.deadline()), bed.links() + " links discovered");
             check(bed.announce(hosts, bed.deadline()), hosts.size() + " hosts learned");
             long t1 = System.nanoTime();
-            check(bed.awaitConverged(bed.deadline()), "routes converged");
+            check(bed.awaitConverged(bed.deadline()).isPresent(), "routes converged");
             check(bed.awaitSettled(bed.deadline()), "routes settled");
             double converge = seconds(t1);
             int flows = 0;
