@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +43,6 @@ final class RouteProgrammer {
     private final Map<PlanKey, RoutingPlan> intended = new ConcurrentHashMap<>();
     private final Map<PlanKey, RoutingPlan> installed = new ConcurrentHashMap<>();
     private final Map<PlanKey, CompletableFuture<Integer>> tails = new ConcurrentHashMap<>();
-    private final AtomicLong updates = new AtomicLong();
 
     /**
      * The key of each destination with an intended plan, by its host ({@link #keyOf}): a routed
@@ -92,9 +90,9 @@ final class RouteProgrammer {
         return installed.getOrDefault(key, RoutingPlan.empty());
     }
 
-    /** Updates handed over so far ({@link #update}), whether or not they changed anything. */
-    long updatesIssued() {
-        return updates.get();
+    /** See {@link SwitchWriter#changesIssued}. */
+    long changesIssued() {
+        return writer.changesIssued();
     }
 
     Set<PlanKey> keys() {
@@ -116,7 +114,6 @@ final class RouteProgrammer {
      */
     synchronized CompletableFuture<Integer> update(
             PlanKey key, RoutingPlan plan, Dpid first, Set<Dpid> mayDiffer) {
-        updates.incrementAndGet();
         CompletableFuture<Integer> tail =
                 tails.getOrDefault(key, CompletableFuture.completedFuture(0));
         CompletableFuture<Integer> next =

@@ -276,11 +276,12 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     }
 
     /**
-     * Route updates handed to the switches' writers so far, whether or not they changed anything: a
-     * counter, so two readings tell whether routing issued anything in between.
+     * Changes to switches' entries handed to the switches' writers so far (one per switch and
+     * update; an update that changes nothing on a switch is none): two equal readings mean routing
+     * asked no switch for anything in between.
      */
-    public long updatesIssued() {
-        return programmer.updatesIssued();
+    public long changesIssued() {
+        return programmer.changesIssued();
     }
 
     TopologySnapshot snapshot() {

@@ -40,6 +40,7 @@ final class SwitchWriter {
 
     private final MastershipService mastership;
     private final LongAdder skipped = new LongAdder();
+    private final LongAdder issued = new LongAdder();
     private final Map<Dpid, Lane> lanes = new ConcurrentHashMap<>();
     private final StagedWrites writes;
 
@@ -57,6 +58,11 @@ final class SwitchWriter {
      */
     long skipped() {
         return skipped.sum();
+    }
+
+    /** Changes handed over so far ({@link #change} calls that had something to send). */
+    long changesIssued() {
+        return issued.sum();
     }
 
     /** One destination's move on a switch, or an audit (which runs alone). */
@@ -168,6 +174,7 @@ final class SwitchWriter {
             lane.busy = true;
             if (w instanceof Change) {
                 lane.changes++;
+                issued.increment();
             }
         }
         if (w instanceof Change) {

@@ -91,9 +91,9 @@ class RouteProgrammerTest {
 
     @Test
     void aPlanIsInstalledOnlyOnceEverySwitchConfirmedIt() {
-        assertThat(programmer.updatesIssued()).isZero();
+        assertThat(programmer.changesIssued()).isZero();
         CompletableFuture<Integer> done = programmer.update(KEY, plan(1), S1);
-        assertThat(programmer.updatesIssued()).isEqualTo(1);
+        assertThat(programmer.changesIssued()).as("the egress first").isEqualTo(1);
         assertThat(programmer.isIdle()).isFalse();
 
         assertThat(programmer.intended(KEY)).isEqualTo(plan(1));
@@ -105,9 +105,10 @@ class RouteProgrammerTest {
 
         assertThat(done).isCompletedWithValue(2);
         assertThat(programmer.installed(KEY)).isEqualTo(plan(1));
+        assertThat(programmer.changesIssued()).as("then the other switch").isEqualTo(2);
         assertThat(programmer.isIdle()).isTrue();
         programmer.update(KEY, plan(1), S1);
-        assertThat(programmer.updatesIssued()).as("counted even when nothing changes").isEqualTo(2);
+        assertThat(programmer.changesIssued()).as("an update changing nothing").isEqualTo(2);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.weft.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -72,10 +73,10 @@ record FailoverBed(
     /**
      * Waits until routing has routes toward every host, is idle, and the switches hold exactly its
      * intent; gives when they were seen to (the start of the comparison that found them so: routing
-     * was idle then, so the switches had confirmed every change, and nothing changed while the
-     * comparison ran), or empty at the deadline. Idleness is polled every 5 ms, the tables compared
-     * at most every {@link #compareEveryNanos}: on a large fabric a comparison takes seconds, which
-     * belong to the bench, not to the routes.
+     * was idle then, so the switches had confirmed every change, and neither routing nor the
+     * reconciler changed a switch while the comparison ran), or empty at the deadline. Idleness is
+     * polled every 5 ms, the tables compared at most every {@link #compareEveryNanos}: on a large
+     * fabric a comparison takes seconds, which belong to the bench, not to the routes.
      */
     OptionalLong awaitConverged(long deadlineNanos) throws InterruptedException {
         long[] lastCompare = {System.nanoTime() - compareEveryNanos()};
@@ -101,13 +102,22 @@ record FailoverBed(
                             }
                             lastCompare[0] = now;
                             int mark = watch.mark();
-                            long changes = weft.routing().updatesIssued();
-                            if (RouteChecks.converged(weft.routing(), fabric)
+                            long changes = weft.routing().changesIssued();
+                            long repairs = weft.reconciler().stats().repairs();
+                            Optional<String> differs =
+                                    RouteChecks.difference(weft.routing(), fabric);
+                            if (differs.isEmpty()
                                     && watch.mark() == mark
-                                    && weft.routing().updatesIssued() == changes) {
+                                    && weft.routing().changesIssued() == changes
+                                    && weft.reconciler().stats().repairs() == repairs) {
                                 seenAt[0] = now;
                                 return true;
                             }
+                            log.debug(
+                                    "Not converged yet: {}",
+                                    differs.orElse(
+                                            "routing or the reconciler changed switches"
+                                                    + " meanwhile"));
                             return false;
                         },
                         deadlineNanos,

@@ -26,7 +26,7 @@ final class FailoverReport {
                         + " %.2f s later; idle process CPU %.2f cores (LLDP, echoes); routing"
                         + " thread CPU from the hosts' announcement to converged routes %.2f s%n"
                         + "  (converged: the start of the table comparison that found every switch"
-                        + " holding the intent, routing idle and nothing issued meanwhile)%n"
+                        + " holding the intent, routing idle, no switch changed meanwhile)%n"
                         + "  set-up CPU, announcement to converged routes (and the comparison): %s%n"
                         + "  Weft and the %d emulated switches share one JVM and this machine's %d"
                         + " cores: every figure includes the emulator's work.%n"

@@ -1,5 +1,6 @@
 package org.weft.bench;
 
+import com.google.common.collect.Sets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +29,16 @@ final class RouteChecks {
      * and groups: nothing stale, nothing missing.
      */
     static boolean converged(RoutingApp routing, EmulatedFabric fabric) {
+        return difference(routing, fabric).isEmpty();
+    }
+
+    /**
+     * What keeps the fabric from having converged (routing busy, or the first switch whose table
+     * differs from the intent, and how); empty once it has.
+     */
+    static Optional<String> difference(RoutingApp routing, EmulatedFabric fabric) {
         if (!routing.isIdle()) {
-            return false;
+            return Optional.of("routing busy");
         }
         // Counts first, against what routing's writer asked each switch for (a copy of two lists
         // per switch): while routes are still being installed, most switches hold fewer entries
@@ -41,7 +50,14 @@ final class RouteChecks {
             SwitchEntries e = asked.intended(sw.dpid());
             if (sw.table().groupCount() != e.groups().size()
                     || sw.table().flowCount() < e.flows().size()) {
-                return false;
+                return Optional.of(
+                        String.format(
+                                "%s holds %d flows and %d groups, asked for %d and %d",
+                                sw.dpid(),
+                                sw.table().flowCount(),
+                                sw.table().groupCount(),
+                                e.flows().size(),
+                                e.groups().size()));
             }
         }
         RoutingPlan intended = routing.intended();
@@ -52,13 +68,27 @@ final class RouteChecks {
                     actual.add(r);
                 }
             }
-            if (!actual.equals(new HashSet<>(intended.flows().get(sw.dpid())))
-                    || !new HashSet<>(sw.table().groups())
-                            .equals(new HashSet<>(intended.groups().get(sw.dpid())))) {
-                return false;
+            Set<FlowRule> wanted = new HashSet<>(intended.flows().get(sw.dpid()));
+            if (!actual.equals(wanted)) {
+                return Optional.of(
+                        String.format(
+                                "%s: %d routing flows not intended, %d intended missing",
+                                sw.dpid(),
+                                Sets.difference(actual, wanted).size(),
+                                Sets.difference(wanted, actual).size()));
+            }
+            Set<Group> groups = new HashSet<>(sw.table().groups());
+            Set<Group> wantedGroups = new HashSet<>(intended.groups().get(sw.dpid()));
+            if (!groups.equals(wantedGroups)) {
+                return Optional.of(
+                        String.format(
+                                "%s: %d groups not intended, %d intended missing",
+                                sw.dpid(),
+                                Sets.difference(groups, wantedGroups).size(),
+                                Sets.difference(wantedGroups, groups).size()));
             }
         }
-        return routing.isIdle();
+        return routing.isIdle() ? Optional.empty() : Optional.of("routing busy again");
     }
 
     /**
