@@ -101,13 +101,14 @@ record FailoverBed(
                                 return false;
                             }
                             lastCompare[0] = now;
-                            int mark = watch.mark();
+                            // Failover events are not checked: routing posts the event of the
+                            // work that just went idle while the comparison runs; any new
+                            // re-route shows as routing changes.
                             long changes = weft.routing().changesIssued();
                             long repairs = weft.reconciler().stats().repairs();
                             Optional<String> differs =
                                     RouteChecks.difference(weft.routing(), fabric);
                             if (differs.isEmpty()
-                                    && watch.mark() == mark
                                     && weft.routing().changesIssued() == changes
                                     && weft.reconciler().stats().repairs() == repairs) {
                                 seenAt[0] = now;
@@ -116,8 +117,12 @@ record FailoverBed(
                             log.debug(
                                     "Not converged yet: {}",
                                     differs.orElse(
-                                            "routing or the reconciler changed switches"
-                                                    + " meanwhile"));
+                                            String.format(
+                                                    "meanwhile %d routing changes, %d"
+                                                            + " reconciler repairs",
+                                                    weft.routing().changesIssued() - changes,
+                                                    weft.reconciler().stats().repairs()
+                                                            - repairs)));
                             return false;
                         },
                         deadlineNanos,
