@@ -116,13 +116,15 @@ record FailoverBed(
                             }
                             log.debug(
                                     "Not converged yet: {}",
-                                    differs.orElse(
-                                            String.format(
-                                                    "meanwhile %d routing changes, %d"
-                                                            + " reconciler repairs",
-                                                    weft.routing().changesIssued() - changes,
-                                                    weft.reconciler().stats().repairs()
-                                                            - repairs)));
+                                    differs.orElseGet(
+                                            () ->
+                                                    String.format(
+                                                            "meanwhile %d routing changes, %d"
+                                                                    + " reconciler repairs",
+                                                            weft.routing().changesIssued()
+                                                                    - changes,
+                                                            weft.reconciler().stats().repairs()
+                                                                    - repairs)));
                             return false;
                         },
                         deadlineNanos,

@@ -68,27 +68,37 @@ final class RouteChecks {
                     actual.add(r);
                 }
             }
-            Set<FlowRule> wanted = new HashSet<>(intended.flows().get(sw.dpid()));
-            if (!actual.equals(wanted)) {
-                return Optional.of(
-                        String.format(
-                                "%s: %d routing flows not intended, %d intended missing",
-                                sw.dpid(),
-                                Sets.difference(actual, wanted).size(),
-                                Sets.difference(wanted, actual).size()));
-            }
-            Set<Group> groups = new HashSet<>(sw.table().groups());
-            Set<Group> wantedGroups = new HashSet<>(intended.groups().get(sw.dpid()));
-            if (!groups.equals(wantedGroups)) {
-                return Optional.of(
-                        String.format(
-                                "%s: %d groups not intended, %d intended missing",
-                                sw.dpid(),
-                                Sets.difference(groups, wantedGroups).size(),
-                                Sets.difference(wantedGroups, groups).size()));
+            Optional<String> differs =
+                    differs(sw, "routing flows", actual, intended.flows().get(sw.dpid()))
+                            .or(
+                                    () ->
+                                            differs(
+                                                    sw,
+                                                    "groups",
+                                                    sw.table().groups(),
+                                                    intended.groups().get(sw.dpid())));
+            if (differs.isPresent()) {
+                return differs;
             }
         }
         return routing.isIdle() ? Optional.empty() : Optional.of("routing busy again");
+    }
+
+    /** How a switch's entries of one kind differ from the intended ones; empty when they do not. */
+    private static <T> Optional<String> differs(
+            EmulatedSwitch sw, String what, Iterable<T> held, Iterable<T> intended) {
+        Set<T> actual = Sets.newHashSet(held);
+        Set<T> wanted = Sets.newHashSet(intended);
+        if (actual.equals(wanted)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                String.format(
+                        "%s: %d %s not intended, %d intended missing",
+                        sw.dpid(),
+                        Sets.difference(actual, wanted).size(),
+                        what,
+                        Sets.difference(wanted, actual).size()));
     }
 
     /**
