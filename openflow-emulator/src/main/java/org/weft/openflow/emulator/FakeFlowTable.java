@@ -1,14 +1,14 @@
 package org.weft.openflow.emulator;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.weft.net.Dpid;
@@ -27,24 +27,39 @@ public final class FakeFlowTable {
 
     private record Key(int table, int priority, FlowMatch match) {}
 
-    /** Every entry whose match is not an exact eth_dst alone. */
-    private final Map<Key, FlowRule> flows = new ConcurrentHashMap<>();
+    /**
+     * An entry's place in lookup order: higher priority first, then the order entries were first
+     * added (OpenFlow leaves the order of overlapping equal-priority entries open).
+     */
+    private record Rank(int priority, long seq) implements Comparable<Rank> {
+        @Override
+        public int compareTo(Rank o) {
+            int c = Integer.compare(o.priority, priority);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    private record Placed(Rank rank, FlowRule rule) {}
+
+    /**
+     * Every entry whose match is not an exact eth_dst alone, by key; changed only under its own
+     * lock, together with {@link #byRank}.
+     */
+    private final Map<Key, Placed> flows = new ConcurrentHashMap<>();
+
+    /**
+     * The same entries in lookup order, kept as they change: a lookup (every frame crossing a link)
+     * walks it without sorting the table again after each flow-mod.
+     */
+    private final ConcurrentNavigableMap<Rank, FlowRule> byRank = new ConcurrentSkipListMap<>();
+
+    /** Guarded by {@link #flows}. */
+    private long nextSeq;
 
     /** The entries whose match is an exact eth_dst alone; guarded by itself. */
     private final EthDstEntries ethDst = new EthDstEntries();
 
     private final Map<Integer, Group> groups = new ConcurrentHashMap<>();
-
-    /**
-     * The entries other than exact eth_dst ones by descending priority, for the version of them it
-     * was built from.
-     */
-    private record Sorted(long version, List<FlowRule> rules) {}
-
-    /** Bumped on every change of {@link #flows}, the entries {@link Sorted} holds. */
-    private final AtomicLong version = new AtomicLong();
-
-    private volatile Sorted byPriority = new Sorted(-1, List.of());
 
     /** ADD replaces an entry with the same table, priority and match. */
     public void add(FlowRule r) {
@@ -53,9 +68,18 @@ public final class FakeFlowTable {
                 ethDst.put(r);
             }
         } else {
-            flows.put(key(r), r);
-            version.incrementAndGet();
+            synchronized (flows) {
+                Key k = key(r);
+                Placed old = flows.get(k);
+                place(k, old != null ? old.rank() : new Rank(r.priority(), nextSeq++), r);
+            }
         }
+    }
+
+    /** Puts an entry at its key and rank; under the lock of {@link #flows}. */
+    private void place(Key k, Rank rank, FlowRule r) {
+        flows.put(k, new Placed(rank, r));
+        byRank.put(rank, r);
     }
 
     /**
@@ -87,8 +111,14 @@ public final class FakeFlowTable {
                 }
             }
         } else {
-            found = flows.computeIfPresent(key(r), (k, old) -> r) != null;
-            version.incrementAndGet();
+            synchronized (flows) {
+                Key k = key(r);
+                Placed old = flows.get(k);
+                found = old != null;
+                if (found) {
+                    place(k, old.rank(), r);
+                }
+            }
         }
         return found;
     }
@@ -96,10 +126,14 @@ public final class FakeFlowTable {
     /** Non-strict MODIFY: changes every selected entry; the number changed. */
     public int modifyMatching(Predicate<FlowRule> which, UnaryOperator<FlowRule> change) {
         int n = 0;
-        for (Map.Entry<Key, FlowRule> e : flows.entrySet()) {
-            if (which.test(e.getValue())) {
-                e.setValue(change.apply(e.getValue()));
-                n++;
+        synchronized (flows) {
+            for (Map.Entry<Key, Placed> e : flows.entrySet()) {
+                FlowRule r = e.getValue().rule();
+                if (which.test(r)) {
+                    // Kept under its old key and rank.
+                    place(e.getKey(), e.getValue().rank(), change.apply(r));
+                    n++;
+                }
             }
         }
         synchronized (ethDst) {
@@ -120,7 +154,6 @@ public final class FakeFlowTable {
             }
             n += selected.size();
         }
-        version.incrementAndGet();
         return n;
     }
 
@@ -132,21 +165,33 @@ public final class FakeFlowTable {
                 found = ethDst.remove(r.tableId(), r.priority(), r.match().ethDst().value());
             }
         } else {
-            found = flows.remove(key(r)) != null;
-            version.incrementAndGet();
+            synchronized (flows) {
+                Placed old = flows.remove(key(r));
+                found = old != null;
+                if (found) {
+                    byRank.remove(old.rank());
+                }
+            }
         }
         return found;
     }
 
     /** Non-strict DELETE: every selected entry; the number removed. */
     public int removeMatching(Predicate<FlowRule> which) {
-        int before = flows.size();
-        flows.values().removeIf(which);
-        int n = before - flows.size();
+        int n = 0;
+        synchronized (flows) {
+            for (var it = flows.values().iterator(); it.hasNext(); ) {
+                Placed p = it.next();
+                if (which.test(p.rule())) {
+                    it.remove();
+                    byRank.remove(p.rank());
+                    n++;
+                }
+            }
+        }
         synchronized (ethDst) {
             n += ethDst.removeIf(which);
         }
-        version.incrementAndGet();
         return n;
     }
 
@@ -159,7 +204,7 @@ public final class FakeFlowTable {
     }
 
     public List<FlowRule> flows() {
-        List<FlowRule> all = new ArrayList<>(flows.values());
+        List<FlowRule> all = new ArrayList<>(byRank.values());
         synchronized (ethDst) {
             ethDst.forEach(all::add);
         }
@@ -218,21 +263,8 @@ public final class FakeFlowTable {
     }
 
     private Optional<FlowRule> lookup(PacketHeaders p, int table) {
-        long v = version.get();
-        Sorted sorted = byPriority;
-        if (sorted.version() != v) {
-            // Built after reading v: a change made meanwhile bumps the version, so the next
-            // lookup rebuilds; a stale list is never used for a newer version.
-            sorted =
-                    new Sorted(
-                            v,
-                            flows.values().stream()
-                                    .sorted(Comparator.comparingInt(FlowRule::priority).reversed())
-                                    .toList());
-            byPriority = sorted;
-        }
         FlowRule found = null;
-        for (FlowRule r : sorted.rules()) {
+        for (FlowRule r : byRank.values()) {
             if (r.tableId() == table && p.matches(r.match())) {
                 found = r;
                 break;
