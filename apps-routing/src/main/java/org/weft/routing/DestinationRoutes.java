@@ -1,9 +1,12 @@
 package org.weft.routing;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import org.weft.net.Link;
 import org.weft.net.host.Host;
 import org.weft.net.host.HostId;
@@ -31,6 +34,39 @@ final class DestinationRoutes {
 
     /** Plans (incrementally where it can) and programs the routes toward a host. */
     CompletableFuture<Integer> route(PlanContext ctx, Host h) {
+        RouteProgrammer.Update u = plan(ctx, h);
+        return programmer.update(u.key(), u.plan(), u.first(), u.mayDiffer());
+    }
+
+    /**
+     * Plans the routes toward each host and programs them together ({@link
+     * RouteProgrammer#updateAll}); a host whose planning fails gets a failed future, reported to
+     * {@code failed}, and the others go on. Returns one future per host, in order.
+     */
+    List<CompletableFuture<Integer>> routeAll(
+            PlanContext ctx, List<Host> hosts, BiConsumer<Host, RuntimeException> failed) {
+        List<RouteProgrammer.Update> updates = new ArrayList<>(hosts.size());
+        List<CompletableFuture<Integer>> out = new ArrayList<>(hosts.size());
+        List<Integer> at = new ArrayList<>(hosts.size());
+        for (Host h : hosts) {
+            try {
+                updates.add(plan(ctx, h));
+                at.add(out.size());
+                out.add(null);
+            } catch (RuntimeException e) {
+                failed.accept(h, e);
+                out.add(CompletableFuture.failedFuture(e));
+            }
+        }
+        List<CompletableFuture<Integer>> programmed = programmer.updateAll(updates);
+        for (int i = 0; i < programmed.size(); i++) {
+            out.set(at.get(i), programmed.get(i));
+        }
+        return out;
+    }
+
+    /** Plans the routes toward a host and records them (the plan store and link index). */
+    private RouteProgrammer.Update plan(PlanContext ctx, Host h) {
         HostAttachment dst =
                 new HostAttachment(
                         h.mac(), h.vlan() == HostId.NO_VLAN ? null : h.vlan(), h.location());
@@ -44,7 +80,7 @@ final class DestinationRoutes {
         } else {
             index.update(key, plan, ctx.topology(), route.rebuilt());
         }
-        return programmer.update(key, plan, h.location().dpid(), route.rebuilt());
+        return new RouteProgrammer.Update(key, plan, h.location().dpid(), route.rebuilt());
     }
 
     /** Removes the routes toward a destination. */

@@ -91,6 +91,11 @@ final class Replanner implements RoutePlanner {
         return routes.route(app.context(), h);
     }
 
+    /** Installs (or updates) the routes toward several hosts together; one future per host. */
+    List<CompletableFuture<Integer>> routeAll(List<Host> hs) {
+        return routeAll(app.context(), hs);
+    }
+
     CompletableFuture<Integer> unroute(HostId host) {
         return routes.unroute(PlanKey.of(host));
     }
@@ -134,16 +139,21 @@ final class Replanner implements RoutePlanner {
     /** Restoration: re-plans exactly the destinations whose routes used a lost link. */
     private void restoreNow(
             Set<Link> lostLinks, Set<Dpid> lostSwitches, long detectedAtMillis, long startNanos) {
-        PlanContext ctx = app.context();
         List<CompletableFuture<Integer>> work = new ArrayList<>();
+        List<Host> present = new ArrayList<>();
         int destinations = 0;
         for (PlanKey key : routes.using(lostLinks)) {
             if (key instanceof PlanKey.Destination d) {
                 var h = hosts.getHost(d.host());
-                work.add(h.isPresent() ? routeOneOf(ctx, h.get()) : routes.unroute(d));
+                if (h.isPresent()) {
+                    present.add(h.get());
+                } else {
+                    work.add(routes.unroute(d));
+                }
                 destinations++;
             }
         }
+        work.addAll(routeAll(app.context(), present));
         report(
                 RouteChange.Cause.LOSS,
                 lostLinks,
@@ -170,12 +180,13 @@ final class Replanner implements RoutePlanner {
 
     private int replanAll(List<CompletableFuture<Integer>> work) {
         work.add(floodNow());
-        PlanContext ctx = app.context();
         Set<PlanKey> known = new HashSet<>();
+        List<Host> all = new ArrayList<>();
         for (Host h : hosts.getHosts()) {
             known.add(PlanKey.of(h.id()));
-            work.add(routeOneOf(ctx, h));
+            all.add(h);
         }
+        work.addAll(routeAll(app.context(), all));
         for (PlanKey key : app.programmer().keys()) {
             if (key instanceof PlanKey.Destination && !known.contains(key)) {
                 work.add(routes.unroute(key));
@@ -185,24 +196,24 @@ final class Replanner implements RoutePlanner {
     }
 
     /**
-     * Routes one destination of a batch (restoration, re-optimisation): a destination whose
-     * planning fails is logged (rate-limited, once per destination per interval) and reported as a
-     * failed future, and the batch goes on with the others.
+     * Routes the destinations of a batch (host events, restoration, re-optimisation) together: a
+     * destination whose planning fails is logged (rate-limited, once per destination per interval)
+     * and reported as a failed future, and the batch goes on with the others.
      */
-    private CompletableFuture<Integer> routeOneOf(PlanContext ctx, Host h) {
-        try {
-            return routes.route(ctx, h);
-        } catch (RuntimeException e) {
-            long left = destinationWarnings.admit(h.id());
-            if (left >= 0) {
-                log.warn(
-                        "Planning routes toward {} failed ({} more since the last line)",
-                        h.id(),
-                        left,
-                        e);
-            }
-            return CompletableFuture.failedFuture(e);
-        }
+    private List<CompletableFuture<Integer>> routeAll(PlanContext ctx, List<Host> hs) {
+        return routes.routeAll(
+                ctx,
+                hs,
+                (h, e) -> {
+                    long left = destinationWarnings.admit(h.id());
+                    if (left >= 0) {
+                        log.warn(
+                                "Planning routes toward {} failed ({} more since the last line)",
+                                h.id(),
+                                left,
+                                e);
+                    }
+                });
     }
 
     private void report(

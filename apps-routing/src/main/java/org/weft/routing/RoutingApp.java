@@ -1,6 +1,9 @@
 package org.weft.routing;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,6 +23,7 @@ import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.GroupService;
 import org.weft.net.host.Host;
 import org.weft.net.host.HostEvent;
+import org.weft.net.host.HostId;
 import org.weft.net.host.HostListener;
 import org.weft.net.host.HostService;
 import org.weft.net.packet.PacketProcessor;
@@ -80,7 +84,23 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
     private final LogThrottle taskWarnings = LogThrottle.every(WARN_INTERVAL);
 
     private volatile RoutingMetric metric;
-    private final HostListener hostListener = e -> execute(() -> onHost(e));
+
+    /**
+     * Host events not handled yet, the latest per host (so at most one per host tracked), taken in
+     * bursts by one routing task: a fabric's hosts learned at once are routed together ({@link
+     * Replanner#routeAll}). Guarded by itself.
+     */
+    private final Map<HostId, HostEvent> hostEvents = new LinkedHashMap<>();
+
+    private final CoalescedTask hostWork = new CoalescedTask(this::execute, this::onHosts);
+
+    private final HostListener hostListener =
+            e -> {
+                synchronized (hostEvents) {
+                    hostEvents.put(e.subject().id(), e);
+                }
+                hostWork.request();
+            };
     private final DeviceListener deviceListener = this::deviceEvent;
 
     /**
@@ -338,10 +358,22 @@ public final class RoutingApp implements RoutingService, AutoCloseable {
         return replanner.route(h);
     }
 
-    private void onHost(HostEvent e) {
-        switch (e.type()) {
-            case ADDED, MOVED, UPDATED -> replanner.route(e.subject());
-            case REMOVED -> replanner.unroute(e.subject().id());
+    /** Handles the host events queued so far: removals one by one, the others' routes together. */
+    private void onHosts() {
+        List<HostEvent> events;
+        synchronized (hostEvents) {
+            events = new ArrayList<>(hostEvents.values());
+            hostEvents.clear();
+        }
+        List<Host> routed = new ArrayList<>(events.size());
+        for (HostEvent e : events) {
+            switch (e.type()) {
+                case ADDED, MOVED, UPDATED -> routed.add(e.subject());
+                case REMOVED -> replanner.unroute(e.subject().id());
+            }
+        }
+        if (!routed.isEmpty()) {
+            replanner.routeAll(routed);
         }
     }
 

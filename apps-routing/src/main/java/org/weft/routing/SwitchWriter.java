@@ -65,22 +65,48 @@ final class SwitchWriter {
         return issued.sum();
     }
 
-    /** One destination's move on a switch, or an audit (which runs alone). */
-    private sealed interface Work permits Change, Audit {
-        CompletableFuture<?> done();
-    }
+    /** A move of one or more keys on a switch, or an audit (which runs alone). */
+    private sealed interface Work permits Change, Audit {}
 
+    /**
+     * One or more keys' moves on a switch: part {@code i} is the operations {@code flowOps[ends[i -
+     * 1], ends[i])} and the groups {@code beforeGroups.get(i)} to {@code afterGroups.get(i)}, whose
+     * outcome goes to {@code tallies[i]}. A change with {@code rules} null was prepared for many
+     * keys at once ({@link #prepare}) and runs in a batch of its own.
+     */
     private record Change(
             List<FlowRuleOperation> flowOps,
-            List<Group> beforeGroups,
-            List<Group> afterGroups,
+            List<List<Group>> beforeGroups,
+            List<List<Group>> afterGroups,
             Set<SwitchDiff.Key> rules,
             Map<Integer, Object> groupClaims,
-            CompletableFuture<Programmed> done)
+            int[] ends,
+            ChangeTally[] tallies)
             implements Work {}
 
     private record Audit(Supplier<CompletableFuture<Object>> body, CompletableFuture<Object> done)
             implements Work {}
+
+    /** One key's move on a switch, to {@link #prepare} with other keys' moves. */
+    record Move(
+            List<FlowRule> beforeFlows,
+            List<Group> beforeGroups,
+            List<FlowRule> afterFlows,
+            List<Group> afterGroups,
+            ChangeTally tally) {}
+
+    /** A switch's changes for many keys, prepared ahead and handed over by {@link #submit}. */
+    static final class Prepared {
+        private final List<Change> changes;
+
+        private Prepared(List<Change> changes) {
+            this.changes = changes;
+        }
+
+        boolean isEmpty() {
+            return changes.isEmpty();
+        }
+    }
 
     /**
      * A switch's queue; {@code busy} while a batch is in flight, {@code changes} counts the changes
@@ -129,10 +155,142 @@ final class SwitchWriter {
         Map<Integer, Object> claims = new HashMap<>(4);
         beforeGroups.forEach(g -> claim(claims, g.groupId(), g));
         afterGroups.forEach(g -> claim(claims, g.groupId(), g));
-        return submit(
+        ChangeTally tally = new ChangeTally();
+        tally.expect();
+        tally.seal();
+        enqueue(
                 s,
                 new Change(
-                        ops, beforeGroups, afterGroups, rules, claims, new CompletableFuture<>()));
+                        ops,
+                        List.of(beforeGroups),
+                        List.of(afterGroups),
+                        rules,
+                        claims,
+                        new int[] {ops.size()},
+                        new ChangeTally[] {tally}));
+        return tally.done();
+    }
+
+    /**
+     * Prepares many keys' moves on one switch as a few changes (any thread; nothing is sent): each
+     * move with something to do is {@linkplain ChangeTally#expect expected} on its tally, and
+     * reported there once its batch ends. Moves share a change as long as the merged batch does
+     * what running them one after the other would: no move adds a rule an earlier one removes
+     * (additions go before removals), and no two see a group id with different content. One change
+     * holds at most {@value #MAX_MERGED} moves.
+     */
+    Prepared prepare(List<Move> moves) {
+        List<Change> out = new ArrayList<>();
+        Bulk bulk = null;
+        for (Move m : moves) {
+            if (m.beforeFlows().equals(m.afterFlows())
+                    && m.beforeGroups().equals(m.afterGroups())) {
+                continue;
+            }
+            List<FlowRuleOperation> ops = SwitchDiff.flows(m.beforeFlows(), m.afterFlows());
+            if (ops.isEmpty() && m.beforeGroups().equals(m.afterGroups())) {
+                continue;
+            }
+            m.tally().expect();
+            if (bulk == null || !bulk.fits(ops, m.beforeGroups(), m.afterGroups())) {
+                if (bulk != null) {
+                    out.add(bulk.change());
+                }
+                bulk = new Bulk();
+            }
+            bulk.add(ops, m.beforeGroups(), m.afterGroups(), m.tally());
+        }
+        if (bulk != null) {
+            out.add(bulk.change());
+        }
+        return new Prepared(out);
+    }
+
+    /** Hands a switch its prepared changes, in order behind its queued work. */
+    void submit(Dpid s, Prepared p) {
+        p.changes.forEach(c -> enqueue(s, c));
+    }
+
+    /** A change being prepared for many keys ({@link #prepare}). */
+    private static final class Bulk {
+        final List<FlowRuleOperation> ops = new ArrayList<>();
+        final List<List<Group>> before = new ArrayList<>();
+        final List<List<Group>> after = new ArrayList<>();
+        final List<ChangeTally> tallies = new ArrayList<>();
+        final Map<Integer, Object> claims = new HashMap<>();
+        int[] ends = new int[8];
+
+        /** The rules removed so far; null while none is. */
+        Set<SwitchDiff.Key> removed;
+
+        boolean fits(List<FlowRuleOperation> moveOps, List<Group> b, List<Group> a) {
+            if (tallies.size() >= MAX_MERGED) {
+                return false;
+            }
+            if (removed != null) {
+                for (FlowRuleOperation op : moveOps) {
+                    if (op.type() == FlowRuleOperation.Type.ADD
+                            && removed.contains(SwitchDiff.Key.of(op.rule()))) {
+                        return false;
+                    }
+                }
+            }
+            return fitsGroups(b, b, a) && fitsGroups(a, b, a);
+        }
+
+        private boolean fitsGroups(List<Group> side, List<Group> b, List<Group> a) {
+            for (Group g : side) {
+                Object had = claims.get(g.groupId());
+                if (had != null && !alike(had, ownClaim(g, b, a))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** What one move needs group {@code g}'s id to be (as {@link #claim} would record it). */
+        private static Object ownClaim(Group g, List<Group> b, List<Group> a) {
+            for (List<Group> side : List.of(b, a)) {
+                for (Group other : side) {
+                    if (other.groupId() == g.groupId() && !other.equals(g)) {
+                        return EXCLUSIVE;
+                    }
+                }
+            }
+            return g;
+        }
+
+        void add(List<FlowRuleOperation> moveOps, List<Group> b, List<Group> a, ChangeTally t) {
+            for (FlowRuleOperation op : moveOps) {
+                if (op.type() == FlowRuleOperation.Type.REMOVE) {
+                    if (removed == null) {
+                        removed = new HashSet<>();
+                    }
+                    removed.add(SwitchDiff.Key.of(op.rule()));
+                }
+            }
+            ops.addAll(moveOps);
+            b.forEach(g -> claim(claims, g.groupId(), g));
+            a.forEach(g -> claim(claims, g.groupId(), g));
+            before.add(b);
+            after.add(a);
+            if (tallies.size() == ends.length) {
+                ends = java.util.Arrays.copyOf(ends, ends.length * 2);
+            }
+            ends[tallies.size()] = ops.size();
+            tallies.add(t);
+        }
+
+        Change change() {
+            return new Change(
+                    ops,
+                    before,
+                    after,
+                    null,
+                    claims,
+                    java.util.Arrays.copyOf(ends, tallies.size()),
+                    tallies.toArray(ChangeTally[]::new));
+        }
     }
 
     /**
@@ -142,7 +300,7 @@ final class SwitchWriter {
     @SuppressWarnings("unchecked")
     <T> CompletableFuture<T> exclusive(Dpid s, Supplier<CompletableFuture<T>> pass) {
         CompletableFuture<Object> done = new CompletableFuture<>();
-        submit(s, new Audit(() -> (CompletableFuture<Object>) pass.get(), done));
+        enqueue(s, new Audit(() -> (CompletableFuture<Object>) pass.get(), done));
         return (CompletableFuture<T>) done;
     }
 
@@ -165,7 +323,7 @@ final class SwitchWriter {
         writes.groupsAre(s, groups);
     }
 
-    private <T> CompletableFuture<T> submit(Dpid s, Work w) {
+    private void enqueue(Dpid s, Work w) {
         Lane lane = lanes.computeIfAbsent(s, d -> new Lane());
         boolean start;
         synchronized (lane) {
@@ -177,21 +335,9 @@ final class SwitchWriter {
                 issued.increment();
             }
         }
-        if (w instanceof Change) {
-            w.done()
-                    .whenComplete(
-                            (x, e) -> {
-                                synchronized (lane) {
-                                    lane.changes--;
-                                }
-                            });
-        }
         if (start) {
             drain(s, lane);
         }
-        @SuppressWarnings("unchecked")
-        CompletableFuture<T> done = (CompletableFuture<T>) w.done();
-        return done;
     }
 
     /** Runs the lane's batches until it is empty or a batch is still waiting for its barrier. */
@@ -205,7 +351,7 @@ final class SwitchWriter {
                 }
                 batch = nextBatch(lane.pending);
             }
-            CompletableFuture<?> f = run(s, batch);
+            CompletableFuture<?> f = run(s, lane, batch);
             if (!f.isDone()) {
                 f.whenComplete((x, e) -> drain(s, lane));
                 return;
@@ -214,19 +360,22 @@ final class SwitchWriter {
     }
 
     /**
-     * An audit alone, or the longest run of changes touching different rules and the same groups
-     * only alike (destinations sharing a group: {@link #claim}).
+     * An audit or a prepared change alone, or the longest run of changes touching different rules
+     * and the same groups only alike (destinations sharing a group: {@link #claim}).
      */
     private static List<Work> nextBatch(ArrayDeque<Work> pending) {
         List<Work> batch = new ArrayList<>();
-        if (pending.peekFirst() instanceof Audit) {
+        if (pending.peekFirst() instanceof Audit
+                || (pending.peekFirst() instanceof Change c && c.rules() == null)) {
             batch.add(pending.pollFirst());
             return batch;
         }
         Set<SwitchDiff.Key> rules = new HashSet<>();
         Map<Integer, Object> groups = new HashMap<>();
         while (batch.size() < MAX_MERGED && pending.peekFirst() instanceof Change c) {
-            if (!disjoint(rules, c.rules()) || !compatible(groups, c.groupClaims())) {
+            if (c.rules() == null
+                    || !disjoint(rules, c.rules())
+                    || !compatible(groups, c.groupClaims())) {
                 break;
             }
             rules.addAll(c.rules());
@@ -271,8 +420,8 @@ final class SwitchWriter {
         return true;
     }
 
-    /** Runs a batch; every work's future completes when it ends. */
-    private CompletableFuture<?> run(Dpid s, List<Work> batch) {
+    /** Runs a batch; every part of its changes reports to its tally when it ends. */
+    private CompletableFuture<?> run(Dpid s, Lane lane, List<Work> batch) {
         if (batch.get(0) instanceof Audit a) {
             CompletableFuture<?> f;
             try {
@@ -300,12 +449,13 @@ final class SwitchWriter {
                 intent.ran(op);
                 (op.type() == FlowRuleOperation.Type.ADD ? ops : removes).add(op);
             }
-            before.add(c.beforeGroups());
-            after.add(c.afterGroups());
+            before.addAll(c.beforeGroups());
+            after.addAll(c.afterGroups());
         }
         LaneIntent.GroupMoves moves = intent.groupsMoved(before, after);
         // Every change's additions before any change's removals: make before break holds for the
-        // merged batch too (the changes touch different rules, so the order between them is free).
+        // merged batch too (no change adds a rule an earlier one removes, so the order between
+        // them is free).
         int adds = ops.size();
         ops.addAll(removes);
         CompletableFuture<WriteOutcome> f;
@@ -324,29 +474,41 @@ final class SwitchWriter {
                 f = CompletableFuture.completedFuture(WriteOutcome.NOTHING);
             }
         }
-        return f.whenComplete(
-                (o, e) -> {
-                    // Each change counts its own confirmed flow operations (found at their place
-                    // in the merged batch: adds first, removes after); the batch's confirmed group
-                    // operations are counted on the first change.
-                    WriteOutcome out = o == null ? WriteOutcome.NOTHING : o;
-                    int addAt = 0;
-                    int removeAt = adds;
-                    for (int i = 0; i < batch.size(); i++) {
-                        int confirmed = i == 0 ? out.groupsConfirmed() : 0;
-                        boolean complete = out.clean();
-                        for (FlowRuleOperation op : ((Change) batch.get(i)).flowOps()) {
-                            int at = op.type() == FlowRuleOperation.Type.ADD ? addAt++ : removeAt++;
-                            if (out.flowConfirmed(at)) {
-                                confirmed++;
-                            } else if (!out.skipped()) {
-                                complete = false;
-                            }
-                        }
-                        ((Change) batch.get(i))
-                                .done()
-                                .complete(new Programmed(confirmed, complete));
+        return f.whenComplete((o, e) -> report(lane, batch, adds, o));
+    }
+
+    /**
+     * Reports a batch's outcome: each part counts its own confirmed flow operations (found at their
+     * place in the merged batch: adds first, removes after); the batch's confirmed group operations
+     * are counted on the first part.
+     */
+    private static void report(Lane lane, List<Work> batch, int adds, WriteOutcome o) {
+        synchronized (lane) {
+            lane.changes -= batch.size();
+        }
+        WriteOutcome out = o == null ? WriteOutcome.NOTHING : o;
+        int addAt = 0;
+        int removeAt = adds;
+        boolean first = true;
+        for (Work w : batch) {
+            Change c = (Change) w;
+            int from = 0;
+            for (int p = 0; p < c.ends().length; p++) {
+                int confirmed = first ? out.groupsConfirmed() : 0;
+                first = false;
+                boolean complete = out.clean();
+                for (int i = from; i < c.ends()[p]; i++) {
+                    FlowRuleOperation op = c.flowOps().get(i);
+                    int at = op.type() == FlowRuleOperation.Type.ADD ? addAt++ : removeAt++;
+                    if (out.flowConfirmed(at)) {
+                        confirmed++;
+                    } else if (!out.skipped()) {
+                        complete = false;
                     }
-                });
+                }
+                from = c.ends()[p];
+                c.tallies()[p].report(confirmed, complete);
+            }
+        }
     }
 }

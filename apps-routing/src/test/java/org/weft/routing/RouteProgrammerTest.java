@@ -147,4 +147,71 @@ class RouteProgrammerTest {
         assertThat(programmer.installed(KEY)).isEqualTo(RoutingPlan.empty());
         assertThat(programmer.intended(S2).flows()).containsExactly(rule(S2, 1));
     }
+
+    private static final PlanKey OTHER = PlanKey.of(HostId.of(MacAddress.of(10), HostId.NO_VLAN));
+
+    /** Toward host 10: the same switches as {@link #plan}, its own rules. */
+    private static RoutingPlan otherPlan(int port) {
+        ListMultimap<Dpid, FlowRule> f = ArrayListMultimap.create();
+        for (Dpid s : List.of(S1, S2)) {
+            f.put(
+                    s,
+                    FlowRule.builder(s)
+                            .priority(100)
+                            .match(FlowMatch.builder().ethDst(MacAddress.of(10)).build())
+                            .actions(FlowAction.output(port))
+                            .build());
+        }
+        return RoutingPlan.of(f, ArrayListMultimap.create());
+    }
+
+    @Test
+    void keysUpdatedTogetherGiveEachSwitchOneChangeEveryEgressConfirmedFirst() {
+        List<CompletableFuture<Integer>> done =
+                programmer.updateAll(
+                        List.of(
+                                new RouteProgrammer.Update(KEY, plan(1), S1, null),
+                                new RouteProgrammer.Update(OTHER, otherPlan(2), S1, null)));
+
+        assertThat(sw.to).as("both keys' egress, one batch").containsExactly(S1);
+        assertThat(programmer.changesIssued()).isEqualTo(1);
+        assertThat(programmer.intended(KEY)).isEqualTo(plan(1));
+        assertThat(programmer.intended(OTHER)).isEqualTo(otherPlan(2));
+        sw.barriers.get(0).complete(BatchResult.confirmed(2));
+
+        assertThat(sw.to).containsExactly(S1, S2);
+        assertThat(programmer.changesIssued()).isEqualTo(2);
+        assertThat(done.get(0)).isNotDone();
+        assertThat(programmer.isIdle()).isFalse();
+        sw.barriers.get(1).complete(BatchResult.confirmed(2));
+
+        assertThat(done.get(0)).isCompletedWithValue(2);
+        assertThat(done.get(1)).isCompletedWithValue(2);
+        assertThat(programmer.installed(KEY)).isEqualTo(plan(1));
+        assertThat(programmer.installed(OTHER)).isEqualTo(otherPlan(2));
+        assertThat(programmer.isIdle()).isTrue();
+    }
+
+    @Test
+    void aKeyWhoseUpdateIsInFlightIsUpdatedTogetherWithOthersOnlyAfterIt() {
+        CompletableFuture<Integer> first = programmer.update(KEY, plan(1), S1);
+        List<CompletableFuture<Integer>> done =
+                programmer.updateAll(
+                        List.of(
+                                new RouteProgrammer.Update(KEY, plan(2), S1, null),
+                                new RouteProgrammer.Update(OTHER, otherPlan(2), S1, null)));
+        // KEY's egress batch is in flight; OTHER's egress change waits behind it on S1.
+        assertThat(sw.to).containsExactly(S1);
+        for (int i = 0; i < sw.barriers.size(); i++) { // completing one may send the next
+            sw.barriers.get(i).complete(BatchResult.confirmed(1));
+        }
+
+        assertThat(first).isCompletedWithValue(2);
+        assertThat(done.get(0)).isCompletedWithValue(2);
+        assertThat(done.get(1)).isCompletedWithValue(2);
+        assertThat(programmer.installed(KEY)).isEqualTo(plan(2));
+        assertThat(programmer.installed(OTHER)).isEqualTo(otherPlan(2));
+        assertThat(programmer.intended(S1).flows())
+                .containsExactlyInAnyOrder(rule(S1, 2), otherPlan(2).flows().get(S1).get(0));
+    }
 }
