@@ -53,6 +53,9 @@ public final class LocalProtection implements BackupChooser {
                 } else {
                     other = true;
                 }
+                if (viaUs && other) {
+                    break;
+                }
             }
             if (viaUs && other) {
                 return Optional.of(new Backup(l, true));

@@ -41,7 +41,40 @@ public final class PlanContext implements PlanView {
     /** Select groups' buckets by next hops and layout, shared by every destination. */
     private final Map<SelectKey, List<Group.Bucket>> selectBuckets = new HashMap<>();
 
-    private record SelectKey(List<Link> next, long layout) {}
+    /**
+     * Next hops and layout, hashed once from the links' far switches and near ports (read for every
+     * destination at every switch with a select group: a list's own hash walks every link's
+     * records).
+     */
+    private record SelectKey(List<Link> next, long layout, int hash) {
+        SelectKey(List<Link> next, long layout) {
+            this(next, layout, hashOf(next, layout));
+        }
+
+        private static int hashOf(List<Link> next, long layout) {
+            int h = Long.hashCode(layout);
+            for (int i = 0; i < next.size(); i++) {
+                Link l = next.get(i);
+                h = 31 * h + Long.hashCode(l.src().dpid().value());
+                h = 31 * h + Long.hashCode(l.src().port().value());
+                h = 31 * h + Long.hashCode(l.dst().dpid().value());
+            }
+            return h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SelectKey k
+                    && hash == k.hash
+                    && layout == k.layout
+                    && next.equals(k.next);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     /** Where groups get their ids: one group per switch and content, for every context. */
     private final SharedGroups sharedGroups;
@@ -236,7 +269,7 @@ public final class PlanContext implements PlanView {
             if (b == null) {
                 b = build.get();
             }
-            selectBuckets.put(new SelectKey(List.copyOf(next), layout), b);
+            selectBuckets.put(new SelectKey(List.copyOf(next), layout, key.hash()), b);
         }
         return b;
     }
@@ -250,7 +283,7 @@ public final class PlanContext implements PlanView {
         Group g = groups.get(key);
         if (g == null) {
             g = group(s, Group.Type.SELECT, selectBuckets(next, layout, build));
-            groups.put(new SelectKey(List.copyOf(next), layout), g);
+            groups.put(new SelectKey(List.copyOf(next), layout, key.hash()), g);
         }
         return g;
     }

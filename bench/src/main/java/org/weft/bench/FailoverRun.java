@@ -121,6 +121,7 @@ final class FailoverRun {
         long t2 = System.nanoTime();
         ThreadCpu routing = ThreadCpu.named("weft-routing");
         SetupCpu.Clock setupClock = SetupCpu.start();
+        long changesBefore = weft.routing().changesIssued();
         check(bed.announce(hosts, bed.deadline()), hosts.size() + " hosts learned");
         double learned = seconds(t2);
         log.info("{} hosts learned in {} s", hosts.size(), learned);
@@ -130,7 +131,11 @@ final class FailoverRun {
         SetupCpu setupCpu = setupClock.stop();
         check(convergedAt.isPresent(), "routes converged");
         double converge = (convergedAt.getAsLong() - t3) / 1e9;
-        log.info("Routes converged {} s after the last host was learned", converge);
+        log.info(
+                "Routes converged {} s after the last host was learned ({} routing changes handed"
+                        + " to the switches' writers)",
+                converge,
+                weft.routing().changesIssued() - changesBefore);
         log.info("CPU from the hosts' announcement to converged routes: {}", setupCpu.describe());
         check(bed.awaitSettled(bed.deadline()), "routes settled");
         double settled = seconds(t3);

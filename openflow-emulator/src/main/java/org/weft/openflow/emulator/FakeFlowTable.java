@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.weft.net.Dpid;
+import org.weft.net.MacAddress;
 import org.weft.net.PortNumber;
 import org.weft.net.flow.FlowAction;
 import org.weft.net.flow.FlowMatch;
@@ -43,15 +44,20 @@ public final class FakeFlowTable {
 
     /**
      * Every entry whose match is not an exact eth_dst alone, by key; changed only under its own
-     * lock, together with {@link #byRank}.
+     * lock, together with its lookup order ({@link #anyDst}, {@link #byDst}).
      */
     private final Map<Key, Placed> flows = new ConcurrentHashMap<>();
 
     /**
-     * The same entries in lookup order, kept as they change: a lookup (every frame crossing a link)
-     * walks it without sorting the table again after each flow-mod.
+     * The same entries in lookup order, kept as they change, those without an exact eth_dst here
+     * and the others under their eth_dst in {@link #byDst}: a lookup (every frame crossing a link)
+     * walks the entries that can match it without sorting the table again after each flow-mod, and
+     * without walking every destination's entries (a fabric's routes hold hundreds per switch).
      */
-    private final ConcurrentNavigableMap<Rank, FlowRule> byRank = new ConcurrentSkipListMap<>();
+    private final ConcurrentNavigableMap<Rank, FlowRule> anyDst = new ConcurrentSkipListMap<>();
+
+    private final Map<Long, ConcurrentNavigableMap<Rank, FlowRule>> byDst =
+            new ConcurrentHashMap<>();
 
     /** Guarded by {@link #flows}. */
     private long nextSeq;
@@ -79,7 +85,28 @@ public final class FakeFlowTable {
     /** Puts an entry at its key and rank; under the lock of {@link #flows}. */
     private void place(Key k, Rank rank, FlowRule r) {
         flows.put(k, new Placed(rank, r));
-        byRank.put(rank, r);
+        MacAddress dst = k.match().ethDst();
+        if (dst == null) {
+            anyDst.put(rank, r);
+        } else {
+            byDst.computeIfAbsent(dst.value(), d -> new ConcurrentSkipListMap<>()).put(rank, r);
+        }
+    }
+
+    /** Takes an entry out of lookup order; under the lock of {@link #flows}. */
+    private void unrank(Key k, Rank rank) {
+        MacAddress dst = k.match().ethDst();
+        if (dst == null) {
+            anyDst.remove(rank);
+            return;
+        }
+        ConcurrentNavigableMap<Rank, FlowRule> m = byDst.get(dst.value());
+        if (m != null) {
+            m.remove(rank);
+            if (m.isEmpty()) {
+                byDst.remove(dst.value());
+            }
+        }
     }
 
     /**
@@ -166,10 +193,11 @@ public final class FakeFlowTable {
             }
         } else {
             synchronized (flows) {
-                Placed old = flows.remove(key(r));
+                Key k = key(r);
+                Placed old = flows.remove(k);
                 found = old != null;
                 if (found) {
-                    byRank.remove(old.rank());
+                    unrank(k, old.rank());
                 }
             }
         }
@@ -180,11 +208,11 @@ public final class FakeFlowTable {
     public int removeMatching(Predicate<FlowRule> which) {
         int n = 0;
         synchronized (flows) {
-            for (var it = flows.values().iterator(); it.hasNext(); ) {
-                Placed p = it.next();
-                if (which.test(p.rule())) {
+            for (var it = flows.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Key, Placed> e = it.next();
+                if (which.test(e.getValue().rule())) {
                     it.remove();
-                    byRank.remove(p.rank());
+                    unrank(e.getKey(), e.getValue().rank());
                     n++;
                 }
             }
@@ -204,7 +232,11 @@ public final class FakeFlowTable {
     }
 
     public List<FlowRule> flows() {
-        List<FlowRule> all = new ArrayList<>(byRank.values());
+        // In lookup order (equal priorities: first added first), then the eth_dst-alone entries.
+        List<Placed> placed = new ArrayList<>(flows.values());
+        placed.sort(java.util.Comparator.comparing(Placed::rank));
+        List<FlowRule> all = new ArrayList<>(placed.size());
+        placed.forEach(p -> all.add(p.rule()));
         synchronized (ethDst) {
             ethDst.forEach(all::add);
         }
@@ -263,13 +295,15 @@ public final class FakeFlowTable {
     }
 
     private Optional<FlowRule> lookup(PacketHeaders p, int table) {
-        FlowRule found = null;
-        for (FlowRule r : byRank.values()) {
-            if (r.tableId() == table && p.matches(r.match())) {
-                found = r;
-                break;
+        Map.Entry<Rank, FlowRule> best = first(anyDst, p, table);
+        if (p.ethDst() != null) {
+            ConcurrentNavigableMap<Rank, FlowRule> m = byDst.get(p.ethDst().value());
+            Map.Entry<Rank, FlowRule> e = m == null ? null : first(m, p, table);
+            if (e != null && (best == null || e.getKey().compareTo(best.getKey()) < 0)) {
+                best = e;
             }
         }
+        FlowRule found = best == null ? null : best.getValue();
         if (p.ethDst() != null) {
             // An exact eth_dst entry wins only above the other entries' best (ties go to them).
             FlowRule byDst;
@@ -285,6 +319,18 @@ public final class FakeFlowTable {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** The first entry in lookup order of the table that matches the packet; null if none. */
+    private static Map.Entry<Rank, FlowRule> first(
+            ConcurrentNavigableMap<Rank, FlowRule> ranked, PacketHeaders p, int table) {
+        for (Map.Entry<Rank, FlowRule> e : ranked.entrySet()) {
+            FlowRule r = e.getValue();
+            if (r.tableId() == table && p.matches(r.match())) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /**
