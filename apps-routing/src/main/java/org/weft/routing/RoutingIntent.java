@@ -21,6 +21,12 @@ final class RoutingIntent implements IntentSource {
         this.programmer = programmer;
     }
 
+    /** Routing has route changes handed to switches and not yet confirmed. */
+    @Override
+    public boolean changingSwitches() {
+        return !programmer.isIdle();
+    }
+
     @Override
     public String name() {
         return "routing";

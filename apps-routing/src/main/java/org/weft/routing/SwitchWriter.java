@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.weft.net.Dpid;
@@ -108,30 +109,23 @@ final class SwitchWriter {
         }
     }
 
-    /**
-     * A switch's queue; {@code busy} while a batch is in flight, {@code changes} counts the changes
-     * queued or in flight (guarded by the lane).
-     */
+    /** A switch's queue; {@code busy} while a batch is in flight (guarded by the lane). */
     private static final class Lane {
         final ArrayDeque<Work> pending = new ArrayDeque<>();
         boolean busy;
-        int changes;
     }
+
+    /** Changes queued or in flight, on every switch. */
+    private final AtomicInteger changesInFlight = new AtomicInteger();
 
     /**
      * Whether every change handed over so far has ended (confirmed or failed). Reconcile passes do
      * not count: on a large fabric one is nearly always running somewhere (each switch gets one
-     * every interval), and a pass changes nothing on a switch that holds its intent.
+     * every interval), and a pass changes nothing on a switch that holds its intent. Cheap: the
+     * reconciler asks before each periodic pass.
      */
     boolean isIdle() {
-        for (Lane lane : lanes.values()) {
-            synchronized (lane) {
-                if (lane.changes > 0) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return changesInFlight.get() == 0;
     }
 
     /** Moves one destination's entries on a switch from {@code before} to {@code after}. */
@@ -331,7 +325,7 @@ final class SwitchWriter {
             start = !lane.busy;
             lane.busy = true;
             if (w instanceof Change) {
-                lane.changes++;
+                changesInFlight.incrementAndGet();
                 issued.increment();
             }
         }
@@ -351,7 +345,7 @@ final class SwitchWriter {
                 }
                 batch = nextBatch(lane.pending);
             }
-            CompletableFuture<?> f = run(s, lane, batch);
+            CompletableFuture<?> f = run(s, batch);
             if (!f.isDone()) {
                 f.whenComplete((x, e) -> drain(s, lane));
                 return;
@@ -421,7 +415,7 @@ final class SwitchWriter {
     }
 
     /** Runs a batch; every part of its changes reports to its tally when it ends. */
-    private CompletableFuture<?> run(Dpid s, Lane lane, List<Work> batch) {
+    private CompletableFuture<?> run(Dpid s, List<Work> batch) {
         if (batch.get(0) instanceof Audit a) {
             CompletableFuture<?> f;
             try {
@@ -474,7 +468,7 @@ final class SwitchWriter {
                 f = CompletableFuture.completedFuture(WriteOutcome.NOTHING);
             }
         }
-        return f.whenComplete((o, e) -> report(lane, batch, adds, o));
+        return f.whenComplete((o, e) -> report(batch, adds, o));
     }
 
     /**
@@ -482,10 +476,8 @@ final class SwitchWriter {
      * place in the merged batch: adds first, removes after); the batch's confirmed group operations
      * are counted on the first part.
      */
-    private static void report(Lane lane, List<Work> batch, int adds, WriteOutcome o) {
-        synchronized (lane) {
-            lane.changes -= batch.size();
-        }
+    private void report(List<Work> batch, int adds, WriteOutcome o) {
+        changesInFlight.addAndGet(-batch.size());
         WriteOutcome out = o == null ? WriteOutcome.NOTHING : o;
         int addAt = 0;
         int removeAt = adds;

@@ -53,6 +53,17 @@ public interface IntentSource {
      */
     default void passOnRequest(java.util.function.Consumer<Dpid> requestPass) {}
 
+    /**
+     * Whether the app is changing switches now (changes handed to switches and not yet confirmed):
+     * periodic passes are then put off until it is done, at most one interval ({@code
+     * reconcile.intervalS}), so audits do not read and compare tables a large update (a fabric's
+     * routes being installed) is still filling. Passes on connect, after a failure, or asked for
+     * are never put off. Must be cheap and must not block. Default: false.
+     */
+    default boolean changingSwitches() {
+        return false;
+    }
+
     /** What the app wants on the switch now. Must be cheap and must not block. */
     SwitchEntries intended(Dpid dpid);
 

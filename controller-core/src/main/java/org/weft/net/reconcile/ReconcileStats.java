@@ -11,6 +11,8 @@ package org.weft.net.reconcile;
  * @param heldBack removals passes held back while the fabric was settling after Weft started (an
  *     entry held back by several passes counts once per pass)
  * @param settling whether removals of entries apps learn after start are held back now
+ * @param putOff periodic passes put off because an app was changing switches (each look that found
+ *     it still changing counts)
  */
 public record ReconcileStats(
         long passes,
@@ -19,4 +21,5 @@ public record ReconcileStats(
         int queued,
         int running,
         long heldBack,
-        boolean settling) {}
+        boolean settling,
+        long putOff) {}

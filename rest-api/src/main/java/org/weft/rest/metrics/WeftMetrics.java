@@ -134,9 +134,10 @@ public final class WeftMetrics {
      * weft_reconcile_failed_passes_total} (passes that could not read the switch or whose writes
      * were not all confirmed), {@code weft_reconcile_repairs_total} (operations sent to converge
      * switches), {@code weft_reconcile_held_back_total} (removals passes held back while the fabric
-     * settled after start), the gauge {@code weft_reconcile_settling} (1 while they are held back)
-     * and the gauge {@code weft_diverged_switches} (connected switches whose tables differ from
-     * intent now).
+     * settled after start), {@code weft_reconcile_put_off_total} (periodic passes put off while an
+     * app was changing switches), the gauge {@code weft_reconcile_settling} (1 while they are held
+     * back) and the gauge {@code weft_diverged_switches} (connected switches whose tables differ
+     * from intent now).
      */
     public void watchReconciler(ReconcileService reconciler) {
         FunctionCounter.builder("weft.reconcile.passes", reconciler, r -> r.stats().passes())
@@ -155,6 +156,11 @@ public final class WeftMetrics {
                 .description(
                         "Removals reconcile passes held back while the fabric settled after start"
                                 + " (counted once per pass)")
+                .register(registry);
+        FunctionCounter.builder("weft.reconcile.put.off", reconciler, r -> r.stats().putOff())
+                .description(
+                        "Periodic reconcile passes put off while an app was changing switches"
+                                + " (each look that found it still changing)")
                 .register(registry);
         Gauge.builder("weft.reconcile.settling", reconciler, r -> r.stats().settling() ? 1 : 0)
                 .description(

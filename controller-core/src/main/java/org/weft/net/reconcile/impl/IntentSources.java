@@ -20,6 +20,16 @@ final class IntentSources {
         sources.add(source);
     }
 
+    /** Whether any app is changing switches now ({@link IntentSource#changingSwitches}). */
+    boolean anyChangingSwitches() {
+        for (IntentSource s : sources) {
+            if (s.changingSwitches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     List<IntentSource> all() {
         return sources;
     }

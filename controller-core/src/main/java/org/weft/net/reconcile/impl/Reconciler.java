@@ -72,6 +72,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     private final LongAdder passes = new LongAdder();
     private final LongAdder failedPasses = new LongAdder();
     private final LongAdder repairs = new LongAdder();
+    private final LongAdder passesPutOff = new LongAdder();
     private final SettlePhase settle;
 
     private final PublishedStates published = new PublishedStates();
@@ -198,7 +199,8 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                 queued,
                 runningNow,
                 settle.heldBackTotal(),
-                settle.isSettling());
+                settle.isSettling(),
+                passesPutOff.sum());
     }
 
     @Override
@@ -271,11 +273,47 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         s.inPass.clear();
     }
 
+    /** How often a put-off periodic pass looks again whether the apps are done. */
+    static final Duration PUT_OFF_RECHECK = Duration.ofMillis(500);
+
     private void periodic(Dpid dpid) {
         SwitchSync s = switches.get(dpid);
-        if (s != null) {
-            request(dpid, s);
+        if (s == null || s.putOff != null) {
+            return;
         }
+        if (sources.anyChangingSwitches()) {
+            s.putOffSince = time.nanos();
+            putOffLater(dpid, s);
+            return;
+        }
+        request(dpid, s);
+    }
+
+    /**
+     * Puts a periodic pass off while an app is changing switches ({@link
+     * IntentSource#changingSwitches}), looking again every {@link #PUT_OFF_RECHECK}; it runs once
+     * they are done, or anyway once it has waited an interval.
+     */
+    private void putOffLater(Dpid dpid, SwitchSync s) {
+        passesPutOff.increment();
+        s.putOff =
+                time.schedule(
+                        PUT_OFF_RECHECK,
+                        () ->
+                                run(
+                                        () -> {
+                                            if (switches.get(dpid) != s) {
+                                                return;
+                                            }
+                                            if (sources.anyChangingSwitches()
+                                                    && time.nanos() - s.putOffSince
+                                                            < config.interval().toNanos()) {
+                                                putOffLater(dpid, s);
+                                                return;
+                                            }
+                                            s.putOff = null;
+                                            request(dpid, s);
+                                        }));
     }
 
     /** The switch's tables may differ from intent: a pass after the back-off. */

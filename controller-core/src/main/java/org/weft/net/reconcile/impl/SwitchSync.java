@@ -14,6 +14,12 @@ final class SwitchSync {
     Future<?> periodic;
     Future<?> retry;
 
+    /** A put-off periodic pass is to be looked at again ({@code putOffSince} set). */
+    Future<?> putOff;
+
+    /** When the periodic pass now put off was due ({@link java.lang.System#nanoTime} scale). */
+    long putOffSince;
+
     /** A retry is scheduled and has not started yet. */
     boolean retryPending;
 
@@ -34,6 +40,9 @@ final class SwitchSync {
         }
         if (retry != null) {
             retry.cancel(false);
+        }
+        if (putOff != null) {
+            putOff.cancel(false);
         }
     }
 }

@@ -79,6 +79,49 @@ class ReconcilerSchedulingTest extends ReconcilerTestBase {
     }
 
     @Test
+    void aPeriodicPassWaitsWhileAnAppIsChangingSwitchesButAtMostAnInterval() {
+        ReconcileConfig config = config(Duration.ofSeconds(10));
+        start(config);
+        connect(S1);
+        FlowRule r1 = rule(S1, APP, 1, 1);
+        app.intent.put(S1, SwitchEntries.flows(List.of(r1)));
+        app.changing = true;
+        time.advance(config.phase(S1)); // the first periodic pass falls due
+
+        assertThat(tables.flows(S1)).as("put off").isEmpty();
+        assertThat(reconciler.stats().putOff()).isEqualTo(1);
+        time.advance(Duration.ofSeconds(1));
+        assertThat(tables.flows(S1)).as("still changing").isEmpty();
+        assertThat(reconciler.stats().putOff()).isEqualTo(3);
+
+        app.changing = false;
+        time.advance(Reconciler.PUT_OFF_RECHECK);
+        assertThat(tables.flows(S1)).as("done changing: the pass runs").containsExactly(r1);
+
+        // An app that never stops changing puts the next pass off for one interval, no longer.
+        tables.wipe(S1);
+        app.changing = true;
+        time.advance(config.interval().minus(Duration.ofMillis(1_500))); // the next one falls due
+        assertThat(reconciler.stats().putOff()).isEqualTo(4);
+        time.advance(config.interval().minus(Reconciler.PUT_OFF_RECHECK));
+        assertThat(tables.flows(S1)).isEmpty();
+        time.advance(Reconciler.PUT_OFF_RECHECK.multipliedBy(2));
+        assertThat(tables.flows(S1)).containsExactly(r1);
+    }
+
+    @Test
+    void passesOnConnectAreNeverPutOff() {
+        start(config(Duration.ofHours(1)));
+        app.changing = true;
+        FlowRule r1 = rule(S1, APP, 1, 1);
+        app.intent.put(S1, SwitchEntries.flows(List.of(r1)));
+        connect(S1);
+
+        assertThat(tables.flows(S1)).containsExactly(r1);
+        assertThat(reconciler.stats().putOff()).isZero();
+    }
+
+    @Test
     void passesInFlightAreBoundedAndASwitchWaitsInTheQueueOnce() {
         start(
                 new ReconcileConfig(

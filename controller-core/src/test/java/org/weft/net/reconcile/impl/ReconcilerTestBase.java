@@ -54,6 +54,7 @@ abstract class ReconcilerTestBase {
         final Map<Dpid, SwitchEntries> inSync = new ConcurrentHashMap<>();
         volatile int exclusiveRuns;
         volatile boolean learnsAfterStart;
+        volatile boolean changing;
         volatile java.util.function.Consumer<Dpid> requestPass;
 
         App(VirtualTime time) {
@@ -88,6 +89,11 @@ abstract class ReconcilerTestBase {
         @Override
         public boolean learnsIntentAfterStart() {
             return learnsAfterStart;
+        }
+
+        @Override
+        public boolean changingSwitches() {
+            return changing;
         }
 
         @Override
