@@ -5,10 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.weft.net.Dpid;
+import org.weft.net.MacAddress;
 import org.weft.net.SwitchErrorException;
 import org.weft.net.flow.BatchResult;
+import org.weft.net.flow.FlowAction;
+import org.weft.net.flow.FlowMatch;
+import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
+import org.weft.net.flow.Group;
 import org.weft.net.flow.GroupOperation;
 import org.weft.net.flow.GroupService;
 
@@ -56,6 +61,33 @@ final class ManualSwitch implements FlowRuleService, GroupService {
     /** A one-operation batch the switch refused with this error. */
     static BatchResult refusedOneOfOne(String type, String code) {
         return BatchResult.of(1, Map.of(0, new SwitchErrorException(S, 7, type, code)));
+    }
+
+    /** The route toward host {@code dst} out of {@code port} on {@link #S}. */
+    static FlowRule rule(long dst, int port) {
+        return FlowRule.builder(S)
+                .priority(100)
+                .match(FlowMatch.builder().ethDst(MacAddress.of(dst)).build())
+                .actions(FlowAction.output(port))
+                .build();
+    }
+
+    /** The route toward host {@code dst} through group {@code groupId} on {@link #S}. */
+    static FlowRule intoGroup(long dst, int groupId) {
+        return FlowRule.builder(S)
+                .priority(100)
+                .match(FlowMatch.builder().ethDst(MacAddress.of(dst)).build())
+                .actions(FlowAction.group(groupId))
+                .build();
+    }
+
+    /** A select group of one bucket out of {@code port} on {@link #S}. */
+    static Group group(int id, int port) {
+        return new Group(
+                S,
+                id,
+                Group.Type.SELECT,
+                List.of(new Group.Bucket(1, null, List.of(FlowAction.output(port)))));
     }
 
     /** A change every operation of which (n) the switch confirmed. */

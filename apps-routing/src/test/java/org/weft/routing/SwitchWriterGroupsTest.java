@@ -3,6 +3,8 @@ package org.weft.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.weft.routing.ManualSwitch.S;
 import static org.weft.routing.ManualSwitch.done;
+import static org.weft.routing.ManualSwitch.group;
+import static org.weft.routing.ManualSwitch.intoGroup;
 import static org.weft.routing.ManualSwitch.refusedOneOfOne;
 
 import java.util.ArrayList;
@@ -10,12 +12,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.weft.net.Dpid;
-import org.weft.net.MacAddress;
 import org.weft.net.cluster.SingleNodeMastership;
 import org.weft.net.flow.BatchResult;
-import org.weft.net.flow.FlowAction;
-import org.weft.net.flow.FlowMatch;
-import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.Group;
@@ -28,23 +26,6 @@ class SwitchWriterGroupsTest {
     private final ManualSwitch sw = new ManualSwitch();
     private final SwitchWriter writer =
             new SwitchWriter(sw, sw, new SingleNodeMastership("test", "test"));
-
-    /** A select group of one bucket out of {@code port}. */
-    private static Group group(int id, int port) {
-        return new Group(
-                S,
-                id,
-                Group.Type.SELECT,
-                List.of(new Group.Bucket(1, null, List.of(FlowAction.output(port)))));
-    }
-
-    private static FlowRule intoGroup(long dst, int groupId) {
-        return FlowRule.builder(S)
-                .priority(100)
-                .match(FlowMatch.builder().ethDst(MacAddress.of(dst)).build())
-                .actions(FlowAction.group(groupId))
-                .build();
-    }
 
     @Test
     void givingAGroupTheSwitchHeldForUnknownEntriesAsksForAPassOnceWritten() {

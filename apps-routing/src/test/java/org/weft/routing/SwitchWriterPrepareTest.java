@@ -3,19 +3,18 @@ package org.weft.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.weft.routing.ManualSwitch.S;
 import static org.weft.routing.ManualSwitch.done;
+import static org.weft.routing.ManualSwitch.group;
+import static org.weft.routing.ManualSwitch.intoGroup;
+import static org.weft.routing.ManualSwitch.rule;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.weft.net.MacAddress;
 import org.weft.net.SwitchErrorException;
 import org.weft.net.cluster.SingleNodeMastership;
 import org.weft.net.flow.BatchResult;
-import org.weft.net.flow.FlowAction;
-import org.weft.net.flow.FlowMatch;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
-import org.weft.net.flow.Group;
 
 /** {@link SwitchWriter#prepare}: many keys' moves on a switch as one change, each tally its own. */
 class SwitchWriterPrepareTest {
@@ -23,30 +22,6 @@ class SwitchWriterPrepareTest {
     private final ManualSwitch sw = new ManualSwitch();
     private final SwitchWriter writer =
             new SwitchWriter(sw, sw, new SingleNodeMastership("test", "test"));
-
-    private static FlowRule rule(long dst, int port) {
-        return FlowRule.builder(S)
-                .priority(100)
-                .match(FlowMatch.builder().ethDst(MacAddress.of(dst)).build())
-                .actions(FlowAction.output(port))
-                .build();
-    }
-
-    private static FlowRule intoGroup(long dst, int groupId) {
-        return FlowRule.builder(S)
-                .priority(100)
-                .match(FlowMatch.builder().ethDst(MacAddress.of(dst)).build())
-                .actions(FlowAction.group(groupId))
-                .build();
-    }
-
-    private static Group group(int id, int port) {
-        return new Group(
-                S,
-                id,
-                Group.Type.SELECT,
-                List.of(new Group.Bucket(1, null, List.of(FlowAction.output(port)))));
-    }
 
     private static SwitchWriter.Move move(
             List<FlowRule> before, List<FlowRule> after, ChangeTally t) {

@@ -4,27 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.weft.routing.ManualSwitch.S;
 import static org.weft.routing.ManualSwitch.done;
 import static org.weft.routing.ManualSwitch.refusedOneOfOne;
+import static org.weft.routing.ManualSwitch.rule;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.weft.net.MacAddress;
 import org.weft.net.cluster.SingleNodeMastership;
-import org.weft.net.flow.FlowAction;
-import org.weft.net.flow.FlowMatch;
-import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
 import org.weft.net.testing.FakeMastership;
 
 class SwitchWriterTest {
-
-    private static FlowRule rule(long dst, int port) {
-        return FlowRule.builder(S)
-                .priority(100)
-                .match(FlowMatch.builder().ethDst(MacAddress.of(dst)).build())
-                .actions(FlowAction.output(port))
-                .build();
-    }
 
     private final ManualSwitch sw = new ManualSwitch();
     private final SwitchWriter writer =
