@@ -22,4 +22,5 @@ public record ReconcileStats(
         int running,
         long heldBack,
         boolean settling,
-        long putOff) {}
+        long putOff,
+        long eventsFolded) {}

@@ -24,7 +24,6 @@ import org.weft.net.Dpid;
 import org.weft.net.device.DeviceEvent;
 import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
-import org.weft.net.flow.BatchFailure;
 import org.weft.net.flow.BatchFailureListener;
 import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.flow.FlowRuleService;
@@ -67,8 +66,17 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     private final IntentSources sources = new IntentSources();
     private final Map<Dpid, SwitchSync> switches = new HashMap<>();
     private final ArrayDeque<Dpid> queue = new ArrayDeque<>();
-    private final DeviceListener deviceListener = e -> run(() -> onDevice(e));
-    private final BatchFailureListener failureListener = f -> run(() -> onFailure(f));
+    private final SwitchEvents switchEvents = new SwitchEvents();
+    private final DeviceListener deviceListener = this::onDevice;
+    private final BatchFailureListener failureListener =
+            f ->
+                    handleLater(
+                            switchEvents.diverged(
+                                    f.dpid(),
+                                    f.failed()
+                                            + " operation(s) not confirmed ("
+                                            + f.reason()
+                                            + ")"));
     private final LongAdder passes = new LongAdder();
     private final LongAdder failedPasses = new LongAdder();
     private final LongAdder repairs = new LongAdder();
@@ -200,7 +208,8 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                 runningNow,
                 settle.heldBackTotal(),
                 settle.isSettling(),
-                passesPutOff.sum());
+                passesPutOff.sum(),
+                switchEvents.folded());
     }
 
     @Override
@@ -231,19 +240,43 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         }
     }
 
+    /** On the event's thread: folds it into the switch's pending entry ({@link SwitchEvents}). */
     private void onDevice(DeviceEvent e) {
         Dpid dpid = e.subject().dpid();
         switch (e.type()) {
-            case DEVICE_CONNECTED -> connected(dpid);
-            case DEVICE_DISCONNECTED -> disconnected(dpid);
+            case DEVICE_CONNECTED -> handleLater(switchEvents.connected(dpid));
+            case DEVICE_DISCONNECTED -> handleLater(switchEvents.disconnected(dpid));
                 // A switch that missed a barrier or stats reply may hold anything.
-            case DEVICE_OUT_OF_SYNC -> failedLater(dpid, "a request timed out");
+            case DEVICE_OUT_OF_SYNC ->
+                    handleLater(switchEvents.diverged(dpid, "a request timed out"));
             default -> {}
         }
     }
 
-    private void onFailure(BatchFailure f) {
-        failedLater(f.dpid(), f.failed() + " operation(s) not confirmed (" + f.reason() + ")");
+    /** Queues one task for every switch event pending when it runs, if none is queued yet. */
+    private void handleLater(boolean first) {
+        if (first) {
+            run(this::handleSwitchEvents);
+        }
+    }
+
+    private void handleSwitchEvents() {
+        switchEvents
+                .take()
+                .forEach(
+                        (dpid, p) -> {
+                            if (p.disconnected) {
+                                disconnected(dpid);
+                            }
+                            if (p.connected) {
+                                connected(dpid);
+                            } else if (p.connectSeen) {
+                                settle.connected();
+                            }
+                            if (p.diverged != null) {
+                                failedLater(dpid, p.diverged);
+                            }
+                        });
     }
 
     private void connected(Dpid dpid) {

@@ -110,6 +110,46 @@ class ReconcilerSchedulingTest extends ReconcilerTestBase {
     }
 
     @Test
+    void aSwitchFlappingFasterThanTheReconcilerRunsHoldsOneTaskInItsQueue() {
+        java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+        reconciler =
+                new Reconciler(
+                        devices,
+                        tables,
+                        tables,
+                        tables,
+                        tables,
+                        config(Duration.ofHours(1)),
+                        time,
+                        queued::add);
+        reconciler.register(app);
+        reconciler.start();
+        runAll(queued);
+        tables.connect(S1);
+        FlowRule r1 = rule(S1, APP, 1, 1);
+        app.intent.put(S1, SwitchEntries.flows(List.of(r1)));
+
+        for (int i = 0; i < 1_000; i++) {
+            devices.connect(S1.value(), 4);
+            devices.setPortLive(S1.value(), 1, i % 2 == 0);
+            devices.disconnect(S1.value());
+        }
+        devices.connect(S1.value(), 4);
+
+        assertThat(queued).hasSize(1);
+        assertThat(reconciler.stats().eventsFolded()).isEqualTo(2_000);
+        runAll(queued);
+        assertThat(tables.flows(S1)).as("taken on once, with a pass").containsExactly(r1);
+        assertThat(reconciler.state(S1)).isEqualTo(SyncState.IN_SYNC);
+    }
+
+    private static void runAll(java.util.ArrayDeque<Runnable> queued) {
+        while (!queued.isEmpty()) {
+            queued.poll().run();
+        }
+    }
+
+    @Test
     void passesOnConnectAreNeverPutOff() {
         start(config(Duration.ofHours(1)));
         app.changing = true;
