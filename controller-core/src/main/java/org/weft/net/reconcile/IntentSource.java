@@ -68,9 +68,10 @@ public interface IntentSource {
     SwitchEntries intended(Dpid dpid);
 
     /**
-     * Runs one reconcile pass of this app on a switch in order with the app's own writes to it (the
-     * pass reads the switch, diffs and writes inside {@code pass}). The default runs it at once,
-     * for apps whose writes are idempotent adds and removes of single entries.
+     * Runs one reconcile pass of a switch in order with the app's own writes to it: the pass reads
+     * the switch once for every app, then diffs and writes each app's part, all inside {@code
+     * pass}, which runs inside every registered app's ordering. The default runs it at once, for
+     * apps whose writes are idempotent adds and removes of single entries.
      */
     default <T> CompletableFuture<T> exclusive(Dpid dpid, Supplier<CompletableFuture<T>> pass) {
         return pass.get();

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.Dpid;
@@ -16,14 +15,12 @@ import org.weft.net.flow.GroupOperation;
 import org.weft.net.flow.GroupService;
 import org.weft.net.reconcile.IntentSource;
 import org.weft.net.reconcile.SwitchEntries;
-import org.weft.net.stats.FlowEntry;
-import org.weft.net.stats.StatsService;
 
 /**
- * One app's part of a pass on one switch: read its entries, diff against its intent (computed after
- * the read, on the reconciler's thread), send the diff in stages, each confirmed by a barrier
- * before the next: groups added or changed, flows, then stale groups removed only when everything
- * before was confirmed (make before break).
+ * One app's part of a pass on one switch: diff its share of what the pass read against its intent
+ * (computed after the read, on the reconciler's thread), send the diff in stages, each confirmed by
+ * a barrier before the next: groups added or changed, flows, then stale groups removed only when
+ * everything before was confirmed (make before break).
  */
 final class PassPart {
 
@@ -31,49 +28,8 @@ final class PassPart {
 
     private PassPart() {}
 
-    static CompletableFuture<PartResult> run(
-            IntentSource source,
-            Dpid dpid,
-            StatsService stats,
-            FlowRuleService flows,
-            GroupService groups,
-            Executor executor) {
-        return run(source, dpid, false, stats, flows, groups, executor);
-    }
-
-    /**
-     * @param settling whether the fabric is still settling after a start: the removals of an app
-     *     that learns its intent after start are then held back ({@link HeldBackRemovals})
-     */
-    static CompletableFuture<PartResult> run(
-            IntentSource source,
-            Dpid dpid,
-            boolean settling,
-            StatsService stats,
-            FlowRuleService flows,
-            GroupService groups,
-            Executor executor) {
-        boolean holdBack = settling && source.learnsIntentAfterStart();
-        CompletableFuture<List<FlowEntry>> readFlows = stats.getFlowEntries(dpid, source.appId());
-        CompletableFuture<List<Group>> readGroups =
-                source.hasGroups()
-                        ? stats.getGroups(dpid)
-                                .thenApply(
-                                        all ->
-                                                all.stream()
-                                                        .filter(g -> source.ownsGroup(g.groupId()))
-                                                        .toList())
-                        : CompletableFuture.completedFuture(List.of());
-        return readFlows
-                .thenCombine(
-                        readGroups,
-                        (f, g) -> new SwitchEntries(f.stream().map(FlowEntry::rule).toList(), g))
-                .thenComposeAsync(
-                        actual -> converge(source, dpid, actual, holdBack, flows, groups),
-                        executor);
-    }
-
-    private static CompletableFuture<PartResult> converge(
+    /** Diffs the app's share of what the switch holds against its intent and sends the diff. */
+    static CompletableFuture<PartResult> converge(
             IntentSource source,
             Dpid dpid,
             SwitchEntries actual,

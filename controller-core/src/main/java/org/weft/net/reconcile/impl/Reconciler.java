@@ -427,6 +427,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         } else {
             repairs.add(r.operations());
             settle.counted(r.heldBack());
+            log.debug("Pass of {} done in {} ms", dpid, took / 1_000_000);
             report = r.report(dpid, took);
             if (r.operations() > 0 || r.heldBack() > 0) {
                 log.info(

@@ -12,11 +12,10 @@ import org.weft.net.flow.GroupOperation;
 import org.weft.net.flow.GroupService;
 import org.weft.net.reconcile.IntentSource;
 import org.weft.net.stats.FlowEntry;
-import org.weft.net.stats.StatsService;
 
 /**
- * Removes what no app owns (flows whose cookie app id no registered app has, groups no app owns):
- * only when {@code reconcile.removeUnknown} asks for it.
+ * Removes what no app owns (flows whose cookie app id no registered app has, groups no app owns)
+ * from what a pass read: only when {@code reconcile.removeUnknown} asks for it.
  */
 final class UnknownEntries {
 
@@ -24,40 +23,26 @@ final class UnknownEntries {
 
     static CompletableFuture<PartResult> remove(
             Dpid dpid,
+            List<FlowEntry> entries,
+            List<Group> held,
             List<IntentSource> sources,
-            StatsService stats,
             FlowRuleService flows,
             GroupService groups) {
         Set<Integer> apps = new HashSet<>();
         sources.forEach(s -> apps.add(s.appId()));
-        return stats.getFlowEntries(dpid)
-                .thenCombine(stats.getGroups(dpid), (f, g) -> ops(f, g, apps, sources))
+        Ops ops = ops(entries, held, apps, sources);
+        CompletableFuture<Integer> failedFlows =
+                ops.flows().isEmpty()
+                        ? CompletableFuture.completedFuture(0)
+                        : flows.apply(dpid, ops.flows()).thenApply(r -> r.failures().size());
+        return failedFlows
                 .thenCompose(
-                        ops -> {
-                            CompletableFuture<Integer> failed =
-                                    ops.flows().isEmpty()
-                                            ? CompletableFuture.completedFuture(0)
-                                            : flows.apply(dpid, ops.flows())
-                                                    .thenApply(r -> r.failures().size());
-                            return failed.thenCompose(
-                                            n ->
-                                                    ops.groups().isEmpty()
-                                                            ? CompletableFuture.completedFuture(n)
-                                                            : groups.applyGroups(dpid, ops.groups())
-                                                                    .thenApply(
-                                                                            r ->
-                                                                                    n
-                                                                                            + r.failures()
-                                                                                                    .size()))
-                                    .thenApply(
-                                            n ->
-                                                    new PartResult(
-                                                            0,
-                                                            0,
-                                                            ops.flows().size()
-                                                                    + ops.groups().size(),
-                                                            n));
-                        });
+                        n ->
+                                ops.groups().isEmpty()
+                                        ? CompletableFuture.completedFuture(n)
+                                        : groups.applyGroups(dpid, ops.groups())
+                                                .thenApply(r -> n + r.failures().size()))
+                .thenApply(n -> new PartResult(0, 0, ops.flows().size() + ops.groups().size(), n));
     }
 
     private record Ops(List<FlowRuleOperation> flows, List<GroupOperation> groups) {}
