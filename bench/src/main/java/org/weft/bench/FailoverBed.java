@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.dist.Weft;
 import org.weft.net.host.HostService;
+import org.weft.net.reconcile.ReconcileStats;
 import org.weft.openflow.emulator.EmulatedFabric;
 
 /**
@@ -60,6 +61,27 @@ record FailoverBed(
             fabric.injectFromHost(h.at(), h.arpFor(first));
         }
         return poll(() -> known.getHostCount() == all.size(), deadlineNanos, 5);
+    }
+
+    /**
+     * Waits until the reconciler has passed every switch at least once (the passes on connect) and
+     * has no pass queued or running; false at the deadline.
+     */
+    boolean awaitConnectPasses(long deadlineNanos) throws InterruptedException {
+        int switches = fabric.switches().size();
+        return poll(
+                () -> {
+                    ReconcileStats s = weft.reconciler().stats();
+                    return s.passes() >= switches && s.queued() == 0 && s.running() == 0;
+                },
+                deadlineNanos,
+                5);
+    }
+
+    /** Passes the reconciler has queued or running now. */
+    int passesPending() {
+        ReconcileStats s = weft.reconciler().stats();
+        return s.queued() + s.running();
     }
 
     /** Waits until the topology Weft routes on holds every link; false at the deadline. */

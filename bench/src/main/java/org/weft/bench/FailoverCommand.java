@@ -66,6 +66,14 @@ final class FailoverCommand implements Callable<Integer> {
     long lldpIntervalMs;
 
     @Option(
+            names = "--hosts-during-passes",
+            description =
+                    "Announce the hosts as soon as every link is known, while the reconciler may"
+                            + " still be running its passes on connect (by default the run waits"
+                            + " for them, so the routes' figure is the routes' own).")
+    boolean hostsDuringPasses;
+
+    @Option(
             names = "--limit-s",
             defaultValue = "300",
             description =
@@ -87,6 +95,7 @@ final class FailoverCommand implements Callable<Integer> {
                         protection,
                         holdDownMs,
                         lldpIntervalMs,
+                        hostsDuringPasses,
                         Duration.ofSeconds(limitSeconds));
         FailoverResult r = new FailoverRun(opt).run();
         new Report(System.out).failover(r);

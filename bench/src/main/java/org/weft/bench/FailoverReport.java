@@ -21,7 +21,7 @@ final class FailoverReport {
                 Locale.ROOT,
                 "failover: k=%d fat tree, %d switches, %d directed links, %d hosts; protection %s,"
                         + " recovery hold-down %d ms%n"
-                        + "  set-up: connect %.2f s, discovery %.2f s, hosts learned %.2f s, routes"
+                        + "  set-up: connect %.2f s, discovery %.2f s, %s, hosts learned %.2f s, routes"
                         + " converged %.2f s later, settled (no failover event for a quiet period)"
                         + " %.2f s later; idle process CPU %.2f cores (LLDP, echoes); routing"
                         + " thread CPU from the hosts' announcement to converged routes %.2f s%n"
@@ -48,6 +48,13 @@ final class FailoverReport {
                 r.holdDownMs(),
                 r.connectSeconds(),
                 r.discoverySeconds(),
+                r.passesSeconds() >= 0
+                        ? String.format(
+                                Locale.ROOT,
+                                "reconciler's connect passes %.2f s",
+                                r.passesSeconds())
+                        : r.passesAtHosts()
+                                + " reconcile passes queued or running at the hosts' announcement",
                 r.hostsSeconds(),
                 r.convergeSeconds(),
                 r.settledSeconds(),
@@ -111,7 +118,7 @@ final class FailoverReport {
                         + " reaction_p50_ms=%.1f reaction_max_ms=%.1f healed_p50_ms=%.1f"
                         + " cut_cpu_cores=%.2f routing_cpu_p50_ms=%.1f setup_routing_cpu_s=%.2f"
                         + " setup_s=%.2f setup_weft_cpu_s=%.2f setup_emulator_cpu_s=%.2f"
-                        + " setup_rest_cpu_s=%.2f%n",
+                        + " setup_rest_cpu_s=%.2f setup_passes_at_hosts=%d%n",
                 r.k(),
                 r.switches(),
                 r.links(),
@@ -131,7 +138,8 @@ final class FailoverReport {
                 r.convergeSeconds(),
                 r.setupCpu().weftSeconds(),
                 r.setupCpu().emulatorSeconds(),
-                r.setupCpu().restSeconds());
+                r.setupCpu().restSeconds(),
+                r.passesAtHosts());
     }
 
     private void summary(FailoverResult r, String label, boolean median) {

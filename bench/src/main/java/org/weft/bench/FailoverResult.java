@@ -15,6 +15,9 @@ import java.util.function.ToDoubleFunction;
  * @param holdDownMs routing's recovery hold-down
  * @param connectSeconds first connect to the last handshake
  * @param discoverySeconds last handshake to every link known
+ * @param passesSeconds every link known to the reconciler's passes on connect done (none queued or
+ *     running), or -1 when the hosts were announced without waiting for them
+ * @param passesAtHosts reconcile passes queued or running when the hosts were announced
  * @param hostsSeconds first announcement to every host learned
  * @param convergeSeconds every host learned to switch tables equal to the routing intent
  * @param settledSeconds every host learned to converged with no failover event for a quiet period
@@ -35,6 +38,8 @@ record FailoverResult(
         long holdDownMs,
         double connectSeconds,
         double discoverySeconds,
+        double passesSeconds,
+        int passesAtHosts,
         double hostsSeconds,
         double convergeSeconds,
         double settledSeconds,

@@ -46,6 +46,7 @@ final class FailoverRun {
             boolean protection,
             long holdDownMs,
             long lldpIntervalMs,
+            boolean hostsDuringPasses,
             Duration limit) {}
 
     private final Options opt;
@@ -117,6 +118,19 @@ final class FailoverRun {
         check(bed.awaitLinks(bed.deadline()), bed.links() + " links discovered");
         double discovery = seconds(t1);
         log.info("{} links discovered in {} s", bed.links(), discovery);
+        double passes = -1;
+        int pendingAtHosts = bed.passesPending();
+        if (!opt.hostsDuringPasses()) {
+            long tp = System.nanoTime();
+            check(bed.awaitConnectPasses(bed.deadline()), "connect passes done");
+            passes = seconds(tp);
+            pendingAtHosts = bed.passesPending();
+            log.info("The reconciler's connect passes done {} s after discovery", passes);
+        } else {
+            log.info(
+                    "Hosts announced while {} reconcile passes are queued or running",
+                    pendingAtHosts);
+        }
 
         long t2 = System.nanoTime();
         ThreadCpu routing = ThreadCpu.named("weft-routing");
@@ -162,6 +176,8 @@ final class FailoverRun {
                 opt.holdDownMs(),
                 connect,
                 discovery,
+                passes,
+                pendingAtHosts,
                 learned,
                 converge,
                 settled,

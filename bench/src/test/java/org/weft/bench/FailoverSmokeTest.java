@@ -17,7 +17,7 @@ class FailoverSmokeTest {
     @Timeout(60)
     void everyCutIsReroutedAndNothingPointsIntoTheCutPorts() throws Exception {
         FailoverRun.Options opt =
-                new FailoverRun.Options(4, 1, 2, true, 300, 200, Duration.ofSeconds(10));
+                new FailoverRun.Options(4, 1, 2, true, 300, 200, false, Duration.ofSeconds(10));
 
         FailoverResult r = new FailoverRun(opt).run();
 
