@@ -39,6 +39,30 @@ final class LinkRouteIndex {
      */
     private final Map<PlanKey, Map<Dpid, long[]>> portsByKey = new ConcurrentHashMap<>();
 
+    /** Where {@link #portsAt} collects a switch's ports (routing thread only). */
+    private final Ports scratch = new Ports();
+
+    /**
+     * One array per distinct set of ports (routing thread only): destinations mostly leave a switch
+     * by the same ports (on the 980-switch fat tree, 384,000 recorded sets are a few thousand
+     * distinct ones), so the index holds each set once instead of once per destination and switch.
+     * Emptied when it reaches {@code maxShared} sets; sharing only saves memory.
+     */
+    private final Map<PortSet, long[]> shared = new HashMap<>();
+
+    static final int MAX_SHARED = 1 << 16;
+
+    private final int maxShared;
+
+    LinkRouteIndex() {
+        this(MAX_SHARED);
+    }
+
+    /** With room for {@code maxShared} shared port sets before they are emptied (tests). */
+    LinkRouteIndex(int maxShared) {
+        this.maxShared = maxShared;
+    }
+
     /** Records the links a key's new plan uses, replacing what it used before. */
     void put(PlanKey key, RoutingPlan plan, TopologySnapshot topo) {
         Map<Dpid, long[]> after = new HashMap<>();
@@ -112,31 +136,70 @@ final class LinkRouteIndex {
         return out;
     }
 
-    /** The ports (sorted, distinct) that the plan's entries at switch {@code s} output to. */
-    private static long[] portsAt(RoutingPlan plan, TopologySnapshot topo, Dpid s) {
+    /**
+     * The ports (sorted, distinct) that the plan's entries at switch {@code s} output to: the
+     * shared array for that set.
+     */
+    private long[] portsAt(RoutingPlan plan, TopologySnapshot topo, Dpid s) {
         if (!topo.contains(s)) {
             return NONE;
         }
-        Ports ports = new Ports();
-        for (FlowRule r : plan.flows().get(s)) {
-            ports.addOutputs(r.actions());
+        Ports ports = scratch;
+        ports.clear();
+        List<FlowRule> rules = plan.flows().get(s);
+        for (int i = 0; i < rules.size(); i++) {
+            ports.addOutputs(rules.get(i).actions());
         }
-        for (Group g : plan.groups().get(s)) {
-            for (Group.Bucket b : g.buckets()) {
-                ports.addOutputs(b.actions());
+        List<Group> groups = plan.groups().get(s);
+        for (int i = 0; i < groups.size(); i++) {
+            List<Group.Bucket> buckets = groups.get(i).buckets();
+            for (int j = 0; j < buckets.size(); j++) {
+                ports.addOutputs(buckets.get(j).actions());
             }
         }
-        return ports.sortedDistinct();
+        long[] set = ports.sortedDistinct();
+        if (set.length == 0) {
+            return NONE;
+        }
+        if (shared.size() >= maxShared) {
+            shared.clear();
+        }
+        return shared.computeIfAbsent(new PortSet(set), k -> k.ports);
     }
 
-    /** Output ports collected without boxing. */
+    /** A set of ports as a hash key (by content). */
+    private static final class PortSet {
+        final long[] ports;
+        final int hash;
+
+        PortSet(long[] ports) {
+            this.ports = ports;
+            this.hash = Arrays.hashCode(ports);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PortSet p && hash == p.hash && Arrays.equals(ports, p.ports);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** Output ports collected without boxing, in one reused array. */
     private static final class Ports {
-        private long[] values = new long[8];
+        private long[] values = new long[32];
         private int n;
 
+        void clear() {
+            n = 0;
+        }
+
         void addOutputs(List<FlowAction> actions) {
-            for (FlowAction a : actions) {
-                if (a instanceof FlowAction.Output o) {
+            for (int i = 0; i < actions.size(); i++) {
+                if (actions.get(i) instanceof FlowAction.Output o) {
                     if (n == values.length) {
                         values = Arrays.copyOf(values, n * 2);
                     }
@@ -145,19 +208,19 @@ final class LinkRouteIndex {
             }
         }
 
+        /** The ports collected, sorted and without repeats, in a new array. */
         long[] sortedDistinct() {
             if (n == 0) {
                 return NONE;
             }
-            long[] out = Arrays.copyOf(values, n);
-            Arrays.sort(out);
+            Arrays.sort(values, 0, n);
             int distinct = 1;
             for (int i = 1; i < n; i++) {
-                if (out[i] != out[distinct - 1]) {
-                    out[distinct++] = out[i];
+                if (values[i] != values[distinct - 1]) {
+                    values[distinct++] = values[i];
                 }
             }
-            return distinct == n ? out : Arrays.copyOf(out, distinct);
+            return Arrays.copyOf(values, distinct);
         }
     }
 }

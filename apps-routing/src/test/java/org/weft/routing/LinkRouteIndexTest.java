@@ -83,4 +83,25 @@ class LinkRouteIndexTest {
         index.remove(OTHER);
         assertThat(index.keysUsing(List.of(toS2, toS4))).isEmpty();
     }
+
+    @Test
+    void keysSharingPortSetsStayApartAndSharingOnlyEverSavesMemory() {
+        PlanKey third =
+                PlanKey.of(
+                        org.weft.net.host.HostId.of(
+                                org.weft.net.MacAddress.of(3), org.weft.net.host.HostId.NO_VLAN));
+        // Room for one shared set: the second distinct set empties it, and again after.
+        LinkRouteIndex small = new LinkRouteIndex(1);
+        small.put(H, via(toS2), ring);
+        small.put(OTHER, via(toS2, toS4), ring);
+        small.put(third, via(toS2), ring);
+
+        assertThat(small.keysUsing(List.of(toS2))).containsExactlyInAnyOrder(H, OTHER, third);
+        assertThat(small.keysUsing(List.of(toS4))).containsExactly(OTHER);
+
+        small.put(H, via(toS4), ring);
+
+        assertThat(small.keysUsing(List.of(toS2))).containsExactlyInAnyOrder(OTHER, third);
+        assertThat(small.keysUsing(List.of(toS4))).containsExactlyInAnyOrder(H, OTHER);
+    }
 }
