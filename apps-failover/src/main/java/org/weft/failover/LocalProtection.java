@@ -2,7 +2,6 @@ package org.weft.failover;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
 import org.weft.net.routing.plan.Backup;
@@ -29,25 +28,31 @@ public final class LocalProtection implements BackupChooser {
 
     @Override
     public Optional<Backup> backup(PlanView fabric, NextHops towardDst, Dpid s, Link primary) {
-        double ds = towardDst.distance(s).orElse(Double.POSITIVE_INFINITY);
+        // Asked for every protected switch of every destination: plain numbers (NaN when there is
+        // no distance, so the test fails) and indexed loops, nothing allocated per candidate.
+        double ds = towardDst.distanceOr(s, Double.POSITIVE_INFINITY);
         List<Link> candidates = fabric.sortedLinksFrom(s);
-        for (Link l : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Link l = candidates.get(i);
             if (l.equals(primary)) {
                 continue;
             }
-            OptionalDouble dn = towardDst.distance(l.dstDpid());
-            OptionalDouble dns = fabric.distanceFromNeighbour(l.dstDpid(), s);
-            if (dn.isPresent() && dns.isPresent() && dn.getAsDouble() < dns.getAsDouble() + ds) {
+            double dn = towardDst.distanceOr(l.dstDpid(), Double.NaN);
+            double dns = fabric.distanceFromNeighbourOrNaN(l.dstDpid(), s);
+            if (dn < dns + ds) {
                 return Optional.of(new Backup(l, false));
             }
         }
-        for (Link l : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Link l = candidates.get(i);
             if (l.equals(primary)) {
                 continue;
             }
             boolean viaUs = false;
             boolean other = false;
-            for (Link x : towardDst.linksFrom(l.dstDpid())) {
+            List<Link> hops = towardDst.linksFrom(l.dstDpid());
+            for (int j = 0; j < hops.size(); j++) {
+                Link x = hops.get(j);
                 if (x.dstDpid().equals(s)) {
                     viaUs = true;
                 } else {

@@ -149,7 +149,12 @@ public final class PlanContext implements PlanView {
 
     @Override
     public List<Link> sortedLinksFrom(Dpid s) {
-        return sortedLinksFrom.computeIfAbsent(s, PlanView.super::sortedLinksFrom);
+        List<Link> sorted = sortedLinksFrom.get(s);
+        if (sorted == null) {
+            sorted = PlanView.super.sortedLinksFrom(s);
+            sortedLinksFrom.put(s, sorted);
+        }
+        return sorted;
     }
 
     public LinkWeigher weigher() {
@@ -204,9 +209,23 @@ public final class PlanContext implements PlanView {
         return d == null ? OptionalDouble.empty() : OptionalDouble.of(d);
     }
 
+    @Override
+    public double distanceFromNeighbourOrNaN(Dpid neighbour, Dpid s) {
+        Double d = distancesFromNeighbours(s).get(neighbour);
+        return d == null ? Double.NaN : d;
+    }
+
     /** The least cost from every switch {@code s} links to back to {@code s}. */
     Map<Dpid, Double> distancesFromNeighbours(Dpid s) {
-        return fromNeighbours.computeIfAbsent(s, graph()::distancesFromNeighbours);
+        // Not computeIfAbsent with graph()::distancesFromNeighbours: asked once per candidate of
+        // every protected switch of every destination, the bound method reference was allocated
+        // every time.
+        Map<Dpid, Double> d = fromNeighbours.get(s);
+        if (d == null) {
+            d = graph().distancesFromNeighbours(s);
+            fromNeighbours.put(s, d);
+        }
+        return d;
     }
 
     /**

@@ -28,8 +28,12 @@ final class SwitchDiff {
             // A destination new to the switch, or gone from it (most changes while a fabric's
             // routes are first installed): no rule to match up.
             List<FlowRuleOperation> ops = new ArrayList<>(before.size() + after.size());
-            after.forEach(r -> ops.add(FlowRuleOperation.add(r)));
-            before.forEach(r -> ops.add(FlowRuleOperation.remove(r)));
+            for (int i = 0; i < after.size(); i++) {
+                ops.add(FlowRuleOperation.add(after.get(i)));
+            }
+            for (int i = 0; i < before.size(); i++) {
+                ops.add(FlowRuleOperation.remove(before.get(i)));
+            }
             return ops;
         }
         Map<Key, FlowRule> was = new HashMap<>();

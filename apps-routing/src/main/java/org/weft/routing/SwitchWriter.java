@@ -222,7 +222,8 @@ final class SwitchWriter {
                 return false;
             }
             if (removed != null) {
-                for (FlowRuleOperation op : moveOps) {
+                for (int i = 0; i < moveOps.size(); i++) {
+                    FlowRuleOperation op = moveOps.get(i);
                     if (op.type() == FlowRuleOperation.Type.ADD
                             && removed.contains(SwitchDiff.Key.of(op.rule()))) {
                         return false;
@@ -232,8 +233,11 @@ final class SwitchWriter {
             return fitsGroups(b, b, a) && fitsGroups(a, b, a);
         }
 
+        // Indexed loops here and below: asked for every move of every destination on every switch,
+        // where an iterator per loop was a tenth of the routing thread's allocation.
         private boolean fitsGroups(List<Group> side, List<Group> b, List<Group> a) {
-            for (Group g : side) {
+            for (int i = 0; i < side.size(); i++) {
+                Group g = side.get(i);
                 Object had = claims.get(g.groupId());
                 if (had != null && !alike(had, ownClaim(g, b, a))) {
                     return false;
@@ -244,18 +248,23 @@ final class SwitchWriter {
 
         /** What one move needs group {@code g}'s id to be (as {@link #claim} would record it). */
         private static Object ownClaim(Group g, List<Group> b, List<Group> a) {
-            for (List<Group> side : List.of(b, a)) {
-                for (Group other : side) {
-                    if (other.groupId() == g.groupId() && !other.equals(g)) {
-                        return EXCLUSIVE;
-                    }
+            return differs(g, b) || differs(g, a) ? EXCLUSIVE : g;
+        }
+
+        /** Whether {@code side} holds {@code g}'s id with other content. */
+        private static boolean differs(Group g, List<Group> side) {
+            for (int i = 0; i < side.size(); i++) {
+                Group other = side.get(i);
+                if (other.groupId() == g.groupId() && !other.equals(g)) {
+                    return true;
                 }
             }
-            return g;
+            return false;
         }
 
         void add(List<FlowRuleOperation> moveOps, List<Group> b, List<Group> a, ChangeTally t) {
-            for (FlowRuleOperation op : moveOps) {
+            for (int i = 0; i < moveOps.size(); i++) {
+                FlowRuleOperation op = moveOps.get(i);
                 if (op.type() == FlowRuleOperation.Type.REMOVE) {
                     if (removed == null) {
                         removed = new HashSet<>();
@@ -264,8 +273,12 @@ final class SwitchWriter {
                 }
             }
             ops.addAll(moveOps);
-            b.forEach(g -> claim(claims, g.groupId(), g));
-            a.forEach(g -> claim(claims, g.groupId(), g));
+            for (int i = 0; i < b.size(); i++) {
+                claim(claims, b.get(i).groupId(), b.get(i));
+            }
+            for (int i = 0; i < a.size(); i++) {
+                claim(claims, a.get(i).groupId(), a.get(i));
+            }
             before.add(b);
             after.add(a);
             if (tallies.size() == ends.length) {

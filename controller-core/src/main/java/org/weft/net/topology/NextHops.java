@@ -122,6 +122,12 @@ public final class NextHops {
         return d == null ? OptionalDouble.empty() : OptionalDouble.of(d);
     }
 
+    /** {@link #distance} as a plain number: {@code none} when it cannot reach the destination. */
+    public double distanceOr(Dpid dpid, double none) {
+        Double d = distances.get(dpid);
+        return d == null ? none : d;
+    }
+
     public boolean canReach(Dpid dpid) {
         return distances.containsKey(dpid);
     }

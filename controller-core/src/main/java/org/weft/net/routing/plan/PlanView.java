@@ -26,4 +26,12 @@ public interface PlanView {
 
     /** The least cost from {@code neighbour} (a switch {@code s} links to) back to {@code s}. */
     OptionalDouble distanceFromNeighbour(Dpid neighbour, Dpid s);
+
+    /**
+     * {@link #distanceFromNeighbour} as a plain number, NaN when there is none (so every comparison
+     * with it is false): for choosers asking once per candidate of every protected switch.
+     */
+    default double distanceFromNeighbourOrNaN(Dpid neighbour, Dpid s) {
+        return distanceFromNeighbour(neighbour, s).orElse(Double.NaN);
+    }
 }
