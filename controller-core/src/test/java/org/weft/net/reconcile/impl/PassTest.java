@@ -14,6 +14,7 @@ import org.weft.net.flow.BatchResult;
 import org.weft.net.flow.Cookies;
 import org.weft.net.flow.FlowRule;
 import org.weft.net.flow.FlowRuleOperation;
+import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.Group;
 import org.weft.net.reconcile.IntentSource;
 import org.weft.net.reconcile.SwitchEntries;
@@ -81,26 +82,35 @@ class PassTest {
         }
     }
 
+    /**
+     * One app's pass of a switch holding nothing, flows sent to {@code flows}, groups confirmed.
+     */
+    private static PartResult passOfEmptySwitch(App app, FlowRuleService flows) throws Exception {
+        return Pass.run(
+                        SW,
+                        List.of(app),
+                        false,
+                        false,
+                        new EmptySwitch(),
+                        flows,
+                        (dpid, ops) ->
+                                CompletableFuture.completedFuture(
+                                        BatchResult.confirmed(ops.size())),
+                        Runnable::run)
+                .get(5, TimeUnit.SECONDS);
+    }
+
     @Test
     void theAppHearsWhichOperationTheSwitchRejectedAndIsNotToldItIsInSync() throws Exception {
         App app = new App();
         SwitchErrorException full =
                 new SwitchErrorException(SW, 7, "FLOW_MOD_FAILED", "TABLE_FULL");
         PartResult r =
-                Pass.run(
-                                SW,
-                                List.of(app),
-                                false,
-                                false,
-                                new EmptySwitch(),
-                                (dpid, ops) ->
-                                        CompletableFuture.completedFuture(
-                                                BatchResult.of(ops.size(), Map.of(1, full))),
-                                (dpid, ops) ->
-                                        CompletableFuture.completedFuture(
-                                                BatchResult.confirmed(ops.size())),
-                                Runnable::run)
-                        .get(5, TimeUnit.SECONDS);
+                passOfEmptySwitch(
+                        app,
+                        (dpid, ops) ->
+                                CompletableFuture.completedFuture(
+                                        BatchResult.of(ops.size(), Map.of(1, full))));
 
         assertThat(r.added()).isEqualTo(2);
         assertThat(r.failed()).isEqualTo(1);
@@ -113,20 +123,10 @@ class PassTest {
     @Test
     void aPassWhoseOperationsAreAllConfirmedSaysInSync() throws Exception {
         App app = new App();
-        Pass.run(
-                        SW,
-                        List.of(app),
-                        false,
-                        false,
-                        new EmptySwitch(),
-                        (dpid, ops) ->
-                                CompletableFuture.completedFuture(
-                                        BatchResult.confirmed(ops.size())),
-                        (dpid, ops) ->
-                                CompletableFuture.completedFuture(
-                                        BatchResult.confirmed(ops.size())),
-                        Runnable::run)
-                .get(5, TimeUnit.SECONDS);
+        passOfEmptySwitch(
+                app,
+                (dpid, ops) ->
+                        CompletableFuture.completedFuture(BatchResult.confirmed(ops.size())));
         assertThat(app.rejected).isEmpty();
         assertThat(app.inSync).hasSize(1);
     }
