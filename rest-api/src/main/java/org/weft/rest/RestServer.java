@@ -143,6 +143,9 @@ public final class RestServer implements AutoCloseable {
         RestServices.Network network = services.network();
         if (network != null) {
             services.metrics().watchNetwork(network.links(), network.hosts());
+            if (network.topology() != null) {
+                services.metrics().watchTopology(network.topology());
+            }
             if (network.loads() != null) {
                 services.metrics().watchLoads(network.links(), network.loads());
             }

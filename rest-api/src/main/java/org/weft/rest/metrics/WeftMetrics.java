@@ -20,6 +20,7 @@ import org.weft.net.routing.PacketInAnswers;
 import org.weft.net.routing.ParkedFrameCounts;
 import org.weft.net.routing.RoutingService;
 import org.weft.net.stats.LoadService;
+import org.weft.net.topology.TopologyService;
 
 /**
  * The controller's metrics registry. The REST server records its own request latency; other modules
@@ -84,6 +85,20 @@ public final class WeftMetrics {
         FunctionCounter.builder("weft.hosts.refused", hosts, HostService::refusedHostCount)
                 .description(
                         "Hosts not learned because the host table or a switch's share was full")
+                .register(registry);
+    }
+
+    /**
+     * Publishes {@code weft_topology_reasons_dropped_total}: device and link events not kept as a
+     * snapshot's reasons because too many were waiting for the topology writer (their effect is
+     * published all the same).
+     */
+    public void watchTopology(TopologyService topology) {
+        FunctionCounter.builder(
+                        "weft.topology.reasons.dropped", topology, TopologyService::reasonsDropped)
+                .description(
+                        "Device and link events not kept as topology reasons: too many were"
+                                + " waiting for the writer")
                 .register(registry);
     }
 

@@ -23,6 +23,9 @@ import org.weft.net.routing.RoutingMetric;
 import org.weft.net.routing.RoutingService;
 import org.weft.net.testing.FakeDeviceService;
 import org.weft.net.testing.FakePacketService;
+import org.weft.net.topology.TopologyListener;
+import org.weft.net.topology.TopologyService;
+import org.weft.net.topology.TopologySnapshot;
 import org.weft.time.VirtualTime;
 
 class WeftMetricsTest {
@@ -137,6 +140,32 @@ class WeftMetricsTest {
         assertThat(metrics.scrape())
                 .contains("weft_hosts 1.0")
                 .contains("weft_hosts_refused_total 2.0");
+    }
+
+    @Test
+    void theTopologyWritersDroppedReasonsAreCounted() {
+        TopologyService topology =
+                new TopologyService() {
+                    @Override
+                    public TopologySnapshot currentSnapshot() {
+                        return TopologySnapshot.empty();
+                    }
+
+                    @Override
+                    public void addListener(TopologyListener listener) {}
+
+                    @Override
+                    public void removeListener(TopologyListener listener) {}
+
+                    @Override
+                    public long reasonsDropped() {
+                        return 5;
+                    }
+                };
+
+        metrics.watchTopology(topology);
+
+        assertThat(metrics.scrape()).contains("weft_topology_reasons_dropped_total 5.0");
     }
 
     @Test

@@ -39,6 +39,13 @@ import org.weft.time.TimeSource;
  * on the writer (batches that closed while a rebuild ran are merged into the next; {@link
  * SnapshotRebuilder}): the snapshot is rebuilt from the device and link services and published with
  * a volatile write when something changed. Readers call {@link #currentSnapshot()} without locks.
+ *
+ * <p>Bounded: the events waiting for the writer (open and closed batches) are at most {@code
+ * maxPendingReasons}. Past that, an event that is neither a loss nor a load change is not kept as a
+ * reason (counted in {@link #reasonsDropped()}): a rebuild reads the services' state, so its effect
+ * is published all the same, and listeners read only losses (when traffic was lost) and load
+ * changes from the reasons. Losses and load changes are always kept; their rate is bounded where
+ * they come from (each switch's port-status budget, the links there are, the statistics interval).
  */
 public final class TopologyManager implements TopologyService {
 
@@ -53,6 +60,9 @@ public final class TopologyManager implements TopologyService {
     /** Default largest batch: 1,000 events. */
     public static final int DEFAULT_MAX_BATCH_EVENTS = 1000;
 
+    /** Default bound on the events waiting for the writer: 65,536. */
+    public static final int DEFAULT_MAX_PENDING_REASONS = 1 << 16;
+
     private final DeviceService devices;
     private final LinkService links;
     private final ListenerRegistry<TopologyEvent, TopologyListener> listeners;
@@ -61,6 +71,12 @@ public final class TopologyManager implements TopologyService {
     private final ExecutorService ownWriter;
     private final long batchWindowNanos;
     private final int maxBatchEvents;
+    private final int maxPendingReasons;
+    private final AtomicLong reasonsDropped = new AtomicLong();
+
+    /** Events in the open and closed batches, not yet taken by the writer (guarded by this). */
+    private int pendingReasons;
+
     private final DeviceListener deviceListener = this::onEvent;
     private final LinkListener linkListener = this::onEvent;
     private final AtomicLong batches = new AtomicLong();
@@ -109,8 +125,30 @@ public final class TopologyManager implements TopologyService {
             TimeSource time,
             Duration batchWindow,
             int maxBatchEvents) {
+        this(
+                devices,
+                links,
+                events,
+                writer,
+                time,
+                batchWindow,
+                maxBatchEvents,
+                DEFAULT_MAX_PENDING_REASONS);
+    }
+
+    /** As above, with at most {@code maxPendingReasons} events kept for the writer (tests). */
+    TopologyManager(
+            DeviceService devices,
+            LinkService links,
+            Executor events,
+            Executor writer,
+            TimeSource time,
+            Duration batchWindow,
+            int maxBatchEvents,
+            int maxPendingReasons) {
         checkArgument(!batchWindow.isNegative(), "batch window must not be negative");
         checkArgument(maxBatchEvents >= 1, "a batch holds at least one event");
+        checkArgument(maxPendingReasons >= 1, "at least one event is kept");
         this.devices = checkNotNull(devices, "devices");
         this.links = checkNotNull(links, "links");
         this.listeners = new ListenerRegistry<>(events);
@@ -127,6 +165,7 @@ public final class TopologyManager implements TopologyService {
         this.writer = writer != null ? writer : ownWriter;
         this.batchWindowNanos = batchWindow.toNanos();
         this.maxBatchEvents = maxBatchEvents;
+        this.maxPendingReasons = maxPendingReasons;
     }
 
     /** Builds the first snapshot from what is known now and starts following events. */
@@ -162,9 +201,21 @@ public final class TopologyManager implements TopologyService {
         return batches.get();
     }
 
+    @Override
+    public long reasonsDropped() {
+        return reasonsDropped.get();
+    }
+
     private void onEvent(AbstractEvent<?, ?> e) {
         boolean closedOne = false;
         synchronized (this) {
+            // At the bound a batch is open or waiting for the writer, so a rebuild that reads the
+            // services after this event's change is still to come.
+            if (pendingReasons >= maxPendingReasons && !alwaysKept(e)) {
+                reasonsDropped.incrementAndGet();
+                return;
+            }
+            pendingReasons++;
             open.add(e);
             long now = time.nanos();
             if (open.size() == 1) {
@@ -258,6 +309,7 @@ public final class TopologyManager implements TopologyService {
                         return;
                     }
                     batch = closed.size() == 1 ? closed.poll() : drainClosed();
+                    pendingReasons -= batch.size();
                 }
                 rebuildSafely(batch);
             }
@@ -282,6 +334,16 @@ public final class TopologyManager implements TopologyService {
         return e instanceof LinkEvent le
                 && le.type() == LinkEvent.Type.UPDATED
                 && le.reason() == LinkEvent.Reason.MEASURED;
+    }
+
+    /** A loss or a load change: what listeners read from the reasons, never dropped. */
+    private static boolean alwaysKept(AbstractEvent<?, ?> e) {
+        return isLoss(e)
+                || (e instanceof DeviceEvent de
+                        && (de.type() == DeviceEvent.Type.PORT_REMOVED
+                                || (de.type() == DeviceEvent.Type.PORT_UPDATED
+                                        && de.port().map(p -> !p.isLive()).orElse(false))))
+                || (e instanceof LinkEvent le && le.reason() == LinkEvent.Reason.LOAD);
     }
 
     /**

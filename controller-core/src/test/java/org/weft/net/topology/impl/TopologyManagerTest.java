@@ -82,6 +82,58 @@ class TopologyManagerTest {
         assertThat(held).as("a batch after the writer finished queues a task again").hasSize(1);
     }
 
+    @Test
+    void pastTheBoundOnlyLossesAreKeptAsReasonsAndEveryChangeIsStillPublished() {
+        for (int i = 1; i <= 11; i++) {
+            devices.connect(i, 4);
+        }
+        List<Runnable> held = new ArrayList<>();
+        topology =
+                new TopologyManager(
+                        devices,
+                        links,
+                        Runnable::run,
+                        held::add,
+                        time,
+                        Duration.ofMillis(20),
+                        1000,
+                        4);
+        topology.addListener(events::add);
+        devices.addListener(links);
+        topology.start();
+        events.clear();
+
+        // The writer is busy: ten links in ten windows, then one of them lost.
+        for (int i = 1; i <= 10; i++) {
+            links.linkSeen(link(i), 1_000, 10_000);
+            time.advance(Duration.ofMillis(20));
+        }
+        links.removeLink(link(3), LinkEvent.Reason.PORT_DOWN);
+        time.advance(Duration.ofMillis(20));
+        assertThat(topology.reasonsDropped())
+                .as("six additions past the bound of four")
+                .isEqualTo(6);
+
+        held.remove(0).run();
+
+        assertThat(events).singleElement();
+        assertThat(last().addedLinks())
+                .as("the dropped reasons' links are in the snapshot all the same")
+                .hasSize(9)
+                .doesNotContain(link(3));
+        assertThat(last().reasons()).hasSize(5);
+        assertThat(last().reasons().get(4))
+                .isInstanceOfSatisfying(
+                        LinkEvent.class,
+                        e -> assertThat(e.type()).isEqualTo(LinkEvent.Type.REMOVED));
+
+        links.linkSeen(link(3), 1_000, 10_000);
+        time.advance(Duration.ofMillis(20));
+        held.remove(0).run();
+        assertThat(last().reasons()).as("the writer took the pending events").hasSize(1);
+        assertThat(topology.reasonsDropped()).isEqualTo(6);
+    }
+
     @AfterEach
     void tearDown() {
         topology.stop();
