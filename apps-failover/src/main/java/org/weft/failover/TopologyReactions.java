@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.weft.event.AbstractEvent;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
-import org.weft.net.device.DeviceEvent;
 import org.weft.net.link.LinkEvent;
 import org.weft.net.routing.RouteChange;
 import org.weft.net.routing.RoutingMetric;
@@ -140,24 +139,10 @@ final class TopologyReactions {
     static long detectedAt(TopologyEvent e) {
         long t = e.timeMillis();
         for (AbstractEvent<?, ?> reason : e.reasons()) {
-            if (isLoss(reason)) {
+            if (TopologyEvent.isLoss(reason)) {
                 t = Math.min(t, reason.timeMillis());
             }
         }
         return t;
-    }
-
-    private static boolean isLoss(AbstractEvent<?, ?> reason) {
-        if (reason instanceof LinkEvent le) {
-            return le.type() == LinkEvent.Type.REMOVED;
-        }
-        if (reason instanceof DeviceEvent de) {
-            return switch (de.type()) {
-                case DEVICE_DISCONNECTED, PORT_REMOVED -> true;
-                case PORT_UPDATED -> de.port().map(p -> !p.isLive()).orElse(false);
-                default -> false;
-            };
-        }
-        return false;
     }
 }

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.weft.event.AbstractEvent;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
+import org.weft.net.device.DeviceEvent;
+import org.weft.net.link.LinkEvent;
 import org.weft.time.TimeSource;
 
 /**
@@ -114,5 +116,23 @@ public final class TopologyEvent extends AbstractEvent<TopologyEvent.Type, Topol
                 + " from "
                 + reasons.size()
                 + " events}";
+    }
+
+    /**
+     * Whether a reason is a loss: a link removed, a switch gone, a port removed or down (what made
+     * traffic stop, for when it was lost).
+     */
+    public static boolean isLoss(AbstractEvent<?, ?> reason) {
+        if (reason instanceof LinkEvent le) {
+            return le.type() == LinkEvent.Type.REMOVED;
+        }
+        if (reason instanceof DeviceEvent de) {
+            return switch (de.type()) {
+                case DEVICE_DISCONNECTED, PORT_REMOVED -> true;
+                case PORT_UPDATED -> de.port().map(p -> !p.isLive()).orElse(false);
+                default -> false;
+            };
+        }
+        return false;
     }
 }

@@ -338,11 +338,7 @@ public final class TopologyManager implements TopologyService {
 
     /** A loss or a load change: what listeners read from the reasons, never dropped. */
     private static boolean alwaysKept(AbstractEvent<?, ?> e) {
-        return isLoss(e)
-                || (e instanceof DeviceEvent de
-                        && (de.type() == DeviceEvent.Type.PORT_REMOVED
-                                || (de.type() == DeviceEvent.Type.PORT_UPDATED
-                                        && de.port().map(p -> !p.isLive()).orElse(false))))
+        return TopologyEvent.isLoss(e)
                 || (e instanceof LinkEvent le && le.reason() == LinkEvent.Reason.LOAD);
     }
 
