@@ -64,7 +64,8 @@ class ReconcilerSchedulingTest extends ReconcilerTestBase {
         FlowRule r2 = rule(S2, APP, 1, 1);
         app.intent.put(S1, SwitchEntries.flows(List.of(r1)));
         app.intent.put(S2, SwitchEntries.flows(List.of(r2)));
-        time.advance(config.interval());
+        // A periodic pass falling due within half an interval of the pass on connect is skipped.
+        time.advance(config.interval().multipliedBy(3).dividedBy(2));
         assertThat(tables.flows(S1)).containsExactly(r1);
         assertThat(tables.flows(S2)).containsExactly(r2);
 
@@ -76,6 +77,29 @@ class ReconcilerSchedulingTest extends ReconcilerTestBase {
 
         assertThat(tables.flows(S1)).containsExactly(r1);
         assertThat(tables.flows(S2)).containsExactly(r2);
+    }
+
+    @Test
+    void aPeriodicPassIsSkippedWhenAPassReadTheSwitchLessThanHalfAnIntervalBefore() {
+        ReconcileConfig config = config(Duration.ofSeconds(10));
+        start(config);
+        connect(S1);
+        Duration firstDue = config.phase(S1);
+        Duration justBefore = Duration.ofMillis(1);
+        time.advance(firstDue.minus(justBefore));
+        reconcileNow(S1); // asked for: reads the switch
+        int reads = tables.reads.get();
+        FlowRule r1 = rule(S1, APP, 1, 1);
+        app.intent.put(S1, SwitchEntries.flows(List.of(r1)));
+
+        time.advance(justBefore); // the periodic pass falls due
+        assertThat(tables.reads.get()).as("not read again").isEqualTo(reads);
+        assertThat(tables.flows(S1)).isEmpty();
+        assertThat(reconciler.stats().skipped()).isEqualTo(1);
+
+        time.advance(config.interval()); // the next one runs
+        assertThat(tables.flows(S1)).containsExactly(r1);
+        assertThat(reconciler.stats().skipped()).isEqualTo(1);
     }
 
     @Test
