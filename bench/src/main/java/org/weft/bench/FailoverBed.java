@@ -41,6 +41,11 @@ record FailoverBed(
         return fabric.switches().size() > 100 ? 500_000_000L : 20_000_000L;
     }
 
+    /** How long routing is to have been idle before the tables are compared. */
+    long idleBeforeCompareNanos() {
+        return fabric.switches().size() > 100 ? 250_000_000L : 0L;
+    }
+
     long deadline() {
         return System.nanoTime() + limit.toNanos();
     }
@@ -94,15 +99,16 @@ record FailoverBed(
 
     /**
      * Waits until routing has routes toward every host, is idle, and the switches hold exactly its
-     * intent; gives when they were seen to (the start of the comparison that found them so: routing
-     * was idle then, so the switches had confirmed every change, and neither routing nor the
-     * reconciler changed a switch while the comparison ran), or empty at the deadline. Idleness is
-     * polled every 5 ms, the tables compared at most every {@link #compareEveryNanos}: on a large
-     * fabric a comparison takes seconds, which belong to the bench, not to the routes.
+     * intent; gives since when (see {@link IdleSince}), or empty at the deadline. Idleness is
+     * polled every 5 ms; the tables are compared once routing has been idle for {@link
+     * #idleBeforeCompareNanos}, and at most every {@link #compareEveryNanos}: on a large fabric a
+     * comparison takes a second of CPU, which belongs to the bench, not to the routes, and one run
+     * while routing is between two steps of its work would only compete with it.
      */
     OptionalLong awaitConverged(long deadlineNanos) throws InterruptedException {
         long[] lastCompare = {System.nanoTime() - compareEveryNanos()};
         long[] lastProgress = {System.nanoTime()};
+        IdleSince idle = new IdleSince();
         long[] seenAt = {0};
         boolean converged =
                 poll(
@@ -117,8 +123,17 @@ record FailoverBed(
                                         hosts,
                                         weft.routing().isIdle());
                             }
+                            // Counters first: a change issued after the idleness was seen would
+                            // otherwise pass unnoticed.
+                            long changes = weft.routing().changesIssued();
+                            long repairs = weft.reconciler().stats().repairs();
                             if (weft.routing().routedHostCount() < hosts
-                                    || !weft.routing().isIdle()
+                                    || !weft.routing().isIdle()) {
+                                idle.busy();
+                                return false;
+                            }
+                            idle.seen(now, changes, repairs);
+                            if (now - idle.since() < idleBeforeCompareNanos()
                                     || now - lastCompare[0] < compareEveryNanos()) {
                                 return false;
                             }
@@ -126,27 +141,23 @@ record FailoverBed(
                             // Failover events are not checked: routing posts the event of the
                             // work that just went idle while the comparison runs; any new
                             // re-route shows as routing changes.
-                            long changes = weft.routing().changesIssued();
-                            long repairs = weft.reconciler().stats().repairs();
                             Optional<String> differs =
                                     RouteChecks.difference(weft.routing(), fabric);
                             if (differs.isEmpty()
-                                    && weft.routing().changesIssued() == changes
-                                    && weft.reconciler().stats().repairs() == repairs) {
-                                seenAt[0] = now;
+                                    && weft.routing().isIdle()
+                                    && idle.unchanged(
+                                            weft.routing().changesIssued(),
+                                            weft.reconciler().stats().repairs())) {
+                                seenAt[0] = idle.since();
+                                log.info(
+                                        "Switches hold routing's intent since it went idle, as a"
+                                                + " comparison started {} ms later found",
+                                        (now - idle.since()) / 1_000_000);
                                 return true;
                             }
                             log.debug(
                                     "Not converged yet: {}",
-                                    differs.orElseGet(
-                                            () ->
-                                                    String.format(
-                                                            "meanwhile %d routing changes, %d"
-                                                                    + " reconciler repairs",
-                                                            weft.routing().changesIssued()
-                                                                    - changes,
-                                                            weft.reconciler().stats().repairs()
-                                                                    - repairs)));
+                                    differs.orElse("routing or the reconciler changed a switch"));
                             return false;
                         },
                         deadlineNanos,
