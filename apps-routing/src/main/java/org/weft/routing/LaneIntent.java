@@ -1,6 +1,7 @@
 package org.weft.routing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,25 +58,22 @@ final class LaneIntent {
      * after.get(i)}.
      */
     synchronized GroupMoves groupsMoved(List<List<Group>> before, List<List<Group>> after) {
-        Set<Integer> touched = new HashSet<>();
-        Set<Integer> heldBefore = new HashSet<>();
-        for (List<List<Group>> side : List.of(before, after)) {
-            for (List<Group> l : side) {
-                for (Group g : l) {
-                    if (touched.add(g.groupId()) && groups.containsKey(g.groupId())) {
-                        heldBefore.add(g.groupId());
-                    }
-                }
-            }
-        }
+        // Every group id the batch touches, with whether it was held before the batch.
+        Map<Integer, Boolean> touched = new HashMap<>();
+        noteTouched(touched, before);
+        noteTouched(touched, after);
         for (int i = 0; i < before.size(); i++) {
-            for (Group g : before.get(i)) {
-                Held h = groups.get(g.groupId());
+            List<Group> released = before.get(i);
+            for (int j = 0; j < released.size(); j++) {
+                Integer id = released.get(j).groupId();
+                Held h = groups.get(id);
                 if (h != null && --h.changes <= 0) {
-                    groups.remove(g.groupId());
+                    groups.remove(id);
                 }
             }
-            for (Group g : after.get(i)) {
+            List<Group> taken = after.get(i);
+            for (int j = 0; j < taken.size(); j++) {
+                Group g = taken.get(j);
                 Held h = groups.computeIfAbsent(g.groupId(), id -> new Held(g));
                 h.group = g;
                 h.changes++;
@@ -84,18 +82,31 @@ final class LaneIntent {
         List<Group> held = new ArrayList<>(touched.size());
         Set<Integer> newlyHeld = new HashSet<>();
         List<Integer> dropped = new ArrayList<>();
-        for (Integer id : touched) {
-            Held h = groups.get(id);
-            if (h != null) {
-                held.add(h.group);
-                if (!heldBefore.contains(id)) {
-                    newlyHeld.add(id);
+        touched.forEach(
+                (id, heldBefore) -> {
+                    Held h = groups.get(id);
+                    if (h != null) {
+                        held.add(h.group);
+                        if (!heldBefore) {
+                            newlyHeld.add(id);
+                        }
+                    } else if (heldBefore) {
+                        dropped.add(id);
+                    }
+                });
+        return new GroupMoves(held, newlyHeld, dropped);
+    }
+
+    private void noteTouched(Map<Integer, Boolean> touched, List<List<Group>> lists) {
+        for (int i = 0; i < lists.size(); i++) {
+            List<Group> l = lists.get(i);
+            for (int j = 0; j < l.size(); j++) {
+                Integer id = l.get(j).groupId();
+                if (!touched.containsKey(id)) {
+                    touched.put(id, groups.containsKey(id));
                 }
-            } else if (heldBefore.contains(id)) {
-                dropped.add(id);
             }
         }
-        return new GroupMoves(held, newlyHeld, dropped);
     }
 
     synchronized SwitchEntries entries() {
