@@ -13,9 +13,6 @@ package org.weft.net.reconcile;
  * @param settling whether removals of entries apps learn after start are held back now
  * @param putOff periodic passes put off because an app was changing switches (each look that found
  *     it still changing counts)
- * @param eventsFolded device and batch-failure events folded into a switch's entry already waiting
- * @param skipped periodic passes not run because a pass of the switch had read it less than half an
- *     interval before
  */
 public record ReconcileStats(
         long passes,
@@ -26,5 +23,4 @@ public record ReconcileStats(
         long heldBack,
         boolean settling,
         long putOff,
-        long eventsFolded,
-        long skipped) {}
+        long eventsFolded) {}

@@ -150,12 +150,10 @@ public final class WeftMetrics {
      * were not all confirmed), {@code weft_reconcile_repairs_total} (operations sent to converge
      * switches), {@code weft_reconcile_held_back_total} (removals passes held back while the fabric
      * settled after start), {@code weft_reconcile_put_off_total} (periodic passes put off while an
-     * app was changing switches), {@code weft_reconcile_skipped_total} (periodic passes not run
-     * because a pass had read the switch less than half an interval before), {@code
-     * weft_reconcile_events_folded_total} (device and batch-failure events folded into a switch's
-     * entry already waiting), the gauge {@code weft_reconcile_settling} (1 while they are held
-     * back) and the gauge {@code weft_diverged_switches} (connected switches whose tables differ
-     * from intent now).
+     * app was changing switches), {@code weft_reconcile_events_folded_total} (device and
+     * batch-failure events folded into a switch's entry already waiting), the gauge {@code
+     * weft_reconcile_settling} (1 while they are held back) and the gauge {@code
+     * weft_diverged_switches} (connected switches whose tables differ from intent now).
      */
     public void watchReconciler(ReconcileService reconciler) {
         FunctionCounter.builder("weft.reconcile.passes", reconciler, r -> r.stats().passes())
@@ -179,11 +177,6 @@ public final class WeftMetrics {
                 .description(
                         "Periodic reconcile passes put off while an app was changing switches"
                                 + " (each look that found it still changing)")
-                .register(registry);
-        FunctionCounter.builder("weft.reconcile.skipped", reconciler, r -> r.stats().skipped())
-                .description(
-                        "Periodic reconcile passes not run because a pass had read the switch less"
-                                + " than half an interval before")
                 .register(registry);
         FunctionCounter.builder(
                         "weft.reconcile.events.folded", reconciler, r -> r.stats().eventsFolded())

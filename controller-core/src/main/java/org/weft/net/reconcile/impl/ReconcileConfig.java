@@ -9,7 +9,8 @@ import org.weft.net.Dpid;
  * How the reconciler runs.
  *
  * @param interval each connected switch gets a pass this often, at a phase of its own within the
- *     interval (so a large fabric's passes are spread out, never bursting)
+ *     interval (so a large fabric's passes are spread out, never bursting); the first periodic pass
+ *     no sooner than half an interval after its pass on connect ({@link #firstPeriodic})
  * @param maxPassesInFlight passes running at once; more wait in a queue (one place per switch)
  * @param minBackoff wait before the pass that follows a failed batch or a failed pass
  * @param maxBackoff longest wait after failures in a row (doubling from {@code minBackoff})
@@ -95,6 +96,18 @@ public record ReconcileConfig(
     public Duration phase(Dpid dpid) {
         long interval = interval().toMillis();
         return Duration.ofMillis(Math.floorMod(dpid.hashCode() * 0x9E3779B97F4A7C15L, interval));
+    }
+
+    /**
+     * When the switch's first periodic pass falls after it connects: at its phase, but no sooner
+     * than half an interval after connecting (its pass on connect has just read it), so between
+     * half an interval and one and a half; one interval between the periodic passes after that.
+     * Switches that connect together (a controller restart) are spread as before, and a large
+     * fabric is not read again right after its passes on connect.
+     */
+    public Duration firstPeriodic(Dpid dpid) {
+        Duration p = phase(dpid);
+        return p.compareTo(interval().dividedBy(2)) < 0 ? p.plus(interval()) : p;
     }
 
     public ReconcileConfig withInterval(Duration d) {

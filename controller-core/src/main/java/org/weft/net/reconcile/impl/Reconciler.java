@@ -81,7 +81,6 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     private final LongAdder failedPasses = new LongAdder();
     private final LongAdder repairs = new LongAdder();
     private final LongAdder passesPutOff = new LongAdder();
-    private final LongAdder passesSkipped = new LongAdder();
     private final SettlePhase settle;
 
     private final PublishedStates published = new PublishedStates();
@@ -210,8 +209,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                 settle.heldBackTotal(),
                 settle.isSettling(),
                 passesPutOff.sum(),
-                switchEvents.folded(),
-                passesSkipped.sum());
+                switchEvents.folded());
     }
 
     @Override
@@ -287,7 +285,9 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         if (s.periodic == null) {
             s.periodic =
                     time.scheduleWithFixedDelay(
-                            config.phase(dpid), config.interval(), () -> run(() -> periodic(dpid)));
+                            config.firstPeriodic(dpid),
+                            config.interval(),
+                            () -> run(() -> periodic(dpid)));
         }
         request(dpid, s);
     }
@@ -316,26 +316,12 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         if (s == null || s.putOff != null) {
             return;
         }
-        if (readRecently(s)) {
-            passesSkipped.increment();
-            return;
-        }
         if (sources.anyChangingSwitches()) {
             s.putOffSince = time.nanos();
             putOffLater(dpid, s);
             return;
         }
         request(dpid, s);
-    }
-
-    /**
-     * A pass of any cause (on connect, after a failure, asked for) read the switch less than half
-     * an interval ago: the periodic pass due now would repeat it. So a switch is read at least
-     * every one and a half intervals, and a fabric whose switches all connected at once is not read
-     * again at the phases that fall within the first half interval after the passes on connect.
-     */
-    private boolean readRecently(SwitchSync s) {
-        return s.readOnce && time.nanos() - s.lastReadAt < config.interval().toNanos() / 2;
     }
 
     /**
@@ -361,10 +347,6 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                                                 return;
                                             }
                                             s.putOff = null;
-                                            if (readRecently(s)) {
-                                                passesSkipped.increment();
-                                                return;
-                                            }
                                             request(dpid, s);
                                         }));
     }
@@ -447,8 +429,6 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         } else {
             repairs.add(r.operations());
             settle.counted(r.heldBack());
-            s.readOnce = true;
-            s.lastReadAt = start;
             log.debug("Pass of {} done in {} ms", dpid, took / 1_000_000);
             report = r.report(dpid, took);
             if (r.operations() > 0 || r.heldBack() > 0) {

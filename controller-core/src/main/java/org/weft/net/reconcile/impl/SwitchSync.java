@@ -23,11 +23,6 @@ final class SwitchSync {
     /** A retry is scheduled and has not started yet. */
     boolean retryPending;
 
-    /** When the last pass that read the switch started; {@code readOnce} tells whether one did. */
-    long lastReadAt;
-
-    boolean readOnce;
-
     int failuresInARow;
     boolean queued;
     boolean running;

@@ -64,7 +64,7 @@ class ReconcilerSchedulingTest extends ReconcilerTestBase {
         FlowRule r2 = rule(S2, APP, 1, 1);
         app.intent.put(S1, SwitchEntries.flows(List.of(r1)));
         app.intent.put(S2, SwitchEntries.flows(List.of(r2)));
-        // A periodic pass falling due within half an interval of the pass on connect is skipped.
+        // The first periodic pass falls within one and a half intervals of connecting.
         time.advance(config.interval().multipliedBy(3).dividedBy(2));
         assertThat(tables.flows(S1)).containsExactly(r1);
         assertThat(tables.flows(S2)).containsExactly(r2);
@@ -80,26 +80,27 @@ class ReconcilerSchedulingTest extends ReconcilerTestBase {
     }
 
     @Test
-    void aPeriodicPassIsSkippedWhenAPassReadTheSwitchLessThanHalfAnIntervalBefore() {
+    void theFirstPeriodicPassComesNoSoonerThanHalfAnIntervalAfterConnecting() {
         ReconcileConfig config = config(Duration.ofSeconds(10));
+        Duration half = config.interval().dividedBy(2);
+        List<Dpid> all = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            all.add(Dpid.of(i));
+        }
+        assertThat(all)
+                .as("some switches' phases fall in the first half of the interval")
+                .anyMatch(d -> config.phase(d).compareTo(half) < 0);
         start(config);
-        connect(S1);
-        Duration firstDue = config.phase(S1);
-        Duration justBefore = Duration.ofMillis(1);
-        time.advance(firstDue.minus(justBefore));
-        reconcileNow(S1); // asked for: reads the switch
+        all.forEach(this::connect);
         int reads = tables.reads.get();
-        FlowRule r1 = rule(S1, APP, 1, 1);
-        app.intent.put(S1, SwitchEntries.flows(List.of(r1)));
 
-        time.advance(justBefore); // the periodic pass falls due
-        assertThat(tables.reads.get()).as("not read again").isEqualTo(reads);
-        assertThat(tables.flows(S1)).isEmpty();
-        assertThat(reconciler.stats().skipped()).isEqualTo(1);
+        time.advance(half.minusMillis(1));
+        assertThat(tables.reads.get()).as("read on connect only").isEqualTo(reads);
 
-        time.advance(config.interval()); // the next one runs
-        assertThat(tables.flows(S1)).containsExactly(r1);
-        assertThat(reconciler.stats().skipped()).isEqualTo(1);
+        time.advance(config.interval().plusMillis(1)); // one and a half intervals
+        assertThat(tables.reads.get() - reads)
+                .as("one periodic pass of each, at its phase")
+                .isEqualTo(all.size());
     }
 
     @Test
@@ -110,7 +111,7 @@ class ReconcilerSchedulingTest extends ReconcilerTestBase {
         FlowRule r1 = rule(S1, APP, 1, 1);
         app.intent.put(S1, SwitchEntries.flows(List.of(r1)));
         app.changing = true;
-        time.advance(config.phase(S1)); // the first periodic pass falls due
+        time.advance(config.firstPeriodic(S1)); // the first periodic pass falls due
 
         assertThat(tables.flows(S1)).as("put off").isEmpty();
         assertThat(reconciler.stats().putOff()).isEqualTo(1);
