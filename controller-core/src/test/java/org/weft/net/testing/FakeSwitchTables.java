@@ -92,6 +92,18 @@ public final class FakeSwitchTables
         hanging.put(dpid, on);
     }
 
+    /**
+     * Every request left unanswered so far fails, as the driver's request timeout would fail it.
+     */
+    public void timeOutHung() {
+        List<CompletableFuture<?>> all = List.copyOf(hung);
+        hung.clear();
+        all.forEach(
+                f ->
+                        f.completeExceptionally(
+                                new java.util.concurrent.TimeoutException("no reply")));
+    }
+
     public List<FlowRule> flows(Dpid dpid) {
         return List.copyOf(flows.getOrDefault(dpid, Map.of()).values());
     }

@@ -99,11 +99,11 @@ public record ReconcileConfig(
     }
 
     /**
-     * When the switch's first periodic pass falls after it connects: at its phase, but no sooner
-     * than half an interval after connecting (its pass on connect has just read it), so between
-     * half an interval and one and a half; one interval between the periodic passes after that.
-     * Switches that connect together (a controller restart) are spread as before, and a large
-     * fabric is not read again right after its passes on connect.
+     * When the switch's first periodic pass falls after its pass on connect ended: at its phase,
+     * but no sooner than half an interval later (that pass has just read it), so between half an
+     * interval and one and a half; one interval between the periodic passes after that. Switches
+     * that connect together (a controller restart) are spread as before, and a large fabric is not
+     * read again right after its passes on connect.
      */
     public Duration firstPeriodic(Dpid dpid) {
         Duration p = phase(dpid);

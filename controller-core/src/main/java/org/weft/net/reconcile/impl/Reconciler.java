@@ -282,14 +282,21 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     private void connected(Dpid dpid) {
         settle.connected();
         SwitchSync s = switches.computeIfAbsent(dpid, d -> new SwitchSync());
-        if (s.periodic == null) {
-            s.periodic =
-                    time.scheduleWithFixedDelay(
-                            config.firstPeriodic(dpid),
-                            config.interval(),
-                            () -> run(() -> periodic(dpid)));
-        }
         request(dpid, s);
+    }
+
+    /**
+     * Once the switch's first pass (the one on connect) ended, whatever its outcome: its periodic
+     * passes, the first no sooner than half an interval later ({@link
+     * ReconcileConfig#firstPeriodic}). Timed from the pass, not the connect: on a large fabric the
+     * passes on connect wait their turn for seconds.
+     */
+    private void startPeriodic(Dpid dpid, SwitchSync s) {
+        s.periodic =
+                time.scheduleWithFixedDelay(
+                        config.firstPeriodic(dpid),
+                        config.interval(),
+                        () -> run(() -> periodic(dpid)));
     }
 
     private void disconnected(Dpid dpid) {
@@ -462,6 +469,9 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                     failedLater(dpid, r.failed() + " repair(s) not confirmed");
                 }
             }
+        }
+        if (s.periodic == null && switches.get(dpid) == s) {
+            startPeriodic(dpid, s);
         }
         List<CompletableFuture<PassReport>> done = List.copyOf(s.inPass);
         s.inPass.clear();

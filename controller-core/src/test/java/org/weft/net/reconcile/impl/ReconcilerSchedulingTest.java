@@ -104,6 +104,26 @@ class ReconcilerSchedulingTest extends ReconcilerTestBase {
     }
 
     @Test
+    void periodicPassesAreTimedFromTheEndOfThePassOnConnect() {
+        ReconcileConfig config = config(Duration.ofSeconds(10));
+        start(config);
+        tables.connect(S1);
+        tables.hang(S1, true);
+        devices.connect(S1.value(), 4); // its pass on connect waits for a reply
+        time.advance(config.interval().multipliedBy(2));
+
+        tables.hang(S1, false);
+        tables.timeOutHung(); // the pass on connect ends, failed: a retry after the back-off
+        assertThat(tables.reads.get()).as("no periodic pass was asked for meanwhile").isZero();
+        time.advance(config.backoff(1));
+        assertThat(tables.reads.get()).as("the retry").isEqualTo(1);
+        time.advance(config.interval().dividedBy(2).minus(config.backoff(1)).minusMillis(1));
+        assertThat(tables.reads.get()).as("no periodic pass within half an interval").isEqualTo(1);
+        time.advance(config.interval().plusMillis(1));
+        assertThat(tables.reads.get()).as("one periodic pass").isEqualTo(2);
+    }
+
+    @Test
     void aPeriodicPassWaitsWhileAnAppIsChangingSwitchesButAtMostAnInterval() {
         ReconcileConfig config = config(Duration.ofSeconds(10));
         start(config);
