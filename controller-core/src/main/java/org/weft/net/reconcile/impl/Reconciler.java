@@ -80,8 +80,8 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     private final LongAdder passes = new LongAdder();
     private final LongAdder failedPasses = new LongAdder();
     private final LongAdder repairs = new LongAdder();
-    private final LongAdder passesPutOff = new LongAdder();
     private final SettlePhase settle;
+    private final PassTimers timers;
 
     private final PublishedStates published = new PublishedStates();
     private volatile int queued;
@@ -132,6 +132,9 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                                         .build());
         this.executor = executor != null ? executor : ownExecutor;
         this.settle = new SettlePhase(config, this.time, this::run);
+        this.timers =
+                new PassTimers(
+                        config, this.time, sources, switches, published, this::run, this::request);
         failures.addFailureListener(failureListener);
     }
 
@@ -208,7 +211,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                 runningNow,
                 settle.heldBackTotal(),
                 settle.isSettling(),
-                passesPutOff.sum(),
+                timers.putOff(),
                 switchEvents.folded());
     }
 
@@ -274,7 +277,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                                 settle.connected();
                             }
                             if (p.diverged != null) {
-                                failedLater(dpid, p.diverged);
+                                timers.failedLater(dpid, p.diverged);
                             }
                         });
     }
@@ -283,20 +286,6 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         settle.connected();
         SwitchSync s = switches.computeIfAbsent(dpid, d -> new SwitchSync());
         request(dpid, s);
-    }
-
-    /**
-     * Once the switch's first pass (the one on connect) ended, whatever its outcome: its periodic
-     * passes, the first no sooner than half an interval later ({@link
-     * ReconcileConfig#firstPeriodic}). Timed from the pass, not the connect: on a large fabric the
-     * passes on connect wait their turn for seconds.
-     */
-    private void startPeriodic(Dpid dpid, SwitchSync s) {
-        s.periodic =
-                time.scheduleWithFixedDelay(
-                        config.firstPeriodic(dpid),
-                        config.interval(),
-                        () -> run(() -> periodic(dpid)));
     }
 
     private void disconnected(Dpid dpid) {
@@ -313,72 +302,6 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         s.waiting.clear();
         s.inPass.forEach(f -> f.completeExceptionally(new DeviceNotConnectedException(dpid)));
         s.inPass.clear();
-    }
-
-    /** How often a put-off periodic pass looks again whether the apps are done. */
-    static final Duration PUT_OFF_RECHECK = Duration.ofMillis(500);
-
-    private void periodic(Dpid dpid) {
-        SwitchSync s = switches.get(dpid);
-        if (s == null || s.putOff != null) {
-            return;
-        }
-        if (sources.anyChangingSwitches()) {
-            s.putOffSince = time.nanos();
-            putOffLater(dpid, s);
-            return;
-        }
-        request(dpid, s);
-    }
-
-    /**
-     * Puts a periodic pass off while an app is changing switches ({@link
-     * IntentSource#changingSwitches}), looking again every {@link #PUT_OFF_RECHECK}; it runs once
-     * they are done, or anyway once it has waited an interval.
-     */
-    private void putOffLater(Dpid dpid, SwitchSync s) {
-        passesPutOff.increment();
-        s.putOff =
-                time.schedule(
-                        PUT_OFF_RECHECK,
-                        () ->
-                                run(
-                                        () -> {
-                                            if (switches.get(dpid) != s) {
-                                                return;
-                                            }
-                                            if (sources.anyChangingSwitches()
-                                                    && time.nanos() - s.putOffSince
-                                                            < config.interval().toNanos()) {
-                                                putOffLater(dpid, s);
-                                                return;
-                                            }
-                                            s.putOff = null;
-                                            request(dpid, s);
-                                        }));
-    }
-
-    /** The switch's tables may differ from intent: a pass after the back-off. */
-    private void failedLater(Dpid dpid, String why) {
-        SwitchSync s = switches.get(dpid);
-        if (s == null) {
-            return;
-        }
-        published.set(dpid, SyncState.DIVERGED);
-        if (s.retryPending) {
-            return;
-        }
-        Duration delay = config.backoff(s.failuresInARow);
-        log.debug("Switch {} diverged ({}); pass in {} ms", dpid, why, delay.toMillis());
-        s.retryPending = true;
-        s.retry = time.schedule(delay, () -> run(() -> retry(dpid, s)));
-    }
-
-    private void retry(Dpid dpid, SwitchSync s) {
-        s.retryPending = false;
-        if (switches.get(dpid) == s) {
-            request(dpid, s);
-        }
     }
 
     private void request(Dpid dpid, SwitchSync s) {
@@ -431,7 +354,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
             if (switches.get(dpid) == s && !(cause instanceof DeviceNotConnectedException)) {
                 log.warn("Reconcile pass of {} failed: {}", dpid, cause.toString());
                 s.failuresInARow++;
-                failedLater(dpid, cause.toString());
+                timers.failedLater(dpid, cause.toString());
             }
         } else {
             repairs.add(r.operations());
@@ -466,12 +389,12 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                 } else {
                     failedPasses.increment();
                     s.failuresInARow++;
-                    failedLater(dpid, r.failed() + " repair(s) not confirmed");
+                    timers.failedLater(dpid, r.failed() + " repair(s) not confirmed");
                 }
             }
         }
         if (s.periodic == null && switches.get(dpid) == s) {
-            startPeriodic(dpid, s);
+            timers.startPeriodic(dpid, s);
         }
         List<CompletableFuture<PassReport>> done = List.copyOf(s.inPass);
         s.inPass.clear();

@@ -140,7 +140,7 @@ class ReconcilerSchedulingTest extends ReconcilerTestBase {
         assertThat(reconciler.stats().putOff()).isEqualTo(3);
 
         app.changing = false;
-        time.advance(Reconciler.PUT_OFF_RECHECK);
+        time.advance(PassTimers.PUT_OFF_RECHECK);
         assertThat(tables.flows(S1)).as("done changing: the pass runs").containsExactly(r1);
 
         // An app that never stops changing puts the next pass off for one interval, no longer.
@@ -148,9 +148,9 @@ class ReconcilerSchedulingTest extends ReconcilerTestBase {
         app.changing = true;
         time.advance(config.interval().minus(Duration.ofMillis(1_500))); // the next one falls due
         assertThat(reconciler.stats().putOff()).isEqualTo(4);
-        time.advance(config.interval().minus(Reconciler.PUT_OFF_RECHECK));
+        time.advance(config.interval().minus(PassTimers.PUT_OFF_RECHECK));
         assertThat(tables.flows(S1)).isEmpty();
-        time.advance(Reconciler.PUT_OFF_RECHECK.multipliedBy(2));
+        time.advance(PassTimers.PUT_OFF_RECHECK.multipliedBy(2));
         assertThat(tables.flows(S1)).containsExactly(r1);
     }
 
