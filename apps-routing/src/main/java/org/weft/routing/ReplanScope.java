@@ -1,7 +1,6 @@
 package org.weft.routing;
 
 import java.util.HashSet;
-import java.util.Objects;
 import java.util.Set;
 import org.weft.net.Dpid;
 import org.weft.net.Link;
@@ -102,21 +101,7 @@ final class ReplanScope {
         if (pruned != null) {
             return pruned;
         }
-        Set<Dpid> moved = new HashSet<>();
-        for (Dpid s : old.distances().keySet()) {
-            if (!hops.canReach(s)) {
-                moved.add(s);
-            }
-        }
-        hops.distances()
-                .forEach(
-                        (s, d) -> {
-                            if (!Objects.equals(old.distances().get(s), d)
-                                    || !old.linksFrom(s).equals(hops.linksFrom(s))) {
-                                moved.add(s);
-                            }
-                        });
-        return moved;
+        return hops.switchesChangedFrom(old);
     }
 
     /**

@@ -106,33 +106,26 @@ public final class EqualCostPaths {
         int[] far = out.far();
         double[] weight = out.weight();
         int d = g.index(dst);
-        // Nodes are in ascending order, so the map iterates in ascending order too.
-        ImmutableMap.Builder<Dpid, Double> distances =
-                ImmutableMap.builderWithExpectedSize(nodes.length);
-        // Lists, not sets: a switch's arcs are distinct and in ascending order already.
-        ImmutableListMultimap.Builder<Dpid, Link> links = ImmutableListMultimap.builder();
-        Link[] hops = new Link[maxDegree(start)];
+        @SuppressWarnings("unchecked")
+        List<Link>[] hops = new List[nodes.length];
+        Link[] found = new Link[maxDegree(start)];
         for (int u = 0; u < nodes.length; u++) {
-            if (dist[u] == Double.POSITIVE_INFINITY) {
-                continue;
-            }
-            distances.put(nodes[u], dist[u]);
-            if (u == d) {
-                continue;
-            }
             int count = 0;
-            for (int a = start[u]; a < start[u + 1]; a++) {
-                double dv = dist[far[a]];
-                if (dv != Double.POSITIVE_INFINITY && equal(weight[a] + dv, dist[u])) {
-                    hops[count++] = g.link(out.link()[a]);
+            if (u != d && dist[u] != Double.POSITIVE_INFINITY) {
+                for (int a = start[u]; a < start[u + 1]; a++) {
+                    double dv = dist[far[a]];
+                    if (dv != Double.POSITIVE_INFINITY && equal(weight[a] + dv, dist[u])) {
+                        found[count++] = g.link(out.link()[a]);
+                    }
                 }
             }
-            // One list per switch: the builder looks the switch up once, not once per link.
-            if (count > 0) {
-                links.putAll(nodes[u], Arrays.asList(hops).subList(0, count));
-            }
+            // A switch's arcs are distinct and in ascending order already.
+            hops[u] =
+                    count == 0
+                            ? ImmutableList.of()
+                            : ImmutableList.copyOf(Arrays.asList(found).subList(0, count));
         }
-        return new NextHops(dst, distances.buildOrThrow(), links.build());
+        return NextHops.indexed(dst, nodes, g::index, dist, hops);
     }
 
     private static int maxDegree(int[] start) {
