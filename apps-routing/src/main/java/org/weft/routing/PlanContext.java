@@ -85,6 +85,16 @@ public final class PlanContext implements PlanView {
     private record FailoverKey(Link primary, Link backup) {}
 
     /**
+     * Per switch, the select group it got last, with the next-hop list (that instance) and layout
+     * it was for: next hops share one list per switch across destinations while they are the same
+     * ({@code EqualCostPaths}), so most destinations find their group here by identity instead of
+     * hashing every link of the list.
+     */
+    private record LastSelect(List<Link> next, long layout, Group group) {}
+
+    private final Map<Dpid, LastSelect> lastSelect = new HashMap<>();
+
+    /**
      * The previous context's buckets (they depend on the next hops' ports and the layout only), so
      * that a destination's groups after a change share their bucket lists with its groups before
      * it: comparing the rebuilt parts with the previous ones then finds equal lists by identity.
@@ -298,12 +308,17 @@ public final class PlanContext implements PlanView {
      * context, see {@link #selectBuckets}).
      */
     Group selectGroup(Dpid s, List<Link> next, long layout, Supplier<List<Group.Bucket>> build) {
+        LastSelect last = lastSelect.get(s);
+        if (last != null && last.next() == next && last.layout() == layout) {
+            return last.group();
+        }
         SelectKey key = new SelectKey(next, layout);
         Group g = groups.get(key);
         if (g == null) {
             g = group(s, Group.Type.SELECT, selectBuckets(next, layout, build));
             groups.put(new SelectKey(List.copyOf(next), layout, key.hash()), g);
         }
+        lastSelect.put(s, new LastSelect(next, layout, g));
         return g;
     }
 

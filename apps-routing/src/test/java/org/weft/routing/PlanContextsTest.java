@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.weft.net.Dpid;
 import org.weft.net.Link;
 import org.weft.net.flow.Group;
 import org.weft.net.routing.RoutingMetric;
@@ -75,5 +77,27 @@ class PlanContextsTest {
                                 }))
                 .isSameAs(built);
         assertThat(second.selectBuckets(next, 4, List::of)).isNotSameAs(built).isEmpty();
+    }
+
+    /** A switch's select group is found again for the same next hops and layout, and only then. */
+    @Test
+    void aSelectGroupIsReusedForTheSameNextHopsAndLayoutOnly() {
+        PlanContext ctx = contexts.current(ring, RoutingMetric.HOP_COUNT);
+        Dpid s = link.srcDpid();
+        List<Link> next = List.of(link);
+        Supplier<List<Group.Bucket>> notAgain =
+                () -> {
+                    throw new AssertionError("built again");
+                };
+
+        Group three =
+                ctx.selectGroup(s, next, 3, () -> List.of(new Group.Bucket(1, null, List.of())));
+        assertThat(ctx.selectGroup(s, next, 3, notAgain)).isSameAs(three);
+        assertThat(ctx.selectGroup(s, new ArrayList<>(next), 3, notAgain)).isSameAs(three);
+        Group four =
+                ctx.selectGroup(s, next, 4, () -> List.of(new Group.Bucket(2, null, List.of())));
+        assertThat(four.buckets()).isNotEqualTo(three.buckets());
+        assertThat(ctx.selectGroup(s, next, 3, notAgain)).isSameAs(three);
+        assertThat(ctx.selectGroup(s, next, 4, notAgain)).isSameAs(four);
     }
 }

@@ -5,7 +5,6 @@ import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -120,10 +119,7 @@ public final class EqualCostPaths {
                 }
             }
             // A switch's arcs are distinct and in ascending order already.
-            hops[u] =
-                    count == 0
-                            ? ImmutableList.of()
-                            : ImmutableList.copyOf(Arrays.asList(found).subList(0, count));
+            hops[u] = count == 0 ? ImmutableList.of() : g.hopsList(u, found, count);
         }
         return NextHops.indexed(dst, nodes, g::index, dist, hops);
     }

@@ -3,6 +3,7 @@ package org.weft.net.topology.graph;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,15 @@ final class WeightedTopology {
     private final Arcs outArcs;
     private final Arcs inArcs;
     private final double minWeight;
+
+    /**
+     * Per switch, the next hops {@link EqualCostPaths} last found for it, handed out again while
+     * they come out the same (a fat tree's switch leaves by the same links toward most
+     * destinations): next hops of many destinations share one list per switch, which the planner
+     * then recognises by identity. Racy by design: any list seen is immutable and correct for the
+     * switch it was found for, a lost write only costs a new list.
+     */
+    private final List<Link>[] lastHops;
 
     /** Builds the view; {@link #of} keeps one per snapshot and weigher instead. */
     WeightedTopology(TopologySnapshot topology, LinkWeigher weigher) {
@@ -78,6 +88,29 @@ final class WeightedTopology {
         this.minWeight = min;
         this.outArcs = rows(nodes.length, count, src, dst, weights);
         this.inArcs = rows(nodes.length, count, dst, src, weights);
+        @SuppressWarnings("unchecked")
+        List<Link>[] last = new List[nodes.length];
+        this.lastHops = last;
+    }
+
+    /**
+     * {@code found[0..count)} (links of switch {@code u}, in ascending order) as an immutable list:
+     * the one handed out last for {@code u} when it holds the same links.
+     */
+    List<Link> hopsList(int u, Link[] found, int count) {
+        List<Link> last = lastHops[u];
+        if (last != null && last.size() == count) {
+            int i = 0;
+            while (i < count && last.get(i) == found[i]) {
+                i++;
+            }
+            if (i == count) {
+                return last;
+            }
+        }
+        List<Link> made = ImmutableList.copyOf(Arrays.asList(found).subList(0, count));
+        lastHops[u] = made;
+        return made;
     }
 
     /** The view of {@code topology} through {@code weigher}, built on first use per snapshot. */

@@ -190,6 +190,29 @@ class EqualCostPathsTest {
     }
 
     @Test
+    void destinationsOfOneGraphShareASwitchsNextHopsWhileTheyAreTheSame() {
+        PlanningGraph g = new PlanningGraph(FAT_TREE, LinkWeighers.HOP_COUNT);
+        Dpid edge = fatTreeEdge(K, 0, 0);
+        Dpid agg = fatTreeAgg(K, 2, 0);
+
+        NextHops first = g.nextHops(fatTreeEdge(K, 2, 0));
+        NextHops second = g.nextHops(fatTreeEdge(K, 3, 0));
+        NextHops inPod = g.nextHops(fatTreeEdge(K, 2, 1));
+
+        // Toward both remote edge switches, edge (0,0) leaves by both uplinks: one list.
+        assertThat(second.linksFrom(edge)).isSameAs(first.linksFrom(edge)).hasSize(2);
+        // Pod 2's aggregation switch goes down to a different edge switch for each destination.
+        assertThat(inPod.linksFrom(agg))
+                .isNotEqualTo(first.linksFrom(agg))
+                .extracting(l -> l.dstDpid())
+                .containsExactly(fatTreeEdge(K, 2, 1));
+        assertThat(first.linksFrom(agg))
+                .extracting(l -> l.dstDpid())
+                .containsExactly(fatTreeEdge(K, 2, 0));
+        assertThat(inPod.linksFrom(edge)).isEqualTo(first.linksFrom(edge));
+    }
+
+    @Test
     void nextHopsOfUnreachableSwitchesAreEmpty() {
         TopologySnapshot t = TopologyFixtures.builder().cable(1, 2).cable(3, 4).build();
 
