@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,16 @@ final class LinkRouteIndex {
 
     /** Where {@link #portsAt} collects a switch's ports (routing thread only). */
     private final Ports scratch = new Ports();
+
+    /** Where {@link #groupPorts} collects a group's ports (routing thread only). */
+    private final Ports groupScratch = new Ports();
+
+    /**
+     * The ports each group's buckets output to, by group instance (routing thread only): a select
+     * group serves every destination that leaves its switch by the same links, and its buckets (one
+     * per link) were walked again for each. Emptied with {@link #shared}.
+     */
+    private final Map<Group, long[]> groupPorts = new IdentityHashMap<>();
 
     /**
      * One array per distinct set of ports (routing thread only): destinations mostly leave a switch
@@ -151,13 +162,39 @@ final class LinkRouteIndex {
             ports.addOutputs(rules.get(i).actions());
         }
         List<Group> groups = plan.groups().get(s);
-        for (int i = 0; i < groups.size(); i++) {
-            List<Group.Bucket> buckets = groups.get(i).buckets();
-            for (int j = 0; j < buckets.size(); j++) {
-                ports.addOutputs(buckets.get(j).actions());
-            }
+        if (ports.isEmpty() && groups.size() == 1) {
+            // A rule into one group (a select or fast-failover group): the group's ports.
+            return groupPorts(groups.get(0));
         }
-        long[] set = ports.sortedDistinct();
+        for (int i = 0; i < groups.size(); i++) {
+            ports.addAll(groupPorts(groups.get(i)));
+        }
+        return intern(ports.sortedDistinct());
+    }
+
+    /**
+     * The ports (sorted, distinct) the group's buckets output to: the shared array for that set.
+     */
+    private long[] groupPorts(Group g) {
+        long[] known = groupPorts.get(g);
+        if (known != null) {
+            return known;
+        }
+        Ports ports = groupScratch;
+        ports.clear();
+        List<Group.Bucket> buckets = g.buckets();
+        for (int j = 0; j < buckets.size(); j++) {
+            ports.addOutputs(buckets.get(j).actions());
+        }
+        long[] set = intern(ports.sortedDistinct());
+        if (groupPorts.size() >= maxShared) {
+            groupPorts.clear();
+        }
+        groupPorts.put(g, set);
+        return set;
+    }
+
+    private long[] intern(long[] set) {
         if (set.length == 0) {
             return NONE;
         }
@@ -197,13 +234,27 @@ final class LinkRouteIndex {
             n = 0;
         }
 
+        boolean isEmpty() {
+            return n == 0;
+        }
+
+        void addAll(long[] ports) {
+            for (long p : ports) {
+                add(p);
+            }
+        }
+
+        private void add(long port) {
+            if (n == values.length) {
+                values = Arrays.copyOf(values, n * 2);
+            }
+            values[n++] = port;
+        }
+
         void addOutputs(List<FlowAction> actions) {
             for (int i = 0; i < actions.size(); i++) {
                 if (actions.get(i) instanceof FlowAction.Output o) {
-                    if (n == values.length) {
-                        values = Arrays.copyOf(values, n * 2);
-                    }
-                    values[n++] = o.port().value();
+                    add(o.port().value());
                 }
             }
         }

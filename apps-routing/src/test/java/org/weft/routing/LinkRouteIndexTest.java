@@ -104,4 +104,61 @@ class LinkRouteIndexTest {
         assertThat(small.keysUsing(List.of(toS2))).containsExactlyInAnyOrder(OTHER, third);
         assertThat(small.keysUsing(List.of(toS4))).containsExactlyInAnyOrder(H, OTHER);
     }
+
+    private Group groupOver(Link... links) {
+        return new Group(
+                s1,
+                1,
+                Group.Type.SELECT,
+                List.of(links).stream()
+                        .map(
+                                l ->
+                                        new Group.Bucket(
+                                                1,
+                                                null,
+                                                List.of(FlowAction.output(l.src().port()))))
+                        .toList());
+    }
+
+    /** A plan whose rule at s1 goes into {@code g}, with one more rule out of {@code also}. */
+    private RoutingPlan into(Group g, Link also) {
+        ListMultimap<Dpid, FlowRule> flows = ArrayListMultimap.create();
+        ListMultimap<Dpid, Group> groups = ArrayListMultimap.create();
+        FlowRule.Builder rule =
+                FlowRule.builder(s1).match(FlowMatch.builder().ethDst(MacAddress.of(7)).build());
+        flows.put(s1, rule.priority(1000).actions(new FlowAction.ToGroup(g.groupId())).build());
+        if (also != null) {
+            flows.put(
+                    s1,
+                    rule.priority(900)
+                            .match(FlowMatch.builder().ethDst(MacAddress.of(8)).build())
+                            .actions(FlowAction.output(also.src().port()))
+                            .build());
+        }
+        groups.put(s1, g);
+        return RoutingPlan.of(flows, groups);
+    }
+
+    @Test
+    void aSwitchsRuleOutputsAndGroupBucketsBothCount() {
+        index.put(H, into(groupOver(toS4), toS2), ring);
+
+        assertThat(index.keysUsing(List.of(toS2))).containsExactly(H);
+        assertThat(index.keysUsing(List.of(toS4))).containsExactly(H);
+    }
+
+    @Test
+    void aGroupSharedByKeysCountsForEachAndAnotherGroupWithItsIdForItsOwnPorts() {
+        PlanKey third =
+                PlanKey.of(
+                        org.weft.net.host.HostId.of(
+                                org.weft.net.MacAddress.of(3), org.weft.net.host.HostId.NO_VLAN));
+        Group both = groupOver(toS2, toS4);
+        index.put(H, into(both, null), ring);
+        index.put(OTHER, into(both, null), ring);
+        index.put(third, into(groupOver(toS4), null), ring);
+
+        assertThat(index.keysUsing(List.of(toS2))).containsExactlyInAnyOrder(H, OTHER);
+        assertThat(index.keysUsing(List.of(toS4))).containsExactlyInAnyOrder(H, OTHER, third);
+    }
 }
