@@ -18,14 +18,14 @@ import org.weft.net.topology.TopologySnapshot;
 
 class LinkRouteIndexTest {
 
-    private static final PlanKey H =
-            PlanKey.of(
-                    org.weft.net.host.HostId.of(
-                            org.weft.net.MacAddress.of(1), org.weft.net.host.HostId.NO_VLAN));
-    private static final PlanKey OTHER =
-            PlanKey.of(
-                    org.weft.net.host.HostId.of(
-                            org.weft.net.MacAddress.of(2), org.weft.net.host.HostId.NO_VLAN));
+    private static final PlanKey H = key(1);
+    private static final PlanKey OTHER = key(2);
+
+    private static PlanKey key(long mac) {
+        return PlanKey.of(
+                org.weft.net.host.HostId.of(
+                        org.weft.net.MacAddress.of(mac), org.weft.net.host.HostId.NO_VLAN));
+    }
 
     private final TopologySnapshot ring = TopologyFixtures.ring(4);
     private final Dpid s1 = Dpid.of(1);
@@ -86,10 +86,7 @@ class LinkRouteIndexTest {
 
     @Test
     void keysSharingPortSetsStayApartAndSharingOnlyEverSavesMemory() {
-        PlanKey third =
-                PlanKey.of(
-                        org.weft.net.host.HostId.of(
-                                org.weft.net.MacAddress.of(3), org.weft.net.host.HostId.NO_VLAN));
+        PlanKey third = key(3);
         // Room for one shared set: the second distinct set empties it, and again after.
         LinkRouteIndex small = new LinkRouteIndex(1);
         small.put(H, via(toS2), ring);
@@ -149,10 +146,7 @@ class LinkRouteIndexTest {
 
     @Test
     void aGroupSharedByKeysCountsForEachAndAnotherGroupWithItsIdForItsOwnPorts() {
-        PlanKey third =
-                PlanKey.of(
-                        org.weft.net.host.HostId.of(
-                                org.weft.net.MacAddress.of(3), org.weft.net.host.HostId.NO_VLAN));
+        PlanKey third = key(3);
         Group both = groupOver(toS2, toS4);
         index.put(H, into(both, null), ring);
         index.put(OTHER, into(both, null), ring);
