@@ -20,6 +20,8 @@ import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.Group;
 import org.weft.net.flow.GroupService;
 import org.weft.net.reconcile.SwitchEntries;
+import org.weft.routing.LaneWork.Audit;
+import org.weft.routing.LaneWork.Change;
 
 /**
  * The one writer of routing entries to each switch. Work for one switch runs one batch at a time,
@@ -66,28 +68,6 @@ final class SwitchWriter {
         return issued.sum();
     }
 
-    /** A move of one or more keys on a switch, or an audit (which runs alone). */
-    private sealed interface Work permits Change, Audit {}
-
-    /**
-     * One or more keys' moves on a switch: part {@code i} is the operations {@code flowOps[ends[i -
-     * 1], ends[i])} and the groups {@code beforeGroups.get(i)} to {@code afterGroups.get(i)}, whose
-     * outcome goes to {@code tallies[i]}. A change with {@code rules} null was prepared for many
-     * keys at once ({@link #prepare}) and runs in a batch of its own.
-     */
-    private record Change(
-            List<FlowRuleOperation> flowOps,
-            List<List<Group>> beforeGroups,
-            List<List<Group>> afterGroups,
-            Set<SwitchDiff.Key> rules,
-            Map<Integer, Object> groupClaims,
-            int[] ends,
-            ChangeTally[] tallies)
-            implements Work {}
-
-    private record Audit(Supplier<CompletableFuture<Object>> body, CompletableFuture<Object> done)
-            implements Work {}
-
     /** One key's move on a switch, to {@link #prepare} with other keys' moves. */
     record Move(
             List<FlowRule> beforeFlows,
@@ -111,7 +91,7 @@ final class SwitchWriter {
 
     /** A switch's queue; {@code busy} while a batch is in flight (guarded by the lane). */
     private static final class Lane {
-        final ArrayDeque<Work> pending = new ArrayDeque<>();
+        final ArrayDeque<LaneWork> pending = new ArrayDeque<>();
         boolean busy;
     }
 
@@ -147,8 +127,8 @@ final class SwitchWriter {
         Set<SwitchDiff.Key> rules = new HashSet<>();
         ops.forEach(op -> rules.add(SwitchDiff.Key.of(op.rule())));
         Map<Integer, Object> claims = new HashMap<>(4);
-        beforeGroups.forEach(g -> claim(claims, g.groupId(), g));
-        afterGroups.forEach(g -> claim(claims, g.groupId(), g));
+        beforeGroups.forEach(g -> ChangeMerge.claim(claims, g.groupId(), g));
+        afterGroups.forEach(g -> ChangeMerge.claim(claims, g.groupId(), g));
         ChangeTally tally = new ChangeTally();
         tally.expect();
         tally.seal();
@@ -175,7 +155,7 @@ final class SwitchWriter {
      */
     Prepared prepare(List<Move> moves) {
         List<Change> out = new ArrayList<>();
-        Bulk bulk = null;
+        ChangeMerge.Bulk bulk = null;
         for (Move m : moves) {
             if (m.beforeFlows().equals(m.afterFlows())
                     && m.beforeGroups().equals(m.afterGroups())) {
@@ -190,7 +170,7 @@ final class SwitchWriter {
                 if (bulk != null) {
                     out.add(bulk.change());
                 }
-                bulk = new Bulk();
+                bulk = new ChangeMerge.Bulk();
             }
             bulk.add(ops, m.beforeGroups(), m.afterGroups(), m.tally());
         }
@@ -203,101 +183,6 @@ final class SwitchWriter {
     /** Hands a switch its prepared changes, in order behind its queued work. */
     void submit(Dpid s, Prepared p) {
         p.changes.forEach(c -> enqueue(s, c));
-    }
-
-    /** A change being prepared for many keys ({@link #prepare}). */
-    private static final class Bulk {
-        final List<FlowRuleOperation> ops = new ArrayList<>();
-        final List<List<Group>> before = new ArrayList<>();
-        final List<List<Group>> after = new ArrayList<>();
-        final List<ChangeTally> tallies = new ArrayList<>();
-        final Map<Integer, Object> claims = new HashMap<>();
-        int[] ends = new int[8];
-
-        /** The rules removed so far; null while none is. */
-        Set<SwitchDiff.Key> removed;
-
-        boolean fits(List<FlowRuleOperation> moveOps, List<Group> b, List<Group> a) {
-            if (tallies.size() >= MAX_MERGED) {
-                return false;
-            }
-            if (removed != null) {
-                for (int i = 0; i < moveOps.size(); i++) {
-                    FlowRuleOperation op = moveOps.get(i);
-                    if (op.type() == FlowRuleOperation.Type.ADD
-                            && removed.contains(SwitchDiff.Key.of(op.rule()))) {
-                        return false;
-                    }
-                }
-            }
-            return fitsGroups(b, b, a) && fitsGroups(a, b, a);
-        }
-
-        // Indexed loops here and below: asked for every move of every destination on every switch,
-        // where an iterator per loop was a tenth of the routing thread's allocation.
-        private boolean fitsGroups(List<Group> side, List<Group> b, List<Group> a) {
-            for (int i = 0; i < side.size(); i++) {
-                Group g = side.get(i);
-                Object had = claims.get(g.groupId());
-                if (had != null && !alike(had, ownClaim(g, b, a))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** What one move needs group {@code g}'s id to be (as {@link #claim} would record it). */
-        private static Object ownClaim(Group g, List<Group> b, List<Group> a) {
-            return differs(g, b) || differs(g, a) ? EXCLUSIVE : g;
-        }
-
-        /** Whether {@code side} holds {@code g}'s id with other content. */
-        private static boolean differs(Group g, List<Group> side) {
-            for (int i = 0; i < side.size(); i++) {
-                Group other = side.get(i);
-                if (other.groupId() == g.groupId() && !other.equals(g)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        void add(List<FlowRuleOperation> moveOps, List<Group> b, List<Group> a, ChangeTally t) {
-            for (int i = 0; i < moveOps.size(); i++) {
-                FlowRuleOperation op = moveOps.get(i);
-                if (op.type() == FlowRuleOperation.Type.REMOVE) {
-                    if (removed == null) {
-                        removed = new HashSet<>();
-                    }
-                    removed.add(SwitchDiff.Key.of(op.rule()));
-                }
-            }
-            ops.addAll(moveOps);
-            for (int i = 0; i < b.size(); i++) {
-                claim(claims, b.get(i).groupId(), b.get(i));
-            }
-            for (int i = 0; i < a.size(); i++) {
-                claim(claims, a.get(i).groupId(), a.get(i));
-            }
-            before.add(b);
-            after.add(a);
-            if (tallies.size() == ends.length) {
-                ends = java.util.Arrays.copyOf(ends, ends.length * 2);
-            }
-            ends[tallies.size()] = ops.size();
-            tallies.add(t);
-        }
-
-        Change change() {
-            return new Change(
-                    ops,
-                    before,
-                    after,
-                    null,
-                    claims,
-                    java.util.Arrays.copyOf(ends, tallies.size()),
-                    tallies.toArray(ChangeTally[]::new));
-        }
     }
 
     /**
@@ -330,7 +215,7 @@ final class SwitchWriter {
         writes.groupsAre(s, groups);
     }
 
-    private void enqueue(Dpid s, Work w) {
+    private void enqueue(Dpid s, LaneWork w) {
         Lane lane = lanes.computeIfAbsent(s, d -> new Lane());
         boolean start;
         synchronized (lane) {
@@ -350,13 +235,13 @@ final class SwitchWriter {
     /** Runs the lane's batches until it is empty or a batch is still waiting for its barrier. */
     private void drain(Dpid s, Lane lane) {
         while (true) {
-            List<Work> batch;
+            List<LaneWork> batch;
             synchronized (lane) {
                 if (lane.pending.isEmpty()) {
                     lane.busy = false;
                     return;
                 }
-                batch = nextBatch(lane.pending);
+                batch = ChangeMerge.nextBatch(lane.pending);
             }
             CompletableFuture<?> f = run(s, batch);
             if (!f.isDone()) {
@@ -366,69 +251,8 @@ final class SwitchWriter {
         }
     }
 
-    /**
-     * An audit or a prepared change alone, or the longest run of changes touching different rules
-     * and the same groups only alike (destinations sharing a group: {@link #claim}).
-     */
-    private static List<Work> nextBatch(ArrayDeque<Work> pending) {
-        List<Work> batch = new ArrayList<>();
-        if (pending.peekFirst() instanceof Audit
-                || (pending.peekFirst() instanceof Change c && c.rules() == null)) {
-            batch.add(pending.pollFirst());
-            return batch;
-        }
-        Set<SwitchDiff.Key> rules = new HashSet<>();
-        Map<Integer, Object> groups = new HashMap<>();
-        while (batch.size() < MAX_MERGED && pending.peekFirst() instanceof Change c) {
-            if (c.rules() == null
-                    || !disjoint(rules, c.rules())
-                    || !compatible(groups, c.groupClaims())) {
-                break;
-            }
-            rules.addAll(c.rules());
-            c.groupClaims().forEach((id, g) -> claim(groups, id, g));
-            batch.add(pending.pollFirst());
-        }
-        return batch;
-    }
-
-    /** Marks a group id that changes of one batch do not all see with the same content. */
-    private static final Object EXCLUSIVE = new Object();
-
-    /**
-     * Records what a change (or a batch) needs group {@code id} to be: a group shared by several
-     * destinations has one content, so changes that only hold or drop it merge into one batch; a
-     * change that gives an id other content than another change sees runs in a batch of its own.
-     */
-    private static void claim(Map<Integer, Object> claims, int id, Object g) {
-        claims.merge(id, g, (a, b) -> alike(a, b) ? a : EXCLUSIVE);
-    }
-
-    private static boolean compatible(Map<Integer, Object> batch, Map<Integer, Object> change) {
-        for (Map.Entry<Integer, Object> e : change.entrySet()) {
-            Object had = batch.get(e.getKey());
-            if (had != null && !alike(had, e.getValue())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean alike(Object a, Object b) {
-        return a != EXCLUSIVE && b != EXCLUSIVE && (a == b || a.equals(b));
-    }
-
-    private static <T> boolean disjoint(Set<T> a, Set<T> b) {
-        for (T x : b) {
-            if (a.contains(x)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Runs a batch; every part of its changes reports to its tally when it ends. */
-    private CompletableFuture<?> run(Dpid s, List<Work> batch) {
+    private CompletableFuture<?> run(Dpid s, List<LaneWork> batch) {
         if (batch.get(0) instanceof Audit a) {
             CompletableFuture<?> f;
             try {
@@ -450,7 +274,7 @@ final class SwitchWriter {
         List<List<Group>> before = new ArrayList<>(batch.size());
         List<List<Group>> after = new ArrayList<>(batch.size());
         LaneIntent intent = intents.computeIfAbsent(s, d -> new LaneIntent());
-        for (Work w : batch) {
+        for (LaneWork w : batch) {
             Change c = (Change) w;
             for (FlowRuleOperation op : c.flowOps()) {
                 intent.ran(op);
@@ -489,13 +313,13 @@ final class SwitchWriter {
      * place in the merged batch: adds first, removes after); the batch's confirmed group operations
      * are counted on the first part.
      */
-    private void report(List<Work> batch, int adds, WriteOutcome o) {
+    private void report(List<LaneWork> batch, int adds, WriteOutcome o) {
         changesInFlight.addAndGet(-batch.size());
         WriteOutcome out = o == null ? WriteOutcome.NOTHING : o;
         int addAt = 0;
         int removeAt = adds;
         boolean first = true;
-        for (Work w : batch) {
+        for (LaneWork w : batch) {
             Change c = (Change) w;
             int from = 0;
             for (int p = 0; p < c.ends().length; p++) {
