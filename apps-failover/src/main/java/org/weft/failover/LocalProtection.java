@@ -32,14 +32,14 @@ public final class LocalProtection implements BackupChooser {
         // no distance, so the test fails) and indexed loops, nothing allocated per candidate.
         double ds = towardDst.distanceOr(s, Double.POSITIVE_INFINITY);
         List<Link> candidates = fabric.sortedLinksFrom(s);
+        double[] back = fabric.distancesBackAlongSortedLinks(s);
         for (int i = 0; i < candidates.size(); i++) {
             Link l = candidates.get(i);
             if (l.equals(primary)) {
                 continue;
             }
             double dn = towardDst.distanceOr(l.dstDpid(), Double.NaN);
-            double dns = fabric.distanceFromNeighbourOrNaN(l.dstDpid(), s);
-            if (dn < dns + ds) {
+            if (dn < back[i] + ds) {
                 return Optional.of(new Backup(l, false));
             }
         }

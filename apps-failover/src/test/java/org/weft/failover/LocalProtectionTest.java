@@ -120,4 +120,37 @@ class LocalProtectionTest {
         }
         assertThat(protectedSwitches).as("both spines").isEqualTo(2);
     }
+
+    @Test
+    void eachCandidateIsJudgedByItsOwnNeighboursWayBack() {
+        // 2 reaches 1 directly; its neighbours 3 and 4 each reach 1 in two hops. Under the view's
+        // metric 3's way back to 2 is cheap (1) and 4's dear (5): only 4 is loop-free (2 < 5 + 1).
+        TopologySnapshot topo =
+                TopologyFixtures.builder()
+                        .cable(2, 1)
+                        .cable(2, 3)
+                        .cable(2, 4)
+                        .cable(3, 5)
+                        .cable(5, 1)
+                        .cable(4, 6)
+                        .cable(6, 1)
+                        .build();
+        PlanningGraph graph = new PlanningGraph(topo, LinkWeighers.HOP_COUNT);
+        NextHops hops = graph.nextHops(Dpid.of(1));
+        PlanView view =
+                new PlanView() {
+                    @Override
+                    public Set<Link> linksFrom(Dpid s) {
+                        return topo.linksFrom(s);
+                    }
+
+                    @Override
+                    public OptionalDouble distanceFromNeighbour(Dpid neighbour, Dpid s) {
+                        return OptionalDouble.of(neighbour.equals(Dpid.of(4)) ? 5 : 1);
+                    }
+                };
+
+        assertThat(protection.backup(view, hops, Dpid.of(2), TopologyFixtures.link(topo, 2, 1)))
+                .contains(new Backup(TopologyFixtures.link(topo, 2, 4), false));
+    }
 }

@@ -33,6 +33,7 @@ public final class PlanContext implements PlanView {
     private final Map<Dpid, NextHops> nextHops = new HashMap<>();
     private final Map<Dpid, Map<Dpid, Double>> fromNeighbours = new HashMap<>();
     private final Map<Dpid, List<Link>> sortedLinksFrom = new HashMap<>();
+    private final Map<Dpid, double[]> distancesBack = new HashMap<>();
     private final Map<PlanContext, ContextDelta> deltas = new IdentityHashMap<>();
 
     /** Next hops derived from older ones by {@link NextHopsPruning}: what they were pruned from. */
@@ -165,6 +166,16 @@ public final class PlanContext implements PlanView {
             sortedLinksFrom.put(s, sorted);
         }
         return sorted;
+    }
+
+    @Override
+    public double[] distancesBackAlongSortedLinks(Dpid s) {
+        double[] back = distancesBack.get(s);
+        if (back == null) {
+            back = PlanView.super.distancesBackAlongSortedLinks(s);
+            distancesBack.put(s, back);
+        }
+        return back;
     }
 
     public LinkWeigher weigher() {

@@ -34,4 +34,19 @@ public interface PlanView {
     default double distanceFromNeighbourOrNaN(Dpid neighbour, Dpid s) {
         return distanceFromNeighbour(neighbour, s).orElse(Double.NaN);
     }
+
+    /**
+     * For each link of {@link #sortedLinksFrom}{@code (s)}, in that order, {@link
+     * #distanceFromNeighbourOrNaN} of its far end back to {@code s}: a view may keep it per switch,
+     * since choosers test every candidate of every protected switch of every destination. The
+     * caller must not modify it.
+     */
+    default double[] distancesBackAlongSortedLinks(Dpid s) {
+        List<Link> links = sortedLinksFrom(s);
+        double[] back = new double[links.size()];
+        for (int i = 0; i < back.length; i++) {
+            back[i] = distanceFromNeighbourOrNaN(links.get(i).dstDpid(), s);
+        }
+        return back;
+    }
 }
