@@ -13,6 +13,9 @@ package org.weft.net.reconcile;
  * @param settling whether removals of entries apps learn after start are held back now
  * @param putOff periodic passes put off because an app was changing switches (each look that found
  *     it still changing counts)
+ * @param eventsFolded switch events folded into a switch's entry already waiting
+ * @param requestsRefused passes asked for on demand and refused at once because too many were
+ *     unanswered
  */
 public record ReconcileStats(
         long passes,
@@ -23,4 +26,5 @@ public record ReconcileStats(
         long heldBack,
         boolean settling,
         long putOff,
-        long eventsFolded) {}
+        long eventsFolded,
+        long requestsRefused) {}

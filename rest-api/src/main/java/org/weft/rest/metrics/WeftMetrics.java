@@ -151,9 +151,11 @@ public final class WeftMetrics {
      * switches), {@code weft_reconcile_held_back_total} (removals passes held back while the fabric
      * settled after start), {@code weft_reconcile_put_off_total} (periodic passes put off while an
      * app was changing switches), {@code weft_reconcile_events_folded_total} (device and
-     * batch-failure events folded into a switch's entry already waiting), the gauge {@code
-     * weft_reconcile_settling} (1 while they are held back) and the gauge {@code
-     * weft_diverged_switches} (connected switches whose tables differ from intent now).
+     * batch-failure events folded into a switch's entry already waiting), {@code
+     * weft_reconcile_requests_refused_total} (passes asked for on demand and refused because too
+     * many were unanswered), the gauge {@code weft_reconcile_settling} (1 while they are held back)
+     * and the gauge {@code weft_diverged_switches} (connected switches whose tables differ from
+     * intent now).
      */
     public void watchReconciler(ReconcileService reconciler) {
         FunctionCounter.builder("weft.reconcile.passes", reconciler, r -> r.stats().passes())
@@ -183,6 +185,14 @@ public final class WeftMetrics {
                 .description(
                         "Device and batch-failure events folded into a switch's entry already"
                                 + " waiting for the reconciler")
+                .register(registry);
+        FunctionCounter.builder(
+                        "weft.reconcile.requests.refused",
+                        reconciler,
+                        r -> r.stats().requestsRefused())
+                .description(
+                        "Reconcile passes asked for on demand and refused at once because too many"
+                                + " were unanswered")
                 .register(registry);
         Gauge.builder("weft.reconcile.settling", reconciler, r -> r.stats().settling() ? 1 : 0)
                 .description(

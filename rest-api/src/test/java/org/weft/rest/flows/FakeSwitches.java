@@ -89,7 +89,7 @@ final class FakeSwitches implements FlowRuleService, ReconcileService {
 
     @Override
     public ReconcileStats stats() {
-        return new ReconcileStats(0, 0, 0, 0, 0, 0, false, 0, 0);
+        return new ReconcileStats(0, 0, 0, 0, 0, 0, false, 0, 0, 0);
     }
 
     @Override

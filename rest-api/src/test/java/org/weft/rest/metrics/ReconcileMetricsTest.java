@@ -58,7 +58,7 @@ class ReconcileMetricsTest {
     /** A reconciler whose counters and diverged switches the test sets. */
     private static final class FakeReconciler implements ReconcileService {
         final AtomicReference<ReconcileStats> stats =
-                new AtomicReference<>(new ReconcileStats(0, 0, 0, 0, 0, 0, false, 0, 0));
+                new AtomicReference<>(new ReconcileStats(0, 0, 0, 0, 0, 0, false, 0, 0, 0));
         volatile Set<Dpid> diverged = Set.of();
 
         @Override
@@ -128,7 +128,7 @@ class ReconcileMetricsTest {
     void reconcilePassesFailuresRepairsAndDivergedSwitchesArePublished() {
         FakeReconciler reconciler = new FakeReconciler();
         metrics.watchReconciler(reconciler);
-        reconciler.stats.set(new ReconcileStats(40, 3, 17, 2, 1, 6, true, 4, 9));
+        reconciler.stats.set(new ReconcileStats(40, 3, 17, 2, 1, 6, true, 4, 9, 0));
         reconciler.diverged = Set.of(Dpid.of(1), Dpid.of(4));
 
         assertThat(metrics.scrape())
@@ -141,7 +141,7 @@ class ReconcileMetricsTest {
                 .contains("weft_reconcile_settling 1.0")
                 .contains("weft_diverged_switches 2.0");
 
-        reconciler.stats.set(new ReconcileStats(41, 3, 23, 0, 0, 6, false, 5, 9));
+        reconciler.stats.set(new ReconcileStats(41, 3, 23, 0, 0, 6, false, 5, 9, 0));
         assertThat(metrics.scrape()).contains("weft_reconcile_settling 0.0");
     }
 }

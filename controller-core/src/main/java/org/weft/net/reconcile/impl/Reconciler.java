@@ -5,26 +5,20 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weft.net.DeviceNotConnectedException;
 import org.weft.net.Dpid;
-import org.weft.net.device.DeviceEvent;
-import org.weft.net.device.DeviceListener;
 import org.weft.net.device.DeviceService;
-import org.weft.net.flow.BatchFailureListener;
 import org.weft.net.flow.FlowRuleCounters;
 import org.weft.net.flow.FlowRuleService;
 import org.weft.net.flow.GroupService;
@@ -65,29 +59,17 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     private final ExecutorService ownExecutor;
     private final IntentSources sources = new IntentSources();
     private final Map<Dpid, SwitchSync> switches = new HashMap<>();
-    private final ArrayDeque<Dpid> queue = new ArrayDeque<>();
     private final SwitchEvents switchEvents = new SwitchEvents();
-    private final DeviceListener deviceListener = this::onDevice;
-    private final BatchFailureListener failureListener =
-            f ->
-                    handleLater(
-                            switchEvents.diverged(
-                                    f.dpid(),
-                                    f.failed()
-                                            + " operation(s) not confirmed ("
-                                            + f.reason()
-                                            + ")"));
-    private final LongAdder passes = new LongAdder();
-    private final LongAdder failedPasses = new LongAdder();
-    private final LongAdder repairs = new LongAdder();
+    private final PassQueue queue;
+    private final PassRequests requests;
+    private final SwitchEventFeed feed =
+            new SwitchEventFeed(switchEvents, () -> run(this::handleSwitchEvents));
+    private final PassOutcomes outcomes = new PassOutcomes();
     private final SettlePhase settle;
     private final PassTimers timers;
 
     private final PublishedStates published = new PublishedStates();
-    private volatile int queued;
-    private volatile int runningNow;
     private volatile boolean closed;
-    private int running;
 
     /** A reconciler whose state lives on a thread of its own ("weft-reconcile"). */
     public Reconciler(
@@ -131,11 +113,14 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                                         .setDaemon(true)
                                         .build());
         this.executor = executor != null ? executor : ownExecutor;
+        this.queue = new PassQueue(config.maxPassesInFlight());
+        this.requests =
+                new PassRequests(PassRequests.MAX_OUTSTANDING, () -> run(this::handleRequests));
         this.settle = new SettlePhase(config, this.time, this::run);
         this.timers =
                 new PassTimers(
                         config, this.time, sources, switches, published, this::run, this::request);
-        failures.addFailureListener(failureListener);
+        failures.addFailureListener(feed);
     }
 
     /** Starts following switches (those connected already get a pass now). */
@@ -147,7 +132,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                         .map(IntentSource::name)
                         .toList(),
                 this::settled);
-        devices.addListener(deviceListener);
+        devices.addListener(feed);
         run(() -> devices.getDevices().forEach(d -> connected(d.dpid())));
         log.info(
                 "Reconciler started: every {} s per switch, {} passes at most in flight",
@@ -177,18 +162,25 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
 
     @Override
     public CompletableFuture<PassReport> reconcile(Dpid dpid) {
-        CompletableFuture<PassReport> f = new CompletableFuture<>();
-        run(
-                () -> {
-                    SwitchSync s = switches.get(dpid);
-                    if (s == null) {
-                        f.completeExceptionally(new DeviceNotConnectedException(dpid));
-                        return;
-                    }
-                    s.waiting.add(f);
-                    request(dpid, s);
-                });
-        return f;
+        return requests.request(dpid);
+    }
+
+    /** Hands every pass asked for on demand to its switch ({@link PassRequests}). */
+    private void handleRequests() {
+        requests.take()
+                .forEach(
+                        (dpid, waiting) -> {
+                            SwitchSync s = switches.get(dpid);
+                            if (s == null) {
+                                waiting.forEach(
+                                        f ->
+                                                f.completeExceptionally(
+                                                        new DeviceNotConnectedException(dpid)));
+                                return;
+                            }
+                            s.waiting.addAll(waiting);
+                            request(dpid, s);
+                        });
     }
 
     @Override
@@ -204,15 +196,16 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     @Override
     public ReconcileStats stats() {
         return new ReconcileStats(
-                passes.sum(),
-                failedPasses.sum(),
-                repairs.sum(),
-                queued,
-                runningNow,
+                outcomes.passes(),
+                outcomes.failedPasses(),
+                outcomes.repairs(),
+                queue.waiting(),
+                queue.running(),
                 settle.heldBackTotal(),
                 settle.isSettling(),
                 timers.putOff(),
-                switchEvents.folded());
+                switchEvents.folded(),
+                requests.refused());
     }
 
     @Override
@@ -243,26 +236,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         }
     }
 
-    /** On the event's thread: folds it into the switch's pending entry ({@link SwitchEvents}). */
-    private void onDevice(DeviceEvent e) {
-        Dpid dpid = e.subject().dpid();
-        switch (e.type()) {
-            case DEVICE_CONNECTED -> handleLater(switchEvents.connected(dpid));
-            case DEVICE_DISCONNECTED -> handleLater(switchEvents.disconnected(dpid));
-                // A switch that missed a barrier or stats reply may hold anything.
-            case DEVICE_OUT_OF_SYNC ->
-                    handleLater(switchEvents.diverged(dpid, "a request timed out"));
-            default -> {}
-        }
-    }
-
-    /** Queues one task for every switch event pending when it runs, if none is queued yet. */
-    private void handleLater(boolean first) {
-        if (first) {
-            run(this::handleSwitchEvents);
-        }
-    }
-
+    /** Handles every switch event pending ({@link SwitchEventFeed}). */
     private void handleSwitchEvents() {
         switchEvents
                 .take()
@@ -296,7 +270,6 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
         s.cancelTimers();
         settle.disconnected(dpid);
         queue.remove(dpid);
-        queued = queue.size();
         published.remove(dpid);
         s.waiting.forEach(f -> f.completeExceptionally(new DeviceNotConnectedException(dpid)));
         s.waiting.clear();
@@ -309,72 +282,46 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
             s.again = true;
             return;
         }
-        if (!s.queued) {
-            s.queued = true;
-            queue.add(dpid);
-            queued = queue.size();
-        }
+        queue.add(dpid, s);
         startQueued();
     }
 
     private void startQueued() {
-        while (running < config.maxPassesInFlight() && !queue.isEmpty()) {
-            Dpid dpid = queue.poll();
-            queued = queue.size();
+        Dpid dpid;
+        while ((dpid = queue.next()) != null) {
             SwitchSync s = switches.get(dpid);
             if (s == null) {
+                queue.ended();
                 continue;
             }
             s.queued = false;
             s.running = true;
             s.inPass.addAll(s.waiting);
             s.waiting.clear();
-            running++;
-            runningNow = running;
             long start = time.nanos();
+            Dpid started = dpid;
             pass(dpid)
                     .whenCompleteAsync(
-                            (report, e) -> finished(dpid, s, start, report, e), executor);
+                            (report, e) -> finished(started, s, start, report, e), executor);
         }
     }
 
     private void finished(Dpid dpid, SwitchSync s, long start, PartResult r, Throwable e) {
-        running--;
-        runningNow = running;
+        queue.ended();
         s.running = false;
-        passes.increment();
         long took = time.nanos() - start;
         PassReport report;
         if (e != null) {
-            Throwable cause =
-                    e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            failedPasses.increment();
-            report =
-                    new PassReport(dpid, SyncState.DIVERGED, 0, 0, 0, 0, 0, took, cause.toString());
+            Throwable cause = PassOutcomes.cause(e);
+            report = outcomes.failed(dpid, took, e);
             if (switches.get(dpid) == s && !(cause instanceof DeviceNotConnectedException)) {
                 log.warn("Reconcile pass of {} failed: {}", dpid, cause.toString());
                 s.failuresInARow++;
                 timers.failedLater(dpid, cause.toString());
             }
         } else {
-            repairs.add(r.operations());
             settle.counted(r.heldBack());
-            log.debug("Pass of {} done in {} ms", dpid, took / 1_000_000);
-            report = r.report(dpid, took);
-            if (r.operations() > 0 || r.heldBack() > 0) {
-                log.info(
-                        "Reconciled {}: {} added, {} modified, {} removed, {} not confirmed{}",
-                        dpid,
-                        r.added(),
-                        r.modified(),
-                        r.removed(),
-                        r.failed(),
-                        r.heldBack() > 0
-                                ? "; "
-                                        + r.heldBack()
-                                        + " removals held back until the fabric settles"
-                                : "");
-            }
+            report = outcomes.done(dpid, took, r);
             if (switches.get(dpid) == s) {
                 if (r.converged()) {
                     s.failuresInARow = 0;
@@ -387,7 +334,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
                         s.again = true;
                     }
                 } else {
-                    failedPasses.increment();
+                    outcomes.repairsNotConfirmed();
                     s.failuresInARow++;
                     timers.failedLater(dpid, r.failed() + " repair(s) not confirmed");
                 }
@@ -432,7 +379,7 @@ public final class Reconciler implements ReconcileService, AutoCloseable {
     /** Stops following switches and cancels every timer; work still queued is dropped. */
     @Override
     public void close() {
-        devices.removeListener(deviceListener);
+        devices.removeListener(feed);
         closed = true; // tasks still queued are dropped; this one cancels the timers
         try {
             executor.execute(
